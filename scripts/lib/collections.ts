@@ -1,0 +1,22 @@
+/** The collections in `data/`: one folder each, one JSON file per record, each checked against its schema. */
+import type { Article, Entity, Outlet, Redirect } from '../../types/index.ts';
+
+export interface CollectionRecords {
+  articles: Article;
+  entities: Entity;
+  outlets: Outlet;
+  redirects: Redirect;
+}
+
+export type Collection = keyof CollectionRecords;
+
+/** Each collection's folder under `data/` and the schema (in `schemas/`) its records must satisfy. */
+export const COLLECTIONS: ReadonlyArray<{ name: Collection; dir: string; schema: string }> = [
+  { name: 'articles', dir: 'articles', schema: 'article' },
+  { name: 'entities', dir: 'entities', schema: 'entity' },
+  { name: 'outlets', dir: 'outlets', schema: 'outlet' },
+  { name: 'redirects', dir: 'redirects', schema: 'redirect' },
+];
+
+/** Every record of the dataset, by collection, each list sorted by id. */
+export type Dataset = { [C in Collection]: CollectionRecords[C][] };

@@ -1,0 +1,110 @@
+/** Renders the generated JSON Schemas as a Markdown data dictionary: every collection and field. */
+
+type Schema = { [key: string]: unknown };
+
+interface Row {
+  path: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+const COLLECTIONS: Record<string, string> = {
+  article: '`data/articles/<id>.json`',
+  entity: '`data/entities/<id>.json`',
+  outlet: '`data/outlets/<id>.json`',
+  redirect: '`data/redirects/<id>.json`',
+};
+
+function resolveRef(root: Schema, node: Schema): Schema {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return node;
+  const name = ref.replace('#/definitions/', '');
+  const target = (root.definitions as Record<string, Schema>)[name];
+  if (!target) throw new Error(`Unresolved $ref ${ref}`);
+  // The referring node's own description wins over the definition's.
+  return { ...target, ...(node.description === undefined ? {} : { description: node.description }) };
+}
+
+/** A short human-readable type for a schema node. */
+function describeType(root: Schema, input: Schema): string {
+  const node = resolveRef(root, input);
+  if (Array.isArray(node.anyOf)) return (node.anyOf as Schema[]).map((n) => describeType(root, n)).join(' or ');
+  if (Array.isArray(node.enum)) return (node.enum as unknown[]).map((v) => `\`${JSON.stringify(v)}\``).join(', ');
+  if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
+  if (node.type === 'array') return `array of ${describeType(root, node.items as Schema)}`;
+  const types = Array.isArray(node.type) ? (node.type as string[]) : [String(node.type ?? 'any')];
+  const extras: string[] = [];
+  if (typeof node.pattern === 'string') extras.push(`pattern \`${node.pattern}\``);
+  if (typeof node.format === 'string') extras.push(`format ${node.format}`);
+  if (typeof node.minimum === 'number') extras.push(`≥ ${node.minimum}`);
+  if (typeof node.maximum === 'number') extras.push(`≤ ${node.maximum}`);
+  const base = types.join(' or ');
+  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
+}
+
+/** The object schema inside a node, if the node is (an array of, or a nullable) object. */
+function objectInside(root: Schema, input: Schema): { node: Schema; suffix: string } | null {
+  const node = resolveRef(root, input);
+  if (node.type === 'object' && node.properties) return { node, suffix: '' };
+  if (node.type === 'array' && node.items) {
+    const inner = objectInside(root, node.items as Schema);
+    return inner ? { node: inner.node, suffix: `[]${inner.suffix}` } : null;
+  }
+  if (Array.isArray(node.anyOf)) {
+    const objects = (node.anyOf as Schema[]).map((n) => objectInside(root, n)).filter((n) => n !== null);
+    if (objects.length === 1) return objects[0]!;
+  }
+  return null;
+}
+
+function collectRows(root: Schema, node: Schema, prefix: string, rows: Row[], depth: number): void {
+  if (depth > 8) throw new Error(`Schema nesting too deep at ${prefix}`);
+  const properties = node.properties as Record<string, Schema>;
+  const required = new Set((node.required as string[] | undefined) ?? []);
+  for (const [name, property] of Object.entries(properties)) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const resolved = resolveRef(root, property);
+    rows.push({
+      path,
+      type: describeType(root, property),
+      required: required.has(name),
+      description: String(resolved.description ?? ''),
+    });
+    const inner = objectInside(root, property);
+    if (inner) collectRows(root, inner.node, `${path}${inner.suffix}`, rows, depth + 1);
+  }
+}
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+/** Renders the dictionary for schemas given as file name → schema. */
+export function renderDataDictionary(schemas: ReadonlyMap<string, Schema>, command: string): string {
+  const out: string[] = [
+    `<!-- Generated file: do not edit. Regenerate with \`${command}\` from the TypeScript types in types/. -->`,
+    '',
+    '# Data dictionary',
+    '',
+    'Every collection in `data/` and every field of its records, generated from the JSON Schemas in `schemas/`,',
+    'which are generated from the TypeScript types in `types/`. A path such as `annotations.mentions[].entity`',
+    'names a field inside each item of a list. “Required” means the key must be present; its value may still be',
+    '`null` where the type allows it (`null` means “not known”, never “empty”).',
+    '',
+  ];
+  for (const [file, schema] of schemas) {
+    const name = file.replace('.schema.json', '');
+    out.push(`## ${String(schema.title)}`, '');
+    out.push(`${String(schema.description)}`, '');
+    out.push(`Files: ${COLLECTIONS[name] ?? '—'}. Schema: \`schemas/${file}\` (\`${String(schema.$id)}\`).`, '');
+    const rows: Row[] = [];
+    collectRows(schema, schema, '', rows, 0);
+    out.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
+    for (const row of rows) {
+      out.push(
+        `| \`${row.path}\` | ${escapeCell(row.type)} | ${row.required ? 'yes' : 'no'} | ${escapeCell(row.description)} |`,
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

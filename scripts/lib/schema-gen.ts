@@ -1,0 +1,183 @@
+/**
+ * Generates the JSON Schemas from the TypeScript types with typescript-json-schema, then applies the few
+ * post-processing steps the generator needs (each explained where it happens).
+ */
+import { resolve } from 'node:path';
+import * as TJS from 'typescript-json-schema';
+import ts from 'typescript';
+
+type JsonObject = { [key: string]: unknown };
+
+/** The record types that get a schema of their own, and the file name of each. */
+export const ROOT_TYPES = [
+  { type: 'Article', name: 'article', title: 'Article' },
+  { type: 'Entity', name: 'entity', title: 'Entity' },
+  { type: 'Outlet', name: 'outlet', title: 'Outlet' },
+  { type: 'Redirect', name: 'redirect', title: 'Redirect' },
+] as const;
+
+export type SchemaName = (typeof ROOT_TYPES)[number]['name'];
+
+const JSON_SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
+
+/** The schema's `$id`. It carries the dataset's major version, so a breaking change gets a new id. */
+export function schemaId(name: string, majorVersion: number): string {
+  return `urn:annotated-news:schema:v${majorVersion}:${name}`;
+}
+
+const GENERATOR_SETTINGS: TJS.PartialArgs = {
+  required: true, // non-optional properties are required
+  noExtraProps: true, // objects are closed: additionalProperties false
+  strictNullChecks: true,
+  aliasRef: true, // named aliases (Id, PartialDate…) become definitions
+  topRef: false,
+  titles: false,
+  ignoreErrors: false,
+};
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  // Bundler resolution gives definitions plain names (`Headline`, not `import("…").Headline`).
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+};
+
+/** Generates every root schema from `typesDir/index.ts`. Returns file name → schema object. */
+export function generateSchemas(typesDir: string, majorVersion: number, command: string): Map<string, JsonObject> {
+  const entry = resolve(typesDir, 'index.ts');
+  const program = TJS.getProgramFromFiles([entry], COMPILER_OPTIONS);
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  if (diagnostics.length > 0) {
+    const text = ts.formatDiagnostics(diagnostics, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => process.cwd(),
+      getNewLine: () => '\n',
+    });
+    throw new Error(`The types do not compile:\n${text}`);
+  }
+  const generator = TJS.buildGenerator(program, GENERATOR_SETTINGS);
+  if (!generator) throw new Error('typescript-json-schema could not build a generator for the types.');
+  const nullableAliases = findNullableAliases(program, resolve(typesDir));
+
+  const schemas = new Map<string, JsonObject>();
+  for (const root of ROOT_TYPES) {
+    const raw = generator.getSchemaForSymbol(root.type) as JsonObject;
+    restoreNullableAliases(raw, root.type, nullableAliases, generator);
+    mergeNumberedDuplicates(raw);
+    schemas.set(`${root.name}.schema.json`, finish(raw, root.name, root.title, majorVersion, command));
+  }
+  return schemas;
+}
+
+/** interface name → property name → alias name, for properties declared as `Alias | null`. */
+type NullableAliases = Map<string, Map<string, string>>;
+
+/**
+ * TypeScript erases an alias of a primitive inside a union (`HttpUrl | null` is just `string | null` to the
+ * checker), so the generator emits `type: ["null", "string"]` and loses the alias's pattern. The declarations still
+ * name the alias: read it from them, so the schema can say `anyOf: [{ $ref: HttpUrl }, { type: null }]`.
+ */
+function findNullableAliases(program: ts.Program, typesDir: string): NullableAliases {
+  const checker = program.getTypeChecker();
+  const result: NullableAliases = new Map();
+  for (const file of program.getSourceFiles()) {
+    if (!resolve(file.fileName).startsWith(typesDir)) continue;
+    ts.forEachChild(file, (node) => {
+      if (!ts.isInterfaceDeclaration(node)) return;
+      const props = new Map<string, string>();
+      for (const symbol of checker.getPropertiesOfType(checker.getTypeAtLocation(node))) {
+        const declaration = symbol.declarations?.[0];
+        if (!declaration || !ts.isPropertySignature(declaration) || !declaration.type) continue;
+        const typeNode = declaration.type;
+        if (!ts.isUnionTypeNode(typeNode) || typeNode.types.length !== 2) continue;
+        const [first, second] = typeNode.types;
+        const isNull = (n: ts.TypeNode | undefined) =>
+          n !== undefined && ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword;
+        const ref = isNull(second) ? first : isNull(first) ? second : undefined;
+        if (!ref || !ts.isTypeReferenceNode(ref) || !ts.isIdentifier(ref.typeName)) continue;
+        const aliased = checker.getTypeAtLocation(ref);
+        if (!(aliased.flags & (ts.TypeFlags.String | ts.TypeFlags.Number))) continue;
+        props.set(symbol.name, ref.typeName.text);
+      }
+      if (props.size > 0) result.set(node.name.text, props);
+    });
+  }
+  return result;
+}
+
+function restoreNullableAliases(
+  schema: JsonObject,
+  rootType: string,
+  nullableAliases: NullableAliases,
+  generator: TJS.JsonSchemaGenerator,
+): void {
+  const definitions = (schema.definitions ??= {}) as Record<string, JsonObject>;
+  const patch = (typeName: string, node: JsonObject) => {
+    const props = nullableAliases.get(typeName);
+    const properties = node.properties as Record<string, JsonObject> | undefined;
+    if (!props || !properties) return;
+    for (const [prop, alias] of props) {
+      const current = properties[prop];
+      if (!current) continue;
+      const { description } = current;
+      properties[prop] = {
+        ...(description === undefined ? {} : { description }),
+        anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }],
+      };
+      if (!definitions[alias]) {
+        const aliasSchema = generator.getSchemaForSymbol(alias) as JsonObject;
+        delete aliasSchema.$schema;
+        definitions[alias] = aliasSchema;
+      }
+    }
+  };
+  patch(rootType, schema);
+  for (const [name, definition] of Object.entries(definitions)) patch(name, definition);
+}
+
+/**
+ * The generator numbers a second copy of a definition it has already emitted (`Id_1` beside `Id`) when it meets the
+ * type through an optional property. Identical copies are merged back into the original.
+ */
+function mergeNumberedDuplicates(schema: JsonObject): void {
+  const definitions = schema.definitions as Record<string, unknown> | undefined;
+  if (!definitions) return;
+  const renames = new Map<string, string>();
+  for (const name of Object.keys(definitions)) {
+    const match = /^(.+)_\d+$/.exec(name);
+    const base = match?.[1];
+    if (base && base in definitions && JSON.stringify(definitions[base]) === JSON.stringify(definitions[name])) {
+      renames.set(`#/definitions/${name}`, `#/definitions/${base}`);
+      delete definitions[name];
+    }
+  }
+  if (renames.size === 0) return;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const object = node as JsonObject;
+    if (typeof object.$ref === 'string' && renames.has(object.$ref)) object.$ref = renames.get(object.$ref);
+    Object.values(object).forEach(visit);
+  };
+  visit(schema);
+}
+
+/** Puts the header keywords first and sorts definitions by name, so the output is stable and readable. */
+function finish(raw: JsonObject, name: string, title: string, majorVersion: number, command: string): JsonObject {
+  const { $schema: _ignored, definitions, description, ...rest } = raw;
+  const sortedDefinitions = Object.fromEntries(
+    Object.entries((definitions ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  return {
+    $schema: JSON_SCHEMA_DIALECT,
+    $id: schemaId(name, majorVersion),
+    $comment: `Generated file: do not edit. Regenerate with \`${command}\` from the TypeScript types in types/.`,
+    title,
+    description,
+    ...rest,
+    definitions: sortedDefinitions,
+  };
+}

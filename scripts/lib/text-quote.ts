@@ -1,0 +1,83 @@
+/**
+ * Matching W3C Web Annotation `TextQuoteSelector`s against an article's text. Pure functions, shared by the
+ * validator (grounding rule), the publisher (derived offsets) and the tools that write selectors.
+ */
+import type { Article, TextQuoteSelector } from '../../types/index.ts';
+
+/** The text selectors are matched against: the body blocks joined with single line feeds. */
+export function articleText(article: Pick<Article, 'body'>): string {
+  return article.body.map((block) => block.text).join('\n');
+}
+
+/** Every UTF-16 index at which `needle` starts in `haystack` (overlapping occurrences included). */
+export function occurrences(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  if (needle.length === 0) return found;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
+/**
+ * The UTF-16 start indexes where the selector matches: `exact` occurs there, preceded by `prefix` and followed by
+ * `suffix` when those are given. One element means the selector is grounded and unambiguous.
+ */
+export function matchSelector(text: string, selector: TextQuoteSelector): number[] {
+  const { exact, prefix = '', suffix = '' } = selector;
+  return occurrences(text, exact).filter(
+    (at) =>
+      text.startsWith(prefix, at - prefix.length) &&
+      at - prefix.length >= 0 &&
+      text.startsWith(suffix, at + exact.length),
+  );
+}
+
+/** Converts a UTF-16 index into a count of Unicode code points (the unit W3C Web Annotation offsets use). */
+export function codePointOffset(text: string, utf16Index: number): number {
+  let count = 0;
+  for (let i = 0; i < utf16Index; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is a single code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < utf16Index) i++;
+    count++;
+  }
+  return count;
+}
+
+/**
+ * The shortest selector that picks out `text.slice(start, end)` alone: no prefix or suffix when `exact` is unique,
+ * otherwise the fewest whole words of context (tried on each side, then both) that settle it.
+ */
+export function minimalSelector(text: string, start: number, end: number): TextQuoteSelector {
+  const exact = text.slice(start, end);
+  const unique = (selector: TextQuoteSelector) => matchSelector(text, selector).length === 1;
+  if (unique({ exact })) return { exact };
+  // Context stays within the block, because selectors may not contain a line feed.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndIndex = text.indexOf('\n', end);
+  const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
+  for (let width = 1; width <= lineEnd - lineStart; width++) {
+    const prefix = text.slice(Math.max(lineStart, wordStart(text, start - width)), start);
+    const suffix = text.slice(end, Math.min(lineEnd, wordEnd(text, end + width)));
+    const candidates: TextQuoteSelector[] = [];
+    if (prefix) candidates.push({ exact, prefix });
+    if (suffix) candidates.push({ exact, suffix });
+    if (prefix && suffix) candidates.push({ exact, prefix, suffix });
+    const found = candidates.find(unique);
+    if (found) return found;
+  }
+  throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start}`);
+}
+
+/** The index where the word containing `index` starts (context is cut at word boundaries, so it reads well). */
+function wordStart(text: string, index: number): number {
+  let at = Math.max(0, index);
+  while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
+  return at;
+}
+
+/** The index where the word containing `index - 1` ends. */
+function wordEnd(text: string, index: number): number {
+  let at = Math.min(text.length, index);
+  while (at < text.length && !/\s/.test(text[at]!)) at++;
+  return at;
+}

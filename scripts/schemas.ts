@@ -1,0 +1,48 @@
+/**
+ * `npm run schemas`: generates `schemas/*.schema.json` and `docs/data-dictionary.md` from the types in `types/`.
+ * `npm run schemas -- --check` writes nothing and exits 1 when the committed files differ from what the types give.
+ * `--root DIR` runs against another checkout (the drift test uses a temporary copy).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateSchemas } from './lib/schema-gen.ts';
+import { renderDataDictionary } from './lib/data-dictionary.ts';
+import { syncGenerated } from './lib/generated.ts';
+import { fail, runMain } from './lib/cli.ts';
+
+const COMMAND = 'npm run schemas';
+
+runMain(() => {
+  const { values } = parseArgs({
+    options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: '.' } },
+  });
+  const root = resolve(values.root);
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+  const major = Number(version.split('.')[0]);
+  if (!Number.isInteger(major)) fail(`package.json has no valid "version" (found ${JSON.stringify(version)}).`);
+
+  const schemas = generateSchemas(join(root, 'types'), major, COMMAND);
+  const files = new Map<string, string>();
+  for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
+  files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
+
+  const changed = syncGenerated(files, values.check);
+  const schemaDir = join(root, 'schemas');
+  const stray = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json') && !schemas.has(f));
+  const show = (p: string) => relative(process.cwd(), p) || p;
+
+  if (values.check) {
+    if (changed.length === 0 && stray.length === 0) {
+      console.log(`Schemas and data dictionary are up to date (${files.size} files).`);
+      return 0;
+    }
+    for (const p of changed) console.error(`stale: ${show(p)} differs from what the types generate`);
+    for (const f of stray) console.error(`stale: ${show(join(schemaDir, f))} has no type behind it`);
+    console.error(`Run \`${COMMAND}\` and commit the result.`);
+    return 1;
+  }
+  if (stray.length > 0) console.error(`note: schemas/ holds files no type generates: ${stray.join(', ')}`);
+  console.log(changed.length === 0 ? 'Schemas already up to date.' : `Wrote ${changed.map(show).join(', ')}.`);
+  return 0;
+});

@@ -1,0 +1,52 @@
+/**
+ * Type-level tests: they pin the public types. `tests/typecheck.test.ts` compiles this file with strict TypeScript;
+ * each `@ts-expect-error` fails the compile if the line it guards stops being an error.
+ */
+import type { Article, Entity, Figure, Quote, QuoteKind, FigureUnit, EntityKind, Mention } from '../types/index.ts';
+
+declare const article: Article;
+
+// Unknown metadata is null, not undefined or an empty string.
+const url: string | null = article.url;
+const published: string | null = article.datePublished;
+void url;
+void published;
+
+// @ts-expect-error: url may be null, so it is not a plain string.
+const notNullable: string = article.url;
+void notNullable;
+
+// Enums are literal unions.
+const kind: QuoteKind = 'direct';
+// @ts-expect-error: 'indirect' is not a quote kind.
+const badKind: QuoteKind = 'indirect';
+const unit: FigureUnit = 'unstated';
+// @ts-expect-error: a currency code is not a unit; the code goes in `currency`.
+const badUnit: FigureUnit = 'USD';
+const entityKind: EntityKind = 'chemical-element';
+void [kind, badKind, unit, badUnit, entityKind];
+
+// A figure's currency is only ever a code or null.
+const figure: Figure = {
+  id: 'f-1',
+  selector: { exact: '300 billion' },
+  value: 300e9,
+  unit: 'unstated',
+  currency: null,
+  measures: 'aid',
+  assertedBy: null,
+  hedges: [],
+};
+void figure;
+
+// @ts-expect-error: a quote needs its kind, speaker and the rest.
+const incomplete: Quote = { id: 'q-1', selector: { exact: 'x' } };
+void incomplete;
+
+// A mention's metonym target is optional.
+const mention: Mention = { id: 'm-1', selector: { exact: 'Kyiv' }, entity: 'kyiv' };
+void mention;
+
+// @ts-expect-error: entities have no `country` field; countries use identifiers.iso3166.
+const badEntity: Entity = { id: 'x', kind: 'country', name: 'X', aliases: [], roles: [], identifiers: {}, country: 'X' };
+void badEntity;

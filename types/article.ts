@@ -1,0 +1,118 @@
+/**
+ * The article record: one file per article in `data/articles/<id>.json`. Field names follow schema.org
+ * `NewsArticle` and IPTC ninjs where they have one.
+ */
+import type { Id, PartialDate, CalendarDate, HttpUrl, LanguageTag, Text } from './common.ts';
+import type { Annotations, CuratorInference } from './annotations.ts';
+
+/** Where a headline comes from. */
+export type HeadlineOrigin =
+  /** The headline the outlet published. */
+  | 'original'
+  /** No original headline is known; the curator wrote this one to describe the article. */
+  | 'curator';
+
+/** The article's headline, and whether it is the outlet's or the curator's. */
+export interface Headline {
+  /** The headline text. */
+  text: Text;
+  /** `original` when the outlet published it, `curator` when the curator wrote it. */
+  origin: HeadlineOrigin;
+}
+
+/** A person credited with writing the article (schema.org `author`, ninjs `by`). */
+export interface Author {
+  /** The name as credited. */
+  name: Text;
+  /** The author's entry in `data/entities/`, or `null` when they have none. */
+  entity: Id | null;
+}
+
+/** The kind of a body block. */
+export type BlockType =
+  /** A paragraph of running text. */
+  | 'paragraph'
+  /** A subheading between paragraphs. */
+  | 'subheading';
+
+/** One block of the body, reproduced verbatim. */
+export interface Block {
+  /** Whether the block is a paragraph or a subheading. */
+  type: BlockType;
+  /**
+   * The block's text, verbatim: typographic quotes, apostrophes and dashes as published, in Unicode NFC, on one line.
+   * @pattern ^\S(?:[^\n]*\S)?$
+   */
+  text: string;
+}
+
+/** Where the article's text came from and when it entered the dataset. */
+export interface Provenance {
+  /** How the text was obtained, in the curator's words (a file received, a page transcribed…). @minLength 1 */
+  source: string;
+  /** The address the text was taken from, or `null` when it is not known. */
+  sourceUrl: HttpUrl | null;
+  /** The day the article was added to the dataset. */
+  dateAdded: CalendarDate;
+  /** Who added it (a name or a handle). @minLength 1 */
+  addedBy: string;
+}
+
+/** What is known of the rights in the article's text. */
+export type RightsStatus =
+  /** The rights holder and terms are not known. The text is included for research and may be removed on request. */
+  | 'unknown'
+  /** The rights holder is known and reserves all rights. */
+  | 'all-rights-reserved'
+  /** The text is published under the licence named in `license`. */
+  | 'licensed'
+  /** The text is in the public domain. */
+  | 'public-domain';
+
+/** The rights in the article's text (the annotations are the dataset's own; see LICENSE). */
+export interface Rights {
+  /** What is known of the rights. */
+  status: RightsStatus;
+  /** Who holds the rights, or `null` when not known. */
+  holder: string | null;
+  /** An SPDX licence identifier when `status` is `licensed`, otherwise `null`. */
+  license: string | null;
+  /** Anything else a reuser should know. */
+  note: string | null;
+}
+
+/** A news article, reproduced verbatim and annotated (schema.org `NewsArticle`). */
+export interface Article {
+  /** The article's identifier: a lowercase slug equal to the file name without `.json`. */
+  id: Id;
+  /** The headline, marked as the outlet's or the curator's. */
+  headline: Headline;
+  /** The article's canonical address, or `null` when it is not known. Never guessed. */
+  url: HttpUrl | null;
+  /** The outlet that published the article: an id in `data/outlets/`, or `null` when it is not known. */
+  publisher: Id | null;
+  /** The credited authors, in order; `null` when not known, `[]` when the article is known to be uncredited. */
+  authors: Author[] | null;
+  /** When the article was first published, at the precision known; `null` when not known. Never guessed. */
+  datePublished: PartialDate | null;
+  /** When the article was last modified, at the precision known; `null` when not known or never modified. */
+  dateModified: PartialDate | null;
+  /** The language of the body, as a BCP 47 tag. */
+  language: LanguageTag;
+  /**
+   * The body as ordered blocks. Joined with single line feeds, the blocks give the article text that annotations
+   * are matched against.
+   * @minItems 1
+   */
+  body: Block[];
+  /** Subject keywords chosen by the curator (IPTC ninjs `keywords`). */
+  keywords: Text[];
+  /** Where the text came from and when it was added. */
+  provenance: Provenance;
+  /** What is known of the rights in the text. */
+  rights: Rights;
+  /** What the text says, annotated and anchored in the body. */
+  annotations: Annotations;
+  /** What the curator believes but the text does not say, kept apart and flagged. */
+  inferences: CuratorInference[];
+}

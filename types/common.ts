@@ -1,0 +1,60 @@
+/**
+ * Shared scalar types. Each carries the pattern or format that the generated JSON Schemas enforce.
+ * Doc comments here become `description`s in `schemas/*.schema.json` (`npm run schemas`).
+ */
+
+/**
+ * A record or annotation identifier: a lowercase ASCII slug (letters, digits, single hyphens between them).
+ * @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$
+ * @minLength 1
+ * @maxLength 120
+ */
+export type Id = string;
+
+/**
+ * An ISO 8601 calendar date with the precision the source supports: a year (`2024`), a month (`2024-10`),
+ * a day (`2024-10-16`), or a date-time with a UTC offset (`2024-10-16T09:30:00Z`). Never padded to a precision the
+ * source does not give.
+ * @pattern ^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?)?$
+ */
+export type PartialDate = string;
+
+/**
+ * A full ISO 8601 calendar date (`YYYY-MM-DD`).
+ * @pattern ^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$
+ * @format date
+ */
+export type CalendarDate = string;
+
+/**
+ * An absolute `http` or `https` URL.
+ * @pattern ^https?://[^\s/?#]+[^\s]*$
+ * @format uri
+ * @maxLength 2048
+ */
+export type HttpUrl = string;
+
+/**
+ * A BCP 47 language tag: a language subtag, optionally a script and a region (`en`, `en-GB`, `uk`, `sr-Latn-RS`).
+ * @pattern ^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$
+ */
+export type LanguageTag = string;
+
+/**
+ * An ISO 4217 alphabetic currency code (`USD`, `EUR`, `UAH`).
+ * @pattern ^[A-Z]{3}$
+ */
+export type CurrencyCode = string;
+
+/**
+ * An ISO 3166-1 alpha-2 country code (`UA`, `US`).
+ * @pattern ^[A-Z]{2}$
+ */
+export type CountryCode = string;
+
+/**
+ * A non-empty line of text with no leading or trailing white space.
+ * @minLength 1
+ * @pattern ^\S(?:[\s\S]*\S)?$
+ */
+export type Text = string;

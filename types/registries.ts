@@ -1,0 +1,114 @@
+/**
+ * Registries: the entities and outlets that articles reference, one file per record in `data/entities/<id>.json`
+ * and `data/outlets/<id>.json`. Registry records are curator reference data, not article text.
+ */
+import type { Id, PartialDate, HttpUrl, CountryCode, Text } from './common.ts';
+
+/** The kind of an entity. */
+export type EntityKind =
+  | 'person'
+  | 'organization'
+  | 'country'
+  | 'city'
+  | 'region'
+  | 'event'
+  /** A traded good or resource (rare earth elements, oil). */
+  | 'commodity'
+  /** A chemical element; `identifiers.elementSymbol` gives its symbol. */
+  | 'chemical-element'
+  /** A technology or field of technology (batteries, nuclear power). */
+  | 'technology'
+  /** A named plan, agreement, law or other document. */
+  | 'document';
+
+/** A role an entity held, such as an office. */
+export interface Role {
+  /** The role's title (“President of Ukraine”). */
+  title: Text;
+  /** The organisation or country the role belongs to: an id in `data/entities/`, or `null`. */
+  of: Id | null;
+  /** When the role began, at the precision known; `null` when not recorded. */
+  start: PartialDate | null;
+  /** When the role ended; `null` when ongoing or not recorded. */
+  end: PartialDate | null;
+}
+
+/** Identifiers of an entity in standard code lists. */
+export interface EntityIdentifiers {
+  /** ISO 3166-1 alpha-2 code, for countries. */
+  iso3166?: CountryCode;
+  /**
+   * Chemical element symbol, for chemical elements.
+   * @pattern ^[A-Z][a-z]?$
+   */
+  elementSymbol?: string;
+  /**
+   * Atomic number, for chemical elements.
+   * @TJS-type integer
+   * @minimum 1
+   * @maximum 118
+   */
+  atomicNumber?: number;
+}
+
+/** A person, organisation, place, event or thing that articles mention. */
+export interface Entity {
+  /** The entity's identifier: a lowercase slug equal to the file name without `.json`. */
+  id: Id;
+  /** What kind of entity this is. */
+  kind: EntityKind;
+  /** The canonical name, in English. */
+  name: Text;
+  /** Other names and short forms found in articles (“Zelensky”, “U.S.”). */
+  aliases: Text[];
+  /** Roles the entity held, in order. */
+  roles: Role[];
+  /** Identifiers in standard code lists. */
+  identifiers: EntityIdentifiers;
+}
+
+/** A news outlet that publishes articles or is credited in them. */
+export interface Outlet {
+  /** The outlet's identifier: a lowercase slug equal to the file name without `.json`. */
+  id: Id;
+  /** The outlet's name as it styles itself. */
+  name: Text;
+  /** The outlet's home page, or `null` when not recorded. */
+  url: HttpUrl | null;
+  /** The country where the outlet is based (ISO 3166-1 alpha-2), or `null` when not recorded. */
+  country: CountryCode | null;
+}
+
+/** What became of a removed or renamed record. */
+export type RedirectKind =
+  /** The record now lives under one new id. */
+  | 'moved'
+  /** The record was split into several records. */
+  | 'split'
+  /** The record was removed with no replacement. */
+  | 'removed';
+
+/** The collections that hold records. */
+export type CollectionName = 'articles' | 'entities' | 'outlets';
+
+/**
+ * A record left behind when a published id is renamed or removed, so consumers can follow it:
+ * `data/redirects/<id>.json`, where the id is the old one.
+ */
+export interface Redirect {
+  /** The old id that no longer names a record. */
+  id: Id;
+  /** The collection the old record belonged to. */
+  collection: CollectionName;
+  /** Whether the record moved, was split, or was removed. */
+  kind: RedirectKind;
+  /** The ids that replace it: one for `moved`, two or more for `split`, none for `removed`. */
+  to: Id[];
+  /** Why, in a sentence. @minLength 1 */
+  reason: string;
+  /**
+   * The dataset version in which the old id stopped being published.
+   * @pattern ^\d+\.\d+\.\d+$
+   */
+  since: string;
+}

@@ -41,7 +41,7 @@ export interface Block {
   type: BlockType;
   /**
    * The block's text, verbatim: typographic quotes, apostrophes and dashes as published, in Unicode NFC, on one line.
-   * @pattern ^\S(?:[^\n]*\S)?$
+   * @pattern ^\S(?:.*\S)?$
    */
   text: string;
 }

@@ -53,8 +53,8 @@ export type CurrencyCode = string;
 export type CountryCode = string;
 
 /**
- * A non-empty line of text with no leading or trailing white space.
+ * A non-empty single line of text with no leading or trailing white space.
  * @minLength 1
- * @pattern ^\S(?:[\s\S]*\S)?$
+ * @pattern ^\S(?:.*\S)?$
  */
 export type Text = string;

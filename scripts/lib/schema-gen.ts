@@ -61,12 +61,14 @@ export function generateSchemas(typesDir: string, majorVersion: number, command:
   const generator = TJS.buildGenerator(program, GENERATOR_SETTINGS);
   if (!generator) throw new Error('typescript-json-schema could not build a generator for the types.');
   const nullableAliases = findNullableAliases(program, resolve(typesDir));
+  const propertyOrders = findPropertyOrders(program, resolve(typesDir));
 
   const schemas = new Map<string, JsonObject>();
   for (const root of ROOT_TYPES) {
     const raw = generator.getSchemaForSymbol(root.type) as JsonObject;
     restoreNullableAliases(raw, root.type, nullableAliases, generator);
     mergeNumberedDuplicates(raw);
+    orderProperties(raw, root.type, propertyOrders);
     schemas.set(`${root.name}.schema.json`, finish(raw, root.name, root.title, majorVersion, command));
   }
   return schemas;
@@ -139,6 +141,44 @@ function restoreNullableAliases(
 }
 
 /**
+ * interface name → its property names, inherited ones first (as a reader expects: `id` and `selector` of
+ * `AnnotationBase` before a mention's own fields), then its own in declaration order.
+ */
+function findPropertyOrders(program: ts.Program, typesDir: string): Map<string, string[]> {
+  const declarations = new Map<string, ts.InterfaceDeclaration>();
+  for (const file of program.getSourceFiles()) {
+    if (!resolve(file.fileName).startsWith(typesDir)) continue;
+    ts.forEachChild(file, (node) => {
+      if (ts.isInterfaceDeclaration(node)) declarations.set(node.name.text, node);
+    });
+  }
+  const orderOf = (name: string): string[] => {
+    const node = declarations.get(name);
+    if (!node) return [];
+    const inherited = (node.heritageClauses ?? []).flatMap((clause) =>
+      clause.types.flatMap((t) => (ts.isIdentifier(t.expression) ? orderOf(t.expression.text) : [])),
+    );
+    const own = node.members.flatMap((m) => (m.name && ts.isIdentifier(m.name) ? [m.name.text] : []));
+    return [...new Set([...inherited, ...own])];
+  };
+  return new Map([...declarations.keys()].map((name) => [name, orderOf(name)]));
+}
+
+function orderProperties(schema: JsonObject, rootType: string, orders: Map<string, string[]>): void {
+  const reorder = (typeName: string, node: JsonObject) => {
+    const order = orders.get(typeName);
+    const properties = node.properties as Record<string, unknown> | undefined;
+    if (!order || !properties) return;
+    const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    node.properties = Object.fromEntries(Object.entries(properties).sort(([a], [b]) => rank(a) - rank(b)));
+  };
+  reorder(rootType, schema);
+  for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Record<string, JsonObject>)) {
+    reorder(name, definition);
+  }
+}
+
+/**
  * The generator numbers a second copy of a definition it has already emitted (`Id_1` beside `Id`) when it meets the
  * type through an optional property. Identical copies are merged back into the original.
  */
@@ -172,9 +212,9 @@ function finish(raw: JsonObject, name: string, title: string, majorVersion: numb
     Object.entries((definitions ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
   return {
+    $comment: `Generated file: do not edit. Regenerate with \`${command}\` from the TypeScript types in types/.`,
     $schema: JSON_SCHEMA_DIALECT,
     $id: schemaId(name, majorVersion),
-    $comment: `Generated file: do not edit. Regenerate with \`${command}\` from the TypeScript types in types/.`,
     title,
     description,
     ...rest,

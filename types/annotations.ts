@@ -50,14 +50,12 @@ export interface Mention extends AnnotationBase {
   standsFor?: Id;
 }
 
-/** How closely a quote reproduces the speaker's words. */
-export type QuoteKind =
-  /** The speaker's words in full, between quotation marks. */
-  | 'direct'
-  /** A fragment of the speaker's words in quotation marks, inside the reporter's own sentence. */
-  | 'partial'
-  /** The speaker's point reported in the reporter's words, without quotation marks. */
-  | 'paraphrase';
+/**
+ * How closely a quote reproduces the speaker's words: `direct`, the words in full between quotation marks;
+ * `partial`, a fragment in quotation marks inside the reporter's own sentence; `paraphrase`, the speaker's point in
+ * the reporter's words, without quotation marks.
+ */
+export type QuoteKind = 'direct' | 'partial' | 'paraphrase';
 
 /** Words attributed to a speaker. */
 export interface Quote extends AnnotationBase {
@@ -78,16 +76,12 @@ export interface Quote extends AnnotationBase {
   outlet: Id | null;
 }
 
-/** The unit of a figure, as the text states it. */
-export type FigureUnit =
-  /** Money; `currency` names the ISO 4217 currency the text states. */
-  | 'currency'
-  /** A percentage (0 to 100). */
-  | 'percent'
-  /** A count of things. */
-  | 'count'
-  /** The text gives no unit (“300 billion in aid”). A curator inference may propose one. */
-  | 'unstated';
+/**
+ * The unit of a figure, as the text states it: `currency`, money, with `currency` naming the ISO 4217 code the text
+ * states; `percent`, a percentage from 0 to 100; `count`, a number of things; `unstated`, the text gives no unit
+ * (“300 billion in aid”), and a curator inference may propose one.
+ */
+export type FigureUnit = 'currency' | 'percent' | 'count' | 'unstated';
 
 /** A number the article states: an amount, a share, a count. */
 export interface Figure extends AnnotationBase {
@@ -154,7 +148,7 @@ export interface Annotations {
   events: EventReference[];
 }
 
-/** How confident the curator is in an inference. */
+/** How confident the curator is in an inference: `low`, `medium` or `high`. */
 export type Confidence = 'low' | 'medium' | 'high';
 
 /**

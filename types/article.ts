@@ -5,12 +5,11 @@
 import type { Id, PartialDate, CalendarDate, HttpUrl, LanguageTag, Text } from './common.ts';
 import type { Annotations, CuratorInference } from './annotations.ts';
 
-/** Where a headline comes from. */
-export type HeadlineOrigin =
-  /** The headline the outlet published. */
-  | 'original'
-  /** No original headline is known; the curator wrote this one to describe the article. */
-  | 'curator';
+/**
+ * Where a headline comes from: `original`, the headline the outlet published; `curator`, no original headline is
+ * known and the curator wrote this one to describe the article.
+ */
+export type HeadlineOrigin = 'original' | 'curator';
 
 /** The article's headline, and whether it is the outlet's or the curator's. */
 export interface Headline {
@@ -28,12 +27,8 @@ export interface Author {
   entity: Id | null;
 }
 
-/** The kind of a body block. */
-export type BlockType =
-  /** A paragraph of running text. */
-  | 'paragraph'
-  /** A subheading between paragraphs. */
-  | 'subheading';
+/** The kind of a body block: `paragraph`, running text; `subheading`, a heading between paragraphs. */
+export type BlockType = 'paragraph' | 'subheading';
 
 /** One block of the body, reproduced verbatim. */
 export interface Block {
@@ -58,16 +53,12 @@ export interface Provenance {
   addedBy: string;
 }
 
-/** What is known of the rights in the article's text. */
-export type RightsStatus =
-  /** The rights holder and terms are not known. The text is included for research and may be removed on request. */
-  | 'unknown'
-  /** The rights holder is known and reserves all rights. */
-  | 'all-rights-reserved'
-  /** The text is published under the licence named in `license`. */
-  | 'licensed'
-  /** The text is in the public domain. */
-  | 'public-domain';
+/**
+ * What is known of the rights in the article's text: `unknown`, the holder and terms are not known (the text is
+ * included for research and may be removed on request); `all-rights-reserved`, the holder is known and reserves all
+ * rights; `licensed`, the text is published under the licence named in `license`; `public-domain`.
+ */
+export type RightsStatus = 'unknown' | 'all-rights-reserved' | 'licensed' | 'public-domain';
 
 /** The rights in the article's text (the annotations are the dataset's own; see LICENSE). */
 export interface Rights {

@@ -6,3 +6,4 @@ export type * from './common.ts';
 export type * from './annotations.ts';
 export type * from './article.ts';
 export type * from './registries.ts';
+export type * from './published.ts';

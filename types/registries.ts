@@ -4,7 +4,11 @@
  */
 import type { Id, PartialDate, HttpUrl, CountryCode, Text } from './common.ts';
 
-/** The kind of an entity. */
+/**
+ * The kind of an entity. Beside people, organisations, countries, cities, regions and events: `commodity`, a traded
+ * good or resource (rare earth elements, oil); `chemical-element`, with its symbol in `identifiers`; `technology`, a
+ * technology or field of technology (batteries, nuclear power); `document`, a named plan, agreement or law.
+ */
 export type EntityKind =
   | 'person'
   | 'organization'
@@ -12,13 +16,9 @@ export type EntityKind =
   | 'city'
   | 'region'
   | 'event'
-  /** A traded good or resource (rare earth elements, oil). */
   | 'commodity'
-  /** A chemical element; `identifiers.elementSymbol` gives its symbol. */
   | 'chemical-element'
-  /** A technology or field of technology (batteries, nuclear power). */
   | 'technology'
-  /** A named plan, agreement, law or other document. */
   | 'document';
 
 /** A role an entity held, such as an office. */
@@ -79,14 +79,11 @@ export interface Outlet {
   country: CountryCode | null;
 }
 
-/** What became of a removed or renamed record. */
-export type RedirectKind =
-  /** The record now lives under one new id. */
-  | 'moved'
-  /** The record was split into several records. */
-  | 'split'
-  /** The record was removed with no replacement. */
-  | 'removed';
+/**
+ * What became of a removed or renamed record: `moved`, it now lives under one new id; `split`, it was split into
+ * several records; `removed`, it was removed with no replacement.
+ */
+export type RedirectKind = 'moved' | 'split' | 'removed';
 
 /** The collections that hold records. */
 export type CollectionName = 'articles' | 'entities' | 'outlets';

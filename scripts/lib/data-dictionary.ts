@@ -58,18 +58,27 @@ function objectInside(root: Schema, input: Schema): { node: Schema; suffix: stri
   return null;
 }
 
+/** The field's description; for a field typed by a named enum, the enum's own description (its values) follows. */
+function describeField(root: Schema, property: Schema): string {
+  const own = String(resolveRef(root, property).description ?? '');
+  const ref = typeof property.$ref === 'string' ? property.$ref : undefined;
+  if (!ref) return own;
+  const target = (root.definitions as Record<string, Schema>)[ref.replace('#/definitions/', '')];
+  if (!target || !Array.isArray(target.enum) || typeof target.description !== 'string') return own;
+  return target.description === own ? own : `${own} ${target.description}`;
+}
+
 function collectRows(root: Schema, node: Schema, prefix: string, rows: Row[], depth: number): void {
   if (depth > 8) throw new Error(`Schema nesting too deep at ${prefix}`);
   const properties = node.properties as Record<string, Schema>;
   const required = new Set((node.required as string[] | undefined) ?? []);
   for (const [name, property] of Object.entries(properties)) {
     const path = prefix ? `${prefix}.${name}` : name;
-    const resolved = resolveRef(root, property);
     rows.push({
       path,
       type: describeType(root, property),
       required: required.has(name),
-      description: String(resolved.description ?? ''),
+      description: describeField(root, property),
     });
     const inner = objectInside(root, property);
     if (inner) collectRows(root, inner.node, `${path}${inner.suffix}`, rows, depth + 1);

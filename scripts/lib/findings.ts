@@ -17,4 +17,30 @@ export interface Finding {
   message: string;
   /** One line saying how to fix it. */
   hint: string;
+  /** True when the validator itself failed (a check crashed, a file could not be read): exit code 2, not 1. */
+  internal?: boolean;
+}
+
+/** Errors first, then by file, line, column and rule: the order every report uses. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** How many errors and warnings, and in how many files. */
+export function summarize(findings: readonly Finding[]): { errors: number; warnings: number; files: number } {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: findings.length - errors, files: new Set(findings.map((f) => f.file)).size };
+}
+
+/** The summary line every report ends with: "N errors, M warnings in K files (F files checked)". */
+export function summaryLine(findings: readonly Finding[], filesChecked: number): string {
+  const { errors, warnings, files } = summarize(findings);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${plural(filesChecked, 'file')} checked)`;
 }

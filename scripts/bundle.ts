@@ -1,0 +1,59 @@
+/**
+ * `npm run bundle`: the download bundle for people who do not use npm, one archive per version:
+ * `release/annotated-news-<version>.tar.gz` (git-ignored), with a `.sha256` file beside it.
+ *
+ *   npm run bundle                   builds data/ into a temporary folder (validating it), then packs that
+ *   npm run bundle -- --from dist    packs an existing build folder instead
+ *   --out DIR                        where the archive goes (default `release`)
+ *
+ * The archive is deterministic: the same data, licences and changelog give byte-identical archives.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
+import { fail, runMain } from './lib/cli.ts';
+import { writeAtomic } from './lib/generated.ts';
+import { collectBundle, packBundle } from './release/bundle.ts';
+
+const BUILD_SCRIPT = join(import.meta.dirname, 'build.ts');
+
+runMain(() => {
+  const { values, positionals } = parseArgs({
+    options: {
+      from: { type: 'string' },
+      out: { type: 'string', default: 'release' },
+      data: { type: 'string', default: 'data' },
+      root: { type: 'string', default: '.' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
+  const root = resolve(values.root);
+  let buildDir = values.from === undefined ? null : resolve(values.from);
+  let temporary: string | null = null;
+  try {
+    if (buildDir === null) {
+      temporary = mkdtempSync(join(tmpdir(), 'annotated-news-bundle-'));
+      buildDir = join(temporary, 'dist');
+      const build = spawnSync(process.execPath, ['--import', 'tsx', BUILD_SCRIPT, '--data', values.data, '--out', buildDir], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      if (build.status !== 0) fail(`the build failed (see above); no bundle was written.`, 1);
+    }
+    const bundle = collectBundle(buildDir, root);
+    const archive = packBundle(bundle);
+    const file = join(resolve(values.out), `${bundle.name}.tar.gz`);
+    const digest = createHash('sha256').update(archive).digest('hex');
+    writeAtomic(file, archive);
+    writeAtomic(`${file}.sha256`, `${digest}  ${bundle.name}.tar.gz\n`);
+    const shown = relative(process.cwd(), file) || file;
+    console.log(`Wrote ${shown} (${archive.length} bytes, ${bundle.files.size} files; sha256 ${digest}).`);
+    return 0;
+  } finally {
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,53 @@
+/** Partial ISO 8601 dates (a year, a month, a day, or a date-time with offset): parsing and comparison. */
+
+export type Precision = 'year' | 'month' | 'day' | 'time';
+
+export interface ParsedDate {
+  precision: Precision;
+  year: number;
+  month: number;
+  day: number;
+  /** The instant, for date-times only (milliseconds since the epoch). */
+  instant: number | null;
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T.+)?)?)?$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses a partial date; returns a reason when it is not a real calendar date. */
+export function parsePartialDate(value: string): ParsedDate | { invalid: string } {
+  const m = DATE.exec(value);
+  if (!m) return { invalid: 'not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or a date-time with offset)' };
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12) return { invalid: `month ${m[2]} does not exist` };
+  if (day < 1 || day > daysInMonth(year, month)) return { invalid: `${value.slice(0, 7)} has no day ${m[3]}` };
+  let instant: number | null = null;
+  if (m[4] !== undefined) {
+    instant = Date.parse(value);
+    if (Number.isNaN(instant)) return { invalid: 'the time of day is not valid' };
+  }
+  const precision: Precision = m[4] !== undefined ? 'time' : m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
+  return { precision, year, month, day, instant };
+}
+
+const RANK: Record<Precision, number> = { year: 0, month: 1, day: 2, time: 3 };
+
+/** Compares two dates at the precision they share: negative when a is before b, 0 when they cannot be told apart. */
+export function compareDates(a: ParsedDate, b: ParsedDate): number {
+  if (a.precision === 'time' && b.precision === 'time') return Math.sign(a.instant! - b.instant!);
+  const common = Math.min(RANK[a.precision], RANK[b.precision], RANK.day);
+  if (a.year !== b.year) return Math.sign(a.year - b.year);
+  if (common >= 1 && a.month !== b.month) return Math.sign(a.month - b.month);
+  if (common >= 2 && a.day !== b.day) return Math.sign(a.day - b.day);
+  return 0;
+}
+
+/** “Now” as a parsed date-time, for comparisons with dates of any precision. */
+export function nowAsDate(now: Date): ParsedDate {
+  return { precision: 'time', year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate(), instant: now.getTime() };
+}

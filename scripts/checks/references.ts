@@ -1,0 +1,41 @@
+/** Every id a record refers to, with where: shared by the `references` rule and the runner's summary. */
+import type { Collection, CollectionRecords } from '../lib/collections.ts';
+
+export interface Reference {
+  /** The collection the id must be found in. */
+  collection: 'entities' | 'outlets';
+  id: string;
+  pointer: string;
+}
+
+/** The references a record makes, in document order. Assumes a schema-valid record. */
+export function referencesOf<C extends Collection>(collection: C, record: CollectionRecords[C]): Reference[] {
+  const refs: Reference[] = [];
+  const entity = (id: string | null | undefined, pointer: string) => {
+    if (typeof id === 'string') refs.push({ collection: 'entities', id, pointer });
+  };
+  const outlet = (id: string | null | undefined, pointer: string) => {
+    if (typeof id === 'string') refs.push({ collection: 'outlets', id, pointer });
+  };
+  if (collection === 'articles') {
+    const article = record as CollectionRecords['articles'];
+    outlet(article.publisher, '/publisher');
+    article.authors?.forEach((a, i) => entity(a.entity, `/authors/${i}/entity`));
+    const { mentions, quotes, figures, citedSources, events } = article.annotations;
+    mentions.forEach((m, i) => {
+      entity(m.entity, `/annotations/mentions/${i}/entity`);
+      entity(m.standsFor, `/annotations/mentions/${i}/standsFor`);
+    });
+    quotes.forEach((q, i) => {
+      entity(q.speaker, `/annotations/quotes/${i}/speaker`);
+      outlet(q.outlet, `/annotations/quotes/${i}/outlet`);
+    });
+    figures.forEach((f, i) => entity(f.assertedBy, `/annotations/figures/${i}/assertedBy`));
+    citedSources.forEach((c, i) => outlet(c.outlet, `/annotations/citedSources/${i}/outlet`));
+    events.forEach((e, i) => entity(e.entity, `/annotations/events/${i}/entity`));
+  } else if (collection === 'entities') {
+    const entityRecord = record as CollectionRecords['entities'];
+    entityRecord.roles.forEach((r, i) => entity(r.of, `/roles/${i}/of`));
+  }
+  return refs;
+}

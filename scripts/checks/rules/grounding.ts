@@ -1,0 +1,70 @@
+import type { Issue, Rule } from '../rule.ts';
+import { articleText, matchSelector, minimalSelector, occurrences } from '../../lib/text-quote.ts';
+import { closestPassage, selectorsIn } from '../selectors.ts';
+
+/** Longest passage quoted back in a message. */
+const MAX_QUOTED = 80;
+
+/** The shortest selector for one occurrence, as JSON, or null when none can single it out. */
+function suggestion(text: string, at: number, length: number): string | null {
+  try {
+    return JSON.stringify(minimalSelector(text, at, at + length));
+  } catch {
+    return null;
+  }
+}
+
+function quoted(s: string): string {
+  return JSON.stringify(s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s);
+}
+
+export const grounding: Rule = {
+  name: 'grounding',
+  description:
+    'Every TextQuoteSelector in the annotations (selectors, continuations, attributions, hedges, event times) occurs in the article text exactly once; prefix/suffix settle repeats.',
+  check(context) {
+    if (context.phase !== 'record' || context.collection !== 'articles') return [];
+    const text = articleText(context.record);
+    const issues: Issue[] = [];
+    // Many selectors share their exact text (“Ukraine” with different prefixes): find each one's occurrences once.
+    const memo = new Map<string, number[]>();
+    for (const [pointer, selector] of selectorsIn(context.record.annotations, '/annotations')) {
+      let at = memo.get(selector.exact);
+      if (at === undefined) memo.set(selector.exact, (at = occurrences(text, selector.exact)));
+      const { prefix = '', suffix = '' } = selector;
+      // The same test as matchSelector, on the memoised occurrences.
+      const found = at.filter((i) => i - prefix.length >= 0 && text.startsWith(prefix, i - prefix.length) && text.startsWith(suffix, i + selector.exact.length));
+      if (found.length === 1) continue;
+      if (found.length === 0) {
+        const bare = selector.prefix !== undefined || selector.suffix !== undefined ? matchSelector(text, { exact: selector.exact }) : [];
+        if (bare.length > 0) {
+          issues.push({
+            pointer,
+            severity: 'error',
+            message: `${quoted(selector.exact)} is in the text, but not with this prefix/suffix`,
+            hint: `Copy prefix and suffix verbatim from the text around it${bare.length === 1 ? ', or drop them: the passage occurs once' : `; e.g. ${suggestion(text, bare[0]!, selector.exact.length) ?? 'a longer prefix'}`}.`,
+          });
+          continue;
+        }
+        const closest = closestPassage(text, selector.exact);
+        issues.push({
+          pointer: `${pointer}/exact`,
+          severity: 'error',
+          message: `${quoted(selector.exact)} is not in the article text`,
+          hint: closest
+            ? `Closest passage in the text: ${quoted(closest.passage)}. Copy the text verbatim (typographic quotes and apostrophes included).`
+            : 'Copy the text verbatim from the body (typographic quotes and apostrophes included), within one paragraph.',
+        });
+        continue;
+      }
+      const suggestions = found.slice(0, 3).flatMap((at) => suggestion(text, at, selector.exact.length) ?? []);
+      issues.push({
+        pointer,
+        severity: 'error',
+        message: `${quoted(selector.exact)} occurs ${found.length} times in the text, so the selector is ambiguous`,
+        hint: `Add a prefix and/or suffix to pick one occurrence, e.g. ${suggestions.join(' or ')}.`,
+      });
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,16 @@
+/** Every rule the validator runs, in the order their findings are listed for the same position. */
+import type { Rule } from '../rule.ts';
+import { ids } from './ids.ts';
+import { references } from './references.ts';
+import { grounding } from './grounding.ts';
+import { annotationIds } from './annotation-ids.ts';
+import { dates } from './dates.ts';
+import { textHygiene } from './text-hygiene.ts';
+import { urls } from './urls.ts';
+import { figures } from './figures.ts';
+import { redirects } from './redirects.ts';
+import { duplicates } from './duplicates.ts';
+import { strayFiles } from './stray-files.ts';
+import { placeholders } from './placeholders.ts';
+
+export const RULES: readonly Rule[] = [ids, references, grounding, annotationIds, dates, textHygiene, urls, figures, redirects, duplicates, strayFiles, placeholders];

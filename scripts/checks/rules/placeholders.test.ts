@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { placeholders } from './placeholders.ts';
+import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
+
+test('placeholders: the valid fixture passes', async () => {
+  assert.deepEqual(await findingsAfter([placeholders]), []);
+});
+
+test('placeholders: a TODO left from the template fails', async () => {
+  const findings = await findingsAfter([placeholders], (dir) => editJson(dir, FIXTURE_ARTICLE, (a) => (a.provenance.source = 'TODO: how the text was obtained')));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.pointer, '/provenance/source');
+});

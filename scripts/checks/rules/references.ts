@@ -1,0 +1,60 @@
+import type { Issue, Rule } from '../rule.ts';
+import { referencesOf } from '../references.ts';
+
+/** The folder each referenced collection lives in, for messages. */
+const FOLDER = { entities: 'data/entities/', outlets: 'data/outlets/' } as const;
+
+export const references: Rule = {
+  name: 'references',
+  description:
+    'Every entity, outlet, speaker, author and inference target resolves; registry entries that nothing references get a warning.',
+  check(context) {
+    const issues: Issue[] = [];
+    if (context.phase === 'record') {
+      for (const ref of referencesOf(context.collection, context.record)) {
+        if (!context.known[ref.collection].has(ref.id)) {
+          issues.push({
+            pointer: ref.pointer,
+            severity: 'error',
+            message: `"${ref.id}" is not in ${FOLDER[ref.collection]}`,
+            hint: `Add ${FOLDER[ref.collection]}${ref.id}.json, or use the id of an existing record (ids are lowercase slugs).`,
+          });
+        }
+      }
+      if (context.collection === 'articles') {
+        const { annotations, inferences } = context.record;
+        const ids = new Set<string>(['article']);
+        for (const list of Object.values(annotations)) for (const a of list as Array<{ id: string }>) ids.add(a.id);
+        inferences.forEach((inference, i) => {
+          if (!ids.has(inference.about)) {
+            issues.push({
+              pointer: `/inferences/${i}/about`,
+              severity: 'error',
+              message: `inference "${inference.id}" is about "${inference.about}", which is no annotation of this article`,
+              hint: 'Use the id of an annotation in this article, or `article` for the article’s own metadata.',
+            });
+          }
+        });
+      }
+    } else {
+      const { summary } = context;
+      // A record that could not be read may be the one that references an entry: no guessing, no warning.
+      if (!summary.complete) return issues;
+      for (const collection of ['entities', 'outlets'] as const) {
+        for (const id of summary.known[collection]) {
+          if (summary.referenced[collection].has(id)) continue;
+          const file = summary.fileOf(collection, id);
+          if (file === undefined) continue;
+          issues.push({
+            file,
+            pointer: '/id',
+            severity: 'warning',
+            message: `nothing references "${id}"`,
+            hint: `Reference it from an article, or remove ${FOLDER[collection]}${id}.json if it is no longer needed (add a redirect if it was published).`,
+          });
+        }
+      }
+    }
+    return issues;
+  },
+};

@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { urls, urlProblem } from './urls.ts';
+import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
+
+test('urls: the valid fixture passes', async () => {
+  assert.deepEqual(await findingsAfter([urls]), []);
+});
+
+test('urls: a non-http(s) URL or one with credentials fails', async () => {
+  const findings = await findingsAfter([urls], (dir) => {
+    editJson(dir, FIXTURE_ARTICLE, (a) => (a.url = 'https://user:secret@ledger.example/a'));
+    editJson(dir, 'outlets/daily-ledger.json', (o) => (o.url = 'ftp://ledger.example/'));
+  });
+  assert.equal(findings.length, 2);
+  assert.match(findings.find((f) => f.file.startsWith('outlets'))!.message, /ftp:, not http or https/);
+  assert.equal(urlProblem('javascript:alert(1)'), 'uses javascript:, not http or https');
+  assert.equal(urlProblem('https://example.org/a b'), 'contains white space');
+});

@@ -1,0 +1,75 @@
+/** Finding every TextQuoteSelector in a record, and the passage of a text closest to one that is not found. */
+import type { TextQuoteSelector } from '../../types/index.ts';
+
+/** Every selector inside `value` (any object with a string `exact`), with its JSON pointer. */
+export function selectorsIn(value: unknown, pointer: string, out: Array<[string, TextQuoteSelector]> = []): typeof out {
+  if (Array.isArray(value)) value.forEach((v, i) => selectorsIn(v, `${pointer}/${i}`, out));
+  else if (value !== null && typeof value === 'object') {
+    if (typeof (value as TextQuoteSelector).exact === 'string') out.push([pointer, value as TextQuoteSelector]);
+    else for (const [k, v] of Object.entries(value)) selectorsIn(v, `${pointer}/${k}`, out);
+  }
+  return out;
+}
+
+/** Character bigrams of a string, lowercased, as a multiset keyed by the two UTF-16 units packed in a number. */
+function bigrams(s: string): Map<number, number> {
+  const grams = new Map<number, number>();
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length - 1; i++) {
+    const g = lower.charCodeAt(i) * 65536 + lower.charCodeAt(i + 1);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Dice similarity of two bigram multisets (0..1). */
+function dice(a: Map<number, number>, b: Map<number, number>, sizeA: number, sizeB: number): number {
+  if (sizeA + sizeB === 0) return 0;
+  let shared = 0;
+  for (const [g, n] of a) shared += Math.min(n, b.get(g) ?? 0);
+  return (2 * shared) / (sizeA + sizeB);
+}
+
+/** Work budget for the fallback scan (window starts × window length), so a broken corpus still validates fast. */
+const SCAN_BUDGET = 200_000;
+/** At most this many anchored candidates are scored. */
+const MAX_CANDIDATES = 200;
+
+/**
+ * The passage of `text` most like `exact`, scored by bigram similarity, or null when nothing is even remotely
+ * similar. Candidates are windows anchored where one of `exact`'s words occurs in the text (case-insensitively);
+ * when no word occurs, windows at every word start are tried, within a work budget. Only run when a selector is not
+ * found.
+ */
+export function closestPassage(text: string, exact: string): { passage: string; similarity: number } | null {
+  if (exact.length === 0 || text.length === 0) return null;
+  const lowerText = text.toLowerCase();
+  const lowerExact = exact.toLowerCase();
+  const starts = new Set<number>();
+  const anchor = (piece: string, offset: number) => {
+    for (let at = lowerText.indexOf(piece); at !== -1 && starts.size < MAX_CANDIDATES; at = lowerText.indexOf(piece, at + 1)) {
+      if (at - offset >= 0) starts.add(at - offset);
+      starts.add(at); // the piece may have moved within the passage
+    }
+  };
+  // Whole words first; then, for typos inside every word, 4-character pieces of the text.
+  for (const m of lowerExact.matchAll(/[\p{L}\p{N}]{3,}/gu)) anchor(m[0], m.index);
+  if (starts.size === 0) for (let i = 0; i + 4 <= lowerExact.length && starts.size < MAX_CANDIDATES; i += 2) anchor(lowerExact.slice(i, i + 4), i);
+  if (starts.size === 0 && text.length * exact.length <= SCAN_BUDGET) {
+    for (let start = 0; start < text.length; start++) if (start === 0 || /[\s“"‘'(«—–-]/.test(text[start - 1]!)) starts.add(start);
+  }
+  const target = bigrams(exact);
+  const targetSize = Math.max(0, exact.length - 1);
+  let best: { passage: string; similarity: number } | null = null;
+  for (const start of starts) {
+    const lineEnd = text.indexOf('\n', start);
+    const limit = lineEnd === -1 ? text.length : lineEnd;
+    let end = Math.min(limit, start + exact.length);
+    // Finish the last word, so the hint reads as text (“Ukraine”, not “Ukrain”).
+    while (end < limit && end < start + exact.length + 20 && /[\p{L}\p{N}]/u.test(text[end]!)) end++;
+    const passage = text.slice(start, end);
+    const score = dice(target, bigrams(passage), targetSize, Math.max(0, passage.length - 1));
+    if (!best || score > best.similarity) best = { passage, similarity: score };
+  }
+  return best && best.similarity >= 0.3 ? best : null;
+}

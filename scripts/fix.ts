@@ -1,0 +1,88 @@
+/**
+ * `npm run fix [-- [--data DIR] [--check] [PATH…]]`: the only script that writes records. Rewrites each record in
+ * canonical form (scripts/lib/canonical.ts: schema key order, NFC, two-space indentation, final newline, no BOM)
+ * without changing its content, atomically (a temporary file in the same folder, then a rename), and lists what
+ * it changed. Files it cannot read safely (bad UTF-8, JSON errors, duplicate keys) are left alone and reported.
+ * Exit 0 when done; 1 when a file could not be fixed, or with --check when a file is not canonical; 2 for usage.
+ */
+import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { COLLECTIONS } from './lib/collections.ts';
+import { canonicalText, canonicalValue } from './lib/canonical.ts';
+import { parseJsonSource } from './lib/json-source.ts';
+import { readLayout } from './checks/layout.ts';
+import { fail, runMain } from './lib/cli.ts';
+import { existsSync } from 'node:fs';
+
+const USAGE = `usage: npm run fix -- [--data DIR] [--check] [PATH...]
+
+Rewrites records in canonical form (key order, indentation, final newline, NFC, no BOM) without changing content.
+  --data DIR   a folder with the layout of data/ (default: data)
+  --check      change nothing; exit 1 if any file is not canonical`;
+
+/** What differs between a file and its canonical form, in words. */
+function changes(text: string, value: unknown, schema: object): string[] {
+  const what: string[] = [];
+  if (text.charCodeAt(0) === 0xfeff) what.push('removed the byte-order mark');
+  const asIs = JSON.stringify(value);
+  if (JSON.stringify(canonicalValue(value, schema, schema, false)) !== asIs) what.push('put keys in schema order');
+  if (JSON.stringify(canonicalValue(value, undefined, {}, true)) !== JSON.stringify(canonicalValue(value, undefined, {}, false))) what.push('normalised text to NFC');
+  if (what.length === 0) what.push('reformatted (indentation, spacing or final newline)');
+  return what;
+}
+
+runMain(() => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { data: { type: 'string', default: 'data' }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!existsSync(values.data)) fail(`${values.data}: no such data folder`);
+  const chosen = positionals.map((p) => {
+    if (!existsSync(p)) fail(`${p}: no such file or folder`);
+    return resolve(p);
+  });
+  const schemaDir = join(import.meta.dirname, '..', 'schemas');
+  const schemas = new Map(COLLECTIONS.map((c) => [c.name, JSON.parse(readFileSync(join(schemaDir, `${c.schema}.schema.json`), 'utf8')) as object]));
+  let changed = 0;
+  let failed = 0;
+  for (const { collection, path } of readLayout(values.data).records) {
+    const abs = resolve(path);
+    if (chosen.length > 0 && !chosen.some((c) => abs === c || abs.startsWith(c + sep))) continue;
+    const file = relative(process.cwd(), path);
+    const bytes = readFileSync(path);
+    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    const parsed = parseJsonSource(hasBom ? bytes.subarray(3) : bytes);
+    if (!parsed.ok) {
+      failed++;
+      console.error(`${file}: not fixed: ${parsed.problems[0]!.message} (see npm run validate)`);
+      continue;
+    }
+    const original = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const schema = schemas.get(collection)!;
+    const canonical = canonicalText(parsed.value, schema);
+    if (canonical === original) continue;
+    changed++;
+    const what = changes(original, parsed.value, schema);
+    if (values.check) {
+      console.log(`${file}: not canonical: would have ${what.join(', ')}`);
+      continue;
+    }
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, canonical);
+      renameSync(temp, path);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+    console.log(`${file}: ${what.join(', ')}`);
+  }
+  const verb = values.check ? 'need fixing' : 'fixed';
+  console.log(`${changed} file${changed === 1 ? '' : 's'} ${verb}${failed > 0 ? `, ${failed} could not be read safely` : ''}.`);
+  return failed > 0 || (values.check && changed > 0) ? 1 : 0;
+});

@@ -1,0 +1,378 @@
+/**
+ * Reading a JSON record strictly: what `readFileSync(f, 'utf8')` and `JSON.parse` silently let through is reported
+ * here instead. Strict UTF-8 (invalid bytes are an error, not U+FFFD), a byte-order mark is an error (RFC 8259
+ * forbids it and `JSON.parse` rejects it), duplicate keys and `__proto__`/`constructor` keys are errors, and depth
+ * and size are bounded. Positions are 1-based lines and columns (columns count Unicode code points).
+ *
+ * The happy path stays cheap: one structural scan that jumps over string contents with `indexOf`, then the native
+ * `JSON.parse`. The JSON-pointer → position map is only built when a file has something to report.
+ */
+
+/** Files above this size are not read at all: a news article is a few tens of kilobytes. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Deeper nesting than this is no record of ours (an article is about 6 levels deep) and could exhaust the stack. */
+export const MAX_DEPTH = 64;
+/** Keys that would rewrite an object's prototype when a consumer copies the record with plain assignment. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface SourceProblem {
+  /** A short code: `encoding`, `bom`, `empty`, `syntax`, `duplicate-key`, `forbidden-key`, `depth`, `size`, `root`. */
+  code: string;
+  message: string;
+  hint: string;
+  /** UTF-16 offset in the decoded text (0 when about the whole file). */
+  offset: number;
+  /** JSON pointer of the offending member, when known. */
+  pointer: string;
+}
+
+export type ParsedSource =
+  | { ok: true; text: string; value: Record<string, unknown> }
+  | { ok: false; text: string; problems: SourceProblem[] };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes bytes as strict UTF-8; on failure, finds the offset of the first invalid sequence. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { byteOffset: number } {
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { byteOffset: firstInvalidUtf8(bytes) };
+  }
+}
+
+/** The byte offset of the first invalid UTF-8 sequence (a plain scan, only run when decoding failed). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    if (i + need >= bytes.length && need > 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]!;
+      let lo = 0x80;
+      let hi = 0xbf;
+      if (k === 1 && b === 0xe0) lo = 0xa0;
+      if (k === 1 && b === 0xed) hi = 0x9f; // surrogates are not UTF-8
+      if (k === 1 && b === 0xf0) lo = 0x90;
+      if (k === 1 && b === 0xf4) hi = 0x8f;
+      if (c < lo || c > hi) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** Parses one record's bytes. Never throws for bad input: every problem comes back with an offset. */
+export function parseJsonSource(bytes: Uint8Array): ParsedSource {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail('', 'size', `the file is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES}`, 'A record this large is almost certainly not an article; split it or remove what does not belong.');
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) {
+    const text = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.byteOffset));
+    return fail(text, 'encoding', `invalid UTF-8 byte sequence at byte ${decoded.byteOffset}`, 'Save the file as UTF-8 (without BOM); the bytes here are probably Latin-1 or Windows-1252.', text.length);
+  }
+  const text = decoded.text;
+  if (text.charCodeAt(0) === 0xfeff) {
+    return fail(text, 'bom', 'the file starts with a byte-order mark (BOM)', 'Save the file as UTF-8 without BOM, or run `npm run fix`, which strips it.');
+  }
+  if (text.trim() === '') {
+    return fail(text, 'empty', 'the file is empty', 'A record is a JSON object; start from `npm run new -- <id>` or delete the file.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    // The structural scan names the problem better (and finds duplicate keys before the syntax error).
+    const problems = scanStructure(text);
+    if (problems.length > 0) return { ok: false, text, problems };
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    return fail(text, 'syntax', `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`, 'Check quotes, commas and brackets near this position; strings may not contain raw line breaks or tabs (use \\n).', at ? Number(at[1]) : 0);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    return fail(text, 'root', `the file holds ${kind}, not a JSON object`, 'Each file holds exactly one record: a JSON object `{ … }`.', skipWhitespace(text, 0));
+  }
+  // Fast proof that the text has no duplicate key: every key token in the text survives in the parsed value. Only
+  // when the counts differ, or a key is forbidden, or nesting is too deep, does the full structural scan run.
+  const shape = countKeys(value, 0);
+  if (shape.suspicious || keyTokens(text) !== shape.keys) {
+    const problems = scanStructure(text);
+    if (problems.length > 0) return { ok: false, text, problems };
+  }
+  return { ok: true, text, value: value as Record<string, unknown> };
+}
+
+/**
+ * A key token's closing quote: a double quote, optional white space and a colon, where the quote is not escaped
+ * (preceded by an even number of backslashes). Inside a string every double quote is escaped, and a string value
+ * followed by a colon is a syntax error, so in text that JSON.parse accepted this counts exactly the keys as written.
+ */
+const KEY_END = /"[ \t\r\n]*:/g;
+
+function keyTokens(text: string): number {
+  let count = 0;
+  KEY_END.lastIndex = 0;
+  for (let m = KEY_END.exec(text); m !== null; m = KEY_END.exec(text)) {
+    let backslashes = 0;
+    for (let k = m.index - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+    if (backslashes % 2 === 0) count++;
+  }
+  return count;
+}
+
+/** The number of keys in a parsed value, and whether it holds a forbidden key or nests too deeply. */
+function countKeys(value: unknown, depth: number): { keys: number; suspicious: boolean } {
+  if (depth > MAX_DEPTH) return { keys: 0, suspicious: true };
+  let keys = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (item === null || typeof item !== 'object') continue;
+      const inner = countKeys(item, depth + 1);
+      if (inner.suspicious) return inner;
+      keys += inner.keys;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return { keys, suspicious: true };
+      keys++;
+      const item = (value as Record<string, unknown>)[key];
+      if (item === null || typeof item !== 'object') continue;
+      const inner = countKeys(item, depth + 1);
+      if (inner.suspicious) return inner;
+      keys += inner.keys;
+    }
+  }
+  return { keys, suspicious: false };
+}
+
+function fail(text: string, code: string, message: string, hint: string, offset = 0, pointer = ''): ParsedSource {
+  return { ok: false, text, problems: [{ code, message, hint, offset, pointer }] };
+}
+
+function skipWhitespace(text: string, at: number): number {
+  while (at < text.length) {
+    const c = text.charCodeAt(at);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+    at++;
+  }
+  return at;
+}
+
+/** Escapes a key for a JSON pointer (RFC 6901). */
+export function pointerSegment(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A JSON literal or number, matched in place (sticky). */
+const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+class ScanError extends Error {
+  constructor(readonly offset: number, message: string) {
+    super(message);
+  }
+}
+
+/** The JSON pointer of a path of keys and indexes. */
+function pointerOf(path: ReadonlyArray<string | number>): string {
+  let pointer = '';
+  for (const segment of path) pointer += `/${typeof segment === 'number' ? segment : pointerSegment(segment)}`;
+  return pointer;
+}
+
+/**
+ * Walks the JSON text without building values. Calls `onValue(pointer, keyOffset, valueOffset)` for every value
+ * when given (keyOffset is -1 for array items and the root), and `onObject(path, keys)` after each object. Throws
+ * ScanError on the first structural error. String contents are jumped over with indexOf; only keys are decoded,
+ * and pointers are built only when `onValue` wants them, so the structure check stays cheap. Checks inside string
+ * values (control characters, escapes) are left to JSON.parse, which runs next.
+ */
+function walk(
+  text: string,
+  onValue: ((pointer: string, keyOffset: number, valueOffset: number) => void) | null,
+  onObject: ((path: ReadonlyArray<string | number>, keys: Array<[string, number]>) => void) | null,
+): void {
+  let at = 0;
+  const path: Array<string | number> = [];
+  const value = (pointer: string, depth: number, keyOffset: number): void => {
+    at = skipWhitespace(text, at);
+    if (depth > MAX_DEPTH) throw new ScanError(at, `nesting deeper than ${MAX_DEPTH} levels`);
+    if (onValue) onValue(pointer, keyOffset, at);
+    const c = text.charCodeAt(at);
+    if (c === 0x7b /* { */) {
+      at++;
+      const keys: Array<[string, number]> = [];
+      at = skipWhitespace(text, at);
+      if (text.charCodeAt(at) === 0x7d) {
+        at++;
+        onObject?.(path, keys);
+        return;
+      }
+      for (;;) {
+        at = skipWhitespace(text, at);
+        if (text.charCodeAt(at) !== 0x22) throw new ScanError(at, 'expected a property name in double quotes');
+        const keyStart = at;
+        const key = string(true);
+        keys.push([key, keyStart]);
+        at = skipWhitespace(text, at);
+        if (text.charCodeAt(at) !== 0x3a) throw new ScanError(at, 'expected `:` after the property name');
+        at++;
+        path.push(key);
+        value(onValue ? `${pointer}/${pointerSegment(key)}` : '', depth + 1, keyStart);
+        path.pop();
+        at = skipWhitespace(text, at);
+        const next = text.charCodeAt(at);
+        if (next === 0x2c) {
+          at++;
+          continue;
+        }
+        if (next === 0x7d) {
+          at++;
+          break;
+        }
+        throw new ScanError(at, 'expected `,` or `}` after the property value');
+      }
+      onObject?.(path, keys);
+    } else if (c === 0x5b /* [ */) {
+      at++;
+      at = skipWhitespace(text, at);
+      if (text.charCodeAt(at) === 0x5d) {
+        at++;
+        return;
+      }
+      for (let index = 0; ; index++) {
+        path.push(index);
+        value(onValue ? `${pointer}/${index}` : '', depth + 1, -1);
+        path.pop();
+        at = skipWhitespace(text, at);
+        const next = text.charCodeAt(at);
+        if (next === 0x2c) {
+          at++;
+          continue;
+        }
+        if (next === 0x5d) {
+          at++;
+          break;
+        }
+        throw new ScanError(at, 'expected `,` or `]` after the array item');
+      }
+    } else if (c === 0x22) {
+      string(false);
+    } else {
+      LITERAL.lastIndex = at;
+      const match = LITERAL.exec(text);
+      if (!match) {
+        if (at >= text.length) throw new ScanError(at, 'unexpected end of file');
+        throw new ScanError(at, `unexpected character ${JSON.stringify(text[at])}`);
+      }
+      at += match[0].length;
+    }
+  };
+  /** Reads a string starting at `at` (a double quote); returns its decoded text when `decode`, else ''. */
+  const string = (decode: boolean): string => {
+    const start = at;
+    let end = at + 1;
+    for (;;) {
+      end = text.indexOf('"', end);
+      if (end === -1) throw new ScanError(start, 'unterminated string');
+      let backslashes = 0;
+      for (let k = end - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+      if (backslashes % 2 === 0) break;
+      end++;
+    }
+    at = end + 1;
+    if (!decode) return '';
+    const raw = text.slice(start + 1, end);
+    if (!raw.includes('\\')) return raw;
+    try {
+      return JSON.parse(text.slice(start, end + 1)) as string;
+    } catch {
+      throw new ScanError(start, 'invalid escape sequence in string');
+    }
+  };
+  value('', 0, -1);
+  at = skipWhitespace(text, at);
+  if (at < text.length) throw new ScanError(at, 'unexpected content after the end of the JSON value');
+}
+
+/** Syntax errors, duplicate keys, forbidden keys and excessive depth, each with its offset. */
+function scanStructure(text: string): SourceProblem[] {
+  const problems: SourceProblem[] = [];
+  try {
+    walk(text, null, (path, keys) => {
+      for (let i = 0; i < keys.length; i++) {
+        const [key, offset] = keys[i]!;
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.push({ code: 'forbidden-key', message: `the key "${key}" is not allowed`, hint: `"${key}" can change a consumer's object prototype; no record field has this name, so remove it.`, offset, pointer: `${pointerOf(path)}/${pointerSegment(key)}` });
+        }
+        // Records have a handful of keys per object, so a linear look-back beats allocating a Set.
+        for (let j = 0; j < i; j++) {
+          if (keys[j]![0] !== key) continue;
+          const { line } = lineColumn(text, keys[j]![1]);
+          problems.push({ code: 'duplicate-key', message: `duplicate key "${key}" (first at line ${line}); JSON.parse would silently keep only the last value`, hint: 'Keep one of the two values and delete the other.', offset, pointer: `${pointerOf(path)}/${pointerSegment(key)}` });
+          break;
+        }
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof ScanError)) throw error;
+    const depth = error.message.startsWith('nesting');
+    problems.push({
+      code: depth ? 'depth' : 'syntax',
+      message: depth ? error.message : `invalid JSON: ${error.message}`,
+      hint: depth ? 'No record is nested this deeply; look for a runaway structure.' : 'Check quotes, commas and brackets near this position.',
+      offset: error.offset,
+      pointer: '',
+    });
+  }
+  return problems;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** 1-based line and column (in code points) of a UTF-16 offset. */
+export function lineColumn(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  let column = 1;
+  for (let i = lineStart; i < offset && i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) i++;
+    column++;
+  }
+  return { line, column };
+}
+
+/**
+ * Maps JSON pointers to source positions. `locate(pointer)` gives the value's position, or its key's with
+ * `{ key: true }` (for “unknown field” findings); a pointer that does not exist falls back to its nearest ancestor.
+ */
+export function pointerLocator(text: string): (pointer: string, options?: { key?: boolean }) => Position {
+  const offsets = new Map<string, [number, number]>();
+  try {
+    walk(text, (pointer, keyOffset, valueOffset) => offsets.set(pointer, [keyOffset, valueOffset]), null);
+  } catch {
+    // A file with a syntax error maps what it can.
+  }
+  return (pointer, options = {}) => {
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const found = offsets.get(p);
+      if (found) {
+        const [keyOffset, valueOffset] = found;
+        return lineColumn(text, options.key && keyOffset >= 0 ? keyOffset : valueOffset);
+      }
+      if (p === '') return { line: 1, column: 1 };
+    }
+  };
+}

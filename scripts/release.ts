@@ -1,0 +1,168 @@
+/**
+ * `npm run release`: versions computed from what changed, release notes written from the diff.
+ *
+ *   npm run release -- --dry-run   print the change report against the latest vX.Y.Z tag and the `bump:` line
+ *   npm run release -- --check     the same, and exit 1 when package.json's version is below what the changes
+ *                                  require or a removed id has no redirect (CI can run it on pull requests)
+ *   npm run release                bump package.json, write the CHANGELOG.md section, regenerate the schemas on a
+ *                                  major release, rebuild, commit and tag (it never pushes)
+ *
+ * Options: --json (the report as JSON, with --dry-run or --check), --date YYYY-MM-DD (the release date in the
+ * changelog; default today, UTC), --root DIR (the repository; default the current directory).
+ * The policy is in the README's "Versions and releases" section; the logic in scripts/release/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fail, runMain } from './lib/cli.ts';
+import { readIfExists, writeAtomic } from './lib/generated.ts';
+import { applyRelease } from './release/changelog.ts';
+import { reportFor } from './release/compare.ts';
+import { git, gitText, isGitRepository, tagExists, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
+import { latestReleaseTag } from './release/semver.ts';
+import { renderReport, type ChangeReport } from './release/report.ts';
+
+const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+/** The files a release rewrites and commits (dist/ too when it is tracked rather than ignored). */
+const RELEASE_FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', 'schemas', 'docs'];
+
+function runNpm(root: string, args: string[], what: string): void {
+  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
+}
+
+/** Sets `version` in package.json (and package-lock.json, when there is one), keeping the files' layout. */
+function setVersion(root: string, version: string): void {
+  const pkgPath = join(root, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string };
+  pkg.version = version;
+  writeAtomic(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+  const lockPath = join(root, 'package-lock.json');
+  if (existsSync(lockPath)) {
+    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { version?: string; packages?: Record<string, { version?: string }> };
+    lock.version = version;
+    if (lock.packages?.['']) lock.packages[''].version = version;
+    writeAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  }
+}
+
+/** What the schemas and the data dictionary are generated from (package.json: the major version in the `$id`s). */
+const SCHEMA_INPUTS = ['types', 'schemas', 'docs', 'package.json', 'scripts/schemas.ts', 'scripts/lib'];
+
+function schemaInputsChangedSinceRelease(root: string): boolean {
+  const latest = latestReleaseTag(tagsMergedIntoHead(root));
+  if (!latest) return true;
+  return spawnSync('git', ['-C', root, 'diff', '--quiet', latest.tag, '--', ...SCHEMA_INPUTS]).status !== 0;
+}
+
+/**
+ * Puts every file a failed release touched back as it was in HEAD (the release starts from a clean tree, so HEAD is
+ * exactly what was there), so a failure leaves nothing half-written.
+ */
+function rollBack(root: string, paths: readonly string[]): void {
+  const tracked = paths.filter((p) => gitText(root, ['ls-files', '--', p]).trim() !== '');
+  if (tracked.length === 0) return;
+  try {
+    git(root, ['reset', '--quiet', 'HEAD', '--', ...tracked]);
+    git(root, ['checkout', '--quiet', 'HEAD', '--', ...tracked]);
+  } catch (error) {
+    console.error(`error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ${tracked.join(' ')}\`.`);
+  }
+}
+
+function release(root: string, report: ChangeReport, date: string): number {
+  const previousVersion = report.previous?.version ?? null;
+  if (report.releaseVersion === previousVersion || (report.level === 'none' && !report.previous)) {
+    console.log(`Nothing published has changed since ${report.previous?.tag ?? 'the start'}; no release made.`);
+    return 0;
+  }
+  const tag = `v${report.releaseVersion}`;
+  if (tagExists(root, tag)) fail(`the tag ${tag} already exists. Set package.json's version past it, or delete the tag.`, 1);
+
+  const distIgnored = spawnSync('git', ['-C', root, 'check-ignore', '-q', 'dist']).status === 0;
+  const paths = distIgnored ? RELEASE_FILES : [...RELEASE_FILES, 'dist'];
+  const oldMajor = Number(report.packageVersion.split('.')[0]);
+  const newMajor = Number(report.releaseVersion.split('.')[0]);
+  try {
+    setVersion(root, report.releaseVersion);
+    // The schemas' $ids carry the major version: a new major regenerates them and the data dictionary.
+    if (newMajor !== oldMajor) runNpm(root, ['run', '--silent', 'schemas'], 'Regenerating the schemas');
+    const changelogPath = join(root, 'CHANGELOG.md');
+    writeAtomic(changelogPath, applyRelease(readIfExists(changelogPath), report, report.releaseVersion, date));
+    runNpm(root, ['run', '--silent', 'build'], 'The build');
+    git(root, ['add', '--all', '--', ...paths.filter((p) => existsSync(join(root, p)))]);
+    git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', `bump: ${report.level}\n\n${report.reasons.join('\n')}`]);
+    git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
+  } catch (error) {
+    rollBack(root, paths);
+    throw error;
+  }
+  console.log(`Released ${tag} (${report.level}). Review it with \`git show ${tag}\`, then push: git push --follow-tags`);
+  return 0;
+}
+
+runMain(() => {
+  const { values, positionals } = parseArgs({
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      date: { type: 'string' },
+      root: { type: 'string', default: '.' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check] [--json]`);
+  if (values['dry-run'] && values.check) fail('use --dry-run or --check, not both.');
+  if (values.json && !values['dry-run'] && !values.check) fail('--json goes with --dry-run or --check.');
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  if (!DATE_PATTERN.test(date)) fail(`--date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}).`);
+  const root = resolve(values.root);
+  if (!existsSync(join(root, 'package.json'))) fail(`${root} has no package.json; run the command from the repository root or pass --root.`);
+  if (!isGitRepository(root)) fail(`${root} is not a git repository: releases are compared with the latest vX.Y.Z tag.`);
+
+  if (!values['dry-run'] && !values.check) {
+    const dirty = uncommittedChanges(root);
+    if (dirty.length > 0) {
+      fail(`the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash them first:\n${dirty.slice(0, 20).map((l) => `  ${l}`).join('\n')}`, 1);
+    }
+    // The report compares the committed schemas, so they must be what the types generate. (When nothing they are
+    // generated from has changed since the previous release, they are as fresh as that release made them.)
+    if (schemaInputsChangedSinceRelease(root)) {
+      runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], 'The schema drift check (run `npm run schemas` and commit)');
+    }
+  }
+
+  const report = reportFor(root);
+  if (!report.previous && gitText(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {
+    console.error(
+      'warning: this is a shallow clone with no release tag in reach, so everything counts as new. ' +
+        'Fetch the history and tags first (`git fetch --unshallow --tags`, or `fetch-depth: 0` in actions/checkout).',
+    );
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(renderReport(report));
+
+  if (values['dry-run']) return 0;
+  if (values.check) {
+    const below = report.problems.length === 0 && report.releaseVersion !== report.packageVersion;
+    if (below) {
+      console.error(
+        `error: package.json's version ${report.packageVersion} is below what the changes require: ${report.requiredVersion} ` +
+          `(bump: ${report.level}). Set it with \`npm pkg set version=${report.requiredVersion}\`, or run \`npm run release\`.`,
+      );
+    }
+    for (const problem of report.problems) console.error(`error: ${problem}`);
+    if (below || report.problems.length > 0) return 1;
+    console.error(`ok: package.json's version ${report.packageVersion} covers the changes (bump: ${report.level}).`);
+    return 0;
+  }
+  if (report.problems.length > 0) {
+    for (const problem of report.problems) console.error(`error: ${problem}`);
+    fail('nothing was released; fix the problems above first.', 1);
+  }
+  return release(root, report, date);
+});
+

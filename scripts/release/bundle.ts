@@ -1,0 +1,175 @@
+/**
+ * The download bundle: one archive per version for people who do not use npm. It holds everything the built
+ * `datapackage.json` describes (the CSV tables, and the JSON and NDJSON files), the descriptor itself, a README
+ * written for the bundle, the licences, the changelog and a SHA256SUMS file, under one folder
+ * `annotated-news-<version>/`.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { fail } from '../lib/cli.ts';
+import { generatedNotice } from '../lib/generated.ts';
+import { createTar, gzipDeterministic } from './tar.ts';
+
+export const BUNDLE_COMMAND = 'npm run bundle';
+/** Files from the repository root that every bundle carries. */
+export const ROOT_FILES = ['LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md'] as const;
+
+interface Resource {
+  name?: string;
+  path?: string | string[];
+  description?: string;
+  bytes?: number;
+  format?: string;
+}
+
+interface DataPackage {
+  name?: string;
+  title?: string;
+  version?: string;
+  description?: string;
+  resources?: Resource[];
+}
+
+export interface Bundle {
+  /** `annotated-news-0.1.0`: the archive's folder, and its file name without `.tar.gz`. */
+  name: string;
+  version: string;
+  /** Path inside the archive → content. */
+  files: Map<string, Buffer>;
+}
+
+const sha256 = (content: Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+/** A resource path the bundle can carry: relative, inside the build folder, not a URL. */
+function localPath(path: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return null; // a URL: nothing to copy
+  const clean = normalize(path).split(sep).join('/');
+  if (clean.startsWith('../') || clean === '..' || clean.startsWith('/')) {
+    fail(`datapackage.json names a resource outside the build folder: ${path}`, 1);
+  }
+  return clean;
+}
+
+/** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
+export function collectBundle(buildDir: string, rootDir: string): Bundle {
+  const descriptorPath = join(buildDir, 'datapackage.json');
+  if (!existsSync(descriptorPath)) {
+    fail(`${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`, 1);
+  }
+  const descriptorBytes = readFileSync(descriptorPath);
+  const descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
+  const version = descriptor.version;
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH.`, 1);
+  const name = `${descriptor.name ?? 'annotated-news'}-${version}`;
+
+  const content = new Map<string, Buffer>();
+  content.set('datapackage.json', descriptorBytes);
+  for (const resource of descriptor.resources ?? []) {
+    for (const path of [resource.path ?? []].flat()) {
+      const local = localPath(path);
+      if (local === null) continue;
+      const file = join(buildDir, local);
+      if (!existsSync(file)) fail(`datapackage.json lists ${path}, but ${file} does not exist. Rebuild with \`npm run build\`.`, 1);
+      content.set(local, readFileSync(file));
+    }
+  }
+  for (const file of ROOT_FILES) {
+    const path = join(rootDir, file);
+    if (!existsSync(path)) fail(`${path} is missing; every bundle carries ${ROOT_FILES.join(', ')}.`, 1);
+    content.set(file, readFileSync(path));
+  }
+  content.set('README.md', Buffer.from(renderBundleReadme(descriptor, version, name, content), 'utf8'));
+  content.set('SHA256SUMS', Buffer.from(renderSha256Sums(content), 'utf8'));
+
+  const files = new Map<string, Buffer>();
+  for (const [path, bytes] of content) files.set(`${name}/${path}`, bytes);
+  return { name, version, files };
+}
+
+/** `sha256sum -c SHA256SUMS` checks the bundle after unpacking. Sorted by path. */
+export function renderSha256Sums(files: ReadonlyMap<string, Uint8Array>): string {
+  return [...files.keys()]
+    .sort()
+    .map((path) => `${sha256(files.get(path)!)}  ${path}\n`)
+    .join('');
+}
+
+function humanBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+/** The bundle's README: what is inside, how to load it, the licences, and how to check the files. */
+export function renderBundleReadme(
+  descriptor: DataPackage,
+  version: string,
+  name: string,
+  files: ReadonlyMap<string, Uint8Array>,
+): string {
+  const tables = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.csv'));
+  const others = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && !r.path.endsWith('.csv'));
+  const row = (r: Resource) =>
+    `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ${cell(r.description ?? '')} |`;
+  const firstTable = tables[0]?.path ?? 'csv/articles.csv';
+  return `<!-- ${generatedNotice(BUNDLE_COMMAND)} -->
+
+# ${descriptor.title ?? 'annotated-news'} ${version}
+
+${descriptor.description ?? ''}
+
+This archive (\`${name}.tar.gz\`) is the download bundle of version ${version} of the dataset, for people who do not
+use npm. It holds every file \`datapackage.json\` describes, the same files as in the npm package
+\`${descriptor.name ?? 'annotated-news'}@${version}\`, and was made with \`${BUNDLE_COMMAND}\` from the dataset at
+version ${version} (the \`v${version}\` release tag). Every file carries the version (\`datapackage.json\`'s
+\`version\`, the JSON files' \`version\`). \`CHANGELOG.md\` says what changed between versions; the project's README
+gives the versioning policy (what makes a major, minor or patch release).
+
+## What is inside
+
+\`datapackage.json\` is a Frictionless Data Package (v2) descriptor: every table's columns, types, descriptions,
+primary and foreign keys, and each file's size and SHA-256 hash.
+
+| file | size | contents |
+| --- | --- | --- |
+${tables.map(row).join('\n')}
+${others.map(row).join('\n')}
+
+CSV files are RFC 4180, UTF-8 without a byte-order mark, CRLF line ends, with a header row. An empty, unquoted
+cell is \`null\` (not known); an empty string is written \`""\`. Lists are child tables, never joined in one cell.
+Cells are verbatim: none is altered to defuse spreadsheet formulas, so do not open the CSVs in a spreadsheet
+directly; import them as text.
+
+## Loading it
+
+- **DuckDB**: \`SELECT * FROM read_csv('${firstTable}', header = true, allow_quoted_nulls = false);\` keeps \`null\`
+  and the empty string apart.
+- **pandas**: \`pd.read_csv("${firstTable}", keep_default_na=False, na_values=[""])\` (pandas reads both an empty
+  cell and \`""\` as missing), or load every table with its types from \`datapackage.json\` with \`frictionless\`.
+- **R**: \`frictionless::read_package("datapackage.json")\`, or \`readr::read_csv("${firstTable}", na = "")\`.
+- **SQLite**: \`.import --csv ${firstTable} ${String(tables[0]?.name ?? 'articles').replace(/-/g, '_')}\`
+- **Excel**: Data → From Text/CSV, file origin UTF-8, columns as text.
+- **JSON**: \`data.json\` holds the whole dataset; \`ndjson/\` one record per line, for streaming.
+
+## Licences
+
+- \`LICENSE-DATA.md\`: the annotations, curator-written text and registries are CC BY 4.0. **The article text is not
+  licensed by the dataset**; each article's \`rights\` field says what is known, and LICENSE-DATA.md what that means
+  for reuse.
+- \`LICENSE\`: MIT, for the code and the generated schemas.
+
+## Checking the files
+
+\`\`\`sh
+sha256sum -c SHA256SUMS
+\`\`\`
+`;
+}
+
+/** The bundle as one deterministic .tar.gz: the same files give the same bytes. */
+export function packBundle(bundle: Bundle): Buffer {
+  return gzipDeterministic(createTar(bundle.files));
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run validate [-- [--data DIR] [--format human|json|github] [--strict] [PATH…]]`: checks the data and reports
+ * every finding with file, line and column. Never writes. Exit 0 when clean (warnings allowed unless --strict),
+ * 1 when there are errors, 2 for usage or internal failures.
+ */
+import { parseArgs } from 'node:util';
+import { validateData } from './checks/run.ts';
+import { formatHuman, wantsColour } from './checks/formats/human.ts';
+import { formatJson } from './checks/formats/json.ts';
+import { formatGithub } from './checks/formats/github.ts';
+import { fail, runMain } from './lib/cli.ts';
+import { RULES } from './checks/rules/index.ts';
+
+const USAGE = `usage: npm run validate -- [--data DIR] [--format human|json|github] [--strict] [PATH...]
+
+Checks every record in DIR (default: data/). With PATHs, reports only on those files; cross-file rules
+still see the whole dataset.
+
+  --data DIR      a folder with the layout of data/ (articles/, entities/, outlets/, redirects/)
+  --format F      human (default), json (machine-readable, on stdout) or github (Actions annotations)
+  --strict        warnings fail too
+  --list-rules    list the rules and exit
+
+Exit codes: 0 clean (warnings allowed unless --strict), 1 errors found, 2 usage or internal failure.`;
+
+const FORMATS = ['human', 'json', 'github'] as const;
+
+// A reader that stops early (`| head`) is not an error of ours: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+runMain(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', default: 'data' },
+      format: { type: 'string', default: 'human' },
+      strict: { type: 'boolean', default: false },
+      'list-rules': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values['list-rules']) {
+    for (const rule of RULES) console.log(`${rule.name.padEnd(16)} ${rule.description}`);
+    return 0;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) fail(`unknown format "${values.format}" (use ${FORMATS.join(', ')})\n\n${USAGE}`);
+  const { findings, filesChecked } = await validateData({ dataDir: values.data, paths: positionals });
+  const colour = wantsColour(process.stdout, process.env);
+  const output =
+    format === 'json' ? formatJson(findings, filesChecked) : format === 'github' ? formatGithub(findings, filesChecked) : formatHuman(findings, filesChecked, colour);
+  process.stdout.write(output);
+  if (findings.some((f) => f.internal)) return 2;
+  if (findings.some((f) => f.severity === 'error')) return 1;
+  if (values.strict && findings.length > 0) return 1;
+  return 0;
+});

@@ -1,23 +1,75 @@
 /**
- * `npm run build`: validates `data/` and writes `dist/`. (Minimal first version: validation, then
- * `dist/data.json`. The full publisher, issue 4, replaces it.)
+ * `npm run build [-- --data DIR --out DIR]`: validates the data, then publishes it (scripts/publish/).
+ * `--check` builds into a temporary folder and exits 1 when the output folder differs (a stale `dist/`).
+ *
+ * The build writes into a temporary folder beside the output and swaps it in at the end, so an interrupted or
+ * failed build leaves the previous output intact. Invalid data publishes nothing.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadDataset } from './lib/load.ts';
+import { mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { validateData } from './checks/run.ts';
-import { writeAtomic } from './lib/generated.ts';
-import { runMain, fail } from './lib/cli.ts';
+import { publish, BUILD_COMMAND } from './publish/publish.ts';
+import { compareFolders } from './publish/compare.ts';
+import { fail, runMain } from './lib/cli.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 runMain(async () => {
-  const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const report = await validateData({ dataDir: 'data' });
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: 'data' },
+      out: { type: 'string', default: 'dist' },
+      check: { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = values.data;
+  const outDir = resolve(values.out);
+  if (!existsSync(dataDir)) fail(`the data folder ${dataDir} does not exist.`);
+
+  const report = await validateData({ dataDir });
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    fail(`data/ is invalid; nothing was published:\n${errors.map((f) => `${f.file}: ${f.message}`).join('\n')}`, 1);
+    for (const f of errors) console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
+    fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
-  const dataset = loadDataset('data');
-  writeAtomic(join('dist', 'data.json'), `${JSON.stringify({ version, ...dataset }, null, 2)}\n`);
-  console.log(`Validated ${report.filesChecked} files; published dist/data.json (${dataset.articles.length} articles).`);
-  return 0;
+
+  // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
+  const staging = mkdtempSync(join(dirname(outDir), `.build-${basename(outDir)}-`));
+  try {
+    const summary = await publish({ dataDir, outDir: staging, rootDir: ROOT });
+    if (values.check) {
+      const differences = compareFolders(staging, outDir);
+      if (differences.length > 0) {
+        for (const d of differences) console.error(`stale: ${join(values.out, d.path)} ${d.problem}`);
+        console.error(`Run \`${BUILD_COMMAND}\` and commit the result.`);
+        return 1;
+      }
+      console.log(`${values.out}/ is up to date (${summary.files} files).`);
+      return 0;
+    }
+    swapIn(staging, outDir);
+    const { articles, entities, outlets, redirects } = summary.counts;
+    console.log(
+      `Validated ${report.filesChecked} files; published ${summary.files} files to ${values.out}/ (version ${summary.version}: ` +
+        `${articles} articles, ${entities} entities, ${outlets} outlets, ${redirects} redirects; ${summary.tables.size} CSV tables).`,
+    );
+    return 0;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 });
+
+/** Replaces `target` with `staging`: the old output is moved aside, the new one renamed in, the old one removed. */
+function swapIn(staging: string, target: string): void {
+  const old = `${staging}-old`;
+  const hadTarget = existsSync(target);
+  if (hadTarget) renameSync(target, old);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (hadTarget) renameSync(old, target); // put the previous output back
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

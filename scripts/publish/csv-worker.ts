@@ -1,0 +1,137 @@
+/**
+ * The CSV tables, formatted on a second thread: the main thread positions and serialises each article, this worker
+ * turns it into rows and CSV text. Records arrive in build order, so the files are the same as on one thread.
+ *
+ * Flow control is synchronous on the main thread: `SharedState` counts the articles the worker has finished, and the
+ * main thread waits (Atomics.wait) when it is too far ahead, so memory stays bounded. A failure in the worker is
+ * reported through the result, never left hanging: the main thread waits in one-second slices and re-checks.
+ */
+import { parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { PublishedArticle } from '../../types/index.ts';
+import { OutputDir, type WrittenFile } from './output.ts';
+import { CsvTables } from './csv.ts';
+import { TABLES, type TableSpec } from './tables.ts';
+
+/** How many records the main thread may be ahead of the worker. */
+const MAX_IN_FLIGHT = 256;
+/**
+ * The worker's heap limit. It holds only row batches and write buffers (a few tens of MB); a low limit makes V8
+ * collect garbage early instead of letting the heap grow, which keeps the build's peak memory down.
+ */
+const WORKER_HEAP_MB = 128;
+/** How long the worker may make no progress before the build gives up (it died, say, out of memory). */
+const STALL_MS = 120_000;
+
+type Message =
+  | { kind: 'record'; collection: TableSpec['collection']; json: string }
+  | { kind: 'close' };
+type Result = { ok: true; files: WrittenFile[]; tables: [string, number][] } | { ok: false; error: string };
+
+interface Setup {
+  outDir: string;
+  state: SharedArrayBuffer;
+  results: MessagePort;
+}
+
+// Int32 slots of the shared state.
+const DONE = 0; // records processed
+const FINISHED = 1; // 1 when the result has been posted
+
+/** The main thread's side: send records, then `close()` to get the files written and each table's row count. */
+export class CsvThread {
+  readonly #worker: Worker;
+  readonly #state = new Int32Array(new SharedArrayBuffer(8));
+  readonly #results: MessagePort;
+  #sent = 0;
+
+  /** Starts the worker and resolves once it has loaded (a worker cannot start while the main thread blocks). */
+  static async start(outDir: string): Promise<CsvThread> {
+    const thread = new CsvThread(outDir);
+    await new Promise<void>((resolve, reject) => {
+      thread.#worker.once('message', () => resolve());
+      thread.#worker.once('error', reject);
+    });
+    return thread;
+  }
+
+  private constructor(outDir: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.#results = port1 as unknown as MessagePort;
+    const setup: Setup = { outDir, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
+    // The worker runs this TypeScript file: a tiny bootstrap registers the tsx loader in the worker first
+    // (a worker does not inherit the main thread's loader hooks).
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+      .then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    this.#worker = new Worker(bootstrap, {
+      eval: true,
+      workerData: setup,
+      transferList: [port2 as never],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+  }
+
+  /** Queues one record (already serialised); waits while the worker is too far behind. */
+  add(collection: TableSpec['collection'], json: string): void {
+    this.#worker.postMessage({ kind: 'record', collection, json } satisfies Message);
+    this.#sent++;
+    this.#waitUntil(() => this.#sent - Atomics.load(this.#state, DONE) <= MAX_IN_FLIGHT, DONE);
+  }
+
+  close(): { files: WrittenFile[]; tables: Map<string, number> } {
+    this.#worker.postMessage({ kind: 'close' } satisfies Message);
+    this.#waitUntil(() => false, FINISHED);
+    const result = receiveMessageOnPort(this.#results as never)?.message as Result | undefined;
+    void this.#worker.terminate();
+    if (!result) throw new Error('the CSV worker stopped without a result');
+    if (!result.ok) throw new Error(`the CSV worker failed: ${result.error}`);
+    return { files: result.files, tables: new Map(result.tables) };
+  }
+
+  /** Blocks until `ready()` or the worker has finished; fails when the watched slot stops changing. */
+  #waitUntil(ready: () => boolean, slot: number): void {
+    let lastChange = Date.now();
+    for (;;) {
+      if (Atomics.load(this.#state, FINISHED) === 1 || ready()) return;
+      const seen = Atomics.load(this.#state, slot);
+      if (Atomics.wait(this.#state, slot, seen, 1000) !== 'timed-out') lastChange = Date.now();
+      else if (Date.now() - lastChange > STALL_MS) {
+        void this.#worker.terminate();
+        throw new Error(`the CSV worker made no progress for ${STALL_MS / 1000} s`);
+      }
+    }
+  }
+}
+
+// The worker's side ------------------------------------------------------------------------------------------------
+
+if (parentPort && (workerData as Setup | undefined)?.state) {
+  const { outDir, state: buffer, results } = workerData as Setup;
+  const state = new Int32Array(buffer);
+  const out = new OutputDir(outDir);
+  const csv = new CsvTables(TABLES, out);
+  let failed = false;
+  parentPort.postMessage('ready');
+  const finish = (result: Result) => {
+    failed = !result.ok;
+    results.postMessage(result);
+    Atomics.store(state, FINISHED, 1);
+    Atomics.notify(state, FINISHED);
+    Atomics.notify(state, DONE);
+  };
+  parentPort.on('message', (message: Message) => {
+    if (failed) return;
+    try {
+      if (message.kind === 'close') {
+        const tables = csv.close();
+        finish({ ok: true, files: out.files(), tables: [...tables] });
+        return;
+      }
+      const record = JSON.parse(message.json) as PublishedArticle;
+      csv.add(message.collection, record as never);
+      Atomics.add(state, DONE, 1);
+      Atomics.notify(state, DONE);
+    } catch (error) {
+      finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+}

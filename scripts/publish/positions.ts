@@ -1,0 +1,76 @@
+/**
+ * Derived offsets: every `TextQuoteSelector` of an article gets `start` and `end` in Unicode code points into the
+ * article text (W3C Web Annotation `TextPositionSelector`). Pure functions.
+ */
+import type { Article, TextQuoteSelector, PositionedSelector, PublishedArticle } from '../../types/index.ts';
+import { articleText, matchSelector } from '../lib/text-quote.ts';
+
+/** The unit statement every JSON file with offsets carries (see `OffsetUnit` in types/published.ts). */
+export const OFFSET_UNIT =
+  'Unicode code points into the article text (the body blocks joined with a single line feed); start inclusive, end exclusive (W3C Web Annotation TextPositionSelector)';
+
+/** Converts UTF-16 indexes of `text` into code point offsets; the identity when the text has no surrogate pairs. */
+export function codePointIndexer(text: string): (utf16Index: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (index) => index;
+  const offsets = new Uint32Array(text.length + 1);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    offsets[i] = count;
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length;
+    if (pair) offsets[++i] = count; // the low surrogate belongs to the same code point
+    count++;
+  }
+  offsets[text.length] = count;
+  return (index) => offsets[index]!;
+}
+
+/**
+ * Positions one selector in `text`; throws when it is not found exactly once (the validator rules that out).
+ * The same matches as `matchSelector`, found faster: `prefix + exact + suffix` occurs exactly where the selector
+ * matches, so two `indexOf` calls settle it.
+ */
+export function positionSelector(
+  text: string,
+  toCodePoint: (utf16Index: number) => number,
+  selector: TextQuoteSelector,
+): PositionedSelector {
+  const { exact, prefix = '', suffix = '' } = selector;
+  const whole = prefix + exact + suffix;
+  const first = text.indexOf(whole);
+  if (first === -1 || text.indexOf(whole, first + 1) !== -1) {
+    const count = matchSelector(text, selector).length;
+    throw new Error(`selector ${JSON.stringify(exact)} matches ${count} times, not once`);
+  }
+  const at = first + prefix.length;
+  return { ...selector, start: toCodePoint(at), end: toCodePoint(at + exact.length) };
+}
+
+/** The article with every selector in its annotations positioned. Key order is kept. */
+export function positionArticle(article: Article): PublishedArticle {
+  const text = articleText(article);
+  const toCodePoint = codePointIndexer(text);
+  const at = (selector: TextQuoteSelector) => positionSelector(text, toCodePoint, selector);
+  const { mentions, quotes, figures, citedSources, events } = article.annotations;
+  return {
+    ...article,
+    annotations: {
+      ...article.annotations,
+      mentions: mentions.map((m) => ({ ...m, selector: at(m.selector) })),
+      quotes: quotes.map((q) => ({
+        ...q,
+        selector: at(q.selector),
+        continuations: q.continuations.map(at),
+        attribution: q.attribution && at(q.attribution),
+        hedges: q.hedges.map(at),
+      })),
+      figures: figures.map((f) => ({ ...f, selector: at(f.selector), hedges: f.hedges.map(at) })),
+      citedSources: citedSources.map((c) => ({ ...c, selector: at(c.selector) })),
+      events: events.map((e) => ({
+        ...e,
+        selector: at(e.selector),
+        time: e.time && { ...e.time, selector: at(e.time.selector) },
+      })),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, per-article JSON, CSV tables,
+ * datapackage.json, the npm entry points and a checksum manifest. Articles are streamed one at a time, so memory
+ * holds the registries and one article, never the whole corpus.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, Entity, Outlet, PublicationInfo, Redirect } from '../../types/index.ts';
+import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { generatedNotice } from '../lib/generated.ts';
+import { OutputDir } from './output.ts';
+import { OFFSET_UNIT, positionArticle } from './positions.ts';
+import { JsonDocument, ndjsonLine, summarize, writeArticleFile, ndjsonPath } from './json.ts';
+import { CsvThread } from './csv-worker.ts';
+import { TABLES } from './tables.ts';
+import { SchemaFields } from './schema-fields.ts';
+import { dataPackage, type PackageMetadata } from './datapackage.ts';
+import { cjsEntry, declarations, esmEntry } from './npm.ts';
+
+export const BUILD_COMMAND = 'npm run build';
+export const CHECKSUMS_FILE = 'SHA256SUMS';
+
+export interface PublishOptions {
+  dataDir: string;
+  outDir: string;
+  /** The repository: its package.json, schemas/ and types/. */
+  rootDir: string;
+}
+
+export interface PublishSummary {
+  version: string;
+  counts: Record<Collection, number>;
+  tables: Map<string, number>;
+  files: number;
+}
+
+/** The JSON files of one collection in `dataDir`, sorted (file names are ids). */
+function recordFiles(dataDir: string, collection: Collection): string[] {
+  const dir = COLLECTIONS.find((c) => c.name === collection)!.dir;
+  const folder = join(dataDir, dir);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(folder, f));
+}
+
+const readRecord = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The record with its top-level keys in the schema's order, so the output does not depend on how a file is laid out. */
+function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
+  const source = record as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) if (key in source) ordered[key] = source[key];
+  for (const key of Object.keys(source)) if (!(key in ordered)) ordered[key] = source[key];
+  return ordered as T;
+}
+
+export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Promise<PublishSummary> {
+  const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
+  const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
+  const articleSchema = schemaFields.schema('article');
+  const schemaVersion = Number(/:v(\d+):/.exec(String(articleSchema.$id))?.[1]);
+  if (!Number.isInteger(schemaVersion)) throw new Error(`schemas/article.schema.json has no versioned $id`);
+  const articleKeys = Object.keys(articleSchema.properties as object);
+  const info: PublicationInfo = { $comment: generatedNotice(BUILD_COMMAND), version: pkg.version, schemaVersion };
+  const out = new OutputDir(outDir);
+
+  const entities = recordFiles(dataDir, 'entities').map((f) => readRecord<Entity>(f)).sort(byId);
+  const outlets = recordFiles(dataDir, 'outlets').map((f) => readRecord<Outlet>(f)).sort(byId);
+  const redirects = recordFiles(dataDir, 'redirects').map((f) => readRecord<Redirect>(f)).sort(byId);
+
+  const data = new JsonDocument(out.open('data.json'), { ...info, offsets: OFFSET_UNIT }, 'articles');
+  const index = new JsonDocument(out.open('index.json'), { ...info }, 'articles');
+  const articlesNdjson = out.open(ndjsonPath('articles'));
+  const csv = await CsvThread.start(outDir);
+
+  const articleFiles = recordFiles(dataDir, 'articles');
+  for (const path of articleFiles) {
+    const article = positionArticle(orderKeys(readRecord<Article>(path), articleKeys));
+    const json = JSON.stringify(article); // serialised once for the three files that hold it whole
+    writeArticleFile(out, info, article.id, json);
+    data.addJson(json);
+    index.add(summarize(article));
+    articlesNdjson.write(ndjsonLine(info, json));
+    csv.add('articles', json);
+  }
+  articlesNdjson.close();
+
+  const registries = { entities, outlets, redirects };
+  data.close(registries);
+  index.close(registries);
+  for (const [collection, records] of Object.entries(registries)) {
+    const sink = out.open(ndjsonPath(collection));
+    for (const record of records) sink.write(ndjsonLine(info, JSON.stringify(record)));
+    sink.close();
+  }
+  for (const entity of entities) csv.add('entities', JSON.stringify(entity));
+  for (const outlet of outlets) csv.add('outlets', JSON.stringify(outlet));
+  for (const redirect of redirects) csv.add('redirects', JSON.stringify(redirect));
+  const { files: csvFiles, tables } = csv.close();
+  for (const file of csvFiles) out.record(file);
+
+  for (const { schema } of COLLECTIONS) {
+    const name = `${schema}.schema.json`;
+    out.write(`schemas/${name}`, readFileSync(join(rootDir, 'schemas', name), 'utf8'));
+  }
+
+  const collections = COLLECTIONS.map((c) => c.name);
+  const descriptor = dataPackage(pkg, TABLES, schemaFields, (p) => out.file(p), collections);
+  out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
+
+  out.write('index.js', esmEntry(articleKeys));
+  out.write('index.cjs', cjsEntry(articleKeys));
+  const types = declarations(join(rootDir, 'types'), pkg.version, schemaVersion);
+  out.write('index.d.ts', types);
+  out.write('index.d.cts', types);
+
+  // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
+  const files = out.files();
+  out.write(CHECKSUMS_FILE, files.map((f) => `${f.sha256}  ${f.path}\n`).join(''));
+
+  return {
+    version: pkg.version,
+    counts: { articles: articleFiles.length, entities: entities.length, outlets: outlets.length, redirects: redirects.length },
+    tables,
+    files: files.length + 1,
+  };
+}

@@ -1,0 +1,66 @@
+/** `npm run build`: validates first, writes atomically, is deterministic, and the committed dist/ is current. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runScript } from './helpers.ts';
+import { compareFolders } from '../scripts/publish/compare.ts';
+import { build, FIXTURE_DATA, REPO_DATA, tempDir } from './fixtures/publish/support.ts';
+
+test('the committed dist/ is what `npm run build` produces from data/ (run it and commit when this fails)', () => {
+  const fresh = build(REPO_DATA);
+  const stale = compareFolders(fresh, join(ROOT, 'dist'));
+  assert.deepEqual(stale, [], `dist/ is stale: run \`npm run build\` and commit dist/\n${JSON.stringify(stale, null, 2)}`);
+});
+
+test('two builds of the same data are byte-identical', () => {
+  const first = build(FIXTURE_DATA);
+  const second = build(FIXTURE_DATA);
+  assert.deepEqual(compareFolders(first, second), []);
+});
+
+test('--check exits 1 and names the stale file; 0 when the output is current', () => {
+  const out = build(FIXTURE_DATA);
+  assert.equal(runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out, '--check']).code, 0);
+  writeFileSync(join(out, 'csv', 'outlets.csv'), 'id\r\n');
+  const result = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out, '--check']);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /stale: .*csv\/outlets\.csv differs/);
+});
+
+test('invalid data publishes nothing, reports file:line:col rule message, and leaves the previous output intact', () => {
+  const work = tempDir();
+  const data = join(work, 'data');
+  cpSync(FIXTURE_DATA, data, { recursive: true });
+  const articlePath = join(data, 'articles', 'bare-article.json');
+  writeFileSync(articlePath, readFileSync(articlePath, 'utf8').replace('"language": "en-GB"', '"language": "English"'));
+  const out = join(work, 'dist');
+  mkdirSync(out);
+  writeFileSync(join(out, 'previous.txt'), 'the previous build');
+
+  const result = runScript('build.ts', ['--data', data, '--out', out]);
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /bare-article\.json:\d+:\d+ \S+ /);
+  assert.match(result.stderr, /nothing was published/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  assert.deepEqual(readdirSync(out), ['previous.txt']);
+  assert.deepEqual(readdirSync(work).sort(), ['data', 'dist'], 'no staging folder is left behind');
+});
+
+test('a successful build replaces the previous output completely and leaves no staging folder', () => {
+  const work = tempDir();
+  const out = join(work, 'dist');
+  mkdirSync(out);
+  writeFileSync(join(out, 'stale.txt'), 'from an older build');
+  const result = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(existsSync(join(out, 'stale.txt')), false);
+  assert.equal(existsSync(join(out, 'datapackage.json')), true);
+  assert.deepEqual(readdirSync(work), ['dist']);
+});
+
+test('a missing data folder is a user error, not a crash', () => {
+  const result = runScript('build.ts', ['--data', join(tempDir(), 'nope'), '--out', join(tempDir(), 'dist')]);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /^error: .*does not exist/);
+});

@@ -1,0 +1,207 @@
+/**
+ * The npm package as a consumer gets it: `npm pack`, installed into a scratch project, compiled with strict
+ * TypeScript (module nodenext) and run as ESM and as CommonJS; linted by publint and @arethetypeswrong/cli.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROOT } from './helpers.ts';
+import { readJson, tempDir } from './fixtures/publish/support.ts';
+
+const require = createRequire(import.meta.url);
+const TSC = require.resolve('typescript/bin/tsc');
+const NPM_CLI = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : undefined;
+
+function run(command: string, args: string[], cwd: string): { code: number; output: string } {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
+const npm = (args: string[], cwd: string) => (NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], cwd) : run('npm', args, cwd));
+const node = (args: string[], cwd: string) => run(process.execPath, args, cwd);
+
+const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[] }>(join(ROOT, 'package.json'));
+const work = tempDir('publish-package-');
+const packed = npm(['pack', '--pack-destination', work, '--json', '--ignore-scripts'], ROOT);
+assert.equal(packed.code, 0, packed.output);
+const [{ filename, files }] = JSON.parse(packed.output.slice(packed.output.indexOf('['))) as [{ filename: string; files: { path: string }[] }];
+const tarball = join(work, filename);
+
+const SEED = 'zelensky-rejects-us-rare-earth-proposal';
+
+const ESM_CONSUMER = `
+import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText } from '${pkg.name}';
+import type { Article, Entity, EntityKind, PublishedArticle, QuoteKind, PositionedSelector } from '${pkg.name}';
+import data from '${pkg.name}/data.json' with { type: 'json' };
+import descriptor from '${pkg.name}/datapackage.json' with { type: 'json' };
+import articleSchema from '${pkg.name}/schemas/article.schema.json' with { type: 'json' };
+
+// Before anything touches a body: the fields are still unloaded accessors.
+const lazyBefore = articles.every((a) => typeof Object.getOwnPropertyDescriptor(a, 'body')?.get === 'function');
+
+// Type-level checks: enums are literal unions, versions are literals, lookups may miss.
+const kind: EntityKind = 'person';
+// @ts-expect-error 'planet' is not an EntityKind
+const wrongKind: EntityKind = 'planet';
+// @ts-expect-error a quote kind is a literal union
+const wrongQuote: QuoteKind = 'indirect';
+const exactVersion: ${JSON.stringify(pkg.version)} = version;
+// @ts-expect-error getArticle may return undefined
+const mustCheck: Article = getArticle('x');
+const found: PublishedArticle | undefined = getArticle('${SEED}');
+const asSource: Article | undefined = found; // a published article is still an Article
+const firstSelector: PositionedSelector | undefined = found?.annotations.mentions[0]?.selector;
+const start: number | undefined = firstSelector?.start;
+const entity: Entity | undefined = getEntity('volodymyr-zelensky');
+void [kind, wrongKind, wrongQuote, exactVersion, mustCheck, asSource, start, entity];
+
+const article = articles.find((a) => a.id === '${SEED}')!;
+const text = articleText(article);
+const lazyAfter = typeof Object.getOwnPropertyDescriptor(article, 'body')?.get === 'function';
+const mention = article.annotations.mentions[0]!;
+console.log(JSON.stringify({
+  format: 'esm',
+  version, schemaVersion,
+  counts: [articles.length, entities.length, outlets.length, redirects.length],
+  lazyBefore, lazyAfter,
+  sameAsDataJson: JSON.stringify(getArticle('${SEED}')) === JSON.stringify(data.articles.find((a) => a.id === '${SEED}')),
+  mentionText: [...text].slice(mention.selector.start, mention.selector.end).join(''),
+  mentionExact: mention.selector.exact,
+  entity: getEntity(mention.entity)?.name ?? null,
+  outlet: getOutlet('reuters')?.name ?? null,
+  redirect: getRedirect('no-such-id') ?? null,
+  missing: getArticle('no-such-article') ?? null,
+  descriptor: descriptor.name,
+  schemaId: articleSchema.$id,
+  csv: import.meta.resolve('${pkg.name}/csv/articles.csv').endsWith('/dist/csv/articles.csv'),
+}));
+`;
+
+const CJS_CONSUMER = `
+import { articles, entities, version, getArticle, getEntity } from '${pkg.name}';
+import type { Article } from '${pkg.name}';
+const article: Article | undefined = getArticle('${SEED}');
+console.log(JSON.stringify({
+  format: 'cjs',
+  version,
+  counts: [articles.length, entities.length],
+  headline: article?.headline.text ?? null,
+  blocks: article?.body.length ?? 0,
+  entity: getEntity('ukraine')?.kind ?? null,
+  csv: require.resolve('${pkg.name}/csv/articles.csv').endsWith('articles.csv'),
+  data: require('${pkg.name}/data.json').version,
+}));
+`;
+
+const LAZY_PROBE = `
+import { articles, getArticle } from '${pkg.name}';
+const article = getArticle('${SEED}');
+let body = 'loaded';
+try { void article.body; } catch (error) { body = error.code; }
+console.log(JSON.stringify({ count: articles.length, headline: article.headline.text, body }));
+`;
+
+test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
+  assert.equal(pkg.dependencies, undefined);
+  const paths = files.map((f) => f.path);
+  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$)/, path);
+  for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
+    assert.ok(paths.includes(required), `${required} is not in the package`);
+  }
+});
+
+test('a scratch consumer installs the tarball, compiles under strict TypeScript, and runs as ESM and CommonJS', () => {
+  const consumer = join(work, 'consumer');
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  const installed = npm(['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], consumer);
+  assert.equal(installed.code, 0, installed.output);
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        resolveJsonModule: true,
+        skipLibCheck: false,
+        outDir: 'out',
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
+        types: ['node'],
+      },
+      files: ['esm.ts', 'cjs.cts'],
+    }),
+  );
+  writeFileSync(join(consumer, 'esm.ts'), ESM_CONSUMER);
+  writeFileSync(join(consumer, 'cjs.cts'), CJS_CONSUMER);
+  const compiled = node([TSC, '-p', 'tsconfig.json'], consumer);
+  assert.equal(compiled.code, 0, compiled.output);
+
+  const data = readJson<{ version: string; articles: unknown[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(ROOT, 'dist', 'data.json'));
+  const esm = node([join('out', 'esm.js')], consumer);
+  assert.equal(esm.code, 0, esm.output);
+  const fromEsm = JSON.parse(esm.output) as Record<string, unknown>;
+  assert.deepEqual(fromEsm, {
+    format: 'esm',
+    version: pkg.version,
+    schemaVersion: Number(pkg.version.split('.')[0]),
+    counts: [data.articles.length, data.entities.length, data.outlets.length, data.redirects.length],
+    lazyBefore: true,
+    lazyAfter: false,
+    sameAsDataJson: true,
+    mentionText: fromEsm.mentionExact,
+    mentionExact: fromEsm.mentionExact,
+    entity: fromEsm.entity,
+    outlet: 'Reuters',
+    redirect: null,
+    missing: null,
+    descriptor: pkg.name,
+    schemaId: 'urn:annotated-news:schema:v0:article',
+    csv: true,
+  });
+  assert.equal(typeof fromEsm.entity, 'string');
+
+  const cjs = node([join('out', 'cjs.cjs')], consumer);
+  assert.equal(cjs.code, 0, cjs.output);
+  assert.deepEqual(JSON.parse(cjs.output), {
+    format: 'cjs',
+    version: pkg.version,
+    counts: [data.articles.length, data.entities.length],
+    headline: (data.articles[0] as { headline: { text: string } }).headline.text,
+    blocks: (data.articles[0] as { body: unknown[] }).body.length,
+    entity: 'country',
+    csv: true,
+    data: pkg.version,
+  });
+
+  // Bodies are lazy: without the article's own file, importing and reading metadata still work.
+  const installedDist = join(consumer, 'node_modules', pkg.name, 'dist');
+  rmSync(join(installedDist, 'articles', `${SEED}.json`));
+  writeFileSync(join(consumer, 'lazy.mjs'), LAZY_PROBE);
+  const lazy = node(['lazy.mjs'], consumer);
+  assert.equal(lazy.code, 0, lazy.output);
+  assert.deepEqual(JSON.parse(lazy.output), {
+    count: data.articles.length,
+    headline: (data.articles[0] as { headline: { text: string } }).headline.text,
+    body: 'ENOENT',
+  });
+});
+
+test('publint finds no problems in the packed tarball', () => {
+  const result = node([join(ROOT, 'node_modules', 'publint', 'src', 'cli.js'), 'run', tarball, '--strict'], work);
+  assert.equal(result.code, 0, result.output);
+  assert.match(result.output, /All good/);
+});
+
+test('@arethetypeswrong/cli finds no problems (node10, node16 CJS and ESM, bundler)', () => {
+  const attw = join(ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
+  const result = node([attw, tarball, '--format', 'table-flipped'], work);
+  assert.equal(result.code, 0, result.output);
+  assert.match(result.output, /No problems found/);
+  assert.ok(readdirSync(work).includes(filename));
+});

@@ -304,11 +304,11 @@ export interface Rights {
   /** What is known of the rights. */
   status: RightsStatus;
   /** Who holds the rights, or `null` when not known. */
-  holder: string | null;
+  holder: Text | null;
   /** An SPDX licence identifier when `status` is `licensed`, otherwise `null`. */
-  license: string | null;
-  /** Anything else a reuser should know. */
-  note: string | null;
+  license: Text | null;
+  /** Anything else a reuser should know, or `null`. */
+  note: Text | null;
 }
 
 /** A news article, reproduced verbatim and annotated (schema.org `NewsArticle`). */

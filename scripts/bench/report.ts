@@ -1,0 +1,182 @@
+/** Turns benchmark measurements into Markdown tables and target verdicts. Pure functions. */
+import type { Machine } from './machine.ts';
+
+/** The targets of issue 6, as named constants so the table and the README say the same thing. */
+export const TARGETS = {
+  /** validate may take at most this many times the floor's wall time. */
+  validateVsFloor: 2,
+  /** build may take at most this many times the floor's wall time. */
+  buildVsFloor: 4,
+  /** Peak resident memory of validate and build at 100,000 articles, in MB. */
+  peakRssMB: 512,
+  /** The corpus size the memory target applies to. */
+  peakRssAt: 100_000,
+} as const;
+
+export type StepName = 'floor' | 'validate' | 'ajv-cli' | 'build';
+
+export interface StepResult {
+  step: StepName;
+  /** What the step reads: bytes and records. */
+  bytes: number;
+  records: number;
+  /** Set when the step ran and exited 0. */
+  wallSeconds?: number;
+  peakRssMB?: number | null;
+  /** Why there is no measurement ("n/a (…)"), or a remark on one. */
+  note?: string;
+}
+
+export interface ImportResult {
+  articles: number;
+  note?: string;
+  importMs?: number;
+  bodyMs?: number;
+  lookup?: string | null;
+  heapAfterImportMB?: number;
+  rssAfterImportMB?: number;
+  heapAfterBodyMB?: number;
+  rssAfterBodyMB?: number;
+  peakRssMB?: number | null;
+}
+
+export interface SizeResult {
+  count: number;
+  synthSeconds: number;
+  synthReused: boolean;
+  bytes: number;
+  records: number;
+  steps: StepResult[];
+  importProbe?: ImportResult;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: Machine;
+  sizes: SizeResult[];
+}
+
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+const mb = (bytes: number) => bytes / 1e6;
+
+function ratio(result: SizeResult, step: StepName, against: StepName): number | null {
+  const a = result.steps.find((s) => s.step === step)?.wallSeconds;
+  const b = result.steps.find((s) => s.step === against)?.wallSeconds;
+  return a !== undefined && b !== undefined && b > 0 ? a / b : null;
+}
+
+export interface Verdict {
+  count: number;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export function verdicts(result: SizeResult): Verdict[] {
+  const out: Verdict[] = [];
+  const ratioVerdict = (target: string, value: number | null, limit: number, reason: string) => {
+    out.push({
+      count: result.count,
+      target,
+      measured: value === null ? reason : `${fixed(value, 2)}×`,
+      met: value === null ? null : value <= limit,
+    });
+  };
+  const missing = (step: StepName) => result.steps.find((s) => s.step === step)?.note ?? `n/a (${step} did not run)`;
+  const vf = ratio(result, 'validate', 'floor');
+  ratioVerdict(`validate ≤ ${TARGETS.validateVsFloor}× floor`, vf, TARGETS.validateVsFloor, missing('validate'));
+  const va = ratio(result, 'validate', 'ajv-cli');
+  out.push({
+    count: result.count,
+    target: 'validate faster than ajv-cli',
+    measured: va === null ? missing(vf === null ? 'validate' : 'ajv-cli') : `${fixed(va, 2)}× ajv-cli’s time`,
+    met: va === null ? null : va < 1,
+  });
+  const bf = ratio(result, 'build', 'floor');
+  ratioVerdict(`build ≤ ${TARGETS.buildVsFloor}× floor`, bf, TARGETS.buildVsFloor, missing('build'));
+  for (const step of ['validate', 'build'] as const) {
+    const found = result.steps.find((s) => s.step === step);
+    const rss = found?.peakRssMB;
+    const applies = result.count >= TARGETS.peakRssAt;
+    out.push({
+      count: result.count,
+      target: `${step} peak RSS < ${TARGETS.peakRssMB} MB${applies ? '' : ` (target applies at ${TARGETS.peakRssAt.toLocaleString('en-US')})`}`,
+      measured: typeof rss === 'number' ? `${fixed(rss, 0)} MB` : (found?.note ?? 'n/a (not measured)'),
+      met: typeof rss === 'number' ? rss < TARGETS.peakRssMB : null,
+    });
+  }
+  return out;
+}
+
+function stepRow(result: SizeResult, step: StepResult): string {
+  const floor = result.steps.find((s) => s.step === 'floor')?.wallSeconds;
+  if (step.wallSeconds === undefined) {
+    return `| ${step.step} | ${step.note ?? 'n/a'} | | | | | |`;
+  }
+  const seconds = step.wallSeconds;
+  const vsFloor = floor && step.step !== 'floor' ? `${fixed(seconds / floor, 2)}×` : step.step === 'floor' ? '1.00×' : '';
+  return [
+    '',
+    step.step,
+    fixed(seconds, 2),
+    fixed(mb(step.bytes) / seconds, 1),
+    Math.round(step.records / seconds).toLocaleString('en-US'),
+    typeof step.peakRssMB === 'number' ? fixed(step.peakRssMB, 0) : 'n/a',
+    vsFloor,
+    step.note ?? '',
+    '',
+  ].join(' | ').trim();
+}
+
+export function renderSize(result: SizeResult): string {
+  const lines = [
+    `### ${result.count.toLocaleString('en-US')} articles (${result.records.toLocaleString('en-US')} records, ` +
+      `${fixed(mb(result.bytes), 1)} MB; corpus ${result.synthReused ? 'reused' : `written in ${fixed(result.synthSeconds, 1)} s`})`,
+    '',
+    '| step | wall s | MB/s | records/s | peak RSS MB | × floor | note |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...result.steps.map((step) => stepRow(result, step)),
+    '',
+  ];
+  const probe = result.importProbe;
+  if (probe) {
+    lines.push(`Import of the built package (${probe.articles.toLocaleString('en-US')} articles):`, '');
+    if (probe.importMs === undefined) {
+      lines.push(`- ${probe.note ?? 'n/a'}`, '');
+    } else {
+      lines.push(
+        '| import ms | heap after import MB | RSS after import MB | one body by id ms | heap after MB | RSS after MB | peak RSS MB | lookup |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+        `| ${fixed(probe.importMs, 0)} | ${probe.heapAfterImportMB} | ${probe.rssAfterImportMB} | ${fixed(probe.bodyMs ?? 0, 1)} | ` +
+          `${probe.heapAfterBodyMB} | ${probe.rssAfterBodyMB} | ${typeof probe.peakRssMB === 'number' ? fixed(probe.peakRssMB, 0) : 'n/a'} | ` +
+          `${probe.lookup ?? 'none found'} |`,
+        '',
+      );
+      if (probe.note) lines.push(`- ${probe.note}`, '');
+    }
+  }
+  return lines.join('\n');
+}
+
+export function renderVerdicts(results: SizeResult[]): string {
+  const lines = ['### Targets', '', '| articles | target | measured | verdict |', '| ---: | --- | --- | --- |'];
+  for (const result of results) {
+    for (const v of verdicts(result)) {
+      const verdict = v.met === null ? 'not measured' : v.met ? 'met' : 'MISSED';
+      lines.push(`| ${v.count.toLocaleString('en-US')} | ${v.target} | ${v.measured} | ${verdict} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderMachine(bench: BenchResult): string {
+  const m = bench.machine;
+  return [
+    `Benchmark run ${bench.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node} (${m.platform}).`,
+    'Wall time is measured around each child process (startup included); peak RSS is the child’s maximum resident',
+    'set size from GNU time. MB/s and records/s use what the step reads (ajv-cli: the article files only). The floor',
+    'reads and JSON.parses every record file in one process, started the same way as validate and build (tsx).',
+    `The machine has ${m.cores} cores; a 1-minute load average (“load”) above that means other work shared it.`,
+    '',
+  ].join('\n');
+}

@@ -3,13 +3,17 @@
  * `--check` builds into a temporary folder and exits 1 when the output folder differs (a stale `dist/`).
  *
  * The build writes into a temporary folder beside the output and swaps it in at the end, so an interrupted or
- * failed build leaves the previous output intact. Invalid data publishes nothing.
+ * failed build leaves the previous output intact. Invalid data publishes nothing. Publishing runs on its own thread
+ * with a capped heap (scripts/publish/publish-worker.ts), which keeps the build's peak memory bounded.
  */
 import { mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { validateData } from './checks/run.ts';
-import { publish, BUILD_COMMAND } from './publish/publish.ts';
+import { BUILD_COMMAND } from './publish/publish.ts';
+import { publishInWorker } from './publish/publish-worker.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
 
@@ -34,10 +38,12 @@ runMain(async () => {
     fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
 
+  await releaseValidationMemory();
+
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
   const staging = mkdtempSync(join(dirname(outDir), `.build-${basename(outDir)}-`));
   try {
-    const summary = await publish({ dataDir, outDir: staging, rootDir: ROOT });
+    const summary = await publishInWorker({ dataDir, outDir: staging, rootDir: ROOT });
     if (values.check) {
       const differences = compareFolders(staging, outDir);
       if (differences.length > 0) {
@@ -59,6 +65,26 @@ runMain(async () => {
     rmSync(staging, { recursive: true, force: true });
   }
 });
+
+/** Collections (with a pause after each) that release validation's memory before publishing. */
+const RELEASE_GC_ROUNDS = 3;
+const RELEASE_PAUSE_MS = 50;
+
+/**
+ * Collects the garbage validation left on this thread before publishing starts on its own threads. V8 would
+ * otherwise keep it (nothing allocates here any more to trigger a collection) and the build's peak memory would be
+ * validation's heap plus the publisher's. `gc` is V8's own, exposed for this one call.
+ */
+async function releaseValidationMemory(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  // The first collection frees the heap; V8 hands the freed pages back to the system on later ones, once its
+  // background sweeping has finished (hence the short pauses).
+  for (let round = 0; round < RELEASE_GC_ROUNDS; round++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, RELEASE_PAUSE_MS));
+  }
+}
 
 /** Replaces `target` with `staging`: the old output is moved aside, the new one renamed in, the old one removed. */
 function swapIn(staging: string, target: string): void {

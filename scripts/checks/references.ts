@@ -8,8 +8,17 @@ export interface Reference {
   pointer: string;
 }
 
-/** The references a record makes, in document order. Assumes a schema-valid record. */
+/** Each record's references, computed once: the runner's summary and the `references` rule both ask. */
+const computed = new WeakMap<object, Reference[]>();
+
+/** The references a record makes, in document order. Assumes a schema-valid record. Do not modify the result. */
 export function referencesOf<C extends Collection>(collection: C, record: CollectionRecords[C]): Reference[] {
+  let refs = computed.get(record);
+  if (refs === undefined) computed.set(record, (refs = collect(collection, record)));
+  return refs;
+}
+
+function collect<C extends Collection>(collection: C, record: CollectionRecords[C]): Reference[] {
   const refs: Reference[] = [];
   const entity = (id: string | null | undefined, pointer: string) => {
     if (typeof id === 'string') refs.push({ collection: 'entities', id, pointer });

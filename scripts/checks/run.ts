@@ -1,24 +1,35 @@
 /**
- * The validation runner, the API `npm run validate` and the build call. One pass over the files: read strictly
- * (scripts/lib/json-source.ts), check the schema (./schema.ts), run every record rule (./rules/) on each
- * schema-valid record, keep only the small summary cross-file rules need, then run the dataset rules once.
+ * The validation runner, the API `npm run validate` and the build call. One pass over the files (./check-file.ts):
+ * read strictly (scripts/lib/json-source.ts), check the schema (./schema.ts), run every record rule (./rules/),
+ * keep only the small summary cross-file rules need, then run the dataset rules once. From PARALLEL_MIN_FILES files
+ * on, the files are checked on every core by worker threads (./pool.ts); the findings are the same either way.
  * A crashing check becomes a finding; one bad file never stops the others. Nothing is ever written.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 import type { Finding } from '../lib/findings.ts';
 import { compareFindings } from '../lib/findings.ts';
-import { COLLECTIONS, type Collection, type CollectionRecords } from '../lib/collections.ts';
+import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
-import { articleText } from '../lib/text-quote.ts';
-import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
-import { readLayout, type RecordFile } from './layout.ts';
-import { schemaIssues, schemaValidators } from './schema.ts';
-import { referencesOf } from './references.ts';
-import { signature } from './similarity.ts';
+import { pointerLocator, type Position } from '../lib/json-source.ts';
+import { readLayout } from './layout.ts';
+import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import type { ArticleSummary, CheckContext, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
+import { displayPath, runRule, type FileJob } from './check-file.ts';
+import { checkFiles } from './pool.ts';
+import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
+
+/**
+ * Below this many files a worker thread costs more to start (loading the modules, compiling the schemas: a few
+ * hundred milliseconds) than it saves, so everything runs on the main thread.
+ */
+export const PARALLEL_MIN_FILES = 400;
+/**
+ * Worker threads, at most: one per core, while the main thread only helps until they are ready and then just
+ * collects their results (a thread's heap grows with the work it does; the workers' heaps are capped).
+ */
+const MAX_WORKERS = 4;
 
 export interface ValidationOptions {
   /** The data folder (layout of `data/`). */
@@ -31,6 +42,13 @@ export interface ValidationOptions {
   rules?: readonly Rule[];
   /** “Now”, for dates in the future; defaults to the current time. */
   now?: Date;
+  /**
+   * Worker threads to use; defaults to one per core (at most MAX_WORKERS) when there are at least
+   * PARALLEL_MIN_FILES files, else none. Rules not in ./rules/index.ts always run on the main thread alone.
+   */
+  workers?: number;
+  /** With workers, what the main thread checks besides running the dataset rules (see ./pool.ts). */
+  mainThread?: 'all' | 'warm-up' | 'none' | undefined;
 }
 
 export interface ValidationReport {
@@ -41,7 +59,7 @@ export interface ValidationReport {
 /** Registries first, so nothing depends on the order, then the articles. */
 const ORDER: readonly Collection[] = ['entities', 'outlets', 'redirects', 'articles'];
 
-const display = (path: string) => relative(process.cwd(), path) || path;
+const display = displayPath;
 
 /** Which files the report is about: all, or those given (files or folders inside the data folder). */
 function selection(dataDir: string, paths: string[] | undefined): ((path: string) => boolean) | null {
@@ -59,21 +77,10 @@ function selection(dataDir: string, paths: string[] | undefined): ((path: string
   };
 }
 
-/** Runs one rule, turning a crash into an issue instead of stopping the validation. */
-function runRule(rule: Rule, context: CheckContext, file: string): Array<Issue & { rule: string; internal?: boolean }> {
-  try {
-    return rule.check(context).map((issue) => ({ ...issue, rule: rule.name }));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [{ rule: rule.name, internal: true, file, pointer: '', severity: 'error', message: `the check crashed: ${reason}`, hint: 'This is a bug in the validator, not necessarily in your data; please report it with this file.' }];
-  }
-}
-
 export async function validateData(options: ValidationOptions): Promise<ValidationReport> {
   const { dataDir } = options;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UserError(`${dataDir}: no such data folder`);
   const schemaDir = options.schemaDir ?? join(import.meta.dirname, '..', '..', 'schemas');
-  const validators = schemaValidators(schemaDir);
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
   const inScope = selection(dataDir, options.paths);
@@ -97,77 +104,47 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const findings: Finding[] = [];
   let filesChecked = 0;
 
-  const byCollection = new Map<Collection, RecordFile[]>(ORDER.map((c) => [c, []]));
-  for (const r of layout.records) byCollection.get(r.collection)!.push(r);
-
+  const jobs: FileJob[] = [];
   for (const collection of ORDER) {
-    for (const { id: fileId, path } of byCollection.get(collection)!) {
-      const file = display(path);
+    for (const { collection: c, id: fileId, path } of layout.records) {
+      if (c !== collection) continue;
       const reporting = inScope === null || inScope(path);
       if (reporting) filesChecked++;
-      const fileFindings: Finding[] = [];
-      const add = (f: Omit<Finding, 'file'>) => {
-        if (reporting) fileFindings.push({ file, ...f });
-      };
-      let bytes: Buffer;
-      try {
-        const size = statSync(path).size;
-        if (size > MAX_FILE_BYTES) {
-          summary.complete = false;
-          add({ line: 1, column: 1, pointer: '', rule: 'size', severity: 'error', message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`, hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.' });
-          findings.push(...fileFindings);
-          continue;
-        }
-        bytes = readFileSync(path);
-      } catch (error) {
-        summary.complete = false;
-        add({ line: 1, column: 1, pointer: '', rule: 'read', severity: 'error', internal: true, message: `cannot read the file: ${(error as Error).message}`, hint: 'Check the file’s permissions.' });
-        findings.push(...fileFindings);
-        continue;
-      }
-      const parsed = parseJsonSource(bytes);
-      if (!parsed.ok) {
-        summary.complete = false;
-        for (const p of parsed.problems) {
-          const at = lineColumn(parsed.text, p.offset);
-          add({ ...at, pointer: p.pointer, rule: p.code === 'syntax' ? 'json-syntax' : p.code, severity: 'error', message: p.message, hint: p.hint });
-        }
-        findings.push(...fileFindings);
-        continue;
-      }
-      let locate: ReturnType<typeof pointerLocator> | null = null;
-      const place = (issue: Issue): Position => (locate ??= pointerLocator(parsed.text))(issue.pointer, { key: issue.key === true });
-      const validate = validators[collection];
-      const schemaValid = validate(parsed.value);
-      const schemaFindings = schemaValid
-        ? []
-        : schemaIssues(validate.errors ?? []).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
-      const record = parsed.value as unknown as CollectionRecords[typeof collection];
-      if (schemaValid) {
-        if (record.id !== fileId) summary.renamed.push({ collection, id: record.id, fileId, file });
-        for (const ref of referencesOf(collection, record)) referenced[ref.collection].add(ref.id);
-        if (collection === 'articles') summary.articles.push(articleSummary(file, record as CollectionRecords['articles']));
-        if (collection === 'redirects') summary.redirects.push({ file, record: record as CollectionRecords['redirects'] });
-      } else summary.complete = false;
-      if (reporting) {
-        // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
-        // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-        const context = { phase: 'record', collection, record, file, fileId, known, now } as CheckContext;
-        const ruleFindings: Finding[] = [];
-        for (const rule of rules) {
-          for (const issue of runRule(rule, context, file)) {
-            if (issue.internal && !schemaValid) continue;
-            ruleFindings.push({ file, ...place(issue), pointer: issue.pointer, rule: issue.rule, severity: issue.severity, message: issue.message, hint: issue.hint, ...(issue.internal ? { internal: true } : {}) });
-          }
-        }
-        // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
-        const explained = new Set(ruleFindings.map((f) => f.pointer));
-        for (const f of schemaFindings) if (!explained.has(f.pointer)) fileFindings.push({ file, ...f });
-        fileFindings.push(...ruleFindings);
-      }
-      findings.push(...fileFindings);
+      jobs.push({ index: jobs.length, collection, fileId, path, reporting });
     }
   }
+  // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
+  const registered = rules.every((rule) => RULES.includes(rule));
+  const workers = !registered ? 0 : options.workers ?? (jobs.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
+  const setup = () => ({
+    schemaDir,
+    ruleNames: rules.map((r) => r.name),
+    known: { articles: [...knownSets.articles], entities: [...knownSets.entities], outlets: [...knownSets.outlets], redirects: [...knownSets.redirects] },
+    now: now.getTime(),
+  });
+  // Results arrive in any order; what cross-file rules read in order (first URL wins, earlier/later) is put back.
+  const articles = new Array<ArticleSummary | undefined>(jobs.length);
+  const renamed: Array<[number, DatasetSummary['renamed'][number]]> = [];
+  const redirects: Array<[number, DatasetSummary['redirects'][number]]> = [];
+  await checkFiles(jobs, () => ({ validators: schemaValidators(schemaDir), rules, known, now }), { workers, setup, mainThread: options.mainThread }, (result) => {
+    if (!result.complete) summary.complete = false;
+    if (result.renamed) renamed.push([result.index, result.renamed]);
+    if (result.references) {
+      for (const id of result.references.entities) referenced.entities.add(id);
+      for (const id of result.references.outlets) referenced.outlets.add(id);
+    }
+    if (result.article) {
+      // Kept until the end for the duplicates rule: rebuilt as a literal, so all 100,000 share one compact shape
+      // (an object that arrives from a worker is built property by property).
+      const { file, id, url, bodyHash, signature } = result.article;
+      articles[result.index] = { file, id, url, bodyHash, signature };
+    }
+    if (result.redirect) redirects.push([result.index, result.redirect]);
+    for (const f of result.findings) findings.push(f);
+  });
+  for (const article of articles) if (article !== undefined) summary.articles.push(article);
+  summary.renamed.push(...renamed.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
+  summary.redirects.push(...redirects.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
 
   // Cross-file rules see every record; their issues are located by re-reading only the files they name.
   const locators = new Map<string, ReturnType<typeof pointerLocator> | null>();
@@ -194,15 +171,4 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   else filesChecked += layout.strays.filter((s) => inScope(s.path)).length;
   findings.sort(compareFindings);
   return { findings, filesChecked };
-}
-
-function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {
-  const text = articleText(article);
-  return {
-    file,
-    id: article.id,
-    url: article.url,
-    bodyHash: createHash('sha1').update(text).digest('base64'),
-    signature: signature(text),
-  };
 }

@@ -107,18 +107,20 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
 }
 
 /**
- * A key token's closing quote: a double quote, optional white space and a colon, where the quote is not escaped
- * (preceded by an even number of backslashes). Inside a string every double quote is escaped, and a string value
- * followed by a colon is a syntax error, so in text that JSON.parse accepted this counts exactly the keys as written.
+ * The number of key tokens in the text: colons preceded (after optional white space) by a double quote that is not
+ * escaped (preceded by an even number of backslashes). Inside a string every double quote is escaped, and a string
+ * value followed by a colon is a syntax error, so in text that JSON.parse accepted this counts exactly the keys as
+ * written. A loop over `indexOf(':')` rather than a regular expression: it runs over every byte of every record.
  */
-const KEY_END = /"[ \t\r\n]*:/g;
-
 function keyTokens(text: string): number {
   let count = 0;
-  KEY_END.lastIndex = 0;
-  for (let m = KEY_END.exec(text); m !== null; m = KEY_END.exec(text)) {
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let quote = colon - 1;
+    let c = text.charCodeAt(quote);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(--quote);
+    if (c !== 0x22) continue;
     let backslashes = 0;
-    for (let k = m.index - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+    for (let k = quote - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
     if (backslashes % 2 === 0) count++;
   }
   return count;

@@ -1,24 +1,27 @@
 /**
- * The CSV tables, formatted on a second thread: the main thread positions and serialises each article, this worker
- * turns it into rows and CSV text. Records arrive in build order, so the files are the same as on one thread.
+ * The CSV tables and the per-article files, written on a second thread: the publishing thread positions and
+ * serialises each article, this worker writes `articles/<id>.json` and turns the record into rows and CSV text.
+ * Records arrive in build order, so the files are the same as on one thread.
  *
  * Flow control is synchronous on the main thread: `SharedState` counts the articles the worker has finished, and the
  * main thread waits (Atomics.wait) when it is too far ahead, so memory stays bounded. A failure in the worker is
  * reported through the result, never left hanging: the main thread waits in one-second slices and re-checks.
  */
 import { parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { PublishedArticle } from '../../types/index.ts';
+import type { PublicationInfo, PublishedArticle } from '../../types/index.ts';
 import { OutputDir, type WrittenFile } from './output.ts';
 import { CsvTables } from './csv.ts';
 import { TABLES, type TableSpec } from './tables.ts';
+import { writeArticleFile } from './json.ts';
 
 /** How many records the main thread may be ahead of the worker. */
 const MAX_IN_FLIGHT = 256;
 /**
- * The worker's heap limit. It holds only row batches and write buffers (a few tens of MB); a low limit makes V8
- * collect garbage early instead of letting the heap grow, which keeps the build's peak memory down.
+ * The worker's heap limit. It holds one record, the write buffers (about 20 MB) and the list of files it wrote (about
+ * 20 MB at 100,000 articles); a low limit makes V8 collect garbage early instead of letting the heap grow, which
+ * keeps the build's peak memory down.
  */
-const WORKER_HEAP_MB = 128;
+const WORKER_HEAP_MB = 96;
 /** How long the worker may make no progress before the build gives up (it died, say, out of memory). */
 const STALL_MS = 120_000;
 
@@ -29,6 +32,8 @@ type Result = { ok: true; files: WrittenFile[]; tables: [string, number][] } | {
 
 interface Setup {
   outDir: string;
+  /** The head of every per-article file. */
+  info: PublicationInfo;
   state: SharedArrayBuffer;
   results: MessagePort;
 }
@@ -45,8 +50,8 @@ export class CsvThread {
   #sent = 0;
 
   /** Starts the worker and resolves once it has loaded (a worker cannot start while the main thread blocks). */
-  static async start(outDir: string): Promise<CsvThread> {
-    const thread = new CsvThread(outDir);
+  static async start(outDir: string, info: PublicationInfo): Promise<CsvThread> {
+    const thread = new CsvThread(outDir, info);
     await new Promise<void>((resolve, reject) => {
       thread.#worker.once('message', () => resolve());
       thread.#worker.once('error', reject);
@@ -54,10 +59,10 @@ export class CsvThread {
     return thread;
   }
 
-  private constructor(outDir: string) {
+  private constructor(outDir: string, info: PublicationInfo) {
     const { port1, port2 } = new MessageChannel();
     this.#results = port1 as unknown as MessagePort;
-    const setup: Setup = { outDir, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
+    const setup: Setup = { outDir, info, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
     // The worker runs this TypeScript file: a tiny bootstrap registers the tsx loader in the worker first
     // (a worker does not inherit the main thread's loader hooks).
     const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
@@ -70,7 +75,7 @@ export class CsvThread {
     });
   }
 
-  /** Queues one record (already serialised); waits while the worker is too far behind. */
+  /** Queues one record (already serialised); waits while the worker is too far behind. An article also gets its own file. */
   add(collection: TableSpec['collection'], json: string): void {
     this.#worker.postMessage({ kind: 'record', collection, json } satisfies Message);
     this.#sent++;
@@ -105,7 +110,7 @@ export class CsvThread {
 // The worker's side ------------------------------------------------------------------------------------------------
 
 if (parentPort && (workerData as Setup | undefined)?.state) {
-  const { outDir, state: buffer, results } = workerData as Setup;
+  const { outDir, info, state: buffer, results } = workerData as Setup;
   const state = new Int32Array(buffer);
   const out = new OutputDir(outDir);
   const csv = new CsvTables(TABLES, out);
@@ -127,6 +132,7 @@ if (parentPort && (workerData as Setup | undefined)?.state) {
         return;
       }
       const record = JSON.parse(message.json) as PublishedArticle;
+      if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
       csv.add(message.collection, record as never);
       Atomics.add(state, DONE, 1);
       Atomics.notify(state, DONE);

@@ -20,6 +20,7 @@ export const ndjsonPath = (collection: string) => `ndjson/${collection}.ndjson`;
  */
 export class JsonDocument<T> {
   #count = 0;
+  #tailOpen = false;
 
   constructor(
     private readonly sink: Sink,
@@ -37,6 +38,31 @@ export class JsonDocument<T> {
   /** Adds an item already serialised with `JSON.stringify` (the build serialises each article once). */
   addJson(json: string): void {
     this.sink.write(`${this.#count++ > 0 ? ',' : ''}\n${json}`);
+  }
+
+  /** Ends the streamed list; then `openTail` and `addJson` stream each tail list, and `end` closes the document. */
+  closeStreamed(): void {
+    this.sink.write(this.#count > 0 ? '\n]' : ']');
+  }
+
+  /** Starts the tail list `key` (after `closeStreamed` or the previous tail list); items follow with `addJson`. */
+  openTail(key: string): void {
+    if (this.#tailOpen) this.#closeTail();
+    this.sink.write(`,${JSON.stringify(key)}:[`);
+    this.#count = 0;
+    this.#tailOpen = true;
+  }
+
+  /** Closes the last tail list and the document. */
+  end(): void {
+    if (this.#tailOpen) this.#closeTail();
+    this.sink.write('}\n');
+    this.sink.close();
+  }
+
+  #closeTail(): void {
+    this.sink.write(this.#count > 0 ? '\n]' : ']');
+    this.#tailOpen = false;
   }
 
   close(tail: Record<string, readonly unknown[]>): void {

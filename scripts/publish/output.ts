@@ -58,6 +58,7 @@ export class Sink {
 
 export class OutputDir {
   readonly #files = new Map<string, WrittenFile>();
+  readonly #dirs = new Set<string>();
 
   constructor(readonly root: string) {}
 
@@ -65,7 +66,7 @@ export class OutputDir {
   write(path: string, content: string): WrittenFile {
     const buffer = Buffer.from(content, 'utf8');
     const absolute = join(this.root, path);
-    mkdirSync(dirname(absolute), { recursive: true });
+    this.#makeDir(dirname(absolute));
     writeFileSync(absolute, buffer);
     const file = { path, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
     this.#files.set(path, file);
@@ -75,6 +76,13 @@ export class OutputDir {
   /** Opens a file to be written piece by piece; `close()` it when done. */
   open(path: string): Sink {
     return new Sink(path, join(this.root, path), (file) => this.#files.set(path, file));
+  }
+
+  /** Creates a folder once (a build writes one file per article into the same folder). */
+  #makeDir(dir: string): void {
+    if (this.#dirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#dirs.add(dir);
   }
 
   /** Records a file another thread wrote into this folder. */

@@ -1,16 +1,16 @@
 /**
  * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, per-article JSON, CSV tables,
- * datapackage.json, the npm entry points and a checksum manifest. Articles are streamed one at a time, so memory
- * holds the registries and one article, never the whole corpus.
+ * datapackage.json, the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
+ * holds one record and the write buffers, never the whole corpus.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Article, Entity, Outlet, PublicationInfo, Redirect } from '../../types/index.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { OutputDir } from './output.ts';
 import { OFFSET_UNIT, positionArticle } from './positions.ts';
-import { JsonDocument, ndjsonLine, summarize, writeArticleFile, ndjsonPath } from './json.ts';
+import { JsonDocument, ndjsonLine, summarize, ndjsonPath } from './json.ts';
 import { CsvThread } from './csv-worker.ts';
 import { TABLES } from './tables.ts';
 import { SchemaFields } from './schema-fields.ts';
@@ -48,6 +48,19 @@ function recordFiles(dataDir: string, collection: Collection): string[] {
 const readRecord = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The registries, in the order data.json and index.json list them after the articles. */
+const REGISTRIES = ['entities', 'outlets', 'redirects'] as const;
+
+/**
+ * A registry's record files in id order (the order of the published lists), without reading them: the file name is
+ * the id (the validator checks it, and the build re-checks each record as it reads it).
+ */
+function registryFiles(dataDir: string, collection: Collection): { id: string; path: string }[] {
+  return recordFiles(dataDir, collection)
+    .map((path) => ({ id: basename(path, '.json'), path }))
+    .sort(byId);
+}
+
 /** The record with its top-level keys in the schema's order, so the output does not depend on how a file is laid out. */
 function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
   const source = record as Record<string, unknown>;
@@ -67,20 +80,15 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
   const info: PublicationInfo = { $comment: generatedNotice(BUILD_COMMAND), version: pkg.version, schemaVersion };
   const out = new OutputDir(outDir);
 
-  const entities = recordFiles(dataDir, 'entities').map((f) => readRecord<Entity>(f)).sort(byId);
-  const outlets = recordFiles(dataDir, 'outlets').map((f) => readRecord<Outlet>(f)).sort(byId);
-  const redirects = recordFiles(dataDir, 'redirects').map((f) => readRecord<Redirect>(f)).sort(byId);
-
   const data = new JsonDocument(out.open('data.json'), { ...info, offsets: OFFSET_UNIT }, 'articles');
   const index = new JsonDocument(out.open('index.json'), { ...info }, 'articles');
   const articlesNdjson = out.open(ndjsonPath('articles'));
-  const csv = await CsvThread.start(outDir);
+  const csv = await CsvThread.start(outDir, info); // also writes articles/<id>.json
 
   const articleFiles = recordFiles(dataDir, 'articles');
   for (const path of articleFiles) {
     const article = positionArticle(orderKeys(readRecord<Article>(path), articleKeys));
     const json = JSON.stringify(article); // serialised once for the three files that hold it whole
-    writeArticleFile(out, info, article.id, json);
     data.addJson(json);
     index.add(summarize(article));
     articlesNdjson.write(ndjsonLine(info, json));
@@ -88,17 +96,29 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
   }
   articlesNdjson.close();
 
-  const registries = { entities, outlets, redirects };
-  data.close(registries);
-  index.close(registries);
-  for (const [collection, records] of Object.entries(registries)) {
+  // The registries follow the articles in data.json and index.json, streamed one record at a time in id order.
+  data.closeStreamed();
+  index.closeStreamed();
+  const registryCounts: Record<string, number> = {};
+  for (const collection of REGISTRIES) {
+    const files = registryFiles(dataDir, collection);
+    data.openTail(collection);
+    index.openTail(collection);
     const sink = out.open(ndjsonPath(collection));
-    for (const record of records) sink.write(ndjsonLine(info, JSON.stringify(record)));
+    for (const { id, path } of files) {
+      const record = readRecord<Entity | Outlet | Redirect>(path);
+      if (record.id !== id) throw new Error(`${path} holds the record ${JSON.stringify(record.id)}, not ${JSON.stringify(id)}`);
+      const json = JSON.stringify(record);
+      data.addJson(json);
+      index.addJson(json);
+      sink.write(ndjsonLine(info, json));
+      csv.add(collection, json);
+    }
     sink.close();
+    registryCounts[collection] = files.length;
   }
-  for (const entity of entities) csv.add('entities', JSON.stringify(entity));
-  for (const outlet of outlets) csv.add('outlets', JSON.stringify(outlet));
-  for (const redirect of redirects) csv.add('redirects', JSON.stringify(redirect));
+  data.end();
+  index.end();
   const { files: csvFiles, tables } = csv.close();
   for (const file of csvFiles) out.record(file);
 
@@ -123,7 +143,7 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
 
   return {
     version: pkg.version,
-    counts: { articles: articleFiles.length, entities: entities.length, outlets: outlets.length, redirects: redirects.length },
+    counts: { articles: articleFiles.length, entities: registryCounts.entities!, outlets: registryCounts.outlets!, redirects: registryCounts.redirects! },
     tables,
     files: files.length + 1,
   };

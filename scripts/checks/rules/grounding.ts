@@ -1,6 +1,7 @@
 import type { Issue, Rule } from '../rule.ts';
-import { articleText, matchSelector, minimalSelector, occurrences } from '../../lib/text-quote.ts';
+import { matchSelector, minimalSelector, occurrences } from '../../lib/text-quote.ts';
 import { closestPassage, selectorsIn } from '../selectors.ts';
+import { textOf } from '../article-text.ts';
 
 /** Longest passage quoted back in a message. */
 const MAX_QUOTED = 80;
@@ -24,7 +25,7 @@ export const grounding: Rule = {
     'Every TextQuoteSelector in the annotations (selectors, continuations, attributions, hedges, event times) occurs in the article text exactly once; prefix/suffix settle repeats.',
   check(context) {
     if (context.phase !== 'record' || context.collection !== 'articles') return [];
-    const text = articleText(context.record);
+    const text = textOf(context.record);
     const issues: Issue[] = [];
     // Many selectors share their exact text (“Ukraine” with different prefixes): find each one's occurrences once.
     const memo = new Map<string, number[]>();

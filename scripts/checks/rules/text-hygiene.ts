@@ -16,6 +16,9 @@ const JOINERS = /[\u200c\u200d]/;
  */
 const PLAIN = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
 
+/** Two or more white-space characters in a row; a no-break space is deliberate typography, not padding. */
+const SPACE_RUN = /[^\S\u00a0]{2,}/;
+
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
@@ -61,7 +64,7 @@ export const textHygiene: Rule = {
           issues.push({ pointer: `/body/${i}/text`, severity: 'error', message: `block ${i + 1} is empty`, hint: 'Remove the empty block; paragraphs are separate blocks, not blank lines.' });
         } else if (block.text.trim() !== block.text) {
           issues.push({ pointer: `/body/${i}/text`, severity: 'error', message: `block ${i + 1} starts or ends with white space`, hint: 'Trim the spaces at the start and end of the block.' });
-        } else if (/\s{2,}/.test(block.text.replace(/\u00a0/g, 'x'))) {
+        } else if (SPACE_RUN.test(block.text)) {
           issues.push({ pointer: `/body/${i}/text`, severity: 'warning', message: `block ${i + 1} has a run of several spaces`, hint: 'Keep it only if the publication has it; copy-paste often adds them.' });
         }
       });

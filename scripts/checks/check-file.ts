@@ -1,0 +1,166 @@
+/**
+ * Everything the validator does with one record file, in isolation: read it strictly, check its schema, run every
+ * record rule, and return the located findings plus the small part of the record that cross-file rules need. Pure
+ * apart from reading the file, so the runner can call it on the main thread or in a worker (./worker.ts) alike.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import type { Finding } from '../lib/findings.ts';
+import type { Collection, CollectionRecords } from '../lib/collections.ts';
+import { textOf } from './article-text.ts';
+import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
+import type { Redirect } from '../../types/index.ts';
+import { schemaIssues } from './schema.ts';
+import { referencesOf } from './references.ts';
+import { signature } from './similarity.ts';
+import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
+
+/** One record file to check. */
+export interface FileJob {
+  /** Position in the runner's file order (registries first, then articles), so results can be put back in order. */
+  index: number;
+  collection: Collection;
+  /** The file name without `.json`. */
+  fileId: string;
+  path: string;
+  /** Whether findings about this file are wanted (validation of chosen paths still reads every file). */
+  reporting: boolean;
+}
+
+/** What checking one file gives back: its findings and its contribution to the dataset summary. */
+export interface FileResult {
+  index: number;
+  findings: Finding[];
+  /** False when the file could not be read or failed its schema (the summary may then be incomplete). */
+  complete: boolean;
+  /** Set when the declared id differs from the file name. */
+  renamed?: { collection: Collection; id: string; fileId: string; file: string };
+  /** Ids the record references, by collection (schema-valid records only; from a worker, each id once per chunk). */
+  references?: { entities: string[]; outlets: string[] };
+  article?: ArticleSummary;
+  redirect?: { file: string; record: Redirect };
+}
+
+/** What stays the same for every file of one validation run. */
+export interface CheckEnvironment {
+  validators: Record<Collection, ValidateFunction>;
+  rules: readonly Rule[];
+  known: KnownIds;
+  now: Date;
+}
+
+/**
+ * One read buffer per thread, reused for every file: a fresh Buffer per file lives outside the JavaScript heap
+ * until the garbage collector gets round to it, and across 100,000 files that adds up to a lot of peak memory.
+ */
+let scratch = Buffer.alloc(256 * 1024);
+
+/** Reads a whole file of `size` bytes (as stat'ed) into the scratch buffer; the view is valid until the next read. */
+function readAll(fd: number, size: number): Uint8Array {
+  if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
+  let length = 0;
+  // Up to one byte more than stat'ed, so a file that grew since is noticed rather than cut short.
+  for (let n = readSync(fd, scratch, length, scratch.length - length, null); n > 0; n = readSync(fd, scratch, length, scratch.length - length, null)) {
+    length += n;
+    if (length === scratch.length) {
+      const bigger = Buffer.alloc(scratch.length * 2);
+      scratch.copy(bigger);
+      scratch = bigger;
+    }
+  }
+  return scratch.subarray(0, length);
+}
+
+/** A path as reported: relative to the current directory (the same in every thread). */
+export const displayPath = (path: string) => relative(process.cwd(), path) || path;
+
+/** Runs one rule, turning a crash into an issue instead of stopping the validation. */
+export function runRule(rule: Rule, context: CheckContext, file: string): Array<Issue & { rule: string; internal?: boolean }> {
+  try {
+    return rule.check(context).map((issue) => ({ ...issue, rule: rule.name }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ rule: rule.name, internal: true, file, pointer: '', severity: 'error', message: `the check crashed: ${reason}`, hint: 'This is a bug in the validator, not necessarily in your data; please report it with this file.' }];
+  }
+}
+
+export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
+  const { index, collection, fileId, path, reporting } = job;
+  const file = displayPath(path);
+  const findings: Finding[] = [];
+  const add = (f: Omit<Finding, 'file'>) => {
+    if (reporting) findings.push({ file, ...f });
+  };
+  let bytes: Uint8Array;
+  let fd: number | undefined;
+  try {
+    // One open file for the size check and the read: no second look-up of the path per file.
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
+      add({ line: 1, column: 1, pointer: '', rule: 'size', severity: 'error', message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`, hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.' });
+      return { index, findings, complete: false };
+    }
+    bytes = readAll(fd, size);
+  } catch (error) {
+    add({ line: 1, column: 1, pointer: '', rule: 'read', severity: 'error', internal: true, message: `cannot read the file: ${(error as Error).message}`, hint: 'Check the file’s permissions.' });
+    return { index, findings, complete: false };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const parsed = parseJsonSource(bytes);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) {
+      const at = lineColumn(parsed.text, p.offset);
+      add({ ...at, pointer: p.pointer, rule: p.code === 'syntax' ? 'json-syntax' : p.code, severity: 'error', message: p.message, hint: p.hint });
+    }
+    return { index, findings, complete: false };
+  }
+  let locate: ReturnType<typeof pointerLocator> | null = null;
+  const place = (issue: Issue): Position => (locate ??= pointerLocator(parsed.text))(issue.pointer, { key: issue.key === true });
+  const validate = env.validators[collection];
+  const schemaValid = validate(parsed.value);
+  const schemaFindings = schemaValid
+    ? []
+    : schemaIssues(validate.errors ?? []).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
+  const record = parsed.value as unknown as CollectionRecords[typeof collection];
+  const result: FileResult = { index, findings, complete: schemaValid };
+  if (schemaValid) {
+    if (record.id !== fileId) result.renamed = { collection, id: record.id, fileId, file };
+    const references = { entities: [] as string[], outlets: [] as string[] };
+    for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
+    result.references = references;
+    if (collection === 'articles') result.article = articleSummary(file, record as CollectionRecords['articles']);
+    if (collection === 'redirects') result.redirect = { file, record: record as CollectionRecords['redirects'] };
+  }
+  if (reporting) {
+    // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
+    // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
+    const context = { phase: 'record', collection, record, file, fileId, known: env.known, now: env.now } as CheckContext;
+    const ruleFindings: Finding[] = [];
+    for (const rule of env.rules) {
+      for (const issue of runRule(rule, context, file)) {
+        if (issue.internal && !schemaValid) continue;
+        ruleFindings.push({ file, ...place(issue), pointer: issue.pointer, rule: issue.rule, severity: issue.severity, message: issue.message, hint: issue.hint, ...(issue.internal ? { internal: true } : {}) });
+      }
+    }
+    // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
+    const explained = new Set(ruleFindings.map((f) => f.pointer));
+    for (const f of schemaFindings) if (!explained.has(f.pointer)) findings.push({ file, ...f });
+    findings.push(...ruleFindings);
+  }
+  return result;
+}
+
+function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {
+  const text = textOf(article);
+  return {
+    file,
+    id: article.id,
+    url: article.url,
+    bodyHash: createHash('sha1').update(text).digest('base64'),
+    signature: signature(text),
+  };
+}

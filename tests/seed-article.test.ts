@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../scripts/lib/load.ts';
-import { compileSchemas } from '../scripts/lib/schemas.ts';
+import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
 import { ROOT, SEED_FILE, SEED_ID } from './helpers.ts';
 
 const dataset = loadDataset(join(ROOT, 'data'));
-const validators = compileSchemas(join(ROOT, 'schemas'));
+const validators = schemaValidators(join(ROOT, 'schemas'));
 const seed = dataset.articles.find((a) => a.id === SEED_ID);
 
 test('the seed article exists', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../scripts/lib/load.ts';
-import { compileSchemas } from '../scripts/lib/schemas.ts';
+import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 import { validateData } from '../scripts/checks/run.ts';
 import { writeCorpus } from '../scripts/synth/write.ts';
@@ -77,7 +77,7 @@ test('the corpus has N articles and the registry records they reference, all cle
 });
 
 test('every record passes its generated schema', () => {
-  const validators = compileSchemas(join(ROOT, 'schemas'));
+  const validators = schemaValidators(join(ROOT, 'schemas'));
   for (const collection of ['articles', 'entities', 'outlets'] as const) {
     for (const record of dataset[collection]) {
       assert.ok(validators[collection](record), `${record.id}: ${JSON.stringify(validators[collection].errors)}`);

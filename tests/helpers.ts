@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const SEED_FILE = join(ROOT, '..', 'shared', 'seeds', '000_501127e5941e60f5.txt');
+/**
+ * SHA-256 of the seed article's text exactly as received (`000_501127e5941e60f5.txt`). The test joins the seed
+ * record's body and compares hashes, so it runs on every clone without the original file beside it.
+ */
+export const SEED_TEXT_SHA256 = 'ad05dd589668ae833a9f8cd2f33238d803d7ddc2e5871886d0cf9b3185cc38d2';
+/** The official Frictionless Data Package v2 profiles, vendored with their source and licence. */
+export const FRICTIONLESS_PROFILES = join(ROOT, 'tests', 'vendor', 'frictionless-datapackage-v2');
 export const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';
 
 /** Runs `tsx <script> ...args` from `cwd` and returns its exit code and output. */

@@ -13,11 +13,11 @@ import { Ajv } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { PositionedSelector, PublishedArticle, PublishedDataset } from '../types/index.ts';
-import { ROOT } from './helpers.ts';
-import { build, FIXTURE_DATA, readCsv, readJson, type CsvCell } from './fixtures/publish/support.ts';
+import { FRICTIONLESS_PROFILES } from './helpers.ts';
+import { build, FIXTURE_DATA, REPO_DATA, readCsv, readJson, type CsvCell } from './fixtures/publish/support.ts';
 
 const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
-const PROFILES = join(ROOT, '..', 'shared', 'reference', 'frictionless-datapackage-v2');
+const PROFILES = FRICTIONLESS_PROFILES;
 
 interface Field {
   name: string;
@@ -236,7 +236,7 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
 
 for (const [label, out] of [
   ['the fixture', build(FIXTURE_DATA)],
-  ['the committed dist/', join(ROOT, 'dist')],
+  ['a fresh build of data/', build(REPO_DATA)],
 ] as const) {
   const descriptor = readJson<Descriptor>(join(out, 'datapackage.json'));
   const dataset = readJson<PublishedDataset>(join(out, 'data.json'));

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
-import { renderDataDictionary } from './lib/data-dictionary.ts';
-import { syncGenerated } from './lib/generated.ts';
+import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
+import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { fail, runMain } from './lib/cli.ts';
 
 const COMMAND = 'npm run schemas';
@@ -26,6 +26,16 @@ runMain(() => {
   const files = new Map<string, string>();
   for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
+  // The README's table of enumerated values is a generated block, so its lists cannot drift from the types.
+  const readmePath = join(root, 'README.md');
+  const readme = readIfExists(readmePath);
+  if (readme !== null) {
+    try {
+      files.set(readmePath, replaceBlock(readme, 'enum-values', COMMAND, renderEnumTable(schemas)));
+    } catch (error) {
+      fail(`README.md: ${(error as Error).message}`);
+    }
+  }
 
   const changed = syncGenerated(files, values.check);
   const schemaDir = join(root, 'schemas');

@@ -15,7 +15,7 @@ import { CsvThread } from './csv-worker.ts';
 import { TABLES } from './tables.ts';
 import { SchemaFields } from './schema-fields.ts';
 import { dataPackage, type PackageMetadata } from './datapackage.ts';
-import { cjsEntry, declarations, esmEntry } from './npm.ts';
+import type { CompiledFile } from './compile.ts';
 
 export const BUILD_COMMAND = 'npm run build';
 export const CHECKSUMS_FILE = 'SHA256SUMS';
@@ -25,6 +25,8 @@ export interface PublishOptions {
   outDir: string;
   /** The repository: its package.json, schemas/ and types/. */
   rootDir: string;
+  /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given. */
+  packageRuntime: readonly CompiledFile[];
 }
 
 export interface PublishSummary {
@@ -70,7 +72,7 @@ function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
   return ordered as T;
 }
 
-export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Promise<PublishSummary> {
+export async function publish({ dataDir, outDir, rootDir, packageRuntime }: PublishOptions): Promise<PublishSummary> {
   const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
   const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
   const articleSchema = schemaFields.schema('article');
@@ -131,11 +133,7 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
   const descriptor = dataPackage(pkg, TABLES, schemaFields, (p) => out.file(p), collections);
   out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
 
-  out.write('index.js', esmEntry(articleKeys));
-  out.write('index.cjs', cjsEntry(articleKeys));
-  const types = declarations(join(rootDir, 'types'), pkg.version, schemaVersion);
-  out.write('index.d.ts', types);
-  out.write('index.d.cts', types);
+  for (const file of packageRuntime) out.write(file.path, file.text);
 
   // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
   const files = out.files();

@@ -121,8 +121,9 @@ function entryAt(path: string): Stats | null {
   try {
     return lstatSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new UserError(`cannot look at ${path} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another one.`);
   }
 }
 
@@ -160,6 +161,7 @@ export function markerContent(command: string): string {
  */
 export function prepareOutputFolder(target: string, options: TargetOptions & { force?: boolean; command: string }): string {
   const real = checkTarget(target, options);
+  ensureParent(real, options.option);
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {
     throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`);
@@ -170,7 +172,6 @@ export function prepareOutputFolder(target: string, options: TargetOptions & { f
         `and they would be replaced; nothing was written. Hint: choose another ${options.option}, empty the folder, or pass --force to replace it.`,
     );
   }
-  ensureParent(real, options.option);
   return real;
 }
 
@@ -180,14 +181,12 @@ export function prepareOutputFolder(target: string, options: TargetOptions & { f
  */
 export function prepareFilesFolder(target: string, options: TargetOptions): string {
   const real = checkTarget(target, options);
+  ensureParent(real, options.option);
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {
     throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`);
   }
-  if (!entry) {
-    ensureParent(real, options.option);
-    mkdirSync(real);
-  }
+  if (!entry) mkdirSync(real);
   return real;
 }
 

@@ -90,6 +90,14 @@ function articlesFromTables(tables: Map<string, Record<string, Value>[]>): Publi
         };
   const selectorsOf = (name: string, article: Value | undefined, key: string, id: Value | undefined) =>
     of(name, article).filter((r) => r[key] === id).map((r) => sel(r)!);
+  const valuesOf = (name: string, article: Value | undefined, key: string, id: Value | undefined, column: string) =>
+    of(name, article).filter((r) => r[key] === id).map((r) => r[column]);
+  const source = (r: Record<string, Value>, p: string) => ({
+    kind: r[`${p}kind`],
+    entity: r[`${p}entity`],
+    affiliation: r[`${p}affiliation`],
+    selector: sel(r, p),
+  });
   return table('articles').map((a) => {
     const id = a.id;
     const article = {
@@ -115,15 +123,16 @@ function articlesFromTables(tables: Map<string, Record<string, Value>[]>): Publi
           id: r.id,
           selector: sel(r),
           entity: r.entity,
+          form: r.form,
           ...(r.stands_for === null ? {} : { standsFor: r.stands_for }),
         })),
         quotes: of('quotes', id).map((r) => ({
           id: r.id,
           selector: sel(r),
           continuations: selectorsOf('quote-continuations', id, 'quote', r.id),
-          speaker: r.speaker,
           kind: r.kind,
-          attribution: sel(r, 'attribution_'),
+          source: source(r, 'source_'),
+          cue: selectorsOf('quote-cues', id, 'quote', r.id),
           hedges: selectorsOf('quote-hedges', id, 'quote', r.id),
           outlet: r.outlet,
         })),
@@ -143,7 +152,31 @@ function articlesFromTables(tables: Map<string, Record<string, Value>[]>): Publi
           selector: sel(r),
           description: r.description,
           entity: r.entity,
-          time: r.time_exact === null ? null : { selector: sel(r, 'time_'), date: r.time_date, relative: r.time_relative },
+          setting: r.setting,
+          place: r.place,
+          participants: valuesOf('event-participants', id, 'event', r.id, 'participant'),
+          time:
+            r.time_exact === null
+              ? null
+              : {
+                  selector: sel(r, 'time_'),
+                  type: r.time_type,
+                  value: r.time_value,
+                  begin: r.time_interval_begin,
+                  end: r.time_interval_end,
+                  relative: r.time_relative_unit === null ? null : { unit: r.time_relative_unit, offset: r.time_relative_offset },
+                },
+        })),
+        claims: of('claims', id).map((r) => ({
+          id: r.id,
+          selector: sel(r),
+          claimReviewed: r.claim_reviewed,
+          claimant: source(r, 'claimant_'),
+          checkable: r.checkable,
+          isBasedOn: valuesOf('claim-bases', id, 'claim', r.id, 'annotation'),
+          reviews: of('claim-reviews', id)
+            .filter((v) => v.claim === r.id)
+            .map((v) => ({ url: v.url, outlet: v.outlet, reviewRating: v.review_rating, datePublished: v.date_published })),
         })),
       },
       inferences: of('inferences', id).map(({ article: _a, ...r }) => r),
@@ -164,14 +197,20 @@ function expectedCounts(d: PublishedDataset): Record<string, number> {
     mentions: sum(a, (x) => x.annotations.mentions.length),
     quotes: sum(a, (x) => x.annotations.quotes.length),
     'quote-continuations': sum(a, (x) => sum(x.annotations.quotes, (q) => q.continuations.length)),
+    'quote-cues': sum(a, (x) => sum(x.annotations.quotes, (q) => q.cue.length)),
     'quote-hedges': sum(a, (x) => sum(x.annotations.quotes, (q) => q.hedges.length)),
     figures: sum(a, (x) => x.annotations.figures.length),
     'figure-hedges': sum(a, (x) => sum(x.annotations.figures, (f) => f.hedges.length)),
     'cited-sources': sum(a, (x) => x.annotations.citedSources.length),
     events: sum(a, (x) => x.annotations.events.length),
+    'event-participants': sum(a, (x) => sum(x.annotations.events, (e) => e.participants.length)),
+    claims: sum(a, (x) => x.annotations.claims.length),
+    'claim-bases': sum(a, (x) => sum(x.annotations.claims, (c) => c.isBasedOn.length)),
+    'claim-reviews': sum(a, (x) => sum(x.annotations.claims, (c) => c.reviews.length)),
     inferences: sum(a, (x) => x.inferences.length),
     entities: d.entities.length,
     'entity-aliases': sum(d.entities, (e) => e.aliases.length),
+    'entity-demonyms': sum(d.entities, (e) => e.demonyms.length),
     'entity-roles': sum(d.entities, (e) => e.roles.length),
     outlets: d.outlets.length,
     redirects: d.redirects.length,
@@ -249,12 +288,13 @@ for (const [label, out] of [
       kind: e.kind,
       name: e.name,
       aliases: tables.get('entity-aliases')!.filter((r) => r.entity === e.id).map((r) => r.alias),
+      demonyms: tables.get('entity-demonyms')!.filter((r) => r.entity === e.id).map((r) => r.demonym),
       roles: tables
         .get('entity-roles')!
         .filter((r) => r.entity === e.id)
         .map((r) => ({ title: r.title, of: r.of, start: r.start, end: r.end })),
       identifiers: Object.fromEntries(
-        [['iso3166', e.iso3166], ['elementSymbol', e.element_symbol], ['atomicNumber', e.atomic_number]].filter(([, v]) => v !== null),
+        [['iso3166', e.iso3166], ['elementSymbol', e.element_symbol], ['atomicNumber', e.atomic_number], ['wikidata', e.wikidata]].filter(([, v]) => v !== null),
       ),
     }));
     assert.deepEqual(entities, dataset.entities);

@@ -3,7 +3,7 @@
  * A column either comes from a field of the JSON Schemas (`from`: its description, type and constraints follow the
  * types' doc comments) or states its own. Lists become child tables with a 1-based `position`.
  */
-import type { Entity, Outlet, PositionedSelector, PublishedArticle, Redirect } from '../../types/index.ts';
+import type { Entity, Outlet, Positioned, PositionedSelector, PublishedArticle, Redirect, Source } from '../../types/index.ts';
 import type { FieldFacts } from './schema-fields.ts';
 
 export type Cell = string | number | boolean | null;
@@ -92,6 +92,46 @@ const references = (fields: string[], resource: string, referenced = ['id']): Fo
   reference: { resource, fields: referenced },
 });
 const toArticle = references(['article'], 'articles');
+
+/** The columns of a `Source` (a quote's source, a claim's claimant) under a column prefix. */
+function sourceColumns(path: string, prefix: string): ColumnSpec[] {
+  return [
+    { name: `${prefix}kind`, from: `${path}.kind` },
+    { name: `${prefix}entity`, from: `${path}.entity` },
+    { name: `${prefix}affiliation`, from: `${path}.affiliation` },
+    ...selectorColumns(`${path}.selector`, prefix),
+  ];
+}
+
+function sourceCells(source: Positioned<Source>, prefix: string): Row {
+  return {
+    [`${prefix}kind`]: source.kind,
+    [`${prefix}entity`]: source.entity,
+    [`${prefix}affiliation`]: source.affiliation,
+    ...selectorCells(source.selector, prefix),
+  };
+}
+
+const sourceKeys = (prefix: string): ForeignKey[] => [references([`${prefix}entity`], 'entities'), references([`${prefix}affiliation`], 'entities')];
+
+/** A child table of ids under an annotation (event participants, claim bases). */
+function idList(
+  name: string,
+  description: string,
+  parent: { column: string; table: string },
+  item: { column: string; from: string; references?: ForeignKey },
+  pick: (article: PublishedArticle) => Array<{ id: string; ids: string[] }>,
+): TableSpec {
+  return {
+    name,
+    description,
+    collection: 'articles',
+    columns: [articleKey, key(parent.column, `The annotation: an \`id\` in the ${parent.table} table.`), position(item.column), { name: item.column, from: item.from }],
+    primaryKey: ['article', parent.column, 'position'],
+    foreignKeys: [references(['article', parent.column], parent.table, ['article', 'id']), ...(item.references ? [item.references] : [])],
+    rows: (a) => pick(a).flatMap(({ id, ids }) => ids.map((value, i) => ({ article: a.id, [parent.column]: id, position: i + 1, [item.column]: value }))),
+  };
+}
 
 /** A child table of selectors under an annotation (quote continuations, hedges). */
 function selectorList(
@@ -234,6 +274,7 @@ export const TABLES: readonly TableSpec[] = [
       articleKey,
       { name: 'id', from: 'article:annotations.mentions[].id' },
       { name: 'entity', from: 'article:annotations.mentions[].entity' },
+      { name: 'form', from: 'article:annotations.mentions[].form' },
       { name: 'stands_for', from: 'article:annotations.mentions[].standsFor' },
       ...selectorColumns('article:annotations.mentions[].selector'),
     ],
@@ -244,34 +285,33 @@ export const TABLES: readonly TableSpec[] = [
         article: a.id,
         id: m.id,
         entity: m.entity,
+        form: m.form,
         stands_for: m.standsFor ?? null,
         ...selectorCells(m.selector),
       })),
   },
   {
     name: 'quotes',
-    description: 'Words attributed to a speaker. Further passages are in quote_continuations, hedges in quote_hedges.',
+    description: 'Reported speech (PARC 3.0 style): the content, its source and kind. Further passages of the content are in quote_continuations, the cue in quote_cues, hedges in quote_hedges.',
     collection: 'articles',
     columns: [
       articleKey,
       { name: 'id', from: 'article:annotations.quotes[].id' },
-      { name: 'speaker', from: 'article:annotations.quotes[].speaker' },
       { name: 'kind', from: 'article:annotations.quotes[].kind' },
       { name: 'outlet', from: 'article:annotations.quotes[].outlet' },
       ...selectorColumns('article:annotations.quotes[].selector'),
-      ...selectorColumns('article:annotations.quotes[].attribution', 'attribution_'),
+      ...sourceColumns('article:annotations.quotes[].source', 'source_'),
     ],
     primaryKey: ['article', 'id'],
-    foreignKeys: [toArticle, references(['speaker'], 'entities'), references(['outlet'], 'outlets')],
+    foreignKeys: [toArticle, ...sourceKeys('source_'), references(['outlet'], 'outlets')],
     rows: (a) =>
       a.annotations.quotes.map((q) => ({
         article: a.id,
         id: q.id,
-        speaker: q.speaker,
         kind: q.kind,
         outlet: q.outlet,
         ...selectorCells(q.selector),
-        ...selectorCells(q.attribution, 'attribution_'),
+        ...sourceCells(q.source, 'source_'),
       })),
   },
   selectorList(
@@ -280,6 +320,13 @@ export const TABLES: readonly TableSpec[] = [
     { column: 'quote', table: 'quotes' },
     'article:annotations.quotes[].continuations[]',
     (a) => a.annotations.quotes.map((q) => ({ id: q.id, selectors: q.continuations })),
+  ),
+  selectorList(
+    'quote_cues',
+    'The attribution cue of a quote, passage by passage (“said”; “view” and “as” for “view … as”).',
+    { column: 'quote', table: 'quotes' },
+    'article:annotations.quotes[].cue[]',
+    (a) => a.annotations.quotes.map((q) => ({ id: q.id, selectors: q.cue })),
   ),
   selectorList(
     'quote_hedges',
@@ -340,31 +387,101 @@ export const TABLES: readonly TableSpec[] = [
   },
   {
     name: 'events',
-    description: 'Events each article refers to, with the time expression that dates them (all `time_` columns are empty when the text gives no time).',
+    description: 'Events each article refers to, with their setting and place and the time expression that dates them (all `time_` columns are empty when the text gives no time). Participants are in event_participants.',
     collection: 'articles',
     columns: [
       articleKey,
       { name: 'id', from: 'article:annotations.events[].id' },
       { name: 'description', from: 'article:annotations.events[].description' },
       { name: 'entity', from: 'article:annotations.events[].entity' },
+      { name: 'setting', from: 'article:annotations.events[].setting' },
+      { name: 'place', from: 'article:annotations.events[].place' },
       ...selectorColumns('article:annotations.events[].selector'),
       ...selectorColumns('article:annotations.events[].time.selector', 'time_'),
-      { name: 'time_date', from: 'article:annotations.events[].time.date' },
-      { name: 'time_relative', from: 'article:annotations.events[].time.relative' },
+      { name: 'time_type', from: 'article:annotations.events[].time.type' },
+      { name: 'time_value', from: 'article:annotations.events[].time.value' },
+      { name: 'time_interval_begin', from: 'article:annotations.events[].time.begin' },
+      { name: 'time_interval_end', from: 'article:annotations.events[].time.end' },
+      { name: 'time_relative_unit', from: 'article:annotations.events[].time.relative.unit' },
+      { name: 'time_relative_offset', from: 'article:annotations.events[].time.relative.offset' },
     ],
     primaryKey: ['article', 'id'],
-    foreignKeys: [toArticle, references(['entity'], 'entities')],
+    foreignKeys: [toArticle, references(['entity'], 'entities'), references(['setting'], 'entities'), references(['place'], 'entities')],
     rows: (a) =>
       a.annotations.events.map((e) => ({
         article: a.id,
         id: e.id,
         description: e.description,
         entity: e.entity,
+        setting: e.setting,
+        place: e.place,
         ...selectorCells(e.selector),
         ...selectorCells(e.time?.selector ?? null, 'time_'),
-        time_date: e.time?.date ?? null,
-        time_relative: e.time?.relative ?? null,
+        time_type: e.time?.type ?? null,
+        time_value: e.time?.value ?? null,
+        time_interval_begin: e.time?.begin ?? null,
+        time_interval_end: e.time?.end ?? null,
+        time_relative_unit: e.time?.relative?.unit ?? null,
+        time_relative_offset: e.time?.relative?.offset ?? null,
       })),
+  },
+  idList(
+    'event_participants',
+    'The registered entities the text names as taking part in an event or as what it is about, in text order.',
+    { column: 'event', table: 'events' },
+    { column: 'participant', from: 'article:annotations.events[].participants[]', references: references(['participant'], 'entities') },
+    (a) => a.annotations.events.map((e) => ({ id: e.id, ids: e.participants })),
+  ),
+  {
+    name: 'claims',
+    description: 'Propositions each article asserts or attributes (schema.org Claim), with the claimant and whether they can be checked. No truth ratings: external fact-checks the article cites are in claim_reviews; what a claim rests on is in claim_bases.',
+    collection: 'articles',
+    columns: [
+      articleKey,
+      { name: 'id', from: 'article:annotations.claims[].id' },
+      { name: 'claim_reviewed', from: 'article:annotations.claims[].claimReviewed' },
+      { name: 'checkable', from: 'article:annotations.claims[].checkable' },
+      ...selectorColumns('article:annotations.claims[].selector'),
+      ...sourceColumns('article:annotations.claims[].claimant', 'claimant_'),
+    ],
+    primaryKey: ['article', 'id'],
+    foreignKeys: [toArticle, ...sourceKeys('claimant_')],
+    rows: (a) =>
+      a.annotations.claims.map((c) => ({
+        article: a.id,
+        id: c.id,
+        claim_reviewed: c.claimReviewed,
+        checkable: c.checkable,
+        ...selectorCells(c.selector),
+        ...sourceCells(c.claimant, 'claimant_'),
+      })),
+  },
+  idList(
+    'claim_bases',
+    'The figures, quotes and cited sources of its article that a claim rests on (schema.org isBasedOn), in order.',
+    { column: 'claim', table: 'claims' },
+    { column: 'annotation', from: 'article:annotations.claims[].isBasedOn[]' },
+    (a) => a.annotations.claims.map((c) => ({ id: c.id, ids: c.isBasedOn })),
+  ),
+  {
+    name: 'claim_reviews',
+    description: 'External fact-checks of a claim that its article cites (schema.org ClaimReview), with the rating as the fact-checker worded it.',
+    collection: 'articles',
+    columns: [
+      articleKey,
+      key('claim', 'The claim: an `id` in the claims table.'),
+      position('review'),
+      { name: 'url', from: 'article:annotations.claims[].reviews[].url' },
+      { name: 'outlet', from: 'article:annotations.claims[].reviews[].outlet' },
+      { name: 'review_rating', from: 'article:annotations.claims[].reviews[].reviewRating' },
+      { name: 'date_published', from: 'article:annotations.claims[].reviews[].datePublished' },
+    ],
+    primaryKey: ['article', 'claim', 'position'],
+    foreignKeys: [references(['article', 'claim'], 'claims', ['article', 'id']), references(['outlet'], 'outlets')],
+    rows: (a) =>
+      a.annotations.claims.flatMap((c) =>
+        c.reviews.map((r, i) => ({ article: a.id, claim: c.id, position: i + 1, url: r.url, outlet: r.outlet, review_rating: r.reviewRating, date_published: r.datePublished })),
+      ),
   },
   {
     name: 'inferences',
@@ -403,6 +520,7 @@ export const TABLES: readonly TableSpec[] = [
       { name: 'iso3166', from: 'entity:identifiers.iso3166' },
       { name: 'element_symbol', from: 'entity:identifiers.elementSymbol' },
       { name: 'atomic_number', from: 'entity:identifiers.atomicNumber' },
+      { name: 'wikidata', from: 'entity:identifiers.wikidata' },
     ],
     primaryKey: ['id'],
     foreignKeys: [],
@@ -414,6 +532,7 @@ export const TABLES: readonly TableSpec[] = [
         iso3166: e.identifiers.iso3166 ?? null,
         element_symbol: e.identifiers.elementSymbol ?? null,
         atomic_number: e.identifiers.atomicNumber ?? null,
+        wikidata: e.identifiers.wikidata ?? null,
       },
     ],
   },
@@ -425,6 +544,15 @@ export const TABLES: readonly TableSpec[] = [
     primaryKey: ['entity', 'position'],
     foreignKeys: [references(['entity'], 'entities')],
     rows: (e) => e.aliases.map((alias, i) => ({ entity: e.id, position: i + 1, alias })),
+  },
+  {
+    name: 'entity_demonyms',
+    description: 'Words for the people or things of each entity (“Ukrainian”), in order.',
+    collection: 'entities',
+    columns: [key('entity', 'The entity: an `id` in the entities table.'), position('demonym'), { name: 'demonym', from: 'entity:demonyms[]' }],
+    primaryKey: ['entity', 'position'],
+    foreignKeys: [references(['entity'], 'entities')],
+    rows: (e) => e.demonyms.map((demonym, i) => ({ entity: e.id, position: i + 1, demonym })),
   },
   {
     name: 'entity_roles',

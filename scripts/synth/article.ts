@@ -384,7 +384,9 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   mention(cast.document);
   w.text('.');
   const sinceYear = random.int(2005, publishedYear - 1);
-  w.sentence().text(`${capitalize(cast.commodity.name)} shipments from `);
+  w.sentence();
+  pending.mentions.push({ span: w.mark(capitalize(cast.commodity.name)), entity: cast.commodity.id });
+  w.text(' shipments from ');
   mention(cast.region, 'short');
   w.text(' ');
   const growth = w.mark(`have ${random.pick(['doubled', 'halved', 'stalled', 'recovered', 'slumped'])} since ${sinceYear}`);

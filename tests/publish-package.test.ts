@@ -106,7 +106,9 @@ console.log(JSON.stringify({ count: articles.length, headline: article.headline.
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
   const paths = files.map((f) => f.path);
-  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$)/, path);
+  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$|CITATION\.cff$)/, path);
+  // Parquet and SQLite repeat the CSV tables in other formats: they are in the download bundle, not on npm.
+  assert.deepEqual(paths.filter((p) => /\.(parquet|sqlite)$/.test(p)), []);
   for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }

@@ -159,8 +159,8 @@ directly; import them as text.
 - **JSON**: \`data.json\` holds the whole dataset; \`ndjson/\` one record per line, for streaming.
 - **Parquet** (typed; null and \`""\` apart): \`pd.read_parquet("parquet/articles.parquet")\`,
   \`arrow::read_parquet("parquet/articles.parquet")\`, or in DuckDB \`SELECT * FROM 'parquet/*.parquet'\`.
-- **SQLite**: \`sqlite3 annotated-news.sqlite\` or \`datasette annotated-news.sqlite\`: every table with its keys, the
-  views \`mentions_with_entities\` and \`quotes_with_speakers\`, and full-text search
+- **SQLite**: \`sqlite3 annotated-news.sqlite\` or \`datasette annotated-news.sqlite\`: every table with its keys,
+  views with names beside ids (\`mentions_with_names\`, \`quotes_with_names\`…), and full-text search
   (\`SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium')\`).
 - **Hugging Face \`datasets\`**: \`load_dataset("json", data_files="jsonl/articles.jsonl")\`, or this folder as a
   dataset repository (this README's \`configs\` name each JSONL and Parquet file).

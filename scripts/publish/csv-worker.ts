@@ -8,7 +8,8 @@
  * main thread waits (Atomics.wait) when it is too far ahead, so memory stays bounded. A failure in the worker is
  * reported through the result, never left hanging: the main thread waits in one-second slices and re-checks.
  */
-import { parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../start/worker.ts';
 import type { PublicationInfo, PublishedArticle } from '../../types/index.ts';
 import { OutputDir, type WrittenFile } from './output.ts';
 import type { Collection } from '../lib/collections.ts';
@@ -77,12 +78,8 @@ export class CsvThread {
     const { port1, port2 } = new MessageChannel();
     this.#results = port1 as unknown as MessagePort;
     const setup: Setup = { ...options, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
-    // The worker runs this TypeScript file: a tiny bootstrap registers the tsx loader in the worker first
-    // (a worker does not inherit the main thread's loader hooks).
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-      .then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    this.#worker = new Worker(bootstrap, {
-      eval: true,
+    // The worker runs this TypeScript file (see ../start/worker.ts).
+    this.#worker = typeScriptWorker(import.meta.url, {
       workerData: setup,
       transferList: [port2 as never],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

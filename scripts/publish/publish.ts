@@ -5,6 +5,7 @@
  * holds one record and the write buffers, never the whole corpus.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../lib/regular-file.ts';
 import { basename, join } from 'node:path';
 import type { Article, Entity, Outlet, PublicationInfo, Redirect } from '../../types/index.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
@@ -20,7 +21,7 @@ import { writeParquet } from './parquet.ts';
 import { RESOURCE_WRITERS, type ExtraResource } from './resources.ts';
 import { croissant, CROISSANT_PATH, DATASET_JSONLD_PATH, datasetJsonLd } from './metadata.ts';
 import { DATA_LICENSE } from './datapackage.ts';
-import { cjsEntry, declarations, esmEntry } from './npm.ts';
+import type { CompiledFile } from './compile.ts';
 
 export const BUILD_COMMAND = 'npm run build';
 export const CHECKSUMS_FILE = 'SHA256SUMS';
@@ -30,6 +31,8 @@ export interface PublishOptions {
   outDir: string;
   /** The repository: its package.json, schemas/ and types/. */
   rootDir: string;
+  /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given. */
+  packageRuntime: readonly CompiledFile[];
 }
 
 export interface PublishSummary {
@@ -50,7 +53,7 @@ function recordFiles(dataDir: string, collection: Collection): string[] {
     .map((f) => join(folder, f));
 }
 
-const readRecord = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const readRecord = <T>(path: string): T => JSON.parse(readRegularFile(path).toString('utf8')) as T;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The registries, in the order data.json and index.json list them after the articles. */
@@ -75,7 +78,7 @@ function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
   return ordered as T;
 }
 
-export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Promise<PublishSummary> {
+export async function publish({ dataDir, outDir, rootDir, packageRuntime }: PublishOptions): Promise<PublishSummary> {
   const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
   const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
   const articleSchema = schemaFields.schema('article');
@@ -160,11 +163,7 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
   const descriptor = dataPackage(pkg, model.tables, file, collections, extra);
   out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
 
-  out.write('index.js', esmEntry(articleKeys));
-  out.write('index.cjs', cjsEntry(articleKeys));
-  const types = declarations(join(rootDir, 'types'), pkg.version, schemaVersion);
-  out.write('index.d.ts', types);
-  out.write('index.d.cts', types);
+  for (const file of packageRuntime) out.write(file.path, file.text);
 
   // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
   const files = out.files();

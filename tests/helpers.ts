@@ -1,9 +1,16 @@
 /** Shared by the tests: paths, and running a script the way a user would. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+/** The environment variable that points the dataset-level tests at another data folder (tests/second-article.test.ts). */
+export const DATA_DIR_VARIABLE = 'ANNOTATED_NEWS_TEST_DATA';
+/**
+ * The data folder the dataset-level tests check: the repository's `data/`, or the folder named by
+ * ANNOTATED_NEWS_TEST_DATA (a copy with a second article, so the suite proves it assumes no count or order).
+ */
+export const DATA_DIR = process.env[DATA_DIR_VARIABLE] ? resolve(process.env[DATA_DIR_VARIABLE]) : join(ROOT, 'data');
 /**
  * SHA-256 of the seed article's text exactly as received (`000_501127e5941e60f5.txt`). The test joins the seed
  * record's body and compares hashes, so it runs on every clone without the original file beside it.

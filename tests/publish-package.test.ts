@@ -1,14 +1,16 @@
 /**
- * The npm package as a consumer gets it: `npm pack`, installed into a scratch project, compiled with strict
- * TypeScript (module nodenext) and run as ESM and as CommonJS; linted by publint and @arethetypeswrong/cli.
+ * The npm package as a consumer gets it: `npm pack` (whose `prepack` script builds dist/ from the data, validating
+ * it first), installed into a scratch project, compiled with strict TypeScript (module nodenext) and run as ESM and
+ * as CommonJS; linted by publint and @arethetypeswrong/cli. The package is staged in a temporary folder, so the test
+ * needs no prior build and never touches the repository's dist/.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT } from './helpers.ts';
+import { DATA_DIR, ROOT, SEED_ID as SEED } from './helpers.ts';
 import { readJson, tempDir } from './fixtures/publish/support.ts';
 
 const require = createRequire(import.meta.url);
@@ -22,14 +24,31 @@ function run(command: string, args: string[], cwd: string): { code: number; outp
 const npm = (args: string[], cwd: string) => (NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], cwd) : run('npm', args, cwd));
 const node = (args: string[], cwd: string) => run(process.execPath, args, cwd);
 
-const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[] }>(join(ROOT, 'package.json'));
+const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[]; scripts: Record<string, string> }>(join(ROOT, 'package.json'));
 const work = tempDir('publish-package-');
-const packed = npm(['pack', '--pack-destination', work, '--json', '--ignore-scripts'], ROOT);
-assert.equal(packed.code, 0, packed.output);
-const [{ filename, files }] = JSON.parse(packed.output.slice(packed.output.indexOf('['))) as [{ filename: string; files: { path: string }[] }];
-const tarball = join(work, filename);
 
-const SEED = 'zelensky-rejects-us-rare-earth-proposal';
+/**
+ * The package folder as npm sees the repository: package.json, the licences, README and changelog copied; the
+ * build's scripts, types, schemas and node_modules linked; `dataDir` copied to `data/`. No dist/ until `prepack`.
+ */
+function stagePackage(name: string, dataDir: string): string {
+  const stage = join(work, name);
+  mkdirSync(stage);
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md']) copyFileSync(join(ROOT, file), join(stage, file));
+  for (const folder of ['scripts', 'types', 'schemas', 'node_modules']) symlinkSync(join(ROOT, folder), join(stage, folder));
+  cpSync(dataDir, join(stage, 'data'), { recursive: true });
+  return stage;
+}
+
+/** `npm pack --json`'s report: the lines from `[` to `]`; around it are the prepack build's output and npm's. */
+const packReport = (output: string) =>
+  JSON.parse(output.slice(output.search(/^\[$/m), output.search(/^\]$/m) + 1)) as [{ filename: string; files: { path: string }[] }];
+
+const stage = stagePackage('package', DATA_DIR);
+const packed = npm(['pack', '--pack-destination', work, '--json'], stage);
+assert.equal(packed.code, 0, packed.output);
+const [{ filename, files }] = packReport(packed.output);
+const tarball = join(work, filename);
 
 const ESM_CONSUMER = `
 import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText } from '${pkg.name}';
@@ -103,6 +122,27 @@ try { void article.body; } catch (error) { body = error.code; }
 console.log(JSON.stringify({ count: articles.length, headline: article.headline.text, body }));
 `;
 
+test('prepack builds dist/ (validating first): a fresh build is what npm packs', () => {
+  assert.equal(pkg.scripts.prepack, 'npm run build');
+  assert.match(packed.output, /Validated \d+ files; published \d+ files to dist\//);
+  const built = readFileSync(join(stage, 'dist', 'data.json'), 'utf8');
+  assert.equal(JSON.parse(built).version, pkg.version);
+});
+
+test('npm pack fails on invalid data and writes no tarball', () => {
+  const broken = stagePackage('broken', DATA_DIR);
+  const article = join(broken, 'data', 'articles', `${SEED}.json`);
+  writeFileSync(article, readFileSync(article, 'utf8').replace(/"language": "[^"]*"/, '"language": "not a language tag"'));
+  const out = join(work, 'broken-out');
+  mkdirSync(out);
+  const result = npm(['pack', '--pack-destination', out, '--json'], broken);
+  assert.notEqual(result.code, 0, result.output);
+  assert.match(result.output, new RegExp(`${SEED}\\.json:\\d+:\\d+ `));
+  assert.match(result.output, /nothing was published/);
+  assert.deepEqual(readdirSync(out), []);
+  assert.equal(existsSync(join(broken, 'dist')), false);
+});
+
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
   const paths = files.map((f) => f.path);
@@ -142,7 +182,10 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
   const compiled = node([TSC, '-p', 'tsconfig.json'], consumer);
   assert.equal(compiled.code, 0, compiled.output);
 
-  const data = readJson<{ version: string; articles: unknown[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(ROOT, 'dist', 'data.json'));
+  type Published = { id: string; headline: { text: string }; body: unknown[] };
+  const data = readJson<{ version: string; articles: Published[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(stage, 'dist', 'data.json'));
+  const seed = data.articles.find((a) => a.id === SEED)!;
+  assert.ok(seed, `${SEED} is in the build`);
   const esm = node([join('out', 'esm.js')], consumer);
   assert.equal(esm.code, 0, esm.output);
   const fromEsm = JSON.parse(esm.output) as Record<string, unknown>;
@@ -172,8 +215,8 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
     format: 'cjs',
     version: pkg.version,
     counts: [data.articles.length, data.entities.length],
-    headline: (data.articles[0] as { headline: { text: string } }).headline.text,
-    blocks: (data.articles[0] as { body: unknown[] }).body.length,
+    headline: seed.headline.text,
+    blocks: seed.body.length,
     entity: 'country',
     csv: true,
     data: pkg.version,
@@ -187,7 +230,7 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
   assert.equal(lazy.code, 0, lazy.output);
   assert.deepEqual(JSON.parse(lazy.output), {
     count: data.articles.length,
-    headline: (data.articles[0] as { headline: { text: string } }).headline.text,
+    headline: seed.headline.text,
     body: 'ENOENT',
   });
 });

@@ -109,7 +109,8 @@ export function createRepo(
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+  // The project's own .gitignore: dist/ (build output) is ignored, as on every clone.
+  cpSync(join(ROOT, '.gitignore'), join(dir, '.gitignore'));
   const repo = new TempRepo(dir);
   repo.git('init', '--quiet', '--initial-branch=main');
   if (options.regenerateSchemas) {

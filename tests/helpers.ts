@@ -20,12 +20,17 @@ export const SEED_TEXT_SHA256 = 'ad05dd589668ae833a9f8cd2f33238d803d7ddc2e587188
 export const FRICTIONLESS_PROFILES = join(ROOT, 'tests', 'vendor', 'frictionless-datapackage-v2');
 export const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';
 
-/** Runs `tsx <script> ...args` from `cwd` and returns its exit code and output. */
-export function runScript(script: string, args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+/** Runs `tsx <script> ...args` from `cwd` (with `env` added to the environment) and returns its exit code and output. */
+export function runScript(
+  script: string,
+  args: string[],
+  cwd = ROOT,
+  env: Record<string, string> = {},
+): { code: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

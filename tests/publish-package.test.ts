@@ -1,57 +1,28 @@
 /**
  * The npm package as a consumer gets it: `npm pack` (whose `prepack` script builds dist/ from the data, validating
  * it first), installed into a scratch project, compiled with strict TypeScript (module nodenext) and run as ESM and
- * as CommonJS; linted by publint and @arethetypeswrong/cli. The package is staged in a temporary folder, so the test
- * needs no prior build and never touches the repository's dist/.
+ * as CommonJS; linted by publint and @arethetypeswrong/cli. The package is staged in a temporary folder
+ * (tests/package-support.ts), so the test needs no prior build and never touches the repository's dist/.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { DATA_DIR, ROOT, SEED_ID as SEED } from './helpers.ts';
+import { basename, join } from 'node:path';
+import { ROOT, SEED_ID as SEED } from './helpers.ts';
 import { readJson, tempDir } from './fixtures/publish/support.ts';
+import { installConsumer, node, npm, packRepository, stagePackage } from './package-support.ts';
 
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
-const NPM_CLI = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : undefined;
-
-function run(command: string, args: string[], cwd: string): { code: number; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
-const npm = (args: string[], cwd: string) => (NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], cwd) : run('npm', args, cwd));
-const node = (args: string[], cwd: string) => run(process.execPath, args, cwd);
 
 const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[]; scripts: Record<string, string> }>(join(ROOT, 'package.json'));
 const work = tempDir('publish-package-');
-
-/**
- * The package folder as npm sees the repository: package.json, the licences, README and changelog copied; the
- * build's scripts, types, schemas and node_modules linked; `dataDir` copied to `data/`. No dist/ until `prepack`.
- */
-function stagePackage(name: string, dataDir: string): string {
-  const stage = join(work, name);
-  mkdirSync(stage);
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md']) copyFileSync(join(ROOT, file), join(stage, file));
-  for (const folder of ['scripts', 'types', 'schemas', 'node_modules']) symlinkSync(join(ROOT, folder), join(stage, folder));
-  cpSync(dataDir, join(stage, 'data'), { recursive: true });
-  return stage;
-}
-
-/** `npm pack --json`'s report: the lines from `[` to `]`; around it are the prepack build's output and npm's. */
-const packReport = (output: string) =>
-  JSON.parse(output.slice(output.search(/^\[$/m), output.search(/^\]$/m) + 1)) as [{ filename: string; files: { path: string }[] }];
-
-const stage = stagePackage('package', DATA_DIR);
-const packed = npm(['pack', '--pack-destination', work, '--json'], stage);
-assert.equal(packed.code, 0, packed.output);
-const [{ filename, files }] = packReport(packed.output);
-const tarball = join(work, filename);
+const { tarball, paths, stage, output } = packRepository(work);
+const filename = basename(tarball);
 
 const ESM_CONSUMER = `
-import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText } from '${pkg.name}';
+import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText, loadArticle, loadEntity } from '${pkg.name}';
 import type { Article, Entity, EntityKind, PublishedArticle, QuoteKind, PositionedSelector } from '${pkg.name}';
 import data from '${pkg.name}/data.json' with { type: 'json' };
 import descriptor from '${pkg.name}/datapackage.json' with { type: 'json' };
@@ -66,7 +37,7 @@ const kind: EntityKind = 'person';
 const wrongKind: EntityKind = 'planet';
 // @ts-expect-error a quote kind is a literal union
 const wrongQuote: QuoteKind = 'indirect';
-const exactVersion: ${JSON.stringify(pkg.version)} = version;
+const exactVersion: string = version;
 // @ts-expect-error getArticle may return undefined
 const mustCheck: Article = getArticle('x');
 const found: PublishedArticle | undefined = getArticle('${SEED}');
@@ -92,6 +63,9 @@ console.log(JSON.stringify({
   outlet: getOutlet('reuters')?.name ?? null,
   redirect: getRedirect('no-such-id') ?? null,
   missing: getArticle('no-such-article') ?? null,
+  loadArticle: JSON.stringify(await loadArticle('${SEED}')) === JSON.stringify(getArticle('${SEED}')),
+  loadMissing: (await loadArticle('no-such-article')) ?? null,
+  loadEntity: (await loadEntity('ukraine'))?.kind ?? null,
   descriptor: descriptor.name,
   schemaId: articleSchema.$id,
   csv: import.meta.resolve('${pkg.name}/csv/articles.csv').endsWith('/dist/csv/articles.csv'),
@@ -124,13 +98,12 @@ console.log(JSON.stringify({ count: articles.length, headline: article.headline.
 
 test('prepack builds dist/ (validating first): a fresh build is what npm packs', () => {
   assert.equal(pkg.scripts.prepack, 'npm run build');
-  assert.match(packed.output, /Validated \d+ files; published \d+ files to dist\//);
-  const built = readFileSync(join(stage, 'dist', 'data.json'), 'utf8');
-  assert.equal(JSON.parse(built).version, pkg.version);
+  assert.match(output, /Validated \d+ files; published \d+ files to dist\//);
+  assert.equal(readJson<{ version: string }>(join(stage, 'dist', 'data.json')).version, pkg.version);
 });
 
 test('npm pack fails on invalid data and writes no tarball', () => {
-  const broken = stagePackage('broken', DATA_DIR);
+  const broken = stagePackage(work, 'broken');
   const article = join(broken, 'data', 'articles', `${SEED}.json`);
   writeFileSync(article, readFileSync(article, 'utf8').replace(/"language": "[^"]*"/, '"language": "not a language tag"'));
   const out = join(work, 'broken-out');
@@ -145,19 +118,16 @@ test('npm pack fails on invalid data and writes no tarball', () => {
 
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
-  const paths = files.map((f) => f.path);
   for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$)/, path);
-  for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
+  for (const path of paths) assert.doesNotMatch(path, /^dist\/site\//, `the dataset site is not part of the package: ${path}`);
+  for (const required of ['dist/runtime/node.js', 'dist/runtime/node.d.ts', 'dist/runtime/browser.js', 'dist/runtime/browser.d.ts', 'dist/cjs/package.json', 'dist/cjs/runtime/node-cjs.js', 'dist/cjs/runtime/node-cjs.d.ts', 'dist/types/article.d.ts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }
 });
 
 test('a scratch consumer installs the tarball, compiles under strict TypeScript, and runs as ESM and CommonJS', () => {
   const consumer = join(work, 'consumer');
-  mkdirSync(consumer);
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = npm(['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], consumer);
-  assert.equal(installed.code, 0, installed.output);
+  installConsumer(consumer, tarball);
   writeFileSync(
     join(consumer, 'tsconfig.json'),
     JSON.stringify({
@@ -184,7 +154,7 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
 
   type Published = { id: string; headline: { text: string }; body: unknown[] };
   const data = readJson<{ version: string; articles: Published[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(stage, 'dist', 'data.json'));
-  const seed = data.articles.find((a) => a.id === SEED)!;
+  const seed = data.articles.find((a) => a.id === SEED);
   assert.ok(seed, `${SEED} is in the build`);
   const esm = node([join('out', 'esm.js')], consumer);
   assert.equal(esm.code, 0, esm.output);
@@ -203,6 +173,9 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
     outlet: 'Reuters',
     redirect: null,
     missing: null,
+    loadArticle: true,
+    loadMissing: null,
+    loadEntity: 'country',
     descriptor: pkg.name,
     schemaId: 'urn:annotated-news:schema:v0:article',
     csv: true,

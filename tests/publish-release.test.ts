@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { TestContext } from 'node:test';
+import * as yaml from 'js-yaml';
 import { distTagFor, parseReleaseTag, publishPlan, releaseNotes, shellLine } from '../scripts/release/publish-plan.ts';
 import { ROOT, runScript } from './helpers.ts';
 import { TempRepo } from './release-repo.ts';
@@ -196,4 +197,34 @@ test('a real run refuses a checkout that is not the tagged commit', (t) => {
   assert.equal(later.code, 1);
   assert.match(later.stderr, /HEAD is not the commit tagged v2\.0\.0-rc\.1/);
   assert.deepEqual(later.calls, []);
+});
+
+interface Workflow {
+  on: Record<string, { tags?: string[]; branches?: string[] } | null>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
+}
+const workflow = (name: string) => yaml.load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow;
+const runs = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps.map((step) => step.run ?? '')).filter(Boolean);
+
+test('the release workflow runs on release tags, may sign provenance, and leaves the steps to the script', () => {
+  const release = workflow('release.yml');
+  const tags = release.on.push?.tags ?? [];
+  assert.ok(tags.length > 0, 'triggered by tags');
+  // GitHub's filter syntax: `+` repeats the preceding character class, `.` is literal.
+  const filter = (pattern: string) => new RegExp(`^${pattern.replace(/\./g, '\\.')}$`);
+  for (const tag of ['v1.2.3', 'v10.0.0-rc.12']) assert.ok(tags.some((p) => filter(p).test(tag)), `${tag} triggers a release`);
+  for (const tag of ['v1.2', 'latest', 'v1.2.3-beta.1']) assert.ok(!tags.some((p) => filter(p).test(tag)), `${tag} does not`);
+  assert.equal(release.permissions['id-token'], 'write');
+  assert.equal(release.permissions.contents, 'write');
+  assert.deepEqual(runs(release), ['npm ci --no-audit --no-fund', 'npm run publish-release -- --tag "$GITHUB_REF_NAME"']);
+  assert.equal(Object.keys(release.on).join(), 'push');
+});
+
+test('the pull-request workflow writes the Markdown data diff to the job summary, builds and runs npm test', () => {
+  const validate = workflow('validate.yml');
+  assert.ok('pull_request' in validate.on);
+  const commands = runs(validate);
+  assert.ok(commands.includes('npm run --silent release -- --check --ignore-version-bump --markdown >> "$GITHUB_STEP_SUMMARY"'));
+  assert.ok(commands.indexOf('npm run build') < commands.indexOf('npm test') && commands.includes('npm run build'));
 });

@@ -109,8 +109,9 @@ export function createRepo(
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  // The project's own .gitignore: dist/ (build output) is ignored, as on every clone.
-  cpSync(join(ROOT, '.gitignore'), join(dir, '.gitignore'));
+  // The project's own .gitignore (dist/, build output, is ignored as on every clone), and the node_modules link
+  // (`node_modules/` matches only a folder, not a link).
+  writeFileSync(join(dir, '.gitignore'), `${readFileSync(join(ROOT, '.gitignore'), 'utf8')}/node_modules\n`);
   const repo = new TempRepo(dir);
   repo.git('init', '--quiet', '--initial-branch=main');
   if (options.regenerateSchemas) {

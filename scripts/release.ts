@@ -32,8 +32,12 @@ import { renderMarkdownReport } from './release/markdown.ts';
 
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
-/** The files a release rewrites and commits. dist/ is not one of them: it is build output, never committed. */
-const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'schemas', 'docs'];
+/**
+ * The files a release rewrites and commits: the version's files, the changelog, and on a major what `npm run schemas`
+ * regenerates (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not one of them: it is build
+ * output, never committed.
+ */
+const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', 'scripts/checks/generated'];
 
 function runNpm(root: string, args: string[], what: string): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });

@@ -153,6 +153,7 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
   assert.equal(repo.git('status', '--porcelain'), '');
   assert.match(repo.read('schemas/article.schema.json'), /urn:annotated-news:schema:v1:article/, 'a major release regenerates the $ids (0.x to 1.0.0 too)');
   assert.match(repo.read('docs/data-dictionary.md'), /urn:annotated-news:schema:v1:article/);
+  assert.match(repo.read('scripts/checks/generated/validators.cjs'), /urn:annotated-news:schema:v1:article/, 'and the precompiled validators, committed');
   const majorLog = repo.read('CHANGELOG.md');
   assert.match(majorLog, /## \[1\.0\.0\] - 2026-12-03\n\nA major release \(1 outlet removed or renamed; 1 redirect added\), compared with 0\.2\.0\.\n/);
   assert.match(majorLog, /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n  - `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/);

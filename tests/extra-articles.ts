@@ -7,24 +7,16 @@
  * with the registry records it references (directly, or through another registry record), found by id: nothing
  * here knows which fields hold references.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after } from 'node:test';
 import { writeCorpus } from '../scripts/synth/write.ts';
+import { tempDir } from './fixtures/publish/support.ts';
 import { ROOT } from './helpers.ts';
 
 /** One added article: its files, as paths relative to the data folder (`articles/<id>.json`) and their text. */
 export interface AddedArticle {
   id: string;
   files: Map<string, string>;
-}
-
-/** A temporary folder removed when the test file ends. */
-export function scratchFolder(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 /** Every string anywhere in a JSON value (ids among them). */
@@ -40,7 +32,7 @@ function stringsIn(value: unknown, out = new Set<string>()): Set<string> {
  * `synth-`), each with the registry records it needs. Articles that share a registry record carry identical files.
  */
 export function extraArticles(count: number, seed = 'extra-articles'): AddedArticle[] {
-  const corpus = join(scratchFolder('extra-articles-'), 'corpus');
+  const corpus = join(tempDir('extra-articles-'), 'corpus');
   writeCorpus({ count, out: corpus, seed, progress: false });
   const registry = new Map<string, { path: string; text: string }>();
   for (const folder of readdirSync(corpus).filter((f) => f !== 'articles')) {
@@ -100,7 +92,7 @@ function idSortingFirst(id: string, existing: readonly string[]): string {
  * be a particular one fails on the copy.
  */
 export function dataWithExtraArticles(count = 1): { dir: string; added: AddedArticle[] } {
-  const dir = join(scratchFolder('data-plus-'), 'data');
+  const dir = join(tempDir('data-plus-'), 'data');
   cpSync(join(ROOT, 'data'), dir, { recursive: true });
   const existing = readdirSync(join(dir, 'articles')).map((name) => name.replace(/\.json$/, ''));
   const [first, ...rest] = extraArticles(count);

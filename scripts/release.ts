@@ -33,9 +33,9 @@ import { renderMarkdownReport } from './release/markdown.ts';
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /**
- * The files a release rewrites and commits: the version's files, the changelog, and on a major what `npm run schemas`
- * regenerates (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not one of them: it is build
- * output, never committed.
+ * The files a release rewrites and commits: the version's files, the changelog, and on a major what
+ * `npm run schemas` regenerates (the schemas, the data dictionary, the precompiled validators, the README's
+ * generated table). dist/ is not one of them: it is build output, never committed.
  */
 const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', 'scripts/checks/generated'];
 
@@ -97,7 +97,6 @@ function release(root: string, report: ChangeReport, date: string): number {
   const tag = `v${report.releaseVersion}`;
   if (tagExists(root, tag)) fail(`the tag ${tag} already exists. Set package.json's version past it, or delete the tag.`, 1);
 
-  const paths = RELEASE_FILES;
   const oldMajor = Number(report.packageVersion.split('.')[0]);
   const newMajor = Number(report.releaseVersion.split('.')[0]);
   try {
@@ -108,11 +107,11 @@ function release(root: string, report: ChangeReport, date: string): number {
     writeAtomic(changelogPath, applyRelease(readIfExists(changelogPath), report, report.releaseVersion, date));
     // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
-    git(root, ['add', '--all', '--', ...paths.filter((p) => existsSync(join(root, p)))]);
+    git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
     git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', `bump: ${report.level}\n\n${report.reasons.join('\n')}`]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
-    rollBack(root, paths);
+    rollBack(root, RELEASE_FILES);
     throw error;
   }
   console.log(`Released ${tag} (${report.level}). Review it with \`git show ${tag}\`, then push: git push --follow-tags`);
@@ -132,7 +131,7 @@ runMain(() => {
     },
     allowPositionals: true,
   });
-  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check] [--json]`);
+  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown]`);
   if (values['dry-run'] && values.check) fail('use --dry-run or --check, not both.');
   if (values.json && !values['dry-run'] && !values.check) fail('--json goes with --dry-run or --check.');
   if (values.markdown && !values['dry-run'] && !values.check) fail('--markdown goes with --dry-run or --check.');

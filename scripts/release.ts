@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease } from './release/changelog.ts';
@@ -33,11 +34,11 @@ import { renderMarkdownReport } from './release/markdown.ts';
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /**
- * The files a release rewrites and commits: the version's files, the changelog, and on a major what
- * `npm run schemas` regenerates (the schemas, the data dictionary, the precompiled validators, the README's
- * generated table). dist/ is not one of them: it is build output, never committed.
+ * What a release may change and commits: the version, the changelog, and what `npm run schemas` regenerates on a
+ * major (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not
+ * one of them: it is build output, never committed.
  */
-const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', 'scripts/checks/generated'];
+const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', VALIDATORS_MODULE, VALIDATORS_DECLARATIONS];
 
 function runNpm(root: string, args: string[], what: string): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });

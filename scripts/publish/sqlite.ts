@@ -40,8 +40,10 @@ export const FULL_TEXT = [
 export const VIEWS: Record<string, string> = {
   mentions_with_entities: `SELECT m.article, m.id, m.exact, m.start, m."end", m.entity, e.name AS entity_name, e.kind AS entity_kind, m.stands_for
     FROM mentions m JOIN entities e ON e.id = m.entity`,
-  quotes_with_speakers: `SELECT q.article, q.id, q.kind, q.exact, q.start, q."end", q.speaker, e.name AS speaker_name, q.outlet, o.name AS outlet_name
-    FROM quotes q LEFT JOIN entities e ON e.id = q.speaker LEFT JOIN outlets o ON o.id = q.outlet`,
+  quotes_with_speakers: `SELECT q.article, q.id, q.kind, q.exact, q.start, q."end", q.source_kind, q.source_entity, e.name AS source_name,
+    q.source_affiliation, a.name AS affiliation_name, q.outlet, o.name AS outlet_name
+    FROM quotes q LEFT JOIN entities e ON e.id = q.source_entity LEFT JOIN entities a ON a.id = q.source_affiliation
+    LEFT JOIN outlets o ON o.id = q.outlet`,
 };
 
 function createTable(table: Table): string {

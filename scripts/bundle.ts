@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { fail, runMain } from './lib/cli.ts';
 import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle } from './release/bundle.ts';
-import { REPO_ROOT, prepareFilesFolder } from './lib/output-target.ts';
+import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
 
 const BUILD_SCRIPT = join(import.meta.dirname, 'build.ts');
 
@@ -35,7 +35,8 @@ runMain(() => {
   if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
   const root = resolve(values.root);
   // Checked before anything is built, so a refused --out costs nothing and writes nothing.
-  const outDir = prepareFilesFolder(values.out, { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] });
+  const target = { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] };
+  checkTarget(values.out, target);
   let buildDir = values.from === undefined ? null : resolve(values.from);
   let temporary: string | null = null;
   try {
@@ -50,7 +51,7 @@ runMain(() => {
     }
     const bundle = collectBundle(buildDir, root);
     const archive = packBundle(bundle);
-    const file = join(outDir, `${bundle.name}.tar.gz`);
+    const file = join(prepareFilesFolder(values.out, target), `${bundle.name}.tar.gz`);
     const digest = createHash('sha256').update(archive).digest('hex');
     writeAtomic(file, archive);
     writeAtomic(`${file}.sha256`, `${digest}  ${bundle.name}.tar.gz\n`);

@@ -139,15 +139,26 @@ export function ensureParent(path: string, option: string): void {
   if (!statSync(parent).isDirectory()) throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
 }
 
-/** Whether `folder` is one this toolkit wrote (its marker is a regular file naming the command). */
-export function isOwnOutput(folder: string): boolean {
-  const marker = entryAt(join(folder, OUTPUT_MARKER));
-  if (!marker?.isFile()) return false;
+/** A small JSON file's value, when it is a regular file that parses; else undefined. */
+function readSmallJson(path: string): unknown {
+  const entry = entryAt(path);
+  if (!entry?.isFile() || entry.size > 1 << 20) return undefined;
   try {
-    return (JSON.parse(readFileSync(join(folder, OUTPUT_MARKER), 'utf8')) as { tool?: unknown }).tool === 'annotated-news';
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Whether `folder` is one this toolkit wrote: its marker is a regular file naming the tool, or (a build from before
+ * the marker existed) it holds the build's checksum manifest and a `datapackage.json` named `annotated-news`.
+ */
+export function isOwnOutput(folder: string): boolean {
+  const marker = readSmallJson(join(folder, OUTPUT_MARKER)) as { tool?: unknown } | undefined;
+  if (marker?.tool === 'annotated-news') return true;
+  const descriptor = readSmallJson(join(folder, 'datapackage.json')) as { name?: unknown } | undefined;
+  return descriptor?.name === 'annotated-news' && entryAt(join(folder, 'SHA256SUMS'))?.isFile() === true;
 }
 
 /** The marker's content: fixed, so two builds of the same data stay byte-identical. */

@@ -17,6 +17,7 @@ import { runInNewContext } from 'node:vm';
 import { validateData } from './checks/run.ts';
 import { BUILD_COMMAND } from './publish/publish.ts';
 import { publishInWorker } from './publish/publish-worker.ts';
+import { compilePackageRuntime } from './publish/package-runtime.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
@@ -49,7 +50,9 @@ runMain(async () => {
 
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
   try {
-    const summary = await publishInWorker({ dataDir, outDir: staging.path, rootDir: ROOT });
+    // The package runtime is compiled here: the TypeScript compiler needs more memory than the publishing thread has.
+    const packageRuntime = compilePackageRuntime(ROOT);
+    const summary = await publishInWorker({ dataDir, outDir: staging.path, rootDir: ROOT, packageRuntime });
     writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));
     if (values.check) {
       const differences = compareFolders(staging.path, outDir);

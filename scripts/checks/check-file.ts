@@ -127,7 +127,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   const schemaValid = validate(parsed.value);
   const schemaFindings = schemaValid
     ? []
-    : schemaIssues(validate.errors ?? []).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
+    : schemaIssues(validate.errors ?? [], validate.schema as object).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
   const result: FileResult = { index, findings, complete: schemaValid };
   if (schemaValid) {

@@ -37,3 +37,20 @@ export function syncGenerated(files: ReadonlyMap<string, string>, check: boolean
   }
   return changed;
 }
+
+/** The markers around a generated block inside a hand-written file (README.md). */
+export function blockMarkers(name: string, command: string): { start: string; end: string } {
+  return { start: `<!-- generated: ${name}. Do not edit; regenerate with \`${command}\`. -->`, end: `<!-- /generated: ${name} -->` };
+}
+
+/**
+ * `text` with the block named `name` replaced by `content`. The start marker is matched by name alone, so a
+ * changed command still matches. Throws when the markers are missing, so a deleted block is noticed.
+ */
+export function replaceBlock(text: string, name: string, command: string, content: string): string {
+  const { start, end } = blockMarkers(name, command);
+  const from = text.indexOf(`<!-- generated: ${name}.`);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1 || to < from) throw new Error(`no generated block "${name}" (between ${start} and ${end})`);
+  return `${text.slice(0, from)}${start}\n${content}\n${text.slice(to)}`;
+}

@@ -94,7 +94,10 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
     if (problems.length > 0) return { ok: false, text, problems };
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
-    return fail(text, 'syntax', `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`, 'Check quotes, commas and brackets near this position; strings may not contain raw line breaks or tabs (use \\n).', at ? Number(at[1]) : 0);
+    const offset = at ? Number(at[1]) : 0;
+    const inString = stringProblem(text, message, offset);
+    if (inString) return fail(text, 'syntax', inString.message, inString.hint, inString.offset);
+    return fail(text, 'syntax', `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`, 'Check quotes, commas and brackets near this position.', offset);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
@@ -287,9 +290,51 @@ export function pointerSegment(key: string): string {
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class ScanError extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(readonly offset: number, message: string, readonly hint?: string) {
     super(message);
   }
+}
+
+/** How to write a double quote inside a JSON string; shown when one ended a string early. */
+const QUOTE_HINT =
+  'Inside a JSON string, write a straight double quote as \\" (for example "He said \\"no\\"."). Copy the article\'s own quotation marks: typographic “ and ” need no escaping.';
+
+/**
+ * Diagnoses a JSON.parse error that lies inside a string: a raw line break or control character, or a bad escape.
+ * `offset` is the position JSON.parse reported. Returns null when the error is of another kind.
+ */
+export function stringProblem(text: string, message: string, offset: number): { message: string; hint: string; offset: number } | null {
+  if (/Bad control character/i.test(message)) {
+    const c = text.charCodeAt(offset);
+    if (c === 0x0a || c === 0x0d) {
+      return {
+        message: 'invalid JSON: a raw line break inside a string',
+        hint: 'A JSON string must stay on one line. Join the two lines with a space; or, if a new paragraph starts here, close this block\'s text and start another block: { "type": "paragraph", "text": "…" }.',
+        offset,
+      };
+    }
+    if (c === 0x09) return { message: 'invalid JSON: a raw tab inside a string', hint: 'Replace the tab with a space (record text holds no tabs).', offset };
+    const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { message: `invalid JSON: an invisible control character (${code}) inside a string`, hint: 'Delete it: control characters have no place in record text (they usually come from copying out of a PDF or a word processor).', offset };
+  }
+  if (/Bad escaped character/i.test(message)) {
+    const backslash = text.lastIndexOf('\\', offset);
+    const escape = text.slice(backslash, backslash + 2);
+    return {
+      message: `invalid JSON: \`${escape}\` is not a valid escape in a string`,
+      hint: 'Inside a JSON string a backslash starts an escape: write a backslash itself as \\\\ and a double quote as \\". The escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits.',
+      offset: backslash,
+    };
+  }
+  if (/Bad Unicode escape/i.test(message)) {
+    const backslash = text.lastIndexOf('\\u', offset);
+    return {
+      message: 'invalid JSON: \\u in a string must be followed by four hexadecimal digits',
+      hint: 'Write the character itself (files are UTF-8), or complete the escape, as in \\u2019 for ’. A backslash itself is written \\\\.',
+      offset: backslash === -1 ? offset : backslash,
+    };
+  }
+  return null;
 }
 
 /** The JSON pointer of a path of keys and indexes. */
@@ -312,7 +357,18 @@ function walk(
   onObject: ((path: ReadonlyArray<string | number>, keys: Array<[string, number]>) => void) | null,
 ): void {
   let at = 0;
+  /** Index of the closing quote of the last string read; a `"` there may have been meant inside the string. */
+  let lastClose = -1;
   const path: Array<string | number> = [];
+  /** The error for an unexpected character at `at`: an unescaped `"` when it follows a string's closing quote. */
+  const unexpected = (expected: string): ScanError => {
+    const c = text[at];
+    if (lastClose >= 0 && c !== undefined && !',:}]"'.includes(c) && skipWhitespace(text, lastClose + 1) === at) {
+      const after = text.slice(lastClose, lastClose + 24).split('\n')[0]!;
+      return new ScanError(lastClose, `unescaped double quote inside a string: this " ends the string, so the text after it (\`${after.slice(1)}…\`) is not JSON`, QUOTE_HINT);
+    }
+    return new ScanError(at, expected);
+  };
   const value = (pointer: string, depth: number, keyOffset: number): void => {
     at = skipWhitespace(text, at);
     if (depth > MAX_DEPTH) throw new ScanError(at, `nesting deeper than ${MAX_DEPTH} levels`);
@@ -334,7 +390,7 @@ function walk(
         const key = string(true);
         keys.push([key, keyStart]);
         at = skipWhitespace(text, at);
-        if (text.charCodeAt(at) !== 0x3a) throw new ScanError(at, 'expected `:` after the property name');
+        if (text.charCodeAt(at) !== 0x3a) throw unexpected('expected `:` after the property name');
         at++;
         path.push(key);
         value(onValue ? `${pointer}/${pointerSegment(key)}` : '', depth + 1, keyStart);
@@ -349,7 +405,7 @@ function walk(
           at++;
           break;
         }
-        throw new ScanError(at, 'expected `,` or `}` after the property value');
+        throw unexpected('expected `,` or `}` after the property value');
       }
       onObject?.(path, keys);
     } else if (c === 0x5b /* [ */) {
@@ -373,7 +429,7 @@ function walk(
           at++;
           break;
         }
-        throw new ScanError(at, 'expected `,` or `]` after the array item');
+        throw unexpected('expected `,` or `]` after the array item');
       }
     } else if (c === 0x22) {
       string(false);
@@ -400,6 +456,7 @@ function walk(
       end++;
     }
     at = end + 1;
+    lastClose = end;
     if (!decode) return '';
     const raw = text.slice(start + 1, end);
     if (!raw.includes('\\')) return raw;
@@ -439,7 +496,7 @@ function scanStructure(text: string): SourceProblem[] {
     problems.push({
       code: depth ? 'depth' : 'syntax',
       message: depth ? error.message : `invalid JSON: ${error.message}`,
-      hint: depth ? 'No record is nested this deeply; look for a runaway structure.' : 'Check quotes, commas and brackets near this position.',
+      hint: depth ? 'No record is nested this deeply; look for a runaway structure.' : (error.hint ?? 'Check quotes, commas and brackets near this position.'),
       offset: error.offset,
       pointer: '',
     });

@@ -17,11 +17,12 @@ export interface Contract {
   file: string;
   /** A part of the sentence that states the constraint (matched literally). */
   says: string;
-  /** A rule name, `schema` or `review`; `null` only while `pending`. */
-  checkedBy: string | null;
+  /** A rule name, `schema` or `review`. */
+  checkedBy: string;
   /**
-   * When the rule that checks it is being written on another branch: the issue. The drift test prints it as a
-   * diagnostic; remove `pending` and name the rule once it lands.
+   * When the sentence or its rule comes with another branch: which. Until both are on this branch the drift test
+   * does not require them (so the branches merge in either order) and prints a reminder; once both are here it asks
+   * for `pending` to be removed.
    */
   pending?: string;
 }
@@ -31,6 +32,15 @@ export const CONTRACTS: readonly Contract[] = [
   { file: 'annotations.ts', says: 'Identifier of the annotation, unique within its article', checkedBy: 'annotation-ids' },
   { file: 'annotations.ts', says: 'Identifier of the inference, unique within its article', checkedBy: 'annotation-ids' },
   { file: 'annotations.ts', says: 'The ISO 4217 currency, only when the text states one', checkedBy: 'review' },
-  { file: 'annotations.ts', says: '(of kind `event`)', checkedBy: null, pending: 'issue 10: the rule that a referenced entity’s kind fits the field' },
+  // The data model 1.0 (issue 10, branch i10) replaces the sentence below with the ones after it, and brings the
+  // rule `entity-kinds` (a referenced entity's kind fits the field) and `inference-pointers`.
+  { file: 'annotations.ts', says: '(of kind `event`)', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
+  { file: 'annotations.ts', says: 'an entity of kind `event`, such as', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
+  { file: 'annotations.ts', says: '(an entity of kind `event`: a refusal', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
+  { file: 'annotations.ts', says: 'an entity of kind `country`, `city` or `region`', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
+  { file: 'annotations.ts', says: 'An external fact-check of a claim, recorded only when the article cites one', checkedBy: 'review', pending: 'issue 10 (branch i10)' },
+  { file: 'annotations.ts', says: 'It must resolve.', checkedBy: 'inference-pointers', pending: 'issue 10 (branch i10)' },
+  { file: 'common.ts', says: 'A JSON Pointer (RFC 6901) with at least one reference token', checkedBy: 'schema', pending: 'issue 10 (branch i10)' },
+  { file: 'registries.ts', says: "The entity's Wikidata item, only when verified against a named reference", checkedBy: 'review', pending: 'issue 10 (branch i10)' },
   { file: 'common.ts', says: 'A non-empty single line of text with no leading or trailing white space', checkedBy: 'schema' },
 ];

@@ -92,8 +92,8 @@ function protectedFolders(options: TargetOptions): Array<{ path: string; name: s
 }
 
 /**
- * Refuses a target that would destroy or pollute data or sources; returns its real absolute path. `kind` says
- * whether the target is replaced as a whole (`folder`) or receives files (`files`); the rules are the same.
+ * Refuses a target that would destroy or pollute data or sources; returns its real absolute path. The same rules
+ * hold whether the target is replaced as a whole (build) or receives files (bundle, synth).
  */
 export function checkTarget(target: string, options: TargetOptions): string {
   const shown = JSON.stringify(target);

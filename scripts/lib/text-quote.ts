@@ -9,11 +9,11 @@ export function articleText(article: Pick<Article, 'body'>): string {
   return article.body.map((block) => block.text).join('\n');
 }
 
-/** Every UTF-16 index at which `needle` starts in `haystack` (overlapping occurrences included). */
-export function occurrences(haystack: string, needle: string): number[] {
+/** Every UTF-16 index at which `needle` starts in `haystack` (overlapping occurrences included), up to `limit`. */
+export function occurrences(haystack: string, needle: string, limit = Infinity): number[] {
   const found: number[] = [];
   if (needle.length === 0) return found;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  for (let at = haystack.indexOf(needle); at !== -1 && found.length < limit; at = haystack.indexOf(needle, at + 1)) found.push(at);
   return found;
 }
 
@@ -65,10 +65,11 @@ export function minimalSelector(
   end: number,
   budget = MINIMAL_SELECTOR_BUDGET,
   /** The occurrences of `text.slice(start, end)`, when the caller already has them. */
-  found = occurrences(text, text.slice(start, end)),
+  found = occurrences(text, text.slice(start, end), budget + 1),
 ): TextQuoteSelector {
   const exact = text.slice(start, end);
   let work = found.length;
+  if (work > budget) throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start} within the work budget`);
   const unique = ({ prefix = '', suffix = '' }: TextQuoteSelector) => {
     work += found.length;
     let count = 0;

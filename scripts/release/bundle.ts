@@ -52,6 +52,13 @@ function localPath(path: string): string | null {
   return clean;
 }
 
+/** Exits with a user error unless `buildDir` is a build folder (`npm run build`'s output). */
+export function requireBuild(buildDir: string): void {
+  if (!existsSync(join(buildDir, 'datapackage.json'))) {
+    fail(`${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`, 1);
+  }
+}
+
 /** Reads a file of the build folder: only a regular file (never a FIFO or a link out of the folder). */
 function readBuildFile(path: string): Buffer {
   try {
@@ -64,10 +71,8 @@ function readBuildFile(path: string): Buffer {
 
 /** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
 export function collectBundle(buildDir: string, rootDir: string): Bundle {
+  requireBuild(buildDir);
   const descriptorPath = join(buildDir, 'datapackage.json');
-  if (!existsSync(descriptorPath)) {
-    fail(`${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`, 1);
-  }
   const descriptorBytes = readBuildFile(descriptorPath);
   let descriptor: DataPackage;
   try {

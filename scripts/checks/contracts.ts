@@ -32,15 +32,13 @@ export const CONTRACTS: readonly Contract[] = [
   { file: 'annotations.ts', says: 'Identifier of the annotation, unique within its article', checkedBy: 'annotation-ids' },
   { file: 'annotations.ts', says: 'Identifier of the inference, unique within its article', checkedBy: 'annotation-ids' },
   { file: 'annotations.ts', says: 'The ISO 4217 currency, only when the text states one', checkedBy: 'review' },
-  // The data model 1.0 (issue 10, branch i10) replaces the sentence below with the ones after it, and brings the
-  // rule `entity-kinds` (a referenced entity's kind fits the field) and `inference-pointers`.
-  { file: 'annotations.ts', says: '(of kind `event`)', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
-  { file: 'annotations.ts', says: 'an entity of kind `event`, such as', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
-  { file: 'annotations.ts', says: '(an entity of kind `event`: a refusal', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
-  { file: 'annotations.ts', says: 'an entity of kind `country`, `city` or `region`', checkedBy: 'entity-kinds', pending: 'issue 10 (branch i10)' },
-  { file: 'annotations.ts', says: 'An external fact-check of a claim, recorded only when the article cites one', checkedBy: 'review', pending: 'issue 10 (branch i10)' },
-  { file: 'annotations.ts', says: 'It must resolve.', checkedBy: 'inference-pointers', pending: 'issue 10 (branch i10)' },
-  { file: 'common.ts', says: 'A JSON Pointer (RFC 6901) with at least one reference token', checkedBy: 'schema', pending: 'issue 10 (branch i10)' },
-  { file: 'registries.ts', says: "The entity's Wikidata item, only when verified against a named reference", checkedBy: 'review', pending: 'issue 10 (branch i10)' },
+  // The kinds each entity field accepts are one table, scripts/checks/entity-fields.ts, which `entity-kinds` reads.
+  { file: 'annotations.ts', says: 'an entity of kind `event`, such as', checkedBy: 'entity-kinds' },
+  { file: 'annotations.ts', says: '(an entity of kind `event`: a refusal', checkedBy: 'entity-kinds' },
+  { file: 'annotations.ts', says: 'an entity of kind `country`, `city` or `region`', checkedBy: 'entity-kinds' },
+  { file: 'annotations.ts', says: 'An external fact-check of a claim, recorded only when the article cites one', checkedBy: 'review' },
+  { file: 'annotations.ts', says: 'It must resolve.', checkedBy: 'inference-pointers' },
+  { file: 'common.ts', says: 'A JSON Pointer (RFC 6901) with at least one reference token', checkedBy: 'schema' },
+  { file: 'registries.ts', says: "The entity's Wikidata item, only when verified against a named reference", checkedBy: 'review' },
   { file: 'common.ts', says: 'A non-empty single line of text with no leading or trailing white space', checkedBy: 'schema' },
 ];

@@ -31,6 +31,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { UserError } from './cli.ts';
 
@@ -172,6 +173,14 @@ export function markerContent(command: string): string {
  */
 export function prepareOutputFolder(target: string, options: TargetOptions & { force?: boolean; command: string }): string {
   const real = checkTarget(target, options);
+  // A folder that is replaced as a whole is never a system folder (/tmp, /usr, /home…), the home folder, or one that
+  // holds the current folder, even with --force.
+  const refuse = (why: string): never => {
+    throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`);
+  };
+  if (isFilesystemRoot(dirname(real))) refuse(`it is a top-level system folder (${real})`);
+  if (real === realPathOf(homedir())) refuse('it is your home folder');
+  if (inside(realPathOf(process.cwd()), real)) refuse(`it holds the current folder (${process.cwd()})`);
   ensureParent(real, options.option);
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {

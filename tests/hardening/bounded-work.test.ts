@@ -51,7 +51,9 @@ function prose(length: number, seed: number): string {
 function groundingOn(body: string, exact: string) {
   const record = structuredClone(base);
   record.body = [{ ...record.body[0]!, text: body }];
-  record.annotations = { ...record.annotations, mentions: [{ ...record.annotations.mentions[0]!, selector: { exact } }], quotes: [], figures: [], citedSources: [], events: [] };
+  // Only one mention: every other annotation list emptied, whatever lists the model has.
+  const empty = Object.fromEntries(Object.keys(record.annotations).map((key) => [key, []]));
+  record.annotations = { ...empty, mentions: [{ ...record.annotations.mentions[0]!, selector: { exact } }] } as unknown as Article['annotations'];
   const started = performance.now();
   const issues = grounding.check({ phase: 'record', collection: 'articles', record, file: 'x.json', fileId: record.id, known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() }, registry: EMPTY_REGISTRY, now: NOW });
   return { issues, ms: performance.now() - started };

@@ -34,11 +34,10 @@ runMain(() => {
   });
   if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
   const root = resolve(values.root);
-  // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
+  // Checked before anything is built or written, so a refused --from or --out costs nothing and writes nothing.
+  if (values.from !== undefined) requireBuild(resolve(values.from));
   const target = { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] };
   checkTarget(values.out, target);
-  if (values.from !== undefined) requireBuild(resolve(values.from));
-  const outDir = prepareFilesFolder(values.out, target);
   let buildDir = values.from === undefined ? null : resolve(values.from);
   let temporary: string | null = null;
   try {
@@ -53,7 +52,7 @@ runMain(() => {
     }
     const bundle = collectBundle(buildDir, root);
     const archive = packBundle(bundle);
-    const file = join(outDir, `${bundle.name}.tar.gz`);
+    const file = join(prepareFilesFolder(values.out, target), `${bundle.name}.tar.gz`);
     const digest = createHash('sha256').update(archive).digest('hex');
     writeAtomic(file, archive);
     writeAtomic(`${file}.sha256`, `${digest}  ${bundle.name}.tar.gz\n`);

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { fail } from '../lib/cli.ts';
+import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { createTar, gzipDeterministic } from './tar.ts';
 import { cardFrontMatter, DATASHEET } from './dataset-card.ts';
@@ -61,12 +62,28 @@ export function requireBuild(buildDir: string): void {
   }
 }
 
+/** Reads a file of the build folder: only a regular file (never a FIFO or a link out of the folder). */
+function readBuildFile(path: string): Buffer {
+  try {
+    return readRegularFile(path);
+  } catch (error) {
+    const problem = fsProblem(error, 'file');
+    return fail(`${path}: ${problem.message}. Hint: ${problem.hint}`, 1);
+  }
+}
+
 /** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
 export function collectBundle(buildDir: string, rootDir: string): Bundle {
   requireBuild(buildDir);
   const descriptorPath = join(buildDir, 'datapackage.json');
-  const descriptorBytes = readFileSync(descriptorPath);
-  const descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
+  const descriptorBytes = readBuildFile(descriptorPath);
+  let descriptor: DataPackage;
+  try {
+    descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
+  } catch (error) {
+    return fail(`${descriptorPath} is not valid JSON (${(error as Error).message}). Hint: rebuild it with \`npm run build\`.`, 1);
+  }
+  if (descriptor === null || typeof descriptor !== 'object') fail(`${descriptorPath} does not hold a JSON object. Hint: rebuild it with \`npm run build\`.`, 1);
   const version = descriptor.version;
   if (typeof version !== 'string' || !/^\d+\.\d+\.\d+(?:-rc\.\d+)?$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH-rc.N).`, 1);
   const name = `${descriptor.name ?? 'annotated-news'}-${version}`;
@@ -79,7 +96,7 @@ export function collectBundle(buildDir: string, rootDir: string): Bundle {
       if (local === null) continue;
       const file = join(buildDir, local);
       if (!existsSync(file)) fail(`datapackage.json lists ${path}, but ${file} does not exist. Rebuild with \`npm run build\`.`, 1);
-      content.set(local, readFileSync(file));
+      content.set(local, readBuildFile(file));
     }
   }
   for (const file of ROOT_FILES) {

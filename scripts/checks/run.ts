@@ -16,7 +16,8 @@ import { pointerLocator, type Position } from '../lib/json-source.ts';
 import { readLayout } from './layout.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { displayPath, runRule, type FileJob } from './check-file.ts';
+import { displayPath, runRule, type FileJob, type FileResult } from './check-file.ts';
+import { ResultCache, gitBlobIds, validatorFingerprint } from './result-cache.ts';
 import { checkFiles } from './pool.ts';
 import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
 
@@ -49,11 +50,18 @@ export interface ValidationOptions {
   workers?: number;
   /** With workers, what the main thread checks besides running the dataset rules (see ./pool.ts). */
   mainThread?: 'all' | 'warm-up' | 'none' | undefined;
+  /**
+   * A result cache file (./result-cache.ts): files git knows unchanged since a cached run are not read again. Only
+   * with the registered rules; the findings are the same with or without it.
+   */
+  cache?: string | undefined;
 }
 
 export interface ValidationReport {
   findings: Finding[];
   filesChecked: number;
+  /** Record files whose results came from the cache, unread. */
+  fromCache: number;
 }
 
 /** Registries first, so nothing depends on the order, then the articles. */
@@ -115,18 +123,34 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   }
   // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
   const registered = rules.every((rule) => RULES.includes(rule));
-  const workers = !registered ? 0 : options.workers ?? (jobs.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
+  // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
+  // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
+  const cache = options.cache !== undefined && registered ? ResultCache.open(options.cache, validatorFingerprint(schemaDir), now) : null;
+  const cached: FileResult[] = [];
+  let toCheck = jobs;
+  if (cache) {
+    const blobs = gitBlobIds(dataDir);
+    toCheck = [];
+    for (const job of jobs) {
+      const blob = blobs.get(resolve(job.path));
+      const hit = blob === undefined ? undefined : cache.get(display(job.path), blob, known);
+      if (hit) cached.push({ ...hit, index: job.index });
+      else toCheck.push({ ...job, reporting: true });
+    }
+  }
+  const workers = !registered ? 0 : options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
   const setup = () => ({
     schemaDir,
     ruleNames: rules.map((r) => r.name),
     known: { articles: [...knownSets.articles], entities: [...knownSets.entities], outlets: [...knownSets.outlets], redirects: [...knownSets.redirects] },
     now: now.getTime(),
+    cacheable: cache !== null,
   });
   // Results arrive in any order; what cross-file rules read in order (first URL wins, earlier/later) is put back.
   const articles = new Array<ArticleSummary | undefined>(jobs.length);
   const renamed: Array<[number, DatasetSummary['renamed'][number]]> = [];
   const redirects: Array<[number, DatasetSummary['redirects'][number]]> = [];
-  await checkFiles(jobs, () => ({ validators: schemaValidators(schemaDir), rules, known, now }), { workers, setup, mainThread: options.mainThread }, (result) => {
+  const collect = (result: FileResult) => {
     if (!result.complete) summary.complete = false;
     if (result.renamed) renamed.push([result.index, result.renamed]);
     if (result.references) {
@@ -141,6 +165,12 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     }
     if (result.redirect) redirects.push([result.index, result.redirect]);
     for (const f of result.findings) findings.push(f);
+  };
+  for (const result of cached) collect(result);
+  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, now, cacheable: cache !== null });
+  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread }, (result) => {
+    collect(result);
+    cache?.put(display(jobs[result.index]!.path), result);
   });
   for (const article of articles) if (article !== undefined) summary.articles.push(article);
   summary.renamed.push(...renamed.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
@@ -167,8 +197,13 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       findings.push({ file, ...locateIn(file, issue), pointer: issue.pointer, rule: issue.rule, severity: issue.severity, message: issue.message, hint: issue.hint, ...(issue.internal ? { internal: true } : {}) });
     }
   }
+  cache?.save();
+  if (cache && inScope !== null) {
+    const all = findings.splice(0);
+    for (const f of all) if (inScope(f.file)) findings.push(f);
+  }
   if (inScope === null) filesChecked += layout.strays.length;
   else filesChecked += layout.strays.filter((s) => inScope(s.path)).length;
   findings.sort(compareFindings);
-  return { findings, filesChecked };
+  return { findings, filesChecked, fromCache: cached.length };
 }

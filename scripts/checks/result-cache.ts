@@ -1,37 +1,76 @@
 /**
  * A content-addressed cache of per-file validation results, for pull requests: checking one changed article
- * against 100,000 should not re-check the 100,000. A result is stored under its file's path and git blob id (the
- * SHA-1 git gives the file's bytes), and reused only when
+ * against 100,000 should not re-check the 100,000. A result is stored under its file's path (relative to the data
+ * folder) and git blob id (the SHA-1 git gives the file's bytes), and reused only when
  * - the file has the same path and bytes (git says so from its index, without the file being read),
  * - the validator is the same: its code, the schemas and the format of this cache (`validatorFingerprint`),
  * - every question its rules asked of the known ids gets the same answer (./known-lookups.ts),
  * - and “now” has not gone back (a date found in the future is never cached; one in the past stays there).
- * Cross-file rules still run over every file's summary, cached or not, so the findings are those of a full run
- * (tests/validate-incremental.test.ts proves it over random edits). A missing, stale or damaged cache only costs
- * time. The cache is one file, written atomically; it keeps the entries of the last run only.
+ * Only complete results are kept (the file parsed and met its schema). Cross-file rules still run over every
+ * file's summary, cached or not, so the findings are those of a full run (tests/validate-incremental.test.ts proves
+ * it over random edits). A missing, stale or damaged cache only costs time.
+ *
+ * The cache is one file, written atomically, holding the entries of the last run. It is stored by column (ids in
+ * one table, numbers in typed arrays), because reading 100,000 entries as objects would cost more than it saves.
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { Finding } from '../lib/findings.ts';
+import type { Collection } from '../lib/collections.ts';
+import type { Redirect } from '../../types/index.ts';
 import type { FileResult } from './check-file.ts';
-import { sameAnswers } from './known-lookups.ts';
-import type { KnownIds } from './rule.ts';
+import type { ArticleSummary, DatasetSummary, KnownIds } from './rule.ts';
 
 /** Changes whenever what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 const REPO = join(import.meta.dirname, '..', '..');
 /** The validator's own sources: a change to any of them makes every cached result stale. */
 const VALIDATOR_SOURCES = ['scripts/checks', 'scripts/lib', 'types'];
+/** In `asked`: the id was not known when the question was asked. */
+const ABSENT = 0x80000000;
+const SIGNATURE_SIZE = 64;
 
-export type CachedResult = Omit<FileResult, 'index' | 'blob'>;
+/** The rare parts of a result, kept whole: findings and the renamed or redirect record (files given on restore). */
+interface Extra {
+  findings?: Array<Omit<Finding, 'file'>>;
+  renamed?: { collection: Collection; id: string; fileId: string };
+  redirect?: Redirect;
+}
 
 interface Stored {
   format: number;
   fingerprint: string;
   now: number;
-  entries: Map<string, CachedResult>;
+  /** `collection/id` keys the rules asked about or the records reference. */
+  keys: string[];
+  /** Per entry: `<path relative to the data folder>\0<blob id>`. */
+  entries: string[];
+  /** Per entry, from askedStart[i] to askedStart[i + 1]: key indexes asked (| ABSENT when unknown then). */
+  askedStart: Uint32Array;
+  asked: Uint32Array;
+  /** Per entry: the keys its record references (the `referenced` summary), same layout. */
+  refStart: Uint32Array;
+  refs: Uint32Array;
+  /** Per entry: its row among the articles, or -1. */
+  articleRow: Int32Array;
+  articleId: string[];
+  articleUrl: Array<string | null>;
+  bodyHash: string[];
+  /** SIGNATURE_SIZE numbers per article row; hasSignature[row] says whether they mean anything. */
+  signatures: Uint32Array;
+  hasSignature: Uint8Array;
+  extra: Array<[number, Extra]>;
+}
+
+/** What restoring a cached result gives the runner, as the result of checking the file would. */
+export interface RestoreSink {
+  article(summary: ArticleSummary): void;
+  renamed(renamed: DatasetSummary['renamed'][number]): void;
+  redirect(redirect: DatasetSummary['redirects'][number]): void;
+  finding(finding: Finding): void;
 }
 
 /** SHA-256 over the validator's sources and the schema files. */
@@ -48,8 +87,8 @@ export function validatorFingerprint(schemaDir: string): string {
 
 /**
  * The git blob ids of the files under `dataDir` whose content git knows without reading them: tracked, and not
- * modified in the work tree since they were staged (by git's own stat check). Absolute path → blob id; empty when
- * `dataDir` is not in a git work tree.
+ * modified in the work tree since they were staged (by git's own stat check). Path relative to `dataDir` (with `/`)
+ * → blob id; empty when `dataDir` is not in a git work tree.
  */
 export function gitBlobIds(dataDir: string): Map<string, string> {
   const ids = new Map<string, string>();
@@ -58,74 +97,198 @@ export function gitBlobIds(dataDir: string): Map<string, string> {
   if (listed.status !== 0) return ids;
   const modified = git(['diff-files', '--name-only', '--relative', '-z', '--', '.']);
   if (modified.status !== 0) return ids;
-  const changed = new Set(modified.stdout.split('\0').map((p) => resolve(dataDir, p)));
+  const changed = new Set(modified.stdout.split('\0'));
   // Each entry: "<mode> <blob> <stage>\t<path>"; only stage 0 (not in the middle of a merge conflict).
   for (const entry of listed.stdout.split('\0')) {
     const tab = entry.indexOf('\t');
     if (tab < 0 || entry.charAt(tab - 1) !== '0') continue;
-    const path = resolve(dataDir, entry.slice(tab + 1));
+    const path = entry.slice(tab + 1);
     if (!changed.has(path)) ids.set(path, entry.slice(7, 47));
   }
   return ids;
 }
 
+const split = (key: string) => {
+  const slash = key.indexOf('/');
+  return [key.slice(0, slash) as Collection, key.slice(slash + 1)] as const;
+};
+
+/** Accumulates entries column by column. */
+class Columns {
+  readonly keys: string[] = [];
+  readonly #keyIndex = new Map<string, number>();
+  readonly entries: string[] = [];
+  readonly askedStart: number[] = [0];
+  readonly asked: number[] = [];
+  readonly refStart: number[] = [0];
+  readonly refs: number[] = [];
+  readonly articleRow: number[] = [];
+  readonly articleId: string[] = [];
+  readonly articleUrl: Array<string | null> = [];
+  readonly bodyHash: string[] = [];
+  readonly signatures: Uint32Array[] = [];
+  readonly hasSignature: number[] = [];
+  readonly extra: Array<[number, Extra]> = [];
+
+  key(key: string): number {
+    let index = this.#keyIndex.get(key);
+    if (index === undefined) {
+      index = this.keys.push(key) - 1;
+      this.#keyIndex.set(key, index);
+    }
+    return index;
+  }
+
+  stored(format: number, fingerprint: string, now: number): Stored {
+    const signatures = new Uint32Array(this.signatures.length * SIGNATURE_SIZE);
+    this.signatures.forEach((s, row) => signatures.set(s, row * SIGNATURE_SIZE));
+    return {
+      format, fingerprint, now,
+      keys: this.keys, entries: this.entries,
+      askedStart: Uint32Array.from(this.askedStart), asked: Uint32Array.from(this.asked),
+      refStart: Uint32Array.from(this.refStart), refs: Uint32Array.from(this.refs),
+      articleRow: Int32Array.from(this.articleRow), articleId: this.articleId, articleUrl: this.articleUrl, bodyHash: this.bodyHash,
+      signatures, hasSignature: Uint8Array.from(this.hasSignature), extra: this.extra,
+    };
+  }
+}
+
 export class ResultCache {
-  readonly #entries: Map<string, CachedResult>;
-  readonly #kept = new Map<string, CachedResult>();
-  #changed = false;
+  readonly #stored: Stored | null;
+  /** Entry key → entry index in #stored. */
+  readonly #index = new Map<string, number>();
+  /** Per stored key: 1 when known now, 0 when not, -1 not yet looked up. */
+  readonly #answers: Int8Array;
+  /** Per stored key: 1 when a restored record references it. */
+  readonly #referenced: Uint8Array;
+  readonly #extra: Map<number, Extra>;
+  /** Stored entries this run reused, in order, and the fresh results to add. */
+  readonly #reused: number[] = [];
+  readonly #fresh: Array<[string, FileResult]> = [];
 
   private constructor(
     private readonly path: string,
     private readonly fingerprint: string,
     private readonly now: number,
-    entries: Map<string, CachedResult>,
+    stored: Stored | null,
   ) {
-    this.#entries = entries;
+    this.#stored = stored;
+    this.#answers = new Int8Array(stored?.keys.length ?? 0).fill(-1);
+    this.#referenced = new Uint8Array(stored?.keys.length ?? 0);
+    this.#extra = new Map(stored?.extra ?? []);
+    stored?.entries.forEach((key, i) => this.#index.set(key, i));
   }
 
   /** The cache at `path` when it was written by this validator at or before `now`; else an empty one. */
   static open(path: string, fingerprint: string, now: Date): ResultCache {
-    let entries = new Map<string, CachedResult>();
-    let changed = true;
+    let stored: Stored | null = null;
     try {
-      const stored = deserialize(readFileSync(path)) as Stored;
-      if (stored.format === FORMAT && stored.fingerprint === fingerprint && stored.now <= now.getTime()) {
-        entries = stored.entries;
-        changed = false;
-      }
+      const read = deserialize(readFileSync(path)) as Stored;
+      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime()) stored = read;
     } catch {
       // none yet, or unreadable: start afresh
     }
-    const cache = new ResultCache(path, fingerprint, now.getTime(), entries);
-    cache.#changed = changed;
-    return cache;
+    return new ResultCache(path, fingerprint, now.getTime(), stored);
   }
 
-  /** The result stored for this file and content, if its rules' questions still get the same answers. */
-  get(file: string, blob: string, known: KnownIds): CachedResult | undefined {
-    const key = `${file}\0${blob}`;
-    const entry = this.#entries.get(key);
-    if (entry === undefined || !entry.lookups || !sameAnswers(entry.lookups, known)) return undefined;
-    this.#kept.set(key, entry);
-    return entry;
+  /**
+   * Restores the result stored for this file and content into `sink`, if every question its rules asked still
+   * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported.
+   */
+  restore(relative: string, file: string, blob: string, known: KnownIds, sink: RestoreSink): boolean {
+    const s = this.#stored;
+    const entry = s === null ? undefined : this.#index.get(`${relative}\0${blob}`);
+    if (s === null || entry === undefined) return false;
+    for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
+      const key = s.asked[i]! & ~ABSENT;
+      let answer = this.#answers[key]!;
+      if (answer === -1) {
+        const [collection, id] = split(s.keys[key]!);
+        this.#answers[key] = answer = known[collection].has(id) ? 1 : 0;
+      }
+      if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return false;
+    }
+    this.#reused.push(entry);
+    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.#referenced[s.refs[i]!] = 1;
+    const row = s.articleRow[entry]!;
+    if (row >= 0) {
+      const signature = s.hasSignature[row] ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE) : null;
+      sink.article({ file, id: s.articleId[row]!, url: s.articleUrl[row]!, bodyHash: s.bodyHash[row]!, signature });
+    }
+    const extra = this.#extra.get(entry);
+    if (extra) {
+      if (extra.renamed) sink.renamed({ ...extra.renamed, file });
+      if (extra.redirect) sink.redirect({ file, record: extra.redirect });
+      for (const f of extra.findings ?? []) sink.finding({ file, ...f });
+    }
+    return true;
   }
 
-  /** Stores a fresh result, unless it must not be reused (see the module comment). */
-  put(file: string, result: FileResult): void {
-    const { index: _index, blob, ...entry } = result;
-    if (blob === undefined || !result.complete || !entry.lookups || entry.lookups.opaque) return;
-    if (entry.findings.some((f) => f.internal || f.rule === 'dates')) return;
-    this.#kept.set(`${file}\0${blob}`, entry);
-    this.#changed = true;
+  /** The ids the restored records reference (each once), for the dataset summary. */
+  referenced(): Array<readonly [Collection, string]> {
+    const out: Array<readonly [Collection, string]> = [];
+    this.#referenced.forEach((flag, key) => {
+      if (flag === 1) out.push(split(this.#stored!.keys[key]!));
+    });
+    return out;
   }
 
-  /** Writes the entries this run used or added (atomically), when they differ from what was read. */
+  /** Keeps a fresh result, unless it must not be reused (see the module comment). */
+  put(relative: string, result: FileResult): void {
+    const { blob, lookups } = result;
+    if (blob === undefined || !result.complete || !lookups || lookups.opaque) return;
+    if (result.findings.some((f) => f.internal || f.rule === 'dates')) return;
+    if (result.article?.signature && result.article.signature.length !== SIGNATURE_SIZE) return;
+    this.#fresh.push([`${relative}\0${blob}`, result]);
+  }
+
+  /** Writes the entries this run reused or added (atomically), unless they are exactly what was read. */
   save(): void {
-    if (!this.#changed && this.#kept.size === this.#entries.size) return;
-    const stored: Stored = { format: FORMAT, fingerprint: this.fingerprint, now: this.now, entries: this.#kept };
+    const s = this.#stored;
+    if (this.#fresh.length === 0 && s !== null && this.#reused.length === s.entries.length) return;
+    const c = new Columns();
+    const addArticle = (id: string, url: string | null, bodyHash: string, signature: Uint32Array | null) => {
+      c.articleRow.push(c.articleId.length);
+      c.articleId.push(id);
+      c.articleUrl.push(url);
+      c.bodyHash.push(bodyHash);
+      c.signatures.push(signature ?? new Uint32Array(SIGNATURE_SIZE));
+      c.hasSignature.push(signature ? 1 : 0);
+    };
+    if (s !== null) {
+      for (const entry of this.#reused) {
+        c.entries.push(s.entries[entry]!);
+        for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) c.asked.push(c.key(s.keys[s.asked[i]! & ~ABSENT]!) | (s.asked[i]! & ABSENT));
+        c.askedStart.push(c.asked.length);
+        for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) c.refs.push(c.key(s.keys[s.refs[i]!]!));
+        c.refStart.push(c.refs.length);
+        const row = s.articleRow[entry]!;
+        if (row < 0) c.articleRow.push(-1);
+        else addArticle(s.articleId[row]!, s.articleUrl[row]!, s.bodyHash[row]!, s.hasSignature[row] ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE) : null);
+        const extra = this.#extra.get(entry);
+        if (extra) c.extra.push([c.entries.length - 1, extra]);
+      }
+    }
+    for (const [key, result] of this.#fresh) {
+      c.entries.push(key);
+      for (const k of result.lookups!.present) c.asked.push(c.key(k));
+      for (const k of result.lookups!.absent) c.asked.push(c.key(k) | ABSENT);
+      c.askedStart.push(c.asked.length >>> 0);
+      for (const id of result.references?.entities ?? []) c.refs.push(c.key(`entities/${id}`));
+      for (const id of result.references?.outlets ?? []) c.refs.push(c.key(`outlets/${id}`));
+      c.refStart.push(c.refs.length);
+      const a = result.article;
+      if (a) addArticle(a.id, a.url, a.bodyHash, a.signature);
+      else c.articleRow.push(-1);
+      const extra: Extra = {};
+      if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
+      if (result.renamed) extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
+      if (result.redirect) extra.redirect = result.redirect.record;
+      if (Object.keys(extra).length > 0) c.extra.push([c.entries.length - 1, extra]);
+    }
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(stored));
+    writeFileSync(temporary, serialize(c.stored(FORMAT, this.fingerprint, this.now)));
     renameSync(temporary, this.path);
   }
 }

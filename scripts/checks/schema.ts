@@ -51,12 +51,67 @@ function show(value: unknown): string {
   return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
 }
 
-/** The first sentence of a schema description: what the field is, used as a hint. */
-function firstSentence(description: unknown): string | null {
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '“': '”', '‘': '’' };
+
+/**
+ * The first sentence of a schema description: what the field is, used as a hint. A sentence ends at a full stop
+ * followed by a space or the end, outside brackets, quotation marks and `code`, and not after an abbreviation with
+ * inner stops (“U.S.”, “e.g.”), so “…interrupt it (“…,” she said. “…”).” stays whole.
+ */
+export function firstSentence(description: unknown): string | null {
   if (typeof description !== 'string') return null;
   const one = description.replace(/\s+/g, ' ').trim();
-  const end = one.search(/[.:](\s|$)/);
-  return end === -1 ? one : one.slice(0, end + 1).replace(/:$/, '.');
+  const open: string[] = [];
+  let code = false;
+  let wordStart = 0;
+  for (let i = 0; i < one.length; i++) {
+    const c = one[i]!;
+    if (c === ' ') wordStart = i + 1;
+    if (c === '`') code = !code;
+    if (code) continue;
+    if (c in OPENERS) open.push(OPENERS[c]!);
+    else if (open.length > 0 && c === open[open.length - 1]) open.pop();
+    else if (c === '.' && open.length === 0 && (i + 1 === one.length || one[i + 1] === ' ') && !one.slice(wordStart, i).includes('.')) {
+      return one.slice(0, i + 1);
+    }
+  }
+  return one;
+}
+
+type SchemaNode = { [key: string]: unknown };
+
+/** The node a `$ref` points at (`#/definitions/Name`), or the node itself. */
+function resolveRef(root: SchemaNode | undefined, node: SchemaNode): SchemaNode {
+  const ref = node.$ref;
+  if (typeof ref !== 'string' || !root) return node;
+  const target = (root.definitions as Record<string, SchemaNode> | undefined)?.[ref.replace('#/definitions/', '')];
+  return target ? resolveRef(root, target) : node;
+}
+
+/**
+ * How to write a value the schema accepts, to append to a hint: `null` only when the field allows null, `[]` for a
+ * list that may be empty, `{}` for an object with no required fields, and otherwise what the value must hold, so
+ * following the hint never causes the next error.
+ */
+export function valueHint(root: SchemaNode | undefined, input: SchemaNode | undefined): string {
+  if (!input) return '';
+  const node = resolveRef(root, input);
+  const branches = Array.isArray(node.anyOf) ? (node.anyOf as SchemaNode[]).map((b) => resolveRef(root, b)) : [node];
+  const isNull = (b: SchemaNode) => b.type === 'null' || (Array.isArray(b.type) && b.type.includes('null'));
+  const nullable = branches.some(isNull);
+  const value = branches.find((b) => b.type !== 'null');
+  const types = value ? (Array.isArray(value.type) ? value.type : [value.type]) : [];
+  let shape = '';
+  if (value && Array.isArray(value.enum)) shape = `one of ${value.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  else if (types.includes('array')) {
+    const min = typeof value?.minItems === 'number' ? value.minItems : 0;
+    shape = min > 0 ? `a list [ … ] of at least ${min} item${min === 1 ? '' : 's'}` : '[] when there are none';
+  } else if (types.includes('object')) {
+    const required = (value?.required as string[] | undefined) ?? [];
+    shape = required.length === 0 ? '{} when there are none' : `an object with ${required.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (nullable) return shape ? ` Write null when it is not known, otherwise ${shape}.` : ' Write null when it is not known.';
+  return shape ? ` Write ${shape}.` : '';
 }
 
 function fieldName(pointer: string): string {
@@ -87,7 +142,8 @@ function typeOf(value: unknown): string {
 }
 
 /** Ajv's errors for one record, rewritten as plain-language issues (one per problem, anyOf noise removed). */
-export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
+export function schemaIssues(errors: readonly ErrorObject[], root?: object): Issue[] {
+  const rootSchema = root as SchemaNode | undefined;
   const issues: Issue[] = [];
   // A nullable field is `anyOf: [X, null]`: Ajv reports each branch's type error and the anyOf. Type errors at an
   // anyOf's path are merged into one “must be X or null”; any other error at or under that path speaks for it.
@@ -110,13 +166,14 @@ export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
         const deeper = errors.some((o) => !handled.has(o) && o.keyword !== 'anyOf' && (o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`)));
         if (deeper) break; // a branch's own error says it better
         const types = [...new Set(branchTypes.get(pointer) ?? [])].flatMap((t) => t.split(',')).map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`, hint: describe('See docs/data-dictionary.md.') });
+        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`, hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}` });
         break;
       }
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        const property = (e.parentSchema as { properties?: Record<string, { description?: string }> }).properties?.[missing];
-        issues.push({ pointer, severity: 'error', message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`, hint: `Add "${missing}"${firstSentence(property?.description) ? `: ${firstSentence(property?.description)}` : '.'} Use null when the field allows it and the value is unknown.` });
+        const property = (e.parentSchema as { properties?: Record<string, SchemaNode> }).properties?.[missing];
+        const what = firstSentence(property?.description);
+        issues.push({ pointer, severity: 'error', message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`, hint: `Add "${missing}"${what ? `: ${what}` : '.'}${valueHint(rootSchema, property)}` });
         break;
       }
       case 'additionalProperties': {
@@ -134,7 +191,7 @@ export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
       }
       case 'type': {
         const expected = String((e.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`, hint: describe('See docs/data-dictionary.md.') });
+        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`, hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}` });
         break;
       }
       case 'enum': {

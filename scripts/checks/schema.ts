@@ -24,7 +24,13 @@ function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, Val
     return null; // not generated (yet): compile instead
   }
   for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
-  return { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
+  const validators = {} as Record<Collection, ValidateFunction>;
+  for (const { name, schema } of COLLECTIONS) {
+    // Standalone code has no `schema` property; Ajv's compiled functions do, and the messages read it.
+    module[name].schema ??= JSON.parse(texts.get(schema)!) as object;
+    validators[name] = module[name];
+  }
+  return validators;
 }
 
 /** The validators for a schema folder, made on first use and reused. */

@@ -139,6 +139,46 @@ class Columns {
     return index;
   }
 
+  #article(id: string, url: string | null, bodyHash: string, signature: Uint32Array | null): void {
+    this.articleRow.push(this.articleId.length);
+    this.articleId.push(id);
+    this.articleUrl.push(url);
+    this.bodyHash.push(bodyHash);
+    this.signatures.push(signature ?? new Uint32Array(SIGNATURE_SIZE));
+    this.hasSignature.push(signature ? 1 : 0);
+  }
+
+  /** Adds entry `entry` of a stored cache. */
+  copy(s: Stored, entry: number): void {
+    this.entries.push(s.entries[entry]!);
+    for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) this.asked.push(this.key(s.keys[s.asked[i]! & ~ABSENT]!) | (s.asked[i]! & ABSENT));
+    this.askedStart.push(this.asked.length);
+    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.refs.push(this.key(s.keys[s.refs[i]!]!));
+    this.refStart.push(this.refs.length);
+    const row = s.articleRow[entry]!;
+    if (row < 0) this.articleRow.push(-1);
+    else this.#article(s.articleId[row]!, s.articleUrl[row]!, s.bodyHash[row]!, s.hasSignature[row] ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE) : null);
+  }
+
+  /** Adds a fresh result (with its `blob` and `lookups`), keeping only what the cache stores. */
+  add(key: string, result: FileResult): void {
+    this.entries.push(key);
+    for (const k of result.lookups!.present) this.asked.push(this.key(k));
+    for (const k of result.lookups!.absent) this.asked.push(this.key(k) | ABSENT);
+    this.askedStart.push(this.asked.length);
+    for (const id of result.references?.entities ?? []) this.refs.push(this.key(`entities/${id}`));
+    for (const id of result.references?.outlets ?? []) this.refs.push(this.key(`outlets/${id}`));
+    this.refStart.push(this.refs.length);
+    const a = result.article;
+    if (a) this.#article(a.id, a.url, a.bodyHash, a.signature);
+    else this.articleRow.push(-1);
+    const extra: Extra = {};
+    if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
+    if (result.renamed) extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
+    if (result.redirect) extra.redirect = result.redirect.record;
+    if (Object.keys(extra).length > 0) this.extra.push([this.entries.length - 1, extra]);
+  }
+
   stored(format: number, fingerprint: string, now: number): Stored {
     const signatures = new Uint32Array(this.signatures.length * SIGNATURE_SIZE);
     this.signatures.forEach((s, row) => signatures.set(s, row * SIGNATURE_SIZE));
@@ -164,7 +204,8 @@ export class ResultCache {
   readonly #extra: Map<number, Extra>;
   /** Stored entries this run reused, in order, and the fresh results to add. */
   readonly #reused: number[] = [];
-  readonly #fresh: Array<[string, FileResult]> = [];
+  /** Fresh results, already reduced to columns (100,000 results kept whole would cost hundreds of MB). */
+  readonly #fresh = new Columns();
 
   private constructor(
     private readonly path: string,
@@ -239,56 +280,31 @@ export class ResultCache {
     if (blob === undefined || !result.complete || !lookups || lookups.opaque) return;
     if (result.findings.some((f) => f.internal || f.rule === 'dates')) return;
     if (result.article?.signature && result.article.signature.length !== SIGNATURE_SIZE) return;
-    this.#fresh.push([`${relative}\0${blob}`, result]);
+    this.#fresh.add(`${relative}\0${blob}`, result);
   }
 
   /** Writes the entries this run reused or added (atomically), unless they are exactly what was read. */
   save(): void {
     const s = this.#stored;
-    if (this.#fresh.length === 0 && s !== null && this.#reused.length === s.entries.length) return;
-    const c = new Columns();
-    const addArticle = (id: string, url: string | null, bodyHash: string, signature: Uint32Array | null) => {
-      c.articleRow.push(c.articleId.length);
-      c.articleId.push(id);
-      c.articleUrl.push(url);
-      c.bodyHash.push(bodyHash);
-      c.signatures.push(signature ?? new Uint32Array(SIGNATURE_SIZE));
-      c.hasSignature.push(signature ? 1 : 0);
-    };
-    if (s !== null) {
+    const fresh = this.#fresh.entries.length;
+    if (fresh === 0 && s !== null && this.#reused.length === s.entries.length) return;
+    let columns = this.#fresh;
+    if (s !== null && this.#reused.length > 0) {
+      // The reused entries first (in the order they were restored), then the fresh ones.
+      columns = new Columns();
       for (const entry of this.#reused) {
-        c.entries.push(s.entries[entry]!);
-        for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) c.asked.push(c.key(s.keys[s.asked[i]! & ~ABSENT]!) | (s.asked[i]! & ABSENT));
-        c.askedStart.push(c.asked.length);
-        for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) c.refs.push(c.key(s.keys[s.refs[i]!]!));
-        c.refStart.push(c.refs.length);
-        const row = s.articleRow[entry]!;
-        if (row < 0) c.articleRow.push(-1);
-        else addArticle(s.articleId[row]!, s.articleUrl[row]!, s.bodyHash[row]!, s.hasSignature[row] ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE) : null);
+        columns.copy(s, entry);
         const extra = this.#extra.get(entry);
-        if (extra) c.extra.push([c.entries.length - 1, extra]);
+        if (extra) columns.extra.push([columns.entries.length - 1, extra]);
       }
-    }
-    for (const [key, result] of this.#fresh) {
-      c.entries.push(key);
-      for (const k of result.lookups!.present) c.asked.push(c.key(k));
-      for (const k of result.lookups!.absent) c.asked.push(c.key(k) | ABSENT);
-      c.askedStart.push(c.asked.length >>> 0);
-      for (const id of result.references?.entities ?? []) c.refs.push(c.key(`entities/${id}`));
-      for (const id of result.references?.outlets ?? []) c.refs.push(c.key(`outlets/${id}`));
-      c.refStart.push(c.refs.length);
-      const a = result.article;
-      if (a) addArticle(a.id, a.url, a.bodyHash, a.signature);
-      else c.articleRow.push(-1);
-      const extra: Extra = {};
-      if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
-      if (result.renamed) extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
-      if (result.redirect) extra.redirect = result.redirect.record;
-      if (Object.keys(extra).length > 0) c.extra.push([c.entries.length - 1, extra]);
+      const added = this.#fresh.stored(FORMAT, this.fingerprint, this.now);
+      const offset = columns.entries.length;
+      for (let entry = 0; entry < fresh; entry++) columns.copy(added, entry);
+      for (const [entry, extra] of added.extra) columns.extra.push([offset + entry, extra]);
     }
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(c.stored(FORMAT, this.fingerprint, this.now)));
+    writeFileSync(temporary, serialize(columns.stored(FORMAT, this.fingerprint, this.now)));
     renameSync(temporary, this.path);
   }
 }

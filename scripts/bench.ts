@@ -210,7 +210,7 @@ function startup(): StartupResult {
   };
 }
 
-function benchSize(count: number, workDir: string, seed: string): SizeResult {
+function benchSize(count: number, workDir: string, seed: string, skip: ReadonlySet<string>): SizeResult {
   const corpus = join(workDir, `corpus-${count}`);
   let synthSeconds = 0;
   const synthReused = articleCount(corpus) === count;
@@ -232,11 +232,12 @@ function benchSize(count: number, workDir: string, seed: string): SizeResult {
   const floor = run('floor', [START, 'bench/floor', corpus]);
   steps.push(step('floor', facts.bytes, facts.records, floor));
 
+  const skipped = (name: StepResult['step']): StepResult => ({ step: name, bytes: facts.bytes, records: facts.records, note: 'n/a (skipped with --skip)' });
   const validateScript = join(REPO_ROOT, 'scripts', 'validate.ts');
   if (existsSync(validateScript)) {
     const validate = run('validate', [START, 'validate', '--data', corpus]);
     steps.push(step('validate', facts.bytes, facts.records, validate));
-    steps.push(...pullRequestCheck(corpus, workDir, facts, run));
+    steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
   } else {
     steps.push({ step: 'validate', bytes: facts.bytes, records: facts.records, note: 'n/a (scripts/validate.ts does not exist yet)' });
   }
@@ -253,7 +254,9 @@ function benchSize(count: number, workDir: string, seed: string): SizeResult {
 
   let importProbe: ImportResult | undefined;
   const outDir = join(workDir, `build-${count}`);
-  if (buildTakesOut()) {
+  if (skip.has('build')) {
+    steps.push(skipped('build'));
+  } else if (buildTakesOut()) {
     rmSync(outDir, { recursive: true, force: true });
     const build = run('build', [START, 'build', '--data', corpus, '--out', outDir]);
     steps.push(step('build', facts.bytes, facts.records, build));
@@ -276,12 +279,13 @@ runMain(() => {
       keep: { type: 'string' },
       json: { type: 'string' },
       seed: { type: 'string', default: DEFAULT_SEED },
+      skip: { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT]');
+    console.log('usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]');
     return 0;
   }
   const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
@@ -289,6 +293,8 @@ runMain(() => {
     if (!/^[1-9]\d*$/.test(String(size))) fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
   }
   const counts = sizes.map(Number);
+  const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  for (const name of skip) if (!['startup', 'pr-check', 'build'].includes(name)) fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);
   // Corpora and builds go to --keep (reused next time) or to a temporary folder removed at the end.
   const workDir = values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);
   assertSafeOutput(workDir);
@@ -297,11 +303,13 @@ runMain(() => {
   console.log(renderMachine(bench));
   const progress = createProgress('bench', counts.length + 1);
   try {
-    bench.startup = startup();
-    console.log(renderStartup(bench.startup));
+    if (!skip.has('startup')) {
+      bench.startup = startup();
+      console.log(renderStartup(bench.startup));
+    }
     progress.tick();
     for (const count of counts) {
-      const result = benchSize(count, workDir, values.seed);
+      const result = benchSize(count, workDir, values.seed, skip);
       bench.sizes.push(result);
       console.log(renderSize(result));
       progress.tick();

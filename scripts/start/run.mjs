@@ -82,6 +82,14 @@ function compiledUrl(sourceUrl) {
   return pathToFileURL(outputOf(fileURLToPath(sourceUrl))).href;
 }
 
+/**
+ * Tells scripts/start/worker.ts, in this thread, that it runs transpiled code: its workers then run transpiled
+ * modules too, and start with a bootstrap that calls this again in the worker (so a worker's workers do the same).
+ */
+export function markCompiled() {
+  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl, runner: import.meta.url };
+}
+
 const [script, ...args] = process.argv.slice(2);
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (!script || !/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/.test(script)) {
@@ -89,7 +97,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     process.exit(2);
   }
   prepare();
-  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl };
+  markCompiled();
   const entry = outputOf(join(ROOT, 'scripts', `${script}.ts`));
   // The script reads its arguments from process.argv, as when Node.js runs it directly.
   process.argv.splice(1, process.argv.length - 1, entry, ...args);

@@ -3,7 +3,8 @@
  * against 100,000 should not re-check the 100,000. A result is stored under its file's path (relative to the data
  * folder) and git blob id (the SHA-1 git gives the file's bytes), and reused only when
  * - the file has the same path and bytes (git says so from its index, without the file being read),
- * - the validator is the same: its code, the schemas and the format of this cache (`validatorFingerprint`),
+ * - the validator is the same: its code, the schemas and the format of this cache, and the registry facts record
+ *   rules read (entity kinds, names, aliases, demonyms; outlet names: ./registry.ts) (`validatorFingerprint`),
  * - every question its rules asked of the known ids gets the same answer (./known-lookups.ts),
  * - and “now” has not gone back (a date found in the future is never cached; one in the past stays there).
  * Only complete results are kept (the file parsed and met its schema). Cross-file rules still run over every
@@ -23,6 +24,7 @@ import type { Collection } from '../lib/collections.ts';
 import type { Redirect } from '../../types/index.ts';
 import type { FileResult } from './check-file.ts';
 import type { ArticleSummary, DatasetSummary, KnownIds } from './rule.ts';
+import { registryData, type Registry } from './registry.ts';
 
 /** Changes whenever what is stored changes shape. */
 const FORMAT = 2;
@@ -73,8 +75,8 @@ export interface RestoreSink {
   finding(finding: Finding): void;
 }
 
-/** SHA-256 over the validator's sources and the schema files. */
-export function validatorFingerprint(schemaDir: string): string {
+/** SHA-256 over the validator's sources, the schema files and the registry facts record rules may read. */
+export function validatorFingerprint(schemaDir: string, registry: Registry): string {
   const hash = createHash('sha256').update(`format ${FORMAT}\0`);
   const add = (label: string, path: string) => hash.update(`${label}\0`).update(readFileSync(path)).update('\0');
   for (const folder of VALIDATOR_SOURCES) {
@@ -82,6 +84,10 @@ export function validatorFingerprint(schemaDir: string): string {
     for (const name of names) add(`${folder}/${name}`, join(REPO, folder, name));
   }
   for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) add(`schemas/${name}`, join(schemaDir, name));
+  const facts = registryData(registry);
+  for (const list of [facts.entities, facts.outlets]) {
+    for (const [id, fact] of [...list].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`${id}\0${JSON.stringify(fact)}\0`);
+  }
   return hash.digest('hex');
 }
 

@@ -15,6 +15,7 @@ import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
 import { MAX_FILE_BYTES, pointerLocator, type Position } from '../lib/json-source.ts';
 import { readLayout } from './layout.ts';
+import { readRegistry, registryData } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
 import { displayPath, runRule, type FileJob, type FileResult } from './check-file.ts';
@@ -99,6 +100,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   for (const r of layout.records) knownSets[r.collection].add(r.id);
   const folderOf = new Map(COLLECTIONS.map((c) => [c.name, c.dir]));
   const known: KnownIds = knownSets;
+  const registry = readRegistry(layout.records);
   const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
   const summary: DatasetSummary = {
     known,
@@ -126,7 +128,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const registered = rules.every((rule) => RULES.includes(rule));
   // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
   // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
-  const cache = options.cache !== undefined && registered ? ResultCache.open(options.cache, validatorFingerprint(schemaDir), now) : null;
+  const cache = options.cache !== undefined && registered ? ResultCache.open(options.cache, validatorFingerprint(schemaDir, registry), now) : null;
   let toCheck = jobs;
   let fromCache = 0;
   /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
@@ -136,6 +138,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     schemaDir,
     ruleNames: rules.map((r) => r.name),
     known: { articles: [...knownSets.articles], entities: [...knownSets.entities], outlets: [...knownSets.outlets], redirects: [...knownSets.redirects] },
+    registry: registryData(registry),
     now: now.getTime(),
     cacheable: cache !== null,
   });
@@ -183,7 +186,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);
   }
   const workers = !registered ? 0 : options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
-  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, now, cacheable: cache !== null });
+  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null });
   await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread }, (result) => {
     collect(result);
     cache?.put(relativeOf(jobs[result.index]!.path), result);

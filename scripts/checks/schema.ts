@@ -26,9 +26,11 @@ function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, Val
   for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
   const validators = {} as Record<Collection, ValidateFunction>;
   for (const { name, schema } of COLLECTIONS) {
-    // Standalone code has no `schema` property; Ajv's compiled functions do, and the messages read it.
-    module[name].schema ??= JSON.parse(texts.get(schema)!) as object;
-    validators[name] = module[name];
+    // Standalone code carries no `schema`; the hints need it (to resolve `$ref`s), so it is parsed on first use.
+    const validate = module[name];
+    let parsed: object | undefined;
+    Object.defineProperty(validate, 'schema', { configurable: true, get: () => (parsed ??= JSON.parse(texts.get(schema)!) as object) });
+    validators[name] = validate;
   }
   return validators;
 }

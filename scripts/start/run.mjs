@@ -82,6 +82,14 @@ function compiledUrl(sourceUrl) {
   return pathToFileURL(outputOf(fileURLToPath(sourceUrl))).href;
 }
 
+/**
+ * Tells scripts/start/worker.ts, in this thread, that it runs transpiled code: its workers then run transpiled
+ * modules too, and start with a bootstrap that calls this again in the worker (so a worker's workers do the same).
+ */
+export function markCompiled() {
+  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl, runner: import.meta.url };
+}
+
 /** Whether Node.js was asked to run this file (by any path: through a link, the path differs from this module's URL). */
 function isMain() {
   try {
@@ -98,7 +106,7 @@ if (isMain()) {
     process.exit(2);
   }
   prepare();
-  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl };
+  markCompiled();
   const entry = outputOf(join(ROOT, 'scripts', `${script}.ts`));
   // The script reads its arguments from process.argv, as when Node.js runs it directly.
   process.argv.splice(1, process.argv.length - 1, entry, ...args);

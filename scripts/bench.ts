@@ -107,7 +107,7 @@ function packageEntry(outDir: string): string | null {
     if (manifest.module) candidates.push(manifest.module);
     if (manifest.main) candidates.push(manifest.main);
   }
-  candidates.push('index.js', 'index.mjs');
+  candidates.push('runtime/node.js', 'index.js', 'index.mjs');
   return candidates.map((c) => join(outDir, c)).find((p) => existsSync(p)) ?? null;
 }
 

@@ -14,6 +14,7 @@ import { runInNewContext } from 'node:vm';
 import { validateData } from './checks/run.ts';
 import { BUILD_COMMAND } from './publish/publish.ts';
 import { publishInWorker } from './publish/publish-worker.ts';
+import { compilePackageRuntime } from './publish/package-runtime.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
 
@@ -43,7 +44,9 @@ runMain(async () => {
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
   const staging = mkdtempSync(join(dirname(outDir), `.build-${basename(outDir)}-`));
   try {
-    const summary = await publishInWorker({ dataDir, outDir: staging, rootDir: ROOT });
+    // The package runtime is compiled here: the TypeScript compiler needs more memory than the publishing thread has.
+    const packageRuntime = compilePackageRuntime(ROOT);
+    const summary = await publishInWorker({ dataDir, outDir: staging, rootDir: ROOT, packageRuntime });
     if (values.check) {
       const differences = compareFolders(staging, outDir);
       if (differences.length > 0) {

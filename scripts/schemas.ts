@@ -1,5 +1,6 @@
 /**
- * `npm run schemas`: generates `schemas/*.schema.json` and `docs/data-dictionary.md` from the types in `types/`.
+ * `npm run schemas`: generates `schemas/*.schema.json` and `docs/data-dictionary.md` from the types in `types/`, and
+ * the validators compiled ahead of time from those schemas (scripts/lib/validator-code.ts).
  * `npm run schemas -- --check` writes nothing and exits 1 when the committed files differ from what the types give.
  * `--root DIR` runs against another checkout (the drift test uses a temporary copy).
  */
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
 import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
 import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
 
 const COMMAND = 'npm run schemas';
@@ -36,6 +38,10 @@ runMain(() => {
       fail(`README.md: ${(error as Error).message}`);
     }
   }
+  const texts = new Map([...schemas.keys()].map((name) => [name.replace(/\.schema\.json$/, ''), files.get(join(root, 'schemas', name))!]));
+  const validators = validatorModule(texts, COMMAND);
+  files.set(join(root, VALIDATORS_MODULE), validators.code);
+  files.set(join(root, VALIDATORS_DECLARATIONS), validators.declarations);
 
   const changed = syncGenerated(files, values.check);
   const schemaDir = join(root, 'schemas');

@@ -4,35 +4,25 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ROOT } from './helpers.ts';
 import { readJson, tempDir } from './fixtures/publish/support.ts';
+import { installConsumer, node, packRepository } from './package-support.ts';
 
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
-const NPM_CLI = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : undefined;
-
-function run(command: string, args: string[], cwd: string): { code: number; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
-}
-const npm = (args: string[], cwd: string) => (NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], cwd) : run('npm', args, cwd));
-const node = (args: string[], cwd: string) => run(process.execPath, args, cwd);
 
 const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[] }>(join(ROOT, 'package.json'));
 const work = tempDir('publish-package-');
-const packed = npm(['pack', '--pack-destination', work, '--json', '--ignore-scripts'], ROOT);
-assert.equal(packed.code, 0, packed.output);
-const [{ filename, files }] = JSON.parse(packed.output.slice(packed.output.indexOf('['))) as [{ filename: string; files: { path: string }[] }];
-const tarball = join(work, filename);
+const { tarball, paths } = packRepository(work);
+const filename = basename(tarball);
 
 const SEED = 'zelensky-rejects-us-rare-earth-proposal';
 
 const ESM_CONSUMER = `
-import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText } from '${pkg.name}';
+import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText, loadArticle, loadEntity } from '${pkg.name}';
 import type { Article, Entity, EntityKind, PublishedArticle, QuoteKind, PositionedSelector } from '${pkg.name}';
 import data from '${pkg.name}/data.json' with { type: 'json' };
 import descriptor from '${pkg.name}/datapackage.json' with { type: 'json' };
@@ -47,7 +37,7 @@ const kind: EntityKind = 'person';
 const wrongKind: EntityKind = 'planet';
 // @ts-expect-error a quote kind is a literal union
 const wrongQuote: QuoteKind = 'indirect';
-const exactVersion: ${JSON.stringify(pkg.version)} = version;
+const exactVersion: string = version;
 // @ts-expect-error getArticle may return undefined
 const mustCheck: Article = getArticle('x');
 const found: PublishedArticle | undefined = getArticle('${SEED}');
@@ -73,6 +63,9 @@ console.log(JSON.stringify({
   outlet: getOutlet('reuters')?.name ?? null,
   redirect: getRedirect('no-such-id') ?? null,
   missing: getArticle('no-such-article') ?? null,
+  loadArticle: JSON.stringify(await loadArticle('${SEED}')) === JSON.stringify(getArticle('${SEED}')),
+  loadMissing: (await loadArticle('no-such-article')) ?? null,
+  loadEntity: (await loadEntity('ukraine'))?.kind ?? null,
   descriptor: descriptor.name,
   schemaId: articleSchema.$id,
   csv: import.meta.resolve('${pkg.name}/csv/articles.csv').endsWith('/dist/csv/articles.csv'),
@@ -105,19 +98,16 @@ console.log(JSON.stringify({ count: articles.length, headline: article.headline.
 
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
-  const paths = files.map((f) => f.path);
   for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$)/, path);
-  for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
+  for (const path of paths) assert.doesNotMatch(path, /^dist\/site\//, `the dataset site is not part of the package: ${path}`);
+  for (const required of ['dist/runtime/node.js', 'dist/runtime/node.d.ts', 'dist/runtime/browser.js', 'dist/runtime/browser.d.ts', 'dist/cjs/package.json', 'dist/cjs/runtime/node-cjs.js', 'dist/cjs/runtime/node-cjs.d.ts', 'dist/types/article.d.ts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }
 });
 
 test('a scratch consumer installs the tarball, compiles under strict TypeScript, and runs as ESM and CommonJS', () => {
   const consumer = join(work, 'consumer');
-  mkdirSync(consumer);
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = npm(['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], consumer);
-  assert.equal(installed.code, 0, installed.output);
+  installConsumer(consumer, tarball);
   writeFileSync(
     join(consumer, 'tsconfig.json'),
     JSON.stringify({
@@ -160,6 +150,9 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
     outlet: 'Reuters',
     redirect: null,
     missing: null,
+    loadArticle: true,
+    loadMissing: null,
+    loadEntity: 'country',
     descriptor: pkg.name,
     schemaId: 'urn:annotated-news:schema:v0:article',
     csv: true,

@@ -1,29 +1,42 @@
 /**
- * Schema validation: Ajv compiled once per schema folder from the generated schemas (allErrors, strict schema,
- * formats), with its errors rewritten into plain language and located by JSON pointer.
+ * Schema validation: one validator per collection from the generated schemas (allErrors, strict schema, formats),
+ * with its errors rewritten into plain language and located by JSON pointer. The validators come compiled ahead of
+ * time (./generated/validators.cjs, made by `npm run schemas`) when they were compiled from exactly the schema files
+ * in use; otherwise Ajv compiles the schemas here, once per folder.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { FormatsPlugin } from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { createAjv, schemaDigest } from '../lib/validator-code.ts';
 import type { Issue } from './rule.ts';
 
-const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
+const require = createRequire(import.meta.url);
 const compiled = new Map<string, Record<Collection, ValidateFunction>>();
 
-/** The validators for a schema folder, compiled on first use and reused. */
+/** The validators compiled ahead of time, when they match every schema text (by schema name); else null. */
+function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, ValidateFunction> | null {
+  let module: typeof import('./generated/validators.cjs');
+  try {
+    module = require('./generated/validators.cjs') as typeof import('./generated/validators.cjs');
+  } catch {
+    return null; // not generated (yet): compile instead
+  }
+  for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
+  return { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
+}
+
+/** The validators for a schema folder, made on first use and reused. */
 export function schemaValidators(schemaDir: string): Record<Collection, ValidateFunction> {
   let validators = compiled.get(schemaDir);
   if (!validators) {
-    // verbose: errors carry the failing value and its schema, which the plain-language messages quote.
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    addFormats(ajv);
-    validators = {} as Record<Collection, ValidateFunction>;
-    for (const { name, schema } of COLLECTIONS) {
-      const json = JSON.parse(readFileSync(join(schemaDir, `${schema}.schema.json`), 'utf8')) as object;
-      validators[name] = ajv.compile(json);
+    const texts = new Map(COLLECTIONS.map(({ schema }) => [schema, readFileSync(join(schemaDir, `${schema}.schema.json`), 'utf8')]));
+    validators = precompiled(texts) ?? undefined;
+    if (!validators) {
+      const ajv = createAjv(false);
+      validators = {} as Record<Collection, ValidateFunction>;
+      for (const { name, schema } of COLLECTIONS) validators[name] = ajv.compile(JSON.parse(texts.get(schema)!) as object);
     }
     compiled.set(schemaDir, validators);
   }

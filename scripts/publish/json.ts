@@ -7,11 +7,10 @@ import type { ArticleSummary, PublicationInfo, PublishedArticle, PublishedArticl
 import type { OutputDir, Sink } from './output.ts';
 import { OFFSET_UNIT } from './positions.ts';
 
-/** The fields of an article the npm package reads from its own file on first access. */
-export const LAZY_ARTICLE_FIELDS = ['body', 'annotations', 'inferences'] as const;
-
 export const articlePath = (id: string) => `articles/${id}.json`;
 export const ndjsonPath = (collection: string) => `ndjson/${collection}.ndjson`;
+/** Flat JSON Lines: one record per line, as in data.json, with no envelope (the version is in the metadata). */
+export const jsonlPath = (collection: string) => `jsonl/${collection}.jsonl`;
 
 /**
  * Writes one JSON object whose lists of records are written one record per line: compact, quick to write and parse,

@@ -1,6 +1,7 @@
 /**
- * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, per-article JSON, CSV tables,
- * datapackage.json, the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
+ * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, flat JSONL, per-article JSON, the
+ * table model's tables as CSV, Parquet and one SQLite database, the metadata (datapackage.json, croissant.json,
+ * dataset.jsonld), the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
  * holds one record and the write buffers, never the whole corpus.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,12 +11,16 @@ import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { OutputDir } from './output.ts';
 import { OFFSET_UNIT, positionArticle } from './positions.ts';
-import { JsonDocument, ndjsonLine, summarize, ndjsonPath } from './json.ts';
+import { JsonDocument, jsonlPath, ndjsonLine, summarize, ndjsonPath } from './json.ts';
 import { CsvThread } from './csv-worker.ts';
-import { TABLES } from './tables.ts';
+import { tableModel } from './table-model.ts';
 import { SchemaFields } from './schema-fields.ts';
 import { dataPackage, type PackageMetadata } from './datapackage.ts';
-import { cjsEntry, declarations, esmEntry } from './npm.ts';
+import { writeParquet } from './parquet.ts';
+import { RESOURCE_WRITERS, type ExtraResource } from './resources.ts';
+import { croissant, CROISSANT_PATH, DATASET_JSONLD_PATH, datasetJsonLd } from './metadata.ts';
+import { DATA_LICENSE } from './datapackage.ts';
+import type { CompiledFile } from './compile.ts';
 
 export const BUILD_COMMAND = 'npm run build';
 export const CHECKSUMS_FILE = 'SHA256SUMS';
@@ -25,6 +30,8 @@ export interface PublishOptions {
   outDir: string;
   /** The repository: its package.json, schemas/ and types/. */
   rootDir: string;
+  /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given. */
+  packageRuntime: readonly CompiledFile[];
 }
 
 export interface PublishSummary {
@@ -70,7 +77,7 @@ function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
   return ordered as T;
 }
 
-export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Promise<PublishSummary> {
+export async function publish({ dataDir, outDir, rootDir, packageRuntime }: PublishOptions): Promise<PublishSummary> {
   const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
   const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
   const articleSchema = schemaFields.schema('article');
@@ -83,7 +90,17 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
   const data = new JsonDocument(out.open('data.json'), { ...info, offsets: OFFSET_UNIT }, 'articles');
   const index = new JsonDocument(out.open('index.json'), { ...info }, 'articles');
   const articlesNdjson = out.open(ndjsonPath('articles'));
-  const csv = await CsvThread.start(outDir, info); // also writes articles/<id>.json
+  const schemaDir = join(rootDir, 'schemas');
+  const model = tableModel(schemaDir);
+  // The CSV thread also writes articles/<id>.json and the SQLite database.
+  const csv = await CsvThread.start(outDir, schemaDir, info, {
+    name: pkg.name,
+    version: pkg.version,
+    schemaVersion,
+    license: DATA_LICENSE,
+    notice: generatedNotice(BUILD_COMMAND),
+  });
+  const articlesJsonl = out.open(jsonlPath('articles'));
 
   const articleFiles = recordFiles(dataDir, 'articles');
   for (const path of articleFiles) {
@@ -92,9 +109,11 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
     data.addJson(json);
     index.add(summarize(article));
     articlesNdjson.write(ndjsonLine(info, json));
+    articlesJsonl.write(`${json}\n`);
     csv.add('articles', json);
   }
   articlesNdjson.close();
+  articlesJsonl.close();
 
   // The registries follow the articles in data.json and index.json, streamed one record at a time in id order.
   data.closeStreamed();
@@ -105,6 +124,7 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
     data.openTail(collection);
     index.openTail(collection);
     const sink = out.open(ndjsonPath(collection));
+    const jsonl = out.open(jsonlPath(collection));
     for (const { id, path } of files) {
       const record = readRecord<Entity | Outlet | Redirect>(path);
       if (record.id !== id) throw new Error(`${path} holds the record ${JSON.stringify(record.id)}, not ${JSON.stringify(id)}`);
@@ -112,9 +132,11 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
       data.addJson(json);
       index.addJson(json);
       sink.write(ndjsonLine(info, json));
+      jsonl.write(`${json}\n`);
       csv.add(collection, json);
     }
     sink.close();
+    jsonl.close();
     registryCounts[collection] = files.length;
   }
   data.end();
@@ -127,15 +149,20 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
     out.write(`schemas/${name}`, readFileSync(join(rootDir, 'schemas', name), 'utf8'));
   }
 
+  await writeParquet(out, model.tables, pkg);
+
+  // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones.
+  const extra: ExtraResource[] = [];
+  for (const writer of RESOURCE_WRITERS) extra.push(...(await writer.write({ out, model, info, rootDir })));
+
   const collections = COLLECTIONS.map((c) => c.name);
-  const descriptor = dataPackage(pkg, TABLES, schemaFields, (p) => out.file(p), collections);
+  const file = (p: string) => out.file(p);
+  out.write(CROISSANT_PATH, `${JSON.stringify(croissant(pkg, model, file, collections), null, 2)}\n`);
+  out.write(DATASET_JSONLD_PATH, `${JSON.stringify(datasetJsonLd(pkg), null, 2)}\n`);
+  const descriptor = dataPackage(pkg, model.tables, file, collections, extra);
   out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
 
-  out.write('index.js', esmEntry(articleKeys));
-  out.write('index.cjs', cjsEntry(articleKeys));
-  const types = declarations(join(rootDir, 'types'), pkg.version, schemaVersion);
-  out.write('index.d.ts', types);
-  out.write('index.d.cts', types);
+  for (const file of packageRuntime) out.write(file.path, file.text);
 
   // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
   const files = out.files();

@@ -1,0 +1,53 @@
+/**
+ * The package's entry for browsers and bundlers (the `browser` export condition). Nothing is read when it is
+ * imported and it needs no Node.js module: each function loads what it needs with a dynamic `import()` of the
+ * package's own JSON files (`index.json`, `articles/<id>.json`), which bundlers split into chunks of their own
+ * (esbuild with `--splitting`, Vite, webpack, Rollup) and browsers load natively.
+ */
+import type { PublishedArticleFile, PublishedIndex } from '../types/index.ts';
+import { lookup, type AsyncDataset } from './dataset.js';
+
+type Lookups = {
+  article: ReturnType<typeof lookup<PublishedIndex['articles'][number]>>;
+  entity: ReturnType<typeof lookup<PublishedIndex['entities'][number]>>;
+  outlet: ReturnType<typeof lookup<PublishedIndex['outlets'][number]>>;
+  redirect: ReturnType<typeof lookup<PublishedIndex['redirects'][number]>>;
+};
+
+let indexPromise: Promise<{ index: PublishedIndex; by: Lookups }> | undefined;
+
+function loadLookups(): Promise<{ index: PublishedIndex; by: Lookups }> {
+  indexPromise ??= import(
+    // @ts-ignore -- index.json is written beside this module's folder by the build; it is not a source file.
+    '../index.json',
+    { with: { type: 'json' } }
+  ).then((module: { default: PublishedIndex }) => {
+    const index = module.default;
+    const by: Lookups = {
+      article: lookup(index.articles),
+      entity: lookup(index.entities),
+      outlet: lookup(index.outlets),
+      redirect: lookup(index.redirects),
+    };
+    return { index, by };
+  });
+  return indexPromise;
+}
+
+export const loadIndex: AsyncDataset['loadIndex'] = async () => (await loadLookups()).index;
+
+export const loadArticle: AsyncDataset['loadArticle'] = async (id) => {
+  const { by } = await loadLookups();
+  const summary = by.article(id);
+  if (!summary) return undefined;
+  const module = (await import(`../articles/${summary.id}.json`, { with: { type: 'json' } })) as { default: PublishedArticleFile };
+  return module.default.article;
+};
+
+export const loadEntity: AsyncDataset['loadEntity'] = async (id) => (await loadLookups()).by.entity(id);
+export const loadOutlet: AsyncDataset['loadOutlet'] = async (id) => (await loadLookups()).by.outlet(id);
+export const loadRedirect: AsyncDataset['loadRedirect'] = async (id) => (await loadLookups()).by.redirect(id);
+
+export { articleText } from './dataset.js';
+export type { AsyncDataset } from './dataset.js';
+export type * from '../types/index.ts';

@@ -1,0 +1,58 @@
+/**
+ * What every entry point of the npm package shares: the lookups, the article text, and the asynchronous API that
+ * both the Node.js entries and the browser entry offer with the same types.
+ */
+import type { Article, Entity, Outlet, PublishedArticle, PublishedIndex, Redirect } from '../types/index.ts';
+
+/** The asynchronous API every entry point offers: Node.js (`import`, `require`) and browsers and bundlers (`browser`). */
+export interface AsyncDataset {
+  /** The dataset version, the schema version, every article's metadata (no body) and the registries; loaded once. */
+  loadIndex(): Promise<PublishedIndex>;
+  /** The whole article with this id (body, annotations, inferences), or `undefined` when there is none. */
+  loadArticle(id: string): Promise<PublishedArticle | undefined>;
+  /** The entity with this id, or `undefined`. */
+  loadEntity(id: string): Promise<Entity | undefined>;
+  /** The outlet with this id, or `undefined`. */
+  loadOutlet(id: string): Promise<Outlet | undefined>;
+  /** What became of a renamed or removed id, or `undefined`. */
+  loadRedirect(id: string): Promise<Redirect | undefined>;
+}
+
+/** A lookup by id over records, its map built on first use. */
+export function lookup<T extends { id: string }>(records: readonly T[]): (id: string) => T | undefined {
+  let byId: Map<string, T> | undefined;
+  return (id) => (byId ??= new Map(records.map((record) => [record.id, record]))).get(id);
+}
+
+/** The article text the selectors and offsets refer to: the body blocks joined with a single line feed. */
+export function articleText(article: Pick<Article, 'body'>): string {
+  return article.body.map((block) => block.text).join('\n');
+}
+
+/** The fields of an article kept in its own file (`articles/<id>.json`), not in `index.json`. */
+export const LAZY_FIELDS = ['body', 'annotations', 'inferences'] as const satisfies readonly (keyof PublishedArticle)[];
+
+/**
+ * Every field of a published article, in the order of the schema (and of `data.json`). The check below fails to
+ * compile when a field is added to `Article` and not here.
+ */
+export const ARTICLE_FIELDS = [
+  'id',
+  'headline',
+  'url',
+  'publisher',
+  'authors',
+  'datePublished',
+  'dateModified',
+  'language',
+  'body',
+  'keywords',
+  'provenance',
+  'rights',
+  'annotations',
+  'inferences',
+] as const satisfies readonly (keyof PublishedArticle)[];
+
+type MissingField = Exclude<keyof PublishedArticle, (typeof ARTICLE_FIELDS)[number]>;
+const everyFieldListed: [MissingField] extends [never] ? true : MissingField = true;
+void everyFieldListed;

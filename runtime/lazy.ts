@@ -1,0 +1,89 @@
+/**
+ * The Node.js dataset: importing reads `index.json` only (article metadata and the registries). Each article's
+ * `body`, `annotations` and `inferences` are read from `articles/<id>.json` the first time one of them is accessed,
+ * so importing a large build stays cheap while `articles` keeps every field.
+ */
+import type { ArticleSummary, Entity, Outlet, PublishedArticle, PublishedArticleFile, PublishedIndex, Redirect } from '../types/index.ts';
+import { ARTICLE_FIELDS, LAZY_FIELDS, lookup, type AsyncDataset } from './dataset.js';
+
+/** Reads and parses a JSON file of the package, given its path relative to the package's `dist/` folder. */
+export type ReadJson = (path: string) => unknown;
+
+export interface NodeDataset extends AsyncDataset {
+  version: string;
+  schemaVersion: number;
+  articles: readonly PublishedArticle[];
+  entities: readonly Entity[];
+  outlets: readonly Outlet[];
+  redirects: readonly Redirect[];
+  getArticle(id: string): PublishedArticle | undefined;
+  getEntity(id: string): Entity | undefined;
+  getOutlet(id: string): Outlet | undefined;
+  getRedirect(id: string): Redirect | undefined;
+}
+
+type LazyField = (typeof LAZY_FIELDS)[number];
+const isLazy = (field: string): field is LazyField => (LAZY_FIELDS as readonly string[]).includes(field);
+
+function setValue(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function openDataset(readJson: ReadJson): NodeDataset {
+  const index = readJson('index.json') as PublishedIndex;
+
+  function loadDetails(article: ArticleSummary): void {
+    const details = (readJson(`articles/${article.id}.json`) as PublishedArticleFile).article;
+    for (const field of LAZY_FIELDS) setValue(article, field, details[field]);
+  }
+
+  // One accessor per lazy field, shared by every article: the first read loads all three from the article's file.
+  const accessors = Object.fromEntries(
+    LAZY_FIELDS.map((field): [LazyField, PropertyDescriptor] => [
+      field,
+      {
+        enumerable: true,
+        configurable: true,
+        get(this: ArticleSummary) {
+          loadDetails(this);
+          return (this as Record<string, unknown>)[field];
+        },
+        set(this: ArticleSummary, value: unknown) {
+          setValue(this, field, value);
+        },
+      },
+    ]),
+  ) as Record<LazyField, PropertyDescriptor>;
+
+  function toArticle(summary: ArticleSummary): PublishedArticle {
+    const article: Record<string, unknown> = {};
+    for (const field of ARTICLE_FIELDS) {
+      if (isLazy(field)) Object.defineProperty(article, field, accessors[field]);
+      else article[field] = summary[field];
+    }
+    return article as PublishedArticle;
+  }
+
+  const articles = index.articles.map(toArticle);
+  const getArticle = lookup(articles);
+  const getEntity = lookup(index.entities);
+  const getOutlet = lookup(index.outlets);
+  const getRedirect = lookup(index.redirects);
+  return {
+    version: index.version,
+    schemaVersion: index.schemaVersion,
+    articles,
+    entities: index.entities,
+    outlets: index.outlets,
+    redirects: index.redirects,
+    getArticle,
+    getEntity,
+    getOutlet,
+    getRedirect,
+    loadIndex: async () => index,
+    loadArticle: async (id) => getArticle(id),
+    loadEntity: async (id) => getEntity(id),
+    loadOutlet: async (id) => getOutlet(id),
+    loadRedirect: async (id) => getRedirect(id),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * What each annotation kind means to an annotation tool: its label, the prefix of ids made for it, the field that
+ * links it to a registry record, the W3C motivation, and the fields an annotation made in a tool (with a label and
+ * perhaps a link, nothing more) starts with. One small entry per kind: when the data model gains or changes a kind,
+ * this table changes, and the type below fails to compile until it does.
+ */
+import type { Annotations, Entity } from '../../types/index.ts';
+import type { Layer } from './spans.ts';
+
+export interface LayerSpec {
+  /** The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind). */
+  label: string;
+  /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
+  idPrefix: string;
+  /** The field that names the record the annotation is about, and the registry it is in. */
+  link: { field: string; collection: 'entities' | 'outlets' } | null;
+  /** W3C Web Annotation motivation. */
+  motivation: 'identifying' | 'describing' | 'linking';
+  /**
+   * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` stub). What the tool
+   * cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
+   */
+  stub(link: string): Record<string, unknown>;
+}
+
+export const LAYERS: { [L in Layer]: LayerSpec } = {
+  mentions: { label: 'Mention', idPrefix: 'm', link: { field: 'entity', collection: 'entities' }, motivation: 'identifying', stub: (link) => ({ entity: link }) },
+  quotes: {
+    label: 'Quote',
+    idPrefix: 'q',
+    link: { field: 'speaker', collection: 'entities' },
+    motivation: 'describing',
+    stub: (link) => ({ continuations: [], speaker: link, kind: 'TODO: direct, partial or paraphrase', attribution: null, hedges: [], outlet: null }),
+  },
+  figures: {
+    label: 'Figure',
+    idPrefix: 'f',
+    link: { field: 'assertedBy', collection: 'entities' },
+    motivation: 'describing',
+    stub: (link) => ({ value: 'TODO: the number in full', unit: 'TODO: currency, percent, count or unstated', currency: null, measures: 'TODO: what the number measures', assertedBy: link, hedges: [] }),
+  },
+  citedSources: { label: 'CitedSource', idPrefix: 'cs', link: { field: 'outlet', collection: 'outlets' }, motivation: 'linking', stub: (link) => ({ outlet: link }) },
+  events: {
+    label: 'Event',
+    idPrefix: 'e',
+    link: { field: 'entity', collection: 'entities' },
+    motivation: 'describing',
+    stub: (link) => ({ description: 'TODO: the event, in your words', entity: link.startsWith('TODO') ? null : link, time: null }),
+  },
+} satisfies { [L in keyof Annotations]: LayerSpec };
+
+/** The label of a secondary span, from its role: `continuations/0` → `Continuation`, `time/selector` → `Time`. */
+export function roleLabel(role: string): string {
+  const words = role.split('/').filter((s) => !/^\d+$/.test(s) && s !== 'selector');
+  const last = role.split('/').slice(-1)[0]!;
+  const singular = words.map((w, i) => (i === words.length - 1 && /^\d+$/.test(last) ? w.replace(/s$/, '') : w));
+  return singular.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/** Every secondary role a layer's annotations can have, as a label → role pattern (`Continuation` → `continuations/#`). */
+export const ROLE_PATTERNS: Record<string, string> = {
+  Continuation: 'continuations/#',
+  Attribution: 'attribution',
+  Hedge: 'hedges/#',
+  Time: 'time/selector',
+};
+
+/** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */
+export function kindLabel(kind: string): string {
+  return kind.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/** The Wikidata QID of an entity, when its record has one (`Q212`). */
+export function wikidataOf(entity: Entity | undefined): string | null {
+  if (!entity) return null;
+  const record = entity as unknown as { wikidata?: unknown; identifiers?: { wikidata?: unknown } };
+  const qid = record.identifiers?.wikidata ?? record.wikidata;
+  return typeof qid === 'string' && /^Q\d+$/.test(qid) ? qid : null;
+}
+
+/** The registries an export or import links to. */
+export interface Registry {
+  entities: ReadonlyMap<string, Entity>;
+  outlets: ReadonlySet<string>;
+}
+
+export const URN = 'urn:annotated-news';
+export const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
+
+/** The IRI of a registry record: Wikidata's when the entity has a QID, the dataset's URN otherwise. */
+export function recordIri(registry: Registry, collection: 'entities' | 'outlets', id: string): string {
+  if (collection === 'entities') {
+    const qid = wikidataOf(registry.entities.get(id));
+    if (qid) return `${WIKIDATA_ENTITY}${qid}`;
+    return `${URN}:entity:${id}`;
+  }
+  return `${URN}:outlet:${id}`;
+}
+
+/** The registry id an IRI, a QID or an id names, or null when none matches. */
+export function resolveLink(registry: Registry, collection: 'entities' | 'outlets', reference: string): string | null {
+  const value = reference.trim();
+  if (collection === 'outlets') {
+    const id = value.startsWith(`${URN}:outlet:`) ? value.slice(`${URN}:outlet:`.length) : value;
+    return registry.outlets.has(id) ? id : null;
+  }
+  const qid = /^(?:https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/)?(Q\d+)$/.exec(value)?.[1];
+  if (qid) {
+    for (const [id, entity] of registry.entities) if (wikidataOf(entity) === qid) return id;
+    return null;
+  }
+  const id = value.startsWith(`${URN}:entity:`) ? value.slice(`${URN}:entity:`.length) : value;
+  return registry.entities.has(id) ? id : null;
+}

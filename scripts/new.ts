@@ -9,9 +9,9 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
 import { RECORD_FILE } from './checks/layout.ts';
+import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
-import { createExclusive } from './lib/record-file.ts';
 
 const USAGE = `usage: npm run new -- <id> [--data DIR] [--added-by NAME]
 
@@ -30,15 +30,16 @@ runMain(() => {
   if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
   const id = positionals[0]!;
   if (!RECORD_FILE.test(`${id}.json`) || id.length > 120) fail(`"${id}" is not a valid id: use lowercase letters, digits and single hyphens (at most 120 characters)`);
+  checkRecordFolder(values.data);
   const folder = join(values.data, 'articles');
   if (!existsSync(folder)) fail(`${folder}: no such folder (is --data right?)`);
   const path = join(folder, `${id}.json`);
   if (existsSync(path)) fail(`${path} already exists; edit it, or choose another id`);
   if (existsSync(join(values.data, 'redirects', `${id}.json`))) fail(`"${id}" was used before and now redirects elsewhere (data/redirects/${id}.json); choose another id`);
   const today = new Date().toISOString().slice(0, 10);
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8')) as object;
   try {
-    createExclusive(path, canonicalText(articleTemplate(id, today, values['added-by']), schema));
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8')) as object;
+    writeFileAtomic(path, canonicalText(articleTemplate(id, today, values['added-by']), schema), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${path} already exists; edit it, or choose another id`);
     throw error;

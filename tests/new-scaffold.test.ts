@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT, runScript } from './helpers.ts';
 import { scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { validateData } from '../scripts/checks/run.ts';
-import { createExclusive } from '../scripts/lib/record-file.ts';
+import { writeFileAtomic } from '../scripts/lib/output-target.ts';
 import { isPlaceholder } from '../scripts/checks/rules/placeholders.ts';
 
 const ANNOTATION_KINDS = Object.keys(
@@ -67,7 +67,7 @@ test('new: never overwrites, and refuses bad or redirected ids', (t) => {
   assert.equal(runScript('new.ts', ['Not A Slug', '--data', dir]).code, 2);
   assert.equal(runScript('new.ts', ['old-energy-article', '--data', dir]).code, 2, 'refuses a redirected id');
   // The exclusive create itself: a name taken at the last moment is not replaced, and no temporary file is left.
-  assert.throws(() => createExclusive(existing, '{}\n'), { code: 'EEXIST' });
+  assert.throws(() => writeFileAtomic(existing, '{}\n', { exclusive: true }), { code: 'EEXIST' });
   assert.equal(readFileSync(existing, 'utf8'), before);
   assert.deepEqual(readdirSync(join(dir, 'articles')).filter((f) => f.endsWith('.tmp')), []);
 });

@@ -1,6 +1,7 @@
 /** Helpers for files that scripts generate: the header they carry, and writing or checking them. */
-import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from './output-target.ts';
 
 /** The sentence every generated file starts with, naming the command that regenerates it. */
 export function generatedNotice(command: string): string {
@@ -17,12 +18,10 @@ export function readIfExists(path: string): string | null {
   }
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
+/** Writes a file atomically (scripts/lib/output-target.ts: a temporary file beside it, removed on any exit). */
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
+  writeFileAtomic(path, content);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Reading a JSON record strictly: what `readFileSync(f, 'utf8')` and `JSON.parse` silently let through is reported
  * here instead. Strict UTF-8 (invalid bytes are an error, not U+FFFD), a byte-order mark is an error (RFC 8259
- * forbids it and `JSON.parse` rejects it), duplicate keys and `__proto__`/`constructor` keys are errors, and depth
- * and size are bounded. Positions are 1-based lines and columns (columns count Unicode code points).
+ * forbids it and `JSON.parse` rejects it), duplicate keys and `__proto__`/`constructor` keys are errors, ill-formed
+ * Unicode in any key or value (lone surrogates written as `\uD800` escapes, noncharacters) and numbers beyond a
+ * double are errors, and depth and size are bounded. Positions are 1-based lines and columns (columns count Unicode code points).
  *
  * The happy path stays cheap: one structural scan that jumps over string contents with `indexOf`, then the native
  * `JSON.parse`. The JSON-pointer → position map is only built when a file has something to report.
@@ -16,7 +17,10 @@ export const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface SourceProblem {
-  /** A short code: `encoding`, `bom`, `empty`, `syntax`, `duplicate-key`, `forbidden-key`, `depth`, `size`, `root`. */
+  /**
+   * A short code: `encoding`, `bom`, `empty`, `syntax`, `duplicate-key`, `forbidden-key`, `depth`, `size`, `root`,
+   * `unicode` (lone surrogates, noncharacters), `number` (too large for a double).
+   */
   code: string;
   message: string;
   hint: string;
@@ -106,6 +110,12 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
     const problems = scanStructure(text);
     if (problems.length > 0) return { ok: false, text, problems };
   }
+  // Strict text: JSON.parse turns a `\ud800` escape into a lone surrogate and keeps noncharacters and numbers too
+  // large for a double (as Infinity, which JSON.stringify writes as null). Only text that could hold one is scanned.
+  if (shape.nonFinite || text.includes('\\u') || RAW_NONCHARACTER.test(text)) {
+    const problems = strictTextProblems(text);
+    if (problems.length > 0) return { ok: false, text, problems };
+  }
   return { ok: true, text, value: value as Record<string, unknown> };
 }
 
@@ -129,29 +139,132 @@ function keyTokens(text: string): number {
   return count;
 }
 
-/** The number of keys in a parsed value, and whether it holds a forbidden key or nests too deeply. */
-function countKeys(value: unknown, depth: number): { keys: number; suspicious: boolean } {
-  if (depth > MAX_DEPTH) return { keys: 0, suspicious: true };
+/**
+ * The number of keys in a parsed value, whether it holds a forbidden key or nests too deeply, and whether it holds a
+ * number too large for a double (parsed as ±Infinity).
+ */
+function countKeys(value: unknown, depth: number): { keys: number; suspicious: boolean; nonFinite: boolean } {
+  if (depth > MAX_DEPTH) return { keys: 0, suspicious: true, nonFinite: false };
   let keys = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) {
+  let nonFinite = false;
+  const items = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? null : [];
+  if (items) {
+    for (const item of items) {
+      if (typeof item === 'number') {
+        if (!Number.isFinite(item)) nonFinite = true;
+        continue;
+      }
       if (item === null || typeof item !== 'object') continue;
       const inner = countKeys(item, depth + 1);
       if (inner.suspicious) return inner;
       keys += inner.keys;
+      nonFinite ||= inner.nonFinite;
     }
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return { keys, suspicious: true };
+  } else {
+    for (const key of Object.keys(value as object)) {
+      if (FORBIDDEN_KEYS.has(key)) return { keys, suspicious: true, nonFinite };
       keys++;
       const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'number') {
+        if (!Number.isFinite(item)) nonFinite = true;
+        continue;
+      }
       if (item === null || typeof item !== 'object') continue;
       const inner = countKeys(item, depth + 1);
       if (inner.suspicious) return inner;
       keys += inner.keys;
+      nonFinite ||= inner.nonFinite;
     }
   }
-  return { keys, suspicious: false };
+  return { keys, suspicious: false, nonFinite };
+}
+
+/** Noncharacters as they appear unescaped: U+FDD0–U+FDEF and the last two code points of every plane. */
+const RAW_NONCHARACTER = new RegExp(
+  `[\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, k) => `\\u{${(k + 1).toString(16)}FFFE}\\u{${(k + 1).toString(16)}FFFF}`).join('')}]`,
+  'u',
+);
+const RAW_NONCHARACTER_ALL = new RegExp(RAW_NONCHARACTER.source, 'gu');
+const isNoncharacter = (cp: number) => (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Ill-formed text and out-of-range numbers, each located at its escape or character: lone surrogates (only possible
+ * as `\uXXXX` escapes, since the bytes are strict UTF-8), noncharacters (escaped or raw), and numbers that overflow
+ * a double. Keys are strings too and are checked alike. Only run on text that may hold one (see parseJsonSource).
+ */
+function strictTextProblems(text: string): SourceProblem[] {
+  // Where each value (and its key) starts, in text order, to name the pointer of an offset.
+  const starts: Array<{ pointer: string; keyOffset: number; valueOffset: number }> = [];
+  try {
+    walk(text, (pointer, keyOffset, valueOffset) => starts.push({ pointer, keyOffset, valueOffset }), null);
+  } catch {
+    return []; // structural problems are reported by scanStructure
+  }
+  const pointerAt = (offset: number): string => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const first = starts[mid]!.keyOffset >= 0 ? starts[mid]!.keyOffset : starts[mid]!.valueOffset;
+      if (first <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo]?.pointer ?? '';
+  };
+  const problems: SourceProblem[] = [];
+  const unitAt = (at: number) => (text.charCodeAt(at) === 0x5c && text.charCodeAt(at + 1) === 0x75 ? Number.parseInt(text.slice(at + 2, at + 6), 16) : -1);
+  for (let at = text.indexOf('\\u'); at !== -1; at = text.indexOf('\\u', at + 1)) {
+    let backslashes = 0;
+    for (let k = at - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+    if (backslashes % 2 === 1) continue; // `\\u…` is a backslash followed by the letter u
+    const unit = unitAt(at);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = unitAt(at + 6);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        const cp = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
+        if (isNoncharacter(cp)) problems.push(noncharacter(cp, text.slice(at, at + 12), at, pointerAt(at)));
+        at += 6;
+        continue;
+      }
+    }
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const half = unit <= 0xdbff ? 'a high surrogate without the low one after it' : 'a low surrogate without the high one before it';
+      problems.push({
+        code: 'unicode',
+        message: `ill-formed Unicode: the escape ${text.slice(at, at + 6)} is a lone surrogate (${half}), not a character`,
+        hint: 'A lone surrogate cannot be written as UTF-8: it would become U+FFFD and shift every offset after it. Write the character itself, or both halves of its pair (e.g. \\ud83d\\ude00), or delete the escape.',
+        offset: at,
+        pointer: pointerAt(at),
+      });
+    } else if (unit >= 0 && isNoncharacter(unit)) problems.push(noncharacter(unit, text.slice(at, at + 6), at, pointerAt(at)));
+  }
+  for (const m of text.matchAll(RAW_NONCHARACTER_ALL)) problems.push(noncharacter(m[0].codePointAt(0)!, null, m.index, pointerAt(m.index)));
+  for (const { pointer, valueOffset } of starts) {
+    const c = text.charCodeAt(valueOffset);
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue;
+    LITERAL.lastIndex = valueOffset;
+    const token = LITERAL.exec(text)?.[0] ?? '';
+    if (Number.isFinite(Number(token))) continue;
+    problems.push({
+      code: 'number',
+      message: `the number ${token.length > 40 ? `${token.slice(0, 40)}…` : token} is too large to represent (it would be read as ${token.startsWith('-') ? '-' : ''}Infinity and written back as null)`,
+      hint: 'Numbers must fit a double (up to about 1.8e308); check for a typo in the exponent or digits, or store the value as text.',
+      offset: valueOffset,
+      pointer,
+    });
+  }
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+function noncharacter(cp: number, written: string | null, offset: number, pointer: string): SourceProblem {
+  return {
+    code: 'unicode',
+    message: `ill-formed Unicode: ${written === null ? '' : `the escape ${written} is `}the noncharacter ${hex(cp)}, which text may not contain`,
+    hint: 'Noncharacters are reserved for internal use and never part of published text; delete it (it is usually debris from a conversion).',
+    offset,
+    pointer,
+  };
 }
 
 function fail(text: string, code: string, message: string, hint: string, offset = 0, pointer = ''): ParsedSource {

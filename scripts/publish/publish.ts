@@ -5,6 +5,7 @@
  * holds one record and the write buffers, never the whole corpus.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../lib/regular-file.ts';
 import { basename, join } from 'node:path';
 import type { Article, Entity, Outlet, PublicationInfo, Redirect } from '../../types/index.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
@@ -52,7 +53,7 @@ function recordFiles(dataDir: string, collection: Collection): string[] {
     .map((f) => join(folder, f));
 }
 
-const readRecord = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const readRecord = <T>(path: string): T => JSON.parse(readRegularFile(path).toString('utf8')) as T;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The registries, in the order data.json and index.json list them after the articles. */

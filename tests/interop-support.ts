@@ -1,0 +1,69 @@
+/**
+ * Shared by the annotation-tool tests: a synthetic article whose text has characters outside the BMP, a CRLF inside
+ * a paragraph and repeated phrases, annotated with every kind; and a small registry. Everything is made up (the
+ * Wikidata id below is a deliberately impossible test value, not a claim about any real item).
+ */
+import type { Article, Entity } from '../types/index.ts';
+import type { Registry } from '../scripts/interop/layers.ts';
+
+export const TEST_QID = 'Q999999999';
+
+const entity = (id: string, kind: Entity['kind'], name: string, extra: object = {}): Entity => ({ id, kind, name, aliases: [], roles: [], identifiers: {}, ...extra }) as Entity;
+
+export const SYNTHETIC_REGISTRY: Registry = {
+  entities: new Map([
+    ['jane-example', entity('jane-example', 'person', 'Jane Example', { wikidata: TEST_QID })],
+    ['examplestan', entity('examplestan', 'country', 'Examplestan')],
+  ]),
+  outlets: new Set(['example-wire']),
+};
+
+/** 𝔊 (U+1D50A) and 🚀 (U+1F680) are outside the BMP; "the grid" and "Jane Example" repeat; one paragraph holds a CRLF. */
+export function syntheticArticle(): Article {
+  return {
+    id: 'synthetic-interop',
+    headline: { text: 'Synthetic', origin: 'curator' },
+    url: null,
+    publisher: null,
+    authors: null,
+    datePublished: null,
+    dateModified: null,
+    language: 'en',
+    body: [
+      { type: 'paragraph', text: '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane Example added.' },
+      { type: 'paragraph', text: 'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 Examplestan agreed.' },
+    ],
+    keywords: [],
+    provenance: { source: 'Synthetic test text.', sourceUrl: null, dateAdded: '2026-01-01', addedBy: 'tests' },
+    rights: { status: 'unknown', holder: null, license: null, note: null },
+    annotations: {
+      mentions: [
+        { id: 'm-jane-1', selector: { exact: 'Jane Example', suffix: ' said' }, entity: 'jane-example' },
+        { id: 'm-jane-2', selector: { exact: 'Jane Example', prefix: '” ' }, entity: 'jane-example' },
+        { id: 'm-examplestan-1', selector: { exact: 'Examplestan', suffix: ' reportedly' }, entity: 'examplestan' },
+        { id: 'm-examplestan-2', selector: { exact: 'Examplestan', prefix: '🚀 ' }, entity: 'examplestan', standsFor: 'examplestan' },
+      ],
+      quotes: [
+        {
+          id: 'q-broken',
+          selector: { exact: 'broken,' },
+          continuations: [{ exact: 'We will fix the grid,' }],
+          speaker: 'jane-example',
+          kind: 'direct',
+          attribution: { exact: 'she said' },
+          hedges: [],
+          outlet: null,
+        },
+      ],
+      figures: [{ id: 'f-grid-share', selector: { exact: '40%' }, value: 40, unit: 'percent', currency: null, measures: 'Share of the grid lost', assertedBy: null, hedges: [{ exact: 'reportedly' }] }],
+      citedSources: [{ id: 'cs-example-wire', selector: { exact: 'Example Wire' }, outlet: 'example-wire' }],
+      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, time: { selector: { exact: 'last week' }, date: null, relative: true } }],
+    },
+    inferences: [],
+  };
+}
+
+/** The article with no annotations: the clean record an import fills. */
+export function withoutAnnotations(article: Article): Article {
+  return { ...article, annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [] } };
+}

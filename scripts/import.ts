@@ -46,7 +46,8 @@ function readToolFile(format: Format, file: string, articleId: string): { items:
     try {
       return { items: fromBrat(parseBratAnn(text)), toolText, locate: (where) => where.replace(/^line (\d+)$/, '$1:1') };
     } catch (error) {
-      if (error instanceof BratSyntaxError) throw new ImportError(`line ${error.line}`, error.message.replace(/^line \d+: /, ''), 'See https://brat.nlplab.org/standoff.html for the format.');
+      if (error instanceof BratSyntaxError) throw new ImportError(`${error.line}:1`, error.message.replace(/^line \d+: /, ''), 'See https://brat.nlplab.org/standoff.html for the format.');
+      if (error instanceof ImportError) throw new ImportError(error.where.replace(/^line (\d+)$/, '$1:1'), error.message, error.hint);
       throw error;
     }
   }
@@ -73,7 +74,7 @@ function readToolFile(format: Format, file: string, articleId: string): { items:
     const { text, regions, relations } = readLabelStudio(root, articleId);
     return { items: fromLabelStudio(regions, relations), toolText: text, locate };
   } catch (error) {
-    if (error instanceof FormatError || error instanceof LabelStudioFormatError) throw new ImportError(error.where, error.message.slice(error.where.length + 2));
+    if (error instanceof FormatError || error instanceof LabelStudioFormatError) throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
     throw error;
   }
 }

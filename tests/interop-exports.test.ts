@@ -135,3 +135,16 @@ test('spaCy: Debian Python re-slices every span of the JSON Lines to its text', 
   assert.equal(Number(result.stdout.trim()), article.annotations.mentions.length);
   assert.ok(line.includes(`"kb_id":"${TEST_QID}"`));
 });
+
+test('labels are unambiguous: no label names two things in the Label Studio config or brat\'s annotation.conf', () => {
+  const kinds = entityKinds(join(ROOT, 'schemas'));
+  const labels = [...labelStudioConfig(kinds).matchAll(/<Label value="([^"]+)"\/>/g)].map((m) => m[1]);
+  assert.equal(new Set(labels).size, labels.length, `duplicate labels: ${labels.join(', ')}`);
+  const entities = bratConf(kinds).split('[entities]\n')[1]!.split('\n\n')[0]!.split('\n');
+  assert.equal(new Set(entities).size, entities.length);
+});
+
+test('the labelling configuration in CONTRIBUTING.md is the one the export uses', () => {
+  const contributing = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+  assert.ok(contributing.includes(labelStudioConfig(entityKinds(join(ROOT, 'schemas'))).trimEnd()));
+});

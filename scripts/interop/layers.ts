@@ -41,7 +41,8 @@ export const LAYERS: { [L in Layer]: LayerSpec } = {
   },
   citedSources: { label: 'CitedSource', idPrefix: 'cs', link: { field: 'outlet', collection: 'outlets' }, motivation: 'linking', stub: (link) => ({ outlet: link }) },
   events: {
-    label: 'Event',
+    // Not `Event`: that is the label of a mention of an entity of kind `event`.
+    label: 'EventReference',
     idPrefix: 'e',
     link: { field: 'entity', collection: 'entities' },
     motivation: 'describing',

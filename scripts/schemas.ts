@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
 import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
 import { labelStudioConfig } from './interop/label-studio.ts';
+import { rolePatterns } from './interop/layers.ts';
 import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
@@ -34,7 +35,7 @@ runMain(() => {
   const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions.EntityKind.enum;
   const blocks: Array<[string, string, string]> = [
     ['README.md', 'enum-values', renderEnumTable(schemas)],
-    ['CONTRIBUTING.md', 'label-studio-config', `\`\`\`xml\n${labelStudioConfig(kinds).trimEnd()}\n\`\`\``],
+    ['CONTRIBUTING.md', 'label-studio-config', `\`\`\`xml\n${labelStudioConfig(kinds, rolePatterns(schemas.get('article.schema.json')!)).trimEnd()}\n\`\`\``],
   ];
   for (const [file, block, content] of blocks) {
     const path = join(root, file);

@@ -4,6 +4,8 @@
  * perhaps a link, nothing more) starts with. One small entry per kind: when the data model gains or changes a kind,
  * this table changes, and the type below fails to compile until it does.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Annotations, Entity } from '../../types/index.ts';
 import type { Layer } from './spans.ts';
 
@@ -12,7 +14,7 @@ export interface LayerSpec {
   label: string;
   /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
   idPrefix: string;
-  /** The field that names the record the annotation is about, and the registry it is in. */
+  /** The field (a `/`-separated path) that names the record the annotation is about, and the registry it is in. */
   link: { field: string; collection: 'entities' | 'outlets' } | null;
   /** W3C Web Annotation motivation. */
   motivation: 'identifying' | 'describing' | 'linking';
@@ -50,21 +52,67 @@ export const LAYERS: { [L in Layer]: LayerSpec } = {
   },
 } satisfies { [L in keyof Annotations]: LayerSpec };
 
-/** The label of a secondary span, from its role: `continuations/0` → `Continuation`, `time/selector` → `Time`. */
+/** The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` → `Time`. */
 export function roleLabel(role: string): string {
-  const words = role.split('/').filter((s) => !/^\d+$/.test(s) && s !== 'selector');
+  const index = (s: string) => /^(?:\d+|#)$/.test(s);
+  const words = role.split('/').filter((s) => !index(s) && s !== 'selector');
   const last = role.split('/').slice(-1)[0]!;
-  const singular = words.map((w, i) => (i === words.length - 1 && /^\d+$/.test(last) ? w.replace(/s$/, '') : w));
+  const singular = words.map((w, i) => (i === words.length - 1 && index(last) ? w.replace(/s$/, '') : w));
   return singular.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
-/** Every secondary role a layer's annotations can have, as a label → role pattern (`Continuation` → `continuations/#`). */
-export const ROLE_PATTERNS: Record<string, string> = {
-  Continuation: 'continuations/#',
-  Attribution: 'attribution',
-  Hedge: 'hedges/#',
-  Time: 'time/selector',
-};
+type SchemaNode = { [key: string]: unknown };
+
+/**
+ * Every secondary role the annotations can have, as label → role pattern (`Continuation` → `continuations/#`,
+ * `Time` → `time/selector`), found in the article schema: each `TextQuoteSelector` an annotation holds besides its
+ * main `selector`, directly, in a list, beside null or inside a nested object. Derived, so a new selector field in
+ * the types becomes a new label in every tool without a change here.
+ */
+export function rolePatterns(articleSchema: SchemaNode): Record<string, string> {
+  const definitions = (articleSchema.definitions ?? {}) as Record<string, SchemaNode>;
+  const resolve = (node: SchemaNode): SchemaNode => (typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node);
+  const isSelector = (node: SchemaNode) => typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector');
+  const patterns: Record<string, string> = {};
+  const visit = (node: SchemaNode, path: string[], depth: number): void => {
+    if (depth > 4) return;
+    if (isSelector(node)) {
+      const pattern = path.join('/');
+      if (pattern !== 'selector') patterns[roleLabel(pattern)] = pattern;
+      return;
+    }
+    const target = resolve(node);
+    if (Array.isArray(target.anyOf)) for (const branch of target.anyOf as SchemaNode[]) visit(branch, path, depth + 1);
+    else if (target.type === 'array' && target.items) visit(target.items as SchemaNode, [...path, '#'], depth + 1);
+    else if (target.properties) for (const [key, child] of Object.entries(target.properties as Record<string, SchemaNode>)) visit(child, [...path, key], depth + 1);
+  };
+  const annotations = resolve({ $ref: '#/definitions/Annotations' });
+  for (const list of Object.values((annotations.properties ?? {}) as Record<string, SchemaNode>)) visit(resolve(list).items as SchemaNode, [], 0);
+  return patterns;
+}
+
+/** The role patterns of the repository's article schema (schemas/article.schema.json). */
+export const ROLE_PATTERNS: Record<string, string> = rolePatterns(
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8')) as SchemaNode,
+);
+
+/** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
+export function getLink(spec: LayerSpec, fields: Record<string, unknown>): unknown {
+  if (!spec.link) return null;
+  return spec.link.field.split('/').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), fields);
+}
+
+/** Sets the id a layer's link names, creating the objects on its path. */
+export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value: string): void {
+  if (!spec.link) return;
+  const keys = spec.link.field.split('/');
+  let node = fields;
+  for (const key of keys.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
 
 /** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */
 export function kindLabel(kind: string): string {

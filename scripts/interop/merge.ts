@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Annotations, Article, TextQuoteSelector } from '../../types/index.ts';
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
 import { assemble, MAIN, Offsets, type AnyAnnotation, type Layer } from './spans.ts';
-import { kindLabel, LAYERS, resolveLink, ROLE_PATTERNS, type Registry } from './layers.ts';
+import { kindLabel, LAYERS, resolveLink, setLink, ROLE_PATTERNS, type Registry } from './layers.ts';
 
 export interface ToolSpan {
   /** The role (`selector`, `attribution`, `continuations/0`), or a pattern with `#` for the index (`hedges/#`). */
@@ -110,10 +110,9 @@ export function buildAnnotations(article: Pick<Article, 'body' | 'annotations'>,
       fields = structuredClone(item.fields);
       if (spec.link && item.link !== null) {
         const resolved = resolveLink(registry, spec.link.collection, item.link);
-        if (resolved) fields[spec.link.field] = resolved;
+        if (resolved) setLink(spec, fields, resolved);
       }
     } else {
-      const reference = item.link ?? main.selector.exact;
       const resolved = spec.link && item.link !== null ? resolveLink(registry, spec.link.collection, item.link) : null;
       let link = resolved;
       if (!link) {
@@ -121,7 +120,6 @@ export function buildAnnotations(article: Pick<Article, 'body' | 'annotations'>,
         built.stubs.push({ placeholder: link, label: item.label, text: main.selector.exact, where: item.where });
       }
       fields = spec.stub(link);
-      void reference;
     }
     let id = item.id;
     if (id === null) {

@@ -7,10 +7,13 @@
  */
 import type { Article } from '../../types/index.ts';
 import { decomposeArticle, MAIN, type Decomposed, type Layer } from './spans.ts';
-import { LAYERS, recordIri, URN, type Registry } from './layers.ts';
+import { getLink, LAYERS, recordIri, URN, type Registry } from './layers.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;
+
+/** Top-level fields that name a registry record (the rest of an annotation's fields are literals). */
+const LINK_FIELDS: Record<string, 'entities' | 'outlets'> = { entity: 'entities', standsFor: 'entities', speaker: 'entities', assertedBy: 'entities', outlet: 'outlets' };
 
 /** The JSON-LD context: the W3C one, then the dataset's terms (links are IRIs; `fields` is a JSON literal). */
 export const W3C_CONTEXT = [
@@ -20,16 +23,14 @@ export const W3C_CONTEXT = [
     '@vocab': VOCAB,
     an: VOCAB,
     fields: { '@id': `${VOCAB}fields`, '@type': '@json' },
-    ...Object.fromEntries(
-      [...new Set(Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.field] : [])).concat(['standsFor', 'outlet', 'assertedBy', 'speaker']))].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }]),
-    ),
+    // Fields whose values are records: IRIs, not strings.
+    ...Object.fromEntries([...new Set(['link', ...Object.keys(LINK_FIELDS)])].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }])),
   },
 ] as const;
 
 export const articleIri = (id: string) => `${URN}:article:${id}`;
 export const annotationIri = (articleId: string, annotationId: string) => `${URN}:article:${articleId}:annotation:${annotationId}`;
 
-const LINK_FIELDS: Record<string, 'entities' | 'outlets'> = { entity: 'entities', standsFor: 'entities', speaker: 'entities', assertedBy: 'entities', outlet: 'outlets' };
 
 /** One annotation as a W3C `Annotation` (without `@context`). */
 export function w3cAnnotation(articleId: string, item: Decomposed, registry: Registry): Record<string, unknown> {
@@ -46,15 +47,17 @@ export function w3cAnnotation(articleId: string, item: Decomposed, registry: Reg
   }));
   const body: Record<string, unknown>[] = [];
   const meaning: Record<string, unknown> = { type: `an:${spec.label}` };
+  // The record the annotation is about (the entity mentioned, the quote's speaker…): a body of its own.
+  const linked = getLink(spec, item.fields);
+  if (spec.link && typeof linked === 'string') {
+    const iri = recordIri(registry, spec.link.collection, linked);
+    body.push({ type: 'SpecificResource', purpose: spec.motivation === 'describing' ? 'classifying' : spec.motivation, source: iri });
+    meaning.link = iri;
+  }
   for (const [field, value] of Object.entries(item.fields)) {
     const collection = LINK_FIELDS[field];
-    if (collection && typeof value === 'string') {
-      const iri = recordIri(registry, collection, value);
-      if (spec.link?.field === field) body.push({ type: 'SpecificResource', purpose: spec.motivation === 'describing' ? 'classifying' : spec.motivation, source: iri });
-      meaning[field] = iri;
-    } else if (value === null || typeof value !== 'object') {
-      meaning[field === 'value' ? 'value' : field] = value;
-    }
+    if (collection && typeof value === 'string') meaning[field] = recordIri(registry, collection, value);
+    else if (value === null || typeof value !== 'object') meaning[field] = value;
   }
   body.push(meaning);
   return { id: annotationIri(articleId, item.id), type: 'Annotation', motivation: spec.motivation, layer: item.layer, body, target, fields: item.fields };

@@ -5,6 +5,7 @@
  */
 import type { Article, Entity } from '../types/index.ts';
 import type { Registry } from '../scripts/interop/layers.ts';
+import { articleTemplate } from '../scripts/lib/article-template.ts';
 
 export const TEST_QID = 'Q999999999';
 
@@ -21,21 +22,12 @@ export const SYNTHETIC_REGISTRY: Registry = {
 /** 𝔊 (U+1D50A) and 🚀 (U+1F680) are outside the BMP; "the grid" and "Jane Example" repeat; one paragraph holds a CRLF. */
 export function syntheticArticle(): Article {
   return {
-    id: 'synthetic-interop',
-    headline: { text: 'Synthetic', origin: 'curator' },
-    url: null,
-    publisher: null,
-    authors: null,
-    datePublished: null,
-    dateModified: null,
-    language: 'en',
+    // The metadata of a scaffolded record; the body and annotations below.
+    ...articleTemplate('synthetic-interop', '2026-01-01', 'tests'),
     body: [
       { type: 'paragraph', text: '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane Example added.' },
       { type: 'paragraph', text: 'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 Examplestan agreed.' },
     ],
-    keywords: [],
-    provenance: { source: 'Synthetic test text.', sourceUrl: null, dateAdded: '2026-01-01', addedBy: 'tests' },
-    rights: { status: 'unknown', holder: null, license: null, note: null },
     annotations: {
       mentions: [
         { id: 'm-jane-1', selector: { exact: 'Jane Example', suffix: ' said' }, entity: 'jane-example' },

@@ -103,7 +103,9 @@ test('brat: the export parses, every span is its text at code point offsets, and
   const doc = parseBratAnn(bratAnn(article, SYNTHETIC_REGISTRY));
   for (const t of doc.textBounds) assert.equal(points.slice(t.fragments[0]![0], t.fragments[0]![1]).join(''), t.text, t.id);
   assert.ok(doc.textBounds.some((t) => t.type === 'Person' && t.text === 'Jane Example'), 'mentions are typed by entity kind');
-  assert.ok(doc.relations.some((r) => r.type === 'Attribution'), 'quotes have an attribution relation');
+  // PARC-style attribution: the quote's source and cue spans hang off it by relations.
+  assert.ok(doc.relations.some((r) => r.type === 'Source'), 'quotes have a source relation');
+  assert.ok(doc.relations.some((r) => r.type === 'Cue'), 'quotes have a cue relation');
   assert.ok(doc.normalizations.some((n) => n.database === 'Wikidata' && n.key === TEST_QID));
   assert.ok(doc.normalizations.some((n) => n.database === 'AnnotatedNews' && n.key === 'examplestan'));
   const conf = bratConf(entityKinds(join(ROOT, 'schemas')));
@@ -124,7 +126,8 @@ test('Label Studio: region offsets are code points (what Label Studio stores), r
   assert.ok(differsFromUtf16, 'the test text must make UTF-16 offsets wrong');
   const config = labelStudioConfig(entityKinds(join(ROOT, 'schemas')));
   for (const label of new Set(regions.map((r) => r.value.labels[0]))) assert.ok(config.includes(`<Label value="${label}"/>`), `${label} is in the labelling config`);
-  assert.match(config, /<Relation value="Attribution"\/>/);
+  assert.match(config, /<Relation value="Cue"\/>/);
+  assert.match(config, /<Relation value="Claimant"\/>/);
 });
 
 test('spaCy: Debian Python re-slices every span of the JSON Lines to its text', () => {

@@ -9,7 +9,7 @@ import { articleTemplate } from '../scripts/lib/article-template.ts';
 
 export const TEST_QID = 'Q999999999';
 
-const entity = (id: string, kind: Entity['kind'], name: string, extra: object = {}): Entity => ({ id, kind, name, aliases: [], roles: [], identifiers: {}, ...extra }) as Entity;
+const entity = (id: string, kind: Entity['kind'], name: string, identifiers: Entity['identifiers'] = {}): Entity => ({ id, kind, name, aliases: [], demonyms: [], roles: [], identifiers });
 
 export const SYNTHETIC_REGISTRY: Registry = {
   entities: new Map([
@@ -30,26 +30,37 @@ export function syntheticArticle(): Article {
     ],
     annotations: {
       mentions: [
-        { id: 'm-jane-1', selector: { exact: 'Jane Example', suffix: ' said' }, entity: 'jane-example' },
-        { id: 'm-jane-2', selector: { exact: 'Jane Example', prefix: '” ' }, entity: 'jane-example' },
-        { id: 'm-examplestan-1', selector: { exact: 'Examplestan', suffix: ' reportedly' }, entity: 'examplestan' },
-        { id: 'm-examplestan-2', selector: { exact: 'Examplestan', prefix: '🚀 ' }, entity: 'examplestan', standsFor: 'examplestan' },
+        { id: 'm-jane-1', selector: { exact: 'Jane Example', suffix: ' said' }, entity: 'jane-example', form: 'name' },
+        { id: 'm-jane-2', selector: { exact: 'Jane Example', prefix: '” ' }, entity: 'jane-example', form: 'name' },
+        { id: 'm-examplestan-1', selector: { exact: 'Examplestan', suffix: ' reportedly' }, entity: 'examplestan', form: 'name' },
+        { id: 'm-examplestan-2', selector: { exact: 'Examplestan', prefix: '🚀 ' }, entity: 'examplestan', form: 'name', standsFor: 'examplestan' },
       ],
       quotes: [
         {
           id: 'q-broken',
           selector: { exact: 'broken,' },
           continuations: [{ exact: 'We will fix the grid,' }],
-          speaker: 'jane-example',
           kind: 'direct',
-          attribution: { exact: 'she said' },
+          source: { kind: 'entity', entity: 'jane-example', affiliation: null, selector: { exact: 'she' } },
+          cue: [{ exact: 'said', prefix: 'she ' }],
           hedges: [],
           outlet: null,
         },
       ],
       figures: [{ id: 'f-grid-share', selector: { exact: '40%' }, value: 40, unit: 'percent', currency: null, measures: 'Share of the grid lost', assertedBy: null, hedges: [{ exact: 'reportedly' }] }],
       citedSources: [{ id: 'cs-example-wire', selector: { exact: 'Example Wire' }, outlet: 'example-wire' }],
-      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, time: { selector: { exact: 'last week' }, date: null, relative: true } }],
+      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, setting: null, place: 'examplestan', participants: ['examplestan'], time: { selector: { exact: 'last week' }, type: 'interval', value: null, begin: null, end: null, relative: { unit: 'week', offset: -1 } } }],
+      claims: [
+        {
+          id: 'c-agreed',
+          selector: { exact: 'Examplestan agreed' },
+          claimReviewed: 'Examplestan agreed',
+          claimant: { kind: 'article', entity: null, affiliation: null, selector: null },
+          checkable: false,
+          isBasedOn: ['f-grid-share'],
+          reviews: [],
+        },
+      ],
     },
     inferences: [],
   };
@@ -57,5 +68,5 @@ export function syntheticArticle(): Article {
 
 /** The article with no annotations: the clean record an import fills. */
 export function withoutAnnotations(article: Article): Article {
-  return { ...article, annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [] } };
+  return { ...article, annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] } };
 }

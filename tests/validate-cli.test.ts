@@ -81,7 +81,7 @@ test('validate: github format prints workflow commands with file, line, col and 
 test('validate: warnings pass unless --strict', (t) => {
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
-  writeFileSync(join(dir, 'entities', 'lonely.json'), JSON.stringify({ id: 'lonely', kind: 'city', name: 'Lonely', aliases: [], roles: [], identifiers: {} }, null, 2));
+  writeFileSync(join(dir, 'entities', 'lonely.json'), JSON.stringify({ id: 'lonely', kind: 'city', name: 'Lonely', aliases: [], demonyms: [], roles: [], identifiers: {} }, null, 2));
   const relaxed = runScript('validate.ts', ['--data', dir]);
   assert.equal(relaxed.code, 0, relaxed.stdout);
   assert.match(relaxed.stdout, /warning\s+nothing references "lonely"/);

@@ -14,8 +14,11 @@ export interface LayerSpec {
   label: string;
   /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
   idPrefix: string;
-  /** The field (a `/`-separated path) that names the record the annotation is about, and the registry it is in. */
-  link: { field: string; collection: 'entities' | 'outlets' } | null;
+  /**
+   * The field (a `/`-separated path) that names the record the annotation is about, the registry it is in, and the
+   * name it has in the W3C body (`speaker` for a quote's `source/entity`).
+   */
+  link: { field: string; collection: 'entities' | 'outlets'; as: string } | null;
   /** W3C Web Annotation motivation. */
   motivation: 'identifying' | 'describing' | 'linking';
   /**
@@ -26,29 +29,36 @@ export interface LayerSpec {
 }
 
 export const LAYERS: { [L in Layer]: LayerSpec } = {
-  mentions: { label: 'Mention', idPrefix: 'm', link: { field: 'entity', collection: 'entities' }, motivation: 'identifying', stub: (link) => ({ entity: link }) },
+  mentions: { label: 'Mention', idPrefix: 'm', link: { field: 'entity', collection: 'entities', as: 'entity' }, motivation: 'identifying', stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }) },
   quotes: {
     label: 'Quote',
     idPrefix: 'q',
-    link: { field: 'speaker', collection: 'entities' },
+    link: { field: 'source/entity', collection: 'entities', as: 'speaker' },
     motivation: 'describing',
-    stub: (link) => ({ continuations: [], speaker: link, kind: 'TODO: direct, partial or paraphrase', attribution: null, hedges: [], outlet: null }),
+    stub: (link) => ({ continuations: [], kind: 'TODO: direct, partial or paraphrase', source: { kind: 'entity', entity: link, affiliation: null, selector: null }, cue: [], hedges: [], outlet: null }),
   },
   figures: {
     label: 'Figure',
     idPrefix: 'f',
-    link: { field: 'assertedBy', collection: 'entities' },
+    link: { field: 'assertedBy', collection: 'entities', as: 'assertedBy' },
     motivation: 'describing',
     stub: (link) => ({ value: 'TODO: the number in full', unit: 'TODO: currency, percent, count or unstated', currency: null, measures: 'TODO: what the number measures', assertedBy: link, hedges: [] }),
   },
-  citedSources: { label: 'CitedSource', idPrefix: 'cs', link: { field: 'outlet', collection: 'outlets' }, motivation: 'linking', stub: (link) => ({ outlet: link }) },
+  citedSources: { label: 'CitedSource', idPrefix: 'cs', link: { field: 'outlet', collection: 'outlets', as: 'outlet' }, motivation: 'linking', stub: (link) => ({ outlet: link }) },
   events: {
     // Not `Event`: that is the label of a mention of an entity of kind `event`.
     label: 'EventReference',
     idPrefix: 'e',
-    link: { field: 'entity', collection: 'entities' },
+    link: { field: 'entity', collection: 'entities', as: 'entity' },
     motivation: 'describing',
-    stub: (link) => ({ description: 'TODO: the event, in your words', entity: link.startsWith('TODO') ? null : link, time: null }),
+    stub: (link) => ({ description: 'TODO: the event, in your words', entity: link.startsWith('TODO') ? null : link, setting: null, place: null, participants: [], time: null }),
+  },
+  claims: {
+    label: 'Claim',
+    idPrefix: 'c',
+    link: { field: 'claimant/entity', collection: 'entities', as: 'claimant' },
+    motivation: 'describing',
+    stub: (link) => ({ claimReviewed: 'TODO: the claim, in your words', claimant: { kind: 'entity', entity: link, affiliation: null, selector: null }, checkable: 'TODO: true or false', isBasedOn: [], reviews: [] }),
   },
 } satisfies { [L in keyof Annotations]: LayerSpec };
 

@@ -13,7 +13,7 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;
 
 /** Top-level fields that name a registry record (the rest of an annotation's fields are literals). */
-const LINK_FIELDS: Record<string, 'entities' | 'outlets'> = { entity: 'entities', standsFor: 'entities', speaker: 'entities', assertedBy: 'entities', outlet: 'outlets' };
+const LINK_FIELDS: Record<string, 'entities' | 'outlets'> = { entity: 'entities', standsFor: 'entities', assertedBy: 'entities', setting: 'entities', place: 'entities', outlet: 'outlets' };
 
 /** The JSON-LD context: the W3C one, then the dataset's terms (links are IRIs; `fields` is a JSON literal). */
 export const W3C_CONTEXT = [
@@ -24,7 +24,9 @@ export const W3C_CONTEXT = [
     an: VOCAB,
     fields: { '@id': `${VOCAB}fields`, '@type': '@json' },
     // Fields whose values are records: IRIs, not strings.
-    ...Object.fromEntries([...new Set(['link', ...Object.keys(LINK_FIELDS)])].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }])),
+    ...Object.fromEntries(
+      [...new Set([...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])), ...Object.keys(LINK_FIELDS)])].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }]),
+    ),
   },
 ] as const;
 
@@ -52,7 +54,7 @@ export function w3cAnnotation(articleId: string, item: Decomposed, registry: Reg
   if (spec.link && typeof linked === 'string') {
     const iri = recordIri(registry, spec.link.collection, linked);
     body.push({ type: 'SpecificResource', purpose: spec.motivation === 'describing' ? 'classifying' : spec.motivation, source: iri });
-    meaning.link = iri;
+    meaning[spec.link.as] = iri;
   }
   for (const [field, value] of Object.entries(item.fields)) {
     const collection = LINK_FIELDS[field];

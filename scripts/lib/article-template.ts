@@ -19,15 +19,15 @@ export const OUTLET_PLACEHOLDER = 'TODO-outlet-id';
  * `Annotations` without an example here.
  */
 export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } = {
-  mentions: [{ id: 'TODO-example-mention', selector: { exact: 'Jane Example' }, entity: ENTITY_PLACEHOLDER }],
+  mentions: [{ id: 'TODO-example-mention', selector: { exact: 'Jane Example' }, entity: ENTITY_PLACEHOLDER, form: 'name' }],
   quotes: [
     {
       id: 'TODO-example-quote',
       selector: { exact: 'We will rebuild the grid' },
       continuations: [],
-      speaker: ENTITY_PLACEHOLDER,
       kind: 'direct',
-      attribution: { exact: 'Jane Example told Example Wire' },
+      source: { kind: 'entity', entity: ENTITY_PLACEHOLDER, affiliation: null, selector: { exact: 'Jane Example' } },
+      cue: [{ exact: 'told' }],
       hedges: [],
       outlet: null,
     },
@@ -51,7 +51,21 @@ export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } =
       selector: { exact: 'told Example Wire on Monday' },
       description: 'TODO: the event, in your words',
       entity: null,
-      time: { selector: { exact: 'on Monday' }, date: null, relative: true },
+      setting: null,
+      place: null,
+      participants: [],
+      time: { selector: { exact: 'on Monday' }, type: 'instant', value: null, begin: null, end: null, relative: { unit: 'day', offset: 0 } },
+    },
+  ],
+  claims: [
+    {
+      id: 'TODO-example-claim',
+      selector: { exact: '40% of the lines were reportedly damaged' },
+      claimReviewed: 'TODO: the claim, in your words',
+      claimant: { kind: 'entity', entity: ENTITY_PLACEHOLDER, affiliation: null, selector: null },
+      checkable: true,
+      isBasedOn: ['TODO-example-figure'],
+      reviews: [],
     },
   ],
 };
@@ -59,7 +73,7 @@ export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } =
 export const EXAMPLE_INFERENCE: CuratorInference = {
   id: 'TODO-example-inference',
   about: 'TODO-example-event',
-  field: 'date',
+  field: '/time/value',
   value: 'TODO: the date you infer, such as 2025-02',
   rationale: 'TODO: what supports it; the text says only “on Monday”',
   confidence: 'low',

@@ -51,12 +51,17 @@ function localPath(path: string): string | null {
   return clean;
 }
 
-/** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
-export function collectBundle(buildDir: string, rootDir: string): Bundle {
-  const descriptorPath = join(buildDir, 'datapackage.json');
-  if (!existsSync(descriptorPath)) {
+/** Exits with a user error unless `buildDir` is a build folder (`npm run build`'s output). */
+export function requireBuild(buildDir: string): void {
+  if (!existsSync(join(buildDir, 'datapackage.json'))) {
     fail(`${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`, 1);
   }
+}
+
+/** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
+export function collectBundle(buildDir: string, rootDir: string): Bundle {
+  requireBuild(buildDir);
+  const descriptorPath = join(buildDir, 'datapackage.json');
   const descriptorBytes = readFileSync(descriptorPath);
   const descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
   const version = descriptor.version;

@@ -13,7 +13,7 @@ import type { Collection, CollectionRecords } from '../lib/collections.ts';
 import { textOf } from './article-text.ts';
 import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
 import type { Redirect } from '../../types/index.ts';
-import { schemaIssues } from './schema.ts';
+import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
 import { recordingKnown, type Lookups } from './known-lookups.ts';
@@ -141,7 +141,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   const schemaValid = validate(parsed.value);
   const schemaFindings = schemaValid
     ? []
-    : schemaIssues(validate.errors ?? [], validate.schema as object).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
+    : schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
   const result: FileResult = { index, findings, complete: schemaValid };
   let known = env.known;

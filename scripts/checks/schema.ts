@@ -14,6 +14,13 @@ import type { Issue } from './rule.ts';
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<string, Record<Collection, ValidateFunction>>();
+/** Each validator's root schema (precompiled validators do not carry it), for hints that follow `$ref`s. */
+const roots = new WeakMap<ValidateFunction, object>();
+
+/** The root schema a validator was made from (see `schemaIssues`). */
+export function rootSchemaOf(validate: ValidateFunction): object | undefined {
+  return roots.get(validate);
+}
 
 /** The validators compiled ahead of time, when they match every schema text (by schema name); else null. */
 function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, ValidateFunction> | null {
@@ -46,6 +53,7 @@ export function schemaValidators(schemaDir: string): Record<Collection, Validate
       validators = {} as Record<Collection, ValidateFunction>;
       for (const { name, schema } of COLLECTIONS) validators[name] = ajv.compile(JSON.parse(texts.get(schema)!) as object);
     }
+    for (const { name, schema } of COLLECTIONS) roots.set(validators[name], JSON.parse(texts.get(schema)!) as object);
     compiled.set(schemaDir, validators);
   }
   return validators;

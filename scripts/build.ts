@@ -15,6 +15,8 @@ import { validateData } from './checks/run.ts';
 import { BUILD_COMMAND } from './publish/publish.ts';
 import { publishInWorker } from './publish/publish-worker.ts';
 import { compilePackageRuntime } from './publish/package-runtime.ts';
+import { buildSite } from './site/build-site.ts';
+import { compileSiteClient } from './site/compile-client.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
 
@@ -47,6 +49,7 @@ runMain(async () => {
     // The package runtime is compiled here: the TypeScript compiler needs more memory than the publishing thread has.
     const packageRuntime = compilePackageRuntime(ROOT);
     const summary = await publishInWorker({ dataDir, outDir: staging, rootDir: ROOT, packageRuntime });
+    const site = buildSite({ distDir: staging, rootDir: ROOT, clientFiles: compileSiteClient(ROOT) });
     if (values.check) {
       const differences = compareFolders(staging, outDir);
       if (differences.length > 0) {
@@ -61,7 +64,7 @@ runMain(async () => {
     const { articles, entities, outlets, redirects } = summary.counts;
     console.log(
       `Validated ${report.filesChecked} files; published ${summary.files} files to ${values.out}/ (version ${summary.version}: ` +
-        `${articles} articles, ${entities} entities, ${outlets} outlets, ${redirects} redirects; ${summary.tables.size} CSV tables).`,
+        `${articles} articles, ${entities} entities, ${outlets} outlets, ${redirects} redirects; ${summary.tables.size} CSV tables); the dataset site has ${site.files} files in ${values.out}/site/.`,
     );
     return 0;
   } finally {

@@ -2,7 +2,7 @@
 
 type Schema = { [key: string]: unknown };
 
-interface Row {
+export interface Row {
   path: string;
   type: string;
   required: boolean;
@@ -85,6 +85,13 @@ function collectRows(root: Schema, node: Schema, prefix: string, rows: Row[], de
   }
 }
 
+/** The rows of one schema's table: every field path, its type, whether it is required, and its description. */
+export function dictionaryRows(schema: Schema): Row[] {
+  const rows: Row[] = [];
+  collectRows(schema, schema, '', rows, 0);
+  return rows;
+}
+
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 /** Renders the dictionary for schemas given as file name → schema. */
@@ -105,8 +112,7 @@ export function renderDataDictionary(schemas: ReadonlyMap<string, Schema>, comma
     out.push(`## ${String(schema.title)}`, '');
     out.push(`${String(schema.description)}`, '');
     out.push(`Files: ${COLLECTIONS[name] ?? '—'}. Schema: \`schemas/${file}\` (\`${String(schema.$id)}\`).`, '');
-    const rows: Row[] = [];
-    collectRows(schema, schema, '', rows, 0);
+    const rows = dictionaryRows(schema);
     out.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
     for (const row of rows) {
       out.push(

@@ -1,13 +1,16 @@
 /**
- * `npm run build [-- --data DIR --out DIR]`: validates the data, then publishes it (scripts/publish/).
+ * `npm run build [-- --data DIR --out DIR --force]`: validates the data, then publishes it (scripts/publish/).
  * `--check` builds into a temporary folder and exits 1 when the output folder differs (a stale `dist/`).
  *
- * The build writes into a temporary folder beside the output and swaps it in at the end, so an interrupted or
- * failed build leaves the previous output intact. Invalid data publishes nothing. Publishing runs on its own thread
- * with a capped heap (scripts/publish/publish-worker.ts), which keeps the build's peak memory bounded.
+ * The output folder is checked first (scripts/lib/output-target.ts): never the data, the repository's sources or a
+ * filesystem root, and an existing folder is replaced only when an earlier build wrote it (its marker file) or with
+ * `--force`. The build writes into a staging folder beside the output, under a lock, and swaps it in at the end, so
+ * an interrupted or failed build leaves the previous output intact and a concurrent build is refused as busy.
+ * Invalid data publishes nothing. Publishing runs on its own thread with a capped heap
+ * (scripts/publish/publish-worker.ts), which keeps the build's peak memory bounded.
  */
-import { mkdtempSync, renameSync, rmSync, existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -19,8 +22,7 @@ import { buildSite } from './site/build-site.ts';
 import { compileSiteClient } from './site/compile-client.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
 
 runMain(async () => {
   const { values } = parseArgs({
@@ -28,15 +30,19 @@ runMain(async () => {
       data: { type: 'string', default: 'data' },
       out: { type: 'string', default: 'dist' },
       check: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const dataDir = values.data;
-  const outDir = resolve(values.out);
-  if (!existsSync(dataDir)) fail(`the data folder ${dataDir} does not exist.`);
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) fail(`the data folder ${dataDir} does not exist (or is not a folder). Hint: pass --data DIR.`);
+  const outDir = prepareOutputFolder(values.out, { what: 'the build output', option: '--out', dataDirs: [dataDir], force: values.force, command: BUILD_COMMAND });
+  // Taken before validating, so a concurrent build on the same output is refused at once rather than at the end.
+  const staging = Staging.begin(outDir);
 
   const report = await validateData({ dataDir });
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
+    staging.dispose();
     for (const f of errors) console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
     fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
@@ -44,14 +50,14 @@ runMain(async () => {
   await releaseValidationMemory();
 
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
-  const staging = mkdtempSync(join(dirname(outDir), `.build-${basename(outDir)}-`));
   try {
     // The package runtime is compiled here: the TypeScript compiler needs more memory than the publishing thread has.
     const packageRuntime = compilePackageRuntime(ROOT);
-    const summary = await publishInWorker({ dataDir, outDir: staging, rootDir: ROOT, packageRuntime });
-    const site = buildSite({ distDir: staging, rootDir: ROOT, clientFiles: compileSiteClient(ROOT) });
+    const summary = await publishInWorker({ dataDir, outDir: staging.path, rootDir: ROOT, packageRuntime });
+    const site = buildSite({ distDir: staging.path, rootDir: ROOT, clientFiles: compileSiteClient(ROOT) });
+    writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));
     if (values.check) {
-      const differences = compareFolders(staging, outDir);
+      const differences = compareFolders(staging.path, outDir);
       if (differences.length > 0) {
         for (const d of differences) console.error(`stale: ${join(values.out, d.path)} ${d.problem}`);
         console.error(`Run \`${BUILD_COMMAND}\` and commit the result.`);
@@ -60,7 +66,7 @@ runMain(async () => {
       console.log(`${values.out}/ is up to date (${summary.files} files).`);
       return 0;
     }
-    swapIn(staging, outDir);
+    staging.commit();
     const { articles, entities, outlets, redirects } = summary.counts;
     console.log(
       `Validated ${report.filesChecked} files; published ${summary.files} files to ${values.out}/ (version ${summary.version}: ` +
@@ -68,7 +74,7 @@ runMain(async () => {
     );
     return 0;
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    staging.dispose();
   }
 });
 
@@ -90,18 +96,4 @@ async function releaseValidationMemory(): Promise<void> {
     gc?.();
     await new Promise((resolve) => setTimeout(resolve, RELEASE_PAUSE_MS));
   }
-}
-
-/** Replaces `target` with `staging`: the old output is moved aside, the new one renamed in, the old one removed. */
-function swapIn(staging: string, target: string): void {
-  const old = `${staging}-old`;
-  const hadTarget = existsSync(target);
-  if (hadTarget) renameSync(target, old);
-  try {
-    renameSync(staging, target);
-  } catch (error) {
-    if (hadTarget) renameSync(old, target); // put the previous output back
-    throw error;
-  }
-  rmSync(old, { recursive: true, force: true });
 }

@@ -4,7 +4,8 @@
  *
  *   npm run bundle                   builds data/ into a temporary folder (validating it), then packs that
  *   npm run bundle -- --from dist    packs an existing build folder instead
- *   --out DIR                        where the archive goes (default `release`)
+ *   --out DIR                        where the archive goes (default `release`); never the data, the
+ *                                    repository's sources or a filesystem root (scripts/lib/output-target.ts)
  *
  * The archive is deterministic: the same data, licences and changelog give byte-identical archives.
  */
@@ -17,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { fail, runMain } from './lib/cli.ts';
 import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle } from './release/bundle.ts';
+import { REPO_ROOT, prepareFilesFolder } from './lib/output-target.ts';
 
 const BUILD_SCRIPT = join(import.meta.dirname, 'build.ts');
 
@@ -32,6 +34,8 @@ runMain(() => {
   });
   if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
   const root = resolve(values.root);
+  // Checked before anything is built, so a refused --out costs nothing and writes nothing.
+  const outDir = prepareFilesFolder(values.out, { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] });
   let buildDir = values.from === undefined ? null : resolve(values.from);
   let temporary: string | null = null;
   try {
@@ -46,7 +50,7 @@ runMain(() => {
     }
     const bundle = collectBundle(buildDir, root);
     const archive = packBundle(bundle);
-    const file = join(resolve(values.out), `${bundle.name}.tar.gz`);
+    const file = join(outDir, `${bundle.name}.tar.gz`);
     const digest = createHash('sha256').update(archive).digest('hex');
     writeAtomic(file, archive);
     writeAtomic(`${file}.sha256`, `${digest}  ${bundle.name}.tar.gz\n`);

@@ -5,7 +5,7 @@
  * it changed. Files it cannot read safely (bad UTF-8, JSON errors, duplicate keys) are left alone and reported.
  * Exit 0 when done; 1 when a file could not be fixed, or with --check when a file is not canonical; 2 for usage.
  */
-import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COLLECTIONS } from './lib/collections.ts';
@@ -14,6 +14,8 @@ import { parseJsonSource } from './lib/json-source.ts';
 import { readLayout } from './checks/layout.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { existsSync } from 'node:fs';
+import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
+import { readRegularFile } from './lib/regular-file.ts';
 
 const USAGE = `usage: npm run fix -- [--data DIR] [--check] [PATH...]
 
@@ -42,6 +44,7 @@ runMain(() => {
     return 0;
   }
   if (!existsSync(values.data)) fail(`${values.data}: no such data folder`);
+  if (!values.check) checkRecordFolder(values.data);
   const chosen = positionals.map((p) => {
     if (!existsSync(p)) fail(`${p}: no such file or folder`);
     return resolve(p);
@@ -54,7 +57,14 @@ runMain(() => {
     const abs = resolve(path);
     if (chosen.length > 0 && !chosen.some((c) => abs === c || abs.startsWith(c + sep))) continue;
     const file = relative(process.cwd(), path);
-    const bytes = readFileSync(path);
+    let bytes: Uint8Array;
+    try {
+      bytes = readRegularFile(path);
+    } catch (error) {
+      failed++;
+      console.error(`${file}: not fixed: ${(error as Error).message} (see npm run validate)`);
+      continue;
+    }
     const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const parsed = parseJsonSource(hasBom ? bytes.subarray(3) : bytes);
     if (!parsed.ok) {
@@ -72,14 +82,7 @@ runMain(() => {
       console.log(`${file}: not canonical: would have ${what.join(', ')}`);
       continue;
     }
-    const temp = `${path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, canonical);
-      renameSync(temp, path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(path, canonical);
     console.log(`${file}: ${what.join(', ')}`);
   }
   const verb = values.check ? 'need fixing' : 'fixed';

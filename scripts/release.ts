@@ -26,14 +26,14 @@ import { renderReport, type ChangeReport } from './release/report.ts';
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /** The files a release rewrites and commits (dist/ too when it is tracked rather than ignored). */
-const RELEASE_FILES = ['package.json', 'package-lock.json', 'CHANGELOG.md', 'schemas', 'docs'];
+const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'schemas', 'docs'];
 
 function runNpm(root: string, args: string[], what: string): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
 }
 
-/** Sets `version` in package.json (and package-lock.json, when there is one), keeping the files' layout. */
+/** Sets `version` in package.json (and package-lock.json and CITATION.cff, when there are), keeping the files' layout. */
 function setVersion(root: string, version: string): void {
   const pkgPath = join(root, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string };
@@ -45,6 +45,11 @@ function setVersion(root: string, version: string): void {
     lock.version = version;
     if (lock.packages?.['']) lock.packages[''].version = version;
     writeAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  }
+  // CITATION.cff cites the version too: its `version:` line follows package.json.
+  const citationPath = join(root, 'CITATION.cff');
+  if (existsSync(citationPath)) {
+    writeAtomic(citationPath, readFileSync(citationPath, 'utf8').replace(/^version: .*$/m, `version: ${version}`));
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * `npm run schemas`: generates `schemas/*.schema.json` and `docs/data-dictionary.md` from the types in `types/`.
+ * `npm run schemas`: generates `schemas/*.schema.json` and `docs/data-dictionary.md` from the types in `types/`, and
+ * the validators compiled ahead of time from those schemas (scripts/lib/validator-code.ts).
  * `npm run schemas -- --check` writes nothing and exits 1 when the committed files differ from what the types give.
  * `--root DIR` runs against another checkout (the drift test uses a temporary copy).
  */
@@ -7,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
-import { renderDataDictionary } from './lib/data-dictionary.ts';
-import { syncGenerated } from './lib/generated.ts';
+import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
+import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
 
 const COMMAND = 'npm run schemas';
@@ -26,6 +28,20 @@ runMain(() => {
   const files = new Map<string, string>();
   for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
+  // The README's table of enumerated values is a generated block, so its lists cannot drift from the types.
+  const readmePath = join(root, 'README.md');
+  const readme = readIfExists(readmePath);
+  if (readme !== null) {
+    try {
+      files.set(readmePath, replaceBlock(readme, 'enum-values', COMMAND, renderEnumTable(schemas)));
+    } catch (error) {
+      fail(`README.md: ${(error as Error).message}`);
+    }
+  }
+  const texts = new Map([...schemas.keys()].map((name) => [name.replace(/\.schema\.json$/, ''), files.get(join(root, 'schemas', name))!]));
+  const validators = validatorModule(texts, COMMAND);
+  files.set(join(root, VALIDATORS_MODULE), validators.code);
+  files.set(join(root, VALIDATORS_DECLARATIONS), validators.declarations);
 
   const changed = syncGenerated(files, values.check);
   const schemaDir = join(root, 'schemas');

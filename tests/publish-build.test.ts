@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { compareFolders } from '../scripts/publish/compare.ts';
 import { build, FIXTURE_DATA, tempDir } from './fixtures/publish/support.ts';
+import { OUTPUT_MARKER, markerContent } from '../scripts/lib/output-target.ts';
 
 test('two builds of the same data are byte-identical', () => {
   const first = build(FIXTURE_DATA);
@@ -31,13 +32,14 @@ test('invalid data publishes nothing, reports file:line:col rule message, and le
   const out = join(work, 'dist');
   mkdirSync(out);
   writeFileSync(join(out, 'previous.txt'), 'the previous build');
+  writeFileSync(join(out, OUTPUT_MARKER), markerContent('npm run build'));
 
   const result = runScript('build.ts', ['--data', data, '--out', out]);
   assert.equal(result.code, 1, result.stderr);
   assert.match(result.stderr, /bare-article\.json:\d+:\d+ \S+ /);
   assert.match(result.stderr, /nothing was published/);
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
-  assert.deepEqual(readdirSync(out), ['previous.txt']);
+  assert.deepEqual(readdirSync(out).sort(), [OUTPUT_MARKER, 'previous.txt']);
   assert.deepEqual(readdirSync(work).sort(), ['data', 'dist'], 'no staging folder is left behind');
 });
 
@@ -46,6 +48,7 @@ test('a successful build replaces the previous output completely and leaves no s
   const out = join(work, 'dist');
   mkdirSync(out);
   writeFileSync(join(out, 'stale.txt'), 'from an older build');
+  writeFileSync(join(out, OUTPUT_MARKER), markerContent('npm run build'));
   const result = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(existsSync(join(out, 'stale.txt')), false);
@@ -57,4 +60,19 @@ test('a missing data folder is a user error, not a crash', () => {
   const result = runScript('build.ts', ['--data', join(tempDir(), 'nope'), '--out', join(tempDir(), 'dist')]);
   assert.equal(result.code, 2);
   assert.match(result.stderr, /^error: .*does not exist/);
+});
+
+test('an existing folder the build did not write is replaced only with --force', () => {
+  const work = tempDir();
+  const out = join(work, 'mine');
+  mkdirSync(out);
+  writeFileSync(join(out, 'notes.txt'), 'not a build');
+  const refused = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out]);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /^error: refusing --out .*did not write.*--force/);
+  assert.deepEqual(readdirSync(out), ['notes.txt']);
+  const forced = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out, '--force']);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal(existsSync(join(out, OUTPUT_MARKER)), true);
+  assert.equal(existsSync(join(out, 'notes.txt')), false);
 });

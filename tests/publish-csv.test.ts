@@ -1,5 +1,5 @@
 /**
- * The CSV tables and datapackage.json: read back with a real CSV parser they reproduce data.json; every table
+ * The CSV tables and datapackage.json: read back with a real CSV parser they hold every value of data.json; every table
  * conforms to its Table Schema; the descriptor validates against the official Frictionless v2 profile; DuckDB loads
  * every table with the row counts the JSON gives.
  */
@@ -12,9 +12,14 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { PositionedSelector, PublishedArticle, PublishedDataset } from '../types/index.ts';
-import { FRICTIONLESS_PROFILES } from './helpers.ts';
-import { build, FIXTURE_DATA, REPO_DATA, readCsv, readJson, type CsvCell } from './fixtures/publish/support.ts';
+import type { PublishedDataset } from '../types/index.ts';
+import { FRICTIONLESS_PROFILES, ROOT } from './helpers.ts';
+import { build, FIXTURE_DATA, REPO_DATA, readCsv, readJson, recordLeaves, tableLeaves, type CsvCell } from './fixtures/publish/support.ts';
+import { RowMaker, tableModel, type TableModel } from '../scripts/publish/table-model.ts';
+import { resourceName } from '../scripts/publish/table-schema.ts';
+import { COLLECTIONS } from '../scripts/lib/collections.ts';
+
+const MODEL = tableModel(join(ROOT, 'schemas'));
 
 const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
 const PROFILES = FRICTIONLESS_PROFILES;
@@ -73,110 +78,15 @@ function loadTables(out: string, descriptor: Descriptor): Map<string, Record<str
   return tables;
 }
 
-/** Rebuilds the articles from the CSV tables alone, independently of the code that wrote them. */
-function articlesFromTables(tables: Map<string, Record<string, Value>[]>): PublishedArticle[] {
-  const table = (name: string) => tables.get(name)!;
-  const of = (name: string, article: Value | undefined, key = 'article') =>
-    table(name).filter((r) => r[key] === article).sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0));
-  const sel = (r: Record<string, Value>, p = ''): PositionedSelector | null =>
-    r[`${p}exact`] === null
-      ? null
-      : {
-          exact: r[`${p}exact`] as string,
-          ...(r[`${p}prefix`] === null ? {} : { prefix: r[`${p}prefix`] as string }),
-          ...(r[`${p}suffix`] === null ? {} : { suffix: r[`${p}suffix`] as string }),
-          start: r[`${p}start`] as number,
-          end: r[`${p}end`] as number,
-        };
-  const selectorsOf = (name: string, article: Value | undefined, key: string, id: Value | undefined) =>
-    of(name, article).filter((r) => r[key] === id).map((r) => sel(r)!);
-  return table('articles').map((a) => {
-    const id = a.id;
-    const article = {
-      id,
-      headline: { text: a.headline, origin: a.headline_origin },
-      url: a.url,
-      publisher: a.publisher,
-      authors: a.authors_known ? of('authors', id).map((r) => ({ name: r.name, entity: r.entity })) : null,
-      datePublished: a.date_published,
-      dateModified: a.date_modified,
-      language: a.language,
-      body: of('body-blocks', id).map((r) => ({ type: r.type, text: r.text })),
-      keywords: of('keywords', id).map((r) => r.keyword),
-      provenance: {
-        source: a.provenance_source,
-        sourceUrl: a.provenance_source_url,
-        dateAdded: a.provenance_date_added,
-        addedBy: a.provenance_added_by,
-      },
-      rights: { status: a.rights_status, holder: a.rights_holder, license: a.rights_license, note: a.rights_note },
-      annotations: {
-        mentions: of('mentions', id).map((r) => ({
-          id: r.id,
-          selector: sel(r),
-          entity: r.entity,
-          ...(r.stands_for === null ? {} : { standsFor: r.stands_for }),
-        })),
-        quotes: of('quotes', id).map((r) => ({
-          id: r.id,
-          selector: sel(r),
-          continuations: selectorsOf('quote-continuations', id, 'quote', r.id),
-          speaker: r.speaker,
-          kind: r.kind,
-          attribution: sel(r, 'attribution_'),
-          hedges: selectorsOf('quote-hedges', id, 'quote', r.id),
-          outlet: r.outlet,
-        })),
-        figures: of('figures', id).map((r) => ({
-          id: r.id,
-          selector: sel(r),
-          value: r.value,
-          unit: r.unit,
-          currency: r.currency,
-          measures: r.measures,
-          assertedBy: r.asserted_by,
-          hedges: selectorsOf('figure-hedges', id, 'figure', r.id),
-        })),
-        citedSources: of('cited-sources', id).map((r) => ({ id: r.id, selector: sel(r), outlet: r.outlet })),
-        events: of('events', id).map((r) => ({
-          id: r.id,
-          selector: sel(r),
-          description: r.description,
-          entity: r.entity,
-          time: r.time_exact === null ? null : { selector: sel(r, 'time_'), date: r.time_date, relative: r.time_relative },
-        })),
-      },
-      inferences: of('inferences', id).map(({ article: _a, ...r }) => r),
-    };
-    return article as unknown as PublishedArticle;
-  });
-}
-
-/** The rows each table should have, counted from data.json. */
-function expectedCounts(d: PublishedDataset): Record<string, number> {
-  const sum = <T>(list: T[], count: (item: T) => number) => list.reduce((n, item) => n + count(item), 0);
-  const a = d.articles;
-  return {
-    articles: a.length,
-    'body-blocks': sum(a, (x) => x.body.length),
-    keywords: sum(a, (x) => x.keywords.length),
-    authors: sum(a, (x) => x.authors?.length ?? 0),
-    mentions: sum(a, (x) => x.annotations.mentions.length),
-    quotes: sum(a, (x) => x.annotations.quotes.length),
-    'quote-continuations': sum(a, (x) => sum(x.annotations.quotes, (q) => q.continuations.length)),
-    'quote-hedges': sum(a, (x) => sum(x.annotations.quotes, (q) => q.hedges.length)),
-    figures: sum(a, (x) => x.annotations.figures.length),
-    'figure-hedges': sum(a, (x) => sum(x.annotations.figures, (f) => f.hedges.length)),
-    'cited-sources': sum(a, (x) => x.annotations.citedSources.length),
-    events: sum(a, (x) => x.annotations.events.length),
-    inferences: sum(a, (x) => x.inferences.length),
-    entities: d.entities.length,
-    'entity-aliases': sum(d.entities, (e) => e.aliases.length),
-    'entity-roles': sum(d.entities, (e) => e.roles.length),
-    outlets: d.outlets.length,
-    redirects: d.redirects.length,
-    'redirect-targets': sum(d.redirects, (r) => r.to.length),
-  };
+/** The rows each table should have, counted from the leaves of data.json (a list's length is the rows of its table). */
+function expectedCounts(model: TableModel, d: PublishedDataset): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const table of model.tables) counts[resourceName(table.name)] = 0;
+  for (const table of model.tables.filter((t) => !t.parent)) {
+    const maker = new RowMaker(model);
+    for (const record of d[table.collection]) maker.rows(table.collection, record, (t, rows) => (counts[resourceName(t.name)]! += rows.length));
+  }
+  return counts;
 }
 
 /** Checks one table against its Table Schema the way a Frictionless validator would; returns the problems. */
@@ -242,28 +152,10 @@ for (const [label, out] of [
   const dataset = readJson<PublishedDataset>(join(out, 'data.json'));
   const tables = loadTables(out, descriptor);
 
-  test(`${label}: the CSVs, read back with csv-parse, rebuild every article and registry record of data.json`, () => {
-    assert.deepEqual(articlesFromTables(tables), dataset.articles);
-    const entities = tables.get('entities')!.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      name: e.name,
-      aliases: tables.get('entity-aliases')!.filter((r) => r.entity === e.id).map((r) => r.alias),
-      roles: tables
-        .get('entity-roles')!
-        .filter((r) => r.entity === e.id)
-        .map((r) => ({ title: r.title, of: r.of, start: r.start, end: r.end })),
-      identifiers: Object.fromEntries(
-        [['iso3166', e.iso3166], ['elementSymbol', e.element_symbol], ['atomicNumber', e.atomic_number]].filter(([, v]) => v !== null),
-      ),
-    }));
-    assert.deepEqual(entities, dataset.entities);
-    assert.deepEqual(tables.get('outlets'), dataset.outlets);
-    const redirects = tables.get('redirects')!.map((r) => ({
-      ...r,
-      to: tables.get('redirect-targets')!.filter((t) => t.redirect === r.id).map((t) => t.target),
-    }));
-    assert.deepEqual(redirects, dataset.redirects.map(({ id, collection, kind, reason, since, to }) => ({ id, collection, kind, reason, since, to })));
+  test(`${label}: the CSVs, read back with csv-parse, hold every value and list of data.json`, () => {
+    const fromTables = tableLeaves(MODEL, (name) => tables.get(resourceName(name))!);
+    const fromJson = COLLECTIONS.flatMap(({ name }) => (dataset[name] as { id: string }[]).flatMap((r) => recordLeaves(name, r)));
+    assert.deepEqual(fromTables.sort(), fromJson.sort());
   });
 
   test(`${label}: every CSV conforms to its Table Schema (header, types, constraints, keys)`, () => {
@@ -299,6 +191,11 @@ for (const [label, out] of [
       }
     }
     const csvFiles = readdirSync(join(out, 'csv')).map((f) => `csv/${f}`).sort();
+    // Every published file (but the descriptor and the checksums, which cover it) is a resource.
+    const listed = new Set(descriptor.resources.map((r) => r.path));
+    const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.slice(66));
+    const unlisted = sums.filter((p) => !listed.has(p) && p !== 'datapackage.json' && !/^(articles|schemas)\/|^index\.(js|cjs|d\.ts|d\.cts|json)$/.test(p));
+    assert.deepEqual(unlisted, []);
     assert.deepEqual(descriptor.resources.filter((r) => r.schema).map((r) => r.path).sort(), csvFiles);
     assert.equal(descriptor.version, dataset.version);
   });
@@ -318,7 +215,7 @@ for (const [label, out] of [
         const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
         counts[resource.name] = reader.getRowObjectsJS()[0]!.n as number;
       }
-      assert.deepEqual(counts, expectedCounts(dataset));
+      assert.deepEqual(counts, expectedCounts(MODEL, dataset));
       // Multi-line text survives, and the foreign keys join.
       const text = await connection.runAndReadAll(`SELECT text FROM articles ORDER BY id`);
       assert.deepEqual(text.getRowObjectsJS().map((r) => r.text), dataset.articles.map((a) => a.body.map((b) => b.text).join('\n')));

@@ -4,7 +4,8 @@
  * apart from reading the file, so the runner can call it on the main thread or in a worker (./worker.ts) alike.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { fsProblem, openRegular } from '../lib/regular-file.ts';
 import { relative } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../lib/findings.ts';
@@ -96,16 +97,18 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   let bytes: Uint8Array;
   let fd: number | undefined;
   try {
-    // One open file for the size check and the read: no second look-up of the path per file.
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
+    // One open file for the size check and the read: no second look-up of the path per file. Opened without
+    // blocking or following a link and checked to be a regular file, so a FIFO swapped in is a finding, not a wait.
+    let size: number;
+    ({ fd, size } = openRegular(path));
     if (size > MAX_FILE_BYTES) {
       add({ line: 1, column: 1, pointer: '', rule: 'size', severity: 'error', message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`, hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.' });
       return { index, findings, complete: false };
     }
     bytes = readAll(fd, size);
   } catch (error) {
-    add({ line: 1, column: 1, pointer: '', rule: 'read', severity: 'error', internal: true, message: `cannot read the file: ${(error as Error).message}`, hint: 'Check the file’s permissions.' });
+    const problem = fsProblem(error, 'file');
+    add({ line: 1, column: 1, pointer: '', rule: 'read', severity: 'error', message: problem.message, hint: problem.hint });
     return { index, findings, complete: false };
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -124,7 +127,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   const schemaValid = validate(parsed.value);
   const schemaFindings = schemaValid
     ? []
-    : schemaIssues(validate.errors ?? []).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
+    : schemaIssues(validate.errors ?? [], validate.schema as object).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
   const result: FileResult = { index, findings, complete: schemaValid };
   if (schemaValid) {

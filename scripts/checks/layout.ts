@@ -1,12 +1,19 @@
-/** The layout of a data folder: which files are records (`<collection>/<id>.json`) and which are strays. */
-import { readdirSync, type Dirent } from 'node:fs';
+/**
+ * The layout of a data folder: which files are records (`<collection>/<id>.json`) and which are strays. No name is
+ * exempt: hidden names are checked like any other. The one name allowed besides records is `.gitkeep` (which keeps
+ * an otherwise empty folder in git), and only as an empty regular file, so nothing can hide in or behind it. Entries
+ * are classified by `lstat` type without opening them, so FIFOs, sockets, devices, links and folders with record
+ * names are strays, never waits; a folder that cannot be listed is a stray with a permission hint, not a crash.
+ */
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { describeEntry, fsProblem } from '../lib/regular-file.ts';
 
 /** A record file name: the id (a lowercase slug, as in types/common.ts `Id`) plus `.json`. */
 export const RECORD_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.json$/;
-/** Files that may sit anywhere without being records (keeping an empty folder in git). */
-const IGNORED = new Set(['.gitkeep']);
+/** The one non-record name allowed anywhere in the layout, as an empty regular file. */
+export const KEEP_FILE = '.gitkeep';
 
 export interface RecordFile {
   collection: Collection;
@@ -14,35 +21,77 @@ export interface RecordFile {
   path: string;
 }
 
-export interface Layout {
-  records: RecordFile[];
-  strays: Array<{ path: string; reason: string }>;
+export interface Stray {
+  path: string;
+  reason: string;
+  /** What to do, when the generic "move or delete it" is not right (e.g. a permission problem). */
+  hint?: string;
 }
 
-function entries(dir: string): Dirent[] {
-  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+export interface Layout {
+  records: RecordFile[];
+  strays: Stray[];
+}
+
+/** A folder's entries sorted by name, or the problem listing it. */
+function entries(dir: string): Dirent[] | Stray {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    const problem = fsProblem(error, 'folder');
+    return { path: dir, reason: problem.message, hint: problem.hint };
+  }
+}
+
+/** Whether an entry is the allowed `.gitkeep`: an empty regular file. Anything else by that name is a stray. */
+function keepFileProblem(path: string, entry: Dirent): Stray | null {
+  if (!entry.isFile()) return { path, reason: `${KEEP_FILE} is ${describeEntry(entry)}, not an empty file`, hint: `Only an empty regular file may be named ${KEEP_FILE}; move its contents where they belong and delete it.` };
+  try {
+    if (lstatSync(path).size === 0) return null;
+  } catch (error) {
+    const problem = fsProblem(error, 'file');
+    return { path, reason: problem.message, hint: problem.hint };
+  }
+  return { path, reason: `${KEEP_FILE} is not empty`, hint: `A ${KEEP_FILE} only keeps a folder in git; empty it (records go in <id>.json files).` };
 }
 
 export function readLayout(dataDir: string): Layout {
   const layout: Layout = { records: [], strays: [] };
   const byDir = new Map(COLLECTIONS.map((c) => [c.dir, c.name]));
-  for (const top of entries(dataDir)) {
-    if (IGNORED.has(top.name)) continue;
-    const path = join(dataDir, top.name);
-    const collection = top.isDirectory() ? byDir.get(top.name) : undefined;
-    if (collection === undefined) {
-      layout.strays.push({ path, reason: `${top.isDirectory() ? 'a folder' : 'a file'} outside the collection folders (${COLLECTIONS.map((c) => c.dir).join(', ')})` });
+  const top = entries(dataDir);
+  if (!Array.isArray(top)) {
+    layout.strays.push(top);
+    return layout;
+  }
+  for (const entry of top) {
+    const path = join(dataDir, entry.name);
+    if (entry.name === KEEP_FILE) {
+      const problem = keepFileProblem(path, entry);
+      if (problem) layout.strays.push(problem);
       continue;
     }
-    for (const entry of entries(path)) {
-      if (IGNORED.has(entry.name)) continue;
-      const file = join(path, entry.name);
-      const match = RECORD_FILE.exec(entry.name);
-      if (entry.isDirectory()) layout.strays.push({ path: file, reason: 'a folder inside a collection folder' });
-      else if (match && entry.isFile()) layout.records.push({ collection, id: match[1]!, path: file });
-      else if (!entry.name.endsWith('.json')) layout.strays.push({ path: file, reason: 'not a .json file' });
-      else if (!entry.isFile()) layout.strays.push({ path: file, reason: 'not a regular file' });
-      else layout.strays.push({ path: file, reason: `"${entry.name.slice(0, -5)}" is not a valid id (lowercase letters, digits and single hyphens)` });
+    const collection = entry.isDirectory() ? byDir.get(entry.name) : undefined;
+    if (collection === undefined) {
+      const what = entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : describeEntry(entry);
+      layout.strays.push({ path, reason: `${what} outside the collection folders (${COLLECTIONS.map((c) => c.dir).join(', ')})` });
+      continue;
+    }
+    const inner = entries(path);
+    if (!Array.isArray(inner)) {
+      layout.strays.push(inner);
+      continue;
+    }
+    for (const item of inner) {
+      const file = join(path, item.name);
+      const match = RECORD_FILE.exec(item.name);
+      if (item.name === KEEP_FILE) {
+        const problem = keepFileProblem(file, item);
+        if (problem) layout.strays.push(problem);
+      } else if (match && item.isFile()) layout.records.push({ collection, id: match[1]!, path: file });
+      else if (item.isDirectory()) layout.strays.push({ path: file, reason: match ? 'a folder named like a record' : 'a folder inside a collection folder', hint: 'Records are regular files <id>.json directly in the collection folder; move what the folder holds out of it and delete it.' });
+      else if (!item.isFile()) layout.strays.push({ path: file, reason: `${describeEntry(item)}, not a regular file`, hint: 'Records are regular files; replace it with a regular file or delete it.' });
+      else if (!item.name.endsWith('.json')) layout.strays.push({ path: file, reason: 'not a .json file' });
+      else layout.strays.push({ path: file, reason: `"${item.name.slice(0, -5)}" is not a valid id (lowercase letters, digits and single hyphens)` });
     }
   }
   return layout;

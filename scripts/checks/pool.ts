@@ -5,7 +5,7 @@
  * small. Results arrive in any order; each carries its file's index so the runner can restore the file order. A
  * worker that fails (it could not start, or ran out of its capped heap) hands its chunks back to the main thread.
  */
-import { Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../start/worker.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { checkFile, type CheckEnvironment, type FileJob, type FileResult } from './check-file.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker.ts';
@@ -57,7 +57,7 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
   for (let w = 0; w < workers; w++) {
     finished.push(
       new Promise<void>((resolve) => {
-        const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
+        const worker = typeScriptWorker(new URL('./worker.ts', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
         const held: FileJob[][] = [];
         let done = false;
         const stop = () => {

@@ -64,7 +64,7 @@ export interface DatasetSummary {
   articles: ArticleSummary[];
   redirects: Array<{ file: string; record: Redirect }>;
   /** Files and folders under the data folder that are not `<id>.json` in a collection folder. */
-  strays: Array<{ file: string; reason: string }>;
+  strays: Array<{ file: string; reason: string; hint?: string | undefined }>;
   /** The file of each record, by collection and file id. */
   fileOf(collection: Collection, id: string): string | undefined;
 }

@@ -5,14 +5,15 @@
  * on, the files are checked on every core by worker threads (./pool.ts); the findings are the same either way.
  * A crashing check becomes a finding; one bad file never stops the others. Nothing is ever written.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readRegularFile } from '../lib/regular-file.ts';
 import { availableParallelism } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import type { Finding } from '../lib/findings.ts';
 import { compareFindings } from '../lib/findings.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
-import { pointerLocator, type Position } from '../lib/json-source.ts';
+import { MAX_FILE_BYTES, pointerLocator, type Position } from '../lib/json-source.ts';
 import { readLayout } from './layout.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
@@ -98,7 +99,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     referenced,
     articles: [],
     redirects: [],
-    strays: layout.strays.map((s) => ({ file: display(s.path), reason: s.reason })),
+    strays: layout.strays.map((s) => ({ file: display(s.path), reason: s.reason, hint: s.hint })),
     fileOf: (collection, id) => (knownSets[collection].has(id) ? display(join(dataDir, folderOf.get(collection)!, `${id}.json`)) : undefined),
   };
   const findings: Finding[] = [];
@@ -152,9 +153,10 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     if (!locators.has(file)) {
       let locator: ReturnType<typeof pointerLocator> | null = null;
       try {
-        locator = pointerLocator(new TextDecoder().decode(readFileSync(file)));
+        // Only a regular file of record size is read: a stray may be a FIFO (reading it would wait forever) or huge.
+        locator = pointerLocator(new TextDecoder().decode(readRegularFile(file, MAX_FILE_BYTES)));
       } catch {
-        // unreadable or a folder (strays): the finding stays at 1:1
+        // unreadable, not a regular file, or too large (strays): the finding stays at 1:1
       }
       locators.set(file, locator);
     }

@@ -1,29 +1,42 @@
 /**
- * Schema validation: Ajv compiled once per schema folder from the generated schemas (allErrors, strict schema,
- * formats), with its errors rewritten into plain language and located by JSON pointer.
+ * Schema validation: one validator per collection from the generated schemas (allErrors, strict schema, formats),
+ * with its errors rewritten into plain language and located by JSON pointer. The validators come compiled ahead of
+ * time (./generated/validators.cjs, made by `npm run schemas`) when they were compiled from exactly the schema files
+ * in use; otherwise Ajv compiles the schemas here, once per folder.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { FormatsPlugin } from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { createAjv, schemaDigest } from '../lib/validator-code.ts';
 import type { Issue } from './rule.ts';
 
-const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
+const require = createRequire(import.meta.url);
 const compiled = new Map<string, Record<Collection, ValidateFunction>>();
 
-/** The validators for a schema folder, compiled on first use and reused. */
+/** The validators compiled ahead of time, when they match every schema text (by schema name); else null. */
+function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, ValidateFunction> | null {
+  let module: typeof import('./generated/validators.cjs');
+  try {
+    module = require('./generated/validators.cjs') as typeof import('./generated/validators.cjs');
+  } catch {
+    return null; // not generated (yet): compile instead
+  }
+  for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
+  return { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
+}
+
+/** The validators for a schema folder, made on first use and reused. */
 export function schemaValidators(schemaDir: string): Record<Collection, ValidateFunction> {
   let validators = compiled.get(schemaDir);
   if (!validators) {
-    // verbose: errors carry the failing value and its schema, which the plain-language messages quote.
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    addFormats(ajv);
-    validators = {} as Record<Collection, ValidateFunction>;
-    for (const { name, schema } of COLLECTIONS) {
-      const json = JSON.parse(readFileSync(join(schemaDir, `${schema}.schema.json`), 'utf8')) as object;
-      validators[name] = ajv.compile(json);
+    const texts = new Map(COLLECTIONS.map(({ schema }) => [schema, readFileSync(join(schemaDir, `${schema}.schema.json`), 'utf8')]));
+    validators = precompiled(texts) ?? undefined;
+    if (!validators) {
+      const ajv = createAjv(false);
+      validators = {} as Record<Collection, ValidateFunction>;
+      for (const { name, schema } of COLLECTIONS) validators[name] = ajv.compile(JSON.parse(texts.get(schema)!) as object);
     }
     compiled.set(schemaDir, validators);
   }
@@ -38,12 +51,67 @@ function show(value: unknown): string {
   return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}…` : json;
 }
 
-/** The first sentence of a schema description: what the field is, used as a hint. */
-function firstSentence(description: unknown): string | null {
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '“': '”', '‘': '’' };
+
+/**
+ * The first sentence of a schema description: what the field is, used as a hint. A sentence ends at a full stop
+ * followed by a space or the end, outside brackets, quotation marks and `code`, and not after an abbreviation with
+ * inner stops (“U.S.”, “e.g.”), so “…interrupt it (“…,” she said. “…”).” stays whole.
+ */
+export function firstSentence(description: unknown): string | null {
   if (typeof description !== 'string') return null;
   const one = description.replace(/\s+/g, ' ').trim();
-  const end = one.search(/[.:](\s|$)/);
-  return end === -1 ? one : one.slice(0, end + 1).replace(/:$/, '.');
+  const open: string[] = [];
+  let code = false;
+  let wordStart = 0;
+  for (let i = 0; i < one.length; i++) {
+    const c = one[i]!;
+    if (c === ' ') wordStart = i + 1;
+    if (c === '`') code = !code;
+    if (code) continue;
+    if (c in OPENERS) open.push(OPENERS[c]!);
+    else if (open.length > 0 && c === open[open.length - 1]) open.pop();
+    else if (c === '.' && open.length === 0 && (i + 1 === one.length || one[i + 1] === ' ') && !one.slice(wordStart, i).includes('.')) {
+      return one.slice(0, i + 1);
+    }
+  }
+  return one;
+}
+
+type SchemaNode = { [key: string]: unknown };
+
+/** The node a `$ref` points at (`#/definitions/Name`), or the node itself. */
+function resolveRef(root: SchemaNode | undefined, node: SchemaNode): SchemaNode {
+  const ref = node.$ref;
+  if (typeof ref !== 'string' || !root) return node;
+  const target = (root.definitions as Record<string, SchemaNode> | undefined)?.[ref.replace('#/definitions/', '')];
+  return target ? resolveRef(root, target) : node;
+}
+
+/**
+ * How to write a value the schema accepts, to append to a hint: `null` only when the field allows null, `[]` for a
+ * list that may be empty, `{}` for an object with no required fields, and otherwise what the value must hold, so
+ * following the hint never causes the next error.
+ */
+export function valueHint(root: SchemaNode | undefined, input: SchemaNode | undefined): string {
+  if (!input) return '';
+  const node = resolveRef(root, input);
+  const branches = Array.isArray(node.anyOf) ? (node.anyOf as SchemaNode[]).map((b) => resolveRef(root, b)) : [node];
+  const isNull = (b: SchemaNode) => b.type === 'null' || (Array.isArray(b.type) && b.type.includes('null'));
+  const nullable = branches.some(isNull);
+  const value = branches.find((b) => b.type !== 'null');
+  const types = value ? (Array.isArray(value.type) ? value.type : [value.type]) : [];
+  let shape = '';
+  if (value && Array.isArray(value.enum)) shape = `one of ${value.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  else if (types.includes('array')) {
+    const min = typeof value?.minItems === 'number' ? value.minItems : 0;
+    shape = min > 0 ? `a list [ … ] of at least ${min} item${min === 1 ? '' : 's'}` : '[] when there are none';
+  } else if (types.includes('object')) {
+    const required = (value?.required as string[] | undefined) ?? [];
+    shape = required.length === 0 ? '{} when there are none' : `an object with ${required.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (nullable) return shape ? ` Write null when it is not known, otherwise ${shape}.` : ' Write null when it is not known.';
+  return shape ? ` Write ${shape}.` : '';
 }
 
 function fieldName(pointer: string): string {
@@ -74,7 +142,8 @@ function typeOf(value: unknown): string {
 }
 
 /** Ajv's errors for one record, rewritten as plain-language issues (one per problem, anyOf noise removed). */
-export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
+export function schemaIssues(errors: readonly ErrorObject[], root?: object): Issue[] {
+  const rootSchema = root as SchemaNode | undefined;
   const issues: Issue[] = [];
   // A nullable field is `anyOf: [X, null]`: Ajv reports each branch's type error and the anyOf. Type errors at an
   // anyOf's path are merged into one “must be X or null”; any other error at or under that path speaks for it.
@@ -97,13 +166,14 @@ export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
         const deeper = errors.some((o) => !handled.has(o) && o.keyword !== 'anyOf' && (o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`)));
         if (deeper) break; // a branch's own error says it better
         const types = [...new Set(branchTypes.get(pointer) ?? [])].flatMap((t) => t.split(',')).map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`, hint: describe('See docs/data-dictionary.md.') });
+        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`, hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}` });
         break;
       }
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        const property = (e.parentSchema as { properties?: Record<string, { description?: string }> }).properties?.[missing];
-        issues.push({ pointer, severity: 'error', message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`, hint: `Add "${missing}"${firstSentence(property?.description) ? `: ${firstSentence(property?.description)}` : '.'} Use null when the field allows it and the value is unknown.` });
+        const property = (e.parentSchema as { properties?: Record<string, SchemaNode> }).properties?.[missing];
+        const what = firstSentence(property?.description);
+        issues.push({ pointer, severity: 'error', message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`, hint: `Add "${missing}"${what ? `: ${what}` : '.'}${valueHint(rootSchema, property)}` });
         break;
       }
       case 'additionalProperties': {
@@ -121,7 +191,7 @@ export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
       }
       case 'type': {
         const expected = String((e.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`, hint: describe('See docs/data-dictionary.md.') });
+        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`, hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}` });
         break;
       }
       case 'enum': {

@@ -34,33 +34,51 @@ function dice(a: Map<number, number>, b: Map<number, number>, sizeA: number, siz
 const SCAN_BUDGET = 200_000;
 /** At most this many anchored candidates are scored. */
 const MAX_CANDIDATES = 200;
+/** Only this much of `exact` is compared: a hint needs a passage's start, and the cost grows with the length. */
+export const MAX_HINT_EXACT = 256;
+/** At most this many words (then 4-character pieces) of `exact` are looked up in the text, one scan each. */
+const MAX_ANCHORS = 24;
 
 /**
  * The passage of `text` most like `exact`, scored by bigram similarity, or null when nothing is even remotely
  * similar. Candidates are windows anchored where one of `exact`'s words occurs in the text (case-insensitively);
  * when no word occurs, windows at every word start are tried, within a work budget. Only run when a selector is not
  * found.
+ *
+ * The cost is bounded whatever the input: only the first MAX_HINT_EXACT characters of `exact` are compared (then
+ * `capped` is true, and the hint says so), at most MAX_ANCHORS look-ups scan the text, and at most MAX_CANDIDATES
+ * windows are scored: O(|text| × MAX_ANCHORS + MAX_CANDIDATES × MAX_HINT_EXACT).
  */
-export function closestPassage(text: string, exact: string): { passage: string; similarity: number } | null {
-  if (exact.length === 0 || text.length === 0) return null;
+export function closestPassage(text: string, fullExact: string): { passage: string; similarity: number; capped: boolean } | null {
+  if (fullExact.length === 0 || text.length === 0) return null;
+  const capped = fullExact.length > MAX_HINT_EXACT;
+  const exact = capped ? fullExact.slice(0, MAX_HINT_EXACT) : fullExact;
   const lowerText = text.toLowerCase();
   const lowerExact = exact.toLowerCase();
   const starts = new Set<number>();
+  let lookups = 0;
   const anchor = (piece: string, offset: number) => {
+    if (++lookups > MAX_ANCHORS) return;
     for (let at = lowerText.indexOf(piece); at !== -1 && starts.size < MAX_CANDIDATES; at = lowerText.indexOf(piece, at + 1)) {
       if (at - offset >= 0) starts.add(at - offset);
       starts.add(at); // the piece may have moved within the passage
     }
   };
   // Whole words first; then, for typos inside every word, 4-character pieces of the text.
-  for (const m of lowerExact.matchAll(/[\p{L}\p{N}]{3,}/gu)) anchor(m[0], m.index);
-  if (starts.size === 0) for (let i = 0; i + 4 <= lowerExact.length && starts.size < MAX_CANDIDATES; i += 2) anchor(lowerExact.slice(i, i + 4), i);
+  for (const m of lowerExact.matchAll(/[\p{L}\p{N}]{3,}/gu)) {
+    if (lookups >= MAX_ANCHORS) break;
+    anchor(m[0], m.index);
+  }
+  if (starts.size === 0) {
+    lookups = 0;
+    for (let i = 0; i + 4 <= lowerExact.length && starts.size < MAX_CANDIDATES && lookups < MAX_ANCHORS; i += 2) anchor(lowerExact.slice(i, i + 4), i);
+  }
   if (starts.size === 0 && text.length * exact.length <= SCAN_BUDGET) {
     for (let start = 0; start < text.length; start++) if (start === 0 || /[\s“"‘'(«—–-]/.test(text[start - 1]!)) starts.add(start);
   }
   const target = bigrams(exact);
   const targetSize = Math.max(0, exact.length - 1);
-  let best: { passage: string; similarity: number } | null = null;
+  let best: { passage: string; similarity: number; capped: boolean } | null = null;
   for (const start of starts) {
     const lineEnd = text.indexOf('\n', start);
     const limit = lineEnd === -1 ? text.length : lineEnd;
@@ -69,7 +87,7 @@ export function closestPassage(text: string, exact: string): { passage: string; 
     while (end < limit && end < start + exact.length + 20 && /[\p{L}\p{N}]/u.test(text[end]!)) end++;
     const passage = text.slice(start, end);
     const score = dice(target, bigrams(passage), targetSize, Math.max(0, passage.length - 1));
-    if (!best || score > best.similarity) best = { passage, similarity: score };
+    if (!best || score > best.similarity) best = { passage, similarity: score, capped };
   }
   return best && best.similarity >= 0.3 ? best : null;
 }

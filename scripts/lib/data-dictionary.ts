@@ -7,6 +7,8 @@ export interface Row {
   type: string;
   required: boolean;
   description: string;
+  /** The definitions the field's type names (`EntityKind`), directly, in a list or beside null. */
+  refs: string[];
 }
 
 const COLLECTIONS: Record<string, string> = {
@@ -79,6 +81,7 @@ function collectRows(root: Schema, node: Schema, prefix: string, rows: Row[], de
       type: describeType(root, property),
       required: required.has(name),
       description: describeField(root, property),
+      refs: namedTypes(property),
     });
     const inner = objectInside(root, property);
     if (inner) collectRows(root, inner.node, `${path}${inner.suffix}`, rows, depth + 1);
@@ -90,6 +93,44 @@ export function dictionaryRows(schema: Schema): Row[] {
   const rows: Row[] = [];
   collectRows(schema, schema, '', rows, 0);
   return rows;
+}
+
+/** The definition names a property's type refers to, through lists and `anyOf`. */
+function namedTypes(node: Schema): string[] {
+  if (typeof node.$ref === 'string') return [node.$ref.replace('#/definitions/', '')];
+  if (Array.isArray(node.anyOf)) return (node.anyOf as Schema[]).flatMap(namedTypes);
+  if (node.items && typeof node.items === 'object') return namedTypes(node.items as Schema);
+  return [];
+}
+
+/**
+ * Every enumerated type of the schemas (definitions with an `enum`): its values, the fields that use it and its
+ * description, as a Markdown table. The README shows it between generated markers, so its lists of values cannot
+ * drift from the types.
+ */
+export function renderEnumTable(schemas: ReadonlyMap<string, Schema>): string {
+  const enums = new Map<string, { values: unknown[]; description: string; fields: string[] }>();
+  for (const [file, schema] of schemas) {
+    const definitions = (schema.definitions ?? {}) as Record<string, Schema>;
+    const rows = dictionaryRows(schema);
+    const collection = file.replace('.schema.json', '');
+    for (const row of rows) {
+      for (const ref of row.refs) {
+        const definition = definitions[ref];
+        if (!definition || !Array.isArray(definition.enum)) continue;
+        const entry = enums.get(ref) ?? { values: definition.enum, description: String(definition.description ?? ''), fields: [] as string[] };
+        entry.fields.push(`${collection}.${row.path}`);
+        enums.set(ref, entry);
+      }
+    }
+  }
+  const out = ['| type | values | used by | meaning |', '| --- | --- | --- | --- |'];
+  for (const [name, entry] of [...enums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const values = entry.values.map((v) => `\`${String(v)}\``).join(', ');
+    const fields = entry.fields.map((f) => `\`${f}\``).join(', ');
+    out.push(`| \`${name}\` | ${values} | ${fields} | ${escapeCell(entry.description)} |`);
+  }
+  return out.join('\n');
 }
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');

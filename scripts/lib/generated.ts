@@ -1,6 +1,7 @@
 /** Helpers for files that scripts generate: the header they carry, and writing or checking them. */
-import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from './output-target.ts';
 
 /** The sentence every generated file starts with, naming the command that regenerates it. */
 export function generatedNotice(command: string): string {
@@ -17,12 +18,10 @@ export function readIfExists(path: string): string | null {
   }
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename. */
+/** Writes a file atomically (scripts/lib/output-target.ts: a temporary file beside it, removed on any exit). */
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
+  writeFileAtomic(path, content);
 }
 
 /**
@@ -37,4 +36,21 @@ export function syncGenerated(files: ReadonlyMap<string, string>, check: boolean
     if (!check) writeAtomic(path, content);
   }
   return changed;
+}
+
+/** The markers around a generated block inside a hand-written file (README.md). */
+export function blockMarkers(name: string, command: string): { start: string; end: string } {
+  return { start: `<!-- generated: ${name}. Do not edit; regenerate with \`${command}\`. -->`, end: `<!-- /generated: ${name} -->` };
+}
+
+/**
+ * `text` with the block named `name` replaced by `content`. The start marker is matched by name alone, so a
+ * changed command still matches. Throws when the markers are missing, so a deleted block is noticed.
+ */
+export function replaceBlock(text: string, name: string, command: string, content: string): string {
+  const { start, end } = blockMarkers(name, command);
+  const from = text.indexOf(`<!-- generated: ${name}.`);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1 || to < from) throw new Error(`no generated block "${name}" (between ${start} and ${end})`);
+  return `${text.slice(0, from)}${start}\n${content}\n${text.slice(to)}`;
 }

@@ -1,8 +1,9 @@
 /**
  * Reading a JSON record strictly: what `readFileSync(f, 'utf8')` and `JSON.parse` silently let through is reported
  * here instead. Strict UTF-8 (invalid bytes are an error, not U+FFFD), a byte-order mark is an error (RFC 8259
- * forbids it and `JSON.parse` rejects it), duplicate keys and `__proto__`/`constructor` keys are errors, and depth
- * and size are bounded. Positions are 1-based lines and columns (columns count Unicode code points).
+ * forbids it and `JSON.parse` rejects it), duplicate keys and `__proto__`/`constructor` keys are errors, ill-formed
+ * Unicode in any key or value (lone surrogates written as `\uD800` escapes, noncharacters) and numbers beyond a
+ * double are errors, and depth and size are bounded. Positions are 1-based lines and columns (columns count Unicode code points).
  *
  * The happy path stays cheap: one structural scan that jumps over string contents with `indexOf`, then the native
  * `JSON.parse`. The JSON-pointer → position map is only built when a file has something to report.
@@ -16,7 +17,10 @@ export const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface SourceProblem {
-  /** A short code: `encoding`, `bom`, `empty`, `syntax`, `duplicate-key`, `forbidden-key`, `depth`, `size`, `root`. */
+  /**
+   * A short code: `encoding`, `bom`, `empty`, `syntax`, `duplicate-key`, `forbidden-key`, `depth`, `size`, `root`,
+   * `unicode` (lone surrogates, noncharacters), `number` (too large for a double).
+   */
   code: string;
   message: string;
   hint: string;
@@ -90,7 +94,10 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
     if (problems.length > 0) return { ok: false, text, problems };
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message);
-    return fail(text, 'syntax', `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`, 'Check quotes, commas and brackets near this position; strings may not contain raw line breaks or tabs (use \\n).', at ? Number(at[1]) : 0);
+    const offset = at ? Number(at[1]) : 0;
+    const inString = stringProblem(text, message, offset);
+    if (inString) return fail(text, 'syntax', inString.message, inString.hint, inString.offset);
+    return fail(text, 'syntax', `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`, 'Check quotes, commas and brackets near this position.', offset);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
@@ -101,6 +108,12 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
   const shape = countKeys(value, 0);
   if (shape.suspicious || keyTokens(text) !== shape.keys) {
     const problems = scanStructure(text);
+    if (problems.length > 0) return { ok: false, text, problems };
+  }
+  // Strict text: JSON.parse turns a `\ud800` escape into a lone surrogate and keeps noncharacters and numbers too
+  // large for a double (as Infinity, which JSON.stringify writes as null). Only text that could hold one is scanned.
+  if (shape.nonFinite || text.includes('\\u') || RAW_NONCHARACTER.test(text)) {
+    const problems = strictTextProblems(text);
     if (problems.length > 0) return { ok: false, text, problems };
   }
   return { ok: true, text, value: value as Record<string, unknown> };
@@ -126,29 +139,132 @@ function keyTokens(text: string): number {
   return count;
 }
 
-/** The number of keys in a parsed value, and whether it holds a forbidden key or nests too deeply. */
-function countKeys(value: unknown, depth: number): { keys: number; suspicious: boolean } {
-  if (depth > MAX_DEPTH) return { keys: 0, suspicious: true };
+/**
+ * The number of keys in a parsed value, whether it holds a forbidden key or nests too deeply, and whether it holds a
+ * number too large for a double (parsed as ±Infinity).
+ */
+function countKeys(value: unknown, depth: number): { keys: number; suspicious: boolean; nonFinite: boolean } {
+  if (depth > MAX_DEPTH) return { keys: 0, suspicious: true, nonFinite: false };
   let keys = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) {
+  let nonFinite = false;
+  const items = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? null : [];
+  if (items) {
+    for (const item of items) {
+      if (typeof item === 'number') {
+        if (!Number.isFinite(item)) nonFinite = true;
+        continue;
+      }
       if (item === null || typeof item !== 'object') continue;
       const inner = countKeys(item, depth + 1);
       if (inner.suspicious) return inner;
       keys += inner.keys;
+      nonFinite ||= inner.nonFinite;
     }
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return { keys, suspicious: true };
+  } else {
+    for (const key of Object.keys(value as object)) {
+      if (FORBIDDEN_KEYS.has(key)) return { keys, suspicious: true, nonFinite };
       keys++;
       const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'number') {
+        if (!Number.isFinite(item)) nonFinite = true;
+        continue;
+      }
       if (item === null || typeof item !== 'object') continue;
       const inner = countKeys(item, depth + 1);
       if (inner.suspicious) return inner;
       keys += inner.keys;
+      nonFinite ||= inner.nonFinite;
     }
   }
-  return { keys, suspicious: false };
+  return { keys, suspicious: false, nonFinite };
+}
+
+/** Noncharacters as they appear unescaped: U+FDD0–U+FDEF and the last two code points of every plane. */
+const RAW_NONCHARACTER = new RegExp(
+  `[\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, k) => `\\u{${(k + 1).toString(16)}FFFE}\\u{${(k + 1).toString(16)}FFFF}`).join('')}]`,
+  'u',
+);
+const RAW_NONCHARACTER_ALL = new RegExp(RAW_NONCHARACTER.source, 'gu');
+const isNoncharacter = (cp: number) => (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Ill-formed text and out-of-range numbers, each located at its escape or character: lone surrogates (only possible
+ * as `\uXXXX` escapes, since the bytes are strict UTF-8), noncharacters (escaped or raw), and numbers that overflow
+ * a double. Keys are strings too and are checked alike. Only run on text that may hold one (see parseJsonSource).
+ */
+function strictTextProblems(text: string): SourceProblem[] {
+  // Where each value (and its key) starts, in text order, to name the pointer of an offset.
+  const starts: Array<{ pointer: string; keyOffset: number; valueOffset: number }> = [];
+  try {
+    walk(text, (pointer, keyOffset, valueOffset) => starts.push({ pointer, keyOffset, valueOffset }), null);
+  } catch {
+    return []; // structural problems are reported by scanStructure
+  }
+  const pointerAt = (offset: number): string => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const first = starts[mid]!.keyOffset >= 0 ? starts[mid]!.keyOffset : starts[mid]!.valueOffset;
+      if (first <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo]?.pointer ?? '';
+  };
+  const problems: SourceProblem[] = [];
+  const unitAt = (at: number) => (text.charCodeAt(at) === 0x5c && text.charCodeAt(at + 1) === 0x75 ? Number.parseInt(text.slice(at + 2, at + 6), 16) : -1);
+  for (let at = text.indexOf('\\u'); at !== -1; at = text.indexOf('\\u', at + 1)) {
+    let backslashes = 0;
+    for (let k = at - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
+    if (backslashes % 2 === 1) continue; // `\\u…` is a backslash followed by the letter u
+    const unit = unitAt(at);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = unitAt(at + 6);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        const cp = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
+        if (isNoncharacter(cp)) problems.push(noncharacter(cp, text.slice(at, at + 12), at, pointerAt(at)));
+        at += 6;
+        continue;
+      }
+    }
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      const half = unit <= 0xdbff ? 'a high surrogate without the low one after it' : 'a low surrogate without the high one before it';
+      problems.push({
+        code: 'unicode',
+        message: `ill-formed Unicode: the escape ${text.slice(at, at + 6)} is a lone surrogate (${half}), not a character`,
+        hint: 'A lone surrogate cannot be written as UTF-8: it would become U+FFFD and shift every offset after it. Write the character itself, or both halves of its pair (e.g. \\ud83d\\ude00), or delete the escape.',
+        offset: at,
+        pointer: pointerAt(at),
+      });
+    } else if (unit >= 0 && isNoncharacter(unit)) problems.push(noncharacter(unit, text.slice(at, at + 6), at, pointerAt(at)));
+  }
+  for (const m of text.matchAll(RAW_NONCHARACTER_ALL)) problems.push(noncharacter(m[0].codePointAt(0)!, null, m.index, pointerAt(m.index)));
+  for (const { pointer, valueOffset } of starts) {
+    const c = text.charCodeAt(valueOffset);
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue;
+    LITERAL.lastIndex = valueOffset;
+    const token = LITERAL.exec(text)?.[0] ?? '';
+    if (Number.isFinite(Number(token))) continue;
+    problems.push({
+      code: 'number',
+      message: `the number ${token.length > 40 ? `${token.slice(0, 40)}…` : token} is too large to represent (it would be read as ${token.startsWith('-') ? '-' : ''}Infinity and written back as null)`,
+      hint: 'Numbers must fit a double (up to about 1.8e308); check for a typo in the exponent or digits, or store the value as text.',
+      offset: valueOffset,
+      pointer,
+    });
+  }
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+function noncharacter(cp: number, written: string | null, offset: number, pointer: string): SourceProblem {
+  return {
+    code: 'unicode',
+    message: `ill-formed Unicode: ${written === null ? '' : `the escape ${written} is `}the noncharacter ${hex(cp)}, which text may not contain`,
+    hint: 'Noncharacters are reserved for internal use and never part of published text; delete it (it is usually debris from a conversion).',
+    offset,
+    pointer,
+  };
 }
 
 function fail(text: string, code: string, message: string, hint: string, offset = 0, pointer = ''): ParsedSource {
@@ -174,9 +290,51 @@ export function pointerSegment(key: string): string {
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class ScanError extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(readonly offset: number, message: string, readonly hint?: string) {
     super(message);
   }
+}
+
+/** How to write a double quote inside a JSON string; shown when one ended a string early. */
+const QUOTE_HINT =
+  'Inside a JSON string, write a straight double quote as \\" (for example "He said \\"no\\"."). Copy the article\'s own quotation marks: typographic “ and ” need no escaping.';
+
+/**
+ * Diagnoses a JSON.parse error that lies inside a string: a raw line break or control character, or a bad escape.
+ * `offset` is the position JSON.parse reported. Returns null when the error is of another kind.
+ */
+export function stringProblem(text: string, message: string, offset: number): { message: string; hint: string; offset: number } | null {
+  if (/Bad control character/i.test(message)) {
+    const c = text.charCodeAt(offset);
+    if (c === 0x0a || c === 0x0d) {
+      return {
+        message: 'invalid JSON: a raw line break inside a string',
+        hint: 'A JSON string must stay on one line. Join the two lines with a space; or, if a new paragraph starts here, close this block\'s text and start another block: { "type": "paragraph", "text": "…" }.',
+        offset,
+      };
+    }
+    if (c === 0x09) return { message: 'invalid JSON: a raw tab inside a string', hint: 'Replace the tab with a space (record text holds no tabs).', offset };
+    const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { message: `invalid JSON: an invisible control character (${code}) inside a string`, hint: 'Delete it: control characters have no place in record text (they usually come from copying out of a PDF or a word processor).', offset };
+  }
+  if (/Bad escaped character/i.test(message)) {
+    const backslash = text.lastIndexOf('\\', offset);
+    const escape = text.slice(backslash, backslash + 2);
+    return {
+      message: `invalid JSON: \`${escape}\` is not a valid escape in a string`,
+      hint: 'Inside a JSON string a backslash starts an escape: write a backslash itself as \\\\ and a double quote as \\". The escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits.',
+      offset: backslash,
+    };
+  }
+  if (/Bad Unicode escape/i.test(message)) {
+    const backslash = text.lastIndexOf('\\u', offset);
+    return {
+      message: 'invalid JSON: \\u in a string must be followed by four hexadecimal digits',
+      hint: 'Write the character itself (files are UTF-8), or complete the escape, as in \\u2019 for ’. A backslash itself is written \\\\.',
+      offset: backslash === -1 ? offset : backslash,
+    };
+  }
+  return null;
 }
 
 /** The JSON pointer of a path of keys and indexes. */
@@ -199,7 +357,18 @@ function walk(
   onObject: ((path: ReadonlyArray<string | number>, keys: Array<[string, number]>) => void) | null,
 ): void {
   let at = 0;
+  /** Index of the closing quote of the last string read; a `"` there may have been meant inside the string. */
+  let lastClose = -1;
   const path: Array<string | number> = [];
+  /** The error for an unexpected character at `at`: an unescaped `"` when it follows a string's closing quote. */
+  const unexpected = (expected: string): ScanError => {
+    const c = text[at];
+    if (lastClose >= 0 && c !== undefined && !',:}]"'.includes(c) && skipWhitespace(text, lastClose + 1) === at) {
+      const after = text.slice(lastClose, lastClose + 24).split('\n')[0]!;
+      return new ScanError(lastClose, `unescaped double quote inside a string: this " ends the string, so the text after it (\`${after.slice(1)}…\`) is not JSON`, QUOTE_HINT);
+    }
+    return new ScanError(at, expected);
+  };
   const value = (pointer: string, depth: number, keyOffset: number): void => {
     at = skipWhitespace(text, at);
     if (depth > MAX_DEPTH) throw new ScanError(at, `nesting deeper than ${MAX_DEPTH} levels`);
@@ -221,7 +390,7 @@ function walk(
         const key = string(true);
         keys.push([key, keyStart]);
         at = skipWhitespace(text, at);
-        if (text.charCodeAt(at) !== 0x3a) throw new ScanError(at, 'expected `:` after the property name');
+        if (text.charCodeAt(at) !== 0x3a) throw unexpected('expected `:` after the property name');
         at++;
         path.push(key);
         value(onValue ? `${pointer}/${pointerSegment(key)}` : '', depth + 1, keyStart);
@@ -236,7 +405,7 @@ function walk(
           at++;
           break;
         }
-        throw new ScanError(at, 'expected `,` or `}` after the property value');
+        throw unexpected('expected `,` or `}` after the property value');
       }
       onObject?.(path, keys);
     } else if (c === 0x5b /* [ */) {
@@ -260,7 +429,7 @@ function walk(
           at++;
           break;
         }
-        throw new ScanError(at, 'expected `,` or `]` after the array item');
+        throw unexpected('expected `,` or `]` after the array item');
       }
     } else if (c === 0x22) {
       string(false);
@@ -287,6 +456,7 @@ function walk(
       end++;
     }
     at = end + 1;
+    lastClose = end;
     if (!decode) return '';
     const raw = text.slice(start + 1, end);
     if (!raw.includes('\\')) return raw;
@@ -326,7 +496,7 @@ function scanStructure(text: string): SourceProblem[] {
     problems.push({
       code: depth ? 'depth' : 'syntax',
       message: depth ? error.message : `invalid JSON: ${error.message}`,
-      hint: depth ? 'No record is nested this deeply; look for a runaway structure.' : 'Check quotes, commas and brackets near this position.',
+      hint: depth ? 'No record is nested this deeply; look for a runaway structure.' : (error.hint ?? 'Check quotes, commas and brackets near this position.'),
       offset: error.offset,
       pointer: '',
     });

@@ -37,47 +37,70 @@ export function codePointOffset(text: string, utf16Index: number): number {
   for (let i = 0; i < utf16Index; i++) {
     const unit = text.charCodeAt(i);
     // A high surrogate followed by a low one is a single code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < utf16Index) i++;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < utf16Index) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
     count++;
   }
   return count;
 }
 
+/** Default work budget of `minimalSelector`: occurrence tests across all the context widths it tries. */
+export const MINIMAL_SELECTOR_BUDGET = 4_000_000;
+/** The most context `minimalSelector` adds on either side (a selector needing more is no help to a reader). */
+export const MAX_CONTEXT = 500;
+/** How far a context is extended to finish a word. */
+const MAX_WORD = 64;
+
 /**
  * The shortest selector that picks out `text.slice(start, end)` alone: no prefix or suffix when `exact` is unique,
- * otherwise the fewest whole words of context (tried on each side, then both) that settle it.
+ * otherwise the fewest whole words of context (tried on each side, then both) that settle it. The occurrences of
+ * `exact` are found once; each width tests them all, and the total work is bounded by `budget` (occurrence tests):
+ * past it the function throws as when no selector exists, so a hint never costs more than a moment.
  */
-export function minimalSelector(text: string, start: number, end: number): TextQuoteSelector {
+export function minimalSelector(text: string, start: number, end: number, budget = MINIMAL_SELECTOR_BUDGET): TextQuoteSelector {
   const exact = text.slice(start, end);
-  const unique = (selector: TextQuoteSelector) => matchSelector(text, selector).length === 1;
-  if (unique({ exact })) return { exact };
+  const found = occurrences(text, exact);
+  let work = found.length;
+  const unique = ({ prefix = '', suffix = '' }: TextQuoteSelector) => {
+    work += found.length;
+    let count = 0;
+    for (const at of found) {
+      if (at - prefix.length >= 0 && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length) && ++count > 1) return false;
+    }
+    return count === 1;
+  };
+  if (found.length === 1) return { exact };
   // Context stays within the block, because selectors may not contain a line feed.
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEndIndex = text.indexOf('\n', end);
   const lineEnd = lineEndIndex === -1 ? text.length : lineEndIndex;
-  for (let width = 1; width <= lineEnd - lineStart; width++) {
+  for (let width = 1; width <= Math.min(lineEnd - lineStart, MAX_CONTEXT) && work <= budget; width++) {
     const prefix = text.slice(Math.max(lineStart, wordStart(text, start - width)), start);
     const suffix = text.slice(end, Math.min(lineEnd, wordEnd(text, end + width)));
     const candidates: TextQuoteSelector[] = [];
     if (prefix) candidates.push({ exact, prefix });
     if (suffix) candidates.push({ exact, suffix });
     if (prefix && suffix) candidates.push({ exact, prefix, suffix });
-    const found = candidates.find(unique);
-    if (found) return found;
+    const chosen = candidates.find(unique);
+    if (chosen) return chosen;
   }
-  throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start}`);
+  throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start}${work > budget ? ' within the work budget' : ''}`);
 }
 
 /** The index where the word containing `index` starts (context is cut at word boundaries, so it reads well). */
 function wordStart(text: string, index: number): number {
   let at = Math.max(0, index);
-  while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
+  const stop = Math.max(0, at - MAX_WORD);
+  while (at > stop && !/\s/.test(text[at - 1]!)) at--;
   return at;
 }
 
 /** The index where the word containing `index - 1` ends. */
 function wordEnd(text: string, index: number): number {
   let at = Math.min(text.length, index);
-  while (at < text.length && !/\s/.test(text[at]!)) at++;
+  const stop = Math.min(text.length, at + MAX_WORD);
+  while (at < stop && !/\s/.test(text[at]!)) at++;
   return at;
 }

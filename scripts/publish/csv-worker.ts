@@ -1,17 +1,21 @@
 /**
- * The CSV tables and the per-article files, written on a second thread: the publishing thread positions and
- * serialises each article, this worker writes `articles/<id>.json` and turns the record into rows and CSV text.
+ * The tables (CSV files and the SQLite database) and the per-article files, written on a second thread: the
+ * publishing thread positions and serialises each article, this worker writes `articles/<id>.json` and turns the
+ * record into the table model's rows, written as CSV text and SQLite rows.
  * Records arrive in build order, so the files are the same as on one thread.
  *
  * Flow control is synchronous on the main thread: `SharedState` counts the articles the worker has finished, and the
  * main thread waits (Atomics.wait) when it is too far ahead, so memory stays bounded. A failure in the worker is
  * reported through the result, never left hanging: the main thread waits in one-second slices and re-checks.
  */
-import { parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../start/worker.ts';
 import type { PublicationInfo, PublishedArticle } from '../../types/index.ts';
 import { OutputDir, type WrittenFile } from './output.ts';
+import type { Collection } from '../lib/collections.ts';
 import { CsvTables } from './csv.ts';
-import { TABLES, type TableSpec } from './tables.ts';
+import { RowMaker, tableModel } from './table-model.ts';
+import { SQLITE_PATH, SqliteTables } from './sqlite.ts';
 import { writeArticleFile } from './json.ts';
 
 /** How many records the main thread may be ahead of the worker. */
@@ -26,12 +30,23 @@ const WORKER_HEAP_MB = 96;
 const STALL_MS = 120_000;
 
 type Message =
-  | { kind: 'record'; collection: TableSpec['collection']; json: string }
+  | { kind: 'record'; collection: Collection; json: string }
   | { kind: 'close' };
 type Result = { ok: true; files: WrittenFile[]; tables: [string, number][] } | { ok: false; error: string };
 
+/** What the SQLite database says about itself (its `dataset_metadata` table). */
+export interface SqliteMeta {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  license: string;
+  notice: string;
+}
+
 interface Setup {
   outDir: string;
+  schemaDir: string;
+  sqlite: SqliteMeta;
   /** The head of every per-article file. */
   info: PublicationInfo;
   state: SharedArrayBuffer;
@@ -50,8 +65,8 @@ export class CsvThread {
   #sent = 0;
 
   /** Starts the worker and resolves once it has loaded (a worker cannot start while the main thread blocks). */
-  static async start(outDir: string, info: PublicationInfo): Promise<CsvThread> {
-    const thread = new CsvThread(outDir, info);
+  static async start(outDir: string, schemaDir: string, info: PublicationInfo, sqlite: SqliteMeta): Promise<CsvThread> {
+    const thread = new CsvThread({ outDir, schemaDir, info, sqlite });
     await new Promise<void>((resolve, reject) => {
       thread.#worker.once('message', () => resolve());
       thread.#worker.once('error', reject);
@@ -59,16 +74,12 @@ export class CsvThread {
     return thread;
   }
 
-  private constructor(outDir: string, info: PublicationInfo) {
+  private constructor(options: Pick<Setup, 'outDir' | 'schemaDir' | 'info' | 'sqlite'>) {
     const { port1, port2 } = new MessageChannel();
     this.#results = port1 as unknown as MessagePort;
-    const setup: Setup = { outDir, info, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
-    // The worker runs this TypeScript file: a tiny bootstrap registers the tsx loader in the worker first
-    // (a worker does not inherit the main thread's loader hooks).
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-      .then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    this.#worker = new Worker(bootstrap, {
-      eval: true,
+    const setup: Setup = { ...options, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
+    // The worker runs this TypeScript file (see ../start/worker.ts).
+    this.#worker = typeScriptWorker(import.meta.url, {
       workerData: setup,
       transferList: [port2 as never],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
@@ -76,7 +87,7 @@ export class CsvThread {
   }
 
   /** Queues one record (already serialised); waits while the worker is too far behind. An article also gets its own file. */
-  add(collection: TableSpec['collection'], json: string): void {
+  add(collection: Collection, json: string): void {
     this.#worker.postMessage({ kind: 'record', collection, json } satisfies Message);
     this.#sent++;
     this.#waitUntil(() => this.#sent - Atomics.load(this.#state, DONE) <= MAX_IN_FLIGHT, DONE);
@@ -110,12 +121,14 @@ export class CsvThread {
 // The worker's side ------------------------------------------------------------------------------------------------
 
 if (parentPort && (workerData as Setup | undefined)?.state) {
-  const { outDir, info, state: buffer, results } = workerData as Setup;
+  const { outDir, schemaDir, info, sqlite: sqliteMeta, state: buffer, results } = workerData as Setup;
+  const port = parentPort;
   const state = new Int32Array(buffer);
   const out = new OutputDir(outDir);
-  const csv = new CsvTables(TABLES, out);
+  const model = tableModel(schemaDir);
+  const rows = new RowMaker(model);
+  const csv = new CsvTables(model.tables, out);
   let failed = false;
-  parentPort.postMessage('ready');
   const finish = (result: Result) => {
     failed = !result.ok;
     results.postMessage(result);
@@ -123,21 +136,31 @@ if (parentPort && (workerData as Setup | undefined)?.state) {
     Atomics.notify(state, FINISHED);
     Atomics.notify(state, DONE);
   };
-  parentPort.on('message', (message: Message) => {
-    if (failed) return;
-    try {
-      if (message.kind === 'close') {
-        const tables = csv.close();
-        finish({ ok: true, files: out.files(), tables: [...tables] });
-        return;
+  SqliteTables.create(model.tables).then((sqlite) => {
+    port.postMessage('ready');
+    port.on('message', (message: Message) => {
+      if (failed) return;
+      try {
+        if (message.kind === 'close') {
+          const tables = csv.close();
+          out.write(SQLITE_PATH, sqlite.finish(sqliteMeta));
+          finish({ ok: true, files: out.files(), tables: [...tables] });
+          return;
+        }
+        const record = JSON.parse(message.json) as PublishedArticle;
+        if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
+        rows.rows(message.collection, record, (table, tableRows) => {
+          csv.add(table, tableRows);
+          sqlite.add(table, tableRows);
+        });
+        Atomics.add(state, DONE, 1);
+        Atomics.notify(state, DONE);
+      } catch (error) {
+        finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
-      const record = JSON.parse(message.json) as PublishedArticle;
-      if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
-      csv.add(message.collection, record as never);
-      Atomics.add(state, DONE, 1);
-      Atomics.notify(state, DONE);
-    } catch (error) {
-      finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    }
+    });
+  }, (error: unknown) => {
+    port.postMessage('ready');
+    finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   });
 }

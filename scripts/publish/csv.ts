@@ -10,7 +10,7 @@
  */
 import type { Options } from 'csv-stringify/sync';
 import type { OutputDir, Sink } from './output.ts';
-import type { Cell, Row, TableSpec } from './tables.ts';
+import type { Cell, Row, Table } from './table-model.ts';
 import { DIALECT } from './table-schema.ts';
 
 /** Characters that make a cell quoted: the delimiter, the quote, and any line break (CR or LF). */
@@ -62,27 +62,16 @@ export const csvPath = (table: string) => `csv/${table}.csv`;
 /** One table being written. */
 class TableWriter {
   readonly #sink: Sink;
-  readonly #columns: string[];
   #pending = '';
   rows = 0;
 
-  constructor(readonly table: TableSpec, out: OutputDir) {
-    this.#columns = table.columns.map((c) => c.name);
+  constructor(readonly table: Table, out: OutputDir) {
     this.#sink = out.open(csvPath(table.name));
-    this.#sink.write(csvRow(this.#columns));
+    this.#sink.write(csvRow(table.columns.map((c) => c.name)));
   }
 
-  add(rows: Row[]): void {
-    const columns = this.#columns;
-    for (const row of rows) {
-      let line = '';
-      for (let i = 0; i < columns.length; i++) {
-        const value = row[columns[i]!];
-        if (value === undefined) throw new Error(`table ${this.table.name}: a row has no column ${columns[i]}`);
-        line += (i > 0 ? DIALECT.delimiter : '') + csvCell(value);
-      }
-      this.#pending += line + DIALECT.lineTerminator;
-    }
+  add(rows: readonly Row[]): void {
+    for (const row of rows) this.#pending += csvRow(row);
     this.rows += rows.length;
     if (this.#pending.length >= PENDING_CHARS) this.#flush();
   }
@@ -98,26 +87,22 @@ class TableWriter {
   }
 }
 
-/** The writers of every table, fed one record at a time. */
+/** The CSV file of every table of the model, fed rows table by table (see `RowMaker`). */
 export class CsvTables {
-  readonly #writers: TableWriter[];
+  readonly #writers = new Map<Table, TableWriter>();
 
-  constructor(tables: readonly TableSpec[], out: OutputDir) {
-    this.#writers = tables.map((table) => new TableWriter(table, out));
+  constructor(tables: readonly Table[], out: OutputDir) {
+    for (const table of tables) this.#writers.set(table, new TableWriter(table, out));
   }
 
-  /** Adds the rows a record gives to every table of its collection. */
-  add<C extends TableSpec['collection']>(collection: C, record: Parameters<Extract<TableSpec, { collection: C }>['rows']>[0]): void {
-    for (const writer of this.#writers) {
-      if (writer.table.collection !== collection) continue;
-      writer.add((writer.table.rows as (r: typeof record) => Row[])(record));
-    }
+  add(table: Table, rows: readonly Row[]): void {
+    if (rows.length > 0) this.#writers.get(table)!.add(rows);
   }
 
   /** Closes every file; returns each table's row count. */
   close(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const writer of this.#writers) {
+    for (const writer of this.#writers.values()) {
       writer.close();
       counts.set(writer.table.name, writer.rows);
     }

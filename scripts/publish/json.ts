@@ -9,6 +9,8 @@ import { OFFSET_UNIT } from './positions.ts';
 
 export const articlePath = (id: string) => `articles/${id}.json`;
 export const ndjsonPath = (collection: string) => `ndjson/${collection}.ndjson`;
+/** Flat JSON Lines: one record per line, as in data.json, with no envelope (the version is in the metadata). */
+export const jsonlPath = (collection: string) => `jsonl/${collection}.jsonl`;
 
 /**
  * Writes one JSON object whose lists of records are written one record per line: compact, quick to write and parse,

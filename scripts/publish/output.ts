@@ -2,7 +2,7 @@
  * The output directory of one build. Every file goes through it, so it can record each file's size and SHA-256 for
  * the checksum manifest and `datapackage.json` without reading anything back.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
@@ -62,9 +62,9 @@ export class OutputDir {
 
   constructor(readonly root: string) {}
 
-  /** Writes a whole file at once. */
-  write(path: string, content: string): WrittenFile {
-    const buffer = Buffer.from(content, 'utf8');
+  /** Writes a whole file at once (text is written as UTF-8). */
+  write(path: string, content: string | Uint8Array): WrittenFile {
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const absolute = join(this.root, path);
     this.#makeDir(dirname(absolute));
     writeFileSync(absolute, buffer);
@@ -83,6 +83,14 @@ export class OutputDir {
     if (this.#dirs.has(dir)) return;
     mkdirSync(dir, { recursive: true });
     this.#dirs.add(dir);
+  }
+
+  /** Records a file another program wrote into this folder (hashing it from disk). */
+  recordFromDisk(path: string): WrittenFile {
+    const buffer = readFileSync(join(this.root, path));
+    const file = { path, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
+    this.#files.set(path, file);
+    return file;
   }
 
   /** Records a file another thread wrote into this folder. */

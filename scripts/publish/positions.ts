@@ -17,7 +17,9 @@ export function codePointIndexer(text: string): (utf16Index: number) => number {
   for (let i = 0; i < text.length; i++) {
     offsets[i] = count;
     const unit = text.charCodeAt(i);
-    const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length;
+    // A high surrogate followed by a low one is one code point; a lone surrogate counts as one on its own.
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const pair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
     if (pair) offsets[++i] = count; // the low surrogate belongs to the same code point
     count++;
   }

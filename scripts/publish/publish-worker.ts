@@ -5,7 +5,8 @@
  * (several GB on a large machine). The publisher streams every record, so its live data is small whatever the size
  * of the corpus: the list of files written (for SHA256SUMS), a record, and the write buffers.
  */
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { typeScriptWorker } from '../start/worker.ts';
 import { publish, type PublishOptions, type PublishSummary } from './publish.ts';
 
 /**
@@ -20,11 +21,8 @@ type Result =
 
 /** `publish(options)` on a worker thread with a heap of at most `PUBLISH_HEAP_MB`; rejects when it fails. */
 export function publishInWorker(options: PublishOptions): Promise<PublishSummary> {
-  // A worker does not inherit the main thread's loader hooks: a tiny bootstrap registers tsx, then loads this file.
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const worker = new Worker(bootstrap, {
-    eval: true,
+  // The worker runs this TypeScript file (see ../start/worker.ts).
+  const worker = typeScriptWorker(import.meta.url, {
     workerData: { publishOptions: options },
     resourceLimits: { maxOldGenerationSizeMb: PUBLISH_HEAP_MB },
   });

@@ -1,20 +1,26 @@
 /**
- * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, per-article JSON, CSV tables,
- * datapackage.json, the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
+ * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, flat JSONL, per-article JSON, the
+ * table model's tables as CSV, Parquet and one SQLite database, the metadata (datapackage.json, croissant.json,
+ * dataset.jsonld), the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
  * holds one record and the write buffers, never the whole corpus.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '../lib/regular-file.ts';
 import { basename, join } from 'node:path';
 import type { Article, Entity, Outlet, PublicationInfo, Redirect } from '../../types/index.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { OutputDir } from './output.ts';
 import { OFFSET_UNIT, positionArticle } from './positions.ts';
-import { JsonDocument, ndjsonLine, summarize, ndjsonPath } from './json.ts';
+import { JsonDocument, jsonlPath, ndjsonLine, summarize, ndjsonPath } from './json.ts';
 import { CsvThread } from './csv-worker.ts';
-import { TABLES } from './tables.ts';
+import { tableModel } from './table-model.ts';
 import { SchemaFields } from './schema-fields.ts';
 import { dataPackage, type PackageMetadata } from './datapackage.ts';
+import { writeParquet } from './parquet.ts';
+import { RESOURCE_WRITERS, type ExtraResource } from './resources.ts';
+import { croissant, CROISSANT_PATH, DATASET_JSONLD_PATH, datasetJsonLd } from './metadata.ts';
+import { DATA_LICENSE } from './datapackage.ts';
 import type { CompiledFile } from './compile.ts';
 
 export const BUILD_COMMAND = 'npm run build';
@@ -47,7 +53,7 @@ function recordFiles(dataDir: string, collection: Collection): string[] {
     .map((f) => join(folder, f));
 }
 
-const readRecord = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const readRecord = <T>(path: string): T => JSON.parse(readRegularFile(path).toString('utf8')) as T;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The registries, in the order data.json and index.json list them after the articles. */
@@ -85,7 +91,17 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
   const data = new JsonDocument(out.open('data.json'), { ...info, offsets: OFFSET_UNIT }, 'articles');
   const index = new JsonDocument(out.open('index.json'), { ...info }, 'articles');
   const articlesNdjson = out.open(ndjsonPath('articles'));
-  const csv = await CsvThread.start(outDir, info); // also writes articles/<id>.json
+  const schemaDir = join(rootDir, 'schemas');
+  const model = tableModel(schemaDir);
+  // The CSV thread also writes articles/<id>.json and the SQLite database.
+  const csv = await CsvThread.start(outDir, schemaDir, info, {
+    name: pkg.name,
+    version: pkg.version,
+    schemaVersion,
+    license: DATA_LICENSE,
+    notice: generatedNotice(BUILD_COMMAND),
+  });
+  const articlesJsonl = out.open(jsonlPath('articles'));
 
   const articleFiles = recordFiles(dataDir, 'articles');
   for (const path of articleFiles) {
@@ -94,9 +110,11 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
     data.addJson(json);
     index.add(summarize(article));
     articlesNdjson.write(ndjsonLine(info, json));
+    articlesJsonl.write(`${json}\n`);
     csv.add('articles', json);
   }
   articlesNdjson.close();
+  articlesJsonl.close();
 
   // The registries follow the articles in data.json and index.json, streamed one record at a time in id order.
   data.closeStreamed();
@@ -107,6 +125,7 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
     data.openTail(collection);
     index.openTail(collection);
     const sink = out.open(ndjsonPath(collection));
+    const jsonl = out.open(jsonlPath(collection));
     for (const { id, path } of files) {
       const record = readRecord<Entity | Outlet | Redirect>(path);
       if (record.id !== id) throw new Error(`${path} holds the record ${JSON.stringify(record.id)}, not ${JSON.stringify(id)}`);
@@ -114,9 +133,11 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
       data.addJson(json);
       index.addJson(json);
       sink.write(ndjsonLine(info, json));
+      jsonl.write(`${json}\n`);
       csv.add(collection, json);
     }
     sink.close();
+    jsonl.close();
     registryCounts[collection] = files.length;
   }
   data.end();
@@ -129,8 +150,17 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
     out.write(`schemas/${name}`, readFileSync(join(rootDir, 'schemas', name), 'utf8'));
   }
 
+  await writeParquet(out, model.tables, pkg);
+
+  // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones.
+  const extra: ExtraResource[] = [];
+  for (const writer of RESOURCE_WRITERS) extra.push(...(await writer.write({ out, model, info, rootDir })));
+
   const collections = COLLECTIONS.map((c) => c.name);
-  const descriptor = dataPackage(pkg, TABLES, schemaFields, (p) => out.file(p), collections);
+  const file = (p: string) => out.file(p);
+  out.write(CROISSANT_PATH, `${JSON.stringify(croissant(pkg, model, file, collections), null, 2)}\n`);
+  out.write(DATASET_JSONLD_PATH, `${JSON.stringify(datasetJsonLd(pkg), null, 2)}\n`);
+  const descriptor = dataPackage(pkg, model.tables, file, collections, extra);
   out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
 
   for (const file of packageRuntime) out.write(file.path, file.text);

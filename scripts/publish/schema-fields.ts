@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Node = { [key: string]: unknown };
+/** A JSON Schema node. */
+export type SchemaNode = { [key: string]: unknown };
+type Node = SchemaNode;
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date';
 
@@ -37,7 +39,8 @@ export class SchemaFields {
 
   /**
    * The facts of one field, named `schema:path` with dots between properties and `[]` after a list
-   * (`article:annotations.quotes[].attribution.exact`). A list path names its items.
+   * (`article:annotations.quotes[].attribution.exact`). A list path names its items. `required` is relative to the
+   * innermost list's item (a field of an author is required even though the list of authors may be null).
    */
   facts(field: string): FieldFacts {
     const [name, path = ''] = field.split(':');
@@ -56,10 +59,17 @@ export class SchemaFields {
       if (resolved.nullable) required = false;
       description = resolved.description;
       node = isList ? (resolved.node.items as Node) : resolved.node;
+      // A list's items are rows of their own table: whether a field is required counts from the item.
+      if (isList) required = true;
     }
     const leaf = this.#resolve(root, node);
     if (leaf.nullable) required = false;
     return { description, required, ...this.#typeAndConstraints(leaf.node, field) };
+  }
+
+  /** `#resolve` in the schema `name`. */
+  resolve(name: string, node: Node): { node: Node; nullable: boolean; description: string } {
+    return this.#resolve(this.schema(name), node);
   }
 
   /** Follows `$ref`s and unwraps `anyOf: [X, null]` / `type: [null, X]`; the outermost description wins. */

@@ -1,6 +1,6 @@
-/** Frictionless Table Schemas for the CSV tables, and the CSV dialect they are written in. */
-import type { ColumnSpec, TableSpec } from './tables.ts';
-import type { FieldFacts, SchemaFields } from './schema-fields.ts';
+/** Frictionless Table Schemas of the table model's tables, and the CSV dialect they are written in. */
+import type { ForeignKey, Table } from './table-model.ts';
+import type { FieldFacts } from './schema-fields.ts';
 
 /** RFC 4180: comma, double quotes doubled inside quoted fields, CRLF line ends, a header row. */
 export const DIALECT = {
@@ -33,27 +33,15 @@ export interface TableSchema {
   fields: TableSchemaField[];
   missingValues: string[];
   primaryKey: string[];
-  foreignKeys?: TableSpec['foreignKeys'];
-}
-
-/** Resolves a column's facts: the schema field's, overridden by the column's own. */
-export function columnFacts(column: ColumnSpec, schemaFields: SchemaFields): FieldFacts {
-  const stated = column.facts ?? {};
-  if (!column.from) return { type: 'string', required: false, description: '', ...stated };
-  const fromSchema = schemaFields.facts(column.from);
-  // A column of another type (an offset derived from a text field) keeps only the field's nullability.
-  if (stated.type && stated.type !== fromSchema.type) {
-    return { type: stated.type, required: fromSchema.required, description: fromSchema.description, ...stated };
-  }
-  return { ...fromSchema, ...stated };
+  foreignKeys?: ForeignKey[];
 }
 
 /** A table's resource name in datapackage.json (Frictionless names allow `-` but not `_`). */
 export const resourceName = (table: string) => table.replaceAll('_', '-');
 
-export function tableSchema(table: TableSpec, schemaFields: SchemaFields): TableSchema {
+export function tableSchema(table: Table): TableSchema {
   const fields = table.columns.map((column): TableSchemaField => {
-    const { type, description, required, enum: values, minLength, maxLength, minimum, maximum } = columnFacts(column, schemaFields);
+    const { type, description, required, enum: values, minLength, maxLength, minimum, maximum } = column.facts;
     const constraints: TableSchemaField['constraints'] = {};
     if (required) constraints.required = true;
     if (table.primaryKey.length === 1 && table.primaryKey[0] === column.name) constraints.unique = true;

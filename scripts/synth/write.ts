@@ -3,10 +3,11 @@
  * file per record, formatted like the curated files (two-space indentation, final newline). Articles are made and
  * written one at a time, so memory stays flat whatever the count.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../lib/cli.ts';
+import { prepareFilesFolder } from '../lib/output-target.ts';
 import { createProgress } from '../lib/progress.ts';
 import { synthArticle } from './article.ts';
 import { ENTITY_POOLS, poolSizes, synthEntity, synthOutlet } from './registry.ts';
@@ -34,31 +35,17 @@ export interface SynthSummary {
   bytes: number;
 }
 
-/** The real path of `path`, or of its nearest existing ancestor joined with the rest (the folder may not exist yet). */
-function realPathOf(path: string): string {
-  const absolute = resolve(path);
-  let existing = absolute;
-  while (!existsSync(existing)) existing = dirname(existing);
-  return join(realpathSync(existing), relative(existing, absolute));
-}
-
-const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
-
-/** Refuses output folders inside the repository's curated data or published output, or the repository itself. */
-export function assertSafeOutput(out: string, repoRoot = REPO_ROOT): void {
-  const target = realPathOf(out);
-  const root = realPathOf(repoRoot);
-  for (const forbidden of ['data', 'dist']) {
-    if (isInside(target, join(root, forbidden))) {
-      throw new UserError(
-        `refusing to write a synthetic corpus inside the repository's ${forbidden}/ (${out}). ` +
-          'Choose a folder outside it, e.g. --out /tmp/synth-corpus.',
-      );
-    }
-  }
-  if (target === root) {
-    throw new UserError('refusing to write a synthetic corpus into the repository root. Choose another --out folder.');
-  }
+/**
+ * Refuses output folders that are, contain or lie inside the repository's data, sources or published output, the
+ * repository root, or a filesystem root (scripts/lib/output-target.ts), and creates the folder when missing.
+ */
+export function assertSafeOutput(out: string, repoRoot = REPO_ROOT): string {
+  return prepareFilesFolder(out, {
+    what: 'a synthetic corpus',
+    option: '--out',
+    roots: [repoRoot],
+    extra: [{ path: join(repoRoot, 'dist'), name: "the repository's dist/ (build output)" }],
+  });
 }
 
 function prepareFolders(out: string, force: boolean): void {

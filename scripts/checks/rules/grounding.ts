@@ -1,6 +1,6 @@
 import type { Issue, Rule } from '../rule.ts';
 import { matchSelector, minimalSelector, occurrences } from '../../lib/text-quote.ts';
-import { closestPassage, selectorsIn } from '../selectors.ts';
+import { MAX_HINT_EXACT, closestPassage, selectorsIn } from '../selectors.ts';
 import { textOf } from '../article-text.ts';
 
 /** Longest passage quoted back in a message. */
@@ -53,7 +53,7 @@ export const grounding: Rule = {
           severity: 'error',
           message: `${quoted(selector.exact)} is not in the article text`,
           hint: closest
-            ? `Closest passage in the text: ${quoted(closest.passage)}. Copy the text verbatim (typographic quotes and apostrophes included).`
+            ? `Closest passage in the text${closest.capped ? ` (comparing only the first ${MAX_HINT_EXACT} characters of "exact")` : ''}: ${quoted(closest.passage)}. Copy the text verbatim (typographic quotes and apostrophes included).`
             : 'Copy the text verbatim from the body (typographic quotes and apostrophes included), within one paragraph.',
         });
         continue;

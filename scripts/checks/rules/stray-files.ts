@@ -2,15 +2,16 @@ import type { Rule } from '../rule.ts';
 
 export const strayFiles: Rule = {
   name: 'stray-files',
-  description: 'Every file under the data folder is a record: `<id>.json` in a collection folder (articles, entities, outlets, redirects).',
+  description:
+    'Every entry under the data folder is a record: a regular file `<id>.json` in a collection folder (articles, entities, outlets, redirects); hidden names included (only an empty `.gitkeep` file is allowed); unreadable folders are reported.',
   check(context) {
     if (context.phase !== 'dataset') return [];
-    return context.summary.strays.map(({ file, reason }) => ({
+    return context.summary.strays.map(({ file, reason, hint }) => ({
       file,
       pointer: '',
       severity: 'error' as const,
       message: `not a record: ${reason}`,
-      hint: 'Records are data/<collection>/<id>.json with a lowercase slug id; move or delete this file.',
+      hint: hint ?? 'Records are data/<collection>/<id>.json with a lowercase slug id; move or delete this file.',
     }));
   },
 };

@@ -1,0 +1,79 @@
+/**
+ * Opening only regular files. A name in the data folder may be a FIFO (opening it for reading waits for a writer,
+ * forever), a socket, a device, a folder or a symbolic link; a file may be unreadable. Files are opened without
+ * blocking and without following a final link, then checked with fstat, so nothing can make a command wait, and
+ * every failure comes back as a `FileProblem` with a message and a hint rather than as an internal error.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+
+/** What kind of thing a directory entry is, in words (for "not a regular file" findings). */
+export function describeEntry(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
+  if (stats.isFile()) return 'a regular file';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** A file that cannot be read, with why and what to do. */
+export class FileProblem extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The message and hint for a file-system error on `path` (permissions first: the usual cause). */
+export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem {
+  if (error instanceof FileProblem) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  const reason = (error as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '');
+  if (code === 'EACCES' || code === 'EPERM') {
+    const fixIt = what === 'folder' ? 'chmod u+rx' : 'chmod u+r';
+    return new FileProblem(`cannot read the ${what}: permission denied (${code})`, `Give your user read access (\`${fixIt} <path>\`), or run as the owner.`, code);
+  }
+  if (code === 'ELOOP') return new FileProblem(`cannot read the ${what}: it is a symbolic link`, 'Records are regular files; replace the link with the file itself.', code);
+  if (code === 'ENOENT') return new FileProblem(`cannot read the ${what}: it disappeared while being read`, 'Run the command again once nothing else is changing the folder.', code);
+  return new FileProblem(`cannot read the ${what}: ${reason} (${code})`, 'Check that the disk and the path are readable.', code);
+}
+
+/** Opens a regular file for reading (never waits, never follows a final symbolic link); throws a FileProblem. */
+export function openRegular(path: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw fsProblem(error, 'file');
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new FileProblem(`not a regular file: it is ${describeEntry(stats)}`, 'Records are regular files; replace it with a regular file or delete it.', 'ENOTREG');
+    }
+    return { fd, size: stats.size };
+  } catch (error) {
+    closeSync(fd);
+    throw fsProblem(error, 'file');
+  }
+}
+
+/** Reads a whole regular file, refusing one larger than `maxBytes`; throws a FileProblem. */
+export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
+  const { fd, size } = openRegular(path);
+  try {
+    if (size > maxBytes) throw new FileProblem(`the file is ${size} bytes, more than the limit of ${maxBytes}`, 'A record this large is almost certainly not one record; split it or remove what does not belong.', 'EFBIG');
+    const buffer = Buffer.alloc(size);
+    let length = 0;
+    for (let n = 1; n > 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, null);
+    return buffer.subarray(0, length);
+  } catch (error) {
+    throw fsProblem(error, 'file');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Extra files in `dist/`, described in `datapackage.json` (and so carried by the download bundle and listed in
+ * SHA256SUMS) beside the built-in tables and JSON files.
+ *
+ * To publish another format (W3C Web Annotation, brat, Label Studio, spaCy…): write a `ResourceWriter` in its own
+ * module, and add it to `RESOURCE_WRITERS`. It runs after the tables and JSON files are written, writes its files
+ * through `context.out` (so their sizes and hashes are recorded), and returns one `ExtraResource` per file:
+ *
+ *     export const w3cAnnotations: ResourceWriter = {
+ *       write({ out }) {
+ *         out.write('w3c/annotations.jsonld', ...);
+ *         return [{ name: 'w3c-annotations', path: 'w3c/annotations.jsonld', format: 'jsonld',
+ *                   mediatype: 'application/ld+json', description: 'Every annotation as a W3C Web Annotation.' }];
+ *       },
+ *     };
+ *
+ * Read the published records from `join(context.out.root, 'data.json')` or the JSONL files (already written).
+ */
+import type { PublicationInfo } from '../../types/index.ts';
+import type { OutputDir } from './output.ts';
+import type { TableModel } from './table-model.ts';
+
+export interface ExtraResource {
+  /** The resource's name in datapackage.json: lowercase letters, digits, `-`, `_`, `.`. */
+  name: string;
+  /** The file, relative to `dist/`, written through `context.out`. */
+  path: string;
+  format: string;
+  mediatype: string;
+  description: string;
+  /** `utf-8` for text; omit for a binary file. */
+  encoding?: string;
+}
+
+export interface ResourceContext {
+  out: OutputDir;
+  model: TableModel;
+  info: PublicationInfo;
+  /** The repository (package.json, schemas/, types/). */
+  rootDir: string;
+}
+
+export interface ResourceWriter {
+  write(context: ResourceContext): ExtraResource[] | Promise<ExtraResource[]>;
+}
+
+/** Every extra writer, in the order their resources are listed. */
+export const RESOURCE_WRITERS: ResourceWriter[] = [];

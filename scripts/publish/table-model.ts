@@ -1,0 +1,457 @@
+/**
+ * The table model: every table every analyst format publishes (CSV, Parquet, SQLite, Croissant record sets, the
+ * Frictionless Table Schemas), derived from the JSON Schemas in `schemas/` (themselves generated from `types/`).
+ *
+ * The rules, applied to each collection's schema:
+ * - A collection is a table with one row per record, keyed by `id`.
+ * - A scalar field is a column; its type, nullability, constraints and description come from the schema (the
+ *   types' doc comments). A nested object's fields are columns named `<object>_<field>` (snake case).
+ * - A selector (any object shaped like a W3C `TextQuoteSelector`: `exact`, optional `prefix` and `suffix`) is five
+ *   columns, `exact`, `prefix`, `suffix` and the derived `start` and `end`, under the name of the property that holds
+ *   it (`attribution_exact`), or under no name for an annotation's own `selector`.
+ * - A list is a child table with the parent's key, a 1-based `position`, and a foreign key to the parent. Its items'
+ *   own `id`, when they have one, is part of the primary key. A list that may be `null` also gets a `<list>_known`
+ *   boolean column in the parent, so `null` and `[]` stay apart.
+ * - A field whose description says it holds an id in `data/<collection>/` gets a foreign key to that collection.
+ *
+ * Each column is declared once, by the schema walk or in `DERIVED_COLUMNS`, with the function that computes its
+ * cell; every writer reads `TableModel.tables`. A field the walk cannot publish is reported in
+ * `TableModel.unpublished`; tests/publish-table-model.test.ts fails unless it is on `EXCLUDED_FIELDS`.
+ */
+import type { CollectionRecords, Collection } from '../lib/collections.ts';
+import { COLLECTIONS } from '../lib/collections.ts';
+import { SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
+
+export type Cell = string | number | boolean | null;
+/** A row's cells, in the order of its table's columns. */
+export type Row = Cell[];
+
+/** A published record, or an item of one of its lists (what a table's rows are made from). */
+type Item = unknown;
+
+export interface Column {
+  name: string;
+  /**
+   * What the column holds: `key`, the parent's key (or the record's own id); `position`, the place in the list;
+   * `value`, a field of the schema; `known`, whether a nullable list is not null; `derived`, a value the build
+   * computes (article text, offsets).
+   */
+  role: 'key' | 'position' | 'value' | 'known' | 'derived';
+  /** The schema field, `schema:path` (`article:annotations.quotes[].attribution.exact`); null for keys and derived columns. */
+  field: string | null;
+  /** The property keys from the row's item to the value (`['attribution', 'exact']`); empty for the item itself. */
+  path: readonly string[];
+  facts: FieldFacts;
+}
+
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface Table {
+  name: string;
+  description: string;
+  collection: Collection;
+  /** The schema field whose items are the rows (`article:` for the records, `article:annotations.quotes[]`). */
+  field: string;
+  /** The parent table and the property keys from a parent row's item to the list; null for a collection. */
+  parent: { table: Table; path: readonly string[] } | null;
+  columns: Column[];
+  primaryKey: string[];
+  foreignKeys: ForeignKey[];
+}
+
+/** A schema field the model does not publish, and why. */
+export interface Unpublished {
+  field: string;
+  reason: string;
+}
+
+/** A column the schemas do not have: computed by the build from the record. */
+interface DerivedColumn {
+  name: string;
+  /** The column it follows. */
+  after: string;
+  facts: FieldFacts;
+  /** The cell, given the row's item, its index in its list, and the list. */
+  cell(item: Item, index: number, list: readonly Item[]): Cell;
+}
+
+const OFFSET_NOTE = 'in Unicode code points into the article text (the body blocks joined with a line feed)';
+
+/** Offsets of each body block, computed once per body. */
+const blockStarts = new WeakMap<readonly Item[], number[]>();
+function blockStart(list: readonly Item[], index: number): number {
+  let starts = blockStarts.get(list);
+  if (!starts) {
+    starts = [];
+    let at = 0;
+    for (const block of list as { text: string }[]) {
+      starts.push(at);
+      at += codePoints(block.text) + 1; // the line feed between blocks
+    }
+    blockStarts.set(list, starts);
+  }
+  return starts[index]!;
+}
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Columns the build derives, by the schema field whose items are the table's rows. */
+const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
+  'article:': [
+    {
+      name: 'text',
+      after: 'language',
+      facts: {
+        type: 'string',
+        required: true,
+        minLength: 1,
+        description:
+          'The article text: the body blocks joined with a single line feed. Every `start`/`end` offset counts Unicode code points into it.',
+      },
+      cell: (article) => (article as { body: { text: string }[] }).body.map((b) => b.text).join('\n'),
+    },
+  ],
+  'article:body[]': [
+    {
+      name: 'start',
+      after: 'text',
+      facts: { type: 'integer', required: true, minimum: 0, description: `Where the block starts, ${OFFSET_NOTE}.` },
+      cell: (_block, index, list) => blockStart(list, index),
+    },
+    {
+      name: 'end',
+      after: 'start',
+      facts: { type: 'integer', required: true, minimum: 0, description: `Where the block ends (exclusive), ${OFFSET_NOTE}.` },
+      cell: (block, index, list) => blockStart(list, index) + codePoints((block as { text: string }).text),
+    },
+  ],
+};
+
+/** Table and column names chosen by hand where the rule's name would read badly. Keyed by the list's schema field. */
+const NAMES: Record<string, { table?: string; column?: string }> = {
+  'article:body': { table: 'body_blocks' },
+  'redirect:to': { table: 'redirect_targets', column: 'target' },
+};
+
+/**
+ * Schema fields that are deliberately not columns, each with the reason. The coverage test fails on any other
+ * field the model leaves out.
+ */
+export const EXCLUDED_FIELDS: Record<string, string> = {
+  // (none: every field of the schemas is published)
+};
+
+/** The selector offsets the build adds to every selector (types/published.ts `PositionedSelector`). */
+const SELECTOR_OFFSETS: Array<{ name: 'start' | 'end'; description: string }> = [
+  { name: 'start', description: `Where \`exact\` starts (inclusive), ${OFFSET_NOTE}. Derived from the selector.` },
+  { name: 'end', description: `Where \`exact\` ends (exclusive), ${OFFSET_NOTE}. Derived from the selector.` },
+];
+const SELECTOR_KEYS = ['exact', 'prefix', 'suffix'];
+
+/** `citedSources` → `cited_sources`. */
+export const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+/** `entities` → `entity`, `aliases` → `alias`, `quotes` → `quote`. */
+export function singular(name: string): string {
+  if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
+  if (/(?:s|x|ch|sh)es$/.test(name)) return name.slice(0, -2);
+  return name.endsWith('s') ? name.slice(0, -1) : name;
+}
+
+const REFERENCE = /`data\/(articles|entities|outlets)\/`/;
+
+/** Whether a (resolved) schema node is shaped like a `TextQuoteSelector`. */
+function isSelector(node: SchemaNode): boolean {
+  const properties = node.properties as Record<string, unknown> | undefined;
+  if (!properties || !('exact' in properties)) return false;
+  return Object.keys(properties).every((key) => SELECTOR_KEYS.includes(key));
+}
+
+/** A field path one property further: `article:` + `id` → `article:id`, `article:body[]` + `text`. */
+const fieldOf = (parent: string, key: string) => (parent.endsWith(':') ? `${parent}${key}` : `${parent}.${key}`);
+
+export class TableModel {
+  readonly tables: Table[] = [];
+  readonly unpublished: Unpublished[] = [];
+
+  constructor(readonly schemas: SchemaFields) {
+    for (const { name, schema } of COLLECTIONS) {
+      const root = schemas.schema(schema);
+      this.#table({
+        name,
+        description: typeof root.description === 'string' ? root.description : '',
+        collection: name,
+        field: `${schema}:`,
+        parent: null,
+        node: root,
+        schema,
+      });
+    }
+  }
+
+  table(name: string): Table {
+    const table = this.tables.find((t) => t.name === name);
+    if (!table) throw new Error(`no table ${name}`);
+    return table;
+  }
+
+  #table(spec: {
+    name: string;
+    description: string;
+    collection: Collection;
+    field: string;
+    parent: Table['parent'];
+    node: SchemaNode;
+    schema: string;
+  }): void {
+    const { node, schema } = spec;
+    const table: Table = {
+      name: spec.name,
+      description: spec.description,
+      collection: spec.collection,
+      field: spec.field,
+      parent: spec.parent,
+      columns: [],
+      primaryKey: [],
+      foreignKeys: [],
+    };
+    this.tables.push(table);
+    const lists: Array<() => void> = [];
+    const parent = spec.parent?.table;
+    if (parent) {
+      // The parent's key: its own key columns, then its id (or position) under the parent's singular name.
+      const parentKey = parent.primaryKey.map((column) => {
+        if (parent.parent && parent.columns.find((c) => c.name === column)!.role === 'key') return column;
+        const name = parent.parent ? `${singular(parent.name)}${column === 'id' ? '' : `_${column}`}` : singular(parent.name);
+        return name;
+      });
+      parentKey.forEach((name, i) => {
+        const target = parent.primaryKey[i]!;
+        table.columns.push({
+          name,
+          role: 'key',
+          field: null,
+          path: [],
+          facts: {
+            ...(target === 'position' ? { type: 'integer', minimum: 1 } : { type: 'string', minLength: 1 }),
+            required: true,
+            description: `The ${singular(parent.name).replaceAll('_', ' ')}${target === 'id' ? '' : `'s ${target}`}: \`${target}\` in the ${parent.name} table.`,
+          },
+        });
+      });
+      table.foreignKeys.push({ fields: parentKey, reference: { resource: parent.name, fields: [...parent.primaryKey] } });
+      table.columns.push({
+        name: 'position',
+        role: 'position',
+        field: null,
+        path: [],
+        facts: { type: 'integer', required: true, minimum: 1, description: 'The place in its list, from 1.' },
+      });
+    }
+    const properties = node.properties as Record<string, SchemaNode> | undefined;
+    if (isSelector(node)) this.#selector(table, spec.field, [], '');
+    else if (properties) this.#object(table, schema, node, spec.field, [], '', lists);
+    else if (isScalar(node)) this.#scalar(table, spec.field, [], singularColumn(spec.field));
+    else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
+    if (parent) {
+      const parentKeys = table.columns.filter((c) => c.role === 'key').map((c) => c.name);
+      const hasId = table.columns.some((c) => c.name === 'id' && c.role === 'value');
+      table.primaryKey = [...parentKeys, hasId ? 'id' : 'position'];
+    } else {
+      table.primaryKey = ['id'];
+    }
+    for (const derived of DERIVED_COLUMNS[spec.field] ?? []) {
+      const at = table.columns.findIndex((c) => c.name === derived.after);
+      if (at === -1) throw new Error(`${spec.field}: derived column ${derived.name} follows a missing column ${derived.after}`);
+      table.columns.splice(at + 1, 0, { name: derived.name, role: 'derived', field: null, path: [], facts: derived.facts });
+    }
+    const names = new Set<string>();
+    for (const column of table.columns) {
+      if (names.has(column.name)) throw new Error(`table ${table.name}: two columns are named ${column.name}`);
+      names.add(column.name);
+    }
+    for (const list of lists) list();
+  }
+
+  /** Adds the columns of an object's fields (and queues its lists' child tables). */
+  #object(table: Table, schema: string, node: SchemaNode, field: string, path: string[], prefix: string, lists: Array<() => void>): void {
+    const properties = node.properties as Record<string, SchemaNode>;
+    for (const [key, property] of Object.entries(properties)) {
+      const child = fieldOf(field, key);
+      if (EXCLUDED_FIELDS[child] !== undefined) continue;
+      const resolved = this.schemas.resolve(schema, property);
+      const target = resolved.node;
+      const childPath = [...path, key];
+      if (isSelector(target)) {
+        const selectorPrefix = key === 'selector' ? prefix : `${prefix}${snake(key)}_`;
+        this.#selector(table, child, childPath, selectorPrefix);
+      } else if (target.type === 'array') {
+        const names = NAMES[child] ?? {};
+        const name = names.table ?? `${table.collection === 'articles' && !table.parent ? '' : `${singular(table.name)}_`}${snake(key)}`;
+        if (resolved.nullable) {
+          table.columns.push({
+            name: `${prefix}${snake(key)}_known`,
+            role: 'known',
+            field: child,
+            path: childPath,
+            facts: {
+              type: 'boolean',
+              required: true,
+              description: `\`false\` when \`${key}\` is not known (JSON \`null\`); \`true\` when the ${name} table lists its items, or lists none because the list is known to be empty.`,
+            },
+          });
+        }
+        const itemField = `${child}[]`;
+        const items = this.schemas.resolve(schema, target.items as SchemaNode).node;
+        lists.push(() =>
+          this.#table({
+            name,
+            description: resolved.description,
+            collection: table.collection,
+            field: itemField,
+            parent: { table, path: childPath },
+            node: items,
+            schema,
+          }),
+        );
+      } else if (target.type === 'object' && target.properties) {
+        this.#object(table, schema, target, child, childPath, `${prefix}${snake(key)}_`, lists);
+      } else if (isScalar(target)) {
+        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`);
+      } else {
+        this.unpublished.push({ field: child, reason: `its type (${JSON.stringify(target.type ?? target.anyOf ?? 'unknown')}) is neither a scalar, an object with properties, nor a list` });
+      }
+    }
+  }
+
+  #scalar(table: Table, field: string, path: string[], name: string): void {
+    const facts = this.schemas.facts(field);
+    table.columns.push({ name, role: 'value', field, path, facts });
+    const reference = REFERENCE.exec(facts.description);
+    if (reference && facts.type === 'string') {
+      table.foreignKeys.push({ fields: [name], reference: { resource: reference[1]!, fields: ['id'] } });
+    }
+  }
+
+  #selector(table: Table, field: string, path: string[], prefix: string): void {
+    for (const key of SELECTOR_KEYS) this.#scalar(table, fieldOf(field, key), [...path, key], `${prefix}${key}`);
+    const required = this.schemas.facts(fieldOf(field, 'exact')).required;
+    for (const { name, description } of SELECTOR_OFFSETS) {
+      table.columns.push({
+        name: `${prefix}${name}`,
+        role: 'derived',
+        field: null,
+        path: [...path, name],
+        facts: { type: 'integer', required, minimum: 0, description },
+      });
+    }
+  }
+}
+
+function isScalar(node: SchemaNode): boolean {
+  return Array.isArray(node.enum) || ['string', 'number', 'integer', 'boolean'].includes(node.type as string);
+}
+
+/** The column of a list of scalars: `article:keywords[]` → `keyword`. */
+function singularColumn(itemField: string): string {
+  const list = itemField.slice(0, -2);
+  return NAMES[list]?.column ?? snake(singular(list.split(/[:.]/).pop()!));
+}
+
+// Rows -------------------------------------------------------------------------------------------------------------
+
+/** Follows property keys; null when a step is missing or null. */
+function at(item: Item, path: readonly string[]): unknown {
+  let value = item;
+  for (const key of path) {
+    if (value === null || value === undefined) return null;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value ?? null;
+}
+
+/** Makes the rows of every table of one collection from one record; `emit` receives them table by table. */
+export class RowMaker {
+  readonly #byCollection = new Map<Collection, Array<{ table: Table; cells: Array<(item: Item, index: number, list: readonly Item[], keys: Cell[]) => Cell> }>>();
+
+  constructor(readonly model: TableModel) {
+    for (const table of model.tables) {
+      const derived = new Map((DERIVED_COLUMNS[table.field] ?? []).map((d) => [d.name, d]));
+      let keyIndex = 0;
+      const cells = table.columns.map((column) => {
+        switch (column.role) {
+          case 'key': {
+            const k = keyIndex++;
+            return (_item: Item, _index: number, _list: readonly Item[], keys: Cell[]) => keys[k]!;
+          }
+          case 'position':
+            return (_item: Item, index: number) => index + 1;
+          case 'known':
+            return (item: Item) => at(item, column.path) !== null;
+          case 'derived': {
+            const d = derived.get(column.name);
+            if (d) return (item: Item, index: number, list: readonly Item[]) => d.cell(item, index, list);
+            return (item: Item) => at(item, column.path) as Cell;
+          }
+          default:
+            return (item: Item) => at(item, column.path) as Cell;
+        }
+      });
+      const list = this.#byCollection.get(table.collection) ?? [];
+      list.push({ table, cells });
+      this.#byCollection.set(table.collection, list);
+    }
+  }
+
+  /** Calls `emit(table, rows)` for every table of the collection, parents before children. */
+  rows<C extends Collection>(collection: C, record: CollectionRecords[C] | Item, emit: (table: Table, rows: Row[]) => void): void {
+    const tables = this.#byCollection.get(collection) ?? [];
+    // Each table's items with their keys: a collection has the record; a child table the items of its parent's lists.
+    const items = new Map<Table, Array<{ item: Item; index: number; list: readonly Item[]; keys: Cell[] }>>();
+    for (const { table, cells } of tables) {
+      let mine: Array<{ item: Item; index: number; list: readonly Item[]; keys: Cell[] }>;
+      if (!table.parent) {
+        mine = [{ item: record, index: 0, list: [record], keys: [] }];
+      } else {
+        mine = [];
+        const parentCells = this.#keyCells(table.parent.table);
+        for (const p of items.get(table.parent.table)!) {
+          const list = at(p.item, table.parent.path) as Item[] | null;
+          if (!list) continue;
+          const keys = parentCells.map((cell) => cell(p));
+          for (let i = 0; i < list.length; i++) mine.push({ item: list[i], index: i, list, keys });
+        }
+      }
+      items.set(table, mine);
+      emit(
+        table,
+        mine.map((m) => cells.map((cell) => cell(m.item, m.index, m.list, m.keys))),
+      );
+    }
+  }
+
+  /** The cells of a table's primary key, given one of its items. */
+  #keyCells(table: Table): Array<(p: { item: Item; index: number; keys: Cell[] }) => Cell> {
+    return table.primaryKey.map((name) => {
+      const column = table.columns.find((c) => c.name === name)!;
+      if (column.role === 'key') {
+        const k = table.columns.filter((c) => c.role === 'key').indexOf(column);
+        return (p) => p.keys[k]!;
+      }
+      if (column.role === 'position') return (p) => p.index + 1;
+      return (p) => at(p.item, column.path) as Cell;
+    });
+  }
+}
+
+let cached: { dir: string; model: TableModel } | undefined;
+/** The table model of the schemas in `schemaDir` (made once per folder and thread). */
+export function tableModel(schemaDir: string): TableModel {
+  if (cached?.dir !== schemaDir) cached = { dir: schemaDir, model: new TableModel(new SchemaFields(schemaDir)) };
+  return cached.model;
+}

@@ -1,0 +1,97 @@
+// Runs one of the repository's TypeScript scripts without transpiling it on every start:
+// `node scripts/start/run.mjs validate --data DIR` runs scripts/validate.ts from JavaScript kept in
+// node_modules/.cache/annotated-news/js/ (git-ignored, made afresh by `npm ci`). Each start reads and hashes the
+// TypeScript in scripts/ and types/ (a few milliseconds) and transpiles again, with esbuild, only the files whose
+// text changed since they were last transpiled, so the JavaScript is never stale. The transpiled modules keep the
+// paths of their sources: `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are replaced by the
+// source file's, and relative imports of anything but TypeScript point at the source tree. Worker threads run the
+// transpiled twin of their module (scripts/start/worker.ts). `tsx` still runs any script during development
+// (`npx tsx scripts/X.ts`) and runs the tests.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OUT = join(ROOT, 'node_modules', '.cache', 'annotated-news', 'js');
+const MANIFEST = join(OUT, 'manifest.json');
+/** Folders whose TypeScript the scripts import. */
+const SOURCES = ['scripts', 'types'];
+/** Changes when the transpiling below changes, so nothing transpiled the old way is reused. */
+const FORMAT = 2;
+
+/** The transpiled file of a TypeScript source (absolute paths). */
+const outputOf = (source) => join(OUT, relative(ROOT, source)).replace(/\.ts$/, '.js');
+
+function transpile(esbuild, source, text) {
+  const url = pathToFileURL(source).href;
+  const { code } = esbuild.transformSync(text, {
+    loader: 'ts',
+    format: 'esm',
+    target: 'node20',
+    sourcefile: source,
+    define: { 'import.meta.url': JSON.stringify(url), 'import.meta.dirname': JSON.stringify(dirname(source)), 'import.meta.filename': JSON.stringify(source) },
+  });
+  // esbuild prints every import specifier in double quotes: `from "./x.ts"`, `import("./x.ts")`.
+  return code.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"(\.\.?\/[^"]*)"/g, (whole, head, specifier) =>
+    specifier.endsWith('.ts') ? `${head}"${specifier.slice(0, -3)}.js"` : `${head}"${new URL(specifier, url).href}"`,
+  );
+}
+
+/** Brings the transpiled tree up to date with the sources; returns how many files it transpiled. */
+export function prepare() {
+  let manifest = { format: FORMAT, files: {} };
+  try {
+    const saved = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    if (saved.format === FORMAT) manifest = saved;
+  } catch {
+    // first run, or a damaged manifest: transpile everything
+  }
+  let esbuild;
+  let transpiled = 0;
+  const seen = {};
+  for (const folder of SOURCES) {
+    for (const name of readdirSync(join(ROOT, folder), { recursive: true })) {
+      if (!name.endsWith('.ts') || name.endsWith('.test.ts') || name.endsWith('.d.ts') || name.endsWith('.test-d.ts')) continue;
+      const source = join(ROOT, folder, name);
+      const key = relative(ROOT, source).split(sep).join('/');
+      const text = readFileSync(source, 'utf8');
+      const digest = createHash('sha256').update(text).digest('base64');
+      seen[key] = digest;
+      if (manifest.files[key] === digest) continue;
+      esbuild ??= createRequire(import.meta.url)('esbuild');
+      const output = outputOf(source);
+      mkdirSync(dirname(output), { recursive: true });
+      const temporary = `${output}.${process.pid}.tmp`;
+      writeFileSync(temporary, transpile(esbuild, source, text));
+      renameSync(temporary, output); // a concurrent run sees the old file or the new one, never half of one
+      transpiled++;
+    }
+  }
+  if (transpiled > 0 || Object.keys(seen).length !== Object.keys(manifest.files).length) {
+    const temporary = `${MANIFEST}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ format: FORMAT, files: seen }));
+    renameSync(temporary, MANIFEST);
+  }
+  return transpiled;
+}
+
+/** The transpiled twin of a source module URL (for worker threads). */
+function compiledUrl(sourceUrl) {
+  return pathToFileURL(outputOf(fileURLToPath(sourceUrl))).href;
+}
+
+const [script, ...args] = process.argv.slice(2);
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!script || !/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/.test(script)) {
+    console.error('usage: node scripts/start/run.mjs SCRIPT [ARGS...]   (runs scripts/SCRIPT.ts)');
+    process.exit(2);
+  }
+  prepare();
+  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl };
+  const entry = outputOf(join(ROOT, 'scripts', `${script}.ts`));
+  // The script reads its arguments from process.argv, as when Node.js runs it directly.
+  process.argv.splice(1, process.argv.length - 1, entry, ...args);
+  await import(pathToFileURL(entry).href);
+}

@@ -21,13 +21,14 @@ import { browserUnavailable, collectErrors, launchChromium, serveStatic } from '
 const SITE = join(ROOT, 'dist', 'site');
 const OUTPUT = join(ROOT, 'test-output', 'site');
 const SEED_PAGE = `articles/${SEED_ID}.html`;
-const skip = browserUnavailable() ?? (existsSync(join(SITE, 'index.html')) ? false : 'dist/site is missing: run `npm run build` first');
+const skip = browserUnavailable() ?? false;
 
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
 before(async () => {
   if (skip) return;
+  assert.ok(existsSync(join(SITE, 'index.html')), 'dist/site is missing: run `npm run build` first');
   mkdirSync(OUTPUT, { recursive: true });
   server = await serveStatic(SITE);
   browser = await launchChromium();

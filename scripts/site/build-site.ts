@@ -5,7 +5,7 @@
  * hover and focus, and search. Articles are read one at a time; the same build gives byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Entity, Outlet, PublishedArticleFile, PublishedIndex } from '../../types/index.ts';
 import type { CompiledFile } from '../publish/compile.ts';
@@ -13,7 +13,7 @@ import { articlePage, articleLayers } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPage, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';
-import { esc, page } from './html.ts';
+import { esc, jsonLdScript, page } from './html.ts';
 import { landingPage, type Download } from './landing-page.ts';
 import type { Registry } from './layers.ts';
 import { SearchIndex } from './search-index.ts';
@@ -72,7 +72,7 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
   const index = readJson<PublishedIndex>(join(distDir, 'index.json'));
   const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
   const dataset = { name: descriptor.name, version: descriptor.version };
-  const emit = (path: string, root: string, { title, main }: { title: string; main: string }) => site.write(path, page({ root, title, main, dataset }));
+  const emit = (path: string, root: string, { title, main }: { title: string; main: string }, head = '') => site.write(path, page({ root, title, main, dataset, head }));
 
   // Downloads: each file is copied into the site with its size and SHA-256, checked against datapackage.json.
   const copy = (path: string): { bytes: number; sha256: string } => {
@@ -144,6 +144,9 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
 <p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles/index.html">articles</a> and <a href="entities/index.html">entities</a>.</p>
 <ol id="results" class="results"></ol>`,
   });
+  // The schema.org Dataset description, when the build writes one, goes in the landing page's head for search engines.
+  const jsonLd = join(distDir, 'dataset.jsonld');
+  const head = existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '';
   emit('index.html', '', landingPage({
     name: descriptor.name,
     title: descriptor.title ?? descriptor.name,
@@ -153,7 +156,7 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
     licenses: descriptor.licenses ?? [],
     downloads,
     counts: { articles: index.articles.length, entities: index.entities.length, outlets: index.outlets.length },
-  }));
+  }), head);
 
   site.write('assets/site.css', readFileSync(join(rootDir, 'site', 'site.css')));
   for (const file of clientFiles) site.write(`assets/${file.path.replace(/^site\//, '')}`, file.text);

@@ -19,10 +19,12 @@ export interface PageSpec {
   dataset: { name: string; version: string };
   /** Load the page script (every page has the search form, so almost always true). */
   script?: boolean;
+  /** Extra markup for `<head>` (the landing page's schema.org description). */
+  head?: string;
 }
 
 /** A whole HTML document. */
-export function page({ root, title, main, dataset, script = true }: PageSpec): string {
+export function page({ root, title, main, dataset, script = true, head = '' }: PageSpec): string {
   return `<!doctype html>
 <!-- ${esc(generatedNotice('npm run build'))} -->
 <html lang="en">
@@ -32,7 +34,7 @@ export function page({ root, title, main, dataset, script = true }: PageSpec): s
 <title>${esc(title)} · ${esc(dataset.name)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${root}assets/site.css">
-${script ? `<script type="module" src="${root}assets/client.js"></script>\n` : ''}</head>
+${script ? `<script type="module" src="${root}assets/client.js"></script>\n` : ''}${head}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
@@ -58,6 +60,9 @@ ${main}
 </html>
 `;
 }
+
+/** JSON-LD for a page's head (`<` escaped, so the text cannot close the script element). */
+export const jsonLdScript = (json: string): string => `<script type="application/ld+json">${json.trim().replace(/</g, '\\u003c')}</script>\n`;
 
 /** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
 export function scrollTable(label: string, table: string): string {

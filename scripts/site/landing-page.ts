@@ -55,8 +55,12 @@ const RECIPES: Record<string, (file: string, table: string) => [tool: string, co
     ['R', `library(jsonlite)\nrecords <- stream_in(file("${file}"))$record`],
     ['DuckDB', `SELECT record.* FROM read_ndjson('${file}');`],
   ],
+  jsonl: (file, table) => [
+    ['pandas', `import pandas as pd\n${table} = pd.read_json("${file}", lines=True)`],
+    ['R', `library(jsonlite)\n${table} <- stream_in(file("${file}"))`],
+    ['DuckDB', `SELECT * FROM read_json('${file}', format = 'newline_delimited');`],
+  ],
 };
-RECIPES.jsonl = RECIPES.ndjson!;
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const tableName = (path: string) => baseName(path).replace(/\..*$/, '').replace(/[^A-Za-z0-9_]/g, '_');

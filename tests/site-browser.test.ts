@@ -191,7 +191,7 @@ test('axe-core finds no serious or critical violation (landing, article, entity,
     const { page } = await open(path);
     await page.addScriptTag({ content: axe });
     const violations = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
+      (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }),
     )).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], path);
     await page.close();

@@ -113,12 +113,11 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
     for (const [layer, annotations] of articleLayers(article)) {
       for (const annotation of annotations) {
         const exact = findSelectors(annotation, '')[0]?.selector.exact ?? '';
-        for (const [field, value] of Object.entries(annotation)) {
-          if (field === 'id' || typeof value !== 'string' || !entities.has(value)) continue;
-          named.add(value);
-          const list = references.get(value) ?? [];
+        for (const { field, id } of entityIds(annotation, entities)) {
+          named.add(id);
+          const list = references.get(id) ?? [];
           list.push({ article: article.id, layer, field, annotation: annotation.id, exact });
-          references.set(value, list);
+          references.set(id, list);
         }
       }
     }
@@ -161,6 +160,17 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
   site.write('assets/site.css', readFileSync(join(rootDir, 'site', 'site.css')));
   for (const file of clientFiles) site.write(`assets/${file.path.replace(/^site\//, '')}`, file.text);
   return { files: site.files, articles: index.articles.length, entities: index.entities.length };
+}
+
+/**
+ * The entity ids an annotation refers to, wherever they are in it (`entity`, `source.entity`, `participants[1]`),
+ * each with its field path; selectors and the annotation's own id are skipped.
+ */
+function entityIds(value: unknown, entities: ReadonlyMap<string, Entity>, path = ''): { field: string; id: string }[] {
+  if (typeof value === 'string') return path !== 'id' && entities.has(value) ? [{ field: path.replace(/\[\d+\]$/, ''), id: value }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => entityIds(item, entities, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object' || 'exact' in value) return [];
+  return Object.entries(value).flatMap(([key, item]) => entityIds(item, entities, path ? `${path}.${key}` : key));
 }
 
 /** A list split into pages of `LIST_PAGE_SIZE` entries, with links between the pages. */

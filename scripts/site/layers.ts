@@ -42,8 +42,26 @@ function outletName(id: unknown, registry: Registry): string {
   return esc(registry.outlet(id)?.name ?? id);
 }
 
-const exacts = (value: unknown): string =>
-  Array.isArray(value) && value.length > 0 ? value.map((s) => `“${esc(String((s as { exact: string }).exact))}”`).join(', ') : '';
+/** One selector or a list of them, as quoted passages (`''` when there are none). */
+const passages = (value: unknown): string => {
+  const list = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? [value] : [];
+  return list.map((s) => `“${esc(String((s as { exact: string }).exact))}”`).join(', ');
+};
+
+/**
+ * Who is quoted or claims something: an entity id, or a PARC-style source (`{ kind, entity, affiliation }`), where
+ * an unnamed person or group is shown as such, with what the text says they belong to.
+ */
+function sourceHtml(source: unknown, registry: Registry): string {
+  if (source === null || typeof source !== 'object') return entityLink(source, registry);
+  const { kind, entity, affiliation } = source as { kind?: string; entity?: unknown; affiliation?: unknown };
+  if (typeof entity === 'string') return entityLink(entity, registry);
+  const of = typeof affiliation === 'string' ? `, of ${entityLink(affiliation, registry)}` : '';
+  if (kind === 'unnamed') return `an unnamed source${of}`;
+  if (kind === 'group') return `a group${of}`;
+  if (kind === 'article') return 'the article itself';
+  return UNKNOWN;
+}
 
 const withOptional = (details: (Detail | false)[]): Detail[] => details.filter((d): d is Detail => d !== false);
 
@@ -53,11 +71,11 @@ export const LAYERS: Record<string, LayerView> = {
     help: 'words attributed to a speaker, with who said them',
     details: (q, r) =>
       withOptional([
-        ['Speaker', entityLink(q.speaker, r)],
+        ['Speaker', sourceHtml(q.source ?? q.speaker, r)],
         ['Kind', esc(String(q.kind))],
-        q.attribution !== null && typeof q.attribution === 'object' && ['Attribution', `“${esc((q.attribution as { exact: string }).exact)}”`],
-        exacts(q.hedges) !== '' && ['Hedged by', exacts(q.hedges)],
-        q.outlet !== null && ['Credited to', outletName(q.outlet, r)],
+        passages(q.cue ?? q.attribution) !== '' && ['Attribution', passages(q.cue ?? q.attribution)],
+        passages(q.hedges) !== '' && ['Hedged by', passages(q.hedges)],
+        typeof q.outlet === 'string' && ['Credited to', outletName(q.outlet, r)],
       ]),
   },
   mentions: {
@@ -74,19 +92,22 @@ export const LAYERS: Record<string, LayerView> = {
         ['Value', esc(Number(f.value).toLocaleString('en-US'))],
         ['Unit', f.unit === 'unstated' ? UNKNOWN : esc(f.currency ? `${String(f.unit)} (${String(f.currency)})` : String(f.unit))],
         ['Measures', esc(String(f.measures))],
-        exacts(f.hedges) !== '' && ['Hedged by', exacts(f.hedges)],
+        passages(f.hedges) !== '' && ['Hedged by', passages(f.hedges)],
       ]),
   },
   events: {
     label: 'Events',
     help: 'events the article refers to, with their dates',
     details: (e, r) => {
-      const time = e.time as { selector: { exact: string }; date: string | null; relative: boolean } | null;
+      const time = e.time as { selector: { exact: string }; date?: string | null; value?: string | null; relative?: unknown } | null;
+      const date = time?.date ?? time?.value ?? null;
       return withOptional([
         ['Event', esc(String(e.description))],
-        e.entity !== null && ['Entity', entityLink(e.entity, r)],
-        ['When', time ? `“${esc(time.selector.exact)}”${time.relative ? ' (relative)' : ''}` : UNKNOWN],
-        ['Date', time?.date ? `<time>${esc(time.date)}</time>` : UNKNOWN],
+        typeof e.entity === 'string' && ['Entity', entityLink(e.entity, r)],
+        typeof e.place === 'string' && ['Place', entityLink(e.place, r)],
+        Array.isArray(e.participants) && e.participants.length > 0 && ['Participants', e.participants.map((p) => entityLink(p, r)).join(', ')],
+        ['When', time ? `“${esc(time.selector.exact)}”${time.relative ? ' (relative to the publication date)' : ''}` : UNKNOWN],
+        ['Date', date ? `<time>${esc(date)}</time>` : UNKNOWN],
       ]);
     },
   },
@@ -94,6 +115,22 @@ export const LAYERS: Record<string, LayerView> = {
     label: 'Cited sources',
     help: 'outlets the article credits',
     details: (s, r) => [['Outlet', outletName(s.outlet, r)]],
+  },
+  claims: {
+    label: 'Claims',
+    help: 'checkable statements, with who makes them and any fact-check',
+    details: (c, r) =>
+      withOptional([
+        ['Claim', esc(String(c.claimReviewed))],
+        ['Claimant', sourceHtml(c.claimant, r)],
+        typeof c.checkable === 'boolean' && ['Checkable', c.checkable ? 'yes' : 'no'],
+        Array.isArray(c.reviews) && c.reviews.length > 0 && [
+          'Reviewed',
+          c.reviews
+            .map((review: { url?: string; outlet?: string; reviewRating?: string }) => `${esc(String(review.reviewRating ?? ''))} (${outletName(review.outlet, r)}${review.url ? `, <a href="${esc(review.url)}">review</a>` : ''})`)
+            .join('; '),
+        ],
+      ]),
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --sizes 1000,10000,100000] [--keep DIR] [--json FILE]`: writes synthetic corpora (npm run
  * synth) and times `validate` and `build` on them beside the floor (read + JSON.parse every file in one process) and
- * the peer (ajv-cli with the same article schema), with peak memory; then imports the package built from 10,000
+ * the peer (ajv-cli with the same article schema), with peak memory (the build step writes every format: JSON, CSV,
+ * Parquet, SQLite, JSONL and the metadata; its note gives their sizes); then imports the package built from 10,000
  * articles. Prints Markdown tables and the verdict on each target. Timings live here only, never in tests.
  * Steps that cannot run yet print "n/a (reason)" instead of stopping the run.
  */
@@ -75,6 +76,18 @@ function step(name: StepResult['step'], bytes: number, records: number, m: Measu
   // Other work on the machine inflates wall times: the 1-minute load average after the step says how much there was.
   const load = `load ${loadavg()[0]!.toFixed(1)}`;
   return { step: name, bytes, records, wallSeconds: m.wallSeconds, peakRssMB: m.peakRssMB, note: note ? `${note}; ${load}` : load };
+}
+
+/** The build writes every format (JSON, CSV, Parquet, SQLite, JSONL, metadata); its note gives their sizes. */
+function formatSizes(outDir: string): string {
+  const bytes = (path: string): number => {
+    if (!existsSync(path)) return 0;
+    const stat = statSync(path);
+    if (!stat.isDirectory()) return stat.size;
+    return readdirSync(path).reduce((n, name) => n + bytes(join(path, name)), 0);
+  };
+  const mb = (path: string) => `${(bytes(join(outDir, path)) / 1e6).toFixed(0)} MB`;
+  return `all formats: CSV ${mb('csv')}, Parquet ${mb('parquet')}, SQLite ${mb('annotated-news.sqlite')}, JSONL ${mb('jsonl')}`;
 }
 
 /** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */
@@ -188,7 +201,7 @@ function benchSize(count: number, workDir: string, seed: string): SizeResult {
   if (buildTakesOut()) {
     rmSync(outDir, { recursive: true, force: true });
     const build = run('build', [...TSX, join(REPO_ROOT, 'scripts', 'build.ts'), '--data', corpus, '--out', outDir]);
-    steps.push(step('build', facts.bytes, facts.records, build));
+    steps.push(step('build', facts.bytes, facts.records, build, build.code === 0 ? formatSizes(outDir) : undefined));
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };

@@ -31,7 +31,7 @@ export function articleTemplate(id: string, today: string, addedBy: string): Art
     keywords: [],
     provenance: { source: 'TODO: how the text was obtained', sourceUrl: null, dateAdded: today, addedBy },
     rights: { status: 'unknown', holder: null, license: null, note: null },
-    annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [] },
+    annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
     inferences: [],
   };
 }

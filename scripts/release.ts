@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease } from './release/changelog.ts';
@@ -26,7 +27,8 @@ import { renderReport, type ChangeReport } from './release/report.ts';
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /** The files a release rewrites and commits (dist/ too when it is tracked rather than ignored). */
-const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'schemas', 'docs'];
+/** What a release may change: the version, the changelog, and what `npm run schemas` regenerates on a major. */
+const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', VALIDATORS_MODULE, VALIDATORS_DECLARATIONS];
 
 function runNpm(root: string, args: string[], what: string): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });

@@ -98,8 +98,10 @@ console.log(JSON.stringify({ count: articles.length, headline: article.headline.
 
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
-  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$)/, path);
+  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$|CITATION\.cff$)/, path);
   for (const path of paths) assert.doesNotMatch(path, /^dist\/site\//, `the dataset site is not part of the package: ${path}`);
+  // Parquet and SQLite repeat the CSV tables in other formats: they are in the download bundle, not on npm.
+  assert.deepEqual(paths.filter((p) => /\.(parquet|sqlite)$/.test(p)), []);
   for (const required of ['dist/runtime/node.js', 'dist/runtime/node.d.ts', 'dist/runtime/browser.js', 'dist/runtime/browser.d.ts', 'dist/cjs/package.json', 'dist/cjs/runtime/node-cjs.js', 'dist/cjs/runtime/node-cjs.d.ts', 'dist/types/article.d.ts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }

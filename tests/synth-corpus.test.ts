@@ -116,10 +116,11 @@ test('every reference resolves and every registry record is referenced', () => {
   for (const a of dataset.articles) {
     outlet(a.publisher);
     a.annotations.mentions.forEach((m) => (entity(m.entity), entity(m.standsFor)));
-    a.annotations.quotes.forEach((q) => (entity(q.speaker), outlet(q.outlet)));
+    a.annotations.quotes.forEach((q) => (entity(q.source.entity), entity(q.source.affiliation), outlet(q.outlet)));
     a.annotations.figures.forEach((f) => entity(f.assertedBy));
     a.annotations.citedSources.forEach((c) => outlet(c.outlet));
-    a.annotations.events.forEach((e) => entity(e.entity));
+    a.annotations.events.forEach((e) => [e.entity, e.setting, e.place, ...e.participants].forEach(entity));
+    a.annotations.claims.forEach((c) => (entity(c.claimant.entity), entity(c.claimant.affiliation)));
   }
   for (const e of dataset.entities) e.roles.forEach((r) => entity(r.of));
   assert.deepEqual([...entities].filter((id) => !usedEntities.has(id)), [], 'unreferenced entities');
@@ -149,7 +150,11 @@ test('figures match their surface text, and dates are real and in the past', () 
     assert.ok(a.datePublished && realDay(a.datePublished) && a.datePublished <= today);
     if (a.dateModified) assert.ok(a.dateModified >= a.datePublished);
     assert.ok(realDay(a.provenance.dateAdded) && a.provenance.dateAdded <= today);
-    for (const e of a.annotations.events) if (e.time?.date) assert.ok(e.time.date <= a.datePublished);
+    for (const e of a.annotations.events) {
+      for (const value of [e.time?.value, e.time?.begin, e.time?.end]) {
+        if (value && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) assert.ok(value <= a.datePublished, `${a.id} ${e.id}: ${value}`);
+      }
+    }
   }
 });
 

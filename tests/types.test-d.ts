@@ -39,14 +39,14 @@ const figure: Figure = {
 };
 void figure;
 
-// @ts-expect-error: a quote needs its kind, speaker and the rest.
+// @ts-expect-error: a quote needs its kind, source, cue and the rest.
 const incomplete: Quote = { id: 'q-1', selector: { exact: 'x' } };
 void incomplete;
 
 // A mention's metonym target is optional.
-const mention: Mention = { id: 'm-1', selector: { exact: 'Kyiv' }, entity: 'kyiv' };
+const mention: Mention = { id: 'm-1', selector: { exact: 'Kyiv' }, entity: 'kyiv', form: 'name' };
 void mention;
 
 // @ts-expect-error: entities have no `country` field; countries use identifiers.iso3166.
-const badEntity: Entity = { id: 'x', kind: 'country', name: 'X', aliases: [], roles: [], identifiers: {}, country: 'X' };
+const badEntity: Entity = { id: 'x', kind: 'country', name: 'X', aliases: [], demonyms: [], roles: [], identifiers: {}, country: 'X' };
 void badEntity;

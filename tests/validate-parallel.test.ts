@@ -10,6 +10,7 @@ import { schemaValidators } from '../scripts/checks/schema.ts';
 import type { FileJob } from '../scripts/checks/check-file.ts';
 import { scratchDataset, NOW, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { ROOT } from './helpers.ts';
+import { EMPTY_REGISTRY, registryData } from '../scripts/checks/registry.ts';
 
 /** Enough articles for several chunks, some broken in every way a worker must report like the main thread. */
 function largeBrokenDataset(dir: string): void {
@@ -57,8 +58,8 @@ test('the pool really hands files to a worker thread, and gives them all back', 
   const seen: number[] = [];
   const { byWorkers } = await checkFiles(
     jobs,
-    () => ({ validators: schemaValidators(schemaDir), rules: RULES, known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() }, now: NOW }),
-    { workers: 1, mainThread: 'none', setup: () => ({ schemaDir, ruleNames: RULES.map((r) => r.name), known: none, now: NOW.getTime() }) },
+    () => ({ validators: schemaValidators(schemaDir), rules: RULES, known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() }, registry: EMPTY_REGISTRY, now: NOW }),
+    { workers: 1, mainThread: 'none', setup: () => ({ schemaDir, ruleNames: RULES.map((r) => r.name), known: none, registry: registryData(EMPTY_REGISTRY), now: NOW.getTime() }) },
     (result) => seen.push(result.index),
   );
   assert.equal(byWorkers, jobs.length);

@@ -3,7 +3,7 @@
  * text it quotes, following the W3C Web Annotation `TextQuoteSelector`, so edits elsewhere in the body do not break
  * it. `npm run validate` proves every selector is found, unambiguously, in the article's own text.
  */
-import type { Id, PartialDate, CurrencyCode } from './common.ts';
+import type { Id, PartialDate, CurrencyCode, HttpUrl, JsonPointer, Text, TimePoint, TimeValue } from './common.ts';
 
 /**
  * A passage of the article body, found by its exact text (W3C Web Annotation `TextQuoteSelector`). The selector is
@@ -39,10 +39,20 @@ export interface AnnotationBase {
   selector: TextQuoteSelector;
 }
 
+/**
+ * How a mention refers to its entity: `name`, the entity's name or one of its aliases (“Zelensky”, “U.S.”);
+ * `nominal`, a common noun phrase that refers to one registered entity in this article (“the conference”, “the
+ * country”, “the deal”), determiner included; `demonym`, a word for the entity's people or things (“Ukrainian”),
+ * one of the entity's `demonyms`. Pronouns are not mentions (see docs/annotation-guide.md).
+ */
+export type MentionForm = 'name' | 'nominal' | 'demonym';
+
 /** A mention of a registered entity (person, organisation, place, event, commodity, element, technology…). */
 export interface Mention extends AnnotationBase {
   /** The entity mentioned: an id in `data/entities/`. */
   entity: Id;
+  /** Whether the mention is a name, a nominal or a demonym. */
+  form: MentionForm;
   /**
    * When the mention is a metonym (a capital standing for its government, say), the entity it stands for: an id in
    * `data/entities/`. Omitted for a literal mention.
@@ -51,25 +61,61 @@ export interface Mention extends AnnotationBase {
 }
 
 /**
- * How closely a quote reproduces the speaker's words: `direct`, the words in full between quotation marks;
- * `partial`, a fragment in quotation marks inside the reporter's own sentence; `paraphrase`, the speaker's point in
- * the reporter's words, without quotation marks.
+ * What kind of source an attribution names (PARC 3.0 `source`): `entity`, a registered person, organisation or
+ * country, named or referred to (“Zelensky”, “he”); `unnamed`, one person the text does not name (“a senior
+ * official”); `group`, several people the text does not name (“U.S. officials”); `article`, the article itself
+ * (its reporter or outlet), for claims the article makes in its own voice.
+ */
+export type SourceKind = 'entity' | 'unnamed' | 'group' | 'article';
+
+/**
+ * Who says something: the source of a quote or the claimant of a claim (PARC 3.0 attribution source). An unnamed or
+ * group source is recorded as such, with what the text says it belongs to, never as an invented person.
+ */
+export interface Source {
+  /** Whether the source is a registered entity, an unnamed person, a group, or the article itself. */
+  kind: SourceKind;
+  /** For `entity`: the source, an id in `data/entities/` (a person, organisation or country). Otherwise `null`. */
+  entity: Id | null;
+  /**
+   * For `unnamed` and `group`: the organisation or country the text says they belong to or speak for (“U.S.
+   * officials” → `united-states`), an id in `data/entities/`; `null` when the text does not say, and for `entity`
+   * and `article`.
+   */
+  affiliation: Id | null;
+  /**
+   * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”); `null`
+   * when the text does not (always for `article`).
+   */
+  selector: TextQuoteSelector | null;
+}
+
+/**
+ * How closely a quote reproduces the source's words: `direct`, the words in full between quotation marks;
+ * `partial`, a fragment in quotation marks inside the reporter's own sentence; `paraphrase`, indirect speech: the
+ * source's point in the reporter's words (“he emphasized that Ukraine was not yet ready…”).
  */
 export type QuoteKind = 'direct' | 'partial' | 'paraphrase';
 
-/** Words attributed to a speaker. */
+/**
+ * Reported speech, in the style of PARC 3.0: the content (`selector` and `continuations`), its source and the cue
+ * that attributes it (“said”, “view … as”).
+ */
 export interface Quote extends AnnotationBase {
   /**
-   * Further passages of the same quote, in order, when the reporter's words interrupt it
+   * Further passages of the content, in order, when the reporter's words interrupt it
    * (“…,” she said. “…”). `selector` holds the first passage.
    */
   continuations: TextQuoteSelector[];
-  /** Who is quoted: an id in `data/entities/`, or `null` when the text does not attribute the words. */
-  speaker: Id | null;
   /** Whether the words are direct, partial or paraphrased. */
   kind: QuoteKind;
-  /** The attribution clause, when the text has one (“Zelensky reportedly told reporters at the conference”). */
-  attribution: TextQuoteSelector | null;
+  /** Who is quoted: a registered entity, an unnamed or group source (never `article`). */
+  source: Source;
+  /**
+   * The attribution cue, in order: the word or words that attribute the content to the source (“said”, “has
+   * openly stated”; “view” and “as” for “view … as”). Empty when the text has none.
+   */
+  cue: TextQuoteSelector[];
   /** Hedges that qualify the attribution, each found in the text (“reportedly”, “allegedly”). */
   hedges: TextQuoteSelector[];
   /** The outlet the article credits for the quote: an id in `data/outlets/`, or `null` when none is credited. */
@@ -95,11 +141,15 @@ export interface Figure extends AnnotationBase {
    */
   currency: CurrencyCode | null;
   /**
-   * What the number measures, in the curator's words.
+   * What the number measures, in the curator's words, saying no more than the text.
    * @minLength 1
    */
   measures: string;
-  /** Who asserts the figure: an id in `data/entities/`, or `null` when the text does not say. */
+  /**
+   * Who asserts the figure, when the text attributes it: an id in `data/entities/` (a person, organisation or
+   * country); `null` when the text does not say (the reporter's own figure). An attribution the curator infers
+   * belongs in `inferences`.
+   */
   assertedBy: Id | null;
   /** Hedges that qualify the figure, each found in the text (“reportedly”, “estimated”). */
   hedges: TextQuoteSelector[];
@@ -111,41 +161,130 @@ export interface CitedSource extends AnnotationBase {
   outlet: Id;
 }
 
-/** A time expression in the text and the date it denotes. */
+/**
+ * Whether a time expression denotes an instant or an interval: `instant`, a point at the precision the text gives
+ * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”); `interval`, a stretch of time with a `begin` and an `end`,
+ * either of which may be open (“since 2022”).
+ */
+export type TimeType = 'instant' | 'interval';
+
+/**
+ * A calendar unit of a relative time expression: a `day`, an ISO `week` (Monday to Sunday), a `weekend` (the
+ * Saturday and Sunday of an ISO week), a `month` or a `year`.
+ */
+export type CalendarUnit = 'day' | 'week' | 'weekend' | 'month' | 'year';
+
+/**
+ * How a relative expression is computed from the article's publication date (TIMEX3 `temporalFunction`, with the
+ * document creation time as `anchorTimeID`): the `unit` containing the publication date, moved by `offset` units.
+ * “last week” is `{ unit: "week", offset: -1 }`, “last weekend” `{ unit: "weekend", offset: -1 }`, “yesterday”
+ * `{ unit: "day", offset: -1 }`, “this year” `{ unit: "year", offset: 0 }`.
+ */
+export interface RelativeTime {
+  /** The calendar unit the expression counts in. */
+  unit: CalendarUnit;
+  /**
+   * How many units before (negative) or after (positive) the one that contains the publication date.
+   * @TJS-type integer
+   */
+  offset: number;
+}
+
+/** A time expression in the text and what it denotes, in the style of TIMEX3. */
 export interface TimeExpression {
   /** The time expression as it appears (“October 2024”, “last week”, “since 2022”). */
   selector: TextQuoteSelector;
+  /** Whether it denotes an instant or an interval. */
+  type: TimeType;
   /**
-   * The date the expression denotes, at the precision the text gives. `null` when the text alone does not fix it,
-   * as with “last week” in an article whose publication date is unknown; a curator inference may propose one.
+   * For an `instant`, its value (TIMEX3 `value`) at the precision the text gives: `2024-10`, `2025-W07`,
+   * `2025-W07-WE`. `null` for an interval, and when the text alone does not fix it (“last week” in an article whose
+   * publication date is unknown; a curator inference may propose one).
    */
-  date: PartialDate | null;
-  /** Whether the expression is relative to the publication date (“last week”) rather than absolute (“2022”). */
-  relative: boolean;
+  value: TimeValue | null;
+  /** For an `interval`, where it begins; `null` when open or unknown, and for an instant. */
+  begin: TimePoint | null;
+  /**
+   * For an `interval`, where it ends: `PRESENT_REF` for the publication date (“since 2022”); `null` when open or
+   * unknown, and for an instant.
+   */
+  end: TimePoint | null;
+  /** For a relative expression (“last week”), how it is computed from the publication date; `null` when absolute. */
+  relative: RelativeTime | null;
 }
 
-/** An event the article refers to, with when it happened. */
+/** An event the article refers to: what happened, where and when, as the text says. */
 export interface EventReference extends AnnotationBase {
-  /** A short description of the event, in the curator's words. @minLength 1 */
+  /** A short description of the event, in the curator's words, saying no more than the text. @minLength 1 */
   description: string;
-  /** The event's entry in `data/entities/` (of kind `event`), or `null` when it has none. */
+  /**
+   * The event itself, when it has an entry in `data/entities/` (an entity of kind `event`, such as the Munich
+   * Security Conference); `null` when it has none (most events: a refusal, a visit, an announcement).
+   */
   entity: Id | null;
-  /** When the event happened, as the text says; `null` when the text gives no time. */
+  /**
+   * The larger registered event during which it happened (an entity of kind `event`: a refusal “during the Munich
+   * Security Conference”, negotiations “amid the ongoing conflict with Russia”); `null` when the text names none.
+   */
+  setting: Id | null;
+  /** Where it happened, when the text says: an entity of kind `country`, `city` or `region`; otherwise `null`. */
+  place: Id | null;
+  /** The registered entities the text names as taking part in the event or as what it is about, in text order. */
+  participants: Id[];
+  /** When it happened, as the text says; `null` when the text gives no time. */
   time: TimeExpression | null;
+}
+
+/**
+ * An external fact-check of a claim, recorded only when the article cites one (schema.org `ClaimReview`): where it
+ * is, who published it and the rating it gave, as published. The dataset gives no ratings of its own.
+ */
+export interface ClaimReview {
+  /** The fact-check's address (schema.org `url`). */
+  url: HttpUrl;
+  /** The outlet that published the fact-check (schema.org `author`): an id in `data/outlets/`. */
+  outlet: Id;
+  /** The rating as the fact-checker words it (schema.org `reviewRating.alternateName`: “False”, “Misleading”). */
+  reviewRating: Text;
+  /** When the fact-check was published, at the precision known; `null` when not known. */
+  datePublished: PartialDate | null;
+}
+
+/**
+ * A proposition the article asserts or attributes (schema.org `Claim`): its span, who makes it, whether it can be
+ * checked, and the figures, quotes and cited sources it rests on. There are no truth ratings, except those of an
+ * external fact-check the article cites (`reviews`).
+ */
+export interface Claim extends AnnotationBase {
+  /** The claim as one short proposition, in the curator's words, saying no more than the span (schema.org `claimReviewed`). @minLength 1 */
+  claimReviewed: string;
+  /** Who makes the claim (schema.org `Claim.author`): a registered entity, an unnamed or group source, or the article itself. */
+  claimant: Source;
+  /**
+   * Whether the claim is a statement of fact that evidence could confirm or refute (`true`), rather than an opinion,
+   * a stance, a wish or a prediction (`false`).
+   */
+  checkable: boolean;
+  /** The annotations of this article the claim rests on (schema.org `isBasedOn`): ids of figures, quotes and cited sources. */
+  isBasedOn: Id[];
+  /** External fact-checks of the claim that the article cites; usually none. */
+  reviews: ClaimReview[];
 }
 
 /** Everything annotated in one article, by kind. Each list may be empty. */
 export interface Annotations {
   /** Mentions of registered entities. */
   mentions: Mention[];
-  /** Quoted or paraphrased words. */
+  /** Reported speech: quoted or paraphrased words, with source and cue. */
   quotes: Quote[];
   /** Numbers the text states. */
   figures: Figure[];
   /** Outlets credited for the reporting. */
   citedSources: CitedSource[];
-  /** Events referred to, with their dates. */
+  /** Events referred to, with their setting, place, participants and time. */
   events: EventReference[];
+  /** Propositions the article asserts or attributes. */
+  claims: Claim[];
 }
 
 /** How confident the curator is in an inference: `low`, `medium` or `high`. */
@@ -161,10 +300,10 @@ export interface CuratorInference {
   /** What the inference is about: an annotation id in this article, or `article` for the article's own metadata. */
   about: Id;
   /**
-   * The field the inference would fill (`currency`, `date`, `headline`, `publisher`…).
-   * @pattern ^[a-zA-Z][a-zA-Z0-9]*$
+   * The field the inference would fill, as a JSON Pointer (RFC 6901) into what `about` names: `/currency` of a
+   * figure, `/time/value` of an event, `/datePublished` of the article. It must resolve.
    */
-  field: string;
+  field: JsonPointer;
   /** The inferred value, as text. @minLength 1 */
   value: string;
   /** Why the curator believes it, and what in the text supports it. @minLength 1 */

@@ -20,6 +20,32 @@ export type Id = string;
 export type PartialDate = string;
 
 /**
+ * A TIMEX3 value of an instant, at the precision known: an ISO 8601 year, month, day or date-time with a UTC offset
+ * (as `PartialDate`), an ISO week (`2025-W07`) or the weekend of an ISO week (`2025-W07-WE`).
+ * @pattern ^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?)?$
+ */
+export type TimeValue = string;
+
+/**
+ * One end of an interval: a `TimeValue`, or `PRESENT_REF` (TIMEX3), the article's publication date.
+ * @pattern ^(?:PRESENT_REF|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?)?)$
+ */
+export type TimePoint = string;
+
+/**
+ * A JSON Pointer (RFC 6901) with at least one reference token: `/currency`, `/time/value`.
+ * @pattern ^(?:/(?:[^~/]|~[01])*)+$
+ * @maxLength 200
+ */
+export type JsonPointer = string;
+
+/**
+ * A Wikidata item identifier (`Q212`).
+ * @pattern ^Q[1-9]\d*$
+ */
+export type WikidataId = string;
+
+/**
  * A full ISO 8601 calendar date (`YYYY-MM-DD`).
  * @pattern ^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$
  * @format date

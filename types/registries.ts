@@ -2,12 +2,14 @@
  * Registries: the entities and outlets that articles reference, one file per record in `data/entities/<id>.json`
  * and `data/outlets/<id>.json`. Registry records are curator reference data, not article text.
  */
-import type { Id, PartialDate, HttpUrl, CountryCode, Text } from './common.ts';
+import type { Id, PartialDate, HttpUrl, CountryCode, Text, WikidataId } from './common.ts';
 
 /**
  * The kind of an entity. Beside people, organisations, countries, cities, regions and events: `commodity`, a traded
  * good or resource (rare earth elements, oil); `chemical-element`, with its symbol in `identifiers`; `technology`, a
- * technology or field of technology (batteries, nuclear power); `document`, a named plan, agreement or law.
+ * technology or field of technology (batteries, nuclear power); `document`, a plan, proposal, agreement or law,
+ * named or not (the Victory Plan; a U.S. proposal the article is about); `topic`, an activity or policy that
+ * articles report on under a conventional term (military aid, sanctions).
  */
 export type EntityKind =
   | 'person'
@@ -19,7 +21,8 @@ export type EntityKind =
   | 'commodity'
   | 'chemical-element'
   | 'technology'
-  | 'document';
+  | 'document'
+  | 'topic';
 
 /** A role an entity held, such as an office. */
 export interface Role {
@@ -49,6 +52,11 @@ export interface EntityIdentifiers {
    * @maximum 118
    */
   atomicNumber?: number;
+  /**
+   * The entity's Wikidata item, only when verified against a named reference (the item's page or a dump); never
+   * guessed.
+   */
+  wikidata?: WikidataId;
 }
 
 /** A person, organisation, place, event or thing that articles mention. */
@@ -59,8 +67,13 @@ export interface Entity {
   kind: EntityKind;
   /** The canonical name, in English. */
   name: Text;
-  /** Other names and short forms found in articles (“Zelensky”, “U.S.”). */
+  /**
+   * Other names and short forms (“Zelensky”, “U.S.”). Names only: no descriptions (“the conference”) and no
+   * demonyms (“Ukrainian”), which would link the wrong words in other articles.
+   */
   aliases: Text[];
+  /** Words for the entity's people or things (“Ukrainian” for Ukraine); usually empty except for places. */
+  demonyms: Text[];
   /** Roles the entity held, in order. */
   roles: Role[];
   /** Identifiers in standard code lists. */

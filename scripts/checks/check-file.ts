@@ -17,6 +17,7 @@ import { schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
 import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
+import type { Registry } from './registry.ts';
 
 /** One record file to check. */
 export interface FileJob {
@@ -49,6 +50,7 @@ export interface CheckEnvironment {
   validators: Record<Collection, ValidateFunction>;
   rules: readonly Rule[];
   known: KnownIds;
+  registry: Registry;
   now: Date;
 }
 
@@ -141,7 +143,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const context = { phase: 'record', collection, record, file, fileId, known: env.known, now: env.now } as CheckContext;
+    const context = { phase: 'record', collection, record, file, fileId, known: env.known, registry: env.registry, now: env.now } as CheckContext;
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
       for (const issue of runRule(rule, context, file)) {

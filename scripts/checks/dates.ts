@@ -51,3 +51,31 @@ export function compareDates(a: ParsedDate, b: ParsedDate): number {
 export function nowAsDate(now: Date): ParsedDate {
   return { precision: 'time', year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate(), instant: now.getTime() };
 }
+
+const WEEK = /^(\d{4})-W(\d{2})(-WE)?$/;
+
+/** The number of ISO weeks in a year: 53 when it starts on a Thursday, or on a Wednesday in a leap year. */
+export function isoWeeksInYear(year: number): number {
+  const jan1 = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
+}
+
+/**
+ * Parses a TIMEX3 time value (a partial date, an ISO week `2025-W07` or its weekend `2025-W07-WE`). A week is
+ * returned as its first day (Monday, or Saturday for a weekend) at day precision, which is what comparisons need.
+ * `PRESENT_REF` (the publication date) gives null.
+ */
+export function parseTimeValue(value: string): ParsedDate | { invalid: string } | null {
+  if (value === 'PRESENT_REF') return null;
+  const week = WEEK.exec(value);
+  if (!week) return parsePartialDate(value);
+  const year = Number(week[1]);
+  const n = Number(week[2]);
+  if (n < 1 || n > isoWeeksInYear(year)) return { invalid: `${year} has no ISO week ${week[2]}` };
+  // ISO week 1 is the week with the year's first Thursday; its Monday is 4 January minus (weekday - 1).
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (n - 1) * 7 * 86_400_000;
+  const first = new Date(monday + (week[3] ? 5 : 0) * 86_400_000);
+  return { precision: 'day', year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate(), instant: null };
+}

@@ -30,18 +30,32 @@ function collect<C extends Collection>(collection: C, record: CollectionRecords[
     const article = record as CollectionRecords['articles'];
     outlet(article.publisher, '/publisher');
     article.authors?.forEach((a, i) => entity(a.entity, `/authors/${i}/entity`));
-    const { mentions, quotes, figures, citedSources, events } = article.annotations;
+    const { mentions, quotes, figures, citedSources, events, claims } = article.annotations;
+    const source = (s: { entity: string | null; affiliation: string | null }, at: string) => {
+      entity(s.entity, `${at}/entity`);
+      entity(s.affiliation, `${at}/affiliation`);
+    };
     mentions.forEach((m, i) => {
       entity(m.entity, `/annotations/mentions/${i}/entity`);
       entity(m.standsFor, `/annotations/mentions/${i}/standsFor`);
     });
     quotes.forEach((q, i) => {
-      entity(q.speaker, `/annotations/quotes/${i}/speaker`);
+      source(q.source, `/annotations/quotes/${i}/source`);
       outlet(q.outlet, `/annotations/quotes/${i}/outlet`);
     });
     figures.forEach((f, i) => entity(f.assertedBy, `/annotations/figures/${i}/assertedBy`));
     citedSources.forEach((c, i) => outlet(c.outlet, `/annotations/citedSources/${i}/outlet`));
-    events.forEach((e, i) => entity(e.entity, `/annotations/events/${i}/entity`));
+    events.forEach((e, i) => {
+      const at = `/annotations/events/${i}`;
+      entity(e.entity, `${at}/entity`);
+      entity(e.setting, `${at}/setting`);
+      entity(e.place, `${at}/place`);
+      e.participants.forEach((p, j) => entity(p, `${at}/participants/${j}`));
+    });
+    claims.forEach((c, i) => {
+      source(c.claimant, `/annotations/claims/${i}/claimant`);
+      c.reviews.forEach((r, j) => outlet(r.outlet, `/annotations/claims/${i}/reviews/${j}/outlet`));
+    });
   } else if (collection === 'entities') {
     const entityRecord = record as CollectionRecords['entities'];
     entityRecord.roles.forEach((r, i) => entity(r.of, `/roles/${i}/of`));

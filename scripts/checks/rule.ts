@@ -7,6 +7,7 @@
 import type { Severity } from '../lib/findings.ts';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
 import type { Redirect } from '../../types/index.ts';
+import type { Registry } from './registry.ts';
 
 /** What a rule reports; the runner turns it into a located `Finding`. */
 export interface Issue {
@@ -34,6 +35,8 @@ export type RecordContext = RecordOf & {
   /** The file name without `.json`. */
   fileId: string;
   known: KnownIds;
+  /** The entities' kinds, names and demonyms and the outlets' names, for rules that look into the registries. */
+  registry: Registry;
   /** “Now”, for dates in the future (tests pass a fixed one). */
   now: Date;
 };

@@ -15,6 +15,7 @@ import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
 import { MAX_FILE_BYTES, pointerLocator, type Position } from '../lib/json-source.ts';
 import { readLayout } from './layout.ts';
+import { readRegistry, registryData } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
 import { displayPath, runRule, type FileJob } from './check-file.ts';
@@ -91,6 +92,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   for (const r of layout.records) knownSets[r.collection].add(r.id);
   const folderOf = new Map(COLLECTIONS.map((c) => [c.name, c.dir]));
   const known: KnownIds = knownSets;
+  const registry = readRegistry(layout.records);
   const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
   const summary: DatasetSummary = {
     known,
@@ -121,13 +123,14 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     schemaDir,
     ruleNames: rules.map((r) => r.name),
     known: { articles: [...knownSets.articles], entities: [...knownSets.entities], outlets: [...knownSets.outlets], redirects: [...knownSets.redirects] },
+    registry: registryData(registry),
     now: now.getTime(),
   });
   // Results arrive in any order; what cross-file rules read in order (first URL wins, earlier/later) is put back.
   const articles = new Array<ArticleSummary | undefined>(jobs.length);
   const renamed: Array<[number, DatasetSummary['renamed'][number]]> = [];
   const redirects: Array<[number, DatasetSummary['redirects'][number]]> = [];
-  await checkFiles(jobs, () => ({ validators: schemaValidators(schemaDir), rules, known, now }), { workers, setup, mainThread: options.mainThread }, (result) => {
+  await checkFiles(jobs, () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now }), { workers, setup, mainThread: options.mainThread }, (result) => {
     if (!result.complete) summary.complete = false;
     if (result.renamed) renamed.push([result.index, result.renamed]);
     if (result.references) {

@@ -8,12 +8,14 @@ import { checkFile, type FileJob, type FileResult } from './check-file.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
 import type { Collection } from '../lib/collections.ts';
+import { registryFrom, type RegistryData } from './registry.ts';
 
 /** What the pool gives each worker once. */
 export interface WorkerSetup {
   schemaDir: string;
   ruleNames: string[];
   known: Record<Collection, string[]>;
+  registry: RegistryData;
   now: number;
 }
 
@@ -33,6 +35,7 @@ const env = {
     outlets: new Set(setup.known.outlets),
     redirects: new Set(setup.known.redirects),
   },
+  registry: registryFrom(setup.registry),
   now: new Date(setup.now),
 };
 

@@ -48,31 +48,20 @@ export function positionSelector(
   return { ...selector, start: toCodePoint(at), end: toCodePoint(at + exact.length) };
 }
 
+/** `value` with every selector inside it (any object with a string `exact`) positioned. Key order is kept. */
+function positionAll(value: unknown, at: (selector: TextQuoteSelector) => PositionedSelector): unknown {
+  if (Array.isArray(value)) return value.map((v) => positionAll(v, at));
+  if (value === null || typeof value !== 'object') return value;
+  if (typeof (value as TextQuoteSelector).exact === 'string') return at(value as TextQuoteSelector);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = positionAll(v, at);
+  return out;
+}
+
 /** The article with every selector in its annotations positioned. Key order is kept. */
 export function positionArticle(article: Article): PublishedArticle {
   const text = articleText(article);
   const toCodePoint = codePointIndexer(text);
   const at = (selector: TextQuoteSelector) => positionSelector(text, toCodePoint, selector);
-  const { mentions, quotes, figures, citedSources, events } = article.annotations;
-  return {
-    ...article,
-    annotations: {
-      ...article.annotations,
-      mentions: mentions.map((m) => ({ ...m, selector: at(m.selector) })),
-      quotes: quotes.map((q) => ({
-        ...q,
-        selector: at(q.selector),
-        continuations: q.continuations.map(at),
-        attribution: q.attribution && at(q.attribution),
-        hedges: q.hedges.map(at),
-      })),
-      figures: figures.map((f) => ({ ...f, selector: at(f.selector), hedges: f.hedges.map(at) })),
-      citedSources: citedSources.map((c) => ({ ...c, selector: at(c.selector) })),
-      events: events.map((e) => ({
-        ...e,
-        selector: at(e.selector),
-        time: e.time && { ...e.time, selector: at(e.time.selector) },
-      })),
-    },
-  };
+  return { ...article, annotations: positionAll(article.annotations, at) as PublishedArticle['annotations'] };
 }

@@ -1,7 +1,8 @@
 /**
  * The download bundle: one archive per version for people who do not use npm. It holds everything the built
- * `datapackage.json` describes (the CSV tables, and the JSON and NDJSON files), the descriptor itself, a README
- * written for the bundle, the licences, the changelog and a SHA256SUMS file, under one folder
+ * `datapackage.json` describes (the CSV and Parquet tables, the SQLite database, the JSON, NDJSON and JSONL files,
+ * the Croissant and schema.org metadata), the descriptor itself, a README written for the bundle (also its Hugging
+ * Face dataset card), the licences, the changelog and a SHA256SUMS file, under one folder
  * `annotated-news-<version>/`.
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import { join, normalize, sep } from 'node:path';
 import { fail } from '../lib/cli.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { createTar, gzipDeterministic } from './tar.ts';
+import { cardFrontMatter, DATASHEET } from './dataset-card.ts';
 
 export const BUNDLE_COMMAND = 'npm run bundle';
 /** Files from the repository root that every bundle carries. */
@@ -28,6 +30,7 @@ interface DataPackage {
   title?: string;
   version?: string;
   description?: string;
+  keywords?: string[];
   resources?: Resource[];
 }
 
@@ -51,12 +54,17 @@ function localPath(path: string): string | null {
   return clean;
 }
 
-/** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
-export function collectBundle(buildDir: string, rootDir: string): Bundle {
-  const descriptorPath = join(buildDir, 'datapackage.json');
-  if (!existsSync(descriptorPath)) {
+/** Exits with a user error unless `buildDir` is a build folder (`npm run build`'s output). */
+export function requireBuild(buildDir: string): void {
+  if (!existsSync(join(buildDir, 'datapackage.json'))) {
     fail(`${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`, 1);
   }
+}
+
+/** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
+export function collectBundle(buildDir: string, rootDir: string): Bundle {
+  requireBuild(buildDir);
+  const descriptorPath = join(buildDir, 'datapackage.json');
   const descriptorBytes = readFileSync(descriptorPath);
   const descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
   const version = descriptor.version;
@@ -111,12 +119,12 @@ export function renderBundleReadme(
   files: ReadonlyMap<string, Uint8Array>,
 ): string {
   const tables = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.csv'));
-  const others = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && !r.path.endsWith('.csv'));
+  const parquet = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.parquet'));
+  const others = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && !r.path.endsWith('.csv') && !r.path.endsWith('.parquet'));
   const row = (r: Resource) =>
     `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ${cell(r.description ?? '')} |`;
   const firstTable = tables[0]?.path ?? 'csv/articles.csv';
-  return `<!-- ${generatedNotice(BUNDLE_COMMAND)} -->
-
+  return `${cardFrontMatter(descriptor, generatedNotice(BUNDLE_COMMAND))}
 # ${descriptor.title ?? 'annotated-news'} ${version}
 
 ${descriptor.description ?? ''}
@@ -136,6 +144,7 @@ primary and foreign keys, and each file's size and SHA-256 hash.
 | file | size | contents |
 | --- | --- | --- |
 ${tables.map(row).join('\n')}
+${parquet.map(row).join('\n')}
 ${others.map(row).join('\n')}
 
 CSV files are RFC 4180, UTF-8 without a byte-order mark, CRLF line ends, with a header row. An empty, unquoted
@@ -153,6 +162,13 @@ directly; import them as text.
 - **SQLite**: \`.import --csv ${firstTable} ${String(tables[0]?.name ?? 'articles').replace(/-/g, '_')}\`
 - **Excel**: Data → From Text/CSV, file origin UTF-8, columns as text.
 - **JSON**: \`data.json\` holds the whole dataset; \`ndjson/\` one record per line, for streaming.
+- **Parquet** (typed; null and \`""\` apart): \`pd.read_parquet("parquet/articles.parquet")\`,
+  \`arrow::read_parquet("parquet/articles.parquet")\`, or in DuckDB \`SELECT * FROM 'parquet/*.parquet'\`.
+- **SQLite**: \`sqlite3 annotated-news.sqlite\` or \`datasette annotated-news.sqlite\`: every table with its keys,
+  views with names beside ids (\`mentions_with_names\`, \`quotes_with_names\`…), and full-text search
+  (\`SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium')\`).
+- **Hugging Face \`datasets\`**: \`load_dataset("json", data_files="jsonl/articles.jsonl")\`, or this folder as a
+  dataset repository (this README's \`configs\` name each JSONL and Parquet file).
 
 ## Licences
 
@@ -161,6 +177,7 @@ directly; import them as text.
   for reuse.
 - \`LICENSE\`: MIT, for the code and the generated schemas.
 
+${DATASHEET}
 ## Checking the files
 
 \`\`\`sh

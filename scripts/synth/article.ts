@@ -5,7 +5,7 @@
  */
 import type {
   Article, Block, BlockType, Mention, Quote, Figure, CitedSource, EventReference, CuratorInference, TextQuoteSelector,
-  Outlet, QuoteKind, FigureUnit,
+  Outlet, QuoteKind, FigureUnit, Claim, Source, CalendarUnit, TimeType,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
 import { Random, randomFor } from './random.ts';
@@ -119,10 +119,58 @@ function pickCast(index: number, random: Random, sizes: Record<PoolName, number>
 /** Pending annotations: spans in the text, turned into selectors once the body is complete. */
 interface Pending {
   mentions: Array<{ span: Span; entity: string }>;
-  quotes: Array<{ span: Span; continuations: Span[]; speaker: string; kind: QuoteKind; attribution: Span; hedges: Span[]; outlet: string | null }>;
+  quotes: Array<{ span: Span; continuations: Span[]; speaker: string; kind: QuoteKind; source: Span; cue: Span[]; hedges: Span[]; outlet: string | null }>;
   figures: Array<{ span: Span; value: number; unit: FigureUnit; currency: string | null; measures: string; assertedBy: string | null; hedges: Span[] }>;
   cited: Array<{ span: Span; outlet: string }>;
-  events: Array<{ span: Span; description: string; entity: string | null; time: { span: Span; date: string | null; relative: boolean } | null }>;
+  events: Array<{ span: Span; description: string; entity: string | null; participants: string[]; time: PendingTime | null }>;
+  /** Claims: the figures and quotes they rest on are given by their index in `figures` and `quotes`. */
+  claims: Array<{ span: Span; claimReviewed: string; claimant: { entity: string; span: Span } | null; checkable: boolean; figures: number[]; quotes: number[] }>;
+}
+
+interface PendingTime {
+  span: Span;
+  type: TimeType;
+  value: string | null;
+  begin: string | null;
+  end: string | null;
+  relative: { unit: CalendarUnit; offset: number } | null;
+}
+
+/** Relative time phrases the talks can have resumed at, each with its unit and offset from the publication date. */
+const RELATIVE_PHRASES: ReadonlyArray<{ phrase: string; unit: CalendarUnit; offset: number }> = [
+  { phrase: 'last week', unit: 'week', offset: -1 },
+  { phrase: 'last month', unit: 'month', offset: -1 },
+  { phrase: 'last weekend', unit: 'weekend', offset: -1 },
+  { phrase: 'yesterday', unit: 'day', offset: -1 },
+  { phrase: 'last year', unit: 'year', offset: -1 },
+];
+
+/** The ISO week (`2025-W07`) that contains a UTC time. */
+function isoWeek(time: number): string {
+  const date = new Date(time);
+  const thursday = new Date(time + (3 - ((date.getUTCDay() + 6) % 7)) * DAY);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The TIMEX3 value of a relative expression, given the publication day (a UTC time). */
+function resolveRelative(published: number, unit: CalendarUnit, offset: number): string {
+  const d = new Date(published);
+  switch (unit) {
+    case 'day':
+      return isoDay(published + offset * DAY);
+    case 'week':
+      return isoWeek(published + offset * 7 * DAY);
+    case 'weekend':
+      return `${isoWeek(published + offset * 7 * DAY)}-WE`;
+    case 'month': {
+      const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
+      return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+    }
+    case 'year':
+      return String(d.getUTCFullYear() + offset);
+  }
 }
 
 /** Writes the running text: clauses built from the word lists, different in every article. */
@@ -171,9 +219,11 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const cast = pickCast(index, random, sizes);
   const prose = new Prose(random);
   const w = new BodyWriter();
-  const pending: Pending = { mentions: [], quotes: [], figures: [], cited: [], events: [] };
-  const mention = (member: CastMember, form: 'name' | 'short' = 'name') => {
-    pending.mentions.push({ span: w.mark(form === 'name' ? member.name : member.short), entity: member.id });
+  const pending: Pending = { mentions: [], quotes: [], figures: [], cited: [], events: [], claims: [] };
+  const mention = (member: CastMember, form: 'name' | 'short' = 'name'): Span => {
+    const span = w.mark(form === 'name' ? member.name : member.short);
+    pending.mentions.push({ span, entity: member.id });
+    return span;
   };
   const [p0, p1, p2] = [cast.people[0]!, cast.people[1] ?? cast.people[0]!, cast.people[2] ?? cast.people[0]!];
   const [o0, o1] = [cast.organizations[0]!, cast.organizations[1] ?? cast.organizations[0]!];
@@ -205,12 +255,17 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const currencyValue = random.int(12, 950);
   const [symbol, currency] = random.chance(0.5) ? ['$', 'USD'] : ['€', 'EUR'];
   const hedgeWord = random.pick(HEDGES);
-  w.sentence().text(`The ${random.pick(NOUNS)} is `);
+  const valuedClaim = w.sentence().mark('');
+  w.text(`The ${random.pick(NOUNS)} is `);
   const currencyHedge = w.mark(hedgeWord);
   w.text(' valued at ');
   pending.figures.push({
     span: w.mark(`${symbol}${currencyValue} million`), value: currencyValue * 1_000_000, unit: 'currency', currency,
     measures: `Value of the ${o0.short} proposal`, assertedBy: null, hedges: [currencyHedge],
+  });
+  pending.claims.push({
+    span: { start: valuedClaim.start, end: pending.figures[0]!.span.end }, claimReviewed: `The ${o0.short} proposal is valued at ${symbol}${currencyValue} million.`,
+    claimant: null, checkable: true, figures: [0], quotes: [],
   });
   w.text(', and ');
   mention(p0, 'short');
@@ -254,15 +309,15 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.sentence().text('“');
   const quoteSpan = w.mark(firstWords);
   w.text(',” ');
-  const attributionStart = w.mark('');
-  mention(p1, 'short');
+  const directSource = mention(p1, 'short');
   const hedged = random.chance(0.5);
   const quoteHedges: Span[] = [];
   if (hedged) {
     w.text(' ');
     quoteHedges.push(w.mark('reportedly'));
   }
-  const attributionEnd = w.mark(' said');
+  w.text(' ');
+  const directCue = w.mark('said');
   w.text('. “');
   const continuation = w.mark(secondWords);
   w.text('”');
@@ -274,32 +329,37 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   }
   pending.quotes.push({
     span: quoteSpan, continuations: [continuation], speaker: p1.id, kind: 'direct',
-    attribution: { start: attributionStart.start, end: attributionEnd.end }, hedges: quoteHedges,
+    source: directSource, cue: [directCue], hedges: quoteHedges,
     outlet: quoteOutlet?.id ?? null,
   });
   w.sentence();
-  const partialAttributionStart = w.mark('');
-  mention(p2);
+  const partialSource = mention(p2);
   w.text(' of the ');
   mention(o1);
-  const partialAttributionEnd = w.mark(' described it as');
+  w.text(' ');
+  const partialCue = w.mark('described it as');
   w.text(' “');
   const partialSpan = w.mark(`a ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with no ${random.pick(NOUNS)} behind it`);
   w.text(`”, adding that ${prose.clause()}.`);
   pending.quotes.push({
     span: partialSpan, continuations: [], speaker: p2.id, kind: 'partial',
-    attribution: { start: partialAttributionStart.start, end: partialAttributionEnd.end }, hedges: [], outlet: null,
+    source: partialSource, cue: [partialCue], hedges: [], outlet: null,
   });
   w.sentence();
-  const paraphraseAttributionStart = w.mark('');
-  mention(p0, 'short');
-  const paraphraseAttribution = w.mark(` ${random.pick(SAY_VERBS)}`);
+  const paraphraseSource = mention(p0, 'short');
+  w.text(' ');
+  const paraphraseCue = w.mark(random.pick(SAY_VERBS));
   w.text(' that ');
-  const paraphraseSpan = w.mark(prose.clause());
+  const paraphraseWords = prose.clause();
+  const paraphraseSpan = w.mark(paraphraseWords);
   w.text('.');
   pending.quotes.push({
     span: paraphraseSpan, continuations: [], speaker: p0.id, kind: 'paraphrase',
-    attribution: { start: paraphraseAttributionStart.start, end: paraphraseAttribution.end }, hedges: [], outlet: null,
+    source: paraphraseSource, cue: [paraphraseCue], hedges: [], outlet: null,
+  });
+  pending.claims.push({
+    span: { start: paraphraseSource.start, end: paraphraseSpan.end }, claimReviewed: `${capitalize(paraphraseWords)}.`,
+    claimant: { entity: p0.id, span: paraphraseSource }, checkable: false, figures: [], quotes: [pending.quotes.length - 1],
   });
   w.end();
 
@@ -317,20 +377,22 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const eventTime = w.mark(`${MONTHS[eventMonth - 1]} ${eventYear}`);
   pending.events.push({
     span: { start: eventStart.start, end: eventTime.end },
-    description: `The ${cast.event.name}, where the dispute began`, entity: cast.event.id,
-    time: { span: eventTime, date: `${eventYear}-${String(eventMonth).padStart(2, '0')}`, relative: false },
+    description: `The ${cast.event.name}, where the dispute began`, entity: cast.event.id, participants: [],
+    time: { span: eventTime, type: 'instant', value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`, begin: null, end: null, relative: null },
   });
   w.text(`, where ${random.pick(GROUPS)} ${random.pick(PAST_VERBS)} the `);
   mention(cast.document);
   w.text('.');
   const sinceYear = random.int(2005, publishedYear - 1);
-  w.sentence().text(`${capitalize(cast.commodity.name)} shipments from `);
+  w.sentence();
+  pending.mentions.push({ span: w.mark(capitalize(cast.commodity.name)), entity: cast.commodity.id });
+  w.text(' shipments from ');
   mention(cast.region, 'short');
   w.text(' ');
   const growth = w.mark(`have ${random.pick(['doubled', 'halved', 'stalled', 'recovered', 'slumped'])} since ${sinceYear}`);
   pending.events.push({
-    span: growth, description: `Change in ${cast.commodity.name} shipments from ${cast.region.name}`, entity: null,
-    time: { span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end }, date: String(sinceYear), relative: false },
+    span: growth, description: `Change in ${cast.commodity.name} shipments from ${cast.region.name}`, entity: null, participants: [],
+    time: { span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end }, type: 'interval', value: null, begin: String(sinceYear), end: 'PRESENT_REF', relative: null },
   });
   w.text(', and makers of ');
   mention(cast.technology);
@@ -342,10 +404,14 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.text(' and officials from ');
   mention(cast.city);
   w.text(' ');
-  const talks = w.mark(`resumed ${random.pick(['last week', 'last month', 'on Monday', 'on Thursday', 'yesterday'])}`);
+  const when = random.pick(RELATIVE_PHRASES);
+  const talks = w.mark(`resumed ${when.phrase}`);
   pending.events.push({
-    span: talks, description: `Talks between the ${o0.name} and ${cast.city.name} officials resume`, entity: null,
-    time: { span: { start: talks.start + 'resumed '.length, end: talks.end }, date: null, relative: true },
+    span: talks, description: `Talks between the ${o0.name} and ${cast.city.name} officials resume`, entity: null, participants: [o0.id, cast.city.id],
+    time: {
+      span: { start: talks.start + 'resumed '.length, end: talks.end }, type: 'instant', value: resolveRelative(publishedTime, when.unit, when.offset),
+      begin: null, end: null, relative: { unit: when.unit, offset: when.offset },
+    },
   });
   w.text(`, and ${random.pick(OPENERS).toLowerCase()} ${prose.clause()}.`);
   w.end();
@@ -382,11 +448,12 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const shortId = (id: string) => id.slice(SYNTH_PREFIX.length);
 
   const mentions: Mention[] = pending.mentions.map((m) => ({
-    id: numbered(`m-${shortId(m.entity)}`), selector: select(m.span), entity: m.entity,
+    id: numbered(`m-${shortId(m.entity)}`), selector: select(m.span), entity: m.entity, form: 'name',
   }));
+  const source = (entity: string, span: Span): Source => ({ kind: 'entity', entity, affiliation: null, selector: select(span) });
   const quotes: Quote[] = pending.quotes.map((q) => ({
-    id: numbered(`q-${q.kind}`), selector: select(q.span), continuations: q.continuations.map(select), speaker: q.speaker,
-    kind: q.kind, attribution: select(q.attribution), hedges: q.hedges.map(select),
+    id: numbered(`q-${q.kind}`), selector: select(q.span), continuations: q.continuations.map(select), kind: q.kind,
+    source: source(q.speaker, q.source), cue: q.cue.map(select), hedges: q.hedges.map(select),
     outlet: q.outlet,
   }));
   const figures: Figure[] = pending.figures.map((f) => ({
@@ -397,13 +464,19 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     id: numbered(`cs-${shortId(c.outlet)}`), selector: select(c.span), outlet: c.outlet,
   }));
   const events: EventReference[] = pending.events.map((e) => ({
-    id: numbered('e'), selector: select(e.span), description: e.description, entity: e.entity,
-    time: e.time && { selector: select(e.time.span), date: e.time.date, relative: e.time.relative },
+    id: numbered('e'), selector: select(e.span), description: e.description, entity: e.entity, setting: null, place: null,
+    participants: e.participants,
+    time: e.time && { selector: select(e.time.span), type: e.time.type, value: e.time.value, begin: e.time.begin, end: e.time.end, relative: e.time.relative },
+  }));
+  const claims: Claim[] = pending.claims.map((c) => ({
+    id: numbered('c'), selector: select(c.span), claimReviewed: c.claimReviewed,
+    claimant: c.claimant ? source(c.claimant.entity, c.claimant.span) : { kind: 'article', entity: null, affiliation: null, selector: null },
+    checkable: c.checkable, isBasedOn: [...c.figures.map((i) => figures[i]!.id), ...c.quotes.map((i) => quotes[i]!.id)], reviews: [],
   }));
   const inferences: CuratorInference[] = figures
     .filter((f) => f.unit === 'unstated')
     .map((f) => ({
-      id: `inf-${f.id}-currency`, about: f.id, field: 'currency', value: 'USD',
+      id: `inf-${f.id}-currency`, about: f.id, field: '/currency', value: 'USD',
       rationale: 'Synthetic inference: the text gives no currency; the generator proposes U.S. dollars.',
       confidence: 'low',
     }));
@@ -424,7 +497,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     keywords: [cast.commodity.name, cast.technology.name, cast.region.name, 'synthetic'],
     provenance: { source: SYNTHETIC_SOURCE, sourceUrl: null, dateAdded: SYNTH_DATE_ADDED, addedBy: 'npm run synth' },
     rights: { status: 'public-domain', holder: null, license: null, note: SYNTHETIC_NOTE },
-    annotations: { mentions, quotes, figures, citedSources, events },
+    annotations: { mentions, quotes, figures, citedSources, events, claims },
     inferences,
   };
 }

@@ -91,7 +91,7 @@ export function synthEntity(pool: Exclude<PoolName, 'outlet'>, k: number, sizes:
   const word = madeUpWord(pool, k, sizes[pool]);
   const entity = (kind: EntityKind, name: string, aliases: string[], extra: Partial<Entity> = {}): SynthEntity => {
     const id = `${SYNTH_PREFIX}${kind}-${slugify(name)}`;
-    const record: Entity = { id, kind, name, aliases, roles: [], identifiers: {}, ...extra };
+    const record: Entity = { id, kind, name, aliases, demonyms: [], roles: [], identifiers: {}, ...extra };
     return { record, cast: { id, name, short: aliases[0] ?? name, title: record.roles[0]?.title ?? '' } };
   };
   switch (pool) {

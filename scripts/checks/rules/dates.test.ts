@@ -14,13 +14,13 @@ test('dates: impossible, future and out-of-order dates fail', async () => {
       a.datePublished = '2025-02-14';
       a.dateModified = '2025-01';
       a.provenance.dateAdded = '2025-02-30';
-      a.annotations.events[0].time.date = '2026-02';
+      a.annotations.events[0].time.value = '2026-02';
     }),
   );
   const byPointer = Object.fromEntries(findings.map((f) => [f.pointer, f.message]));
   assert.match(byPointer['/dateModified']!, /before datePublished/);
   assert.match(byPointer['/provenance/dateAdded']!, /not a real date/);
-  assert.match(byPointer['/annotations/events/0/time/date']!, /in the future/);
+  assert.match(byPointer['/annotations/events/0/time/value']!, /in the future/);
   assert.equal(findings.length, 3);
 });
 

@@ -1,5 +1,5 @@
 import type { Issue, Rule } from '../rule.ts';
-import { compareDates, nowAsDate, parsePartialDate, type ParsedDate } from '../dates.ts';
+import { compareDates, nowAsDate, parsePartialDate, parseTimeValue, type ParsedDate } from '../dates.ts';
 
 /**
  * A day-precision date may be “today” somewhere on Earth (UTC+14) while UTC is still on the day before: dates are
@@ -16,11 +16,12 @@ export const dates: Rule = {
     const issues: Issue[] = [];
     const now = nowAsDate(new Date(context.now.getTime() + TIME_ZONE_MARGIN_MS));
     /** Parses and checks one date; returns it when real. */
-    const check = (value: string | null | undefined, pointer: string, label: string): ParsedDate | null => {
+    const check = (value: string | null | undefined, pointer: string, label: string, parse: typeof parseTimeValue = parsePartialDate): ParsedDate | null => {
       if (typeof value !== 'string') return null;
-      const parsed = parsePartialDate(value);
+      const parsed = parse(value);
+      if (parsed === null) return null;
       if ('invalid' in parsed) {
-        issues.push({ pointer, severity: 'error', message: `${label} "${value}" is not a real date: ${parsed.invalid}`, hint: 'Write the date the source gives, at the precision it gives (2025, 2025-02 or 2025-02-14).' });
+        issues.push({ pointer, severity: 'error', message: `${label} "${value}" is not a real date: ${parsed.invalid}`, hint: 'Write the date the source gives, at the precision it gives (2025, 2025-02, 2025-02-14; for event times also an ISO week, 2025-W07).' });
         return null;
       }
       if (compareDates(parsed, now) > 0) {
@@ -37,7 +38,15 @@ export const dates: Rule = {
       const modified = check(a.dateModified, '/dateModified', 'dateModified');
       order(published, modified, '/dateModified', `dateModified ${a.dateModified} is before datePublished ${a.datePublished}`, 'Swap them if they were entered the wrong way round; otherwise check the source.');
       check(a.provenance.dateAdded, '/provenance/dateAdded', 'dateAdded');
-      a.annotations.events.forEach((e, i) => check(e.time?.date, `/annotations/events/${i}/time/date`, 'the event date'));
+      a.annotations.events.forEach((e, i) => {
+        if (!e.time) return;
+        const at = `/annotations/events/${i}/time`;
+        check(e.time.value, `${at}/value`, 'the event time', parseTimeValue);
+        const begin = check(e.time.begin, `${at}/begin`, 'the interval begin', parseTimeValue);
+        const end = check(e.time.end, `${at}/end`, 'the interval end', parseTimeValue);
+        order(begin, end, `${at}/end`, `the interval ends (${e.time.end}) before it begins (${e.time.begin})`, 'Swap begin and end, or check the dates.');
+      });
+      a.annotations.claims.forEach((c, i) => c.reviews.forEach((r, j) => check(r.datePublished, `/annotations/claims/${i}/reviews/${j}/datePublished`, 'the review date')));
     } else if (context.collection === 'entities') {
       context.record.roles.forEach((role, i) => {
         const start = check(role.start, `/roles/${i}/start`, 'the role start');

@@ -12,5 +12,13 @@ import { redirects } from './redirects.ts';
 import { duplicates } from './duplicates.ts';
 import { strayFiles } from './stray-files.ts';
 import { placeholders } from './placeholders.ts';
+import { entityKinds } from './entity-kinds.ts';
+import { mentionForms } from './mention-forms.ts';
+import { coverage } from './coverage.ts';
+import { aliases } from './aliases.ts';
+import { inferencePointers } from './inference-pointers.ts';
+import { sources } from './sources.ts';
+import { times } from './times.ts';
 
-export const RULES: readonly Rule[] = [ids, references, grounding, annotationIds, dates, textHygiene, urls, figures, redirects, duplicates, strayFiles, placeholders];
+export const RULES: readonly Rule[] = [ids, references, grounding, annotationIds, dates, textHygiene, urls, figures, redirects, duplicates, strayFiles, placeholders,
+  entityKinds, mentionForms, coverage, aliases, inferencePointers, sources, times];

@@ -7,7 +7,7 @@ const FOLDER = { entities: 'data/entities/', outlets: 'data/outlets/' } as const
 export const references: Rule = {
   name: 'references',
   description:
-    'Every entity, outlet, speaker, author and inference target resolves; registry entries that nothing references get a warning.',
+    'Every entity, outlet, source, author, claim basis and inference target resolves; registry entries that nothing references get a warning.',
   check(context) {
     const issues: Issue[] = [];
     if (context.phase === 'record') {
@@ -25,6 +25,19 @@ export const references: Rule = {
         const { annotations, inferences } = context.record;
         const ids = new Set<string>(['article']);
         for (const list of Object.values(annotations)) for (const a of list as Array<{ id: string }>) ids.add(a.id);
+        const basis = new Set<string>();
+        for (const list of [annotations.figures, annotations.quotes, annotations.citedSources]) for (const a of list) basis.add(a.id);
+        annotations.claims.forEach((claim, i) => {
+          claim.isBasedOn.forEach((id, j) => {
+            if (basis.has(id)) return;
+            issues.push({
+              pointer: `/annotations/claims/${i}/isBasedOn/${j}`,
+              severity: 'error',
+              message: `claim "${claim.id}" rests on "${id}", which is no figure, quote or cited source of this article`,
+              hint: 'List the ids of the figures, quotes and cited sources the claim rests on.',
+            });
+          });
+        });
         inferences.forEach((inference, i) => {
           if (!ids.has(inference.about)) {
             issues.push({

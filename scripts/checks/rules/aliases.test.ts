@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { aliases } from './aliases.ts';
+import { editJson, findingsAfter } from '../test-kit.ts';
+
+test('aliases: the valid fixture passes', async () => {
+  assert.deepEqual(await findingsAfter([aliases]), []);
+});
+
+test('aliases: descriptions, demonyms and repeats fail; names pass', async () => {
+  const findings = await findingsAfter([aliases], (dir) => {
+    editJson(dir, 'entities/kyiv-energy-forum.json', (e) => (e.aliases = ['the forum', 'Energy Forum', 'Energy Forum']));
+    editJson(dir, 'entities/ukraine.json', (e) => (e.aliases = ['Ukrainian', 'Ukrainians']));
+  });
+  const summary = findings.map((f) => `${f.file} ${f.pointer} ${f.severity}`).sort();
+  assert.deepEqual(summary, [
+    'entities/kyiv-energy-forum.json /aliases/0 error',
+    'entities/kyiv-energy-forum.json /aliases/2 warning',
+    'entities/ukraine.json /aliases/0 error',
+    'entities/ukraine.json /aliases/1 warning',
+  ]);
+  assert.match(findings.find((f) => f.pointer === '/aliases/0' && f.file.includes('forum'))!.hint, /nominal/);
+});

@@ -1,0 +1,46 @@
+import type { Issue, Rule } from '../rule.ts';
+
+/** A lowercase determiner or possessive at the start: the mark of a description (“the conference”), not a name. */
+const DESCRIPTION = /^(?:the|a|an|this|these|that|those|such|its|his|her|their|our|my|your)\s/;
+/** Common endings of English demonyms (Ukrainian, Ukrainians, Chinese, Polish). */
+const DEMONYM_ENDING = /(?:i?ans?|ese|ish)$/;
+const PLACE_KINDS = new Set(['country', 'city', 'region']);
+
+export const aliases: Rule = {
+  name: 'aliases',
+  description:
+    'Entity aliases are names: not descriptions starting with a lowercase “the”, “a” or a possessive, not demonyms (those go in `demonyms`), and not repeats of the name or of each other.',
+  check(context) {
+    if (context.phase !== 'record' || context.collection !== 'entities') return [];
+    const entity = context.record;
+    const issues: Issue[] = [];
+    const seen = new Set<string>([entity.name]);
+    const demonyms = new Set(Array.isArray(entity.demonyms) ? entity.demonyms : []);
+    (Array.isArray(entity.aliases) ? entity.aliases : []).forEach((alias, i) => {
+      if (typeof alias !== 'string') return;
+      const pointer = `/aliases/${i}`;
+      if (DESCRIPTION.test(alias)) {
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `the alias "${alias}" is a description, not a name`,
+          hint: 'Remove it from `aliases`. Annotate such phrases in articles as mentions with `"form": "nominal"` (see docs/annotation-guide.md); an alias would link the same words to this entity in every other article.',
+        });
+      } else if (demonyms.has(alias)) {
+        issues.push({ pointer, severity: 'error', message: `"${alias}" is both an alias and a demonym`, hint: 'Keep it in `demonyms` only: a demonym is not a name of the entity.' });
+      } else if (PLACE_KINDS.has(entity.kind) && DEMONYM_ENDING.test(alias) && alias.slice(0, 4) === entity.name.slice(0, 4) && !alias.startsWith(entity.name) && !entity.name.startsWith(alias)) {
+        issues.push({
+          pointer,
+          severity: 'warning',
+          message: `the alias "${alias}" looks like a demonym of "${entity.name}"`,
+          hint: 'If it names the entity’s people or things rather than the entity, move it to `demonyms`.',
+        });
+      }
+      if (seen.has(alias)) {
+        issues.push({ pointer, severity: 'warning', message: `the alias "${alias}" repeats the name or another alias`, hint: 'Remove the repeat.' });
+      }
+      seen.add(alias);
+    });
+    return issues;
+  },
+};

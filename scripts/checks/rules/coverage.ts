@@ -1,0 +1,74 @@
+import type { Issue, Rule } from '../rule.ts';
+import { textOf } from '../article-text.ts';
+import { registeredNamesIn } from '../names.ts';
+import { minimalSelector } from '../../lib/text-quote.ts';
+import type { TextQuoteSelector } from '../../../types/index.ts';
+
+/** Where a selector lies in the text (UTF-16 offsets), or null when it is not found exactly once. */
+function span(text: string, selector: TextQuoteSelector): [number, number] | null {
+  if (typeof selector?.exact !== 'string') return null;
+  const { exact, prefix = '', suffix = '' } = selector;
+  const at = text.indexOf(prefix + exact + suffix);
+  return at === -1 ? null : [at + prefix.length, at + prefix.length + exact.length];
+}
+
+/** At most this many warnings per article: a long list says the same as the first few. */
+const MAX_PER_ARTICLE = 20;
+
+export const coverage: Rule = {
+  name: 'coverage',
+  description:
+    'A registered name, alias or demonym (or an outlet’s name) that occurs in an article’s text is covered by a mention or cited source; otherwise a warning gives its position and a selector to paste.',
+  check(context) {
+    if (context.phase !== 'record' || context.collection !== 'articles') return [];
+    const article = context.record;
+    const text = textOf(article);
+    const covered: Array<[number, number]> = [];
+    for (const a of [...article.annotations.mentions, ...article.annotations.citedSources]) {
+      const s = span(text, a.selector);
+      if (s) covered.push(s);
+    }
+    const blockStarts: number[] = [];
+    let offset = 0;
+    for (const block of article.body) {
+      blockStarts.push(offset);
+      offset += block.text.length + 1;
+    }
+    const issues: Issue[] = [];
+    let count = 0;
+    for (const o of registeredNamesIn(text, context.registry)) {
+      if (covered.some(([s, e]) => s < o.end && o.start < e)) continue;
+      if (++count > MAX_PER_ARTICLE) continue;
+      let block = blockStarts.length - 1;
+      while (block > 0 && blockStarts[block]! > o.start) block--;
+      const exact = text.slice(o.start, o.end);
+      let selector: TextQuoteSelector;
+      try {
+        selector = minimalSelector(text, o.start, o.end);
+      } catch {
+        selector = { exact };
+      }
+      const [first] = o.phrases;
+      const snippet =
+        first!.collection === 'outlets'
+          ? { id: `cs-${first!.id}`, selector, outlet: first!.id }
+          : { id: `m-${first!.id}-N`, selector, entity: first!.id, form: first!.what === 'demonym' ? 'demonym' : 'name' };
+      const whose = o.phrases.map((p) => `${p.what} of ${p.collection === 'outlets' ? 'outlet' : 'entity'} "${p.id}"`).join('; ');
+      issues.push({
+        pointer: `/body/${block}/text`,
+        severity: 'warning',
+        message: `"${exact}" (${whose}) occurs at character ${o.start - blockStarts[block]!} of body block ${block} with no ${first!.collection === 'outlets' ? 'cited source or mention' : 'mention'}`,
+        hint: `If it refers to ${o.phrases.length > 1 ? 'one of them' : 'it'}, add to annotations.${first!.collection === 'outlets' ? 'citedSources' : 'mentions'}: ${JSON.stringify(snippet)} (number the id). If it names something else, this warning can stay.`,
+      });
+    }
+    if (count > MAX_PER_ARTICLE) {
+      issues.push({
+        pointer: '/annotations/mentions',
+        severity: 'warning',
+        message: `${count - MAX_PER_ARTICLE} more registered names occur without a mention`,
+        hint: 'Annotate the names listed first, then validate again.',
+      });
+    }
+    return issues;
+  },
+};

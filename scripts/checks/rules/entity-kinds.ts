@@ -1,0 +1,31 @@
+import type { Issue, Rule } from '../rule.ts';
+import { referencesOf } from '../references.ts';
+import { ENTITY_FIELD_KINDS, fieldKey } from '../entity-fields.ts';
+
+const list = (kinds: readonly string[]) => kinds.map((k) => `\`${k}\``).join(', ');
+
+export const entityKinds: Rule = {
+  name: 'entity-kinds',
+  description:
+    'A referenced entity’s kind fits the field: an event’s entity and setting are events, its place a country, city or region; a source, claimant or figure’s asserter is a person, organisation or country.',
+  check(context) {
+    if (context.phase !== 'record' || (context.collection !== 'articles' && context.collection !== 'entities')) return [];
+    const issues: Issue[] = [];
+    for (const ref of referencesOf(context.collection, context.record)) {
+      if (ref.collection !== 'entities') continue;
+      const rule = ENTITY_FIELD_KINDS.get(fieldKey(ref.pointer));
+      const entity = context.registry.entities.get(ref.id);
+      if (!rule || !entity || rule.kinds.includes(entity.kind)) continue;
+      const setting = ref.pointer.endsWith('/entity') && ref.pointer.startsWith('/annotations/events/') && entity.kind !== 'event';
+      issues.push({
+        pointer: ref.pointer,
+        severity: 'error',
+        message: `"${ref.id}" is a ${entity.kind}, but ${rule.what} must be one of ${list(rule.kinds)}`,
+        hint: setting
+          ? 'An event’s `entity` is the event itself. Put a conference or war it happened during in `setting`, a place in `place`, and what it is about in `participants`; or set `entity` to null.'
+          : `Reference an entity of kind ${list(rule.kinds)}, or fix the entity’s \`kind\` in data/entities/${ref.id}.json.`,
+      });
+    }
+    return issues;
+  },
+};

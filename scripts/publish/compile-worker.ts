@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { typeScriptWorker } from '../start/worker.ts';
 import type { CompiledFile } from './compile.ts';
+import { firstMessage } from './worker-result.ts';
 import { compilePackageRuntime } from './package-runtime.ts';
 import { compileSiteClient } from '../site/compile-client.ts';
 
@@ -18,20 +19,9 @@ type Result = { ok: true; code: ShippedCode } | { ok: false; error: string };
 
 export function compileInWorker(rootDir: string): Promise<ShippedCode> {
   const worker = typeScriptWorker(import.meta.url, { workerData: { compileRoot: rootDir } });
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    worker.on('message', (result: Result) => {
-      settled = true;
-      if (result.ok) resolve(result.code);
-      else reject(new Error(result.error));
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`the compiling thread exited (code ${code}) without a result`));
-    });
+  return firstMessage<Result>(worker, 'compiling').then((result) => {
+    if (result.ok) return result.code;
+    throw new Error(result.error);
   });
 }
 

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { fail, runMain } from './lib/cli.ts';
 import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle, requireBuild } from './release/bundle.ts';
-import { REPO_ROOT, prepareFilesFolder } from './lib/output-target.ts';
+import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
 
 const BUILD_SCRIPT = join(import.meta.dirname, 'build.ts');
 
@@ -34,9 +34,11 @@ runMain(() => {
   });
   if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
   const root = resolve(values.root);
-  // Checked before anything is built or written, so a refused --from or --out costs nothing and writes nothing.
+  // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
+  const target = { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] };
+  checkTarget(values.out, target);
   if (values.from !== undefined) requireBuild(resolve(values.from));
-  const outDir = prepareFilesFolder(values.out, { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] });
+  const outDir = prepareFilesFolder(values.out, target);
   let buildDir = values.from === undefined ? null : resolve(values.from);
   let temporary: string | null = null;
   try {

@@ -68,7 +68,7 @@ export function collectBundle(buildDir: string, rootDir: string): Bundle {
   const descriptorBytes = readFileSync(descriptorPath);
   const descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
   const version = descriptor.version;
-  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH.`, 1);
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+(?:-rc\.\d+)?$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH-rc.N).`, 1);
   const name = `${descriptor.name ?? 'annotated-news'}-${version}`;
 
   const content = new Map<string, Buffer>();

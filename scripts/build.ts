@@ -17,7 +17,8 @@ import { runInNewContext } from 'node:vm';
 import { validateData } from './checks/run.ts';
 import { BUILD_COMMAND } from './publish/publish.ts';
 import { publishInWorker } from './publish/publish-worker.ts';
-import { compilePackageRuntime } from './publish/package-runtime.ts';
+import { compileInWorker } from './publish/compile-worker.ts';
+import { buildSite } from './site/build-site.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
@@ -50,9 +51,11 @@ runMain(async () => {
 
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
   try {
-    // The package runtime is compiled here: the TypeScript compiler needs more memory than the publishing thread has.
-    const packageRuntime = compilePackageRuntime(ROOT);
+    // The code that ships is compiled on a thread of its own (the compiler needs more memory than the publishing
+    // thread has, and gives it back when its thread ends).
+    const { packageRuntime, siteClient } = await compileInWorker(ROOT);
     const summary = await publishInWorker({ dataDir, outDir: staging.path, rootDir: ROOT, packageRuntime });
+    const site = buildSite({ distDir: staging.path, rootDir: ROOT, clientFiles: siteClient });
     writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));
     if (values.check) {
       const differences = compareFolders(staging.path, outDir);
@@ -68,7 +71,7 @@ runMain(async () => {
     const { articles, entities, outlets, redirects } = summary.counts;
     console.log(
       `Validated ${report.filesChecked} files; published ${summary.files} files to ${values.out}/ (version ${summary.version}: ` +
-        `${articles} articles, ${entities} entities, ${outlets} outlets, ${redirects} redirects; ${summary.tables.size} CSV tables).`,
+        `${articles} articles, ${entities} entities, ${outlets} outlets, ${redirects} redirects; ${summary.tables.size} CSV tables); the dataset site has ${site.files} files in ${values.out}/site/.`,
     );
     return 0;
   } finally {

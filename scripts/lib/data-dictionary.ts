@@ -2,7 +2,7 @@
 
 type Schema = { [key: string]: unknown };
 
-interface Row {
+export interface Row {
   path: string;
   type: string;
   required: boolean;
@@ -88,6 +88,13 @@ function collectRows(root: Schema, node: Schema, prefix: string, rows: Row[], de
   }
 }
 
+/** The rows of one schema's table: every field path, its type, whether it is required, and its description. */
+export function dictionaryRows(schema: Schema): Row[] {
+  const rows: Row[] = [];
+  collectRows(schema, schema, '', rows, 0);
+  return rows;
+}
+
 /** The definition names a property's type refers to, through lists and `anyOf`. */
 function namedTypes(node: Schema): string[] {
   if (typeof node.$ref === 'string') return [node.$ref.replace('#/definitions/', '')];
@@ -105,8 +112,7 @@ export function renderEnumTable(schemas: ReadonlyMap<string, Schema>): string {
   const enums = new Map<string, { values: unknown[]; description: string; fields: string[] }>();
   for (const [file, schema] of schemas) {
     const definitions = (schema.definitions ?? {}) as Record<string, Schema>;
-    const rows: Row[] = [];
-    collectRows(schema, schema, '', rows, 0);
+    const rows = dictionaryRows(schema);
     const collection = file.replace('.schema.json', '');
     for (const row of rows) {
       for (const ref of row.refs) {
@@ -147,8 +153,7 @@ export function renderDataDictionary(schemas: ReadonlyMap<string, Schema>, comma
     out.push(`## ${String(schema.title)}`, '');
     out.push(`${String(schema.description)}`, '');
     out.push(`Files: ${COLLECTIONS[name] ?? '—'}. Schema: \`schemas/${file}\` (\`${String(schema.$id)}\`).`, '');
-    const rows: Row[] = [];
-    collectRows(schema, schema, '', rows, 0);
+    const rows = dictionaryRows(schema);
     out.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
     for (const row of rows) {
       out.push(

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { typeScriptWorker } from '../start/worker.ts';
+import { firstMessage } from './worker-result.ts';
 import { publish, type PublishOptions, type PublishSummary } from './publish.ts';
 
 /**
@@ -26,20 +27,9 @@ export function publishInWorker(options: PublishOptions): Promise<PublishSummary
     workerData: { publishOptions: options },
     resourceLimits: { maxOldGenerationSizeMb: PUBLISH_HEAP_MB },
   });
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    worker.on('message', (result: Result) => {
-      settled = true;
-      if (result.ok) resolve({ ...result.summary, tables: new Map(result.summary.tables) });
-      else reject(new Error(`publishing failed: ${result.error}`));
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`the publishing thread exited (code ${code}) without a result`));
-    });
+  return firstMessage<Result>(worker, 'publishing').then((result) => {
+    if (result.ok) return { ...result.summary, tables: new Map(result.summary.tables) };
+    throw new Error(`publishing failed: ${result.error}`);
   });
 }
 

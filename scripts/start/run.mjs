@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'node_modules', '.cache', 'annotated-news', 'js');
 const MANIFEST = join(OUT, 'manifest.json');
 /** Folders whose TypeScript the scripts import. */
-const SOURCES = ['scripts', 'types'];
+const SOURCES = ['scripts', 'types', 'site'];
 /** Changes when the transpiling below changes, so nothing transpiled the old way is reused. */
 const FORMAT = 2;
 

@@ -1,0 +1,120 @@
+/**
+ * One article's page: its metadata, the verbatim text with every annotation layer highlighted (switchable), the
+ * details of each annotation, and the curator's inferences, kept apart from what the text says.
+ */
+import type { CuratorInference, PublishedArticle } from '../../types/index.ts';
+import { blockOffsets, findSelectors, highlightBlock, type Highlight } from './highlight.ts';
+import { esc } from './html.ts';
+import { layerOrder, layerView, type Registry } from './layers.ts';
+
+type Annotation = Record<string, unknown> & { id: string };
+
+/** The article's layers (lists in `annotations`), in display order. */
+export function articleLayers(article: PublishedArticle): [string, Annotation[]][] {
+  const annotations = article.annotations as unknown as Record<string, Annotation[]>;
+  return layerOrder(Object.keys(annotations)).map((name) => [name, annotations[name] ?? []]);
+}
+
+const annotationAnchor = (id: string) => `a-${id}`;
+
+function highlights(layers: [string, Annotation[]][], registry: Registry, inferred: ReadonlySet<string>): Highlight[] {
+  return layers.flatMap(([layer, annotations], rank) =>
+    annotations.flatMap((annotation, index) => {
+      const extra = layerView(layer).markClass?.(annotation, registry);
+      return findSelectors(annotation, `/annotations/${layer}/${index}`).map(({ selector, pointer, path }): Highlight => {
+        const role = path.filter((key) => key !== 'selector').join('-') || 'passage';
+        const classes = ['hl', `layer-${layer}`, `role-${role}`, ...(extra ? [extra] : []), ...(inferred.has(annotation.id) ? ['inferred'] : [])];
+        return {
+          start: selector.start,
+          end: selector.end,
+          pointer,
+          rank,
+          attributes: {
+            class: classes.join(' '),
+            'data-layer': layer,
+            'data-ann': annotation.id,
+            'data-pointer': pointer,
+            tabindex: '0',
+            'aria-describedby': annotationAnchor(annotation.id),
+          },
+        };
+      });
+    }),
+  );
+}
+
+function inferenceHtml(inference: CuratorInference): string {
+  return `<div class="inference"><strong>Curator inference, not in the text:</strong> ${esc(inference.field)} = <strong>${esc(inference.value)}</strong> (${esc(inference.confidence)} confidence). ${esc(inference.rationale)}</div>`;
+}
+
+export function articlePage(article: PublishedArticle, registry: Registry & { outletName(id: string | null): string | null }): { title: string; main: string } {
+  const layers = articleLayers(article);
+  const inferencesAbout = new Map<string, CuratorInference[]>();
+  for (const inference of article.inferences) inferencesAbout.set(inference.about, [...(inferencesAbout.get(inference.about) ?? []), inference]);
+  const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
+
+  const text = blockOffsets(article.body)
+    .map(({ block, start }) => {
+      const tag = block.type === 'subheading' ? 'h3' : 'p';
+      return `<${tag}>${highlightBlock(block.text, start, marks)}</${tag}>`;
+    })
+    .join('\n');
+
+  const toggles = layers
+    .filter(([, annotations]) => annotations.length > 0)
+    .map(([layer, annotations]) => {
+      const view = layerView(layer);
+      return `<label class="toggle layer-${esc(layer)}"><input type="checkbox" checked data-layer-toggle="${esc(layer)}" aria-describedby="help-${esc(layer)}"> <span class="swatch" aria-hidden="true"></span>${esc(view.label)} (${annotations.length})</label><span class="visually-hidden" id="help-${esc(layer)}">${esc(view.help)}</span>`;
+    })
+    .join('\n');
+
+  const sections = layers
+    .filter(([, annotations]) => annotations.length > 0)
+    .map(([layer, annotations]) => {
+      const view = layerView(layer);
+      const items = annotations.map((annotation) => {
+        const passages = findSelectors(annotation, '')
+          .filter(({ path }) => path.length === 1 && (path[0] === 'selector' || path[0] === 'continuations'))
+          .map(({ selector }) => `“${esc(selector.exact)}”`)
+          .join(' … ');
+        const details = view.details(annotation, registry).map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`).join('');
+        const inferences = (inferencesAbout.get(annotation.id) ?? []).map(inferenceHtml).join('');
+        return `<li id="${esc(annotationAnchor(annotation.id))}" class="annotation layer-${esc(layer)}"><p class="passage">${passages}</p><dl>${details}</dl>${inferences}</li>`;
+      });
+      return `<section aria-labelledby="h-${esc(layer)}"><h3 id="h-${esc(layer)}">${esc(view.label)} (${annotations.length})</h3>\n<ol class="annotations">\n${items.join('\n')}\n</ol></section>`;
+    })
+    .join('\n');
+
+  const articleInferences = article.inferences.filter((i) => i.about === 'article');
+  const publisher = registry.outletName(article.publisher);
+  const unknown = '<span class="unknown">unknown</span>';
+  const meta: [string, string][] = [
+    ['Headline', article.headline.origin === 'curator' ? 'written by the curator (no original headline is known)' : 'as published'],
+    ['Publisher', publisher ? esc(publisher) : unknown],
+    ['Authors', article.authors === null ? unknown : article.authors.length === 0 ? 'uncredited' : esc(article.authors.map((a) => a.name).join(', '))],
+    ['Published', article.datePublished ? `<time>${esc(article.datePublished)}</time>` : unknown],
+    ['Address', article.url ? `<a href="${esc(article.url)}">${esc(article.url)}</a>` : unknown],
+    ['Language', esc(article.language)],
+    ['Rights', `${esc(article.rights.status)}${article.rights.note ? `. ${esc(article.rights.note)}` : ''}`],
+    ['Source', esc(article.provenance.source)],
+    ['Data', `<a href="../data/articles/${esc(article.id)}.json">JSON</a>`],
+  ];
+
+  const main = `<article class="news">
+<h1>${esc(article.headline.text)}${article.headline.origin === 'curator' ? ' <span class="badge">curator’s headline</span>' : ''}</h1>
+<dl class="meta">${meta.map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`).join('')}</dl>
+${articleInferences.length > 0 ? `<div class="article-inferences">${articleInferences.map(inferenceHtml).join('')}</div>` : ''}
+<fieldset class="layers">
+<legend>Annotation layers</legend>
+${toggles}
+<p class="hint">Each highlighted passage can be focused with the Tab key or hovered for its details; the list below the text has them all. <span class="inferred-key">Dashed outline</span>: a curator inference (not in the text) is attached.</p>
+</fieldset>
+<div class="text" lang="${esc(article.language)}">
+${text}
+</div>
+<h2>Annotations</h2>
+${sections}
+${article.inferences.length > 0 ? `<section aria-labelledby="h-inferences"><h2 id="h-inferences">Curator inferences (${article.inferences.length})</h2><p>What the curator believes but the text does not say.</p><ul class="inferences">${article.inferences.map((i) => `<li>${i.about === 'article' ? 'The article' : `<a href="#${esc(annotationAnchor(i.about))}">${esc(i.about)}</a>`}: ${inferenceHtml(i)}</li>`).join('')}</ul></section>` : ''}
+</article>`;
+  return { title: article.headline.text, main };
+}

@@ -1,0 +1,198 @@
+/**
+ * Builds the static dataset site into `<dist>/site/` from a finished build in `<dist>/`: the landing page with the
+ * downloads, the data dictionary, one page per article and per entity, paged lists, and the search index. Plain
+ * HTML and CSS that read without JavaScript; a small page script (site/client.ts, compiled by tsc) adds details on
+ * hover and focus, and search. Articles are read one at a time; the same build gives byte-identical files.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Entity, Outlet, PublishedArticleFile, PublishedIndex } from '../../types/index.ts';
+import type { CompiledFile } from '../publish/compile.ts';
+import { articlePage, articleLayers } from './article-page.ts';
+import { dictionaryPage } from './dictionary-page.ts';
+import { entityPage, type EntityReference } from './entity-page.ts';
+import { findSelectors } from './highlight.ts';
+import { esc, jsonLdScript, page } from './html.ts';
+import { landingPage, type Download } from './landing-page.ts';
+import type { Registry } from './layers.ts';
+import { SearchIndex } from './search-index.ts';
+
+export const SITE_DIR = 'site';
+/** Entries per page of the article and entity lists. */
+const LIST_PAGE_SIZE = 500;
+
+interface Resource {
+  path: string;
+  format?: string;
+  description?: string;
+  hash?: string;
+}
+interface Descriptor {
+  name: string;
+  title?: string;
+  description?: string;
+  version: string;
+  homepage?: string;
+  licenses?: { name?: string; path?: string; title?: string }[];
+  resources: Resource[];
+}
+
+/** Writes the site's files, creating each folder once. */
+class SiteWriter {
+  readonly #dirs = new Set<string>();
+  files = 0;
+  constructor(readonly root: string) {}
+  write(path: string, content: string | Buffer): void {
+    const absolute = join(this.root, path);
+    const dir = dirname(absolute);
+    if (!this.#dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.#dirs.add(dir);
+    }
+    writeFileSync(absolute, content);
+    this.files++;
+  }
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+export interface SiteOptions {
+  /** The finished build (`dist/`). */
+  distDir: string;
+  /** The repository (for site/site.css). */
+  rootDir: string;
+  /** The compiled page script (site/client.ts and what it imports). */
+  clientFiles: readonly CompiledFile[];
+}
+
+export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { files: number; articles: number; entities: number } {
+  const site = new SiteWriter(join(distDir, SITE_DIR));
+  const index = readJson<PublishedIndex>(join(distDir, 'index.json'));
+  const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
+  const dataset = { name: descriptor.name, version: descriptor.version };
+  const emit = (path: string, root: string, { title, main }: { title: string; main: string }, head = '') => site.write(path, page({ root, title, main, dataset, head }));
+
+  // Downloads: each file is copied into the site with its size and SHA-256, checked against datapackage.json.
+  const copy = (path: string): { bytes: number; sha256: string } => {
+    const content = readFileSync(join(distDir, path));
+    site.write(`data/${path}`, content);
+    return { bytes: content.length, sha256: sha256(content) };
+  };
+  const downloads: Download[] = [];
+  const offer = (path: string, format: string, description: string, expected?: string) => {
+    const facts = copy(path);
+    if (expected !== undefined && expected !== `sha256:${facts.sha256}`) throw new Error(`${path} does not match its hash in datapackage.json`);
+    downloads.push({ path, format, description, ...facts });
+  };
+  offer('datapackage.json', 'json', 'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.');
+  for (const resource of descriptor.resources) offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);
+  const schemaFiles = readdirSync(join(distDir, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
+  for (const file of schemaFiles) offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.replace('.schema.json', '')} records.`);
+
+  const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
+  const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
+  const registry: Registry & { outletName(id: string | null): string | null } = {
+    entity: (id) => entities.get(id),
+    outlet: (id) => outlets.get(id),
+    entityHref: (id) => `../entities/${id}.html`,
+    outletName: (id) => (id === null ? null : (outlets.get(id)?.name ?? id)),
+  };
+  const search = new SearchIndex();
+  const references = new Map<string, EntityReference[]>();
+  const headlines = new Map<string, string>();
+
+  for (const summary of index.articles) {
+    const file = `articles/${summary.id}.json`;
+    copy(file);
+    const { article } = readJson<PublishedArticleFile>(join(distDir, file));
+    headlines.set(article.id, article.headline.text);
+    emit(`articles/${article.id}.html`, '../', articlePage(article, registry));
+    const named = new Set<string>();
+    for (const [layer, annotations] of articleLayers(article)) {
+      for (const annotation of annotations) {
+        const exact = findSelectors(annotation, '')[0]?.selector.exact ?? '';
+        for (const { field, id } of entityIds(annotation, entities)) {
+          named.add(id);
+          const list = references.get(id) ?? [];
+          list.push({ article: article.id, layer, field, annotation: annotation.id, exact });
+          references.set(id, list);
+        }
+      }
+    }
+    const names = [...named].flatMap((id) => [entities.get(id)!.name, ...entities.get(id)!.aliases]);
+    search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [article.headline.text, ...names, ...article.body.map((b) => b.text)]);
+  }
+
+  for (const entity of index.entities) {
+    emit(`entities/${entity.id}.html`, '../', entityPage(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id));
+    search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [entity.name, ...entity.aliases]);
+  }
+  for (const [path, text] of search.files()) site.write(path, text);
+
+  listPages(index.articles.map((a) => `<li><a href="${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`), 'Articles', (n) => (n === 1 ? 'articles/index.html' : `articles/page-${n}.html`), emit);
+  const kindCount = (e: Entity) => references.get(e.id)?.length ?? 0;
+  listPages(index.entities.map((e) => `<li><a href="${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${kindCount(e)} annotation${kindCount(e) === 1 ? '' : 's'}</span></li>`), 'Entities', (n) => (n === 1 ? 'entities/index.html' : `entities/page-${n}.html`), emit);
+
+  const schemas = new Map(schemaFiles.map((file) => [file, readJson<Record<string, unknown>>(join(distDir, 'schemas', file))]));
+  emit('dictionary.html', '', dictionaryPage(schemas));
+  emit('search.html', '', {
+    title: 'Search',
+    main: `<h1>Search</h1>
+<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles/index.html">articles</a> and <a href="entities/index.html">entities</a>.</p>
+<ol id="results" class="results"></ol>`,
+  });
+  // The schema.org Dataset description, when the build writes one, goes in the landing page's head for search engines.
+  const jsonLd = join(distDir, 'dataset.jsonld');
+  const head = existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '';
+  emit('index.html', '', landingPage({
+    name: descriptor.name,
+    title: descriptor.title ?? descriptor.name,
+    description: descriptor.description ?? '',
+    version: descriptor.version,
+    homepage: descriptor.homepage,
+    licenses: descriptor.licenses ?? [],
+    downloads,
+    counts: { articles: index.articles.length, entities: index.entities.length, outlets: index.outlets.length },
+  }), head);
+
+  site.write('assets/site.css', readFileSync(join(rootDir, 'site', 'site.css')));
+  for (const file of clientFiles) site.write(`assets/${file.path.replace(/^site\//, '')}`, file.text);
+  return { files: site.files, articles: index.articles.length, entities: index.entities.length };
+}
+
+/**
+ * The entity ids an annotation refers to, wherever they are in it (`entity`, `source.entity`, `participants[1]`),
+ * each with its field path; selectors and the annotation's own id are skipped.
+ */
+function entityIds(value: unknown, entities: ReadonlyMap<string, Entity>, path = ''): { field: string; id: string }[] {
+  if (typeof value === 'string') return path !== 'id' && entities.has(value) ? [{ field: path.replace(/\[\d+\]$/, ''), id: value }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => entityIds(item, entities, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object' || 'exact' in value) return [];
+  return Object.entries(value).flatMap(([key, item]) => entityIds(item, entities, path ? `${path}.${key}` : key));
+}
+
+/** A list split into pages of `LIST_PAGE_SIZE` entries, with links between the pages. */
+function listPages(
+  items: readonly string[],
+  title: string,
+  pathOf: (n: number) => string,
+  emit: (path: string, root: string, content: { title: string; main: string }) => void,
+): void {
+  const pages = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
+  const link = (n: number) => pathOf(n).replace(/^.*\//, '');
+  for (let n = 1; n <= pages; n++) {
+    const nav =
+      pages > 1
+        ? `<nav class="pager" aria-label="${esc(title)} pages">${Array.from({ length: pages }, (_, i) => i + 1)
+            .map((i) => (i === n ? `<span aria-current="page">${i}</span>` : `<a href="${link(i)}">${i}</a>`))
+            .join(' ')}</nav>`
+        : '';
+    const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
+    emit(pathOf(n), '../', {
+      title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
+      main: `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav}\n<ul class="list">\n${slice.join('\n')}\n</ul>\n${nav}`,
+    });
+  }
+}

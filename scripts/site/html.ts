@@ -1,0 +1,83 @@
+/** Markup helpers for the dataset site: escaping, and the frame every page shares. */
+import { generatedNotice } from '../lib/generated.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text escaped for HTML content and attribute values. */
+export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** Inline Markdown code spans (`x`) in already escaped text, as `<code>`. */
+export const codeSpans = (escaped: string): string => escaped.replace(/`([^`]+)`/g, '<code>$1</code>');
+
+/** A page of the site. `root` is the relative path from the page to the site's root (`''` or `'../'`). */
+export interface PageSpec {
+  root: string;
+  title: string;
+  /** The page's `<main>` content. */
+  main: string;
+  /** The dataset's name and version, shown in the footer. */
+  dataset: { name: string; version: string };
+  /** Load the page script (every page has the search form, so almost always true). */
+  script?: boolean;
+  /** Extra markup for `<head>` (the landing page's schema.org description). */
+  head?: string;
+}
+
+/** A whole HTML document. */
+export function page({ root, title, main, dataset, script = true, head = '' }: PageSpec): string {
+  return `<!doctype html>
+<!-- ${esc(generatedNotice('npm run build'))} -->
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} · ${esc(dataset.name)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${root}assets/site.css">
+${script ? `<script type="module" src="${root}assets/client.js"></script>\n` : ''}${head}</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<nav aria-label="Site">
+<a class="brand" href="${root}index.html">${esc(dataset.name)}</a>
+<a href="${root}articles/index.html">Articles</a>
+<a href="${root}entities/index.html">Entities</a>
+<a href="${root}dictionary.html">Data dictionary</a>
+</nav>
+<form class="search" role="search" action="${root}search.html" method="get">
+<label for="q">Search</label>
+<input id="q" name="q" type="search" placeholder="headline, entity, text" data-root="${root}">
+<button type="submit">Search</button>
+</form>
+</header>
+<main id="main">
+${main}
+</main>
+<footer class="site">
+<p>${esc(dataset.name)} ${esc(dataset.version)}. Annotations CC BY 4.0; code MIT; article text belongs to its rights holders (see each article).</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+/** JSON-LD for a page's head (`<` escaped, so the text cannot close the script element). */
+export const jsonLdScript = (json: string): string => `<script type="application/ld+json">${json.trim().replace(/</g, '\\u003c')}</script>\n`;
+
+/** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
+export function scrollTable(label: string, table: string): string {
+  return `<div class="table-wrap" role="region" aria-label="${esc(label)}" tabindex="0">\n${table}\n</div>`;
+}
+
+/** Human-readable byte count (1,234 B, 12.3 kB, 4.5 MB). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -54,7 +54,7 @@ export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } =
       setting: null,
       place: null,
       participants: [],
-      time: { selector: { exact: 'on Monday' }, type: 'instant', value: null, begin: null, end: null, relative: { unit: 'day', offset: 0 } },
+      time: { selector: { exact: 'on Monday' }, type: 'instant', value: null, beginPoint: null, endPoint: null, relative: { unit: 'day', offset: 0 } },
     },
   ],
   claims: [

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { loadDataset } from '../scripts/lib/load.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
-import { ROOT, SEED_ID, SEED_TEXT_SHA256 } from './helpers.ts';
+import { DATA_DIR, ROOT, SEED_ID, SEED_TEXT_SHA256 } from './helpers.ts';
 
-const dataset = loadDataset(join(ROOT, 'data'));
+const dataset = loadDataset(DATA_DIR);
 const validators = schemaValidators(join(ROOT, 'schemas'));
 const seed = dataset.articles.find((a) => a.id === SEED_ID);
 
@@ -101,7 +101,7 @@ test('the seed is annotated completely', () => {
     [['50%', 50, 'percent', null], ['300 billion', 300e9, 'unstated', null], ['500 billion', 500e9, 'unstated', 'donald-trump']],
   );
   assert.deepEqual(
-    events.flatMap((e) => (e.time ? [[e.time.selector.exact, e.time.type, e.time.value, e.time.begin, e.time.end]] : [])).sort(),
+    events.flatMap((e) => (e.time ? [[e.time.selector.exact, e.time.type, e.time.value, e.time.beginPoint, e.time.endPoint]] : [])).sort(),
     [
       ['October 2024', 'instant', '2024-10', null, null],
       ['last week', 'instant', null, null, null],

@@ -151,7 +151,7 @@ test('figures match their surface text, and dates are real and in the past', () 
     if (a.dateModified) assert.ok(a.dateModified >= a.datePublished);
     assert.ok(realDay(a.provenance.dateAdded) && a.provenance.dateAdded <= today);
     for (const e of a.annotations.events) {
-      for (const value of [e.time?.value, e.time?.begin, e.time?.end]) {
+      for (const value of [e.time?.value, e.time?.beginPoint, e.time?.endPoint]) {
         if (value && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) assert.ok(value <= a.datePublished, `${a.id} ${e.id}: ${value}`);
       }
     }

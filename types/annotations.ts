@@ -163,7 +163,7 @@ export interface CitedSource extends AnnotationBase {
 
 /**
  * Whether a time expression denotes an instant or an interval: `instant`, a point at the precision the text gives
- * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”); `interval`, a stretch of time with a `begin` and an `end`,
+ * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”); `interval`, a stretch of time with a `beginPoint` and an `endPoint`,
  * either of which may be open (“since 2022”).
  */
 export type TimeType = 'instant' | 'interval';
@@ -202,13 +202,13 @@ export interface TimeExpression {
    * publication date is unknown; a curator inference may propose one).
    */
   value: TimeValue | null;
-  /** For an `interval`, where it begins; `null` when open or unknown, and for an instant. */
-  begin: TimePoint | null;
+  /** For an `interval`, where it begins (TimeML `beginPoint`); `null` when open or unknown, and for an instant. */
+  beginPoint: TimePoint | null;
   /**
-   * For an `interval`, where it ends: `PRESENT_REF` for the publication date (“since 2022”); `null` when open or
-   * unknown, and for an instant.
+   * For an `interval`, where it ends (TimeML `endPoint`): `PRESENT_REF` for the publication date (“since 2022”);
+   * `null` when open or unknown, and for an instant.
    */
-  end: TimePoint | null;
+  endPoint: TimePoint | null;
   /** For a relative expression (“last week”), how it is computed from the publication date; `null` when absolute. */
   relative: RelativeTime | null;
 }

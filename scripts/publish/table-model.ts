@@ -137,6 +137,8 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
 const NAMES: Record<string, { table?: string; column?: string }> = {
   'article:body': { table: 'body_blocks' },
   'redirect:to': { table: 'redirect_targets', column: 'target' },
+  'article:annotations.quotes[].cue': { table: 'quote_cues' },
+  'article:annotations.claims[].isBasedOn': { table: 'claim_bases', column: 'based_on' },
 };
 
 /**

@@ -85,7 +85,7 @@ export function collectBundle(buildDir: string, rootDir: string): Bundle {
   }
   if (descriptor === null || typeof descriptor !== 'object') fail(`${descriptorPath} does not hold a JSON object. Hint: rebuild it with \`npm run build\`.`, 1);
   const version = descriptor.version;
-  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH.`, 1);
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+(?:-rc\.\d+)?$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH-rc.N).`, 1);
   const name = `${descriptor.name ?? 'annotated-news'}-${version}`;
 
   const content = new Map<string, Buffer>();

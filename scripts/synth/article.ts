@@ -131,8 +131,8 @@ interface PendingTime {
   span: Span;
   type: TimeType;
   value: string | null;
-  begin: string | null;
-  end: string | null;
+  beginPoint: string | null;
+  endPoint: string | null;
   relative: { unit: CalendarUnit; offset: number } | null;
 }
 
@@ -378,7 +378,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   pending.events.push({
     span: { start: eventStart.start, end: eventTime.end },
     description: `The ${cast.event.name}, where the dispute began`, entity: cast.event.id, participants: [],
-    time: { span: eventTime, type: 'instant', value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`, begin: null, end: null, relative: null },
+    time: { span: eventTime, type: 'instant', value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`, beginPoint: null, endPoint: null, relative: null },
   });
   w.text(`, where ${random.pick(GROUPS)} ${random.pick(PAST_VERBS)} the `);
   mention(cast.document);
@@ -392,7 +392,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const growth = w.mark(`have ${random.pick(['doubled', 'halved', 'stalled', 'recovered', 'slumped'])} since ${sinceYear}`);
   pending.events.push({
     span: growth, description: `Change in ${cast.commodity.name} shipments from ${cast.region.name}`, entity: null, participants: [],
-    time: { span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end }, type: 'interval', value: null, begin: String(sinceYear), end: 'PRESENT_REF', relative: null },
+    time: { span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end }, type: 'interval', value: null, beginPoint: String(sinceYear), endPoint: 'PRESENT_REF', relative: null },
   });
   w.text(', and makers of ');
   mention(cast.technology);
@@ -410,7 +410,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     span: talks, description: `Talks between the ${o0.name} and ${cast.city.name} officials resume`, entity: null, participants: [o0.id, cast.city.id],
     time: {
       span: { start: talks.start + 'resumed '.length, end: talks.end }, type: 'instant', value: resolveRelative(publishedTime, when.unit, when.offset),
-      begin: null, end: null, relative: { unit: when.unit, offset: when.offset },
+      beginPoint: null, endPoint: null, relative: { unit: when.unit, offset: when.offset },
     },
   });
   w.text(`, and ${random.pick(OPENERS).toLowerCase()} ${prose.clause()}.`);
@@ -466,7 +466,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const events: EventReference[] = pending.events.map((e) => ({
     id: numbered('e'), selector: select(e.span), description: e.description, entity: e.entity, setting: null, place: null,
     participants: e.participants,
-    time: e.time && { selector: select(e.time.span), type: e.time.type, value: e.time.value, begin: e.time.begin, end: e.time.end, relative: e.time.relative },
+    time: e.time && { selector: select(e.time.span), type: e.time.type, value: e.time.value, beginPoint: e.time.beginPoint, endPoint: e.time.endPoint, relative: e.time.relative },
   }));
   const claims: Claim[] = pending.claims.map((c) => ({
     id: numbered('c'), selector: select(c.span), claimReviewed: c.claimReviewed,

@@ -42,9 +42,9 @@ export const dates: Rule = {
         if (!e.time) return;
         const at = `/annotations/events/${i}/time`;
         check(e.time.value, `${at}/value`, 'the event time', parseTimeValue);
-        const begin = check(e.time.begin, `${at}/begin`, 'the interval begin', parseTimeValue);
-        const end = check(e.time.end, `${at}/end`, 'the interval end', parseTimeValue);
-        order(begin, end, `${at}/end`, `the interval ends (${e.time.end}) before it begins (${e.time.begin})`, 'Swap begin and end, or check the dates.');
+        const begin = check(e.time.beginPoint, `${at}/beginPoint`, 'the interval begin', parseTimeValue);
+        const end = check(e.time.endPoint, `${at}/endPoint`, 'the interval end', parseTimeValue);
+        order(begin, end, `${at}/endPoint`, `the interval ends (${e.time.endPoint}) before it begins (${e.time.beginPoint})`, 'Swap beginPoint and endPoint, or check the dates.');
       });
       a.annotations.claims.forEach((c, i) => c.reviews.forEach((r, j) => check(r.datePublished, `/annotations/claims/${i}/reviews/${j}/datePublished`, 'the review date')));
     } else if (context.collection === 'entities') {

@@ -34,10 +34,10 @@ runMain(() => {
   });
   if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
   const root = resolve(values.root);
-  // Checked before anything is built or written, so a refused --from or --out costs nothing and writes nothing.
-  if (values.from !== undefined) requireBuild(resolve(values.from));
+  // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
   const target = { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] };
   checkTarget(values.out, target);
+  if (values.from !== undefined) requireBuild(resolve(values.from));
   let buildDir = values.from === undefined ? null : resolve(values.from);
   let temporary: string | null = null;
   try {

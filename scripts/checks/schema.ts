@@ -24,7 +24,10 @@ function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, Val
     return null; // not generated (yet): compile instead
   }
   for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
-  return { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
+  const validators = { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
+  // Standalone code has no `.schema`, which the hints read to resolve `$ref`s (valueHint): give it the same object.
+  for (const { name, schema } of COLLECTIONS) (validators[name] as { schema?: unknown }).schema ??= JSON.parse(texts.get(schema)!) as object;
+  return validators;
 }
 
 /** The validators for a schema folder, made on first use and reused. */

@@ -1,11 +1,15 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--keep DIR] [--json FILE]`: writes synthetic corpora (npm run
- * synth) and times `validate` and `build` on them beside the floor (read + JSON.parse every file in one process) and
- * the peer (ajv-cli with the same article schema), with peak memory; then imports the package built from 10,000
- * articles. Prints Markdown tables and the verdict on each target. Timings live here only, never in tests.
+ * `npm run bench [-- --sizes 10000,100000] [--keep DIR] [--json FILE]`: writes synthetic corpora (npm run synth)
+ * and times `validate` and `build` on them beside the floor (read + JSON.parse every file in one process) and the
+ * peer (ajv-cli with the same article schema), with peak memory; the pull-request check (validation with the result
+ * cache after one article changed, in a git repository of the corpus); imports the package built from 10,000
+ * articles; and times `npm run validate` on the one-article dataset. Prints Markdown tables and the verdict on each
+ * target. The build step writes every format (JSON, CSV, Parquet, SQLite, JSONL and the metadata; its note gives
+ * their sizes). Timings live here only, never in tests.
  * Steps that cannot run yet print "n/a (reason)" instead of stopping the run.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,16 +18,19 @@ import { createProgress, progressEnabled } from './lib/progress.ts';
 import { describeMachine } from './bench/machine.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import {
-  renderMachine, renderSize, renderVerdicts, type BenchResult, type ImportResult, type SizeResult, type StepResult,
+  renderMachine, renderSize, renderStartup, renderVerdicts, type BenchResult, type ImportResult, type SizeResult, type StartupResult, type StepResult,
 } from './bench/report.ts';
 import { CORPUS_DIRS, REPO_ROOT, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
 
-const DEFAULT_SIZES = [1_000, 10_000, 100_000];
+const DEFAULT_SIZES = [10_000, 100_000];
 /** The build whose npm package the import probe loads (issue 6: "with a 10,000-article build"). */
 const IMPORT_PROBE_SIZE = 10_000;
 /** No single step may take longer than this. */
 const STEP_TIMEOUT_MS = 60 * 60 * 1000;
-const TSX = ['--import', 'tsx'];
+/** How the npm scripts start a script (scripts/start/run.mjs); the floor starts the same way. */
+const START = join(REPO_ROOT, 'scripts', 'start', 'run.mjs');
+/** Runs of `npm run validate` on data/ whose median is reported. */
+const STARTUP_RUNS = 5;
 const AJV_CLI = join(REPO_ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 
 /** Progress and status lines: on a terminal only (see scripts/lib/progress.ts). */
@@ -75,6 +82,18 @@ function step(name: StepResult['step'], bytes: number, records: number, m: Measu
   // Other work on the machine inflates wall times: the 1-minute load average after the step says how much there was.
   const load = `load ${loadavg()[0]!.toFixed(1)}`;
   return { step: name, bytes, records, wallSeconds: m.wallSeconds, peakRssMB: m.peakRssMB, note: note ? `${note}; ${load}` : load };
+}
+
+/** The build writes every format (JSON, CSV, Parquet, SQLite, JSONL, metadata); its note gives their sizes. */
+function formatSizes(outDir: string): string {
+  const bytes = (path: string): number => {
+    if (!existsSync(path)) return 0;
+    const stat = statSync(path);
+    if (!stat.isDirectory()) return stat.size;
+    return readdirSync(path).reduce((n, name) => n + bytes(join(path, name)), 0);
+  };
+  const mb = (path: string) => `${(bytes(join(outDir, path)) / 1e6).toFixed(0)} MB`;
+  return `all formats: CSV ${mb('csv')}, Parquet ${mb('parquet')}, SQLite ${mb('annotated-news.sqlite')}, JSONL ${mb('jsonl')}`;
 }
 
 /** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */
@@ -143,7 +162,68 @@ function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
   };
 }
 
-function benchSize(count: number, workDir: string, seed: string): SizeResult {
+/**
+ * The pull-request check: the corpus is committed to a git repository (its git folder beside the corpus, so the data
+ * folder holds records only), a full validation fills the result cache, then one article changes in a new commit
+ * and the validation with the cache is timed. The commit is undone afterwards, so the corpus stays as it was.
+ */
+function pullRequestCheck(corpus: string, workDir: string, facts: CorpusFacts, run: (label: string, args: string[], env?: NodeJS.ProcessEnv) => ReturnType<typeof measure>): StepResult[] {
+  const env = { ...process.env, GIT_DIR: `${corpus}.git`, GIT_WORK_TREE: corpus };
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...args], { cwd: corpus, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const failed = (why: string): StepResult[] => [{ step: 'pr-check', bytes: facts.bytes, records: facts.records, note: `n/a (${why})` }];
+  if (!existsSync(`${corpus}.git`)) {
+    status(`${facts.articles}: committing the corpus to a git repository…`);
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'corpus']]) {
+      const r = git(...args);
+      if (r.status !== 0) return failed(`git ${args[0]}: ${r.stderr.trim()}`);
+    }
+  }
+  const cache = join(workDir, `validate-cache-${facts.articles}.bin`);
+  rmSync(cache, { force: true });
+  const fill = run('validate, filling the cache', [START, 'validate', '--data', corpus, '--cache', cache], env);
+  const steps = [step('validate-cache', facts.bytes, facts.records, fill)];
+  const article = join(corpus, 'articles', `${facts.firstArticleId}.json`);
+  const original = readFileSync(article, 'utf8');
+  writeFileSync(article, original.replace(/("keywords": \[)/, '$1\n    "pull request",'));
+  const committed = git('commit', '-q', '-a', '-m', 'one article changed');
+  try {
+    if (committed.status !== 0) return [...steps, ...failed(`git commit: ${committed.stderr.trim()}`)];
+    const pr = run('pull-request check', [START, 'validate', '--data', corpus, '--cache', cache, '--format', 'github'], env);
+    steps.push(step('pr-check', facts.articleBytes / facts.articles, 1, pr, 'one article changed'));
+  } finally {
+    if (committed.status === 0) git('reset', '-q', '--hard', 'HEAD~1');
+    else writeFileSync(article, original);
+  }
+  return steps;
+}
+
+/** `npm run validate` on data/ (the one-article dataset), beside the same run without npm and Node.js's own start. */
+function startup(): StartupResult {
+  const median = (command: string, args: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < STARTUP_RUNS; i++) {
+      const m = measure(command, args, { cwd: REPO_ROOT, timeoutMs: STEP_TIMEOUT_MS });
+      if (m.code !== 0) return { note: reason(m) };
+      times.push(m.wallSeconds);
+    }
+    return { seconds: times.sort((a, b) => a - b)[Math.floor(times.length / 2)]! };
+  };
+  status('start-up: npm run validate on data/…');
+  const npm = median('npm', ['run', '--silent', 'validate']);
+  const node = median(process.execPath, [START, 'validate']);
+  const bare = median(process.execPath, ['-e', '0']);
+  return {
+    articles: articleCount(join(REPO_ROOT, 'data')),
+    runs: STARTUP_RUNS,
+    ...(npm.seconds !== undefined ? { npmSeconds: npm.seconds } : {}),
+    ...(node.seconds !== undefined ? { nodeSeconds: node.seconds } : {}),
+    ...(bare.seconds !== undefined ? { bareNodeSeconds: bare.seconds } : {}),
+    load: loadavg()[0]!,
+    ...(npm.note ? { note: `n/a (${npm.note})` } : {}),
+  };
+}
+
+function benchSize(count: number, workDir: string, seed: string, skip: ReadonlySet<string>): SizeResult {
   const corpus = join(workDir, `corpus-${count}`);
   let synthSeconds = 0;
   const synthReused = articleCount(corpus) === count;
@@ -155,20 +235,22 @@ function benchSize(count: number, workDir: string, seed: string): SizeResult {
   }
   const facts = corpusFacts(corpus);
   const steps: StepResult[] = [];
-  const run = (label: string, args: string[]) => {
+  const run = (label: string, args: string[], env?: NodeJS.ProcessEnv) => {
     status(`${count}: ${label}…`);
-    return measure(process.execPath, args, { cwd: REPO_ROOT, timeoutMs: STEP_TIMEOUT_MS });
+    return measure(process.execPath, args, { cwd: REPO_ROOT, timeoutMs: STEP_TIMEOUT_MS, ...(env ? { env } : {}) });
   };
 
   // An untimed first read warms the page cache, so the floor (timed first) does not pay for disk reads the others skip.
-  run('warm-up read', [...TSX, join(REPO_ROOT, 'scripts', 'bench', 'floor.ts'), corpus]);
-  const floor = run('floor', [...TSX, join(REPO_ROOT, 'scripts', 'bench', 'floor.ts'), corpus]);
+  run('warm-up read', [START, 'bench/floor', corpus]);
+  const floor = run('floor', [START, 'bench/floor', corpus]);
   steps.push(step('floor', facts.bytes, facts.records, floor));
 
+  const skipped = (name: StepResult['step']): StepResult => ({ step: name, bytes: facts.bytes, records: facts.records, note: 'n/a (skipped with --skip)' });
   const validateScript = join(REPO_ROOT, 'scripts', 'validate.ts');
   if (existsSync(validateScript)) {
-    const validate = run('validate', [...TSX, validateScript, '--data', corpus]);
+    const validate = run('validate', [START, 'validate', '--data', corpus]);
     steps.push(step('validate', facts.bytes, facts.records, validate));
+    steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
   } else {
     steps.push({ step: 'validate', bytes: facts.bytes, records: facts.records, note: 'n/a (scripts/validate.ts does not exist yet)' });
   }
@@ -185,10 +267,12 @@ function benchSize(count: number, workDir: string, seed: string): SizeResult {
 
   let importProbe: ImportResult | undefined;
   const outDir = join(workDir, `build-${count}`);
-  if (buildTakesOut()) {
+  if (skip.has('build')) {
+    steps.push(skipped('build'));
+  } else if (buildTakesOut()) {
     rmSync(outDir, { recursive: true, force: true });
-    const build = run('build', [...TSX, join(REPO_ROOT, 'scripts', 'build.ts'), '--data', corpus, '--out', outDir]);
-    steps.push(step('build', facts.bytes, facts.records, build));
+    const build = run('build', [START, 'build', '--data', corpus, '--out', outDir]);
+    steps.push(step('build', facts.bytes, facts.records, build, build.code === 0 ? formatSizes(outDir) : undefined));
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
@@ -208,12 +292,13 @@ runMain(() => {
       keep: { type: 'string' },
       json: { type: 'string' },
       seed: { type: 'string', default: DEFAULT_SEED },
+      skip: { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run bench -- [--sizes 1000,10000,100000] [--keep DIR] [--json FILE] [--seed TEXT]');
+    console.log('usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]');
     return 0;
   }
   const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
@@ -221,16 +306,23 @@ runMain(() => {
     if (!/^[1-9]\d*$/.test(String(size))) fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
   }
   const counts = sizes.map(Number);
+  const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  for (const name of skip) if (!['startup', 'pr-check', 'build'].includes(name)) fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);
   // Corpora and builds go to --keep (reused next time) or to a temporary folder removed at the end.
   const workDir = values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);
   assertSafeOutput(workDir);
   mkdirSync(workDir, { recursive: true });
   const bench: BenchResult = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: describeMachine(), sizes: [] };
   console.log(renderMachine(bench));
-  const progress = createProgress('bench', counts.length);
+  const progress = createProgress('bench', counts.length + 1);
   try {
+    if (!skip.has('startup')) {
+      bench.startup = startup();
+      console.log(renderStartup(bench.startup));
+    }
+    progress.tick();
     for (const count of counts) {
-      const result = benchSize(count, workDir, values.seed);
+      const result = benchSize(count, workDir, values.seed, skip);
       bench.sizes.push(result);
       console.log(renderSize(result));
       progress.tick();
@@ -239,7 +331,7 @@ runMain(() => {
     progress.done();
     if (values.keep === undefined) rmSync(workDir, { recursive: true, force: true });
   }
-  console.log(renderVerdicts(bench.sizes));
+  console.log(renderVerdicts(bench.sizes, bench.startup));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(bench, null, 2)}\n`);
   return 0;
 });

@@ -33,7 +33,8 @@ runMain(async () => {
   });
   const dataDir = values.data;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) fail(`the data folder ${dataDir} does not exist (or is not a folder). Hint: pass --data DIR.`);
-  const outDir = prepareOutputFolder(values.out, { what: 'the build output', option: '--out', dataDirs: [dataDir], force: values.force, command: BUILD_COMMAND });
+  // --check replaces nothing, so it may compare against any folder; a build replaces only its own output.
+  const outDir = prepareOutputFolder(values.out, { what: 'the build output', option: '--out', dataDirs: [dataDir], force: values.force || values.check, command: BUILD_COMMAND });
   // Taken before validating, so a concurrent build on the same output is refused at once rather than at the end.
   const staging = Staging.begin(outDir);
 

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { fail, runMain } from './lib/cli.ts';
 import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle, requireBuild } from './release/bundle.ts';
-import { REPO_ROOT, prepareFilesFolder } from './lib/output-target.ts';
+import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
 
 const BUILD_SCRIPT = join(import.meta.dirname, 'build.ts');
 
@@ -36,7 +36,8 @@ runMain(() => {
   const root = resolve(values.root);
   // Checked before anything is built or written, so a refused --from or --out costs nothing and writes nothing.
   if (values.from !== undefined) requireBuild(resolve(values.from));
-  const outDir = prepareFilesFolder(values.out, { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] });
+  const target = { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] };
+  checkTarget(values.out, target);
   let buildDir = values.from === undefined ? null : resolve(values.from);
   let temporary: string | null = null;
   try {
@@ -51,7 +52,7 @@ runMain(() => {
     }
     const bundle = collectBundle(buildDir, root);
     const archive = packBundle(bundle);
-    const file = join(outDir, `${bundle.name}.tar.gz`);
+    const file = join(prepareFilesFolder(values.out, target), `${bundle.name}.tar.gz`);
     const digest = createHash('sha256').update(archive).digest('hex');
     writeAtomic(file, archive);
     writeAtomic(`${file}.sha256`, `${digest}  ${bundle.name}.tar.gz\n`);

@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COLLECTIONS } from './lib/collections.ts';
-import { canonicalText, canonicalValue } from './lib/canonical.ts';
-import { parseJsonSource } from './lib/json-source.ts';
+import { fixRecord } from './lib/fix-record.ts';
 import { readLayout } from './checks/layout.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { existsSync } from 'node:fs';
@@ -22,17 +21,6 @@ const USAGE = `usage: npm run fix -- [--data DIR] [--check] [PATH...]
 Rewrites records in canonical form (key order, indentation, final newline, NFC, no BOM) without changing content.
   --data DIR   a folder with the layout of data/ (default: data)
   --check      change nothing; exit 1 if any file is not canonical`;
-
-/** What differs between a file and its canonical form, in words. */
-function changes(text: string, value: unknown, schema: object): string[] {
-  const what: string[] = [];
-  if (text.charCodeAt(0) === 0xfeff) what.push('removed the byte-order mark');
-  const asIs = JSON.stringify(value);
-  if (JSON.stringify(canonicalValue(value, schema, schema, false)) !== asIs) what.push('put keys in schema order');
-  if (JSON.stringify(canonicalValue(value, undefined, {}, true)) !== JSON.stringify(canonicalValue(value, undefined, {}, false))) what.push('normalised text to NFC');
-  if (what.length === 0) what.push('reformatted (indentation, spacing or final newline)');
-  return what;
-}
 
 runMain(() => {
   const { values, positionals } = parseArgs({
@@ -65,19 +53,15 @@ runMain(() => {
       console.error(`${file}: not fixed: ${(error as Error).message} (see npm run validate)`);
       continue;
     }
-    const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const parsed = parseJsonSource(hasBom ? bytes.subarray(3) : bytes);
-    if (!parsed.ok) {
+    const result = fixRecord(bytes, schemas.get(collection)!);
+    if (!result.ok) {
       failed++;
-      console.error(`${file}: not fixed: ${parsed.problems[0]!.message} (see npm run validate)`);
+      console.error(`${file}: not fixed: ${result.message} (see npm run validate)`);
       continue;
     }
-    const original = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const schema = schemas.get(collection)!;
-    const canonical = canonicalText(parsed.value, schema);
-    if (canonical === original) continue;
+    if (!result.changed) continue;
     changed++;
-    const what = changes(original, parsed.value, schema);
+    const { canonical, what } = result;
     if (values.check) {
       console.log(`${file}: not canonical: would have ${what.join(', ')}`);
       continue;

@@ -1,40 +1,22 @@
 /**
- * `npm run new -- <id> [--data DIR]`: scaffolds data/articles/<id>.json from a template, for a contributor to
- * fill in. Never overwrites. The template is deliberately invalid (empty body, placeholder headline) so that
- * `npm run validate` lists exactly what is left to do.
+ * `npm run new -- <id> [--data DIR]`: scaffolds data/articles/<id>.json from a template (scripts/lib/article-template.ts)
+ * for a contributor to fill in: every field, and one example of each annotation kind. Never overwrites: the file is
+ * created atomically only when the name is free. The template is deliberately invalid (`TODO` placeholders, which
+ * the `placeholders` rule rejects) so that `npm run validate` lists exactly what is left to do.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
 import { RECORD_FILE } from './checks/layout.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
-import type { Article } from '../types/index.ts';
+import { articleTemplate } from './lib/article-template.ts';
+import { canonicalText } from './lib/canonical.ts';
 
 const USAGE = `usage: npm run new -- <id> [--data DIR] [--added-by NAME]
 
 Creates DIR/articles/<id>.json (DIR defaults to data) from a template. <id> is a lowercase slug naming the article,
 such as zelensky-rejects-us-rare-earth-proposal.`;
-
-/** The template: every field present, unknowns as null, lists empty. */
-export function articleTemplate(id: string, today: string, addedBy: string): Article {
-  return {
-    id,
-    headline: { text: 'TODO: the headline as published', origin: 'original' },
-    url: null,
-    publisher: null,
-    authors: null,
-    datePublished: null,
-    dateModified: null,
-    language: 'en',
-    body: [],
-    keywords: [],
-    provenance: { source: 'TODO: how the text was obtained', sourceUrl: null, dateAdded: today, addedBy },
-    rights: { status: 'unknown', holder: null, license: null, note: null },
-    annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
-    inferences: [],
-  };
-}
 
 runMain(() => {
   const { values, positionals } = parseArgs({
@@ -56,14 +38,18 @@ runMain(() => {
   if (existsSync(join(values.data, 'redirects', `${id}.json`))) fail(`"${id}" was used before and now redirects elsewhere (data/redirects/${id}.json); choose another id`);
   const today = new Date().toISOString().slice(0, 10);
   try {
-    writeFileAtomic(path, `${JSON.stringify(articleTemplate(id, today, values['added-by']), null, 2)}\n`, { exclusive: true });
+    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8')) as object;
+    writeFileAtomic(path, canonicalText(articleTemplate(id, today, values['added-by']), schema), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${path} already exists; edit it, or choose another id`);
     throw error;
   }
-  console.log(`Created ${relative(process.cwd(), path) || path}. Next:
-  1. Paste the body as blocks, verbatim (one paragraph per block), and fill in the metadata you know (null when not known).
-  2. Add annotations whose selectors copy the text exactly (see CONTRIBUTING.md).
-  3. Run \`npm run validate -- ${relative(process.cwd(), path) || path}\` until it reports no errors.`);
+  const shown = relative(process.cwd(), path) || path;
+  console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
+  1. Replace the example paragraph with the body, verbatim (one block per paragraph), and fill in the metadata you
+     know (null where the field allows it and the source does not say).
+  2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
+     To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
+  3. Run \`npm run validate -- ${shown}\` until it reports no errors.`);
   return 0;
 });

@@ -5,9 +5,15 @@
  *   npm run release -- --check     the same, and exit 1 when package.json's version is below what the changes
  *                                  require or a removed id has no redirect (CI can run it on pull requests)
  *   npm run release                bump package.json, write the CHANGELOG.md section, regenerate the schemas on a
- *                                  major release, rebuild, commit and tag (it never pushes)
+ *                                  major release, build (which validates), commit and tag (it never pushes). dist/
+ *                                  is build output: it is never committed; the release workflow publishes it.
+ *   npm run release -- --check --ignore-version-bump --markdown
+ *                                  the pull-request check: the report as Markdown (for the workflow's step
+ *                                  summary), exit 1 only on problems (a removed id without a redirect); the version
+ *                                  is not the contributor's business, `npm run release` sets it
  *
- * Options: --json (the report as JSON, with --dry-run or --check), --date YYYY-MM-DD (the release date in the
+ * Options: --json (the report as JSON, with --dry-run or --check), --markdown (the report as GitHub-flavoured
+ * Markdown, with --dry-run or --check), --date YYYY-MM-DD (the release date in the
  * changelog; default today, UTC), --root DIR (the repository; default the current directory).
  * The policy is in the README's "Versions and releases" section; the logic in scripts/release/.
  */
@@ -15,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease } from './release/changelog.ts';
@@ -22,11 +29,16 @@ import { reportFor } from './release/compare.ts';
 import { git, gitText, isGitRepository, tagExists, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
 import { latestReleaseTag } from './release/semver.ts';
 import { renderReport, type ChangeReport } from './release/report.ts';
+import { renderMarkdownReport } from './release/markdown.ts';
 
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
-/** The files a release rewrites and commits (dist/ too when it is tracked rather than ignored). */
-const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'schemas', 'docs'];
+/**
+ * What a release may change and commits: the version, the changelog, and what `npm run schemas` regenerates on a
+ * major (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not
+ * one of them: it is build output, never committed.
+ */
+const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', VALIDATORS_MODULE, VALIDATORS_DECLARATIONS];
 
 function runNpm(root: string, args: string[], what: string): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
@@ -86,8 +98,6 @@ function release(root: string, report: ChangeReport, date: string): number {
   const tag = `v${report.releaseVersion}`;
   if (tagExists(root, tag)) fail(`the tag ${tag} already exists. Set package.json's version past it, or delete the tag.`, 1);
 
-  const distIgnored = spawnSync('git', ['-C', root, 'check-ignore', '-q', 'dist']).status === 0;
-  const paths = distIgnored ? RELEASE_FILES : [...RELEASE_FILES, 'dist'];
   const oldMajor = Number(report.packageVersion.split('.')[0]);
   const newMajor = Number(report.releaseVersion.split('.')[0]);
   try {
@@ -96,12 +106,13 @@ function release(root: string, report: ChangeReport, date: string): number {
     if (newMajor !== oldMajor) runNpm(root, ['run', '--silent', 'schemas'], 'Regenerating the schemas');
     const changelogPath = join(root, 'CHANGELOG.md');
     writeAtomic(changelogPath, applyRelease(readIfExists(changelogPath), report, report.releaseVersion, date));
+    // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
-    git(root, ['add', '--all', '--', ...paths.filter((p) => existsSync(join(root, p)))]);
+    git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
     git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', `bump: ${report.level}\n\n${report.reasons.join('\n')}`]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
-    rollBack(root, paths);
+    rollBack(root, RELEASE_FILES);
     throw error;
   }
   console.log(`Released ${tag} (${report.level}). Review it with \`git show ${tag}\`, then push: git push --follow-tags`);
@@ -114,14 +125,19 @@ runMain(() => {
       'dry-run': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
+      'ignore-version-bump': { type: 'boolean', default: false },
       date: { type: 'string' },
       root: { type: 'string', default: '.' },
     },
     allowPositionals: true,
   });
-  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check] [--json]`);
+  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown]`);
   if (values['dry-run'] && values.check) fail('use --dry-run or --check, not both.');
   if (values.json && !values['dry-run'] && !values.check) fail('--json goes with --dry-run or --check.');
+  if (values.markdown && !values['dry-run'] && !values.check) fail('--markdown goes with --dry-run or --check.');
+  if (values.json && values.markdown) fail('use --json or --markdown, not both.');
+  if (values['ignore-version-bump'] && !values.check) fail('--ignore-version-bump goes with --check.');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!DATE_PATTERN.test(date)) fail(`--date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}).`);
   const root = resolve(values.root);
@@ -148,11 +164,12 @@ runMain(() => {
     );
   }
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (values.markdown) process.stdout.write(renderMarkdownReport(report));
   else process.stdout.write(renderReport(report));
 
   if (values['dry-run']) return 0;
   if (values.check) {
-    const below = report.problems.length === 0 && report.releaseVersion !== report.packageVersion;
+    const below = report.problems.length === 0 && report.releaseVersion !== report.packageVersion && !values['ignore-version-bump'];
     if (below) {
       console.error(
         `error: package.json's version ${report.packageVersion} is below what the changes require: ${report.requiredVersion} ` +
@@ -161,6 +178,10 @@ runMain(() => {
     }
     for (const problem of report.problems) console.error(`error: ${problem}`);
     if (below || report.problems.length > 0) return 1;
+    if (values['ignore-version-bump'] && report.releaseVersion !== report.packageVersion) {
+      console.error(`ok: no problems; releasing these changes needs ${report.requiredVersion} (bump: ${report.level}), which \`npm run release\` sets.`);
+      return 0;
+    }
     console.error(`ok: package.json's version ${report.packageVersion} covers the changes (bump: ${report.level}).`);
     return 0;
   }

@@ -9,6 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
 import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
+import { labelStudioConfig } from './interop/label-studio.ts';
+import { rolePatterns } from './interop/layers.ts';
 import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
 import { fail, runMain } from './lib/cli.ts';
@@ -29,13 +31,20 @@ runMain(() => {
   for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
   // The README's table of enumerated values is a generated block, so its lists cannot drift from the types.
-  const readmePath = join(root, 'README.md');
-  const readme = readIfExists(readmePath);
-  if (readme !== null) {
+  // CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from the same code.
+  const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions.EntityKind.enum;
+  const blocks: Array<[string, string, string]> = [
+    ['README.md', 'enum-values', renderEnumTable(schemas)],
+    ['CONTRIBUTING.md', 'label-studio-config', `\`\`\`xml\n${labelStudioConfig(kinds, rolePatterns(schemas.get('article.schema.json')!)).trimEnd()}\n\`\`\``],
+  ];
+  for (const [file, block, content] of blocks) {
+    const path = join(root, file);
+    const text = files.get(path) ?? readIfExists(path);
+    if (text === null) continue;
     try {
-      files.set(readmePath, replaceBlock(readme, 'enum-values', COMMAND, renderEnumTable(schemas)));
+      files.set(path, replaceBlock(text, block, COMMAND, content));
     } catch (error) {
-      fail(`README.md: ${(error as Error).message}`);
+      fail(`${file}: ${(error as Error).message}`);
     }
   }
   const texts = new Map([...schemas.keys()].map((name) => [name.replace(/\.schema\.json$/, ''), files.get(join(root, 'schemas', name))!]));

@@ -4,6 +4,7 @@
  * 1 when there are errors, 2 for usage or internal failures.
  */
 import { parseArgs } from 'node:util';
+import { resolve, sep } from 'node:path';
 import { validateData } from './checks/run.ts';
 import { formatHuman, wantsColour } from './checks/formats/human.ts';
 import { formatJson } from './checks/formats/json.ts';
@@ -19,6 +20,8 @@ still see the whole dataset.
   --data DIR      a folder with the layout of data/ (articles/, entities/, outlets/, redirects/)
   --format F      human (default), json (machine-readable, on stdout) or github (Actions annotations)
   --strict        warnings fail too
+  --cache FILE    keep each file's results in FILE (outside the data folder) and reuse them for files git knows
+                  unchanged: a pull request re-checks only what it changed (the findings are the same as without)
   --list-rules    list the rules and exit
 
 Exit codes: 0 clean (warnings allowed unless --strict), 1 errors found, 2 usage or internal failure.`;
@@ -38,6 +41,7 @@ runMain(async () => {
       data: { type: 'string', default: 'data' },
       format: { type: 'string', default: 'human' },
       strict: { type: 'boolean', default: false },
+      cache: { type: 'string' },
       'list-rules': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -52,7 +56,12 @@ runMain(async () => {
   }
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) fail(`unknown format "${values.format}" (use ${FORMATS.join(', ')})\n\n${USAGE}`);
-  const { findings, filesChecked } = await validateData({ dataDir: values.data, paths: positionals });
+  if (values.cache !== undefined) {
+    const cache = resolve(values.cache);
+    const data = resolve(values.data);
+    if (cache === data || cache.startsWith(data + sep)) fail(`--cache ${values.cache} is inside the data folder; keep the cache elsewhere (e.g. ~/.cache/annotated-news/validate)`);
+  }
+  const { findings, filesChecked } = await validateData({ dataDir: values.data, paths: positionals, cache: values.cache });
   const colour = wantsColour(process.stdout, process.env);
   const output =
     format === 'json' ? formatJson(findings, filesChecked) : format === 'github' ? formatGithub(findings, filesChecked) : formatHuman(findings, filesChecked, colour);

@@ -1,7 +1,7 @@
 /**
  * The build formats CSV with its own RFC 4180 writer (`csvRow`), for speed; csv-stringify is the reference. These
- * tests prove the two give the same bytes: on adversarial cells, and on every table of the committed dist/ and of a
- * fixture build, recomputed from data.json and formatted by csv-stringify with `REFERENCE_OPTIONS`.
+ * tests prove the two give the same bytes: on adversarial cells, and on every table of a fresh build of data/ and of
+ * a fixture build, recomputed from data.json and formatted by csv-stringify with `REFERENCE_OPTIONS`.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import type { PublishedDataset } from '../types/index.ts';
 import { csvCell, csvPath, csvRow, REFERENCE_OPTIONS } from '../scripts/publish/csv.ts';
 import { RowMaker, tableModel, type Cell, type Table } from '../scripts/publish/table-model.ts';
 import { ROOT } from './helpers.ts';
-import { build, FIXTURE_DATA, readJson } from './fixtures/publish/support.ts';
+import { build, FIXTURE_DATA, readJson, REPO_DATA } from './fixtures/publish/support.ts';
 
 const reference = (rows: readonly (readonly Cell[])[]) => stringify(rows as Cell[][], REFERENCE_OPTIONS);
 
@@ -95,6 +95,10 @@ function assertTablesMatchReference(out: string): void {
   }
   assert.ok(rowsSeen > 0, 'the build has rows to compare');
 }
+
+test('every table of a fresh build of data/ is byte-identical to csv-stringify output', () => {
+  assertTablesMatchReference(build(REPO_DATA));
+});
 
 test('every table of the fixture build (astral characters, quotes, formulas, CRLF) is byte-identical to csv-stringify output', () => {
   assertTablesMatchReference(build(FIXTURE_DATA));

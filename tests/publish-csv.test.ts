@@ -192,10 +192,11 @@ for (const [label, out] of [
     }
     const csvFiles = readdirSync(join(out, 'csv')).map((f) => `csv/${f}`).sort();
     // Every published data file is a resource: not the descriptor and the checksums (which cover it), per-article
-    // JSON, the schemas, nor the npm package's code (runtime/, cjs/, types/) and its index.
+    // JSON and per-article annotation exports (their resources describe them), the schemas, nor the npm package's
+    // code (runtime/, cjs/, types/) and its index.
     const listed = new Set(descriptor.resources.map((r) => r.path));
     const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.slice(66));
-    const unlisted = sums.filter((p) => !listed.has(p) && p !== 'datapackage.json' && !/^(articles|schemas|runtime|cjs|types)\/|^index\.json$/.test(p));
+    const unlisted = sums.filter((p) => !listed.has(p) && p !== 'datapackage.json' && !/^(articles|schemas|runtime|cjs|types)\/|^annotations\/(w3c|brat|label-studio|spacy)\/[a-z0-9-]+\.(jsonld|txt|ann|json|jsonl)$|^index\.json$/.test(p));
     assert.deepEqual(unlisted, []);
     assert.deepEqual(descriptor.resources.filter((r) => r.schema).map((r) => r.path).sort(), csvFiles);
     assert.equal(descriptor.version, dataset.version);

@@ -17,7 +17,7 @@ import { RowMaker, tableModel } from '../scripts/publish/table-model.ts';
 import { csvPath } from '../scripts/publish/csv.ts';
 import { jsonlPath } from '../scripts/publish/json.ts';
 import { DUCKDB_TYPE, parquetPath, readCsvSql } from '../scripts/publish/parquet.ts';
-import { FULL_TEXT, SQLITE_PATH, userVersion, VIEWS } from '../scripts/publish/sqlite.ts';
+import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/sqlite.ts';
 import { CROISSANT_PATH } from '../scripts/publish/metadata.ts';
 import { ROOT, SEED_ID } from './helpers.ts';
 import { build, FIXTURE_DATA, REPO_DATA, readJson } from './fixtures/publish/support.ts';
@@ -109,6 +109,7 @@ print(json.dumps({
   "tables": {t: q(f'SELECT count(*) FROM "{t}"')[0][0] for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'dataset_%'")},
   "views": {v: q(f'SELECT count(*) FROM "{v}"')[0][0] for (v,) in q("SELECT name FROM sqlite_schema WHERE type = 'view'")},
   "fts": [r[0] for r in q("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH 'neodymium'")],
+  "named": q("SELECT count(*) FROM mentions_with_names WHERE entity_name IS NULL")[0][0],
   "quotes_fts": q("SELECT count(*) FROM quotes_fts")[0][0],
   "fks": sum(len(q(f'PRAGMA foreign_key_list("{t}")')) for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table'")),
 }))
@@ -124,6 +125,7 @@ print(json.dumps({
     views: Record<string, number>;
     fts: string[];
     quotes_fts: number;
+    named: number;
     fks: number;
   };
   const dataset = readJson<PublishedDataset>(join(repo, 'data.json'));
@@ -136,13 +138,15 @@ print(json.dumps({
   const maker = new RowMaker(MODEL);
   for (const { name } of COLLECTIONS) for (const record of dataset[name]) maker.rows(name, record, (t, made) => (expected[t.name]! += made.length));
   assert.deepEqual(facts.tables, expected);
-  assert.deepEqual(Object.keys(facts.views).sort(), Object.keys(VIEWS).sort());
-  assert.equal(facts.views.mentions_with_entities, facts.tables.mentions);
-  assert.equal(facts.views.quotes_with_speakers, facts.tables.quotes);
+  const expectedViews = Object.keys(views(MODEL.tables)).sort();
+  assert.deepEqual(Object.keys(facts.views).sort(), expectedViews);
+  assert.ok(expectedViews.includes('mentions_with_names') && expectedViews.includes('quotes_with_names'), expectedViews.join(', '));
+  for (const view of expectedViews) assert.equal(facts.views[view], facts.tables[view.replace(/_with_names$/, '')], view);
   assert.ok(facts.fts.includes(SEED_ID), `full-text search for "neodymium" found ${JSON.stringify(facts.fts)}`);
   assert.equal(facts.quotes_fts, facts.tables.quotes);
+  assert.equal(facts.named, 0, 'every mention has its entity\'s name beside it');
   assert.equal(facts.fks, MODEL.tables.reduce((n, t) => n + t.foreignKeys.reduce((m, fk) => m + fk.fields.length, 0), 0));
-  assert.equal(FULL_TEXT.length, 2);
+  assert.ok(FULL_TEXT.filter((f) => !f.optional).every((f) => MODEL.tables.some((t) => t.name === f.table)));
 });
 
 test('croissant.json is valid JSON-LD (expanded offline) whose record sets name every table and column', async () => {

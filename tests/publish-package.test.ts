@@ -1,25 +1,25 @@
 /**
- * The npm package as a consumer gets it: `npm pack`, installed into a scratch project, compiled with strict
- * TypeScript (module nodenext) and run as ESM and as CommonJS; linted by publint and @arethetypeswrong/cli.
+ * The npm package as a consumer gets it: `npm pack` (whose `prepack` script builds dist/ from the data, validating
+ * it first), installed into a scratch project, compiled with strict TypeScript (module nodenext) and run as ESM and
+ * as CommonJS; linted by publint and @arethetypeswrong/cli. The package is staged in a temporary folder
+ * (tests/package-support.ts), so the test needs no prior build and never touches the repository's dist/.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { ROOT } from './helpers.ts';
+import { ROOT, SEED_ID as SEED } from './helpers.ts';
 import { readJson, tempDir } from './fixtures/publish/support.ts';
-import { installConsumer, node, packRepository } from './package-support.ts';
+import { installConsumer, node, npm, packRepository, stagePackage } from './package-support.ts';
 
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
 
-const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[] }>(join(ROOT, 'package.json'));
+const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[]; scripts: Record<string, string> }>(join(ROOT, 'package.json'));
 const work = tempDir('publish-package-');
-const { tarball, paths } = packRepository(work);
+const { tarball, paths, stage, output } = packRepository(work);
 const filename = basename(tarball);
-
-const SEED = 'zelensky-rejects-us-rare-earth-proposal';
 
 const ESM_CONSUMER = `
 import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText, loadArticle, loadEntity } from '${pkg.name}';
@@ -96,10 +96,32 @@ try { void article.body; } catch (error) { body = error.code; }
 console.log(JSON.stringify({ count: articles.length, headline: article.headline.text, body }));
 `;
 
+test('prepack builds dist/ (validating first): a fresh build is what npm packs', () => {
+  assert.equal(pkg.scripts.prepack, 'npm run build');
+  assert.match(output, /Validated \d+ files; published \d+ files to dist\//);
+  assert.equal(readJson<{ version: string }>(join(stage, 'dist', 'data.json')).version, pkg.version);
+});
+
+test('npm pack fails on invalid data and writes no tarball', () => {
+  const broken = stagePackage(work, 'broken');
+  const article = join(broken, 'data', 'articles', `${SEED}.json`);
+  writeFileSync(article, readFileSync(article, 'utf8').replace(/"language": "[^"]*"/, '"language": "not a language tag"'));
+  const out = join(work, 'broken-out');
+  mkdirSync(out);
+  const result = npm(['pack', '--pack-destination', out, '--json'], broken);
+  assert.notEqual(result.code, 0, result.output);
+  assert.match(result.output, new RegExp(`${SEED}\\.json:\\d+:\\d+ `));
+  assert.match(result.output, /nothing was published/);
+  assert.deepEqual(readdirSync(out), []);
+  assert.equal(existsSync(join(broken, 'dist')), false);
+});
+
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
-  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$)/, path);
+  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$|CITATION\.cff$)/, path);
   for (const path of paths) assert.doesNotMatch(path, /^dist\/site\//, `the dataset site is not part of the package: ${path}`);
+  // Parquet and SQLite repeat the CSV tables in other formats: they are in the download bundle, not on npm.
+  assert.deepEqual(paths.filter((p) => /\.(parquet|sqlite)$/.test(p)), []);
   for (const required of ['dist/runtime/node.js', 'dist/runtime/node.d.ts', 'dist/runtime/browser.js', 'dist/runtime/browser.d.ts', 'dist/cjs/package.json', 'dist/cjs/runtime/node-cjs.js', 'dist/cjs/runtime/node-cjs.d.ts', 'dist/types/article.d.ts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }
@@ -132,7 +154,10 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
   const compiled = node([TSC, '-p', 'tsconfig.json'], consumer);
   assert.equal(compiled.code, 0, compiled.output);
 
-  const data = readJson<{ version: string; articles: unknown[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(ROOT, 'dist', 'data.json'));
+  type Published = { id: string; headline: { text: string }; body: unknown[] };
+  const data = readJson<{ version: string; articles: Published[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(stage, 'dist', 'data.json'));
+  const seed = data.articles.find((a) => a.id === SEED);
+  assert.ok(seed, `${SEED} is in the build`);
   const esm = node([join('out', 'esm.js')], consumer);
   assert.equal(esm.code, 0, esm.output);
   const fromEsm = JSON.parse(esm.output) as Record<string, unknown>;
@@ -165,8 +190,8 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
     format: 'cjs',
     version: pkg.version,
     counts: [data.articles.length, data.entities.length],
-    headline: (data.articles[0] as { headline: { text: string } }).headline.text,
-    blocks: (data.articles[0] as { body: unknown[] }).body.length,
+    headline: seed.headline.text,
+    blocks: seed.body.length,
     entity: 'country',
     csv: true,
     data: pkg.version,
@@ -180,7 +205,7 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
   assert.equal(lazy.code, 0, lazy.output);
   assert.deepEqual(JSON.parse(lazy.output), {
     count: data.articles.length,
-    headline: (data.articles[0] as { headline: { text: string } }).headline.text,
+    headline: seed.headline.text,
     body: 'ENOENT',
   });
 });

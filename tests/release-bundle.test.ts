@@ -6,12 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createTar, gzipDeterministic } from '../scripts/release/tar.ts';
 import { ROOT, runScript } from './helpers.ts';
+import * as yaml from 'js-yaml';
 
 function scratch(t: { after: (fn: () => void) => void }, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), name));
@@ -111,7 +112,18 @@ test('npm run bundle: one deterministic archive per version with the CSVs, datap
     if (resource.hash) assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, resource.path);
   }
   const readme = readFileSync(join(unpacked, 'README.md'), 'utf8');
-  assert.match(readme, /^<!-- Generated file: do not edit\. Regenerate with `npm run bundle`\. -->/);
+  // A Hugging Face dataset card: YAML front matter first (the generated notice is its first comment), whose configs
+  // name files the bundle holds.
+  assert.match(readme, /^---\n# Generated file: do not edit\. Regenerate with `npm run bundle`\.\n/);
+  const card = yaml.load(readme.split('\n---\n')[0]!.slice(4)) as { license: string; configs: { config_name: string; data_files: { path: string }[] }[] };
+  assert.equal(card.license, 'other');
+  const configured = card.configs.flatMap((c) => c.data_files.map((f) => f.path));
+  assert.ok(configured.includes('jsonl/articles.jsonl') && configured.includes('parquet/articles.parquet'), configured.join(', '));
+  for (const path of configured) assert.ok(existsSync(join(unpacked, path)), path);
+  for (const section of ['Motivation', 'Composition', 'Collection and annotation process', 'Uses', 'Maintenance']) {
+    assert.match(readme, new RegExp(`^### ${section}$`, 'm'));
+  }
+  for (const file of ['annotated-news.sqlite', 'croissant.json', 'dataset.jsonld', 'jsonl/articles.jsonl']) assert.ok(existsSync(join(unpacked, file)), file);
   assert.match(readme, new RegExp(`# .* ${version.replace(/\./g, '\\.')}\\n`));
   assert.match(readme, /\| `csv\/articles\.csv` \| [\d.]+ (B|KiB|MiB) \| /);
   assert.match(readme, /The article text is not\s+licensed/);

@@ -1,7 +1,7 @@
 /** `npm run release` end to end, on temporary git repositories: --dry-run, --check, and a real release. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers.ts';
@@ -133,7 +133,9 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
 - First.
 `,
   );
-  assert.match(repo.git('ls-files', 'dist'), /dist\//, 'the rebuilt dist/ is part of the release commit');
+  assert.ok(existsSync(repo.path('dist/data.json')), 'the release built dist/');
+  assert.equal(repo.git('ls-files', 'dist'), '', 'dist/ is build output: the release commit leaves it out');
+  assert.doesNotMatch(repo.git('show', '--name-only', '--format=', 'HEAD'), /^dist\//m);
   assert.match(repo.read('schemas/article.schema.json'), /urn:annotated-news:schema:v0:article/);
 
   // Nothing changed since: no release.
@@ -151,6 +153,7 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
   assert.equal(repo.git('status', '--porcelain'), '');
   assert.match(repo.read('schemas/article.schema.json'), /urn:annotated-news:schema:v1:article/, 'a major release regenerates the $ids (0.x to 1.0.0 too)');
   assert.match(repo.read('docs/data-dictionary.md'), /urn:annotated-news:schema:v1:article/);
+  assert.match(repo.read('scripts/checks/generated/validators.cjs'), /urn:annotated-news:schema:v1:article/, 'and the precompiled validators, committed');
   const majorLog = repo.read('CHANGELOG.md');
   assert.match(majorLog, /## \[1\.0\.0\] - 2026-12-03\n\nA major release \(1 outlet removed or renamed; 1 redirect added\), compared with 0\.2\.0\.\n/);
   assert.match(majorLog, /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n  - `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/);

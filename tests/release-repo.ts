@@ -24,7 +24,7 @@ export const SCHEMA_FILES = ['article', 'entity', 'outlet', 'redirect'].map((n) 
 /** Generous: a release regenerates the schemas and runs the build, on a loaded two-core machine. */
 const RUN_TIMEOUT_MS = 5 * 60 * 1000;
 
-const COPIED = ['types', 'schemas', 'data', 'docs', 'CHANGELOG.md', 'LICENSE', 'LICENSE-DATA.md'];
+const COPIED = ['types', 'schemas', 'scripts/checks/generated', 'data', 'docs', 'CHANGELOG.md', 'LICENSE', 'LICENSE-DATA.md'];
 
 export class TempRepo {
   constructor(readonly dir: string) {}
@@ -109,7 +109,9 @@ export function createRepo(
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+  // The project's own .gitignore (dist/, build output, is ignored as on every clone), and the node_modules link
+  // (`node_modules/` matches only a folder, not a link).
+  writeFileSync(join(dir, '.gitignore'), `${readFileSync(join(ROOT, '.gitignore'), 'utf8')}/node_modules\n`);
   const repo = new TempRepo(dir);
   repo.git('init', '--quiet', '--initial-branch=main');
   if (options.regenerateSchemas) {
@@ -119,7 +121,7 @@ export function createRepo(
   } else {
     // The copied files carry /work/main's major version in the $ids: give them this version's.
     const major = version.split('.')[0]!;
-    for (const file of [...SCHEMA_FILES, 'docs/data-dictionary.md']) {
+    for (const file of [...SCHEMA_FILES, 'docs/data-dictionary.md', 'scripts/checks/generated/validators.cjs']) {
       repo.write(file, repo.read(file).replace(/urn:annotated-news:schema:v\d+:/g, `urn:annotated-news:schema:v${major}:`));
     }
   }

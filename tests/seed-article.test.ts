@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { loadDataset } from '../scripts/lib/load.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
-import { ROOT, SEED_ID, SEED_TEXT_SHA256 } from './helpers.ts';
+import { DATA_DIR, ROOT, SEED_ID, SEED_TEXT_SHA256 } from './helpers.ts';
 
-const dataset = loadDataset(join(ROOT, 'data'));
+const dataset = loadDataset(DATA_DIR);
 const validators = schemaValidators(join(ROOT, 'schemas'));
 const seed = dataset.articles.find((a) => a.id === SEED_ID);
 

@@ -21,7 +21,10 @@ function treeHash(dir: string): string {
   return hash.digest('hex');
 }
 
-/** A scratch dataset with one grounding error, one schema error and one broken file. */
+/**
+ * A scratch dataset with a misspelt mention (a grounding error, a mention-forms error, and a coverage warning for the
+ * name now unmentioned), one schema error and one broken file.
+ */
 function brokenDataset() {
   const scratch = scratchDataset();
   editJson(scratch.dir, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[1].selector.exact = 'Olena Kovalenk0'));
@@ -45,11 +48,12 @@ test('validate: human format groups by file, with line:col, hint and summary; ex
   const { code, stdout } = runScript('validate.ts', ['--data', dir]);
   assert.equal(code, 1);
   assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when not a TTY');
-  assert.match(stdout, /articles\/ukraine-energy-grid-repairs\.json\n\s+\d+:\d+\s+error\s+"Olena Kovalenk0" is not in the article text/);
+  assert.match(stdout, /articles\/ukraine-energy-grid-repairs\.json\n(?:\s+\d+:\d+\s+warning .*\n(?:\s{5,}.*\n)*)*\s+\d+:\d+\s+error\s+"Olena Kovalenk0" is not in the article text/);
+  assert.match(stdout, /\d+:\d+\s+warning\s+"Olena Kovalenko" .* with no mention\s+coverage/);
   assert.match(stdout, /hint: Closest passage in the text: "Olena Kovalenko"/);
   assert.match(stdout, /entities\/broken\.json\n\s+3:3\s+error\s+duplicate key "id"/);
   assert.match(stdout, /outlets\/daily-ledger\.json\n\s+5:\d+\s+error/);
-  assert.match(stdout, /^3 errors, 0 warnings in 3 files \(8 files checked\)$/m);
+  assert.match(stdout, /^4 errors, 1 warning in 3 files \(8 files checked\)$/m);
   assert.equal(treeHash(dir), before);
 });
 
@@ -60,7 +64,7 @@ test('validate: json format is a machine-readable report on stdout', (t) => {
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
   assert.equal(report.version, 1);
-  assert.deepEqual(report.summary, { errors: 3, warnings: 0, filesWithFindings: 3, filesChecked: 8 });
+  assert.deepEqual(report.summary, { errors: 4, warnings: 1, filesWithFindings: 3, filesChecked: 8 });
   const grounding = report.findings.find((f: { rule: string }) => f.rule === 'grounding');
   assert.deepEqual(Object.keys(grounding), ['file', 'line', 'column', 'pointer', 'rule', 'severity', 'message', 'hint']);
   assert.equal(grounding.pointer, '/annotations/mentions/1/selector/exact');
@@ -74,7 +78,8 @@ test('validate: github format prints workflow commands with file, line, col and 
   const { code, stdout } = runScript('validate.ts', ['--data', dir, '--format', 'github']);
   assert.equal(code, 1);
   const lines = stdout.trim().split('\n');
-  assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 3);
+  assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 4);
+  assert.equal(lines.filter((l) => l.startsWith('::warning ')).length, 1);
   assert.match(stdout, /^::error file=[^,]*entities\/broken\.json,line=3,col=3,title=duplicate-key at \/id::duplicate key "id" \(first at line 2\); JSON.parse would silently keep only the last value%0Ahint: /m);
 });
 

@@ -1,11 +1,10 @@
-/** `npm run fix` (the only writer) and `npm run new` (the scaffold). */
+/** `npm run fix`, the canonical-form writer (`npm run new` is tested in new-scaffold.test.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from './helpers.ts';
-import { scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
-import { validateData } from '../scripts/checks/run.ts';
+import { scratchDataset } from '../scripts/checks/test-kit.ts';
 
 const OUTLET = 'outlets/daily-ledger.json';
 
@@ -39,20 +38,4 @@ test('fix: a file it cannot read safely is left alone and reported (exit 1)', (t
   assert.equal(code, 1);
   assert.match(stderr, /daily-ledger\.json: not fixed: duplicate key "id"/);
   assert.equal(readFileSync(join(dir, OUTLET), 'utf8'), broken);
-});
-
-test('new: scaffolds an article whose remaining work the validator lists; never overwrites', async (t) => {
-  const { dir, dispose } = scratchDataset();
-  t.after(dispose);
-  const created = runScript('new.ts', ['kyiv-grid-update', '--data', dir, '--added-by', 'tester']);
-  assert.equal(created.code, 0, created.stderr);
-  const path = join(dir, 'articles', 'kyiv-grid-update.json');
-  assert.ok(existsSync(path));
-  const { findings } = await validateData({ dataDir: dir, paths: [path] });
-  assert.deepEqual([...new Set(findings.map((f) => f.rule))].sort(), ['placeholders', 'schema']);
-  assert.ok(findings.some((f) => f.pointer === '/body' && /at least 1 item/.test(f.message)));
-  assert.equal(runScript('new.ts', ['kyiv-grid-update', '--data', dir]).code, 2, 'refuses to overwrite');
-  assert.equal(runScript('new.ts', ['Not A Slug', '--data', dir]).code, 2);
-  assert.equal(runScript('new.ts', ['old-energy-article', '--data', dir]).code, 2, 'refuses a redirected id');
-  assert.ok(readFileSync(join(dir, FIXTURE_ARTICLE), 'utf8').length > 0);
 });

@@ -7,10 +7,10 @@ import { validateData } from '../scripts/checks/run.ts';
 import type { Rule } from '../scripts/checks/rule.ts';
 import { RULES } from '../scripts/checks/rules/index.ts';
 import { editJson, scratchDataset, NOW, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
-import { ROOT } from './helpers.ts';
+import { DATA_DIR } from './helpers.ts';
 
 test('validateData keeps the API the build uses, and the real data passes every rule', async () => {
-  const report = await validateData({ dataDir: join(ROOT, 'data') });
+  const report = await validateData({ dataDir: DATA_DIR });
   assert.deepEqual(report.findings, []);
   assert.ok(report.filesChecked > 20);
 });

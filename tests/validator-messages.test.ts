@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstSentence, schemaIssues, schemaValidators } from '../scripts/checks/schema.ts';
+import { firstSentence, rootSchemaOf, schemaIssues, schemaValidators } from '../scripts/checks/schema.ts';
 import { parseJsonSource, lineColumn } from '../scripts/lib/json-source.ts';
 import { VALID_FIXTURE } from '../scripts/checks/test-kit.ts';
 import { ROOT, runScript } from './helpers.ts';
@@ -32,7 +32,7 @@ for (const [collection, file] of [['entities', 'entities/olena-kovalenko.json'],
     for (const key of Object.keys(record)) {
       const { [key]: _removed, ...without } = record;
       assert.equal(validate(without), false);
-      const issue = schemaIssues(validate.errors ?? [], validate.schema as object).find((i) => i.message === `missing required field "${key}"`);
+      const issue = schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).find((i) => i.message === `missing required field "${key}"`);
       assert.ok(issue, `no finding for the missing "${key}"`);
       assert.doesNotMatch(issue.hint, /null when the field allows it/);
       const fix = suggested(issue.hint);
@@ -40,7 +40,7 @@ for (const [collection, file] of [['entities', 'entities/olena-kovalenko.json'],
       followed++;
       const fixed = { ...without, [key]: fix.value };
       validate(fixed);
-      const next = schemaIssues(validate.errors ?? [], validate.schema as object).filter((i) => i.pointer === `/${key}` || i.pointer.startsWith(`/${key}/`));
+      const next = schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).filter((i) => i.pointer === `/${key}` || i.pointer.startsWith(`/${key}/`));
       assert.deepEqual(next, [], `following the hint for "${key}" (${issue.hint}) caused: ${JSON.stringify(next)}`);
     }
     assert.ok(followed > 0);
@@ -51,17 +51,17 @@ test('a list or object hint says [] or {}, and null is only offered where the sc
   const validate = validators.entities;
   const { aliases: _a, identifiers: _i, ...entity } = load('entities/olena-kovalenko.json');
   validate(entity);
-  const hints = Object.fromEntries(schemaIssues(validate.errors ?? [], validate.schema as object).map((i) => [i.message, i.hint]));
+  const hints = Object.fromEntries(schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((i) => [i.message, i.hint]));
   assert.match(hints['missing required field "aliases"']!, /Write \[\] when there are none\.$/);
   assert.match(hints['missing required field "identifiers"']!, /Write \{\} when there are none\.$/);
   validate({ ...entity, aliases: null, identifiers: {} });
-  const [nullList] = schemaIssues(validate.errors ?? [], validate.schema as object);
+  const [nullList] = schemaIssues(validate.errors ?? [], rootSchemaOf(validate));
   assert.equal(nullList?.message, '"aliases" must be a list [ … ], not null');
   assert.match(nullList.hint, /Write \[\]/);
   // A list that must not be empty says so instead of suggesting [].
   const { body: _b, ...article } = load('articles/ukraine-energy-grid-repairs.json');
   validators.articles(article);
-  const body = schemaIssues(validators.articles.errors ?? [], validators.articles.schema as object).find((i) => i.message.includes('"body"'));
+  const body = schemaIssues(validators.articles.errors ?? [], rootSchemaOf(validators.articles)).find((i) => i.message.includes('"body"'));
   assert.match(body!.hint, /at least 1 item/);
   assert.doesNotMatch(body!.hint, /\[\] when|null/);
 });

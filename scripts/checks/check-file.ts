@@ -13,9 +13,10 @@ import type { Collection, CollectionRecords } from '../lib/collections.ts';
 import { textOf } from './article-text.ts';
 import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
 import type { Redirect } from '../../types/index.ts';
-import { schemaIssues } from './schema.ts';
+import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
+import { recordingKnown, type Lookups } from './known-lookups.ts';
 import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
 import type { Registry } from './registry.ts';
 
@@ -43,6 +44,9 @@ export interface FileResult {
   references?: { entities: string[]; outlets: string[] };
   article?: ArticleSummary;
   redirect?: { file: string; record: Redirect };
+  /** With `cacheable`: the file's git blob id (its content address) and what its rules asked of the known ids. */
+  blob?: string;
+  lookups?: Lookups;
 }
 
 /** What stays the same for every file of one validation run. */
@@ -52,6 +56,13 @@ export interface CheckEnvironment {
   known: KnownIds;
   registry: Registry;
   now: Date;
+  /** Give each result what the result cache (./result-cache.ts) needs: `blob` and `lookups`. */
+  cacheable?: boolean;
+}
+
+/** Git's id for a file's content (SHA-1 of `blob <size>\0` and the bytes), so results can be found by content. */
+export function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /**
@@ -115,6 +126,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  const blob = env.cacheable ? gitBlobId(bytes) : undefined;
   const parsed = parseJsonSource(bytes);
   if (!parsed.ok) {
     for (const p of parsed.problems) {
@@ -129,9 +141,16 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   const schemaValid = validate(parsed.value);
   const schemaFindings = schemaValid
     ? []
-    : schemaIssues(validate.errors ?? [], validate.schema as object).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
+    : schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
   const result: FileResult = { index, findings, complete: schemaValid };
+  let known = env.known;
+  if (blob !== undefined) {
+    const recording = recordingKnown(known);
+    known = recording.known;
+    result.blob = blob;
+    result.lookups = recording.lookups;
+  }
   if (schemaValid) {
     if (record.id !== fileId) result.renamed = { collection, id: record.id, fileId, file };
     const references = { entities: [] as string[], outlets: [] as string[] };
@@ -143,7 +162,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const context = { phase: 'record', collection, record, file, fileId, known: env.known, registry: env.registry, now: env.now } as CheckContext;
+    const context = { phase: 'record', collection, record, file, fileId, known, registry: env.registry, now: env.now } as CheckContext;
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
       for (const issue of runRule(rule, context, file)) {

@@ -18,7 +18,8 @@ import { readLayout } from './layout.ts';
 import { readRegistry, registryData } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { displayPath, runRule, type FileJob } from './check-file.ts';
+import { displayPath, runRule, type FileJob, type FileResult } from './check-file.ts';
+import { ResultCache, gitBlobIds, validatorFingerprint, type RestoreSink } from './result-cache.ts';
 import { checkFiles } from './pool.ts';
 import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
 
@@ -51,11 +52,18 @@ export interface ValidationOptions {
   workers?: number;
   /** With workers, what the main thread checks besides running the dataset rules (see ./pool.ts). */
   mainThread?: 'all' | 'warm-up' | 'none' | undefined;
+  /**
+   * A result cache file (./result-cache.ts): files git knows unchanged since a cached run are not read again. Only
+   * with the registered rules; the findings are the same with or without it.
+   */
+  cache?: string | undefined;
 }
 
 export interface ValidationReport {
   findings: Finding[];
   filesChecked: number;
+  /** Record files whose results came from the cache, unread. */
+  fromCache: number;
 }
 
 /** Registries first, so nothing depends on the order, then the articles. */
@@ -118,19 +126,27 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   }
   // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
   const registered = rules.every((rule) => RULES.includes(rule));
-  const workers = !registered ? 0 : options.workers ?? (jobs.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
+  // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
+  // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
+  const cache = options.cache !== undefined && registered ? ResultCache.open(options.cache, validatorFingerprint(schemaDir, registry), now) : null;
+  let toCheck = jobs;
+  let fromCache = 0;
+  /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
+  const dataPrefix = join(dataDir, '_').slice(0, -1);
+  const relativeOf = (path: string) => (sep === '/' ? path.slice(dataPrefix.length) : path.slice(dataPrefix.length).split(sep).join('/'));
   const setup = () => ({
     schemaDir,
     ruleNames: rules.map((r) => r.name),
     known: { articles: [...knownSets.articles], entities: [...knownSets.entities], outlets: [...knownSets.outlets], redirects: [...knownSets.redirects] },
     registry: registryData(registry),
     now: now.getTime(),
+    cacheable: cache !== null,
   });
   // Results arrive in any order; what cross-file rules read in order (first URL wins, earlier/later) is put back.
   const articles = new Array<ArticleSummary | undefined>(jobs.length);
   const renamed: Array<[number, DatasetSummary['renamed'][number]]> = [];
   const redirects: Array<[number, DatasetSummary['redirects'][number]]> = [];
-  await checkFiles(jobs, () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now }), { workers, setup, mainThread: options.mainThread }, (result) => {
+  const collect = (result: FileResult) => {
     if (!result.complete) summary.complete = false;
     if (result.renamed) renamed.push([result.index, result.renamed]);
     if (result.references) {
@@ -145,6 +161,35 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     }
     if (result.redirect) redirects.push([result.index, result.redirect]);
     for (const f of result.findings) findings.push(f);
+  };
+  if (cache) {
+    const blobs = gitBlobIds(dataDir);
+    toCheck = [];
+    // Paths as reported, made by joining (path.relative on 100,000 paths is slow) when that gives the same.
+    const displayPrefix = join(display(dataDir), '_').slice(0, -1);
+    const fast = jobs.length > 0 && display(jobs[0]!.path) === displayPrefix + jobs[0]!.path.slice(dataPrefix.length);
+    let index = 0;
+    const sink: RestoreSink = {
+      article: (article) => (articles[index] = article),
+      renamed: (r) => renamed.push([index, r]),
+      redirect: (r) => redirects.push([index, r]),
+      finding: (f) => findings.push(f),
+    };
+    for (const job of jobs) {
+      const relative = relativeOf(job.path);
+      const blob = blobs.get(relative);
+      index = job.index;
+      const file = fast ? displayPrefix + job.path.slice(dataPrefix.length) : display(job.path);
+      if (blob !== undefined && cache.restore(relative, file, blob, known, sink)) fromCache++;
+      else toCheck.push({ ...job, reporting: true });
+    }
+    for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);
+  }
+  const workers = !registered ? 0 : options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
+  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null });
+  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread }, (result) => {
+    collect(result);
+    cache?.put(relativeOf(jobs[result.index]!.path), result);
   });
   for (const article of articles) if (article !== undefined) summary.articles.push(article);
   summary.renamed.push(...renamed.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
@@ -172,8 +217,13 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       findings.push({ file, ...locateIn(file, issue), pointer: issue.pointer, rule: issue.rule, severity: issue.severity, message: issue.message, hint: issue.hint, ...(issue.internal ? { internal: true } : {}) });
     }
   }
+  cache?.save();
+  if (cache && inScope !== null) {
+    const all = findings.splice(0);
+    for (const f of all) if (inScope(f.file)) findings.push(f);
+  }
   if (inScope === null) filesChecked += layout.strays.length;
   else filesChecked += layout.strays.filter((s) => inScope(s.path)).length;
   findings.sort(compareFindings);
-  return { findings, filesChecked };
+  return { findings, filesChecked, fromCache };
 }

@@ -14,6 +14,13 @@ import type { Issue } from './rule.ts';
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<string, Record<Collection, ValidateFunction>>();
+/** Each validator's root schema (precompiled validators do not carry it), for hints that follow `$ref`s. */
+const roots = new WeakMap<ValidateFunction, object>();
+
+/** The root schema a validator was made from (see `schemaIssues`). */
+export function rootSchemaOf(validate: ValidateFunction): object | undefined {
+  return roots.get(validate);
+}
 
 /** The validators compiled ahead of time, when they match every schema text (by schema name); else null. */
 function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, ValidateFunction> | null {
@@ -24,9 +31,14 @@ function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, Val
     return null; // not generated (yet): compile instead
   }
   for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
-  const validators = { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
-  // Standalone code has no `.schema`, which the hints read to resolve `$ref`s (valueHint): give it the same object.
-  for (const { name, schema } of COLLECTIONS) (validators[name] as { schema?: unknown }).schema ??= JSON.parse(texts.get(schema)!) as object;
+  const validators = {} as Record<Collection, ValidateFunction>;
+  for (const { name, schema } of COLLECTIONS) {
+    // Standalone code carries no `schema`; the hints need it (to resolve `$ref`s), so it is parsed on first use.
+    const validate = module[name];
+    let parsed: object | undefined;
+    Object.defineProperty(validate, 'schema', { configurable: true, get: () => (parsed ??= JSON.parse(texts.get(schema)!) as object) });
+    validators[name] = validate;
+  }
   return validators;
 }
 
@@ -41,6 +53,7 @@ export function schemaValidators(schemaDir: string): Record<Collection, Validate
       validators = {} as Record<Collection, ValidateFunction>;
       for (const { name, schema } of COLLECTIONS) validators[name] = ajv.compile(JSON.parse(texts.get(schema)!) as object);
     }
+    for (const { name, schema } of COLLECTIONS) roots.set(validators[name], JSON.parse(texts.get(schema)!) as object);
     compiled.set(schemaDir, validators);
   }
   return validators;

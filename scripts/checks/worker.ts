@@ -17,6 +17,8 @@ export interface WorkerSetup {
   known: Record<Collection, string[]>;
   registry: RegistryData;
   now: number;
+  /** Results carry what the result cache needs (see ./check-file.ts). */
+  cacheable?: boolean;
 }
 
 /** Pool → worker: a chunk of files to check, or `null` to stop. Worker → pool: `ready`, or a chunk's results. */
@@ -37,6 +39,7 @@ const env = {
   },
   registry: registryFrom(setup.registry),
   now: new Date(setup.now),
+  cacheable: setup.cacheable ?? false,
 };
 
 port.on('message', (chunk: ToWorker) => {
@@ -46,9 +49,10 @@ port.on('message', (chunk: ToWorker) => {
   }
   const results = chunk.map((job) => checkFile(job, env));
   // Most articles reference the same registry entries: send each id once per chunk (the pool only collects them).
+  // (Not when results are cached: each must be whole.)
   const seen = { entities: new Set<string>(), outlets: new Set<string>() };
   for (const result of results) {
-    if (!result.references) continue;
+    if (!result.references || setup.cacheable) continue;
     for (const collection of ['entities', 'outlets'] as const) {
       result.references[collection] = result.references[collection].filter((id) => !seen[collection].has(id) && seen[collection].add(id));
     }

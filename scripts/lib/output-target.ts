@@ -31,6 +31,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { UserError } from './cli.ts';
 
@@ -92,8 +93,8 @@ function protectedFolders(options: TargetOptions): Array<{ path: string; name: s
 }
 
 /**
- * Refuses a target that would destroy or pollute data or sources; returns its real absolute path. `kind` says
- * whether the target is replaced as a whole (`folder`) or receives files (`files`); the rules are the same.
+ * Refuses a target that would destroy or pollute data or sources; returns its real absolute path. The same rules
+ * hold whether the target is replaced as a whole (build) or receives files (bundle, synth).
  */
 export function checkTarget(target: string, options: TargetOptions): string {
   const shown = JSON.stringify(target);
@@ -139,15 +140,26 @@ export function ensureParent(path: string, option: string): void {
   if (!statSync(parent).isDirectory()) throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
 }
 
-/** Whether `folder` is one this toolkit wrote (its marker is a regular file naming the command). */
-export function isOwnOutput(folder: string): boolean {
-  const marker = entryAt(join(folder, OUTPUT_MARKER));
-  if (!marker?.isFile()) return false;
+/** A small JSON file's value, when it is a regular file that parses; else undefined. */
+function readSmallJson(path: string): unknown {
+  const entry = entryAt(path);
+  if (!entry?.isFile() || entry.size > 1 << 20) return undefined;
   try {
-    return (JSON.parse(readFileSync(join(folder, OUTPUT_MARKER), 'utf8')) as { tool?: unknown }).tool === 'annotated-news';
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * Whether `folder` is one this toolkit wrote: its marker is a regular file naming the tool, or (a build from before
+ * the marker existed) it holds the build's checksum manifest and a `datapackage.json` named `annotated-news`.
+ */
+export function isOwnOutput(folder: string): boolean {
+  const marker = readSmallJson(join(folder, OUTPUT_MARKER)) as { tool?: unknown } | undefined;
+  if (marker?.tool === 'annotated-news') return true;
+  const descriptor = readSmallJson(join(folder, 'datapackage.json')) as { name?: unknown } | undefined;
+  return descriptor?.name === 'annotated-news' && entryAt(join(folder, 'SHA256SUMS'))?.isFile() === true;
 }
 
 /** The marker's content: fixed, so two builds of the same data stay byte-identical. */
@@ -161,6 +173,14 @@ export function markerContent(command: string): string {
  */
 export function prepareOutputFolder(target: string, options: TargetOptions & { force?: boolean; command: string }): string {
   const real = checkTarget(target, options);
+  // A folder that is replaced as a whole is never a system folder (/tmp, /usr, /home…), the home folder, or one that
+  // holds the current folder, even with --force.
+  const refuse = (why: string): never => {
+    throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`);
+  };
+  if (isFilesystemRoot(dirname(real))) refuse(`it is a top-level system folder (${real})`);
+  if (real === realPathOf(homedir())) refuse('it is your home folder');
+  if (inside(realPathOf(process.cwd()), real)) refuse(`it holds the current folder (${process.cwd()})`);
   ensureParent(real, options.option);
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {

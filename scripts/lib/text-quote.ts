@@ -9,11 +9,11 @@ export function articleText(article: Pick<Article, 'body'>): string {
   return article.body.map((block) => block.text).join('\n');
 }
 
-/** Every UTF-16 index at which `needle` starts in `haystack` (overlapping occurrences included). */
-export function occurrences(haystack: string, needle: string): number[] {
+/** Every UTF-16 index at which `needle` starts in `haystack` (overlapping occurrences included), up to `limit`. */
+export function occurrences(haystack: string, needle: string, limit = Infinity): number[] {
   const found: number[] = [];
   if (needle.length === 0) return found;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  for (let at = haystack.indexOf(needle); at !== -1 && found.length < limit; at = haystack.indexOf(needle, at + 1)) found.push(at);
   return found;
 }
 
@@ -47,7 +47,7 @@ export function codePointOffset(text: string, utf16Index: number): number {
 }
 
 /** Default work budget of `minimalSelector`: occurrence tests across all the context widths it tries. */
-export const MINIMAL_SELECTOR_BUDGET = 4_000_000;
+export const MINIMAL_SELECTOR_BUDGET = 2_000_000;
 /** The most context `minimalSelector` adds on either side (a selector needing more is no help to a reader). */
 export const MAX_CONTEXT = 500;
 /** How far a context is extended to finish a word. */
@@ -59,10 +59,17 @@ const MAX_WORD = 64;
  * `exact` are found once; each width tests them all, and the total work is bounded by `budget` (occurrence tests):
  * past it the function throws as when no selector exists, so a hint never costs more than a moment.
  */
-export function minimalSelector(text: string, start: number, end: number, budget = MINIMAL_SELECTOR_BUDGET): TextQuoteSelector {
+export function minimalSelector(
+  text: string,
+  start: number,
+  end: number,
+  budget = MINIMAL_SELECTOR_BUDGET,
+  /** The occurrences of `text.slice(start, end)`, when the caller already has them. */
+  found = occurrences(text, text.slice(start, end), budget + 1),
+): TextQuoteSelector {
   const exact = text.slice(start, end);
-  const found = occurrences(text, exact);
   let work = found.length;
+  if (work > budget) throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start} within the work budget`);
   const unique = ({ prefix = '', suffix = '' }: TextQuoteSelector) => {
     work += found.length;
     let count = 0;

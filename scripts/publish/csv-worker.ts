@@ -6,7 +6,8 @@
  *
  * Flow control is synchronous on the main thread: `SharedState` counts the articles the worker has finished, and the
  * main thread waits (Atomics.wait) when it is too far ahead, so memory stays bounded. A failure in the worker is
- * reported through the result, never left hanging: the main thread waits in one-second slices and re-checks.
+ * reported through the result, never left hanging: the main thread waits in one-second slices and re-checks, and
+ * `close()` waits for the result or the worker's exit.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { typeScriptWorker } from '../start/worker.ts';
@@ -93,12 +94,24 @@ export class CsvThread {
     this.#waitUntil(() => this.#sent - Atomics.load(this.#state, DONE) <= MAX_IN_FLIGHT, DONE);
   }
 
-  close(): { files: WrittenFile[]; tables: Map<string, number> } {
+  /**
+   * Ends the input and waits for the worker's result. Finishing can take long at scale (the SQLite database's
+   * indexes, full-text indexes and VACUUM) with no progress the stall check could see, so this waits for the result,
+   * or for the worker's exit or error, asynchronously instead.
+   */
+  async close(): Promise<{ files: WrittenFile[]; tables: Map<string, number> }> {
     this.#worker.postMessage({ kind: 'close' } satisfies Message);
-    this.#waitUntil(() => false, FINISHED);
-    const result = receiveMessageOnPort(this.#results as never)?.message as Result | undefined;
+    const results = this.#results;
+    const result = await new Promise<Result>((resolve) => {
+      results.once('message', (message: Result) => resolve(message));
+      this.#worker.once('error', (error) => resolve({ ok: false, error: error.stack ?? error.message }));
+      this.#worker.once('exit', (code) => {
+        const late = receiveMessageOnPort(results)?.message as Result | undefined;
+        resolve(late ?? { ok: false, error: `the CSV worker exited (code ${code}) without a result` });
+      });
+    });
+    results.close();
     void this.#worker.terminate();
-    if (!result) throw new Error('the CSV worker stopped without a result');
     if (!result.ok) throw new Error(`the CSV worker failed: ${result.error}`);
     return { files: result.files, tables: new Map(result.tables) };
   }

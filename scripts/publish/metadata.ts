@@ -119,6 +119,18 @@ function recordSet(table: Table) {
   };
 }
 
+/** The schema.org `Dataset` properties both files share. */
+function aboutDataset(meta: PackageMetadata) {
+  return {
+    description: meta.description,
+    version: meta.version,
+    ...(meta.homepage ? { url: meta.homepage } : {}),
+    license: LICENSE_URL,
+    creator: CREATOR,
+    keywords: meta.keywords,
+  };
+}
+
 export function citeAs(meta: PackageMetadata): string {
   return `@misc{annotated_news, title = {${TITLE}}, author = {{annotated-news contributors}}, version = {${meta.version}}, note = {Dataset}}`;
 }
@@ -138,12 +150,7 @@ export function croissant(meta: PackageMetadata, model: TableModel, file: (path:
     conformsTo: CROISSANT_SPEC,
     name: meta.name,
     alternateName: TITLE,
-    description: meta.description,
-    version: meta.version,
-    ...(meta.homepage ? { url: meta.homepage } : {}),
-    license: LICENSE_URL,
-    creator: CREATOR,
-    keywords: meta.keywords,
+    ...aboutDataset(meta),
     inLanguage: 'en',
     isLiveDataset: false,
     citeAs: citeAs(meta),
@@ -160,12 +167,7 @@ export function datasetJsonLd(meta: PackageMetadata): object {
     '@type': 'Dataset',
     name: TITLE,
     alternateName: meta.name,
-    description: meta.description,
-    version: meta.version,
-    ...(meta.homepage ? { url: meta.homepage } : {}),
-    license: LICENSE_URL,
-    creator: CREATOR,
-    keywords: meta.keywords,
+    ...aboutDataset(meta),
     isAccessibleForFree: true,
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'application/vnd.apache.parquet', contentUrl: 'parquet/' },

@@ -142,7 +142,7 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
   }
   data.end();
   index.end();
-  const { files: csvFiles, tables } = csv.close();
+  const { files: csvFiles, tables } = await csv.close();
   for (const file of csvFiles) out.record(file);
 
   for (const { schema } of COLLECTIONS) {

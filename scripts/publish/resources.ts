@@ -19,6 +19,7 @@
 import type { PublicationInfo } from '../../types/index.ts';
 import type { OutputDir } from './output.ts';
 import type { TableModel } from './table-model.ts';
+import { annotationExports } from '../interop/exports.ts';
 
 export interface ExtraResource {
   /** The resource's name in datapackage.json: lowercase letters, digits, `-`, `_`, `.`. */
@@ -45,4 +46,4 @@ export interface ResourceWriter {
 }
 
 /** Every extra writer, in the order their resources are listed. */
-export const RESOURCE_WRITERS: ResourceWriter[] = [];
+export const RESOURCE_WRITERS: ResourceWriter[] = [annotationExports];

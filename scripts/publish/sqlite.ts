@@ -1,6 +1,6 @@
 /**
  * `annotated-news.sqlite`: every table of the table model in one SQLite database, with primary and foreign keys,
- * an index per foreign key, views for the common joins, full-text indexes (FTS4) over the article text and the
+ * an index per foreign key, views that put names beside ids (`mentions_with_names`, `quotes_with_names`…), full-text indexes (FTS4) over the article text and the
  * quotes, the column descriptions, and the dataset version (`PRAGMA user_version` and the `dataset_metadata` table).
  *
  * Written with sql.js (SQLite compiled to WebAssembly): no native build, so `npm ci` works on every contributor's
@@ -31,20 +31,41 @@ const SQL_TYPE: Record<FieldFacts['type'], string> = {
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The full-text indexes: an FTS4 table over some text columns of a table (external content: no copy of the text). */
-export const FULL_TEXT = [
+export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> = [
   { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
   { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
-] as const;
+  // Claims, once the data model has them (issue 10).
+  { name: 'claims_fts', table: 'claims', columns: ['exact', 'claim_reviewed'], optional: true },
+];
 
-/** Views for the joins most queries start with. */
-export const VIEWS: Record<string, string> = {
-  mentions_with_entities: `SELECT m.article, m.id, m.exact, m.start, m."end", m.entity, e.name AS entity_name, e.kind AS entity_kind, m.stands_for
-    FROM mentions m JOIN entities e ON e.id = m.entity`,
-  quotes_with_speakers: `SELECT q.article, q.id, q.kind, q.exact, q.start, q."end", q.source_kind, q.source_entity, e.name AS source_name,
-    q.source_affiliation, a.name AS affiliation_name, q.outlet, o.name AS outlet_name
-    FROM quotes q LEFT JOIN entities e ON e.id = q.source_entity LEFT JOIN entities a ON a.id = q.source_affiliation
-    LEFT JOIN outlets o ON o.id = q.outlet`,
-};
+/** The registries a view joins to show a name beside an id. */
+const NAMED = ['entities', 'outlets'];
+
+/**
+ * Views for the joins most queries start with, derived from the table model: for every table that refers to
+ * entities or outlets, `<table>_with_names` is the table with each such id's `name` beside it (`mentions_with_names`:
+ * `entity_name`, `stands_for_name`; `quotes_with_names`: the speaker's and the outlet's names).
+ */
+export function views(tables: readonly Table[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const table of tables) {
+    const references = table.foreignKeys.filter((fk) => fk.fields.length === 1 && NAMED.includes(fk.reference.resource));
+    if (references.length === 0) continue;
+    const taken = new Set(table.columns.map((c) => c.name));
+    const columns = ['t.*'];
+    const joins: string[] = [];
+    references.forEach((fk, i) => {
+      const column = fk.fields[0]!;
+      const name = `${column}_name`;
+      if (taken.has(name)) return;
+      taken.add(name);
+      columns.push(`r${i}.name AS ${quoteName(name)}`);
+      joins.push(`LEFT JOIN ${quoteName(fk.reference.resource)} r${i} ON r${i}.id = t.${quoteName(column)}`);
+    });
+    result[`${table.name}_with_names`] = `SELECT ${columns.join(', ')} FROM ${quoteName(table.name)} t ${joins.join(' ')}`;
+  }
+  return result;
+}
 
 function createTable(table: Table): string {
   const columns = table.columns.map((c) => {
@@ -99,8 +120,9 @@ export class SqliteTables {
     const db = this.#db;
     for (const statement of this.#inserts.values()) statement.free();
     for (const table of this.tables) for (const sql of createIndexes(table)) db.run(sql);
-    for (const [name, sql] of Object.entries(VIEWS)) db.run(`CREATE VIEW ${quoteName(name)} AS ${sql}`);
+    for (const [name, sql] of Object.entries(views(this.tables))) db.run(`CREATE VIEW ${quoteName(name)} AS ${sql}`);
     for (const fts of FULL_TEXT) {
+      if (fts.optional && !this.tables.some((t) => t.name === fts.table)) continue;
       const columns = fts.columns.map(quoteName).join(', ');
       db.run(`CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts4(content=${quoteName(fts.table)}, ${columns}, tokenize=unicode61)`);
       db.run(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);

@@ -7,8 +7,8 @@
  * - A scalar field is a column; its type, nullability, constraints and description come from the schema (the
  *   types' doc comments). A nested object's fields are columns named `<object>_<field>` (snake case).
  * - A selector (any object shaped like a W3C `TextQuoteSelector`: `exact`, optional `prefix` and `suffix`) is five
- *   columns, `exact`, `prefix`, `suffix` and the derived `start` and `end`, under the name of the property that holds
- *   it (`attribution_exact`), or under no name for an annotation's own `selector`.
+ *   columns, `exact`, `prefix`, `suffix` and the derived `start` and `end`, under the path of the property that holds
+ *   it (`attribution_exact`, `time_selector_exact`), or under no name for the row's own `selector` (an annotation's).
  * - A list is a child table with the parent's key, a 1-based `position`, and a foreign key to the parent. Its items'
  *   own `id`, when they have one, is part of the primary key. A list that may be `null` also gets a `<list>_known`
  *   boolean column in the parent, so `null` and `[]` stay apart.
@@ -137,6 +137,8 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
 const NAMES: Record<string, { table?: string; column?: string }> = {
   'article:body': { table: 'body_blocks' },
   'redirect:to': { table: 'redirect_targets', column: 'target' },
+  'article:annotations.quotes[].cue': { table: 'quote_cues' },
+  'article:annotations.claims[].isBasedOn': { table: 'claim_bases', column: 'based_on' },
 };
 
 /**
@@ -163,7 +165,18 @@ export function singular(name: string): string {
   return name.endsWith('s') ? name.slice(0, -1) : name;
 }
 
-const REFERENCE = /`data\/(articles|entities|outlets)\/`/;
+/**
+ * How a doc comment says an id field refers to a record of another collection: "an id in `data/entities/`", or, for
+ * entities, "an entity of kind …" / "the registered entities …". Only fields of the `Id` type are considered.
+ */
+const REFERENCES: Array<[RegExp, string]> = [
+  [/`data\/(articles|entities|outlets)\/`/, ''],
+  [/\bentity of kind\b|\bregistered entit(?:y|ies)\b/, 'entities'],
+];
+const ID_REF = '#/definitions/Id';
+/** Whether a (raw) schema node is the `Id` type, possibly nullable. */
+const isIdNode = (node: SchemaNode | undefined) =>
+  node?.$ref === ID_REF || (Array.isArray(node?.anyOf) && (node.anyOf as SchemaNode[]).some((b) => b.$ref === ID_REF));
 
 /** Whether a (resolved) schema node is shaped like a `TextQuoteSelector`. */
 function isSelector(node: SchemaNode): boolean {
@@ -207,6 +220,8 @@ export class TableModel {
     field: string;
     parent: Table['parent'];
     node: SchemaNode;
+    /** The item's schema node before `$ref`s are followed (to tell an `Id`). */
+    rawNode?: SchemaNode;
     schema: string;
   }): void {
     const { node, schema } = spec;
@@ -256,7 +271,9 @@ export class TableModel {
     const properties = node.properties as Record<string, SchemaNode> | undefined;
     if (isSelector(node)) this.#selector(table, spec.field, [], '');
     else if (properties) this.#object(table, schema, node, spec.field, [], '', lists);
-    else if (isScalar(node)) this.#scalar(table, spec.field, [], singularColumn(spec.field));
+    // A list of ids may have lost its `Id` reference in the generated schema (typescript-json-schema inlines `Id[]`
+    // as strings): for a list of plain strings, the doc comment alone decides.
+    else if (isScalar(node)) this.#scalar(table, spec.field, [], singularColumn(spec.field), isIdNode(spec.rawNode) || spec.rawNode?.type === 'string');
     else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
     if (parent) {
       const parentKeys = table.columns.filter((c) => c.role === 'key').map((c) => c.name);
@@ -288,7 +305,8 @@ export class TableModel {
       const target = resolved.node;
       const childPath = [...path, key];
       if (isSelector(target)) {
-        const selectorPrefix = key === 'selector' ? prefix : `${prefix}${snake(key)}_`;
+        // The row's own `selector` (an annotation's) needs no prefix; any other selector is named by its path.
+        const selectorPrefix = key === 'selector' && path.length === 0 ? prefix : `${prefix}${snake(key)}_`;
         this.#selector(table, child, childPath, selectorPrefix);
       } else if (target.type === 'array') {
         const names = NAMES[child] ?? {};
@@ -316,25 +334,29 @@ export class TableModel {
             field: itemField,
             parent: { table, path: childPath },
             node: items,
+            rawNode: target.items as SchemaNode,
             schema,
           }),
         );
       } else if (target.type === 'object' && target.properties) {
         this.#object(table, schema, target, child, childPath, `${prefix}${snake(key)}_`, lists);
       } else if (isScalar(target)) {
-        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`);
+        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`, isIdNode(property));
       } else {
         this.unpublished.push({ field: child, reason: `its type (${JSON.stringify(target.type ?? target.anyOf ?? 'unknown')}) is neither a scalar, an object with properties, nor a list` });
       }
     }
   }
 
-  #scalar(table: Table, field: string, path: string[], name: string): void {
+  #scalar(table: Table, field: string, path: string[], name: string, isId = false): void {
     const facts = this.schemas.facts(field);
     table.columns.push({ name, role: 'value', field, path, facts });
-    const reference = REFERENCE.exec(facts.description);
-    if (reference && facts.type === 'string') {
-      table.foreignKeys.push({ fields: [name], reference: { resource: reference[1]!, fields: ['id'] } });
+    if (!isId) return;
+    for (const [pattern, collection] of REFERENCES) {
+      const match = pattern.exec(facts.description);
+      if (!match) continue;
+      table.foreignKeys.push({ fields: [name], reference: { resource: collection || match[1]!, fields: ['id'] } });
+      return;
     }
   }
 

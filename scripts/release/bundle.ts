@@ -1,15 +1,18 @@
 /**
  * The download bundle: one archive per version for people who do not use npm. It holds everything the built
- * `datapackage.json` describes (the CSV tables, and the JSON and NDJSON files), the descriptor itself, a README
- * written for the bundle, the licences, the changelog and a SHA256SUMS file, under one folder
+ * `datapackage.json` describes (the CSV and Parquet tables, the SQLite database, the JSON, NDJSON and JSONL files,
+ * the Croissant and schema.org metadata), the descriptor itself, a README written for the bundle (also its Hugging
+ * Face dataset card), the licences, the changelog and a SHA256SUMS file, under one folder
  * `annotated-news-<version>/`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { fail } from '../lib/cli.ts';
+import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { createTar, gzipDeterministic } from './tar.ts';
+import { cardFrontMatter, DATASHEET } from './dataset-card.ts';
 
 export const BUNDLE_COMMAND = 'npm run bundle';
 /** Files from the repository root that every bundle carries. */
@@ -28,6 +31,7 @@ interface DataPackage {
   title?: string;
   version?: string;
   description?: string;
+  keywords?: string[];
   resources?: Resource[];
 }
 
@@ -58,14 +62,30 @@ export function requireBuild(buildDir: string): void {
   }
 }
 
+/** Reads a file of the build folder: only a regular file (never a FIFO or a link out of the folder). */
+function readBuildFile(path: string): Buffer {
+  try {
+    return readRegularFile(path);
+  } catch (error) {
+    const problem = fsProblem(error, 'file');
+    return fail(`${path}: ${problem.message}. Hint: ${problem.hint}`, 1);
+  }
+}
+
 /** Gathers a bundle's files from a build folder (`npm run build`'s output) and the repository root. */
 export function collectBundle(buildDir: string, rootDir: string): Bundle {
   requireBuild(buildDir);
   const descriptorPath = join(buildDir, 'datapackage.json');
-  const descriptorBytes = readFileSync(descriptorPath);
-  const descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
+  const descriptorBytes = readBuildFile(descriptorPath);
+  let descriptor: DataPackage;
+  try {
+    descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
+  } catch (error) {
+    return fail(`${descriptorPath} is not valid JSON (${(error as Error).message}). Hint: rebuild it with \`npm run build\`.`, 1);
+  }
+  if (descriptor === null || typeof descriptor !== 'object') fail(`${descriptorPath} does not hold a JSON object. Hint: rebuild it with \`npm run build\`.`, 1);
   const version = descriptor.version;
-  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH.`, 1);
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+(?:-rc\.\d+)?$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH-rc.N).`, 1);
   const name = `${descriptor.name ?? 'annotated-news'}-${version}`;
 
   const content = new Map<string, Buffer>();
@@ -76,7 +96,7 @@ export function collectBundle(buildDir: string, rootDir: string): Bundle {
       if (local === null) continue;
       const file = join(buildDir, local);
       if (!existsSync(file)) fail(`datapackage.json lists ${path}, but ${file} does not exist. Rebuild with \`npm run build\`.`, 1);
-      content.set(local, readFileSync(file));
+      content.set(local, readBuildFile(file));
     }
   }
   for (const file of ROOT_FILES) {
@@ -116,12 +136,12 @@ export function renderBundleReadme(
   files: ReadonlyMap<string, Uint8Array>,
 ): string {
   const tables = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.csv'));
-  const others = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && !r.path.endsWith('.csv'));
+  const parquet = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.parquet'));
+  const others = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && !r.path.endsWith('.csv') && !r.path.endsWith('.parquet'));
   const row = (r: Resource) =>
     `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ${cell(r.description ?? '')} |`;
   const firstTable = tables[0]?.path ?? 'csv/articles.csv';
-  return `<!-- ${generatedNotice(BUNDLE_COMMAND)} -->
-
+  return `${cardFrontMatter(descriptor, generatedNotice(BUNDLE_COMMAND))}
 # ${descriptor.title ?? 'annotated-news'} ${version}
 
 ${descriptor.description ?? ''}
@@ -141,6 +161,7 @@ primary and foreign keys, and each file's size and SHA-256 hash.
 | file | size | contents |
 | --- | --- | --- |
 ${tables.map(row).join('\n')}
+${parquet.map(row).join('\n')}
 ${others.map(row).join('\n')}
 
 CSV files are RFC 4180, UTF-8 without a byte-order mark, CRLF line ends, with a header row. An empty, unquoted
@@ -158,6 +179,13 @@ directly; import them as text.
 - **SQLite**: \`.import --csv ${firstTable} ${String(tables[0]?.name ?? 'articles').replace(/-/g, '_')}\`
 - **Excel**: Data → From Text/CSV, file origin UTF-8, columns as text.
 - **JSON**: \`data.json\` holds the whole dataset; \`ndjson/\` one record per line, for streaming.
+- **Parquet** (typed; null and \`""\` apart): \`pd.read_parquet("parquet/articles.parquet")\`,
+  \`arrow::read_parquet("parquet/articles.parquet")\`, or in DuckDB \`SELECT * FROM 'parquet/*.parquet'\`.
+- **SQLite**: \`sqlite3 annotated-news.sqlite\` or \`datasette annotated-news.sqlite\`: every table with its keys,
+  views with names beside ids (\`mentions_with_names\`, \`quotes_with_names\`…), and full-text search
+  (\`SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium')\`).
+- **Hugging Face \`datasets\`**: \`load_dataset("json", data_files="jsonl/articles.jsonl")\`, or this folder as a
+  dataset repository (this README's \`configs\` name each JSONL and Parquet file).
 
 ## Licences
 
@@ -166,6 +194,7 @@ directly; import them as text.
   for reuse.
 - \`LICENSE\`: MIT, for the code and the generated schemas.
 
+${DATASHEET}
 ## Checking the files
 
 \`\`\`sh

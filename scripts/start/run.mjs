@@ -8,7 +8,7 @@
 // transpiled twin of their module (scripts/start/worker.ts). `tsx` still runs any script during development
 // (`npx tsx scripts/X.ts`) and runs the tests.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -82,14 +82,31 @@ function compiledUrl(sourceUrl) {
   return pathToFileURL(outputOf(fileURLToPath(sourceUrl))).href;
 }
 
+/**
+ * Tells scripts/start/worker.ts, in this thread, that it runs transpiled code: its workers then run transpiled
+ * modules too, and start with a bootstrap that calls this again in the worker (so a worker's workers do the same).
+ */
+export function markCompiled() {
+  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl, runner: import.meta.url };
+}
+
+/** Whether Node.js was asked to run this file (by any path: through a link, the path differs from this module's URL). */
+function isMain() {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
 const [script, ...args] = process.argv.slice(2);
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain()) {
   if (!script || !/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/.test(script)) {
     console.error('usage: node scripts/start/run.mjs SCRIPT [ARGS...]   (runs scripts/SCRIPT.ts)');
     process.exit(2);
   }
   prepare();
-  globalThis[Symbol.for('annotated-news.start')] = { compiledUrl };
+  markCompiled();
   const entry = outputOf(join(ROOT, 'scripts', `${script}.ts`));
   // The script reads its arguments from process.argv, as when Node.js runs it directly.
   process.argv.splice(1, process.argv.length - 1, entry, ...args);

@@ -6,11 +6,14 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Set by ./run.mjs in the thread it starts. */
-const start = (globalThis as { [key: symbol]: { compiledUrl(sourceUrl: string): string } | undefined })[Symbol.for('annotated-news.start')];
+const start = (globalThis as { [key: symbol]: { compiledUrl(sourceUrl: string): string; runner: string } | undefined })[Symbol.for('annotated-news.start')];
 
 export function typeScriptWorker(module: URL | string, options: Omit<WorkerOptions, 'eval'>): Worker {
   const source = String(module);
-  if (start) return new Worker(new URL(start.compiledUrl(source)), options);
+  if (start) {
+    const compiled = `import(${JSON.stringify(start.runner)}).then((run) => { run.markCompiled(); return import(${JSON.stringify(start.compiledUrl(source))}); })`;
+    return new Worker(compiled, { ...options, eval: true });
+  }
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });

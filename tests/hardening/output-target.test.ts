@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 import { ROOT, runScript } from '../helpers.ts';
@@ -39,12 +39,15 @@ const DANGEROUS: Array<[string, string]> = [
   ["inside the run's own --data", join(data, 'dist')],
   ["the parent of the run's own --data", work],
   ["a link to the run's own --data", linkIntoOwnData],
+  ['a top-level system folder', '/tmp'],
+  ['the home folder', homedir()],
+  ['a folder holding the current folder', dirname(process.cwd())],
 ];
 
-test('every dangerous output target is refused with a one-line reason and hint', () => {
+test('every dangerous output target is refused with a one-line reason and hint, even with --force', () => {
   for (const [what, target] of DANGEROUS) {
     assert.throws(
-      () => prepareOutputFolder(target, { what: 'the build output', option: '--out', dataDirs: [data], command: 'npm run build' }),
+      () => prepareOutputFolder(target, { what: 'the build output', option: '--out', dataDirs: [data], command: 'npm run build', force: true }),
       (error: unknown) => error instanceof UserError && error.exitCode === 2 && /^refusing --out .*: .*Hint: /.test(error.message) && !error.message.includes('\n'),
       what,
     );
@@ -71,7 +74,7 @@ test('the commands refuse dangerous targets end to end, exit 2 without a stack t
     ['build.ts', ['--data', data, '--out', ROOT]],
     ['build.ts', ['--data', data, '--out', '/']],
     ['build.ts', ['--data', data, '--out', linkIntoData]],
-    ['bundle.ts', ['--from', FIXTURE_DATA, '--out', join(ROOT, 'data')]],
+    ['bundle.ts', ['--out', join(ROOT, 'data')]],
     ['synth.ts', ['--count', '1', '--out', join(ROOT, 'types')]],
     ['fix.ts', ['--data', '/']],
     ['new.ts', ['some-article', '--data', ROOT]],

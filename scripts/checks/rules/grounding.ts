@@ -6,10 +6,10 @@ import { textOf } from '../article-text.ts';
 /** Longest passage quoted back in a message. */
 const MAX_QUOTED = 80;
 
-/** The shortest selector for one occurrence, as JSON, or null when none can single it out. */
-function suggestion(text: string, at: number, length: number): string | null {
+/** The shortest selector for one occurrence, as JSON, or null when none can single it out within its budget. */
+function suggestion(text: string, at: number, length: number, found?: number[]): string | null {
   try {
-    return JSON.stringify(minimalSelector(text, at, at + length));
+    return JSON.stringify(minimalSelector(text, at, at + length, undefined, found));
   } catch {
     return null;
   }
@@ -58,7 +58,7 @@ export const grounding: Rule = {
         });
         continue;
       }
-      const suggestions = found.slice(0, 3).flatMap((at) => suggestion(text, at, selector.exact.length) ?? []);
+      const suggestions = found.slice(0, 3).flatMap((start) => suggestion(text, start, selector.exact.length, at) ?? []);
       issues.push({
         pointer,
         severity: 'error',

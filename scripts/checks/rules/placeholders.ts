@@ -1,17 +1,44 @@
 import type { Issue, Rule } from '../rule.ts';
 
-/** What `npm run new` writes for a contributor to replace. */
+/**
+ * What `npm run new` and `npm run import` write for a contributor to replace: any string that starts with `TODO`
+ * (a placeholder text, an example annotation's id, an entity stub such as `TODO-jane-doe`).
+ */
 const PLACEHOLDER = /^TODO\b/;
+
+/** Whether a value is a placeholder left for a contributor; other rules leave such values to this one. */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('TODO') && PLACEHOLDER.test(value);
+}
+
+/** Fields that hold the id of a record in data/entities/ or data/outlets/. */
+const ENTITY_FIELDS = new Set(['entity', 'standsFor', 'speaker', 'assertedBy', 'of']);
+const OUTLET_FIELDS = new Set(['outlet', 'publisher']);
+
+/** How to resolve the placeholder at `pointer`. */
+function hintFor(pointer: string, value: string): string {
+  const field = pointer.slice(pointer.lastIndexOf('/') + 1);
+  const inExample = /^\/(?:annotations\/[^/]+|inferences)\/\d+\//.test(pointer);
+  if (inExample && field === 'id') {
+    return 'An example (npm run new) or imported annotation: once its values are real, give it a unique id (a lowercase slug such as m-jane-doe-1); or delete it whole.';
+  }
+  const stub = /^TODO-(.+)$/.exec(value)?.[1];
+  const suggestion = stub && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(stub) && stub !== 'entity-id' && stub !== 'outlet-id' ? ` (the import proposed "${stub}")` : '';
+  if (ENTITY_FIELDS.has(field)) return `Use the id of a record in data/entities/${suggestion}; add that record first if the entity is new.`;
+  if (OUTLET_FIELDS.has(field)) return `Use the id of a record in data/outlets/${suggestion}; add that record first if the outlet is new.`;
+  if (field === 'about') return 'Use the id of the annotation the inference is about, or `article`.';
+  return `Replace it with the real value (docs/data-dictionary.md describes each field)${inExample ? ', or delete the example it belongs to' : ''}.`;
+}
 
 export const placeholders: Rule = {
   name: 'placeholders',
-  description: 'No “TODO” placeholder from the `npm run new` template is left in a record.',
+  description: 'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) is left in a record.',
   check(context) {
     if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const visit = (value: unknown, pointer: string): void => {
       if (typeof value === 'string') {
-        if (value.startsWith('TODO') && PLACEHOLDER.test(value)) issues.push({ pointer, severity: 'error', message: `placeholder left in: ${JSON.stringify(value)}`, hint: 'Replace it with the real value, or null where the field allows it and the value is unknown.' });
+        if (isPlaceholder(value)) issues.push({ pointer, severity: 'error', message: `placeholder left in: ${JSON.stringify(value)}`, hint: hintFor(pointer, value) });
       } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
       else if (value !== null && typeof value === 'object') for (const k in value) visit((value as Record<string, unknown>)[k], `${pointer}/${k}`);
     };

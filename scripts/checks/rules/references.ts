@@ -1,5 +1,6 @@
 import type { Issue, Rule } from '../rule.ts';
 import { referencesOf } from '../references.ts';
+import { isPlaceholder } from './placeholders.ts';
 
 /** The folder each referenced collection lives in, for messages. */
 const FOLDER = { entities: 'data/entities/', outlets: 'data/outlets/' } as const;
@@ -12,7 +13,8 @@ export const references: Rule = {
     const issues: Issue[] = [];
     if (context.phase === 'record') {
       for (const ref of referencesOf(context.collection, context.record)) {
-        if (!context.known[ref.collection].has(ref.id)) {
+        // A placeholder (`TODO-…`) is reported by the placeholders rule, with its own hint.
+        if (!context.known[ref.collection].has(ref.id) && !isPlaceholder(ref.id)) {
           issues.push({
             pointer: ref.pointer,
             severity: 'error',

@@ -1,0 +1,107 @@
+/**
+ * The annotation-tool exports `npm run build` writes under `dist/annotations/`, each per article and for the whole
+ * dataset, and lists in `datapackage.json` (see scripts/publish/resources.ts):
+ *
+ * - `w3c/<id>.jsonld` and `w3c.jsonld`: W3C Web Annotation `AnnotationCollection`s (JSON-LD);
+ * - `brat/<id>.txt` + `brat/<id>.ann` and `brat/annotation.conf`: brat standoff (a brat collection folder);
+ * - `label-studio/<id>.json`, `label-studio/tasks.json` and `label-studio/config.xml`: Label Studio tasks and the
+ *   labelling configuration that matches them;
+ * - `spacy/<id>.jsonl` and `spacy.jsonl`: spaCy-style entity spans.
+ *
+ * Articles are read back one at a time from the published JSON Lines (their selectors already positioned), so
+ * memory holds one article and the registries.
+ */
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Article, Entity } from '../../types/index.ts';
+import type { ExtraResource, ResourceWriter } from '../publish/resources.ts';
+import { jsonlPath } from '../publish/json.ts';
+import { generatedNotice } from '../lib/generated.ts';
+import type { Registry } from './layers.ts';
+import { entityKinds } from './registry.ts';
+import { W3C_CONTEXT, w3cCollection } from './w3c.ts';
+import { bratAnn, bratConf } from './brat.ts';
+import { labelStudioConfig, labelStudioTask } from './label-studio.ts';
+import { spacyLine } from './spacy.ts';
+import { articleText } from '../lib/text-quote.ts';
+
+export const EXPORT_DIR = 'annotations';
+export const LABEL_STUDIO_CONFIG = `${EXPORT_DIR}/label-studio/config.xml`;
+
+/** Strips the derived `start`/`end` of published selectors: the exports position selectors themselves. */
+function unpositioned(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unpositioned);
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const isSelector = typeof record.exact === 'string';
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) if (!(isSelector && (k === 'start' || k === 'end'))) out[k] = unpositioned(v);
+    return out;
+  }
+  return value;
+}
+
+async function* lines(path: string): AsyncGenerator<string> {
+  const input = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  for await (const line of input) if (line.trim() !== '') yield line;
+}
+
+export const annotationExports: ResourceWriter = {
+  async write({ out, rootDir, info }) {
+    const entities = new Map<string, Entity>();
+    for await (const line of lines(join(out.root, jsonlPath('entities')))) {
+      const entity = JSON.parse(line) as Entity;
+      entities.set(entity.id, entity);
+    }
+    const outlets = new Set<string>();
+    for await (const line of lines(join(out.root, jsonlPath('outlets')))) outlets.add((JSON.parse(line) as { id: string }).id);
+    const registry: Registry = { entities, outlets };
+    const kinds = entityKinds(join(rootDir, 'schemas'));
+    const notice = generatedNotice('npm run build');
+
+    const w3c = out.open(`${EXPORT_DIR}/w3c.jsonld`);
+    w3c.write(`{"@context":${JSON.stringify(W3C_CONTEXT)},"id":"urn:annotated-news:dataset:annotations","type":"AnnotationCollection","label":${JSON.stringify(`annotated-news ${info.version}: every annotation`)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`);
+    const tasks = out.open(`${EXPORT_DIR}/label-studio/tasks.json`);
+    tasks.write('[');
+    const spacy = out.open(`${EXPORT_DIR}/spacy.jsonl`);
+    let total = 0;
+    let first = true;
+    for await (const line of lines(join(out.root, jsonlPath('articles')))) {
+      const article = unpositioned(JSON.parse(line)) as Article;
+      const collection = w3cCollection(article, registry);
+      out.write(`${EXPORT_DIR}/w3c/${article.id}.jsonld`, `${JSON.stringify(collection, null, 1)}\n`);
+      const items = (collection.first as { items: unknown[] }).items;
+      for (const item of items) {
+        w3c.write(`${total === 0 ? '' : ','}\n${JSON.stringify(item)}`);
+        total++;
+      }
+      out.write(`${EXPORT_DIR}/brat/${article.id}.txt`, articleText(article));
+      out.write(`${EXPORT_DIR}/brat/${article.id}.ann`, bratAnn(article, registry));
+      const task = JSON.stringify(labelStudioTask(article, registry));
+      out.write(`${EXPORT_DIR}/label-studio/${article.id}.json`, `[${task}]\n`);
+      tasks.write(`${first ? '' : ','}\n${task}`);
+      const spacyText = spacyLine(article, registry);
+      out.write(`${EXPORT_DIR}/spacy/${article.id}.jsonl`, spacyText);
+      spacy.write(spacyText);
+      first = false;
+    }
+    w3c.write(`\n]},"total":${total}}\n`);
+    w3c.close();
+    tasks.write('\n]\n');
+    tasks.close();
+    spacy.close();
+    out.write(`${EXPORT_DIR}/brat/annotation.conf`, bratConf(kinds));
+    out.write(LABEL_STUDIO_CONFIG, labelStudioConfig(kinds));
+    void notice;
+    const per = (what: string) => `${what} The same for one article: ${EXPORT_DIR}/`;
+    const resources: ExtraResource[] = [
+      { name: 'annotations-w3c', path: `${EXPORT_DIR}/w3c.jsonld`, format: 'jsonld', mediatype: 'application/ld+json', encoding: 'utf-8', description: `${per('Every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection): targets with TextQuoteSelector and TextPositionSelector (Unicode code points), bodies with the linked record (Wikidata IRI when known, else the dataset URN) and the fields.')}w3c/<id>.jsonld.` },
+      { name: 'annotations-brat-config', path: `${EXPORT_DIR}/brat/annotation.conf`, format: 'conf', mediatype: 'text/plain', encoding: 'utf-8', description: 'brat standoff: the annotation configuration of the brat collection folder annotations/brat/, which holds <id>.txt (the article text) and <id>.ann (entity types, role relations, normalisations to Wikidata and the dataset, notes with each annotation\'s id and fields) for every article. Offsets count Unicode code points.' },
+      { name: 'annotations-label-studio', path: `${EXPORT_DIR}/label-studio/tasks.json`, format: 'json', mediatype: 'application/json', encoding: 'utf-8', description: `${per('Label Studio tasks (one per article, with its annotations as regions; offsets in code points, as Label Studio counts them), for the labelling configuration in label-studio/config.xml.')}label-studio/<id>.json.` },
+      { name: 'annotations-label-studio-config', path: LABEL_STUDIO_CONFIG, format: 'xml', mediatype: 'application/xml', encoding: 'utf-8', description: 'The Label Studio labelling configuration that matches the tasks (paste it into the project settings).' },
+      { name: 'annotations-spacy', path: `${EXPORT_DIR}/spacy.jsonl`, format: 'jsonl', mediatype: 'application/jsonl', encoding: 'utf-8', description: `${per('spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], "meta"}; offsets are Python str indexes (code points).')}spacy/<id>.jsonl.` },
+    ];
+    return resources;
+  },
+};

@@ -1,0 +1,173 @@
+/**
+ * What each annotation kind means to an annotation tool: its label, the prefix of ids made for it, the field that
+ * links it to a registry record, the W3C motivation, and the fields an annotation made in a tool (with a label and
+ * perhaps a link, nothing more) starts with. One small entry per kind: when the data model gains or changes a kind,
+ * this table changes, and the type below fails to compile until it does.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Annotations, Entity } from '../../types/index.ts';
+import type { Layer } from './spans.ts';
+
+export interface LayerSpec {
+  /** The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind). */
+  label: string;
+  /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
+  idPrefix: string;
+  /**
+   * The field (a `/`-separated path) that names the record the annotation is about, the registry it is in, and the
+   * name it has in the W3C body (`speaker` for a quote's `source/entity`).
+   */
+  link: { field: string; collection: 'entities' | 'outlets'; as: string } | null;
+  /** W3C Web Annotation motivation. */
+  motivation: 'identifying' | 'describing' | 'linking';
+  /**
+   * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` stub). What the tool
+   * cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
+   */
+  stub(link: string): Record<string, unknown>;
+}
+
+export const LAYERS: { [L in Layer]: LayerSpec } = {
+  mentions: { label: 'Mention', idPrefix: 'm', link: { field: 'entity', collection: 'entities', as: 'entity' }, motivation: 'identifying', stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }) },
+  quotes: {
+    label: 'Quote',
+    idPrefix: 'q',
+    link: { field: 'source/entity', collection: 'entities', as: 'speaker' },
+    motivation: 'describing',
+    stub: (link) => ({ continuations: [], kind: 'TODO: direct, partial or paraphrase', source: { kind: 'entity', entity: link, affiliation: null, selector: null }, cue: [], hedges: [], outlet: null }),
+  },
+  figures: {
+    label: 'Figure',
+    idPrefix: 'f',
+    link: { field: 'assertedBy', collection: 'entities', as: 'assertedBy' },
+    motivation: 'describing',
+    stub: (link) => ({ value: 'TODO: the number in full', unit: 'TODO: currency, percent, count or unstated', currency: null, measures: 'TODO: what the number measures', assertedBy: link, hedges: [] }),
+  },
+  citedSources: { label: 'CitedSource', idPrefix: 'cs', link: { field: 'outlet', collection: 'outlets', as: 'outlet' }, motivation: 'linking', stub: (link) => ({ outlet: link }) },
+  events: {
+    // Not `Event`: that is the label of a mention of an entity of kind `event`.
+    label: 'EventReference',
+    idPrefix: 'e',
+    link: { field: 'entity', collection: 'entities', as: 'entity' },
+    motivation: 'describing',
+    stub: (link) => ({ description: 'TODO: the event, in your words', entity: link.startsWith('TODO') ? null : link, setting: null, place: null, participants: [], time: null }),
+  },
+  claims: {
+    label: 'Claim',
+    idPrefix: 'c',
+    link: { field: 'claimant/entity', collection: 'entities', as: 'claimant' },
+    motivation: 'describing',
+    stub: (link) => ({ claimReviewed: 'TODO: the claim, in your words', claimant: { kind: 'entity', entity: link, affiliation: null, selector: null }, checkable: 'TODO: true or false', isBasedOn: [], reviews: [] }),
+  },
+} satisfies { [L in keyof Annotations]: LayerSpec };
+
+/** The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` → `Time`. */
+export function roleLabel(role: string): string {
+  const index = (s: string) => /^(?:\d+|#)$/.test(s);
+  const words = role.split('/').filter((s) => !index(s) && s !== 'selector');
+  const last = role.split('/').slice(-1)[0]!;
+  const singular = words.map((w, i) => (i === words.length - 1 && index(last) ? w.replace(/s$/, '') : w));
+  return singular.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+type SchemaNode = { [key: string]: unknown };
+
+/**
+ * Every secondary role the annotations can have, as label → role pattern (`Continuation` → `continuations/#`,
+ * `Time` → `time/selector`), found in the article schema: each `TextQuoteSelector` an annotation holds besides its
+ * main `selector`, directly, in a list, beside null or inside a nested object. Derived, so a new selector field in
+ * the types becomes a new label in every tool without a change here.
+ */
+export function rolePatterns(articleSchema: SchemaNode): Record<string, string> {
+  const definitions = (articleSchema.definitions ?? {}) as Record<string, SchemaNode>;
+  const resolve = (node: SchemaNode): SchemaNode => (typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node);
+  const isSelector = (node: SchemaNode) => typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector');
+  const patterns: Record<string, string> = {};
+  const visit = (node: SchemaNode, path: string[], depth: number): void => {
+    if (depth > 4) return;
+    if (isSelector(node)) {
+      const pattern = path.join('/');
+      if (pattern !== 'selector') patterns[roleLabel(pattern)] = pattern;
+      return;
+    }
+    const target = resolve(node);
+    if (Array.isArray(target.anyOf)) for (const branch of target.anyOf as SchemaNode[]) visit(branch, path, depth + 1);
+    else if (target.type === 'array' && target.items) visit(target.items as SchemaNode, [...path, '#'], depth + 1);
+    else if (target.properties) for (const [key, child] of Object.entries(target.properties as Record<string, SchemaNode>)) visit(child, [...path, key], depth + 1);
+  };
+  const annotations = resolve({ $ref: '#/definitions/Annotations' });
+  for (const list of Object.values((annotations.properties ?? {}) as Record<string, SchemaNode>)) visit(resolve(list).items as SchemaNode, [], 0);
+  return patterns;
+}
+
+/** The role patterns of the repository's article schema (schemas/article.schema.json). */
+export const ROLE_PATTERNS: Record<string, string> = rolePatterns(
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8')) as SchemaNode,
+);
+
+/** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
+export function getLink(spec: LayerSpec, fields: Record<string, unknown>): unknown {
+  if (!spec.link) return null;
+  return spec.link.field.split('/').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), fields);
+}
+
+/** Sets the id a layer's link names, creating the objects on its path. */
+export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value: string): void {
+  if (!spec.link) return;
+  const keys = spec.link.field.split('/');
+  let node = fields;
+  for (const key of keys.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */
+export function kindLabel(kind: string): string {
+  return kind.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/** The Wikidata QID of an entity, when its record has one (`Q212`). */
+export function wikidataOf(entity: Entity | undefined): string | null {
+  if (!entity) return null;
+  const record = entity as unknown as { wikidata?: unknown; identifiers?: { wikidata?: unknown } };
+  const qid = record.identifiers?.wikidata ?? record.wikidata;
+  return typeof qid === 'string' && /^Q\d+$/.test(qid) ? qid : null;
+}
+
+/** The registries an export or import links to. */
+export interface Registry {
+  entities: ReadonlyMap<string, Entity>;
+  outlets: ReadonlySet<string>;
+}
+
+export const URN = 'urn:annotated-news';
+export const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
+
+/** The IRI of a registry record: Wikidata's when the entity has a QID, the dataset's URN otherwise. */
+export function recordIri(registry: Registry, collection: 'entities' | 'outlets', id: string): string {
+  if (collection === 'entities') {
+    const qid = wikidataOf(registry.entities.get(id));
+    if (qid) return `${WIKIDATA_ENTITY}${qid}`;
+    return `${URN}:entity:${id}`;
+  }
+  return `${URN}:outlet:${id}`;
+}
+
+/** The registry id an IRI, a QID or an id names, or null when none matches. */
+export function resolveLink(registry: Registry, collection: 'entities' | 'outlets', reference: string): string | null {
+  const value = reference.trim();
+  if (collection === 'outlets') {
+    const id = value.startsWith(`${URN}:outlet:`) ? value.slice(`${URN}:outlet:`.length) : value;
+    return registry.outlets.has(id) ? id : null;
+  }
+  const qid = /^(?:https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/)?(Q\d+)$/.exec(value)?.[1];
+  if (qid) {
+    for (const [id, entity] of registry.entities) if (wikidataOf(entity) === qid) return id;
+    return null;
+  }
+  const id = value.startsWith(`${URN}:entity:`) ? value.slice(`${URN}:entity:`.length) : value;
+  return registry.entities.has(id) ? id : null;
+}

@@ -1,0 +1,116 @@
+/**
+ * Each import format's annotations as `ToolAnnotation`s (./merge.ts): main spans with their role spans, the label,
+ * the link and, for files this dataset exported, the id and fields from the export's note.
+ */
+import { MAIN, type Layer } from './spans.ts';
+import { LAYERS, ROLE_PATTERNS } from './layers.ts';
+import { NORM_DATASET, NORM_WIKIDATA, type BratDocument, type BratNote } from './brat.ts';
+import type { LabelStudioRegion } from './label-studio.ts';
+import type { W3cItem } from './w3c.ts';
+import { ImportError, type ToolAnnotation, type ToolSpan } from './merge.ts';
+
+const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
+
+/** The span for a role, with the note's context (prefix/suffix) when it has one. */
+function withContext(span: Omit<ToolSpan, 'prefix' | 'suffix'>, note: BratNote | null, role: string): ToolSpan {
+  const context = note?.context?.[role];
+  return { ...span, ...(context?.prefix === undefined ? {} : { prefix: context.prefix }), ...(context?.suffix === undefined ? {} : { suffix: context.suffix }) };
+}
+
+/** The role a note knows for a pattern, in order of the note's context keys (so exact roles survive). */
+function noteLayer(note: BratNote | null): Layer | null {
+  return note && note.layer in LAYERS ? (note.layer as Layer) : null;
+}
+
+export function fromW3c(items: readonly W3cItem[]): ToolAnnotation[] {
+  return items.map((item) => {
+    const spans = item.targets.map((t, i) => ({ role: t.role, start: t.start, end: t.end, exact: t.exact, ...(t.prefix === undefined ? {} : { prefix: t.prefix }), ...(t.suffix === undefined ? {} : { suffix: t.suffix }), where: `${item.where}/target/${i}` }));
+    spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
+    return { where: item.where, layer: item.layer, label: item.label ?? (item.layer ? LAYERS[item.layer].label : 'Mention'), id: item.id, spans, fields: item.fields, link: item.fields ? null : item.link };
+  });
+}
+
+export function fromBrat(doc: BratDocument): ToolAnnotation[] {
+  const notes = new Map<string, BratNote>();
+  for (const note of doc.notes) {
+    if (note.type !== 'AnnotatorNotes' || !note.text.startsWith('{')) continue;
+    try {
+      notes.set(note.target, JSON.parse(note.text) as BratNote);
+    } catch {
+      throw new ImportError(`line ${note.line}`, `the note on ${note.target} is not the JSON the export wrote`, 'Remove the note, or restore it as exported.');
+    }
+  }
+  const links = new Map<string, string>();
+  for (const n of doc.normalizations) {
+    if (n.database === NORM_DATASET) links.set(n.target, n.key);
+    else if (n.database === NORM_WIKIDATA && !links.has(n.target)) links.set(n.target, n.key);
+  }
+  // Role spans hang off a main span by a relation whose type is the role's label.
+  const roleOf = new Map<string, { main: string; label: string }>();
+  for (const r of doc.relations) {
+    if (!ROLE_LABELS.has(r.type) || !r.args.Arg1 || !r.args.Arg2) continue;
+    roleOf.set(r.args.Arg2, { main: r.args.Arg1, label: r.type });
+  }
+  const byId = new Map(doc.textBounds.map((t) => [t.id, t]));
+  const out: ToolAnnotation[] = [];
+  for (const t of doc.textBounds) {
+    if (roleOf.has(t.id)) continue;
+    if (ROLE_LABELS.has(t.type)) throw new ImportError(`line ${t.line}`, `${t.id} is a ${t.type} span that no relation ties to an annotation`, `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${t.id} (Arg2), or delete it.`);
+    if (t.fragments.length !== 1) throw new ImportError(`line ${t.line}`, `${t.id} is a discontinuous span`, 'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).');
+    const note = notes.get(t.id) ?? null;
+    const spans: ToolSpan[] = [withContext({ role: MAIN, start: t.fragments[0]![0], end: t.fragments[0]![1], exact: t.text, where: `line ${t.line}` }, note, MAIN)];
+    for (const [roleId, role] of roleOf) {
+      if (role.main !== t.id) continue;
+      const r = byId.get(roleId);
+      if (!r) continue;
+      if (r.fragments.length !== 1) throw new ImportError(`line ${r.line}`, `${r.id} is a discontinuous span`, 'Annotate each part as its own span.');
+      const pattern = ROLE_PATTERNS[role.label]!;
+      spans.push({ role: pattern, start: r.fragments[0]![0], end: r.fragments[0]![1], exact: r.text, where: `line ${r.line}` });
+    }
+    out.push(resolveRoles({ where: `line ${t.line}`, layer: noteLayer(note), label: t.type, id: note?.id ?? null, spans, fields: note?.fields ?? null, link: note ? null : (links.get(t.id) ?? null) }, note));
+  }
+  return out;
+}
+
+export function fromLabelStudio(regions: readonly LabelStudioRegion[], relations: ReadonlyArray<{ from: string; to: string; label: string }>): ToolAnnotation[] {
+  const roleOf = new Map<string, { main: string; label: string }>();
+  for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
+  const byId = new Map(regions.map((r) => [r.regionId, r]));
+  const out: ToolAnnotation[] = [];
+  for (const region of regions) {
+    if (roleOf.has(region.regionId)) continue;
+    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, `a ${region.label} region that no relation ties to an annotation`, `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`);
+    const note = region.note;
+    const spans: ToolSpan[] = [withContext({ role: MAIN, start: region.start, end: region.end, exact: region.text, where: region.where }, note, MAIN)];
+    for (const [roleId, role] of roleOf) {
+      if (role.main !== region.regionId) continue;
+      const r = byId.get(roleId);
+      if (r) spans.push({ role: ROLE_PATTERNS[role.label]!, start: r.start, end: r.end, exact: r.text, where: r.where });
+    }
+    out.push(resolveRoles({ where: region.where, layer: noteLayer(note), label: region.label, id: note?.id ?? null, spans, fields: note?.fields ?? null, link: region.link }, note));
+  }
+  return out;
+}
+
+/**
+ * Role spans from a tool carry a pattern (`hedges/#`); with an export's note, the exact roles it recorded (in the
+ * note's context) are matched back by pattern and order, so a round trip keeps each span's context.
+ */
+function resolveRoles(item: ToolAnnotation, note: BratNote | null): ToolAnnotation {
+  if (!note?.context) return item;
+  const spans = item.spans.map((span) => {
+    if (!span.role.includes('#')) return withContext(span, note, span.role);
+    return span;
+  });
+  // Numbered roles: give each, in text order, the context recorded for the same index.
+  const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  const counters = new Map<string, number>();
+  for (const span of numbered) {
+    const n = counters.get(span.role) ?? 0;
+    counters.set(span.role, n + 1);
+    const context = note.context[span.role.replace('#', String(n))];
+    if (context?.prefix !== undefined) span.prefix = context.prefix;
+    if (context?.suffix !== undefined) span.suffix = context.suffix;
+  }
+  return { ...item, spans };
+}

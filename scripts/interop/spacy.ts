@@ -1,0 +1,21 @@
+/**
+ * spaCy-style JSON Lines: one line per article, `{"text", "spans", "meta"}`, where each span is an entity mention
+ * with `start` and `end` in code points (Python `str` indexes, spaCy's `Doc.char_span`), its `label` (the entity's
+ * kind), `kb_id` (the Wikidata QID when known, else the dataset's entity id, as spaCy's `Span.kb_id_`) and `text`.
+ */
+import type { Article } from '../../types/index.ts';
+import { decomposeArticle } from './spans.ts';
+import { kindLabel, wikidataOf, type Registry } from './layers.ts';
+
+export function spacyLine(article: Article, registry: Registry): string {
+  const { text, annotations } = decomposeArticle(article);
+  const spans = annotations
+    .filter((a) => a.layer === 'mentions')
+    .map((a) => {
+      const entity = registry.entities.get(String(a.fields.entity));
+      const main = a.spans[0]!;
+      return { start: main.start, end: main.end, label: entity ? kindLabel(entity.kind) : 'Mention', kb_id: wikidataOf(entity) ?? String(a.fields.entity), text: main.selector.exact };
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return `${JSON.stringify({ text, spans, meta: { article: article.id } })}\n`;
+}

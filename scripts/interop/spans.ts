@@ -1,0 +1,149 @@
+/**
+ * The shared core of the annotation-tool exports and imports (W3C Web Annotation, brat, Label Studio, spaCy): an
+ * annotation taken apart into the text spans it points at and the fields that are not spans, and put back together.
+ *
+ * Spans are found by shape (any object with a string `exact` is a `TextQuoteSelector`), each named by its path in
+ * the annotation (`selector`, `continuations/0`, `attribution`, `time/selector`…), so a new annotation kind or a new
+ * selector field needs no change here; what each kind means to a tool is in ./layers.ts. Offsets are Unicode code
+ * points into the article text (the body blocks joined with `\n`), as in the published `TextPositionSelector`s.
+ * Pure functions.
+ */
+import type { Annotations, Article, TextQuoteSelector } from '../../types/index.ts';
+import { articleText, matchSelector } from '../lib/text-quote.ts';
+
+/** An annotation kind: a key of `Annotations` (`mentions`, `quotes`…). */
+export type Layer = keyof Annotations;
+export type AnyAnnotation = Annotations[Layer][number];
+
+/** One span of an annotation: its role (the selector's path), its selector and its code point offsets. */
+export interface Span {
+  role: string;
+  selector: TextQuoteSelector;
+  start: number;
+  end: number;
+}
+
+/** An annotation taken apart: its kind, id, spans (the main `selector` first) and every other field. */
+export interface Decomposed {
+  layer: Layer;
+  id: string;
+  spans: Span[];
+  /** The annotation without its id and its selectors (lists that held selectors are left empty). */
+  fields: Record<string, unknown>;
+}
+
+/** The main span's role: every annotation has a `selector`. */
+export const MAIN = 'selector';
+
+/** Whether a value is a `TextQuoteSelector`. */
+export function isSelector(value: unknown): value is TextQuoteSelector {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { exact?: unknown }).exact === 'string';
+}
+
+/** Converts between UTF-16 indexes and code point offsets of one text. */
+export class Offsets {
+  readonly #toCodePoint: Uint32Array;
+  readonly #toUtf16: Uint32Array;
+  constructor(readonly text: string) {
+    const points = [...text];
+    this.#toCodePoint = new Uint32Array(text.length + 1);
+    this.#toUtf16 = new Uint32Array(points.length + 1);
+    let unit = 0;
+    points.forEach((point, index) => {
+      this.#toUtf16[index] = unit;
+      for (let k = 0; k < point.length; k++) this.#toCodePoint[unit + k] = index;
+      unit += point.length;
+    });
+    this.#toCodePoint[text.length] = points.length;
+    this.#toUtf16[points.length] = text.length;
+  }
+  /** The number of code points. */
+  get length(): number {
+    return this.#toUtf16.length - 1;
+  }
+  codePoint(utf16: number): number {
+    return this.#toCodePoint[utf16]!;
+  }
+  utf16(codePoint: number): number {
+    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length) throw new RangeError(`offset ${codePoint} is outside the text (0..${this.length})`);
+    return this.#toUtf16[codePoint]!;
+  }
+  /** The text between two code point offsets. */
+  slice(start: number, end: number): string {
+    return this.text.slice(this.utf16(start), this.utf16(end));
+  }
+}
+
+/** Every selector inside a value, with its path (segments joined by `/`). */
+function selectorsIn(value: unknown, path: string[], found: Array<{ role: string; selector: TextQuoteSelector }>): void {
+  if (isSelector(value)) found.push({ role: path.join('/'), selector: value });
+  else if (Array.isArray(value)) value.forEach((item, i) => selectorsIn(item, [...path, String(i)], found));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) selectorsIn(v, [...path, k], found);
+}
+
+/** The value with every selector removed: object keys dropped, list items dropped (a list of selectors becomes []). */
+function withoutSelectors(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((item) => !isSelector(item)).map(withoutSelectors);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!isSelector(v)) out[k] = withoutSelectors(v);
+    return out;
+  }
+  return value;
+}
+
+/** Positions a selector in the text (it must match exactly once, as the validator ensures). */
+export function locate(text: string, offsets: Offsets, selector: TextQuoteSelector): { start: number; end: number } {
+  const matches = matchSelector(text, selector);
+  if (matches.length !== 1) throw new Error(`selector ${JSON.stringify(selector.exact)} matches ${matches.length} times, not once`);
+  const at = matches[0]!;
+  return { start: offsets.codePoint(at), end: offsets.codePoint(at + selector.exact.length) };
+}
+
+/** Takes one annotation apart. */
+export function decompose(layer: Layer, annotation: AnyAnnotation, text: string, offsets: Offsets): Decomposed {
+  const { id, ...rest } = annotation as { id: string };
+  const found: Array<{ role: string; selector: TextQuoteSelector }> = [];
+  selectorsIn(rest, [], found);
+  const spans = found.map(({ role, selector }) => ({ role, selector, ...locate(text, offsets, selector) }));
+  spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
+  return { layer, id, spans, fields: withoutSelectors(rest) as Record<string, unknown> };
+}
+
+/** Every annotation of an article, taken apart, layer by layer in the order of `Annotations`. */
+export function decomposeArticle(article: Pick<Article, 'body' | 'annotations'>): { text: string; offsets: Offsets; annotations: Decomposed[] } {
+  const text = articleText(article);
+  const offsets = new Offsets(text);
+  const annotations: Decomposed[] = [];
+  for (const layer of Object.keys(article.annotations) as Layer[]) {
+    for (const annotation of article.annotations[layer]) annotations.push(decompose(layer, annotation, text, offsets));
+  }
+  return { text, offsets, annotations };
+}
+
+/** Sets `value` at a `/`-separated path, creating objects (or lists, for numeric segments) on the way. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const segments = path.split('/');
+  let node: Record<string, unknown> | unknown[] = target;
+  segments.forEach((segment, i) => {
+    const key: string | number = Array.isArray(node) ? Number(segment) : segment;
+    if (i === segments.length - 1) {
+      (node as Record<string | number, unknown>)[key] = value;
+      return;
+    }
+    let next = (node as Record<string | number, unknown>)[key];
+    if (next === null || typeof next !== 'object') {
+      next = /^\d+$/.test(segments[i + 1]!) ? [] : {};
+      (node as Record<string | number, unknown>)[key] = next;
+    }
+    node = next as Record<string, unknown> | unknown[];
+  });
+}
+
+/** Puts an annotation back together from its id, fields and spans (the inverse of `decompose`). */
+export function assemble(id: string, fields: Record<string, unknown>, spans: ReadonlyArray<Pick<Span, 'role' | 'selector'>>): AnyAnnotation {
+  const annotation: Record<string, unknown> = { id, ...structuredClone(fields) };
+  const ordered = [...spans].sort((a, b) => a.role.localeCompare(b.role, 'en', { numeric: true }));
+  for (const span of ordered) setPath(annotation, span.role, { ...span.selector });
+  return annotation as unknown as AnyAnnotation;
+}

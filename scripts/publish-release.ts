@@ -1,0 +1,117 @@
+/**
+ * `npm run publish-release -- --tag vX.Y.Z [--dry-run]`: publishes a release tag, in order: build (validating the
+ * data), test, `npm publish --provenance` (a `vX.Y.Z-rc.N` tag goes to the `next` dist-tag, a release to `latest`),
+ * the download bundle, and a GitHub release with the bundle and its `.sha256` attached (with the `gh` CLI).
+ * .github/workflows/release.yml runs it on every pushed release tag, after `npm ci`.
+ *
+ *   --tag TAG     the tag to publish; package.json's version must be the tag without its `v`
+ *   --dry-run     check the tag and the version and print the steps with their commands; run nothing
+ *   --root DIR    the repository (default: the current directory)
+ *
+ * Rerunning after a partial failure is safe: a version already on npm is not published again, and an existing
+ * GitHub release gets its assets replaced. The plan itself is in scripts/release/publish-plan.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fail, runMain } from './lib/cli.ts';
+import { distTagFor, parseReleaseTag, publishPlan, releaseNotes, shellLine, type Command } from './release/publish-plan.ts';
+
+const USAGE = 'usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--dry-run] [--root DIR]';
+
+/** The commit a ref names, or `null` when git cannot resolve it. */
+function commitOf(root: string, ref: string): string | null {
+  const result = spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/** Whether a probe says its step was done before: it exits 0 and prints something. */
+function alreadyDone(root: string, probe: Command): boolean {
+  const result = spawnSync(probe.command, probe.args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return result.status === 0 && result.stdout.trim() !== '';
+}
+
+function run(root: string, command: Command, what: string): void {
+  console.log(`\n$ ${shellLine(command)}`);
+  const result = spawnSync(command.command, command.args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.error) fail(`${what}: could not run ${command.command} (${result.error.message}).`, 1);
+  if (result.status !== 0) fail(`${what} failed: \`${shellLine(command)}\` exited with ${result.status}. The steps after it did not run.`, 1);
+}
+
+runMain(() => {
+  const { values, positionals } = parseArgs({
+    options: {
+      tag: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      root: { type: 'string', default: '.' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}.\n${USAGE}`);
+  if (values.tag === undefined) fail(`--tag is required.\n${USAGE}`);
+  const tag = parseReleaseTag(values.tag);
+  if (!tag) {
+    fail(`${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or vMAJOR.MINOR.PATCH-rc.N (a release candidate).`);
+  }
+  const root = resolve(values.root);
+  const pkgPath = join(root, 'package.json');
+  if (!existsSync(pkgPath)) fail(`${root} has no package.json; run the command from the repository root or pass --root.`);
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { name?: string; version?: string };
+  if (pkg.version !== tag.version) {
+    fail(
+      `the tag ${tag.tag} is for version ${tag.version}, but package.json's version is ${JSON.stringify(pkg.version)}: nothing was published. ` +
+        `Tag the commit whose package.json says ${tag.version} (for a release, the commit \`npm run release\` made), ` +
+        `or set it with \`npm pkg set version=${tag.version}\`, commit, and tag that commit.`,
+      1,
+    );
+  }
+  const packageName = pkg.name ?? 'annotated-news';
+  if (!values['dry-run']) {
+    const tagged = commitOf(root, `refs/tags/${tag.tag}`);
+    if (tagged === null) fail(`there is no tag ${tag.tag} in ${root}; publish from a checkout of the tag.`, 1);
+    if (tagged !== commitOf(root, 'HEAD')) fail(`HEAD is not the commit tagged ${tag.tag}; check out the tag first (\`git checkout ${tag.tag}\`).`, 1);
+  }
+
+  const notesDir = mkdtempSync(join(tmpdir(), 'annotated-news-release-notes-'));
+  try {
+    const notesFile = join(notesDir, 'notes.md');
+    const changelogPath = join(root, 'CHANGELOG.md');
+    const notes = releaseNotes(existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : '', tag);
+    writeFileSync(notesFile, notes);
+    const steps = publishPlan(tag, { packageName, bundleDir: 'release', notesFile });
+
+    const kind = tag.candidate === null ? 'a release' : `release candidate ${tag.candidate}`;
+    console.log(`${tag.tag}: ${packageName}@${tag.version}, ${kind}, npm dist-tag "${distTagFor(tag)}".`);
+    if (values['dry-run']) {
+      console.log('Would run, in order:');
+      steps.forEach((step, i) => {
+        console.log(`  ${i + 1}. ${step.name}\n     $ ${shellLine(step)}`);
+        if (step.doneIf) {
+          const otherwise = step.instead ? `runs \`${shellLine(step.instead)}\` instead` : 'is skipped';
+          console.log(`     (on a rerun, when \`${shellLine(step.doneIf)}\` shows it was done, this step ${otherwise})`);
+        }
+      });
+      console.log(`\nRelease notes:\n${notes.replace(/^/gm, '  ')}`);
+      console.log('Dry run: nothing was run, published or uploaded.');
+      return 0;
+    }
+    steps.forEach((step, i) => {
+      const what = `step ${i + 1} (${step.name})`;
+      if (step.doneIf && alreadyDone(root, step.doneIf)) {
+        if (!step.instead) {
+          console.log(`\n${what}: already done (\`${shellLine(step.doneIf)}\`), skipped.`);
+          return;
+        }
+        run(root, step.instead, what);
+        return;
+      }
+      run(root, step, what);
+    });
+    console.log(`\nPublished ${tag.tag}.`);
+    return 0;
+  } finally {
+    rmSync(notesDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,120 @@
+/**
+ * What publishing a release tag does, as data: the tag's version and npm dist-tag, the release notes, and the
+ * commands to run in order. Pure functions; scripts/publish-release.ts runs (or, with --dry-run, prints) the plan,
+ * and .github/workflows/release.yml calls that script, so the steps live here and not only in a workflow file.
+ */
+
+/** A release tag: `vX.Y.Z` (a release) or `vX.Y.Z-rc.N` (a release candidate). */
+export interface ReleaseTag {
+  tag: string;
+  /** The version package.json must carry: the tag without its `v`. */
+  version: string;
+  /** N of a `-rc.N` tag; `null` for a release. */
+  candidate: number | null;
+}
+
+const NUMBER = '(?:0|[1-9]\\d*)';
+const RELEASE_TAG = new RegExp(`^v(${NUMBER}\\.${NUMBER}\\.${NUMBER})(?:-rc\\.(${NUMBER}))?$`);
+
+/** Parses a release tag; `null` for anything else (other pre-release names, build metadata, no `v`). */
+export function parseReleaseTag(tag: string): ReleaseTag | null {
+  const match = RELEASE_TAG.exec(tag);
+  if (!match) return null;
+  const candidate = match[2] === undefined ? null : Number(match[2]);
+  return { tag, version: candidate === null ? match[1]! : `${match[1]}-rc.${candidate}`, candidate };
+}
+
+/** The npm dist-tag a release goes to: `latest` for a release, `next` for a release candidate. */
+export function distTagFor(tag: ReleaseTag): 'latest' | 'next' {
+  return tag.candidate === null ? 'latest' : 'next';
+}
+
+export interface Command {
+  command: string;
+  args: string[];
+}
+
+export interface Step extends Command {
+  /** What the step does, for people. */
+  name: string;
+  /**
+   * A probe for a rerun of the workflow after a partial failure: when it exits 0 and prints something, the step
+   * was done before, and `instead` runs (or nothing, when there is no `instead`).
+   */
+  doneIf?: Command;
+  instead?: Command;
+}
+
+export interface PlanOptions {
+  packageName: string;
+  /** Where `npm run bundle` writes the archive (its default, `release`). */
+  bundleDir: string;
+  /** The file holding the GitHub release's notes. */
+  notesFile: string;
+}
+
+/** The bundle `npm run bundle` writes for a version, and its checksum file. */
+export function bundleAssets(packageName: string, version: string, bundleDir: string): [string, string] {
+  const archive = `${bundleDir}/${packageName}-${version}.tar.gz`;
+  return [archive, `${archive}.sha256`];
+}
+
+/**
+ * The steps, in order: build (which validates), test, publish to npm with provenance under the dist-tag, the
+ * download bundle, and the GitHub release with the bundle and its checksum attached.
+ */
+export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
+  const distTag = distTagFor(tag);
+  const assets = bundleAssets(options.packageName, tag.version, options.bundleDir);
+  const create = ['release', 'create', tag.tag, '--verify-tag', '--title', `${options.packageName} ${tag.version}`, '--notes-file', options.notesFile];
+  if (tag.candidate !== null) create.push('--prerelease');
+  return [
+    { name: 'build (validates the data first)', command: 'npm', args: ['run', 'build'] },
+    { name: 'test', command: 'npm', args: ['test'] },
+    {
+      name: `publish to npm under the "${distTag}" dist-tag, with provenance (prepack builds dist/ again)`,
+      command: 'npm',
+      args: ['publish', '--provenance', '--access', 'public', '--tag', distTag],
+      doneIf: { command: 'npm', args: ['view', `${options.packageName}@${tag.version}`, 'version'] },
+    },
+    { name: 'build the download bundle', command: 'npm', args: ['run', 'bundle'] },
+    {
+      name: `attach the bundle and its checksum to the GitHub release ${tag.tag}`,
+      command: 'gh',
+      args: [...create, ...assets],
+      doneIf: { command: 'gh', args: ['release', 'view', tag.tag, '--json', 'tagName'] },
+      instead: { command: 'gh', args: ['release', 'upload', tag.tag, ...assets, '--clobber'] },
+    },
+  ];
+}
+
+/** A command as a shell would take it: arguments with anything but safe characters single-quoted. */
+export function shellLine({ command, args }: Command): string {
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+  return [command, ...args].map(quote).join(' ');
+}
+
+/** The body of the changelog section headed `## [heading]` (up to the next `## ` heading), trimmed; `null` if none. */
+function changelogSection(changelog: string, heading: string): string | null {
+  const lines = changelog.split('\n');
+  const start = lines.findIndex((line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
+  if (start < 0) return null;
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  const body = lines.slice(start + 1, end < 0 ? undefined : end).join('\n').trim();
+  return body || null;
+}
+
+/**
+ * The GitHub release's notes: the version's CHANGELOG.md section (which `npm run release` writes); for a release
+ * candidate, the notes gathered under `## [Unreleased]`.
+ */
+export function releaseNotes(changelog: string, tag: ReleaseTag): string {
+  const own = changelogSection(changelog, tag.version);
+  if (own) return `${own}\n`;
+  if (tag.candidate !== null) {
+    const unreleased = changelogSection(changelog, 'Unreleased');
+    const intro = `Release candidate ${tag.candidate} of the next release: published to npm under the \`next\` dist-tag.`;
+    return unreleased ? `${intro}\n\n${unreleased}\n` : `${intro}\n`;
+  }
+  return `See CHANGELOG.md for what changed in ${tag.version}.\n`;
+}

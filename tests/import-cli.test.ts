@@ -1,0 +1,84 @@
+/**
+ * `npm run import` as a contributor runs it: a dry run prints the diff and writes nothing; an import fills a clean
+ * record, which then validates; an unknown entity becomes a stub validation rejects; a malformed file gets a
+ * located error and the record is untouched; an import that would replace an annotation is refused.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SEED_ID, runScript } from './helpers.ts';
+import { labelStudioTask } from '../scripts/interop/label-studio.ts';
+import { loadRegistry } from '../scripts/interop/registry.ts';
+import { validateData } from '../scripts/checks/run.ts';
+
+test('import: dry run, then a real import into a clean record that validates; bad files and conflicts change nothing', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const data = join(dir, 'data');
+  cpSync(join(ROOT, 'data'), data, { recursive: true });
+  const recordPath = join(data, 'articles', `${SEED_ID}.json`);
+  const full = JSON.parse(readFileSync(recordPath, 'utf8'));
+  // The Label Studio file an annotator exports, made from the full record; then the record is emptied.
+  const tasks = [labelStudioTask(full, loadRegistry(data))];
+  const lsFile = join(dir, 'export.json');
+  writeFileSync(lsFile, JSON.stringify(tasks));
+  const clean = structuredClone(full);
+  for (const kind of Object.keys(clean.annotations)) clean.annotations[kind] = [];
+  clean.inferences = [];
+  writeFileSync(recordPath, `${JSON.stringify(clean, null, 2)}\n`);
+  const cleanText = readFileSync(recordPath, 'utf8');
+  const args = (file: string, ...more: string[]) => ['--from', 'label-studio', file, '--article', SEED_ID, '--data', data, ...more];
+
+  const dry = runScript('import.ts', args(lsFile, '--dry-run'));
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^\+\s+"id": "m-ukraine-1",$/m, 'the diff shows the added annotations');
+  const total = Object.values(full.annotations as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+  assert.match(dry.stdout, new RegExp(`dry run: ${total} annotation\\(s\\) would be added`));
+  assert.equal(readFileSync(recordPath, 'utf8'), cleanText, 'a dry run writes nothing');
+
+  // A malformed file: a located error, and the record stays as it was.
+  const broken = join(dir, 'broken.json');
+  writeFileSync(broken, JSON.stringify(tasks, null, 1).replace('"start": 0,', '"start": "zero",'));
+  const bad = runScript('import.ts', args(broken));
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /broken\.json:\d+:\d+ \(at \/0\/annotations\/0\/result\/0\/value\): a labels region needs integer "start" and "end"/);
+  assert.match(bad.stderr, /was not changed/);
+  assert.equal(readFileSync(recordPath, 'utf8'), cleanText);
+  writeFileSync(broken, '[{"data": {"text": "x"}, }]');
+  assert.match(runScript('import.ts', args(broken)).stderr, /broken\.json:1:\d+: invalid JSON/);
+
+  const real = runScript('import.ts', args(lsFile));
+  assert.equal(real.code, 0, real.stderr);
+  assert.deepEqual(JSON.parse(readFileSync(recordPath, 'utf8')).annotations, full.annotations, 'the import restores every annotation');
+
+  // A changed annotation under an existing id is a conflict: refused, nothing written.
+  const imported = readFileSync(recordPath, 'utf8');
+  const changed = structuredClone(tasks);
+  // The annotator re-links the first mention in the per-region text area.
+  (changed[0] as any).annotations[0].result.find((r: any) => r.id === 'm-ukraine-1' && r.type === 'textarea').value.textarea = ['russia'];
+  writeFileSync(lsFile, JSON.stringify(changed));
+  const conflict = runScript('import.ts', args(lsFile));
+  assert.equal(conflict.code, 1);
+  assert.match(conflict.stdout, /conflict: mentions "m-ukraine-1"/);
+  assert.equal(readFileSync(recordPath, 'utf8'), imported);
+
+  // A brat span on an entity nobody registered: a stub that validation rejects until a curator completes it.
+  const text = full.body.map((b: { text: string }) => b.text).join('\n') as string;
+  const at = [...text.slice(0, text.indexOf(' access ') + 1)].length;
+  writeFileSync(join(dir, 'new.ann'), `T1\tPerson ${at} ${at + 6}\taccess\n`);
+  const stub = runScript('import.ts', ['--from', 'brat', join(dir, 'new.ann'), '--article', SEED_ID, '--data', data]);
+  assert.equal(stub.code, 0, stub.stderr);
+  assert.match(stub.stdout, /stub: Person "access" links to no record: wrote "TODO-access"/);
+  const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
+  const errors = findings.filter((f) => f.severity === 'error');
+  const index = full.annotations.mentions.length;
+  assert.deepEqual(errors.map((f) => [f.rule, f.pointer]), [
+    ['placeholders', `/annotations/mentions/${index}/entity`],
+    ['placeholders', `/annotations/mentions/${index}/form`],
+  ]);
+
+  // Only the named record can be written: a missing record is refused.
+  assert.equal(runScript('import.ts', ['--from', 'brat', join(dir, 'new.ann'), '--article', 'no-such-article', '--data', data]).code, 2);
+});

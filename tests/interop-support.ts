@@ -1,0 +1,72 @@
+/**
+ * Shared by the annotation-tool tests: a synthetic article whose text has characters outside the BMP, a CRLF inside
+ * a paragraph and repeated phrases, annotated with every kind; and a small registry. Everything is made up (the
+ * Wikidata id below is a deliberately impossible test value, not a claim about any real item).
+ */
+import type { Article, Entity } from '../types/index.ts';
+import type { Registry } from '../scripts/interop/layers.ts';
+import { articleTemplate } from '../scripts/lib/article-template.ts';
+
+export const TEST_QID = 'Q999999999';
+
+const entity = (id: string, kind: Entity['kind'], name: string, identifiers: Entity['identifiers'] = {}): Entity => ({ id, kind, name, aliases: [], demonyms: [], roles: [], identifiers });
+
+export const SYNTHETIC_REGISTRY: Registry = {
+  entities: new Map([
+    ['jane-example', entity('jane-example', 'person', 'Jane Example', { wikidata: TEST_QID })],
+    ['examplestan', entity('examplestan', 'country', 'Examplestan')],
+  ]),
+  outlets: new Set(['example-wire']),
+};
+
+/** 𝔊 (U+1D50A) and 🚀 (U+1F680) are outside the BMP; "the grid" and "Jane Example" repeat; one paragraph holds a CRLF. */
+export function syntheticArticle(): Article {
+  return {
+    // The metadata of a scaffolded record; the body and annotations below.
+    ...articleTemplate('synthetic-interop', '2026-01-01', 'tests'),
+    body: [
+      { type: 'paragraph', text: '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane Example added.' },
+      { type: 'paragraph', text: 'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 Examplestan agreed.' },
+    ],
+    annotations: {
+      mentions: [
+        { id: 'm-jane-1', selector: { exact: 'Jane Example', suffix: ' said' }, entity: 'jane-example', form: 'name' },
+        { id: 'm-jane-2', selector: { exact: 'Jane Example', prefix: '” ' }, entity: 'jane-example', form: 'name' },
+        { id: 'm-examplestan-1', selector: { exact: 'Examplestan', suffix: ' reportedly' }, entity: 'examplestan', form: 'name' },
+        { id: 'm-examplestan-2', selector: { exact: 'Examplestan', prefix: '🚀 ' }, entity: 'examplestan', form: 'name', standsFor: 'examplestan' },
+      ],
+      quotes: [
+        {
+          id: 'q-broken',
+          selector: { exact: 'broken,' },
+          continuations: [{ exact: 'We will fix the grid,' }],
+          kind: 'direct',
+          source: { kind: 'entity', entity: 'jane-example', affiliation: null, selector: { exact: 'she' } },
+          cue: [{ exact: 'said', prefix: 'she ' }],
+          hedges: [],
+          outlet: null,
+        },
+      ],
+      figures: [{ id: 'f-grid-share', selector: { exact: '40%' }, value: 40, unit: 'percent', currency: null, measures: 'Share of the grid lost', assertedBy: null, hedges: [{ exact: 'reportedly' }] }],
+      citedSources: [{ id: 'cs-example-wire', selector: { exact: 'Example Wire' }, outlet: 'example-wire' }],
+      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, setting: null, place: 'examplestan', participants: ['examplestan'], time: { selector: { exact: 'last week' }, type: 'instant', value: null, beginPoint: null, endPoint: null, relative: { unit: 'week', offset: -1 } } }],
+      claims: [
+        {
+          id: 'c-agreed',
+          selector: { exact: 'Examplestan agreed' },
+          claimReviewed: 'Examplestan agreed',
+          claimant: { kind: 'article', entity: null, affiliation: null, selector: null },
+          checkable: false,
+          isBasedOn: ['f-grid-share'],
+          reviews: [],
+        },
+      ],
+    },
+    inferences: [],
+  };
+}
+
+/** The article with no annotations: the clean record an import fills. */
+export function withoutAnnotations(article: Article): Article {
+  return { ...article, annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] } };
+}

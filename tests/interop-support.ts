@@ -49,7 +49,7 @@ export function syntheticArticle(): Article {
       ],
       figures: [{ id: 'f-grid-share', selector: { exact: '40%' }, value: 40, unit: 'percent', currency: null, measures: 'Share of the grid lost', assertedBy: null, hedges: [{ exact: 'reportedly' }] }],
       citedSources: [{ id: 'cs-example-wire', selector: { exact: 'Example Wire' }, outlet: 'example-wire' }],
-      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, setting: null, place: 'examplestan', participants: ['examplestan'], time: { selector: { exact: 'last week' }, type: 'interval', value: null, beginPoint: null, endPoint: null, relative: { unit: 'week', offset: -1 } } }],
+      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, setting: null, place: 'examplestan', participants: ['examplestan'], time: { selector: { exact: 'last week' }, type: 'instant', value: null, beginPoint: null, endPoint: null, relative: { unit: 'week', offset: -1 } } }],
       claims: [
         {
           id: 'c-agreed',

@@ -1,9 +1,21 @@
 /**
  * The hook for export → import identity (the annotation-tools issue): each format that can be exported and imported
  * back registers its two directions here, and tests/hardening/fuzz.test.ts proves `importRecord(exportRecord(a))`
- * deep-equals `a` on random grounded articles. Empty until such a format lands.
+ * deep-equals `a` on the valid fixture's articles. The import side is what `npm run import` does: read the exported
+ * file, turn its annotations into this dataset's (selectors computed from offsets), and merge them into the record
+ * with its annotations removed.
  */
+import { join } from 'node:path';
 import type { Article } from '../../types/index.ts';
+import { ROOT } from '../helpers.ts';
+import { VALID_FIXTURE } from '../../scripts/checks/test-kit.ts';
+import { readW3c, w3cCollection } from '../../scripts/interop/w3c.ts';
+import { bratAnn, parseBratAnn } from '../../scripts/interop/brat.ts';
+import { labelStudioTask, readLabelStudio } from '../../scripts/interop/label-studio.ts';
+import { fromBrat, fromLabelStudio, fromW3c } from '../../scripts/interop/readers.ts';
+import { buildAnnotations, mergeAnnotations, type ToolAnnotation } from '../../scripts/interop/merge.ts';
+import { entityKinds, loadRegistry } from '../../scripts/interop/registry.ts';
+import { articleText } from '../../scripts/lib/text-quote.ts';
 
 export interface RoundTrip {
   /** The format, as users know it (e.g. "W3C Web Annotation JSON-LD", "brat standoff"). */
@@ -12,4 +24,39 @@ export interface RoundTrip {
   importRecord(exported: unknown, original: Article): Article;
 }
 
-export const ROUND_TRIPS: readonly RoundTrip[] = [];
+const registry = loadRegistry(VALID_FIXTURE);
+const kinds = entityKinds(join(ROOT, 'schemas'));
+/** What a file on disk gives back: JSON text parsed again (no shared objects, no `undefined`). */
+const reparse = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Imports tool annotations into `original` with its annotations removed, as `npm run import` merges them. */
+function importInto(original: Article, items: ToolAnnotation[], toolText: string | null): Article {
+  const empty = Object.fromEntries(Object.keys(original.annotations).map((layer) => [layer, []]));
+  const clean = { ...original, annotations: empty as unknown as Article['annotations'] };
+  const built = buildAnnotations(clean, registry, items, toolText, kinds);
+  return mergeAnnotations(clean, built.annotations).article;
+}
+
+export const ROUND_TRIPS: readonly RoundTrip[] = [
+  {
+    name: 'W3C Web Annotation JSON-LD',
+    exportRecord: (article) => reparse(w3cCollection(article, registry)),
+    importRecord: (exported, original) => importInto(original, fromW3c(readW3c(exported, original.id)), null),
+  },
+  {
+    name: 'brat standoff',
+    exportRecord: (article) => ({ txt: articleText(article), ann: bratAnn(article, registry) }),
+    importRecord: (exported, original) => {
+      const { txt, ann } = exported as { txt: string; ann: string };
+      return importInto(original, fromBrat(parseBratAnn(ann)), txt);
+    },
+  },
+  {
+    name: 'Label Studio tasks',
+    exportRecord: (article) => reparse([labelStudioTask(article, registry)]),
+    importRecord: (exported, original) => {
+      const { text, regions, relations } = readLabelStudio(exported, original.id);
+      return importInto(original, fromLabelStudio(regions, relations), text);
+    },
+  },
+];

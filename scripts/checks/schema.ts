@@ -31,15 +31,8 @@ function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, Val
     return null; // not generated (yet): compile instead
   }
   for (const [schema, text] of texts) if (module.schemaSha256[schema] !== schemaDigest(text)) return null;
-  const validators = {} as Record<Collection, ValidateFunction>;
-  for (const { name, schema } of COLLECTIONS) {
-    // Standalone code carries no `schema`; the hints need it (to resolve `$ref`s), so it is parsed on first use.
-    const validate = module[name];
-    let parsed: object | undefined;
-    Object.defineProperty(validate, 'schema', { configurable: true, get: () => (parsed ??= JSON.parse(texts.get(schema)!) as object) });
-    validators[name] = validate;
-  }
-  return validators;
+  // Standalone code carries no `schema`; `schemaValidators` records each root schema for the hints (`rootSchemaOf`).
+  return { articles: module.articles, entities: module.entities, outlets: module.outlets, redirects: module.redirects };
 }
 
 /** The validators for a schema folder, made on first use and reused. */

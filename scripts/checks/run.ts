@@ -21,6 +21,7 @@ import { RULES } from './rules/index.ts';
 import { displayPath, runRule, type FileJob, type FileResult } from './check-file.ts';
 import { ResultCache, gitBlobIds, validatorFingerprint, type RestoreSink } from './result-cache.ts';
 import { checkFiles } from './pool.ts';
+import { FeedOrder, publishOrder, type RecordFeed } from './record-feed.ts';
 import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
 
 /**
@@ -57,6 +58,11 @@ export interface ValidationOptions {
    * with the registered rules; the findings are the same with or without it.
    */
   cache?: string | undefined;
+  /**
+   * The build's publisher: each record without errors is handed to it, in its order, as it is checked
+   * (./record-feed.ts), so every file is read and parsed once per build. Not with `paths` or `cache`.
+   */
+  feed?: RecordFeed | undefined;
 }
 
 export interface ValidationReport {
@@ -128,8 +134,10 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const registered = rules.every((rule) => RULES.includes(rule));
   // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
   // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
-  const cache = options.cache !== undefined && registered ? ResultCache.open(options.cache, validatorFingerprint(schemaDir, registry), now) : null;
+  const cache = options.cache !== undefined && registered && !options.feed ? ResultCache.open(options.cache, validatorFingerprint(schemaDir, registry), now) : null;
   let toCheck = jobs;
+  if (options.feed && inScope !== null) throw new Error('the build publishes every file: no paths with a feed');
+  const feeding = options.feed ? new FeedOrder((toCheck = publishOrder(jobs)), options.feed) : null;
   let fromCache = 0;
   /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
   const dataPrefix = join(dataDir, '_').slice(0, -1);
@@ -141,6 +149,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     registry: registryData(registry),
     now: now.getTime(),
     cacheable: cache !== null,
+    publishing: feeding !== null,
   });
   // Results arrive in any order; what cross-file rules read in order (first URL wins, earlier/later) is put back.
   const articles = new Array<ArticleSummary | undefined>(jobs.length);
@@ -186,11 +195,13 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);
   }
   const workers = !registered ? 0 : options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
-  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null });
-  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread }, (result) => {
+  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null, publishing: feeding !== null });
+  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread, throttle: feeding?.throttle() }, (result) => {
     collect(result);
+    feeding?.take(result);
     cache?.put(relativeOf(jobs[result.index]!.path), result);
   });
+  feeding?.end();
   for (const article of articles) if (article !== undefined) summary.articles.push(article);
   summary.renamed.push(...renamed.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
   summary.redirects.push(...redirects.sort((a, b) => a[0] - b[0]).map(([, r]) => r));

@@ -1,5 +1,6 @@
 /**
- * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, flat JSONL, per-article JSON, the
+ * Publishes a valid dataset into an (empty) output folder, from the records validation read, checked and serialised
+ * (it reads no record file itself; see scripts/checks/record-feed.ts): JSON, NDJSON, flat JSONL, per-article JSON, the
  * table model's tables as CSV, Parquet and one SQLite database, the metadata (datapackage.json, croissant.json,
  * dataset.jsonld), the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
  * holds one record and the write buffers, never the whole corpus.

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
@@ -69,8 +70,8 @@ export function hashTree(root: string, skip: (path: string) => boolean = () => f
   return hash.digest('hex');
 }
 
-/** Shared builds (sharedBuild), one folder per key, in the git-ignored cache the launcher uses too. */
-const BUILD_CACHE = join(ROOT, 'node_modules', '.cache', 'annotated-news', 'test-builds');
+/** Shared builds (sharedBuild), one folder per key (the build refuses to write inside the repository). */
+const BUILD_CACHE = join(tmpdir(), 'annotated-news-test-builds');
 /** What in the repository is not an input of the build: installed packages, git, tests, build output, scratch. */
 const NOT_BUILD_INPUT = /^\/(node_modules|\.git|tests|dist|bench-out|tmp|release|test-output)$|\/\.|\.tgz$|\.tmp$/;
 /** A shared build not used for this long is removed. */

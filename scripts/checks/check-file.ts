@@ -16,7 +16,7 @@ import type { Redirect } from '../../types/index.ts';
 import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
-import { recordingKnown, recordingRegistry, type Lookups } from './known-lookups.ts';
+import { recordingKnown, type Lookups } from './known-lookups.ts';
 import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
 import type { Registry } from './registry.ts';
 
@@ -145,11 +145,9 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
   const result: FileResult = { index, findings, complete: schemaValid };
   let known = env.known;
-  let registry = env.registry;
   if (blob !== undefined) {
     const recording = recordingKnown(known);
     known = recording.known;
-    registry = recordingRegistry(registry, recording.lookups);
     result.blob = blob;
     result.lookups = recording.lookups;
   }
@@ -164,7 +162,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const context = { phase: 'record', collection, record, file, fileId, known, registry, now: env.now } as CheckContext;
+    const context = { phase: 'record', collection, record, file, fileId, known, registry: env.registry, now: env.now } as CheckContext;
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
       for (const issue of runRule(rule, context, file)) {

@@ -3,16 +3,18 @@
  * against 100,000 should not re-check the 100,000. A result is stored under its file's path (relative to the data
  * folder) and git blob id (the SHA-1 git gives the file's bytes), and reused only when
  * - the file has the same path and bytes (git says so from its index, without the file being read),
- * - the validator is the same: its code, the schemas and the format of this cache (`validatorFingerprint`),
- * - every question its rules asked of the known ids, and of the registry facts (entity kinds, names, aliases,
- *   demonyms; outlet names: ./registry.ts), gets the same answer (./known-lookups.ts): adding or changing an entity
- *   re-checks only the files that looked it up,
+ * - the validator is the same: its code, the schemas and the format of this cache (`validatorFingerprint`), and
+ *   the registry facts record rules read (entity kinds, names, aliases, demonyms; outlet names: ./registry.ts;
+ *   `registryDigest`): the coverage rule looks for every registered name in every article, so a change there
+ *   re-checks every file,
+ * - every question its rules asked of the known ids gets the same answer (./known-lookups.ts),
  * - and “now” has not gone back (a date found in the future is never cached; one in the past stays there).
  * Only complete results are kept (the file parsed and met its schema). Cross-file rules still run over every
  * file's summary, cached or not, so the findings are those of a full run (tests/validate-incremental.test.ts proves
  * it over random edits). A missing, stale or damaged cache only costs time.
  *
- * The registry facts of each cached entity and outlet file are kept too, so only changed registry files are read.
+ * The registry facts of each cached entity and outlet file are kept too (whatever the registry digest), so only
+ * changed registry files are read.
  *
  * The cache is one file, written atomically, holding the entries of the last run. It is stored by column (ids in
  * one table, numbers in typed arrays), because reading 100,000 entries as objects would cost more than it saves;
@@ -29,7 +31,7 @@ import type { Redirect } from '../../types/index.ts';
 import type { FileResult } from './check-file.ts';
 import type { ArticleSummary, DatasetSummary, KnownIds } from './rule.ts';
 import type { Registry } from './registry.ts';
-import { sameFacts } from './known-lookups.ts';
+import { factsText } from './registry.ts';
 
 
 /** Changes whenever what is stored changes shape. */
@@ -53,11 +55,10 @@ interface Extra {
 interface Stored {
   format: number;
   fingerprint: string;
+  /** `registryDigest` of the registry the results were found with. */
+  registry: string;
   now: number;
-  /**
-   * Questions asked and ids referenced: `collection/id` (is the id known?) or `=collection/id` NUL facts text (are
-   * the registry facts of the id these?: ./known-lookups.ts).
-   */
+  /** Ids asked about and referenced: `collection/id`. */
   keys: string[];
   /** Per entry: its path relative to the data folder, with `/`. */
   paths: string[];
@@ -90,7 +91,7 @@ export interface RestoreSink {
   finding(finding: Finding): void;
 }
 
-/** SHA-256 over the validator's sources and the schema files (the registry facts are answers: see `restore`). */
+/** SHA-256 over the validator's sources and the schema files. */
 export function validatorFingerprint(schemaDir: string): string {
   const hash = createHash('sha256').update(`format ${FORMAT}\0`);
   const add = (label: string, path: string) => hash.update(`${label}\0`).update(readFileSync(path)).update('\0');
@@ -99,6 +100,16 @@ export function validatorFingerprint(schemaDir: string): string {
     for (const name of names) add(`${folder}/${name}`, join(REPO, folder, name));
   }
   for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) add(`schemas/${name}`, join(schemaDir, name));
+  return hash.digest('hex');
+}
+
+/** SHA-256 over the registry facts, in the registry's order (the layout's, sorted). */
+export function registryDigest(registry: Registry): string {
+  const hash = createHash('sha256');
+  for (const [label, map] of [['entities', registry.entities], ['outlets', registry.outlets]] as const) {
+    hash.update(`${label}\0`);
+    for (const [id, facts] of map) hash.update(`${id}\0${factsText(facts)}\0`);
+  }
   return hash.digest('hex');
 }
 
@@ -199,7 +210,7 @@ function wellFormed(s: Stored): boolean {
     for (let i = 0; i < values.length; i++) if ((values[i]! & ~ABSENT) >>> 0 >= limit) return false;
     return true;
   };
-  if (!s || typeof s !== 'object' || !strings(s.keys) || !strings(s.paths) || typeof s.blobs !== 'string' || typeof s.now !== 'number') return false;
+  if (!s || typeof s !== 'object' || typeof s.registry !== 'string' || !strings(s.keys) || !strings(s.paths) || typeof s.blobs !== 'string' || typeof s.now !== 'number') return false;
   const n = s.paths.length;
   const rows = s.articleId?.length;
   if (s.blobs.length !== n * BLOB || !starts(s.askedStart, s.asked, n, s.keys.length) || !starts(s.refStart, s.refs, n, s.keys.length)) return false;
@@ -224,6 +235,9 @@ export class ResultCache {
   readonly #reused: number[] = [];
   /** Fresh results, already reduced to columns (100,000 results kept whole would cost hundreds of MB). */
   readonly #fresh = new Columns();
+  /** Whether the stored results hold for this run's registry (see `useRegistry`). */
+  #usable = true;
+  #registry = '';
 
   private constructor(
     private readonly path: string,
@@ -251,6 +265,12 @@ export class ResultCache {
     return new ResultCache(path, fingerprint, now.getTime(), stored);
   }
 
+  /** Gives the digest of this run's registry: stored results found with another are not restored. */
+  useRegistry(digest: string): void {
+    this.#registry = digest;
+    this.#usable = this.#stored?.registry === digest;
+  }
+
   /** The stored entry for this path and content, or -1. */
   #entry(relative: string, blob: string): number {
     const entry = this.#index.get(relative);
@@ -267,21 +287,16 @@ export class ResultCache {
    * Restores the result stored for this file and content into `sink`, if every question its rules asked still
    * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported.
    */
-  restore(relative: string, file: string, blob: string, known: KnownIds, registry: Registry, sink: RestoreSink): boolean {
+  restore(relative: string, file: string, blob: string, known: KnownIds, sink: RestoreSink): boolean {
     const s = this.#stored;
-    const entry = s === null ? -1 : this.#entry(relative, blob);
+    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob);
     if (s === null || entry < 0) return false;
     for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
       const key = (s.asked[i]! & ~ABSENT) >>> 0;
       let answer = this.#answers[key]!;
       if (answer === -1) {
-        const text = s.keys[key]!;
-        if (text.startsWith('=')) answer = sameFacts(text, registry) ? 1 : 0;
-        else {
-          const [collection, id] = split(text);
-          answer = known[collection]?.has(id) ? 1 : 0;
-        }
-        this.#answers[key] = answer;
+        const [collection, id] = split(s.keys[key]!);
+        this.#answers[key] = answer = known[collection]?.has(id) ? 1 : 0;
       }
       if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return false;
     }
@@ -327,7 +342,7 @@ export class ResultCache {
     const s = this.#stored;
     const f = this.#fresh;
     const fresh = f.paths.length;
-    if (fresh === 0 && s !== null && this.#reused.length === s.paths.length) return;
+    if (fresh === 0 && s !== null && this.#reused.length === s.paths.length && s.registry === this.#registry) return;
     const reused = s === null ? [] : this.#reused;
     const n = reused.length + fresh;
     // Keys: the stored ones still used (renumbered), then the fresh entries' own.
@@ -347,7 +362,7 @@ export class ResultCache {
       if (s!.articleRow[entry]! >= 0) rows++;
     }
     const out: Stored = {
-      format: FORMAT, fingerprint: this.fingerprint, now: this.now, keys, paths: new Array<string>(n), blobs: '',
+      format: FORMAT, fingerprint: this.fingerprint, registry: this.#registry, now: this.now, keys, paths: new Array<string>(n), blobs: '',
       askedStart: new Uint32Array(n + 1), asked: new Uint32Array(askedLength), refStart: new Uint32Array(n + 1), refs: new Uint32Array(refLength),
       articleRow: new Int32Array(n), articleId: [], articleUrl: [], bodyHash: [],
       signatures: new Uint32Array(rows * SIGNATURE_SIZE), hasSignature: new Uint8Array(rows), facts: [], extra: [],

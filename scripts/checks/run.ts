@@ -19,7 +19,7 @@ import { factsOf, factsText, readRegistry, registryData, type RegistrySource } f
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
 import { displayPath, gitBlobId, runRule, type FileJob, type FileResult } from './check-file.ts';
-import { ResultCache, gitBlobIds, validatorFingerprint, type RestoreSink } from './result-cache.ts';
+import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint, type RestoreSink } from './result-cache.ts';
 import { checkFiles } from './pool.ts';
 import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
 
@@ -122,6 +122,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       }
     : undefined;
   const registry = readRegistry(layout.records, source);
+  cache?.useRegistry(registryDigest(registry));
   const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
   const summary: DatasetSummary = {
     known,
@@ -192,7 +193,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       const blob = blobs.get(relative);
       index = job.index;
       const file = fast ? displayPrefix + job.path.slice(dataPrefix.length) : display(job.path);
-      if (blob !== undefined && cache.restore(relative, file, blob, known, registry, sink)) fromCache++;
+      if (blob !== undefined && cache.restore(relative, file, blob, known, sink)) fromCache++;
       else toCheck.push({ ...job, reporting: true });
     }
     for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);

@@ -223,8 +223,10 @@ function wellFormed(s: Stored): boolean {
 
 export class ResultCache {
   readonly #stored: Stored | null;
-  /** Path → entry index in #stored. */
-  readonly #index = new Map<string, number>();
+  /** Path → entry index in #stored, built when first needed (see #entry). */
+  #index: Map<string, number> | null = null;
+  /** Where #entry looks first: for registry facts, for results. */
+  readonly #cursors = [0, 0];
   /** Per stored key: 1 when it gets the same answer now, 0 when not, -1 not yet asked. */
   readonly #answers: Int8Array;
   /** Per stored key: 1 when a restored record references it. */
@@ -250,7 +252,6 @@ export class ResultCache {
     this.#referenced = new Uint8Array(stored?.keys.length ?? 0);
     this.#extra = new Map(stored?.extra ?? []);
     this.#facts = new Map(stored?.facts ?? []);
-    stored?.paths.forEach((path, i) => this.#index.set(path, i));
   }
 
   /** The cache at `path` when it was written by this validator at or before `now`; else an empty one. */
@@ -271,15 +272,29 @@ export class ResultCache {
     this.#usable = this.#stored?.registry === digest;
   }
 
-  /** The stored entry for this path and content, or -1. */
-  #entry(relative: string, blob: string): number {
-    const entry = this.#index.get(relative);
-    return entry !== undefined && this.#stored!.blobs.startsWith(blob, entry * BLOB) ? entry : -1;
+  /**
+   * The stored entry for this path and content, or -1. Entries are stored in the order the runner asks for them, so
+   * the entry after the last one found (by this `cursor`) is tried first; the index by path is built only when that
+   * misses.
+   */
+  #entry(relative: string, blob: string, cursor: 0 | 1): number {
+    const s = this.#stored!;
+    let entry: number | undefined = this.#cursors[cursor]!;
+    if (s.paths[entry] !== relative) {
+      if (this.#index === null) {
+        this.#index = new Map();
+        for (let i = 0; i < s.paths.length; i++) this.#index.set(s.paths[i]!, i);
+      }
+      entry = this.#index.get(relative);
+      if (entry === undefined) return -1;
+    }
+    this.#cursors[cursor] = entry + 1;
+    return s.blobs.startsWith(blob, entry * BLOB) ? entry : -1;
   }
 
   /** The registry facts stored for a registry file with this content (./registry.ts `factsText`), if any. */
   facts(relative: string, blob: string): string | undefined {
-    const entry = this.#entry(relative, blob);
+    const entry = this.#stored === null ? -1 : this.#entry(relative, blob, 0);
     return entry < 0 ? undefined : this.#facts.get(entry);
   }
 
@@ -289,7 +304,7 @@ export class ResultCache {
    */
   restore(relative: string, file: string, blob: string, known: KnownIds, sink: RestoreSink): boolean {
     const s = this.#stored;
-    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob);
+    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob, 1);
     if (s === null || entry < 0) return false;
     for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
       const key = (s.asked[i]! & ~ABSENT) >>> 0;
@@ -337,12 +352,17 @@ export class ResultCache {
     this.#fresh.add(relative, result, facts?.blob === blob ? facts.text : this.facts(relative, blob));
   }
 
-  /** Writes the entries this run reused or added (atomically), unless they are exactly what was read. */
+  /**
+   * Writes the entries this run reused or added (atomically), unless the cache read holds for this run's registry
+   * and this run added too few results to be worth a rewrite: under 1% of the entries (a pull request's few files
+   * are then checked again next time, which costs less than writing 100,000 entries). Entries whose files are gone
+   * stay until the next rewrite; they are never restored, having no file.
+   */
   save(): void {
     const s = this.#stored;
     const f = this.#fresh;
     const fresh = f.paths.length;
-    if (fresh === 0 && s !== null && this.#reused.length === s.paths.length && s.registry === this.#registry) return;
+    if (s !== null && this.#usable && fresh * 100 < s.paths.length) return;
     const reused = s === null ? [] : this.#reused;
     const n = reused.length + fresh;
     // Keys: the stored ones still used (renumbered), then the fresh entries' own.

@@ -178,11 +178,16 @@ class Columns {
   add(path: string, result: FileResult, facts: string | undefined): void {
     const entry = this.paths.push(path) - 1;
     this.blobs.push(result.blob!);
-    for (const k of result.lookups!.present) this.asked.push(this.key(k));
-    for (const k of result.lookups!.absent) this.asked.push(this.key(k) | ABSENT);
+    // Each key once per entry: a record asks about, and references, the same id many times.
+    const asked = new Set<number>();
+    for (const k of result.lookups!.present) asked.add(this.key(k));
+    for (const k of result.lookups!.absent) asked.add((this.key(k) | ABSENT) >>> 0);
+    for (const k of asked) this.asked.push(k);
     this.askedStart.push(this.asked.length);
-    for (const id of result.references?.entities ?? []) this.refs.push(this.key(`entities/${id}`));
-    for (const id of result.references?.outlets ?? []) this.refs.push(this.key(`outlets/${id}`));
+    const refs = new Set<number>();
+    for (const id of result.references?.entities ?? []) refs.add(this.key(`entities/${id}`));
+    for (const id of result.references?.outlets ?? []) refs.add(this.key(`outlets/${id}`));
+    for (const k of refs) this.refs.push(k);
     this.refStart.push(this.refs.length);
     const a = result.article;
     if (a) {

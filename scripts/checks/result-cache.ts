@@ -152,6 +152,8 @@ class Columns {
   readonly keys: string[] = [];
   readonly #keyIndex = new Map<string, number>();
   readonly paths: string[] = [];
+  /** Per entry: the result's `index` (the runner's order). */
+  readonly order: number[] = [];
   readonly blobs: string[] = [];
   readonly askedStart: number[] = [0];
   readonly asked: number[] = [];
@@ -177,6 +179,7 @@ class Columns {
   /** Adds a fresh result (with its `blob` and `lookups`), keeping only what the cache stores. */
   add(path: string, result: FileResult, facts: string | undefined): void {
     const entry = this.paths.push(path) - 1;
+    this.order.push(result.index);
     this.blobs.push(result.blob!);
     // Each key once per entry: a record asks about, and references, the same id many times.
     const asked = new Set<number>();
@@ -238,8 +241,9 @@ export class ResultCache {
   readonly #referenced: Uint8Array;
   readonly #extra: Map<number, Extra>;
   readonly #facts: Map<number, string>;
-  /** Stored entries this run reused, in order. */
+  /** Stored entries this run reused, and the runner's order of their files (`order` in `restore`). */
   readonly #reused: number[] = [];
+  readonly #reusedOrder: number[] = [];
   /** Fresh results, already reduced to columns (100,000 results kept whole would cost hundreds of MB). */
   readonly #fresh = new Columns();
   /** Whether the stored results hold for this run's registry (see `useRegistry`). */
@@ -305,9 +309,10 @@ export class ResultCache {
 
   /**
    * Restores the result stored for this file and content into `sink`, if every question its rules asked still
-   * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported.
+   * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported,
+   * `order` the file's place in the runner's order (the cache is written in that order, see #entry).
    */
-  restore(relative: string, file: string, blob: string, known: KnownIds, sink: RestoreSink): boolean {
+  restore(relative: string, file: string, blob: string, order: number, known: KnownIds, sink: RestoreSink): boolean {
     const s = this.#stored;
     const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob, 1);
     if (s === null || entry < 0) return false;
@@ -321,6 +326,7 @@ export class ResultCache {
       if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return false;
     }
     this.#reused.push(entry);
+    this.#reusedOrder.push(order);
     for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.#referenced[s.refs[i]!] = 1;
     const row = s.articleRow[entry]!;
     if (row >= 0) {
@@ -401,7 +407,7 @@ export class ResultCache {
       out.bodyHash.push(bodyHash);
       return out.articleId.length - 1;
     };
-    reused.forEach((entry, i) => {
+    const copyReused = (entry: number, i: number) => {
       const st = s!;
       out.paths[i] = st.paths[entry]!;
       blobs.push(st.blobs.slice(entry * BLOB, (entry + 1) * BLOB));
@@ -420,16 +426,21 @@ export class ResultCache {
       if (facts !== undefined) out.facts.push([i, facts]);
       const extra = this.#extra.get(entry);
       if (extra) out.extra.push([i, extra]);
-    });
-    const offset = keys.length;
-    keys.push(...f.keys);
-    for (let e = 0; e < fresh; e++) {
-      const i = reused.length + e;
+    };
+    // Fresh keys are numbered after the stored ones kept, which are only known once every reused entry is copied:
+    // fresh entries' keys are offset by a placeholder first and renumbered at the end.
+    const freshAsked: Array<[number, number]> = [];
+    const freshRefs: Array<[number, number]> = [];
+    const freshFacts = new Map(f.facts);
+    const freshExtra = new Map(f.extra);
+    const copyFresh = (e: number, i: number) => {
       out.paths[i] = f.paths[e]!;
       blobs.push(f.blobs[e]!);
-      for (let j = f.askedStart[e]!; j < f.askedStart[e + 1]!; j++) out.asked[asked++] = ((f.asked[j]! & ~ABSENT) + offset) | (f.asked[j]! & ABSENT);
+      freshAsked.push([asked, f.askedStart[e]!]);
+      asked += f.askedStart[e + 1]! - f.askedStart[e]!;
       out.askedStart[i + 1] = asked;
-      for (let j = f.refStart[e]!; j < f.refStart[e + 1]!; j++) out.refs[refs++] = f.refs[j]! + offset;
+      freshRefs.push([refs, f.refStart[e]!]);
+      refs += f.refStart[e + 1]! - f.refStart[e]!;
       out.refStart[i + 1] = refs;
       const row = f.articleRow[e]!;
       if (row < 0) out.articleRow[i] = -1;
@@ -441,9 +452,28 @@ export class ResultCache {
           out.signatures.set(signature, to * SIGNATURE_SIZE);
         }
       }
+      const facts = freshFacts.get(e);
+      if (facts !== undefined) out.facts.push([i, facts]);
+      const extra = freshExtra.get(e);
+      if (extra) out.extra.push([i, extra]);
+    };
+    // In the runner's order (reused entries were restored in it; fresh results arrive in any order), so the next
+    // run finds each entry where it looks first.
+    const freshOrder = Array.from({ length: fresh }, (_, e) => e).sort((a, b) => f.order[a]! - f.order[b]!);
+    const reusedOrder = this.#reusedOrder;
+    for (let i = 0, r = 0, e = 0; i < n; i++) {
+      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < reusedOrder[r]!)) copyFresh(freshOrder[e++]!, i);
+      else copyReused(reused[r++]!, i);
     }
-    for (const [e, facts] of f.facts) out.facts.push([reused.length + e, facts]);
-    for (const [e, extra] of f.extra) out.extra.push([reused.length + e, extra]);
+    const base = keys.length;
+    for (const key of f.keys) keys.push(key);
+    for (let x = 0; x < freshAsked.length; x++) {
+      const [to, from] = freshAsked[x]!;
+      const e = freshOrder[x]!;
+      for (let j = 0; j < f.askedStart[e + 1]! - from; j++) out.asked[to + j] = (((f.asked[from + j]! & ~ABSENT) + base) | (f.asked[from + j]! & ABSENT)) >>> 0;
+      const [refTo, refFrom] = freshRefs[x]!;
+      for (let j = 0; j < f.refStart[e + 1]! - refFrom; j++) out.refs[refTo + j] = f.refs[refFrom + j]! + base;
+    }
     out.blobs = blobs.join('');
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;

@@ -193,7 +193,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       const blob = blobs.get(relative);
       index = job.index;
       const file = fast ? displayPrefix + job.path.slice(dataPrefix.length) : display(job.path);
-      if (blob !== undefined && cache.restore(relative, file, blob, known, sink)) fromCache++;
+      if (blob !== undefined && cache.restore(relative, file, blob, job.index, known, sink)) fromCache++;
       else toCheck.push({ ...job, reporting: true });
     }
     for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);

@@ -222,7 +222,7 @@ function wellFormed(s: Stored): boolean {
   const n = s.paths.length;
   const rows = s.articleId?.length;
   if (s.blobs.length !== n * BLOB || !starts(s.askedStart, s.asked, n, s.keys.length) || !starts(s.refStart, s.refs, n, s.keys.length)) return false;
-  if (!(s.articleRow instanceof Int32Array) || s.articleRow.length !== n || !strings(s.articleUrl, rows) || !strings(s.bodyHash, rows)) return false;
+  if (!strings(s.articleId) || !(s.articleRow instanceof Int32Array) || s.articleRow.length !== n || !strings(s.articleUrl, rows) || !strings(s.bodyHash, rows)) return false;
   if (!(s.signatures instanceof Uint32Array) || s.signatures.length !== rows * SIGNATURE_SIZE || !(s.hasSignature instanceof Uint8Array) || s.hasSignature.length !== rows) return false;
   for (let i = 0; i < n; i++) if (s.articleRow[i]! >= rows) return false;
   const sparse = (list: unknown) => Array.isArray(list) && list.every((e) => Array.isArray(e) && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < n && e[1] !== null && e[1] !== undefined);
@@ -247,7 +247,7 @@ export class ResultCache {
   /** Fresh results, already reduced to columns (100,000 results kept whole would cost hundreds of MB). */
   readonly #fresh = new Columns();
   /** Whether the stored results hold for this run's registry (see `useRegistry`). */
-  #usable = true;
+  #usable = false;
   #registry = '';
 
   private constructor(

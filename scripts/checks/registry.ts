@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { EntityKind } from '../../types/index.ts';
 import type { RecordFile } from './layout.ts';
+import { trace } from '../lib/trace.ts';
 
 export interface EntityFacts {
   kind: EntityKind;
@@ -32,6 +33,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 /** Reads a regular file, or gives undefined (never blocks on a FIFO, never throws). */
 function readBytes(path: string): Buffer | undefined {
   let fd: number | undefined;
+  trace?.(`read-facts ${path}`);
   try {
     fd = openSync(path, 'r');
     if (!fstatSync(fd).isFile()) return undefined;

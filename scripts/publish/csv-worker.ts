@@ -16,7 +16,7 @@ import { OutputDir, type WrittenFile } from './output.ts';
 import type { Collection } from '../lib/collections.ts';
 import { CsvTables } from './csv.ts';
 import { RowMaker, tableModel } from './table-model.ts';
-import { SQLITE_PATH, SqliteTables } from './sqlite.ts';
+import { SqliteTables, type SqliteMeta } from './sqlite.ts';
 import { writeArticleFile } from './json.ts';
 
 /** How many records the main thread may be ahead of the worker. */
@@ -35,14 +35,6 @@ type Message =
   | { kind: 'close' };
 type Result = { ok: true; files: WrittenFile[]; tables: [string, number][] } | { ok: false; error: string };
 
-/** What the SQLite database says about itself (its `dataset_metadata` table). */
-export interface SqliteMeta {
-  name: string;
-  version: string;
-  schemaVersion: number;
-  license: string;
-  notice: string;
-}
 
 interface Setup {
   outDir: string;
@@ -96,7 +88,7 @@ export class CsvThread {
 
   /**
    * Ends the input and waits for the worker's result. Finishing can take long at scale (the SQLite database's
-   * indexes, full-text indexes and VACUUM) with no progress the stall check could see, so this waits for the result,
+   * indexes and full-text indexes) with no progress the stall check could see, so this waits for the result,
    * or for the worker's exit or error, asynchronously instead.
    */
   async close(): Promise<{ files: WrittenFile[]; tables: Map<string, number> }> {
@@ -149,31 +141,32 @@ if (parentPort && (workerData as Setup | undefined)?.state) {
     Atomics.notify(state, FINISHED);
     Atomics.notify(state, DONE);
   };
-  SqliteTables.create(model.tables).then((sqlite) => {
-    port.postMessage('ready');
-    port.on('message', (message: Message) => {
-      if (failed) return;
-      try {
-        if (message.kind === 'close') {
-          const tables = csv.close();
-          out.write(SQLITE_PATH, sqlite.finish(sqliteMeta));
-          finish({ ok: true, files: out.files(), tables: [...tables] });
-          return;
-        }
-        const record = JSON.parse(message.json) as PublishedArticle;
-        if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
-        rows.rows(message.collection, record, (table, tableRows) => {
-          csv.add(table, tableRows);
-          sqlite.add(table, tableRows);
-        });
-        Atomics.add(state, DONE, 1);
-        Atomics.notify(state, DONE);
-      } catch (error) {
-        finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      }
-    });
-  }, (error: unknown) => {
-    port.postMessage('ready');
+  let sqlite: SqliteTables | undefined;
+  try {
+    sqlite = new SqliteTables(model.tables, out);
+  } catch (error) {
     finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+  port.postMessage('ready');
+  port.on('message', (message: Message) => {
+    if (failed || !sqlite) return;
+    try {
+      if (message.kind === 'close') {
+        const tables = csv.close();
+        sqlite.finish(sqliteMeta);
+        finish({ ok: true, files: out.files(), tables: [...tables] });
+        return;
+      }
+      const record = JSON.parse(message.json) as PublishedArticle;
+      if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
+      rows.rows(message.collection, record, (table, tableRows) => {
+        csv.add(table, tableRows);
+        sqlite.add(table, tableRows);
+      });
+      Atomics.add(state, DONE, 1);
+      Atomics.notify(state, DONE);
+    } catch (error) {
+      finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
   });
 }

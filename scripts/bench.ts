@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,6 +64,18 @@ function corpusFacts(dir: string): CorpusFacts {
     if (collection === 'articles') facts.firstArticleId = (names[Math.floor(names.length / 2)] ?? '').replace(/\.json$/, '');
   }
   return facts;
+}
+
+/**
+ * What a kept corpus was written from: the synthesizer's sources, the seed and the count. A corpus is reused only
+ * when this matches, so a change to the synthesizer (or to the data model it follows) never benches a stale corpus
+ * that no longer validates.
+ */
+function corpusFingerprint(count: number, seed: string): string {
+  const synthDir = join(REPO_ROOT, 'scripts', 'synth');
+  const hash = createHash('sha256').update(`${count}\0${seed}\0`);
+  for (const name of readdirSync(synthDir).sort()) hash.update(`${name}\0`).update(readFileSync(join(synthDir, name)));
+  return hash.digest('hex');
 }
 
 function articleCount(dir: string): number {
@@ -226,12 +239,18 @@ function startup(): StartupResult {
 function benchSize(count: number, workDir: string, seed: string, skip: ReadonlySet<string>): SizeResult {
   const corpus = join(workDir, `corpus-${count}`);
   let synthSeconds = 0;
-  const synthReused = articleCount(corpus) === count;
+  const fingerprintFile = `${corpus}.synth`;
+  const fingerprint = corpusFingerprint(count, seed);
+  const synthReused = articleCount(corpus) === count && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint;
   if (!synthReused) {
     status(`${count}: writing the synthetic corpus…`);
+    // A new corpus needs a new git repository for the pull-request check, and a new fingerprint once it is whole.
+    rmSync(fingerprintFile, { force: true });
+    rmSync(`${corpus}.git`, { recursive: true, force: true });
     const started = performance.now();
     writeCorpus({ count, out: corpus, seed, force: true });
     synthSeconds = (performance.now() - started) / 1000;
+    writeFileSync(fingerprintFile, fingerprint);
   }
   const facts = corpusFacts(corpus);
   const steps: StepResult[] = [];

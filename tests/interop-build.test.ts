@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, readJson, REPO_DATA } from './fixtures/publish/support.ts';
+import { readJson, REPO_DATA, sharedBuild } from './fixtures/publish/support.ts';
 
 test('build: W3C, brat, Label Studio and spaCy exports for every article and for the dataset, each listed with its hash', () => {
-  const out = build(REPO_DATA);
+  const out = sharedBuild(REPO_DATA);
   const ids = readdirSync(join(REPO_DATA, 'articles')).map((f) => f.replace(/\.json$/, ''));
   for (const id of ids) {
     for (const path of [`w3c/${id}.jsonld`, `brat/${id}.txt`, `brat/${id}.ann`, `label-studio/${id}.json`, `spacy/${id}.jsonl`]) {

@@ -12,7 +12,7 @@ import type { PublishedDataset } from '../types/index.ts';
 import { csvCell, csvPath, csvRow, REFERENCE_OPTIONS } from '../scripts/publish/csv.ts';
 import { RowMaker, tableModel, type Cell, type Table } from '../scripts/publish/table-model.ts';
 import { ROOT } from './helpers.ts';
-import { build, FIXTURE_DATA, readJson, REPO_DATA } from './fixtures/publish/support.ts';
+import { FIXTURE_DATA, readJson, REPO_DATA, sharedBuild } from './fixtures/publish/support.ts';
 
 const reference = (rows: readonly (readonly Cell[])[]) => stringify(rows as Cell[][], REFERENCE_OPTIONS);
 
@@ -97,9 +97,9 @@ function assertTablesMatchReference(out: string): void {
 }
 
 test('every table of a fresh build of data/ is byte-identical to csv-stringify output', () => {
-  assertTablesMatchReference(build(REPO_DATA));
+  assertTablesMatchReference(sharedBuild(REPO_DATA));
 });
 
 test('every table of the fixture build (astral characters, quotes, formulas, CRLF) is byte-identical to csv-stringify output', () => {
-  assertTablesMatchReference(build(FIXTURE_DATA));
+  assertTablesMatchReference(sharedBuild(FIXTURE_DATA));
 });

@@ -14,7 +14,7 @@ import type { FormatsPlugin } from 'ajv-formats';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { PublishedDataset } from '../types/index.ts';
 import { FRICTIONLESS_PROFILES, ROOT } from './helpers.ts';
-import { build, FIXTURE_DATA, REPO_DATA, readCsv, readJson, recordLeaves, tableLeaves, type CsvCell } from './fixtures/publish/support.ts';
+import { sharedBuild, FIXTURE_DATA, REPO_DATA, readCsv, readJson, recordLeaves, tableLeaves, type CsvCell } from './fixtures/publish/support.ts';
 import { RowMaker, tableModel, type TableModel } from '../scripts/publish/table-model.ts';
 import { resourceName } from '../scripts/publish/table-schema.ts';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
@@ -145,8 +145,8 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
 }
 
 for (const [label, out] of [
-  ['the fixture', build(FIXTURE_DATA)],
-  ['a fresh build of data/', build(REPO_DATA)],
+  ['the fixture', sharedBuild(FIXTURE_DATA)],
+  ['a fresh build of data/', sharedBuild(REPO_DATA)],
 ] as const) {
   const descriptor = readJson<Descriptor>(join(out, 'datapackage.json'));
   const dataset = readJson<PublishedDataset>(join(out, 'data.json'));

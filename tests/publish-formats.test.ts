@@ -20,7 +20,7 @@ import { DUCKDB_TYPE, parquetPath, readCsvSql } from '../scripts/publish/parquet
 import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/sqlite.ts';
 import { CROISSANT_PATH } from '../scripts/publish/metadata.ts';
 import { ROOT, SEED_ID } from './helpers.ts';
-import { build, FIXTURE_DATA, REPO_DATA, readJson } from './fixtures/publish/support.ts';
+import { build, FIXTURE_DATA, REPO_DATA, readJson, sharedBuild } from './fixtures/publish/support.ts';
 
 const MODEL = tableModel(join(ROOT, 'schemas'));
 const PYTHON = '/usr/bin/python3';
@@ -40,8 +40,8 @@ async function rows(connection: DuckDBConnection, sql: string): Promise<Record<s
   return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 }
 
-const repo = build(REPO_DATA);
-const fixture = build(FIXTURE_DATA);
+const repo = sharedBuild(REPO_DATA);
+const fixture = sharedBuild(FIXTURE_DATA);
 
 for (const [label, out] of [
   ['the fixture', fixture],

@@ -14,9 +14,9 @@ import type {
 import { OUTPUT_MARKER } from '../scripts/lib/output-target.ts';
 import { SITE_DIR } from '../scripts/site/build-site.ts';
 import { ROOT } from './helpers.ts';
-import { build, FIXTURE_DATA, readJson } from './fixtures/publish/support.ts';
+import { FIXTURE_DATA, readJson, sharedBuild } from './fixtures/publish/support.ts';
 
-const out = build(FIXTURE_DATA);
+const out = sharedBuild(FIXTURE_DATA);
 const dataset = readJson<PublishedDataset>(join(out, 'data.json'));
 const version = readJson<{ version: string }>(join(ROOT, 'package.json')).version;
 

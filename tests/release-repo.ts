@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unli
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { ROOT } from './helpers.ts';
+import { LAUNCHER, ROOT, scriptArgs } from './helpers.ts';
 
 /** Git settings for the temporary repositories: a fixed identity, no global or system configuration. */
 export const GIT_ENV = {
@@ -77,7 +77,7 @@ export class TempRepo {
 
   /** Runs a script of /work/main (scripts/<script>) with this repository as the current directory. */
   run(script: string, args: string[]): { code: number; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
+    const result = spawnSync(process.execPath, scriptArgs(script, args), {
       cwd: this.dir,
       encoding: 'utf8',
       env: { ...process.env, ...GIT_ENV, NO_COLOR: '1' },
@@ -104,8 +104,8 @@ export function createRepo(
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   pkg.version = version;
   pkg.scripts = {
-    schemas: `tsx ${join(ROOT, 'scripts', 'schemas.ts')} --root .`,
-    build: `tsx ${join(ROOT, 'scripts', 'build.ts')} --data data --out dist`,
+    schemas: `node ${JSON.stringify(LAUNCHER)} schemas --root .`,
+    build: `node ${JSON.stringify(LAUNCHER)} build --data data --out dist`,
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

@@ -1,14 +1,16 @@
 // Runs one of the repository's TypeScript scripts without transpiling it on every start:
 // `node scripts/start/run.mjs validate --data DIR` runs scripts/validate.ts from JavaScript kept in
-// node_modules/.cache/annotated-news/js/ (git-ignored, made afresh by `npm ci`). Each start reads and hashes the
-// TypeScript in scripts/ and types/ (a few milliseconds) and transpiles again, with esbuild, only the files whose
-// text changed since they were last transpiled, so the JavaScript is never stale. The transpiled modules keep the
+// node_modules/.cache/annotated-news/js/ (git-ignored, made afresh by `npm ci`). Each start looks at the TypeScript
+// in scripts/, types/ and site/ and transpiles again, with esbuild, only the files whose text changed since they were
+// last transpiled, so the JavaScript is never stale. A file is read and hashed unless its inode, size, modification
+// and change times are those recorded when its text was last hashed; the times are trusted only when they were at
+// least RACY_MS old then (a write always sets the change time to the present, so a later write changes it). The transpiled modules keep the
 // paths of their sources: `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are replaced by the
 // source file's, and relative imports of anything but TypeScript point at the source tree. Worker threads run the
 // transpiled twin of their module (scripts/start/worker.ts). `tsx` still runs any script during development
 // (`npx tsx scripts/X.ts`) and runs the tests.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +21,9 @@ const MANIFEST = join(OUT, 'manifest.json');
 /** Folders whose TypeScript the scripts import. */
 const SOURCES = ['scripts', 'types', 'site'];
 /** Changes when the transpiling below changes, so nothing transpiled the old way is reused. */
-const FORMAT = 2;
+const FORMAT = 3;
+/** A file changed this recently (ms) when it was hashed is hashed again at the next start: see the notes above. */
+const RACY_MS = 2000;
 
 /** The transpiled file of a TypeScript source (absolute paths). */
 const outputOf = (source) => join(OUT, relative(ROOT, source)).replace(/\.ts$/, '.js');
@@ -39,6 +43,22 @@ function transpile(esbuild, source, text) {
   );
 }
 
+/** The files under `dir`, at any depth (a walk: Node.js 20's recursive readdirSync costs several times more). */
+function filesUnder(dir, files = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}${sep}${entry.name}`; // not join(): normalizing every path costs more than the walk
+    if (entry.isDirectory()) filesUnder(path, files);
+    else files.push(path);
+  }
+  return files;
+}
+
+/** What stat says of a file, as recorded in the manifest; null when its times are too recent to trust. */
+function statStamp(stat, now) {
+  if (now - Math.max(stat.mtimeMs, stat.ctimeMs) < RACY_MS) return null;
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+}
+
 /** Brings the transpiled tree up to date with the sources; returns how many files it transpiled. */
 export function prepare() {
   let manifest = { format: FORMAT, files: {} };
@@ -50,16 +70,24 @@ export function prepare() {
   }
   let esbuild;
   let transpiled = 0;
+  let changed = false;
   const seen = {};
   for (const folder of SOURCES) {
-    for (const name of readdirSync(join(ROOT, folder), { recursive: true })) {
-      if (!name.endsWith('.ts') || name.endsWith('.test.ts') || name.endsWith('.d.ts') || name.endsWith('.test-d.ts')) continue;
-      const source = join(ROOT, folder, name);
+    for (const source of filesUnder(join(ROOT, folder))) {
+      if (!source.endsWith('.ts') || source.endsWith('.test.ts') || source.endsWith('.d.ts') || source.endsWith('.test-d.ts')) continue;
       const key = relative(ROOT, source).split(sep).join('/');
+      const known = manifest.files[key];
+      // Stat before reading: a write between the two leaves a stamp that no longer matches, so it is hashed again.
+      const stamp = statStamp(statSync(source), Date.now());
+      if (known && stamp !== null && known.stamp === stamp) {
+        seen[key] = known;
+        continue;
+      }
       const text = readFileSync(source, 'utf8');
       const digest = createHash('sha256').update(text).digest('base64');
-      seen[key] = digest;
-      if (manifest.files[key] === digest) continue;
+      seen[key] = { digest, stamp };
+      if (known?.stamp !== stamp) changed = true;
+      if (known?.digest === digest) continue;
       esbuild ??= createRequire(import.meta.url)('esbuild');
       const output = outputOf(source);
       mkdirSync(dirname(output), { recursive: true });
@@ -69,8 +97,11 @@ export function prepare() {
       transpiled++;
     }
   }
-  if (transpiled > 0 || Object.keys(seen).length !== Object.keys(manifest.files).length) {
+  // A deleted source's JavaScript goes too: an import of it must fail as it does under tsx, not run the old code.
+  for (const key of Object.keys(manifest.files)) if (!(key in seen)) rmSync(outputOf(join(ROOT, key)), { force: true });
+  if (changed || transpiled > 0 || Object.keys(seen).length !== Object.keys(manifest.files).length) {
     const temporary = `${MANIFEST}.${process.pid}.tmp`;
+    mkdirSync(OUT, { recursive: true });
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, files: seen }));
     renameSync(temporary, MANIFEST);
   }

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, runScript } from '../helpers.ts';
+import { ROOT, runScript, scriptArgs } from '../helpers.ts';
 import { OUTPUT_MARKER, markerContent } from '../../scripts/lib/output-target.ts';
 import { fuzzParameters, hashTree, seededRandom } from './support.ts';
 
@@ -23,7 +23,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Starts a build; resolves with its exit code (or signal) and stderr. */
 function startBuild(data: string, out: string): { child: ReturnType<typeof spawn>; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), '--data', data, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, scriptArgs('build.ts', ['--data', data, '--out', out]), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));

@@ -1,7 +1,4 @@
 /** Shared by the hardening tests: hashing a folder tree, seeded fuzzing parameters, scratch folders. */
-import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
 
 /**
  * Fuzzing parameters: seeded and reproducible. `FUZZ_RUNS` runs more cases (the default keeps `npm test` short);
@@ -25,19 +22,5 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** SHA-256 of a folder tree: every entry's path, type, mode and content (links by target), in sorted order. */
-export function hashTree(root: string): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string, rel: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      const stat = lstatSync(path);
-      hash.update(`${rel}/${name}\0${stat.mode}\0`);
-      if (stat.isDirectory()) walk(path, `${rel}/${name}`);
-      else if (stat.isSymbolicLink()) hash.update(readlinkSync(path));
-      else if (stat.isFile()) hash.update(readFileSync(path));
-    }
-  };
-  walk(root, '');
-  return hash.digest('hex');
-}
+/** SHA-256 of a folder tree (shared with the other tests: tests/helpers.ts). */
+export { hashTree } from '../helpers.ts';

@@ -107,7 +107,7 @@ export interface SqliteMeta {
  */
 const CACHE_KIB = 32 * 1024;
 
-/** The most rows one INSERT statement takes (and the fewest bound values SQLite allows per statement, 32,766, caps it). */
+/** The most rows one INSERT statement takes, fewer for wide tables: a statement binds at most 32,766 values (SQLite's limit). */
 const BATCH_ROWS = 128;
 const MAX_VARIABLES = 32_766;
 

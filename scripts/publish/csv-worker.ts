@@ -22,11 +22,12 @@ import { writeArticleFile } from './json.ts';
 /** How many records the main thread may be ahead of the worker. */
 const MAX_IN_FLIGHT = 256;
 /**
- * The worker's heap limit. It holds one record, the write buffers (about 20 MB) and the list of files it wrote (about
- * 20 MB at 100,000 articles); a low limit makes V8 collect garbage early instead of letting the heap grow, which
- * keeps the build's peak memory down.
+ * The worker's heap limit. It holds one record, the write buffers (about 20 MB), the SQLite writer's pending rows and
+ * the list of files it wrote (about 20 MB at 100,000 articles); a low limit makes V8 collect garbage early instead of
+ * letting the heap grow, which keeps the build's peak memory down. 96 MB was too low at 100,000 articles: the worker
+ * stopped while the registries were written (the stall below), so the limit leaves room for twice that.
  */
-const WORKER_HEAP_MB = 96;
+const WORKER_HEAP_MB = 192;
 /** How long the worker may make no progress before the build gives up (it died, say, out of memory). */
 const STALL_MS = 120_000;
 
@@ -117,7 +118,7 @@ export class CsvThread {
       if (Atomics.wait(this.#state, slot, seen, 1000) !== 'timed-out') lastChange = Date.now();
       else if (Date.now() - lastChange > STALL_MS) {
         void this.#worker.terminate();
-        throw new Error(`the CSV worker made no progress for ${STALL_MS / 1000} s`);
+        throw new Error(`the CSV worker made no progress for ${STALL_MS / 1000} s (it may have run out of memory: its heap is capped at ${WORKER_HEAP_MB} MB)`);
       }
     }
   }

@@ -16,17 +16,18 @@ import { OutputDir, type WrittenFile } from './output.ts';
 import type { Collection } from '../lib/collections.ts';
 import { CsvTables } from './csv.ts';
 import { RowMaker, tableModel } from './table-model.ts';
-import { SQLITE_PATH, SqliteTables } from './sqlite.ts';
+import { SqliteTables, type SqliteMeta } from './sqlite.ts';
 import { writeArticleFile } from './json.ts';
 
 /** How many records the main thread may be ahead of the worker. */
 const MAX_IN_FLIGHT = 256;
 /**
- * The worker's heap limit. It holds one record, the write buffers (about 20 MB) and the list of files it wrote (about
- * 20 MB at 100,000 articles); a low limit makes V8 collect garbage early instead of letting the heap grow, which
- * keeps the build's peak memory down.
+ * The worker's heap limit. It holds one record, the write buffers (about 20 MB), the SQLite writer's pending rows and
+ * the list of files it wrote (about 20 MB at 100,000 articles); a low limit makes V8 collect garbage early instead of
+ * letting the heap grow, which keeps the build's peak memory down. 96 MB was too low at 100,000 articles: the worker
+ * stopped while the registries were written (the stall below), so the limit leaves room for twice that.
  */
-const WORKER_HEAP_MB = 96;
+const WORKER_HEAP_MB = 192;
 /** How long the worker may make no progress before the build gives up (it died, say, out of memory). */
 const STALL_MS = 120_000;
 
@@ -35,14 +36,6 @@ type Message =
   | { kind: 'close' };
 type Result = { ok: true; files: WrittenFile[]; tables: [string, number][] } | { ok: false; error: string };
 
-/** What the SQLite database says about itself (its `dataset_metadata` table). */
-export interface SqliteMeta {
-  name: string;
-  version: string;
-  schemaVersion: number;
-  license: string;
-  notice: string;
-}
 
 interface Setup {
   outDir: string;
@@ -96,7 +89,7 @@ export class CsvThread {
 
   /**
    * Ends the input and waits for the worker's result. Finishing can take long at scale (the SQLite database's
-   * indexes, full-text indexes and VACUUM) with no progress the stall check could see, so this waits for the result,
+   * indexes and full-text indexes) with no progress the stall check could see, so this waits for the result,
    * or for the worker's exit or error, asynchronously instead.
    */
   async close(): Promise<{ files: WrittenFile[]; tables: Map<string, number> }> {
@@ -125,7 +118,7 @@ export class CsvThread {
       if (Atomics.wait(this.#state, slot, seen, 1000) !== 'timed-out') lastChange = Date.now();
       else if (Date.now() - lastChange > STALL_MS) {
         void this.#worker.terminate();
-        throw new Error(`the CSV worker made no progress for ${STALL_MS / 1000} s`);
+        throw new Error(`the CSV worker made no progress for ${STALL_MS / 1000} s (it may have run out of memory: its heap is capped at ${WORKER_HEAP_MB} MB)`);
       }
     }
   }
@@ -149,31 +142,32 @@ if (parentPort && (workerData as Setup | undefined)?.state) {
     Atomics.notify(state, FINISHED);
     Atomics.notify(state, DONE);
   };
-  SqliteTables.create(model.tables).then((sqlite) => {
-    port.postMessage('ready');
-    port.on('message', (message: Message) => {
-      if (failed) return;
-      try {
-        if (message.kind === 'close') {
-          const tables = csv.close();
-          out.write(SQLITE_PATH, sqlite.finish(sqliteMeta));
-          finish({ ok: true, files: out.files(), tables: [...tables] });
-          return;
-        }
-        const record = JSON.parse(message.json) as PublishedArticle;
-        if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
-        rows.rows(message.collection, record, (table, tableRows) => {
-          csv.add(table, tableRows);
-          sqlite.add(table, tableRows);
-        });
-        Atomics.add(state, DONE, 1);
-        Atomics.notify(state, DONE);
-      } catch (error) {
-        finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      }
-    });
-  }, (error: unknown) => {
-    port.postMessage('ready');
+  let sqlite: SqliteTables | undefined;
+  try {
+    sqlite = new SqliteTables(model.tables, out);
+  } catch (error) {
     finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+  port.postMessage('ready');
+  port.on('message', (message: Message) => {
+    if (failed || !sqlite) return;
+    try {
+      if (message.kind === 'close') {
+        const tables = csv.close();
+        sqlite.finish(sqliteMeta);
+        finish({ ok: true, files: out.files(), tables: [...tables] });
+        return;
+      }
+      const record = JSON.parse(message.json) as PublishedArticle;
+      if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
+      rows.rows(message.collection, record, (table, tableRows) => {
+        csv.add(table, tableRows);
+        sqlite.add(table, tableRows);
+      });
+      Atomics.add(state, DONE, 1);
+      Atomics.notify(state, DONE);
+    } catch (error) {
+      finish({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
   });
 }

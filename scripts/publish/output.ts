@@ -2,7 +2,7 @@
  * The output directory of one build. Every file goes through it, so it can record each file's size and SHA-256 for
  * the checksum manifest and `datapackage.json` without reading anything back.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
@@ -85,10 +85,18 @@ export class OutputDir {
     this.#dirs.add(dir);
   }
 
-  /** Records a file another program wrote into this folder (hashing it from disk). */
+  /** Records a file another program wrote into this folder (hashing it from disk, a megabyte at a time). */
   recordFromDisk(path: string): WrittenFile {
-    const buffer = readFileSync(join(this.root, path));
-    const file = { path, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(FLUSH_BYTES);
+    const fd = openSync(join(this.root, path), 'r');
+    let bytes = 0;
+    try {
+      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; bytes += n) hash.update(chunk.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    const file = { path, bytes, sha256: hash.digest('hex') };
     this.#files.set(path, file);
     return file;
   }

@@ -1,16 +1,21 @@
 /**
  * `annotated-news.sqlite`: every table of the table model in one SQLite database, with primary and foreign keys,
- * an index per foreign key, views that put names beside ids (`mentions_with_names`, `quotes_with_names`…), full-text indexes (FTS4) over the article text and the
+ * an index per foreign key, views that put names beside ids (`mentions_with_names`, `quotes_with_names`…), full-text indexes (FTS5) over the article text and the
  * quotes, the column descriptions, and the dataset version (`PRAGMA user_version` and the `dataset_metadata` table).
  *
- * Written with sql.js (SQLite compiled to WebAssembly): no native build, so `npm ci` works on every contributor's
- * machine and in CI without a compiler; its SQLite has FTS4 but not FTS5. The database is built in memory and
- * written at the end; the same statements in the same order give the same bytes.
+ * Written with node-sqlite3-wasm (SQLite compiled to WebAssembly, with a VFS that reads and writes through Node's
+ * `fs`): no native build, so `npm ci` works on every contributor's machine and in CI without a compiler, and the
+ * database goes to disk page by page, so memory stays bounded however large the dataset (sql.js, used before, held
+ * the whole file in memory and copied it once more to export it: see the README, "SQLite: how it is written").
+ * The same statements in the same order give the same bytes.
  */
 import { createRequire } from 'node:module';
-import type { Database, Statement } from 'sql.js';
-import type { Cell, Row, Table } from './table-model.ts';
+import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Database, JSValue, Statement } from 'node-sqlite3-wasm';
+import type { Row, Table } from './table-model.ts';
 import type { FieldFacts } from './schema-fields.ts';
+import type { OutputDir, WrittenFile } from './output.ts';
 
 export const SQLITE_PATH = 'annotated-news.sqlite';
 
@@ -30,7 +35,7 @@ const SQL_TYPE: Record<FieldFacts['type'], string> = {
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** The full-text indexes: an FTS4 table over some text columns of a table (external content: no copy of the text). */
+/** The full-text indexes: an FTS5 table over some text columns of a table (external content: no copy of the text). */
 export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> = [
   { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
   { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
@@ -87,61 +92,131 @@ function createIndexes(table: Table): string[] {
     .map((fk) => `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`);
 }
 
-const sqlValue = (cell: Cell) => (typeof cell === 'boolean' ? (cell ? 1 : 0) : cell);
+/** What the database says about itself (its `dataset_metadata` table). */
+export interface SqliteMeta {
+  name: string;
+  version: string;
+  schemaVersion: number;
+  license: string;
+  notice: string;
+}
 
-export class SqliteTables {
-  readonly #db: Database;
-  readonly #inserts = new Map<Table, Statement>();
+/**
+ * The page cache while writing (KiB). The file is on disk, so this is all the memory the database needs; it is large
+ * enough that appending rows and building the indexes rarely read a page back.
+ */
+const CACHE_KIB = 32 * 1024;
 
-  static async create(tables: readonly Table[]): Promise<SqliteTables> {
-    const initSqlJs = createRequire(import.meta.url)('sql.js') as typeof import('sql.js');
-    const SQL = await initSqlJs();
-    return new SqliteTables(new SQL.Database(), tables);
+/** The most rows one INSERT statement takes, fewer for wide tables: a statement binds at most 32,766 values (SQLite's limit). */
+const BATCH_ROWS = 128;
+const MAX_VARIABLES = 32_766;
+
+/**
+ * A table's rows, inserted `batch` at a time by one prepared multi-row `INSERT … VALUES (…), (…)…`: each statement
+ * run costs a few calls into WebAssembly whatever its size, so batching makes inserting several times cheaper. The rows
+ * keep their order, so the file is the same from run to run.
+ */
+class TableInserts {
+  readonly #many: Statement;
+  readonly #one: Statement;
+  readonly #width: number;
+  readonly #batch: number;
+  readonly #values: JSValue[];
+  #rows = 0;
+
+  constructor(db: Database, table: Table) {
+    this.#width = table.columns.length;
+    this.#batch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_VARIABLES / this.#width)));
+    const row = `(${table.columns.map(() => '?').join(', ')})`;
+    const insert = `INSERT INTO ${quoteName(table.name)} VALUES `;
+    this.#many = db.prepare(insert + Array.from({ length: this.#batch }, () => row).join(', '));
+    this.#one = db.prepare(insert + row);
+    this.#values = new Array<JSValue>(this.#batch * this.#width);
   }
 
-  private constructor(db: Database, readonly tables: readonly Table[]) {
-    this.#db = db;
-    db.run('PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF');
-    db.run('BEGIN');
+  /** Booleans are bound as 0 and 1. */
+  add(row: Row): void {
+    const values = this.#values;
+    let at = this.#rows * this.#width;
+    for (let i = 0; i < this.#width; i++) values[at++] = row[i]!;
+    if (++this.#rows === this.#batch) {
+      this.#many.run(values);
+      this.#rows = 0;
+    }
+  }
+
+  /** Inserts the rows still waiting, one by one, and frees the statements. */
+  finish(): void {
+    for (let r = 0; r < this.#rows; r++) this.#one.run(this.#values.slice(r * this.#width, (r + 1) * this.#width));
+    this.#rows = 0;
+    this.#many.finalize();
+    this.#one.finalize();
+  }
+}
+
+/**
+ * Writes the database to `<out>/annotated-news.sqlite` as rows arrive: the tables are created first, rows are
+ * inserted in one transaction, a batch of rows per statement (`TableInserts`), and the indexes, views, full-text indexes
+ * and metadata are added at the end (building an index once is cheaper than keeping it sorted row by row). The file
+ * is written under a temporary name and renamed when complete, so a failed build leaves no half-written database.
+ */
+export class SqliteTables {
+  readonly #db: Database;
+  readonly #inserts = new Map<Table, TableInserts>();
+  readonly #partial: string;
+
+  constructor(readonly tables: readonly Table[], private readonly out: OutputDir) {
+    const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
+    this.#partial = join(out.root, `${SQLITE_PATH}.partial`);
+    mkdirSync(dirname(this.#partial), { recursive: true });
+    // A stale file, or the lock folder a killed build left (node-sqlite3-wasm locks with a `.lock` folder).
+    rmSync(this.#partial, { force: true });
+    rmSync(`${this.#partial}.lock`, { force: true, recursive: true });
+    const db = (this.#db = new Database(this.#partial));
+    db.exec(
+      `PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -${CACHE_KIB}`,
+    );
+    db.exec('BEGIN');
     for (const table of tables) {
-      db.run(createTable(table));
-      const marks = table.columns.map(() => '?').join(', ');
-      this.#inserts.set(table, db.prepare(`INSERT INTO ${quoteName(table.name)} VALUES (${marks})`));
+      db.exec(createTable(table));
+      this.#inserts.set(table, new TableInserts(db, table));
     }
   }
 
   add(table: Table, rows: readonly Row[]): void {
-    const insert = this.#inserts.get(table)!;
-    for (const row of rows) insert.run(row.map(sqlValue));
+    const inserts = this.#inserts.get(table)!;
+    for (const row of rows) inserts.add(row);
   }
 
-  /** Adds indexes, views, full-text indexes and metadata; returns the database file's bytes. */
-  finish(meta: { name: string; version: string; schemaVersion: number; license: string; notice: string }): Uint8Array {
+  /** Adds indexes, views, full-text indexes and metadata, closes the file and records it in the output folder. */
+  finish(meta: SqliteMeta): WrittenFile {
     const db = this.#db;
-    for (const statement of this.#inserts.values()) statement.free();
-    for (const table of this.tables) for (const sql of createIndexes(table)) db.run(sql);
-    for (const [name, sql] of Object.entries(views(this.tables))) db.run(`CREATE VIEW ${quoteName(name)} AS ${sql}`);
+    for (const inserts of this.#inserts.values()) inserts.finish();
+    for (const table of this.tables) for (const sql of createIndexes(table)) db.exec(sql);
+    for (const [name, sql] of Object.entries(views(this.tables))) db.exec(`CREATE VIEW ${quoteName(name)} AS ${sql}`);
     for (const fts of FULL_TEXT) {
       if (fts.optional && !this.tables.some((t) => t.name === fts.table)) continue;
       const columns = fts.columns.map(quoteName).join(', ');
-      db.run(`CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts4(content=${quoteName(fts.table)}, ${columns}, tokenize=unicode61)`);
-      db.run(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
+      db.exec(`CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`);
+      db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
     }
-    db.run('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
+    db.exec('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
     const metadata = db.prepare('INSERT INTO dataset_metadata VALUES (?, ?)');
     for (const [key, value] of Object.entries({ ...meta, schemaVersion: String(meta.schemaVersion) })) metadata.run([key, value]);
-    metadata.free();
-    db.run(
+    metadata.finalize();
+    db.exec(
       'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
     );
     const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
     for (const table of this.tables) for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
-    columns.free();
-    db.run('COMMIT');
-    db.run(`PRAGMA user_version = ${userVersion(meta.version)}`);
-    db.run('VACUUM');
-    const bytes = db.export();
+    columns.finalize();
+    db.exec(`PRAGMA user_version = ${userVersion(meta.version)}`);
+    db.exec('COMMIT');
     db.close();
-    return bytes;
+    const path = join(this.out.root, SQLITE_PATH);
+    renameSync(this.#partial, path);
+    chmodSync(path, 0o644); // node-sqlite3-wasm creates the file readable by its owner only
+
+    return this.out.recordFromDisk(SQLITE_PATH);
   }
 }

@@ -7,7 +7,10 @@
  * `--force`. The build writes into a staging folder beside the output, under a lock, and swaps it in at the end, so
  * an interrupted or failed build leaves the previous output intact and a concurrent build is refused as busy.
  * Invalid data publishes nothing. Publishing runs on its own thread with a capped heap
- * (scripts/publish/publish-worker.ts), which keeps the build's peak memory bounded.
+ * (scripts/publish/publish-worker.ts), which keeps the build's peak memory bounded, and is fed as validation goes:
+ * each record file is read, parsed and its selectors found once, by the validator, which hands the publisher each
+ * record ready to write (scripts/checks/record-feed.ts). When validation finds an error, the publisher is stopped and
+ * its staging folder discarded.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +19,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { validateData } from './checks/run.ts';
 import { BUILD_COMMAND } from './publish/publish.ts';
-import { publishInWorker } from './publish/publish-worker.ts';
+import { PublishThread } from './publish/publish-worker.ts';
 import { compileInWorker } from './publish/compile-worker.ts';
 import { buildSite } from './site/build-site.ts';
 import { compareFolders } from './publish/compare.ts';
@@ -39,10 +42,19 @@ runMain(async () => {
   // Taken before validating, so a concurrent build on the same output is refused at once rather than at the end.
   const staging = Staging.begin(outDir);
 
-  const report = await validateData({ dataDir });
+  // Started at once, so its start-up and its writing overlap with validation.
+  const publisher = new PublishThread({ outDir: staging.path, rootDir: ROOT });
+  const abort = async () => {
+    await publisher.stop(); // nothing writes into the staging folder any more
+    staging.dispose();
+  };
+  const report = await validateData({ dataDir, feed: publisher }).catch(async (error: unknown) => {
+    await abort();
+    throw error;
+  });
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
-    staging.dispose();
+    await abort();
     for (const f of errors) console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
     fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
@@ -52,9 +64,9 @@ runMain(async () => {
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
   try {
     // The code that ships is compiled on a thread of its own (the compiler needs more memory than the publishing
-    // thread has, and gives it back when its thread ends).
+    // thread has, and gives it back when its thread ends), once the data is known to be valid.
     const { packageRuntime, siteClient } = await compileInWorker(ROOT);
-    const summary = await publishInWorker({ dataDir, outDir: staging.path, rootDir: ROOT, packageRuntime });
+    const summary = await publisher.finish(packageRuntime);
     const site = buildSite({ distDir: staging.path, rootDir: ROOT, clientFiles: siteClient });
     writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));
     if (values.check) {
@@ -75,7 +87,7 @@ runMain(async () => {
     );
     return 0;
   } finally {
-    staging.dispose();
+    await abort();
   }
 });
 

@@ -7,11 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from '../scripts/synth/write.ts';
 import { validateData } from '../scripts/checks/run.ts';
+import { serialize } from 'node:v8';
 
 const ROUNDS = 30;
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -90,6 +91,29 @@ test("cached validation reports what full validation reports, after each of many
       write(path, { ...read(path), name: `Changed ${++serial}` });
     }],
     ['add back a deleted entity', () => git('checkout', '-q', 'HEAD', '--', 'data/entities')],
+    ['change the registry facts (name, aliases or kind) of an entity an article mentions by name', () => {
+      const a = read(pick(files('articles')));
+      const m = a.annotations.mentions.find((x: Json) => x.form === 'name' && existsSync(join(data, 'entities', `${x.entity}.json`)));
+      if (!m) return;
+      const path = join(data, 'entities', `${m.entity}.json`);
+      const e = read(path);
+      const change = random();
+      if (change < 0.4) write(path, { ...e, name: `Changed ${++serial}`, aliases: [] });
+      else if (change < 0.7) write(path, { ...e, kind: e.kind === 'chemical-element' ? 'person' : 'chemical-element' });
+      else write(path, { ...e, aliases: [...e.aliases, `Alias ${++serial}`] });
+    }],
+    ['add an entity that an article mentions but nothing has yet', () => {
+      const a = read(pick(files('articles')));
+      const m = a.annotations.mentions.find((x: Json) => typeof x.entity === 'string');
+      if (m) write(join(data, 'entities', `${m.entity}.json`), { ...read(pick(files('entities'))), id: m.entity, name: m.selector.exact });
+    }],
+    ['remove an entity another article references and add a redirect', () => {
+      const path = pick(files('entities'));
+      const id = path.slice(path.lastIndexOf('/') + 1, -5);
+      unlinkSync(path);
+      mkdirSync(join(data, 'redirects'), { recursive: true });
+      write(join(data, 'redirects', `${id}.json`), { id, collection: 'entities', kind: 'removed', to: [], reason: 'Merged away in a test.', since: '0.1.0' });
+    }],
     ['write an unparsable file', () => writeFileSync(join(data, 'articles', `broken-${++serial}.json`), '{"id": ')],
   ];
 
@@ -98,7 +122,8 @@ test("cached validation reports what full validation reports, after each of many
     const applied: string[] = [];
     for (let n = 1 + Math.floor(random() * 3); n > 0; n--) {
       const [what, edit] = pick(edits);
-      if (files('articles').length > 2 || !what.startsWith('delete')) {
+      const possible = what.includes('entit') && !what.startsWith('add back') ? files('entities').length > 2 : files('articles').length > 2 || !what.startsWith('delete');
+      if (possible) {
         edit();
         applied.push(what);
       }
@@ -132,5 +157,33 @@ test('with paths, the cached run reports on those files only, like the full run'
   for (const paths of [[path], [join(data, 'entities')]]) {
     const full = await validateData({ dataDir: data, now: NOW, paths });
     for (let run = 0; run < 2; run++) assert.deepEqual((await validateData({ dataDir: data, now: NOW, paths, cache: cacheFile })).findings, full.findings);
+  }
+});
+
+test('a truncated, garbage or foreign cache file costs only time: same findings, no crash, and it is rewritten', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'incremental-damaged-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const data = join(root, 'data');
+  writeCorpus({ count: 4, out: data, seed: 'damaged' });
+  const r = spawnSync('git', ['-c', 'user.email=test@example.invalid', '-c', 'user.name=test', 'init', '-q'], { cwd: root });
+  assert.equal(r.status, 0);
+  spawnSync('git', ['add', '-A'], { cwd: root });
+  const cacheFile = join(root, 'results.bin');
+  const full = await validateData({ dataDir: data, now: NOW });
+  await validateData({ dataDir: data, now: NOW, cache: cacheFile });
+  const good = readFileSync(cacheFile);
+  assert.ok((await validateData({ dataDir: data, now: NOW, cache: cacheFile })).fromCache > 0, 'the cache is used when intact');
+  const damaged: Array<[string, Uint8Array]> = [
+    ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+    ['garbage', Buffer.from('not a cache at all \u0000\u00ff'.repeat(100))],
+    ['empty', Buffer.alloc(0)],
+    ['foreign (right format number, wrong shape)', serialize({ format: 3, fingerprint: 'x', now: 0, keys: [], paths: ['articles/a.json'], blobs: '' })],
+  ];
+  for (const [what, bytes] of damaged) {
+    writeFileSync(cacheFile, bytes);
+    const cached = await validateData({ dataDir: data, now: NOW, cache: cacheFile });
+    assert.deepEqual(cached.findings, full.findings, what);
+    assert.equal(cached.fromCache, 0, what);
+    assert.ok((await validateData({ dataDir: data, now: NOW, cache: cacheFile })).fromCache > 0, `${what}: the cache is written afresh`);
   }
 });

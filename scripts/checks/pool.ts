@@ -32,6 +32,11 @@ export interface PoolOptions {
   mainThread?: 'all' | 'warm-up' | 'none' | undefined;
   /** What each worker needs to rebuild the environment (rules go by name); only called when workers start. */
   setup: () => WorkerSetup;
+  /**
+   * For a consumer that takes the results in queue order (the build's publisher), so they never pile up: only jobs
+   * before `limit()` (a position in the queue) are handed out; the others wait until `onWake`'s callback is called.
+   */
+  throttle?: { limit(): number; onWake(wake: () => void): void } | undefined;
 }
 
 /**
@@ -45,7 +50,19 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
   /** Chunks given back by a failed worker, taken before the queue. */
   const returned: FileJob[][] = [];
   let next = 0;
-  const take = (): FileJob[] | undefined => returned.pop() ?? chunks[next++];
+  const { throttle } = options;
+  const take = (): FileJob[] | undefined => returned.pop() ?? (next < chunks.length && (!throttle || next * CHUNK_SIZE < throttle.limit()) ? chunks[next++] : undefined);
+  /** Nothing left to hand out (otherwise `take` may be only held back by the throttle). */
+  const exhausted = () => returned.length === 0 && next >= chunks.length;
+  /** Who waits for the throttle (or for chunks a failed worker hands back): called, once each, on the next wake. */
+  let waiting: Array<() => void> = [];
+  const wake = () => {
+    const called = waiting;
+    waiting = [];
+    for (const f of called) f();
+  };
+  throttle?.onWake(wake);
+  const woken = () => new Promise<void>((resolve) => waiting.push(resolve));
 
   const workers = chunks.length > 1 ? Math.min(options.workers, chunks.length - 1) : 0;
   const finished: Array<Promise<void>> = [];
@@ -66,6 +83,7 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
           returned.push(...held.splice(0));
           void worker.terminate();
           resolve();
+          wake();
         };
         const feed = () => {
           while (held.length < IN_FLIGHT) {
@@ -74,6 +92,12 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
             held.push(chunk);
             worker.postMessage(chunk satisfies ToWorker);
           }
+          if (held.length === 0 && !exhausted()) {
+            waiting.push(() => {
+              if (!done) feed();
+            });
+            return;
+          }
           if (held.length === 0) {
             worker.postMessage(null satisfies ToWorker);
             done = true;
@@ -81,7 +105,7 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
           }
         };
         releases.push(() => {
-          if (held.length === 0) stop();
+          if (held.length === 0 && exhausted()) stop();
         });
         worker.on('message', (message: FromWorker) => {
           if ('ready' in message) ready++;
@@ -104,15 +128,22 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
   // waits for the workers, and checks whatever chunks a failed worker handed back.
   const mainThread = workers === 0 ? 'all' : options.mainThread ?? 'warm-up';
   if (mainThread !== 'none') {
-    const mainTake = () => (mainThread === 'warm-up' && ready === workers ? undefined : take());
-    for (let chunk = mainTake(); chunk !== undefined; chunk = mainTake()) {
-      for (const job of chunk) onResult(checkFile(job, env));
-      await nextTurn();
+    while (!(mainThread === 'warm-up' && ready === workers)) {
+      const chunk = take();
+      if (chunk === undefined && exhausted()) break;
+      if (chunk === undefined) await woken();
+      else {
+        for (const job of chunk) onResult(checkFile(job, env));
+        await nextTurn();
+      }
     }
     // The queue is empty (or the workers have it): a worker still starting up has nothing left to do.
     for (const release of releases) release();
   }
   await Promise.all(finished);
-  for (let chunk = take(); chunk !== undefined; chunk = take()) for (const job of chunk) onResult(checkFile(job, env));
+  for (let chunk = take(); chunk !== undefined || !exhausted(); chunk = take()) {
+    if (chunk === undefined) await woken();
+    else for (const job of chunk) onResult(checkFile(job, env));
+  }
   return { byWorkers };
 }

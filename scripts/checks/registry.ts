@@ -29,13 +29,13 @@ export const EMPTY_REGISTRY: Registry = { entities: new Map(), outlets: new Map(
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/** Reads a regular file as JSON, or gives undefined (never blocks on a FIFO, never throws). */
-function readJson(path: string): unknown {
+/** Reads a regular file, or gives undefined (never blocks on a FIFO, never throws). */
+function readBytes(path: string): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     if (!fstatSync(fd).isFile()) return undefined;
-    return JSON.parse(readFileSync(fd, 'utf8')) as unknown;
+    return readFileSync(fd);
   } catch {
     return undefined;
   } finally {
@@ -43,18 +43,52 @@ function readJson(path: string): unknown {
   }
 }
 
+/** What a registry record contributes to the registry facts (undefined: nothing), from its parsed JSON. */
+export function factsOf(collection: 'entities' | 'outlets', value: unknown): EntityFacts | { name: string } | undefined {
+  const record = value as Record<string, unknown> | null | undefined;
+  if (!record || typeof record !== 'object' || typeof record.name !== 'string') return undefined;
+  if (collection === 'outlets') return { name: record.name };
+  if (typeof record.kind !== 'string') return undefined;
+  return { kind: record.kind as EntityKind, name: record.name, aliases: strings(record.aliases), demonyms: strings(record.demonyms) };
+}
+
+/** Facts as the result cache keeps them: their JSON, or '' for none. */
+export const factsText = (facts: EntityFacts | { name: string } | undefined): string => (facts === undefined ? '' : JSON.stringify(facts));
+
+/**
+ * Where readRegistry may take facts from instead of reading a file: `cached` gives a file's facts as factsText did
+ * (or undefined to read it), `read` is told the bytes of each file read and their JSON (undefined if none).
+ */
+export interface RegistrySource {
+  cached(record: RecordFile): string | undefined;
+  read(record: RecordFile, bytes: Uint8Array, value: unknown): void;
+}
+
 /** The registry facts of the entity and outlet files among `records`. */
-export function readRegistry(records: readonly RecordFile[]): Registry {
+export function readRegistry(records: readonly RecordFile[], source?: RegistrySource): Registry {
   const entities = new Map<string, EntityFacts>();
   const outlets = new Map<string, { name: string }>();
-  for (const { collection, id, path } of records) {
+  for (const record of records) {
+    const { collection, id, path } = record;
     if (collection !== 'entities' && collection !== 'outlets') continue;
-    const value = readJson(path) as Record<string, unknown> | undefined;
-    if (!value || typeof value !== 'object' || typeof value.name !== 'string') continue;
-    if (collection === 'outlets') outlets.set(id, { name: value.name });
-    else if (typeof value.kind === 'string') {
-      entities.set(id, { kind: value.kind as EntityKind, name: value.name, aliases: strings(value.aliases), demonyms: strings(value.demonyms) });
+    let facts: EntityFacts | { name: string } | undefined;
+    const cached = source?.cached(record);
+    if (cached !== undefined) facts = cached === '' ? undefined : (JSON.parse(cached) as EntityFacts | { name: string });
+    else {
+      const bytes = readBytes(path);
+      if (bytes === undefined) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        // not JSON: no facts (its own checks report it)
+      }
+      source?.read(record, bytes, value);
+      facts = factsOf(collection, value);
     }
+    if (facts === undefined) continue;
+    if (collection === 'outlets') outlets.set(id, { name: facts.name });
+    else entities.set(id, facts as EntityFacts);
   }
   return { entities, outlets };
 }

@@ -3,16 +3,22 @@
  * against 100,000 should not re-check the 100,000. A result is stored under its file's path (relative to the data
  * folder) and git blob id (the SHA-1 git gives the file's bytes), and reused only when
  * - the file has the same path and bytes (git says so from its index, without the file being read),
- * - the validator is the same: its code, the schemas and the format of this cache, and the registry facts record
- *   rules read (entity kinds, names, aliases, demonyms; outlet names: ./registry.ts) (`validatorFingerprint`),
+ * - the validator is the same: its code, the schemas and the format of this cache (`validatorFingerprint`), and
+ *   the registry facts record rules read (entity kinds, names, aliases, demonyms; outlet names: ./registry.ts;
+ *   `registryDigest`): the coverage rule looks for every registered name in every article, so a change there
+ *   re-checks every file,
  * - every question its rules asked of the known ids gets the same answer (./known-lookups.ts),
  * - and “now” has not gone back (a date found in the future is never cached; one in the past stays there).
  * Only complete results are kept (the file parsed and met its schema). Cross-file rules still run over every
  * file's summary, cached or not, so the findings are those of a full run (tests/validate-incremental.test.ts proves
  * it over random edits). A missing, stale or damaged cache only costs time.
  *
+ * The registry facts of each cached entity and outlet file are kept too (whatever the registry digest), so only
+ * changed registry files are read.
+ *
  * The cache is one file, written atomically, holding the entries of the last run. It is stored by column (ids in
- * one table, numbers in typed arrays), because reading 100,000 entries as objects would cost more than it saves.
+ * one table, numbers in typed arrays), because reading 100,000 entries as objects would cost more than it saves;
+ * rewriting it copies the columns of the entries kept, without rebuilding them.
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -24,16 +30,20 @@ import type { Collection } from '../lib/collections.ts';
 import type { Redirect } from '../../types/index.ts';
 import type { FileResult } from './check-file.ts';
 import type { ArticleSummary, DatasetSummary, KnownIds } from './rule.ts';
-import { registryData, type Registry } from './registry.ts';
+import type { Registry } from './registry.ts';
+import { factsText } from './registry.ts';
+
 
 /** Changes whenever what is stored changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 const REPO = join(import.meta.dirname, '..', '..');
 /** The validator's own sources: a change to any of them makes every cached result stale. */
 const VALIDATOR_SOURCES = ['scripts/checks', 'scripts/lib', 'types'];
 /** In `asked`: the id was not known when the question was asked. */
 const ABSENT = 0x80000000;
 const SIGNATURE_SIZE = 64;
+/** Characters in a blob id (hex SHA-1). */
+const BLOB = 40;
 
 /** The rare parts of a result, kept whole: findings and the renamed or redirect record (files given on restore). */
 interface Extra {
@@ -45,11 +55,15 @@ interface Extra {
 interface Stored {
   format: number;
   fingerprint: string;
+  /** `registryDigest` of the registry the results were found with. */
+  registry: string;
   now: number;
-  /** `collection/id` keys the rules asked about or the records reference. */
+  /** Ids asked about and referenced: `collection/id`. */
   keys: string[];
-  /** Per entry: `<path relative to the data folder>\0<blob id>`. */
-  entries: string[];
+  /** Per entry: its path relative to the data folder, with `/`. */
+  paths: string[];
+  /** Per entry, BLOB characters each: its blob id. */
+  blobs: string;
   /** Per entry, from askedStart[i] to askedStart[i + 1]: key indexes asked (| ABSENT when unknown then). */
   askedStart: Uint32Array;
   asked: Uint32Array;
@@ -64,6 +78,8 @@ interface Stored {
   /** SIGNATURE_SIZE numbers per article row; hasSignature[row] says whether they mean anything. */
   signatures: Uint32Array;
   hasSignature: Uint8Array;
+  /** Entity and outlet entries: what the file gives the registry (./registry.ts `factsText`). */
+  facts: Array<[number, string]>;
   extra: Array<[number, Extra]>;
 }
 
@@ -75,8 +91,8 @@ export interface RestoreSink {
   finding(finding: Finding): void;
 }
 
-/** SHA-256 over the validator's sources, the schema files and the registry facts record rules may read. */
-export function validatorFingerprint(schemaDir: string, registry: Registry): string {
+/** SHA-256 over the validator's sources and the schema files. */
+export function validatorFingerprint(schemaDir: string): string {
   const hash = createHash('sha256').update(`format ${FORMAT}\0`);
   const add = (label: string, path: string) => hash.update(`${label}\0`).update(readFileSync(path)).update('\0');
   for (const folder of VALIDATOR_SOURCES) {
@@ -84,9 +100,15 @@ export function validatorFingerprint(schemaDir: string, registry: Registry): str
     for (const name of names) add(`${folder}/${name}`, join(REPO, folder, name));
   }
   for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) add(`schemas/${name}`, join(schemaDir, name));
-  const facts = registryData(registry);
-  for (const list of [facts.entities, facts.outlets]) {
-    for (const [id, fact] of [...list].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`${id}\0${JSON.stringify(fact)}\0`);
+  return hash.digest('hex');
+}
+
+/** SHA-256 over the registry facts, in the registry's order (the layout's, sorted). */
+export function registryDigest(registry: Registry): string {
+  const hash = createHash('sha256');
+  for (const [label, map] of [['entities', registry.entities], ['outlets', registry.outlets]] as const) {
+    hash.update(`${label}\0`);
+    for (const [id, facts] of map) hash.update(`${id}\0${factsText(facts)}\0`);
   }
   return hash.digest('hex');
 }
@@ -94,23 +116,29 @@ export function validatorFingerprint(schemaDir: string, registry: Registry): str
 /**
  * The git blob ids of the files under `dataDir` whose content git knows without reading them: tracked, and not
  * modified in the work tree since they were staged (by git's own stat check). Path relative to `dataDir` (with `/`)
- * → blob id; empty when `dataDir` is not in a git work tree.
+ * → blob id; empty when `dataDir` is not in a git work tree. One `git ls-files` lists both: every staged file
+ * (tag `H`, or `S` when skip-worktree) and then each one modified or deleted in the work tree (tag `C`, `R`).
  */
 export function gitBlobIds(dataDir: string): Map<string, string> {
   const ids = new Map<string, string>();
-  const git = (args: string[]) => spawnSync('git', ['-C', dataDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const listed = git(['ls-files', '--stage', '-z', '--', '.']);
+  const listed = spawnSync('git', ['-C', dataDir, 'ls-files', '-t', '--stage', '--cached', '--modified', '--deleted', '-z', '--', '.'], { maxBuffer: 1 << 30 });
   if (listed.status !== 0) return ids;
-  const modified = git(['diff-files', '--name-only', '--relative', '-z', '--', '.']);
-  if (modified.status !== 0) return ids;
-  const changed = new Set(modified.stdout.split('\0'));
-  // Each entry: "<mode> <blob> <stage>\t<path>"; only stage 0 (not in the middle of a merge conflict).
-  for (const entry of listed.stdout.split('\0')) {
-    const tab = entry.indexOf('\t');
-    if (tab < 0 || entry.charAt(tab - 1) !== '0') continue;
-    const path = entry.slice(tab + 1);
-    if (!changed.has(path)) ids.set(path, entry.slice(7, 47));
+  const out = listed.stdout;
+  const changed: string[] = [];
+  // Each entry: "<tag> <mode> <blob> <stage>\t<path>\0"; only stage 0 (not in the middle of a merge conflict).
+  for (let at = 0; at < out.length; ) {
+    let end = out.indexOf(0, at);
+    if (end < 0) end = out.length;
+    const tab = out.indexOf(9, at);
+    if (tab > at && tab < end) {
+      const path = out.toString('utf8', tab + 1, end);
+      const tag = out[at];
+      if (tag === 0x48 /* H */ && out[tab - 1] === 0x30 /* stage 0 */ && tab - at === 2 + 7 + BLOB + 2) ids.set(path, out.toString('latin1', at + 9, at + 9 + BLOB));
+      else if (tag !== 0x48) changed.push(path);
+    }
+    at = end + 1;
   }
+  for (const path of changed) ids.delete(path);
   return ids;
 }
 
@@ -119,11 +147,14 @@ const split = (key: string) => {
   return [key.slice(0, slash) as Collection, key.slice(slash + 1)] as const;
 };
 
-/** Accumulates entries column by column. */
+/** Accumulates fresh entries column by column. */
 class Columns {
   readonly keys: string[] = [];
   readonly #keyIndex = new Map<string, number>();
-  readonly entries: string[] = [];
+  readonly paths: string[] = [];
+  /** Per entry: the result's `index` (the runner's order). */
+  readonly order: number[] = [];
+  readonly blobs: string[] = [];
   readonly askedStart: number[] = [0];
   readonly asked: number[] = [];
   readonly refStart: number[] = [0];
@@ -132,8 +163,8 @@ class Columns {
   readonly articleId: string[] = [];
   readonly articleUrl: Array<string | null> = [];
   readonly bodyHash: string[] = [];
-  readonly signatures: Uint32Array[] = [];
-  readonly hasSignature: number[] = [];
+  readonly signatures: Array<Uint32Array | null> = [];
+  readonly facts: Array<[number, string]> = [];
   readonly extra: Array<[number, Extra]> = [];
 
   key(key: string): number {
@@ -145,73 +176,79 @@ class Columns {
     return index;
   }
 
-  #article(id: string, url: string | null, bodyHash: string, signature: Uint32Array | null): void {
-    this.articleRow.push(this.articleId.length);
-    this.articleId.push(id);
-    this.articleUrl.push(url);
-    this.bodyHash.push(bodyHash);
-    this.signatures.push(signature ?? new Uint32Array(SIGNATURE_SIZE));
-    this.hasSignature.push(signature ? 1 : 0);
-  }
-
-  /** Adds entry `entry` of a stored cache. */
-  copy(s: Stored, entry: number): void {
-    this.entries.push(s.entries[entry]!);
-    for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) this.asked.push(this.key(s.keys[s.asked[i]! & ~ABSENT]!) | (s.asked[i]! & ABSENT));
-    this.askedStart.push(this.asked.length);
-    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.refs.push(this.key(s.keys[s.refs[i]!]!));
-    this.refStart.push(this.refs.length);
-    const row = s.articleRow[entry]!;
-    if (row < 0) this.articleRow.push(-1);
-    else this.#article(s.articleId[row]!, s.articleUrl[row]!, s.bodyHash[row]!, s.hasSignature[row] ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE) : null);
-  }
-
   /** Adds a fresh result (with its `blob` and `lookups`), keeping only what the cache stores. */
-  add(key: string, result: FileResult): void {
-    this.entries.push(key);
-    for (const k of result.lookups!.present) this.asked.push(this.key(k));
-    for (const k of result.lookups!.absent) this.asked.push(this.key(k) | ABSENT);
+  add(path: string, result: FileResult, facts: string | undefined): void {
+    const entry = this.paths.push(path) - 1;
+    this.order.push(result.index);
+    this.blobs.push(result.blob!);
+    // Each key once per entry: a record asks about, and references, the same id many times.
+    const asked = new Set<number>();
+    for (const k of result.lookups!.present) asked.add(this.key(k));
+    for (const k of result.lookups!.absent) asked.add((this.key(k) | ABSENT) >>> 0);
+    for (const k of asked) this.asked.push(k);
     this.askedStart.push(this.asked.length);
-    for (const id of result.references?.entities ?? []) this.refs.push(this.key(`entities/${id}`));
-    for (const id of result.references?.outlets ?? []) this.refs.push(this.key(`outlets/${id}`));
+    const refs = new Set<number>();
+    for (const id of result.references?.entities ?? []) refs.add(this.key(`entities/${id}`));
+    for (const id of result.references?.outlets ?? []) refs.add(this.key(`outlets/${id}`));
+    for (const k of refs) this.refs.push(k);
     this.refStart.push(this.refs.length);
     const a = result.article;
-    if (a) this.#article(a.id, a.url, a.bodyHash, a.signature);
-    else this.articleRow.push(-1);
+    if (a) {
+      this.articleRow.push(this.articleId.length);
+      this.articleId.push(a.id);
+      this.articleUrl.push(a.url);
+      this.bodyHash.push(a.bodyHash);
+      this.signatures.push(a.signature);
+    } else this.articleRow.push(-1);
+    if (facts !== undefined) this.facts.push([entry, facts]);
     const extra: Extra = {};
     if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
     if (result.renamed) extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
     if (result.redirect) extra.redirect = result.redirect.record;
-    if (Object.keys(extra).length > 0) this.extra.push([this.entries.length - 1, extra]);
+    if (Object.keys(extra).length > 0) this.extra.push([entry, extra]);
   }
+}
 
-  stored(format: number, fingerprint: string, now: number): Stored {
-    const signatures = new Uint32Array(this.signatures.length * SIGNATURE_SIZE);
-    this.signatures.forEach((s, row) => signatures.set(s, row * SIGNATURE_SIZE));
-    return {
-      format, fingerprint, now,
-      keys: this.keys, entries: this.entries,
-      askedStart: Uint32Array.from(this.askedStart), asked: Uint32Array.from(this.asked),
-      refStart: Uint32Array.from(this.refStart), refs: Uint32Array.from(this.refs),
-      articleRow: Int32Array.from(this.articleRow), articleId: this.articleId, articleUrl: this.articleUrl, bodyHash: this.bodyHash,
-      signatures, hasSignature: Uint8Array.from(this.hasSignature), extra: this.extra,
-    };
-  }
+/** Whether a deserialized value has the shape of a stored cache, every index in range (else it is not used). */
+function wellFormed(s: Stored): boolean {
+  const strings = (a: unknown, n?: number) => Array.isArray(a) && (n === undefined || a.length === n);
+  const starts = (start: unknown, values: unknown, n: number, limit: number) => {
+    if (!(start instanceof Uint32Array) || !(values instanceof Uint32Array) || start.length !== n + 1 || start[0] !== 0 || start[n] !== values.length) return false;
+    for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
+    for (let i = 0; i < values.length; i++) if ((values[i]! & ~ABSENT) >>> 0 >= limit) return false;
+    return true;
+  };
+  if (!s || typeof s !== 'object' || typeof s.registry !== 'string' || !strings(s.keys) || !strings(s.paths) || typeof s.blobs !== 'string' || typeof s.now !== 'number') return false;
+  const n = s.paths.length;
+  const rows = s.articleId?.length;
+  if (s.blobs.length !== n * BLOB || !starts(s.askedStart, s.asked, n, s.keys.length) || !starts(s.refStart, s.refs, n, s.keys.length)) return false;
+  if (!strings(s.articleId) || !(s.articleRow instanceof Int32Array) || s.articleRow.length !== n || !strings(s.articleUrl, rows) || !strings(s.bodyHash, rows)) return false;
+  if (!(s.signatures instanceof Uint32Array) || s.signatures.length !== rows * SIGNATURE_SIZE || !(s.hasSignature instanceof Uint8Array) || s.hasSignature.length !== rows) return false;
+  for (let i = 0; i < n; i++) if (s.articleRow[i]! >= rows) return false;
+  const sparse = (list: unknown) => Array.isArray(list) && list.every((e) => Array.isArray(e) && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < n && e[1] !== null && e[1] !== undefined);
+  return sparse(s.facts) && s.facts.every((e) => typeof e[1] === 'string') && sparse(s.extra);
 }
 
 export class ResultCache {
   readonly #stored: Stored | null;
-  /** Entry key → entry index in #stored. */
-  readonly #index = new Map<string, number>();
-  /** Per stored key: 1 when known now, 0 when not, -1 not yet looked up. */
+  /** Path → entry index in #stored, built when first needed (see #entry). */
+  #index: Map<string, number> | null = null;
+  /** Where #entry looks first: for registry facts, for results. */
+  readonly #cursors = [0, 0];
+  /** Per stored key: 1 when it gets the same answer now, 0 when not, -1 not yet asked. */
   readonly #answers: Int8Array;
   /** Per stored key: 1 when a restored record references it. */
   readonly #referenced: Uint8Array;
   readonly #extra: Map<number, Extra>;
-  /** Stored entries this run reused, in order, and the fresh results to add. */
+  readonly #facts: Map<number, string>;
+  /** Stored entries this run reused, and the runner's order of their files (`order` in `restore`). */
   readonly #reused: number[] = [];
+  readonly #reusedOrder: number[] = [];
   /** Fresh results, already reduced to columns (100,000 results kept whole would cost hundreds of MB). */
   readonly #fresh = new Columns();
+  /** Whether the stored results hold for this run's registry (see `useRegistry`). */
+  #usable = false;
+  #registry = '';
 
   private constructor(
     private readonly path: string,
@@ -223,7 +260,7 @@ export class ResultCache {
     this.#answers = new Int8Array(stored?.keys.length ?? 0).fill(-1);
     this.#referenced = new Uint8Array(stored?.keys.length ?? 0);
     this.#extra = new Map(stored?.extra ?? []);
-    stored?.entries.forEach((key, i) => this.#index.set(key, i));
+    this.#facts = new Map(stored?.facts ?? []);
   }
 
   /** The cache at `path` when it was written by this validator at or before `now`; else an empty one. */
@@ -231,31 +268,65 @@ export class ResultCache {
     let stored: Stored | null = null;
     try {
       const read = deserialize(readFileSync(path)) as Stored;
-      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime()) stored = read;
+      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime() && wellFormed(read)) stored = read;
     } catch {
       // none yet, or unreadable: start afresh
     }
     return new ResultCache(path, fingerprint, now.getTime(), stored);
   }
 
+  /** Gives the digest of this run's registry: stored results found with another are not restored. */
+  useRegistry(digest: string): void {
+    this.#registry = digest;
+    this.#usable = this.#stored?.registry === digest;
+  }
+
+  /**
+   * The stored entry for this path and content, or -1. Entries are stored in the order the runner asks for them, so
+   * the entry after the last one found (by this `cursor`) is tried first; the index by path is built only when that
+   * misses.
+   */
+  #entry(relative: string, blob: string, cursor: 0 | 1): number {
+    const s = this.#stored!;
+    let entry: number | undefined = this.#cursors[cursor]!;
+    if (s.paths[entry] !== relative) {
+      if (this.#index === null) {
+        this.#index = new Map();
+        for (let i = 0; i < s.paths.length; i++) this.#index.set(s.paths[i]!, i);
+      }
+      entry = this.#index.get(relative);
+      if (entry === undefined) return -1;
+    }
+    this.#cursors[cursor] = entry + 1;
+    return s.blobs.startsWith(blob, entry * BLOB) ? entry : -1;
+  }
+
+  /** The registry facts stored for a registry file with this content (./registry.ts `factsText`), if any. */
+  facts(relative: string, blob: string): string | undefined {
+    const entry = this.#stored === null ? -1 : this.#entry(relative, blob, 0);
+    return entry < 0 ? undefined : this.#facts.get(entry);
+  }
+
   /**
    * Restores the result stored for this file and content into `sink`, if every question its rules asked still
-   * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported.
+   * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported,
+   * `order` the file's place in the runner's order (the cache is written in that order, see #entry).
    */
-  restore(relative: string, file: string, blob: string, known: KnownIds, sink: RestoreSink): boolean {
+  restore(relative: string, file: string, blob: string, order: number, known: KnownIds, sink: RestoreSink): boolean {
     const s = this.#stored;
-    const entry = s === null ? undefined : this.#index.get(`${relative}\0${blob}`);
-    if (s === null || entry === undefined) return false;
+    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob, 1);
+    if (s === null || entry < 0) return false;
     for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
-      const key = s.asked[i]! & ~ABSENT;
+      const key = (s.asked[i]! & ~ABSENT) >>> 0;
       let answer = this.#answers[key]!;
       if (answer === -1) {
         const [collection, id] = split(s.keys[key]!);
-        this.#answers[key] = answer = known[collection].has(id) ? 1 : 0;
+        this.#answers[key] = answer = known[collection]?.has(id) ? 1 : 0;
       }
       if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return false;
     }
     this.#reused.push(entry);
+    this.#reusedOrder.push(order);
     for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.#referenced[s.refs[i]!] = 1;
     const row = s.articleRow[entry]!;
     if (row >= 0) {
@@ -280,37 +351,133 @@ export class ResultCache {
     return out;
   }
 
-  /** Keeps a fresh result, unless it must not be reused (see the module comment). */
-  put(relative: string, result: FileResult): void {
+  /**
+   * Keeps a fresh result, unless it must not be reused (see the module comment). For a registry file, `facts` is
+   * what readRegistry took from the same bytes (their blob id and facts text), so the next run need not read it.
+   */
+  put(relative: string, result: FileResult, facts?: { blob: string; text: string }): void {
     const { blob, lookups } = result;
     if (blob === undefined || !result.complete || !lookups || lookups.opaque) return;
     if (result.findings.some((f) => f.internal || f.rule === 'dates')) return;
     if (result.article?.signature && result.article.signature.length !== SIGNATURE_SIZE) return;
-    this.#fresh.add(`${relative}\0${blob}`, result);
+    this.#fresh.add(relative, result, facts?.blob === blob ? facts.text : this.facts(relative, blob));
   }
 
-  /** Writes the entries this run reused or added (atomically), unless they are exactly what was read. */
+  /**
+   * Writes the entries this run reused or added (atomically), unless the cache read holds for this run's registry
+   * and this run added too few results to be worth a rewrite: under 1% of the entries (a pull request's few files
+   * are then checked again next time, which costs less than writing 100,000 entries). Entries whose files are gone
+   * stay until the next rewrite; they are never restored, having no file.
+   */
   save(): void {
     const s = this.#stored;
-    const fresh = this.#fresh.entries.length;
-    if (fresh === 0 && s !== null && this.#reused.length === s.entries.length) return;
-    let columns = this.#fresh;
-    if (s !== null && this.#reused.length > 0) {
-      // The reused entries first (in the order they were restored), then the fresh ones.
-      columns = new Columns();
-      for (const entry of this.#reused) {
-        columns.copy(s, entry);
-        const extra = this.#extra.get(entry);
-        if (extra) columns.extra.push([columns.entries.length - 1, extra]);
-      }
-      const added = this.#fresh.stored(FORMAT, this.fingerprint, this.now);
-      const offset = columns.entries.length;
-      for (let entry = 0; entry < fresh; entry++) columns.copy(added, entry);
-      for (const [entry, extra] of added.extra) columns.extra.push([offset + entry, extra]);
+    const f = this.#fresh;
+    const fresh = f.paths.length;
+    if (s !== null && this.#usable && fresh * 100 < s.paths.length) return;
+    const reused = s === null ? [] : this.#reused;
+    const n = reused.length + fresh;
+    // Keys: the stored ones still used (renumbered), then the fresh entries' own.
+    const keys: string[] = [];
+    const renumber = new Int32Array(s?.keys.length ?? 0).fill(-1);
+    const keyOf = (key: number) => {
+      let k = renumber[key]!;
+      if (k < 0) renumber[key] = k = keys.push(s!.keys[key]!) - 1;
+      return k;
+    };
+    let askedLength = f.asked.length;
+    let refLength = f.refs.length;
+    let rows = f.articleId.length;
+    for (const entry of reused) {
+      askedLength += s!.askedStart[entry + 1]! - s!.askedStart[entry]!;
+      refLength += s!.refStart[entry + 1]! - s!.refStart[entry]!;
+      if (s!.articleRow[entry]! >= 0) rows++;
     }
+    const out: Stored = {
+      format: FORMAT, fingerprint: this.fingerprint, registry: this.#registry, now: this.now, keys, paths: new Array<string>(n), blobs: '',
+      askedStart: new Uint32Array(n + 1), asked: new Uint32Array(askedLength), refStart: new Uint32Array(n + 1), refs: new Uint32Array(refLength),
+      articleRow: new Int32Array(n), articleId: [], articleUrl: [], bodyHash: [],
+      signatures: new Uint32Array(rows * SIGNATURE_SIZE), hasSignature: new Uint8Array(rows), facts: [], extra: [],
+    };
+    const blobs: string[] = [];
+    let asked = 0;
+    let refs = 0;
+    const article = (id: string, url: string | null, bodyHash: string) => {
+      out.articleId.push(id);
+      out.articleUrl.push(url);
+      out.bodyHash.push(bodyHash);
+      return out.articleId.length - 1;
+    };
+    const copyReused = (entry: number, i: number) => {
+      const st = s!;
+      out.paths[i] = st.paths[entry]!;
+      blobs.push(st.blobs.slice(entry * BLOB, (entry + 1) * BLOB));
+      for (let j = st.askedStart[entry]!; j < st.askedStart[entry + 1]!; j++) out.asked[asked++] = (keyOf((st.asked[j]! & ~ABSENT) >>> 0) | (st.asked[j]! & ABSENT)) >>> 0;
+      out.askedStart[i + 1] = asked;
+      for (let j = st.refStart[entry]!; j < st.refStart[entry + 1]!; j++) out.refs[refs++] = keyOf(st.refs[j]!);
+      out.refStart[i + 1] = refs;
+      const row = st.articleRow[entry]!;
+      if (row < 0) out.articleRow[i] = -1;
+      else {
+        const to = (out.articleRow[i] = article(st.articleId[row]!, st.articleUrl[row]!, st.bodyHash[row]!));
+        out.hasSignature[to] = st.hasSignature[row]!;
+        out.signatures.set(st.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE), to * SIGNATURE_SIZE);
+      }
+      const facts = this.#facts.get(entry);
+      if (facts !== undefined) out.facts.push([i, facts]);
+      const extra = this.#extra.get(entry);
+      if (extra) out.extra.push([i, extra]);
+    };
+    // Fresh keys are numbered after the stored ones kept, which are only known once every reused entry is copied:
+    // fresh entries' keys are offset by a placeholder first and renumbered at the end.
+    const freshAsked: Array<[number, number]> = [];
+    const freshRefs: Array<[number, number]> = [];
+    const freshFacts = new Map(f.facts);
+    const freshExtra = new Map(f.extra);
+    const copyFresh = (e: number, i: number) => {
+      out.paths[i] = f.paths[e]!;
+      blobs.push(f.blobs[e]!);
+      freshAsked.push([asked, f.askedStart[e]!]);
+      asked += f.askedStart[e + 1]! - f.askedStart[e]!;
+      out.askedStart[i + 1] = asked;
+      freshRefs.push([refs, f.refStart[e]!]);
+      refs += f.refStart[e + 1]! - f.refStart[e]!;
+      out.refStart[i + 1] = refs;
+      const row = f.articleRow[e]!;
+      if (row < 0) out.articleRow[i] = -1;
+      else {
+        const to = (out.articleRow[i] = article(f.articleId[row]!, f.articleUrl[row]!, f.bodyHash[row]!));
+        const signature = f.signatures[row];
+        if (signature) {
+          out.hasSignature[to] = 1;
+          out.signatures.set(signature, to * SIGNATURE_SIZE);
+        }
+      }
+      const facts = freshFacts.get(e);
+      if (facts !== undefined) out.facts.push([i, facts]);
+      const extra = freshExtra.get(e);
+      if (extra) out.extra.push([i, extra]);
+    };
+    // In the runner's order (reused entries were restored in it; fresh results arrive in any order), so the next
+    // run finds each entry where it looks first.
+    const freshOrder = Array.from({ length: fresh }, (_, e) => e).sort((a, b) => f.order[a]! - f.order[b]!);
+    const reusedOrder = this.#reusedOrder;
+    for (let i = 0, r = 0, e = 0; i < n; i++) {
+      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < reusedOrder[r]!)) copyFresh(freshOrder[e++]!, i);
+      else copyReused(reused[r++]!, i);
+    }
+    const base = keys.length;
+    for (const key of f.keys) keys.push(key);
+    for (let x = 0; x < freshAsked.length; x++) {
+      const [to, from] = freshAsked[x]!;
+      const e = freshOrder[x]!;
+      for (let j = 0; j < f.askedStart[e + 1]! - from; j++) out.asked[to + j] = (((f.asked[from + j]! & ~ABSENT) + base) | (f.asked[from + j]! & ABSENT)) >>> 0;
+      const [refTo, refFrom] = freshRefs[x]!;
+      for (let j = 0; j < f.refStart[e + 1]! - refFrom; j++) out.refs[refTo + j] = f.refs[refFrom + j]! + base;
+    }
+    out.blobs = blobs.join('');
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(columns.stored(FORMAT, this.fingerprint, this.now)));
+    writeFileSync(temporary, serialize(out));
     renameSync(temporary, this.path);
   }
 }

@@ -15,12 +15,13 @@ import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
 import { MAX_FILE_BYTES, pointerLocator, type Position } from '../lib/json-source.ts';
 import { readLayout } from './layout.ts';
-import { readRegistry, registryData } from './registry.ts';
+import { factsOf, factsText, readRegistry, registryData, type RegistrySource } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { displayPath, runRule, type FileJob, type FileResult } from './check-file.ts';
-import { ResultCache, gitBlobIds, validatorFingerprint, type RestoreSink } from './result-cache.ts';
+import { displayPath, gitBlobId, runRule, type FileJob, type FileResult } from './check-file.ts';
+import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint, type RestoreSink } from './result-cache.ts';
 import { checkFiles } from './pool.ts';
+import { FeedOrder, publishOrder, type RecordFeed } from './record-feed.ts';
 import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
 
 /**
@@ -57,6 +58,11 @@ export interface ValidationOptions {
    * with the registered rules; the findings are the same with or without it.
    */
   cache?: string | undefined;
+  /**
+   * The build's publisher: each record without errors is handed to it, in its order, as it is checked
+   * (./record-feed.ts), so every file is read and parsed once per build. Not with `paths` or `cache`.
+   */
+  feed?: RecordFeed | undefined;
 }
 
 export interface ValidationReport {
@@ -100,7 +106,29 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   for (const r of layout.records) knownSets[r.collection].add(r.id);
   const folderOf = new Map(COLLECTIONS.map((c) => [c.name, c.dir]));
   const known: KnownIds = knownSets;
-  const registry = readRegistry(layout.records);
+  // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
+  const registered = rules.every((rule) => RULES.includes(rule));
+  // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
+  // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
+  const cache = options.cache !== undefined && registered && !options.feed ? ResultCache.open(options.cache, validatorFingerprint(schemaDir), now) : null;
+  /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
+  const dataPrefix = join(dataDir, '_').slice(0, -1);
+  const relativeOf = (path: string) => (sep === '/' ? path.slice(dataPrefix.length) : path.slice(dataPrefix.length).split(sep).join('/'));
+  const blobs = cache ? gitBlobIds(dataDir) : new Map<string, string>();
+  /** Registry files read this run (not taken from the cache): their blob id and facts, for the cache. */
+  const readFacts = new Map<string, { blob: string; text: string }>();
+  const source: RegistrySource | undefined = cache
+    ? {
+        cached: (record) => {
+          const relative = relativeOf(record.path);
+          const blob = blobs.get(relative);
+          return blob === undefined ? undefined : cache.facts(relative, blob);
+        },
+        read: (record, bytes, value) => readFacts.set(relativeOf(record.path), { blob: gitBlobId(bytes), text: factsText(factsOf(record.collection as 'entities' | 'outlets', value)) }),
+      }
+    : undefined;
+  const registry = readRegistry(layout.records, source);
+  cache?.useRegistry(registryDigest(registry));
   const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
   const summary: DatasetSummary = {
     known,
@@ -124,16 +152,10 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       jobs.push({ index: jobs.length, collection, fileId, path, reporting });
     }
   }
-  // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
-  const registered = rules.every((rule) => RULES.includes(rule));
-  // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
-  // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
-  const cache = options.cache !== undefined && registered ? ResultCache.open(options.cache, validatorFingerprint(schemaDir, registry), now) : null;
   let toCheck = jobs;
+  if (options.feed && inScope !== null) throw new Error('the build publishes every file: no paths with a feed');
+  const feeding = options.feed ? new FeedOrder((toCheck = publishOrder(jobs)), options.feed) : null;
   let fromCache = 0;
-  /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
-  const dataPrefix = join(dataDir, '_').slice(0, -1);
-  const relativeOf = (path: string) => (sep === '/' ? path.slice(dataPrefix.length) : path.slice(dataPrefix.length).split(sep).join('/'));
   const setup = () => ({
     schemaDir,
     ruleNames: rules.map((r) => r.name),
@@ -141,6 +163,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     registry: registryData(registry),
     now: now.getTime(),
     cacheable: cache !== null,
+    publishing: feeding !== null,
   });
   // Results arrive in any order; what cross-file rules read in order (first URL wins, earlier/later) is put back.
   const articles = new Array<ArticleSummary | undefined>(jobs.length);
@@ -163,7 +186,6 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     for (const f of result.findings) findings.push(f);
   };
   if (cache) {
-    const blobs = gitBlobIds(dataDir);
     toCheck = [];
     // Paths as reported, made by joining (path.relative on 100,000 paths is slow) when that gives the same.
     const displayPrefix = join(display(dataDir), '_').slice(0, -1);
@@ -180,17 +202,22 @@ export async function validateData(options: ValidationOptions): Promise<Validati
       const blob = blobs.get(relative);
       index = job.index;
       const file = fast ? displayPrefix + job.path.slice(dataPrefix.length) : display(job.path);
-      if (blob !== undefined && cache.restore(relative, file, blob, known, sink)) fromCache++;
+      if (blob !== undefined && cache.restore(relative, file, blob, job.index, known, sink)) fromCache++;
       else toCheck.push({ ...job, reporting: true });
     }
     for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);
   }
   const workers = !registered ? 0 : options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
-  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null });
-  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread }, (result) => {
+  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null, publishing: feeding !== null });
+  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread, throttle: feeding?.throttle() }, (result) => {
     collect(result);
-    cache?.put(relativeOf(jobs[result.index]!.path), result);
+    feeding?.take(result);
+    if (cache) {
+      const relative = relativeOf(jobs[result.index]!.path);
+      cache.put(relative, result, readFacts.get(relative));
+    }
   });
+  feeding?.end();
   for (const article of articles) if (article !== undefined) summary.articles.push(article);
   summary.renamed.push(...renamed.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
   summary.redirects.push(...redirects.sort((a, b) => a[0] - b[0]).map(([, r]) => r));

@@ -19,6 +19,8 @@ export interface WorkerSetup {
   now: number;
   /** Results carry what the result cache needs (see ./check-file.ts). */
   cacheable?: boolean;
+  /** Results carry the published record (see ./check-file.ts). */
+  publishing?: boolean;
 }
 
 /** Pool → worker: a chunk of files to check, or `null` to stop. Worker → pool: `ready`, or a chunk's results. */
@@ -40,6 +42,7 @@ const env = {
   registry: registryFrom(setup.registry),
   now: new Date(setup.now),
   cacheable: setup.cacheable ?? false,
+  publishing: setup.publishing ?? false,
 };
 
 port.on('message', (chunk: ToWorker) => {

@@ -5,6 +5,7 @@
  * every failure comes back as a `FileProblem` with a message and a hint rather than as an internal error.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { trace } from './trace.ts';
 
 /** What kind of thing a directory entry is, in words (for "not a regular file" findings). */
 export function describeEntry(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
@@ -44,6 +45,7 @@ export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem 
 
 /** Opens a regular file for reading (never waits, never follows a final symbolic link); throws a FileProblem. */
 export function openRegular(path: string): { fd: number; size: number } {
+  trace?.(`read ${path}`);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);

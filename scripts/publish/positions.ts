@@ -4,6 +4,7 @@
  */
 import type { Article, TextQuoteSelector, PositionedSelector, PublishedArticle } from '../../types/index.ts';
 import { articleText, matchSelector } from '../lib/text-quote.ts';
+import { trace } from '../lib/trace.ts';
 
 /** The unit statement every JSON file with offsets carries (see `OffsetUnit` in types/published.ts). */
 export const OFFSET_UNIT =
@@ -37,6 +38,7 @@ export function positionSelector(
   toCodePoint: (utf16Index: number) => number,
   selector: TextQuoteSelector,
 ): PositionedSelector {
+  trace?.(`search ${JSON.stringify(selector.exact)}`);
   const { exact, prefix = '', suffix = '' } = selector;
   const whole = prefix + exact + suffix;
   const first = text.indexOf(whole);
@@ -58,10 +60,27 @@ function positionAll(value: unknown, at: (selector: TextQuoteSelector) => Positi
   return out;
 }
 
-/** The article with every selector in its annotations positioned. Key order is kept. */
-export function positionArticle(article: Article): PublishedArticle {
+/**
+ * The article with every selector in its annotations positioned. Key order is kept. `anchors` holds where the
+ * validator's grounding rule found selectors (the UTF-16 index of `exact`, by selector object); only the others
+ * are searched for.
+ */
+export function positionArticle(article: Article, anchors?: ReadonlyMap<object, number>): PublishedArticle {
   const text = articleText(article);
   const toCodePoint = codePointIndexer(text);
-  const at = (selector: TextQuoteSelector) => positionSelector(text, toCodePoint, selector);
+  const at = (selector: TextQuoteSelector): PositionedSelector => {
+    const start = anchors?.get(selector);
+    if (start === undefined) return positionSelector(text, toCodePoint, selector);
+    return { ...selector, start: toCodePoint(start), end: toCodePoint(start + selector.exact.length) };
+  };
   return { ...article, annotations: positionAll(article.annotations, at) as PublishedArticle['annotations'] };
+}
+
+/** The record with its top-level keys in the schema's order, so the output does not depend on how a file is laid out. */
+export function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
+  const source = record as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) if (key in source) ordered[key] = source[key];
+  for (const key of Object.keys(source)) if (!(key in ordered)) ordered[key] = source[key];
+  return ordered as T;
 }

@@ -1,18 +1,20 @@
 /**
- * Publishes a valid data folder into an (empty) output folder: JSON, NDJSON, flat JSONL, per-article JSON, the
+ * Publishes a valid dataset into an (empty) output folder, from the records validation read, checked and serialised
+ * (it reads no record file itself; see scripts/checks/record-feed.ts): JSON, NDJSON, flat JSONL, per-article JSON, the
  * table model's tables as CSV, Parquet and one SQLite database, the metadata (datapackage.json, croissant.json,
  * dataset.jsonld), the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
  * holds one record and the write buffers, never the whole corpus.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readRegularFile } from '../lib/regular-file.ts';
-import { basename, join } from 'node:path';
-import type { Article, Entity, Outlet, PublicationInfo, Redirect } from '../../types/index.ts';
+import { join } from 'node:path';
+import type { PublicationInfo } from '../../types/index.ts';
+import type { PublishedRecord } from '../checks/check-file.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { OutputDir } from './output.ts';
-import { OFFSET_UNIT, positionArticle } from './positions.ts';
-import { JsonDocument, jsonlPath, ndjsonLine, summarize, ndjsonPath } from './json.ts';
+import { OFFSET_UNIT } from './positions.ts';
+import { JsonDocument, jsonlPath, ndjsonLine, ndjsonPath } from './json.ts';
 import { CsvThread } from './csv-worker.ts';
 import { tableModel } from './table-model.ts';
 import { SchemaFields } from './schema-fields.ts';
@@ -27,12 +29,26 @@ export const BUILD_COMMAND = 'npm run build';
 export const CHECKSUMS_FILE = 'SHA256SUMS';
 
 export interface PublishOptions {
-  dataDir: string;
   outDir: string;
   /** The repository: its package.json, schemas/ and types/. */
   rootDir: string;
-  /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given. */
-  packageRuntime: readonly CompiledFile[];
+  /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given once it comes. */
+  packageRuntime: readonly CompiledFile[] | Promise<readonly CompiledFile[]>;
+}
+
+/** Some records of one collection, as the validator made them (scripts/checks/check-file.ts `PublishedRecord`). */
+export interface RecordBatch {
+  collection: Collection;
+  records: PublishedRecord[];
+}
+
+/**
+ * Where the records come from: `next()` gives the batches in publish order (the articles by file name, then the
+ * entities, outlets and redirects, each by id) and null after the last; `done(n)` says n records are published.
+ */
+export interface RecordSource {
+  next(): Promise<RecordBatch | null>;
+  done(records: number): void;
 }
 
 export interface PublishSummary {
@@ -42,49 +58,21 @@ export interface PublishSummary {
   files: number;
 }
 
-/** The JSON files of one collection in `dataDir`, sorted (file names are ids). */
-function recordFiles(dataDir: string, collection: Collection): string[] {
-  const dir = COLLECTIONS.find((c) => c.name === collection)!.dir;
-  const folder = join(dataDir, dir);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => join(folder, f));
-}
-
 const readRecord = <T>(path: string): T => JSON.parse(readRegularFile(path).toString('utf8')) as T;
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The registries, in the order data.json and index.json list them after the articles. */
 const REGISTRIES = ['entities', 'outlets', 'redirects'] as const;
 
 /**
- * A registry's record files in id order (the order of the published lists), without reading them: the file name is
- * the id (the validator checks it, and the build re-checks each record as it reads it).
+ * Publishes the records `source` gives. Validation has read, checked and serialised them (the build reads each file
+ * once): an article comes positioned and with its keys in the schema's order.
  */
-function registryFiles(dataDir: string, collection: Collection): { id: string; path: string }[] {
-  return recordFiles(dataDir, collection)
-    .map((path) => ({ id: basename(path, '.json'), path }))
-    .sort(byId);
-}
-
-/** The record with its top-level keys in the schema's order, so the output does not depend on how a file is laid out. */
-function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
-  const source = record as Record<string, unknown>;
-  const ordered: Record<string, unknown> = {};
-  for (const key of keys) if (key in source) ordered[key] = source[key];
-  for (const key of Object.keys(source)) if (!(key in ordered)) ordered[key] = source[key];
-  return ordered as T;
-}
-
-export async function publish({ dataDir, outDir, rootDir, packageRuntime }: PublishOptions): Promise<PublishSummary> {
+export async function publish({ outDir, rootDir, packageRuntime }: PublishOptions, source: RecordSource): Promise<PublishSummary> {
   const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
   const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
   const articleSchema = schemaFields.schema('article');
   const schemaVersion = Number(/:v(\d+):/.exec(String(articleSchema.$id))?.[1]);
   if (!Number.isInteger(schemaVersion)) throw new Error(`schemas/article.schema.json has no versioned $id`);
-  const articleKeys = Object.keys(articleSchema.properties as object);
   const info: PublicationInfo = { $comment: generatedNotice(BUILD_COMMAND), version: pkg.version, schemaVersion };
   const out = new OutputDir(outDir);
 
@@ -103,15 +91,19 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
   });
   const articlesJsonl = out.open(jsonlPath('articles'));
 
-  const articleFiles = recordFiles(dataDir, 'articles');
-  for (const path of articleFiles) {
-    const article = positionArticle(orderKeys(readRecord<Article>(path), articleKeys));
-    const json = JSON.stringify(article); // serialised once for the three files that hold it whole
-    data.addJson(json);
-    index.add(summarize(article));
-    articlesNdjson.write(ndjsonLine(info, json));
-    articlesJsonl.write(`${json}\n`);
-    csv.add('articles', json);
+  let published = 0;
+  let batch = await source.next();
+  let articles = 0;
+  for (; batch?.collection === 'articles'; batch = await source.next()) {
+    for (const { json, summary } of batch.records) {
+      data.addJson(json);
+      index.addJson(summary!);
+      articlesNdjson.write(ndjsonLine(info, json));
+      articlesJsonl.write(`${json}\n`);
+      csv.add('articles', json);
+    }
+    articles += batch.records.length;
+    source.done((published += batch.records.length));
   }
   articlesNdjson.close();
   articlesJsonl.close();
@@ -121,25 +113,27 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
   index.closeStreamed();
   const registryCounts: Record<string, number> = {};
   for (const collection of REGISTRIES) {
-    const files = registryFiles(dataDir, collection);
     data.openTail(collection);
     index.openTail(collection);
     const sink = out.open(ndjsonPath(collection));
     const jsonl = out.open(jsonlPath(collection));
-    for (const { id, path } of files) {
-      const record = readRecord<Entity | Outlet | Redirect>(path);
-      if (record.id !== id) throw new Error(`${path} holds the record ${JSON.stringify(record.id)}, not ${JSON.stringify(id)}`);
-      const json = JSON.stringify(record);
-      data.addJson(json);
-      index.addJson(json);
-      sink.write(ndjsonLine(info, json));
-      jsonl.write(`${json}\n`);
-      csv.add(collection, json);
+    let count = 0;
+    for (; batch?.collection === collection; batch = await source.next()) {
+      for (const { json } of batch.records) {
+        data.addJson(json);
+        index.addJson(json);
+        sink.write(ndjsonLine(info, json));
+        jsonl.write(`${json}\n`);
+        csv.add(collection, json);
+      }
+      count += batch.records.length;
+      source.done((published += batch.records.length));
     }
     sink.close();
     jsonl.close();
-    registryCounts[collection] = files.length;
+    registryCounts[collection] = count;
   }
+  if (batch !== null) throw new Error(`${batch.collection} records came out of order`);
   data.end();
   index.end();
   const { files: csvFiles, tables } = await csv.close();
@@ -163,7 +157,7 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
   const descriptor = dataPackage(pkg, model.tables, file, collections, extra);
   out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
 
-  for (const file of packageRuntime) out.write(file.path, file.text);
+  for (const file of await packageRuntime) out.write(file.path, file.text);
 
   // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
   const files = out.files();
@@ -171,7 +165,7 @@ export async function publish({ dataDir, outDir, rootDir, packageRuntime }: Publ
 
   return {
     version: pkg.version,
-    counts: { articles: articleFiles.length, entities: registryCounts.entities!, outlets: registryCounts.outlets!, redirects: registryCounts.redirects! },
+    counts: { articles, entities: registryCounts.entities!, outlets: registryCounts.outlets!, redirects: registryCounts.redirects! },
     tables,
     files: files.length + 1,
   };

@@ -2,6 +2,7 @@ import type { Issue, Rule } from '../rule.ts';
 import { matchSelector, minimalSelector, occurrences } from '../../lib/text-quote.ts';
 import { MAX_HINT_EXACT, closestPassage, selectorsIn } from '../selectors.ts';
 import { textOf } from '../article-text.ts';
+import { trace } from '../../lib/trace.ts';
 
 /** Longest passage quoted back in a message. */
 const MAX_QUOTED = 80;
@@ -35,7 +36,11 @@ export const grounding: Rule = {
       const { prefix = '', suffix = '' } = selector;
       // The same test as matchSelector, on the memoised occurrences.
       const found = at.filter((i) => i - prefix.length >= 0 && text.startsWith(prefix, i - prefix.length) && text.startsWith(suffix, i + selector.exact.length));
-      if (found.length === 1) continue;
+      trace?.(`ground ${context.file}#${pointer}`);
+      if (found.length === 1) {
+        context.anchors?.set(selector, found[0]!);
+        continue;
+      }
       if (found.length === 0) {
         const bare = selector.prefix !== undefined || selector.suffix !== undefined ? matchSelector(text, { exact: selector.exact }) : [];
         if (bare.length > 0) {

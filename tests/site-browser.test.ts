@@ -1,5 +1,5 @@
 /**
- * The dataset site (dist/site, made by `npm run build`) in headless Chromium, served from a loopback HTTP server:
+ * The dataset site (dist/site, made by `npm run build`; here a shared build of data/) in headless Chromium, served from a loopback HTTP server:
  * every page loads without a console error; every annotation of the seed article is highlighted over exactly its
  * text; every download matches the size and SHA-256 the table gives; search finds the seed by a word of its text;
  * axe-core finds no serious or critical accessibility violation; and it reads without JavaScript, works with the
@@ -15,10 +15,11 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PublishedArticleFile } from '../types/index.ts';
 import { findSelectors } from '../scripts/site/highlight.ts';
-import { ROOT, SEED_ID } from './helpers.ts';
+import { ROOT, SEED_ID, sharedBuild } from './helpers.ts';
 import { browserUnavailable, collectErrors, launchChromium, serveStatic } from './browser-support.ts';
 
-const SITE = join(ROOT, 'dist', 'site');
+/** The site of a build of data/ (shared: the tests only read it), so the tests need no prior `npm run build`. */
+let SITE = '';
 const OUTPUT = join(ROOT, 'test-output', 'site');
 const SEED_PAGE = `articles/${SEED_ID}.html`;
 const skip = browserUnavailable() ?? false;
@@ -28,7 +29,8 @@ let server: Awaited<ReturnType<typeof serveStatic>>;
 
 before(async () => {
   if (skip) return;
-  assert.ok(existsSync(join(SITE, 'index.html')), 'dist/site is missing: run `npm run build` first');
+  SITE = join(sharedBuild(join(ROOT, 'data')), 'site');
+  assert.ok(existsSync(join(SITE, 'index.html')), `${SITE} has no index.html`);
   mkdirSync(OUTPUT, { recursive: true });
   server = await serveStatic(SITE);
   browser = await launchChromium();
@@ -77,7 +79,7 @@ test('every page loads with no console error and no failed request, and fits a p
 });
 
 test('every annotation of the seed article is highlighted over exactly its text, nested, without JavaScript too', { skip }, async () => {
-  const { article } = JSON.parse(readFileSync(join(ROOT, 'dist', 'articles', `${SEED_ID}.json`), 'utf8')) as PublishedArticleFile;
+  const { article } = JSON.parse(readFileSync(join(SITE, '..', 'articles', `${SEED_ID}.json`), 'utf8')) as PublishedArticleFile;
   const expected = findSelectors(article.annotations, '/annotations').map(({ selector, pointer }) => ({ pointer, start: selector.start, exact: selector.exact }));
   assert.ok(expected.length > 0);
   const page = await browser.context.newPage();
@@ -155,7 +157,7 @@ test('each download link resolves to a file with the size and SHA-256 the table 
       sha256: tr.querySelector('code.hash')?.textContent ?? '',
     })),
   );
-  const descriptor = JSON.parse(readFileSync(join(ROOT, 'dist', 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+  const descriptor = JSON.parse(readFileSync(join(SITE, '..', 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
   assert.ok(rows.length > descriptor.resources.length, 'the table lists fewer files than datapackage.json');
   for (const { path } of descriptor.resources) assert.ok(rows.some((r) => r.href.endsWith(`/data/${path}`)), `${path} is not offered`);
   for (const row of rows) {

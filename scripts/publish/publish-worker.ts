@@ -15,10 +15,12 @@ import type { PublishedRecord } from '../checks/check-file.ts';
 import type { RecordFeed } from '../checks/record-feed.ts';
 
 /**
- * The publishing thread's heap limit. Its live data is a batch of records and the write buffers (a few MB, whatever
- * the size of the corpus); the CSV thread, which also writes the per-article files, has its own limit (csv-worker.ts).
+ * The publishing thread's heap limit. Its live data is a batch of records, the write buffers (a few MB) and the list
+ * of the files it wrote with their hashes, which grows with the corpus (the per-article annotation exports are
+ * several files per article); the CSV thread, which also writes the per-article files, has its own limit
+ * (csv-worker.ts). 64 MB ran out at 100,000 articles (`ERR_WORKER_OUT_OF_MEMORY` after 437 s).
  */
-const PUBLISH_HEAP_MB = 64;
+const PUBLISH_HEAP_MB = 256;
 
 type Setup = Omit<PublishOptions, 'packageRuntime'>;
 type ToPublisher = { kind: 'records'; batch: RecordBatch } | { kind: 'end' } | { kind: 'runtime'; files: readonly CompiledFile[] };

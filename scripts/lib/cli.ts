@@ -50,11 +50,10 @@ export function runMain(main: () => number | Promise<number>): void {
         } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
           console.error(`error: ${error.message}`);
           process.exitCode = 2;
-        } else if (environmentProblem(error)) {
-          console.error(`error: ${environmentProblem(error)}`);
-          process.exitCode = 2;
         } else {
-          console.error('internal error (please report it):', error);
+          const problem = environmentProblem(error);
+          if (problem) console.error(`error: ${problem}`);
+          else console.error('internal error (please report it):', error);
           process.exitCode = 2;
         }
       },

@@ -10,9 +10,9 @@
  * `close()` waits for the result or the worker's exit.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
-import { typeScriptWorker } from '../start/worker.ts';
+import { threadError, typeScriptWorker } from '../start/worker.ts';
 import type { PublicationInfo, PublishedArticle } from '../../types/index.ts';
-import { OutputDir, type WrittenFile } from './output.ts';
+import { OutputDir, type FileListData } from './output.ts';
 import type { Collection } from '../lib/collections.ts';
 import { CsvTables } from './csv.ts';
 import { RowMaker, tableModel } from './table-model.ts';
@@ -34,7 +34,7 @@ const STALL_MS = 120_000;
 type Message =
   | { kind: 'record'; collection: Collection; json: string }
   | { kind: 'close' };
-type Result = { ok: true; files: WrittenFile[]; tables: [string, number][] } | { ok: false; error: string };
+type Result = { ok: true; files: FileListData; tables: [string, number][] } | { ok: false; error: string };
 
 
 interface Setup {
@@ -92,12 +92,12 @@ export class CsvThread {
    * indexes and full-text indexes) with no progress the stall check could see, so this waits for the result,
    * or for the worker's exit or error, asynchronously instead.
    */
-  async close(): Promise<{ files: WrittenFile[]; tables: Map<string, number> }> {
+  async close(): Promise<{ files: FileListData; tables: Map<string, number> }> {
     this.#worker.postMessage({ kind: 'close' } satisfies Message);
     const results = this.#results;
     const result = await new Promise<Result>((resolve) => {
       results.once('message', (message: Result) => resolve(message));
-      this.#worker.once('error', (error) => resolve({ ok: false, error: error.stack ?? error.message }));
+      this.#worker.once('error', (error) => resolve({ ok: false, error: threadError('tables thread', error, WORKER_HEAP_MB).message }));
       this.#worker.once('exit', (code) => {
         const late = receiveMessageOnPort(results)?.message as Result | undefined;
         resolve(late ?? { ok: false, error: `the CSV worker exited (code ${code}) without a result` });
@@ -155,7 +155,7 @@ if (parentPort && (workerData as Setup | undefined)?.state) {
       if (message.kind === 'close') {
         const tables = csv.close();
         sqlite.finish(sqliteMeta);
-        finish({ ok: true, files: out.files(), tables: [...tables] });
+        finish({ ok: true, files: out.written(), tables: [...tables] });
         return;
       }
       const record = JSON.parse(message.json) as PublishedArticle;

@@ -27,7 +27,7 @@ export class Sink {
   constructor(
     readonly path: string,
     absolutePath: string,
-    private readonly done: (file: WrittenFile) => void,
+    private readonly done: (bytes: number, sha256: Buffer) => void,
   ) {
     mkdirSync(dirname(absolutePath), { recursive: true });
     this.#fd = openSync(absolutePath, 'w');
@@ -42,7 +42,7 @@ export class Sink {
   close(): void {
     this.#flush();
     closeSync(this.#fd);
-    this.done({ path: this.path, bytes: this.#bytes, sha256: this.#hash.digest('hex') });
+    this.done(this.#bytes, this.#hash.digest());
   }
 
   #flush(): void {
@@ -56,26 +56,136 @@ export class Sink {
   }
 }
 
+/** One entry of a `FileList`: its path's length (2 bytes), the path (UTF-8), its size (8 bytes) and its SHA-256 (32). */
+const ENTRY_FIXED = 2 + 8 + 32;
+const MAX_PATH_BYTES = 0xffff;
+
+/** A `FileList` as a thread sends it to another (its buffer is copied or transferred). */
+export interface FileListData {
+  bytes: Uint8Array;
+  count: number;
+}
+
+/**
+ * The files a build wrote, with their sizes and hashes, kept in one growing buffer outside the JavaScript heap: a
+ * build writes several files per article (hundreds of thousands at 100,000 articles), and a list of objects and hex
+ * strings took more heap than a capped publishing thread has. Entries are appended in writing order; `sorted()`
+ * orders them by path, the last entry of a path winning.
+ */
+export class FileList {
+  #buffer = Buffer.alloc(1 << 16);
+  #used = 0;
+  #count = 0;
+
+  get count(): number {
+    return this.#count;
+  }
+
+  add(path: string, bytes: number, sha256: Uint8Array): void {
+    const pathBytes = Buffer.byteLength(path, 'utf8');
+    if (pathBytes > MAX_PATH_BYTES) throw new Error(`${path.slice(0, 80)}…: a path this long cannot be published`);
+    this.#reserve(ENTRY_FIXED + pathBytes);
+    let at = this.#buffer.writeUInt16LE(pathBytes, this.#used);
+    at += this.#buffer.write(path, at, 'utf8');
+    at = this.#buffer.writeDoubleLE(bytes, at);
+    this.#buffer.set(sha256, at);
+    this.#used = at + 32;
+    this.#count++;
+  }
+
+  /** Appends another thread's list. */
+  addAll({ bytes, count }: FileListData): void {
+    this.#reserve(bytes.length);
+    this.#buffer.set(bytes, this.#used);
+    this.#used += bytes.length;
+    this.#count += count;
+  }
+
+  /** A copy of the entries, to send to another thread. */
+  data(): FileListData {
+    return { bytes: Uint8Array.prototype.slice.call(this.#buffer, 0, this.#used), count: this.#count };
+  }
+
+  /** The latest entry for `path`, if any. */
+  find(path: string): WrittenFile | undefined {
+    const wanted = Buffer.from(path, 'utf8');
+    let found: WrittenFile | undefined;
+    for (const at of this.#offsets()) {
+      const length = this.#buffer.readUInt16LE(at);
+      if (length === wanted.length && this.#buffer.compare(wanted, 0, length, at + 2, at + 2 + length) === 0) found = this.#entry(at);
+    }
+    return found;
+  }
+
+  /** Every path's latest entry, sorted by path (byte order, which is code point order). */
+  sorted(): Iterable<WrittenFile> {
+    const offsets = this.#offsets();
+    const buffer = this.#buffer;
+    // Equal paths sort by position, so the last of a run is the latest entry.
+    const order = [...offsets.keys()].sort((a, b) => {
+      const x = offsets[a]!;
+      const y = offsets[b]!;
+      return buffer.compare(buffer, y + 2, y + 2 + buffer.readUInt16LE(y), x + 2, x + 2 + buffer.readUInt16LE(x)) || a - b;
+    });
+    const entry = (at: number) => this.#entry(at);
+    const samePath = (x: number, y: number) => {
+      const length = buffer.readUInt16LE(x);
+      return length === buffer.readUInt16LE(y) && buffer.compare(buffer, y + 2, y + 2 + length, x + 2, x + 2 + length) === 0;
+    };
+    return (function* () {
+      for (let i = 0; i < order.length; i++) {
+        const at = offsets[order[i]!]!;
+        const next = order[i + 1];
+        if (next === undefined || !samePath(at, offsets[next]!)) yield entry(at);
+      }
+    })();
+  }
+
+  #offsets(): Uint32Array {
+    const offsets = new Uint32Array(this.#count);
+    for (let i = 0, at = 0; i < this.#count; i++) {
+      offsets[i] = at;
+      at += ENTRY_FIXED + this.#buffer.readUInt16LE(at);
+    }
+    return offsets;
+  }
+
+  #entry(at: number): WrittenFile {
+    const length = this.#buffer.readUInt16LE(at);
+    const end = at + 2 + length;
+    return {
+      path: this.#buffer.toString('utf8', at + 2, end),
+      bytes: this.#buffer.readDoubleLE(end),
+      sha256: this.#buffer.toString('hex', end + 8, end + 40),
+    };
+  }
+
+  #reserve(more: number): void {
+    if (this.#used + more <= this.#buffer.length) return;
+    const grown = Buffer.alloc(Math.max(this.#buffer.length * 2, this.#used + more));
+    this.#buffer.copy(grown, 0, 0, this.#used);
+    this.#buffer = grown;
+  }
+}
+
 export class OutputDir {
-  readonly #files = new Map<string, WrittenFile>();
+  readonly #files = new FileList();
   readonly #dirs = new Set<string>();
 
   constructor(readonly root: string) {}
 
   /** Writes a whole file at once (text is written as UTF-8). */
-  write(path: string, content: string | Uint8Array): WrittenFile {
+  write(path: string, content: string | Uint8Array): void {
     const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const absolute = join(this.root, path);
     this.#makeDir(dirname(absolute));
     writeFileSync(absolute, buffer);
-    const file = { path, bytes: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') };
-    this.#files.set(path, file);
-    return file;
+    this.#files.add(path, buffer.length, createHash('sha256').update(buffer).digest());
   }
 
   /** Opens a file to be written piece by piece; `close()` it when done. */
   open(path: string): Sink {
-    return new Sink(path, join(this.root, path), (file) => this.#files.set(path, file));
+    return new Sink(path, join(this.root, path), (bytes, sha256) => this.#files.add(path, bytes, sha256));
   }
 
   /** Creates a folder once (a build writes one file per article into the same folder). */
@@ -96,25 +206,45 @@ export class OutputDir {
     } finally {
       closeSync(fd);
     }
-    const file = { path, bytes, sha256: hash.digest('hex') };
-    this.#files.set(path, file);
-    return file;
+    const sha256 = hash.digest();
+    this.#files.add(path, bytes, sha256);
+    return { path, bytes, sha256: sha256.toString('hex') };
   }
 
-  /** Records a file another thread wrote into this folder. */
-  record(file: WrittenFile): void {
-    this.#files.set(file.path, file);
+  /** Records the files another thread wrote into this folder. */
+  recordAll(files: FileListData): void {
+    this.#files.addAll(files);
+  }
+
+  /** The files written so far, to send to another thread. */
+  written(): FileListData {
+    return this.#files.data();
+  }
+
+  /** How many files have been written (a file written twice counts twice). */
+  get count(): number {
+    return this.#files.count;
   }
 
   /** A file written so far. */
   file(path: string): WrittenFile {
-    const file = this.#files.get(path);
+    const file = this.#files.find(path);
     if (!file) throw new Error(`${path} has not been written`);
     return file;
   }
 
-  /** Every file written so far, sorted by path. */
-  files(): WrittenFile[] {
-    return [...this.#files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  /**
+   * Writes `path` as a manifest of every other file written, in `sha256sum` format and sorted by path, streamed a line
+   * at a time; returns how many files it lists.
+   */
+  writeManifest(path: string): number {
+    const sink = this.open(path);
+    let listed = 0;
+    for (const file of this.#files.sorted()) {
+      sink.write(`${file.sha256}  ${file.path}\n`);
+      listed++;
+    }
+    sink.close();
+    return listed;
   }
 }

@@ -7,7 +7,7 @@
  * records, and the write buffers; the feed stays a bounded window ahead of it.
  */
 import { parentPort, workerData, type Worker } from 'node:worker_threads';
-import { typeScriptWorker } from '../start/worker.ts';
+import { threadError, typeScriptWorker } from '../start/worker.ts';
 import { publish, type PublishOptions, type PublishSummary, type RecordBatch } from './publish.ts';
 import type { CompiledFile } from './compile.ts';
 import type { Collection } from '../lib/collections.ts';
@@ -58,7 +58,7 @@ export class PublishThread implements RecordFeed {
       });
       this.#worker.on('error', (error) => {
         settle();
-        reject(error);
+        reject(threadError('publishing thread', error, PUBLISH_HEAP_MB));
       });
       this.#worker.on('exit', (code) => {
         if (!settled) reject(new Error(`the publishing thread exited (code ${code}) without a result`));

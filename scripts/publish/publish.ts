@@ -137,7 +137,7 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
   data.end();
   index.end();
   const { files: csvFiles, tables } = await csv.close();
-  for (const file of csvFiles) out.record(file);
+  out.recordAll(csvFiles);
 
   for (const { schema } of COLLECTIONS) {
     const name = `${schema}.schema.json`;
@@ -160,13 +160,12 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
   for (const file of await packageRuntime) out.write(file.path, file.text);
 
   // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
-  const files = out.files();
-  out.write(CHECKSUMS_FILE, files.map((f) => `${f.sha256}  ${f.path}\n`).join(''));
+  const listed = out.writeManifest(CHECKSUMS_FILE);
 
   return {
     version: pkg.version,
     counts: { articles, entities: registryCounts.entities!, outlets: registryCounts.outlets!, redirects: registryCounts.redirects! },
     tables,
-    files: files.length + 1,
+    files: listed + 1,
   };
 }

@@ -1,5 +1,6 @@
 /** The first message a worker thread posts: its result. Rejects when the thread fails or ends without one. */
 import type { Worker } from 'node:worker_threads';
+import { threadError } from '../start/worker.ts';
 
 export function firstMessage<T>(worker: Worker, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -10,7 +11,7 @@ export function firstMessage<T>(worker: Worker, what: string): Promise<T> {
     });
     worker.on('error', (error) => {
       settled = true;
-      reject(error);
+      reject(threadError(`${what} thread`, error));
     });
     worker.on('exit', (code) => {
       if (!settled) reject(new Error(`the ${what} thread exited (code ${code}) without a result`));

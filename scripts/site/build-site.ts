@@ -5,7 +5,7 @@
  * hover and focus, and search. Articles are read one at a time; the same build gives byte-identical files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Entity, Outlet, PublishedArticleFile, PublishedIndex } from '../../types/index.ts';
 import type { CompiledFile } from '../publish/compile.ts';
@@ -44,14 +44,31 @@ class SiteWriter {
   files = 0;
   constructor(readonly root: string) {}
   write(path: string, content: string | Buffer): void {
+    writeFileSync(this.#place(path), content);
+    this.files++;
+  }
+  /**
+   * Puts a file of the build into the site without copying its bytes: a hard link (the build and its site are one
+   * folder, so one file system), or a copy where the file system refuses links.
+   */
+  link(path: string, from: string): void {
+    const absolute = this.#place(path);
+    try {
+      linkSync(from, absolute);
+    } catch (error) {
+      if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(from, absolute);
+    }
+    this.files++;
+  }
+  #place(path: string): string {
     const absolute = join(this.root, path);
     const dir = dirname(absolute);
     if (!this.#dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
       this.#dirs.add(dir);
     }
-    writeFileSync(absolute, content);
-    this.files++;
+    return absolute;
   }
 }
 
@@ -74,17 +91,15 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
   const dataset = { name: descriptor.name, version: descriptor.version };
   const emit = (path: string, root: string, { title, main }: { title: string; main: string }, head = '') => site.write(path, page({ root, title, main, dataset, head }));
 
-  // Downloads: each file is copied into the site with its size and SHA-256, checked against datapackage.json.
-  const copy = (path: string): { bytes: number; sha256: string } => {
-    const content = readFileSync(join(distDir, path));
-    site.write(`data/${path}`, content);
-    return { bytes: content.length, sha256: sha256(content) };
-  };
+  // Downloads: each file is linked into the site, with its size and SHA-256 (from datapackage.json when it lists the
+  // file, whose hash the build took while writing it; read and hashed here otherwise).
+  const copy = (path: string): void => site.link(`data/${path}`, join(distDir, path));
   const downloads: Download[] = [];
-  const offer = (path: string, format: string, description: string, expected?: string) => {
-    const facts = copy(path);
-    if (expected !== undefined && expected !== `sha256:${facts.sha256}`) throw new Error(`${path} does not match its hash in datapackage.json`);
-    downloads.push({ path, format, description, ...facts });
+  const offer = (path: string, format: string, description: string, listed?: string) => {
+    copy(path);
+    const bytes = statSync(join(distDir, path)).size;
+    const hash = listed?.startsWith('sha256:') ? listed.slice('sha256:'.length) : sha256(readFileSync(join(distDir, path)));
+    downloads.push({ path, format, description, bytes, sha256: hash });
   };
   offer('datapackage.json', 'json', 'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.');
   for (const resource of descriptor.resources) offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);

@@ -290,8 +290,9 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     steps.push(skipped('build'));
   } else if (buildTakesOut()) {
     rmSync(outDir, { recursive: true, force: true });
-    const build = run('build', [START, 'build', '--data', corpus, '--out', outDir]);
-    steps.push(step('build', facts.bytes, facts.records, build, build.code === 0 ? formatSizes(outDir) : undefined));
+    const build = run('build', [START, 'build', '--data', corpus, '--out', outDir, '--timings']);
+    const timings = /^timings: (.*) \(seconds since the start/m.exec(build.stderr)?.[1];
+    steps.push(step('build', facts.bytes, facts.records, build, build.code === 0 ? `${formatSizes(outDir)}${timings ? `; stages ended at (s): ${timings}` : ''}` : undefined));
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };

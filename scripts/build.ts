@@ -1,6 +1,7 @@
 /**
- * `npm run build [-- --data DIR --out DIR --force]`: validates the data, then publishes it (scripts/publish/).
- * `--check` builds into a temporary folder and exits 1 when the output folder differs (a stale `dist/`).
+ * `npm run build [-- --data DIR --out DIR --force --timings]`: validates the data, then publishes it (scripts/publish/).
+ * `--check` builds into a temporary folder and exits 1 when the output folder differs (a stale `dist/`). `--timings`
+ * prints, on standard error, when each stage ended (seconds since the start): `npm run bench` reports them.
  *
  * The output folder is checked first (scripts/lib/output-target.ts): never the data, the repository's sources or a
  * filesystem root, and an existing folder is replaced only when an earlier build wrote it (its marker file) or with
@@ -33,8 +34,11 @@ runMain(async () => {
       out: { type: 'string', default: 'dist' },
       check: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
     },
   });
+  const started = Date.now();
+  const stages: [string, number][] = [];
   const dataDir = values.data;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) fail(`the data folder ${dataDir} does not exist (or is not a folder). Hint: pass --data DIR.`);
   // --check replaces nothing, so it may compare against any folder; a build replaces only its own output.
@@ -60,6 +64,7 @@ runMain(async () => {
   }
 
   await releaseValidationMemory();
+  stages.push(['validation', Date.now()]);
 
   // `.build-*` folders are git-ignored; the staging folder sits beside the output so the final rename is atomic.
   try {
@@ -67,7 +72,10 @@ runMain(async () => {
     // thread has, and gives it back when its thread ends), once the data is known to be valid.
     const { packageRuntime, siteClient } = await compileInWorker(ROOT);
     const summary = await publisher.finish(packageRuntime);
+    stages.push(...summary.stages);
     const site = buildSite({ distDir: staging.path, rootDir: ROOT, clientFiles: siteClient });
+    stages.push(['site', Date.now()]);
+    if (values.timings) console.error(`timings: ${stages.map(([name, at]) => `${name} ${((at - started) / 1000).toFixed(1)}`).join('; ')} (seconds since the start, when each stage ended)`);
     writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));
     if (values.check) {
       const differences = compareFolders(staging.path, outDir);

@@ -52,8 +52,14 @@ test('a successful build replaces the previous output completely and leaves no s
   mkdirSync(out);
   writeFileSync(join(out, 'stale.txt'), 'from an older build');
   writeFileSync(join(out, OUTPUT_MARKER), markerContent('npm run build'));
-  const result = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out]);
+  const result = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out, '--timings']);
   assert.equal(result.code, 0, result.stderr);
+  // --timings says when each stage ended, in order, for the bench.
+  const stages = /^timings: (.*) \(seconds since the start/m.exec(result.stderr)?.[1]?.split('; ').map((s) => /^(.+) (\d+\.\d)$/.exec(s)!);
+  assert.deepEqual(stages?.map((s) => s[1]), ['validation', 'records (JSON, NDJSON, JSONL)', 'tables (CSV, SQLite, per-article JSON)', 'Parquet', 'annotation exports', 'metadata, package code, SHA256SUMS', 'site']);
+  const seconds = stages!.map((s) => Number(s[2]));
+  assert.deepEqual(seconds.slice(1), [...seconds.slice(1)].sort((a, b) => a - b), 'publishing stages end in order');
+  assert.ok(seconds.at(-1)! >= Math.max(...seconds));
   assert.equal(existsSync(join(out, 'stale.txt')), false);
   assert.equal(existsSync(join(out, 'datapackage.json')), true);
   assert.deepEqual(readdirSync(work), ['dist']);

@@ -109,12 +109,12 @@ export class FileList {
   /** The latest entry for `path`, if any. */
   find(path: string): WrittenFile | undefined {
     const wanted = Buffer.from(path, 'utf8');
-    let found: WrittenFile | undefined;
-    for (const at of this.#offsets()) {
+    let found = -1;
+    for (let at = 0; at < this.#used; at += ENTRY_FIXED + this.#buffer.readUInt16LE(at)) {
       const length = this.#buffer.readUInt16LE(at);
-      if (length === wanted.length && this.#buffer.compare(wanted, 0, length, at + 2, at + 2 + length) === 0) found = this.#entry(at);
+      if (length === wanted.length && this.#buffer.compare(wanted, 0, length, at + 2, at + 2 + length) === 0) found = at;
     }
-    return found;
+    return found < 0 ? undefined : this.#entry(found);
   }
 
   /** Every path's latest entry, sorted by path (byte order, which is code point order). */

@@ -20,7 +20,7 @@ import { tableModel } from './table-model.ts';
 import { SchemaFields } from './schema-fields.ts';
 import { dataPackage, type PackageMetadata } from './datapackage.ts';
 import { writeParquet } from './parquet.ts';
-import { RESOURCE_WRITERS, type ExtraResource } from './resources.ts';
+import { writeResourcesInWorker } from './resource-worker.ts';
 import { croissant, CROISSANT_PATH, DATASET_JSONLD_PATH, datasetJsonLd } from './metadata.ts';
 import { DATA_LICENSE } from './datapackage.ts';
 import type { CompiledFile } from './compile.ts';
@@ -56,6 +56,8 @@ export interface PublishSummary {
   counts: Record<Collection, number>;
   tables: Map<string, number>;
   files: number;
+  /** When each stage of publishing ended (`Date.now()`), in order: for `npm run build -- --timings`. */
+  stages: [string, number][];
 }
 
 const readRecord = <T>(path: string): T => JSON.parse(readRegularFile(path).toString('utf8')) as T;
@@ -75,6 +77,8 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
   if (!Number.isInteger(schemaVersion)) throw new Error(`schemas/article.schema.json has no versioned $id`);
   const info: PublicationInfo = { $comment: generatedNotice(BUILD_COMMAND), version: pkg.version, schemaVersion };
   const out = new OutputDir(outDir);
+  const stages: [string, number][] = [];
+  const stage = (name: string) => stages.push([name, Date.now()]);
 
   const data = new JsonDocument(out.open('data.json'), { ...info, offsets: OFFSET_UNIT }, 'articles');
   const index = new JsonDocument(out.open('index.json'), { ...info }, 'articles');
@@ -136,8 +140,15 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
   if (batch !== null) throw new Error(`${batch.collection} records came out of order`);
   data.end();
   index.end();
+  stage('records (JSON, NDJSON, JSONL)');
+  // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones. They read the
+  // JSON Lines files, complete now, and run on their own thread while the tables are finished.
+  const extraWriters = writeResourcesInWorker({ outDir, rootDir, info });
+  // Awaited below; a failure before then must not go unhandled.
+  extraWriters.catch(() => {});
   const { files: csvFiles, tables } = await csv.close();
   out.recordAll(csvFiles);
+  stage('tables (CSV, SQLite, per-article JSON)');
 
   for (const { schema } of COLLECTIONS) {
     const name = `${schema}.schema.json`;
@@ -145,10 +156,11 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
   }
 
   await writeParquet(out, model.tables, pkg);
+  stage('Parquet');
 
-  // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones.
-  const extra: ExtraResource[] = [];
-  for (const writer of RESOURCE_WRITERS) extra.push(...(await writer.write({ out, model, info, rootDir })));
+  const { files: extraFiles, resources: extra } = await extraWriters;
+  out.recordAll(extraFiles);
+  stage('annotation exports');
 
   const collections = COLLECTIONS.map((c) => c.name);
   const file = (p: string) => out.file(p);
@@ -161,11 +173,13 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
 
   // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
   const listed = out.writeManifest(CHECKSUMS_FILE);
+  stage('metadata, package code, SHA256SUMS');
 
   return {
     version: pkg.version,
     counts: { articles, entities: registryCounts.entities!, outlets: registryCounts.outlets!, redirects: registryCounts.redirects! },
     tables,
     files: listed + 1,
+    stages,
   };
 }

@@ -3,8 +3,10 @@
  * SHA256SUMS) beside the built-in tables and JSON files.
  *
  * To publish another format (W3C Web Annotation, brat, Label Studio, spaCy…): write a `ResourceWriter` in its own
- * module, and add it to `RESOURCE_WRITERS`. It runs after the tables and JSON files are written, writes its files
- * through `context.out` (so their sizes and hashes are recorded), and returns one `ExtraResource` per file:
+ * module, and add it to `RESOURCE_WRITERS`. The writers run on a thread of their own (resource-worker.ts) once the
+ * JSON and JSON Lines files are written, while the tables (CSV, SQLite, Parquet) are still being finished; each
+ * writes its files through `context.out` (so their sizes and hashes are recorded), and returns one `ExtraResource`
+ * per file:
  *
  *     export const w3cAnnotations: ResourceWriter = {
  *       write({ out }) {
@@ -14,7 +16,8 @@
  *       },
  *     };
  *
- * Read the published records from `join(context.out.root, 'data.json')` or the JSONL files (already written).
+ * Read the published records from `join(context.out.root, 'data.json')` or the JSONL files (already written), not
+ * from the tables.
  */
 import type { PublicationInfo } from '../../types/index.ts';
 import type { OutputDir } from './output.ts';

@@ -22,7 +22,7 @@ import { validateData } from './checks/run.ts';
 import { BUILD_COMMAND } from './publish/publish.ts';
 import { PublishThread } from './publish/publish-worker.ts';
 import { compileInWorker } from './publish/compile-worker.ts';
-import { buildSite } from './site/build-site.ts';
+import { buildSitePages, finishSite } from './site/build-site.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
@@ -70,10 +70,20 @@ runMain(async () => {
   try {
     // The code that ships is compiled on a thread of its own (the compiler needs more memory than the publishing
     // thread has, and gives it back when its thread ends), once the data is known to be valid.
-    const { packageRuntime, siteClient } = await compileInWorker(ROOT);
-    const summary = await publisher.finish(packageRuntime);
+    const compiled = compileInWorker(ROOT);
+    // Awaited below; a failure while waiting for the records must not go unhandled.
+    compiled.catch(() => {});
+    await publisher.recordsWritten;
+    const { packageRuntime, siteClient } = await compiled;
+    const published = publisher.finish(packageRuntime);
+    // The site's pages are made here while the publisher finishes its tables and exports; the rest of the site
+    // (its downloads) once the build is complete.
+    const pages = buildSitePages({ distDir: staging.path, rootDir: ROOT });
+    stages.push(['site pages', Date.now()]);
+    const summary = await published;
     stages.push(...summary.stages);
-    const site = buildSite({ distDir: staging.path, rootDir: ROOT, clientFiles: siteClient });
+    stages.sort((a, b) => a[1] - b[1]);
+    const site = finishSite(pages, { distDir: staging.path, rootDir: ROOT, clientFiles: siteClient });
     stages.push(['site', Date.now()]);
     if (values.timings) console.error(`timings: ${stages.map(([name, at]) => `${name} ${((at - started) / 1000).toFixed(1)}`).join('; ')} (seconds since the start, when each stage ended)`);
     writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));

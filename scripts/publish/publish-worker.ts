@@ -22,10 +22,11 @@ import type { RecordFeed } from '../checks/record-feed.ts';
  */
 const PUBLISH_HEAP_MB = 256;
 
-type Setup = Omit<PublishOptions, 'packageRuntime'>;
+type Setup = Omit<PublishOptions, 'packageRuntime' | 'onRecordsWritten'>;
 type ToPublisher = { kind: 'records'; batch: RecordBatch } | { kind: 'end' } | { kind: 'runtime'; files: readonly CompiledFile[] };
 type FromPublisher =
   | { kind: 'progress'; published: number }
+  | { kind: 'records-written' }
   | { kind: 'result'; ok: true; summary: Omit<PublishSummary, 'tables'> & { tables: [string, number][] } }
   | { kind: 'result'; ok: false; error: string };
 
@@ -33,6 +34,9 @@ type FromPublisher =
 export class PublishThread implements RecordFeed {
   readonly #worker: Worker;
   readonly #result: Promise<PublishSummary>;
+  /** Resolves once index.json and the JSON Lines files are complete; rejects if publishing fails first. */
+  readonly recordsWritten: Promise<void>;
+  #recordsWritten: () => void = () => {};
   #published = 0;
   #open = true;
   readonly #wakes: Array<() => void> = [];
@@ -52,6 +56,7 @@ export class PublishThread implements RecordFeed {
           for (const wake of this.#wakes) wake();
           return;
         }
+        if (message.kind === 'records-written') return this.#recordsWritten();
         settle();
         if (message.ok) resolve({ ...message.summary, tables: new Map(message.summary.tables) });
         else reject(new Error(`publishing failed: ${message.error}`));
@@ -67,6 +72,8 @@ export class PublishThread implements RecordFeed {
     });
     // Abandoned, the result is never asked for: its rejection is expected.
     this.#result.catch(() => {});
+    this.recordsWritten = Promise.race([new Promise<void>((resolve) => (this.#recordsWritten = resolve)), this.#result.then(() => {})]);
+    this.recordsWritten.catch(() => {});
   }
 
   #stopped(): void {
@@ -135,7 +142,8 @@ if (parentPort && setup?.publish) {
     next: () => (batches.length > 0 ? Promise.resolve(batches.shift()!) : new Promise<RecordBatch | null>((resolve) => (waiting = resolve))),
     done: (published: number) => port.postMessage({ kind: 'progress', published } satisfies FromPublisher),
   };
-  publish({ ...setup.publish, packageRuntime }, source)
+  const onRecordsWritten = () => port.postMessage({ kind: 'records-written' } satisfies FromPublisher);
+  publish({ ...setup.publish, packageRuntime, onRecordsWritten }, source)
     .then(
       (summary) => port.postMessage({ kind: 'result', ok: true, summary: { ...summary, tables: [...summary.tables] } } satisfies FromPublisher),
       (error: unknown) => port.postMessage({ kind: 'result', ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromPublisher),

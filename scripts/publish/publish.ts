@@ -34,6 +34,8 @@ export interface PublishOptions {
   rootDir: string;
   /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given once it comes. */
   packageRuntime: readonly CompiledFile[] | Promise<readonly CompiledFile[]>;
+  /** Called once `index.json` and the JSON Lines files are complete (the site's pages need only those). */
+  onRecordsWritten?: () => void;
 }
 
 /** Some records of one collection, as the validator made them (scripts/checks/check-file.ts `PublishedRecord`). */
@@ -69,7 +71,7 @@ const REGISTRIES = ['entities', 'outlets', 'redirects'] as const;
  * Publishes the records `source` gives. Validation has read, checked and serialised them (the build reads each file
  * once): an article comes positioned and with its keys in the schema's order.
  */
-export async function publish({ outDir, rootDir, packageRuntime }: PublishOptions, source: RecordSource): Promise<PublishSummary> {
+export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritten }: PublishOptions, source: RecordSource): Promise<PublishSummary> {
   const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
   const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
   const articleSchema = schemaFields.schema('article');
@@ -141,6 +143,7 @@ export async function publish({ outDir, rootDir, packageRuntime }: PublishOption
   data.end();
   index.end();
   stage('records (JSON, NDJSON, JSONL)');
+  onRecordsWritten?.();
   // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones. They read the
   // JSON Lines files, complete now, and run on their own thread while the tables are finished.
   const extraWriters = writeResourcesInWorker({ outDir, rootDir, info });

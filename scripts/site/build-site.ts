@@ -1,13 +1,19 @@
 /**
- * Builds the static dataset site into `<dist>/site/` from a finished build in `<dist>/`: the landing page with the
- * downloads, the data dictionary, one page per article and per entity, paged lists, and the search index. Plain
- * HTML and CSS that read without JavaScript; a small page script (site/client.ts, compiled by tsc) adds details on
- * hover and focus, and search. Articles are read one at a time; the same build gives byte-identical files.
+ * Builds the static dataset site into `<dist>/site/` from a build in `<dist>/`: the landing page with the downloads,
+ * the data dictionary, one page per article and per entity, paged lists, and the search index. Plain HTML and CSS
+ * that read without JavaScript; a small page script (site/client.ts, compiled by tsc) adds details on hover and
+ * focus, and search. Articles are read one at a time; the same build gives byte-identical files.
+ *
+ * In two stages, so the pages are made while the build still writes its tables and exports: `buildSitePages` needs
+ * only `index.json` and the articles' JSON Lines; `finishSite` needs the finished build (its downloads, described
+ * in datapackage.json).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Entity, Outlet, PublishedArticleFile, PublishedIndex } from '../../types/index.ts';
+import type { Entity, Outlet, PublishedArticle, PublishedIndex } from '../../types/index.ts';
+import { readLines } from '../lib/lines.ts';
+import { articlePath, jsonlPath } from '../publish/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
 import { articlePage, articleLayers } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
@@ -76,35 +82,37 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 export interface SiteOptions {
-  /** The finished build (`dist/`). */
+  /** The build (`dist/`). */
   distDir: string;
-  /** The repository (for site/site.css). */
+  /** The repository (for package.json and site/site.css). */
   rootDir: string;
   /** The compiled page script (site/client.ts and what it imports). */
   clientFiles: readonly CompiledFile[];
 }
 
-export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { files: number; articles: number; entities: number } {
+type Emit = (path: string, root: string, content: { title: string; main: string }, head?: string) => void;
+
+/** The site's pages so far, for `finishSite`. */
+export interface SitePages {
+  site: SiteWriter;
+  index: PublishedIndex;
+  emit: Emit;
+}
+
+/** Builds the whole site from a finished build. */
+export function buildSite(options: SiteOptions): { files: number; articles: number; entities: number } {
+  return finishSite(buildSitePages(options), options);
+}
+
+/**
+ * The article, entity, list and search pages and the search index, from `index.json` and `jsonl/articles.jsonl`:
+ * the build has written both once its records are out, before its tables and exports.
+ */
+export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir' | 'rootDir'>): SitePages {
   const site = new SiteWriter(join(distDir, SITE_DIR));
   const index = readJson<PublishedIndex>(join(distDir, 'index.json'));
-  const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
-  const dataset = { name: descriptor.name, version: descriptor.version };
-  const emit = (path: string, root: string, { title, main }: { title: string; main: string }, head = '') => site.write(path, page({ root, title, main, dataset, head }));
-
-  // Downloads: each file is linked into the site, with its size and SHA-256 (from datapackage.json when it lists the
-  // file, whose hash the build took while writing it; read and hashed here otherwise).
-  const copy = (path: string): void => site.link(`data/${path}`, join(distDir, path));
-  const downloads: Download[] = [];
-  const offer = (path: string, format: string, description: string, listed?: string) => {
-    copy(path);
-    const bytes = statSync(join(distDir, path)).size;
-    const hash = listed?.startsWith('sha256:') ? listed.slice('sha256:'.length) : sha256(readFileSync(join(distDir, path)));
-    downloads.push({ path, format, description, bytes, sha256: hash });
-  };
-  offer('datapackage.json', 'json', 'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.');
-  for (const resource of descriptor.resources) offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);
-  const schemaFiles = readdirSync(join(distDir, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
-  for (const file of schemaFiles) offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.replace('.schema.json', '')} records.`);
+  const dataset = { name: readJson<{ name: string }>(join(rootDir, 'package.json')).name, version: index.version };
+  const emit: Emit = (path, root, { title, main }, head = '') => site.write(path, page({ root, title, main, dataset, head }));
 
   const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
@@ -118,10 +126,8 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
   const references = new Map<string, EntityReference[]>();
   const headlines = new Map<string, string>();
 
-  for (const summary of index.articles) {
-    const file = `articles/${summary.id}.json`;
-    copy(file);
-    const { article } = readJson<PublishedArticleFile>(join(distDir, file));
+  for (const line of readLines(join(distDir, jsonlPath('articles')))) {
+    const article = JSON.parse(line) as PublishedArticle;
     headlines.set(article.id, article.headline.text);
     emit(`articles/${article.id}.html`, '../', articlePage(article, registry));
     const named = new Set<string>();
@@ -145,19 +151,48 @@ export function buildSite({ distDir, rootDir, clientFiles }: SiteOptions): { fil
     search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [entity.name, ...entity.aliases]);
   }
   for (const [path, text] of search.files()) site.write(path, text);
+  if (search.docs.length !== index.articles.length + index.entities.length) throw new Error('jsonl/articles.jsonl and index.json list different articles');
 
   listPages(index.articles.map((a) => `<li><a href="${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`), 'Articles', (n) => (n === 1 ? 'articles/index.html' : `articles/page-${n}.html`), emit);
   const kindCount = (e: Entity) => references.get(e.id)?.length ?? 0;
   listPages(index.entities.map((e) => `<li><a href="${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${kindCount(e)} annotation${kindCount(e) === 1 ? '' : 's'}</span></li>`), 'Entities', (n) => (n === 1 ? 'entities/index.html' : `entities/page-${n}.html`), emit);
 
-  const schemas = new Map(schemaFiles.map((file) => [file, readJson<Record<string, unknown>>(join(distDir, 'schemas', file))]));
-  emit('dictionary.html', '', dictionaryPage(schemas));
   emit('search.html', '', {
     title: 'Search',
     main: `<h1>Search</h1>
 <p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles/index.html">articles</a> and <a href="entities/index.html">entities</a>.</p>
 <ol id="results" class="results"></ol>`,
   });
+  return { site, index, emit };
+}
+
+/**
+ * The rest, once the build is finished: the downloads (linked into `site/data/`), the data dictionary, the landing
+ * page and the assets.
+ */
+export function finishSite({ site, index, emit }: SitePages, { distDir, rootDir, clientFiles }: SiteOptions): { files: number; articles: number; entities: number } {
+  const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
+  if (descriptor.name !== readJson<{ name: string }>(join(rootDir, 'package.json')).name || descriptor.version !== index.version) {
+    throw new Error('datapackage.json and index.json describe different datasets');
+  }
+  // Downloads: each file is linked into the site, with its size and SHA-256 (from datapackage.json when it lists the
+  // file, whose hash the build took while writing it; read and hashed here otherwise).
+  const copy = (path: string): void => site.link(`data/${path}`, join(distDir, path));
+  const downloads: Download[] = [];
+  const offer = (path: string, format: string, description: string, listed?: string) => {
+    copy(path);
+    const bytes = statSync(join(distDir, path)).size;
+    const hash = listed?.startsWith('sha256:') ? listed.slice('sha256:'.length) : sha256(readFileSync(join(distDir, path)));
+    downloads.push({ path, format, description, bytes, sha256: hash });
+  };
+  offer('datapackage.json', 'json', 'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.');
+  for (const resource of descriptor.resources) offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);
+  const schemaFiles = readdirSync(join(distDir, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
+  for (const file of schemaFiles) offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.replace('.schema.json', '')} records.`);
+  for (const { id } of index.articles) copy(articlePath(id));
+
+  const schemas = new Map(schemaFiles.map((file) => [file, readJson<Record<string, unknown>>(join(distDir, 'schemas', file))]));
+  emit('dictionary.html', '', dictionaryPage(schemas));
   // The schema.org Dataset description, when the build writes one, goes in the landing page's head for search engines.
   const jsonLd = join(distDir, 'dataset.jsonld');
   const head = existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '';

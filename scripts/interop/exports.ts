@@ -11,9 +11,8 @@
  * Articles are read back one at a time from the published JSON Lines (their selectors already positioned), so
  * memory holds one article and the registries.
  */
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readLines } from '../lib/lines.ts';
 import type { Article, Entity } from '../../types/index.ts';
 import type { ExtraResource, ResourceWriter } from '../publish/resources.ts';
 import { jsonlPath } from '../publish/json.ts';
@@ -42,20 +41,15 @@ function unpositioned(value: unknown): unknown {
   return value;
 }
 
-async function* lines(path: string): AsyncGenerator<string> {
-  const input = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of input) if (line.trim() !== '') yield line;
-}
-
 export const annotationExports: ResourceWriter = {
-  async write({ out, rootDir, info }) {
+  write({ out, rootDir, info }) {
     const entities = new Map<string, Entity>();
-    for await (const line of lines(join(out.root, jsonlPath('entities')))) {
+    for (const line of readLines(join(out.root, jsonlPath('entities')))) {
       const entity = JSON.parse(line) as Entity;
       entities.set(entity.id, entity);
     }
     const outlets = new Set<string>();
-    for await (const line of lines(join(out.root, jsonlPath('outlets')))) outlets.add((JSON.parse(line) as { id: string }).id);
+    for (const line of readLines(join(out.root, jsonlPath('outlets')))) outlets.add((JSON.parse(line) as { id: string }).id);
     const registry: Registry = { entities, outlets };
     const kinds = entityKinds(join(rootDir, 'schemas'));
     const notice = generatedNotice('npm run build');
@@ -67,7 +61,7 @@ export const annotationExports: ResourceWriter = {
     const spacy = out.open(`${EXPORT_DIR}/spacy.jsonl`);
     let total = 0;
     let first = true;
-    for await (const line of lines(join(out.root, jsonlPath('articles')))) {
+    for (const line of readLines(join(out.root, jsonlPath('articles')))) {
       const article = unpositioned(JSON.parse(line)) as Article;
       const collection = w3cCollection(article, registry);
       out.write(`${EXPORT_DIR}/w3c/${article.id}.jsonld`, `${JSON.stringify(collection, null, 1)}\n`);

@@ -42,31 +42,33 @@ export function isSelector(value: unknown): value is TextQuoteSelector {
 
 /** Converts between UTF-16 indexes and code point offsets of one text. */
 export class Offsets {
-  readonly #toCodePoint: Uint32Array;
-  readonly #toUtf16: Uint32Array;
+  readonly #toCodePoint: Uint32Array | null = null;
+  readonly #toUtf16: Uint32Array | null = null;
   constructor(readonly text: string) {
+    // Without surrogates (most texts), each code point is one UTF-16 unit and no table is needed.
+    if (!/[\uD800-\uDFFF]/.test(text)) return;
     const points = [...text];
-    this.#toCodePoint = new Uint32Array(text.length + 1);
-    this.#toUtf16 = new Uint32Array(points.length + 1);
+    const toCodePoint = (this.#toCodePoint = new Uint32Array(text.length + 1));
+    const toUtf16 = (this.#toUtf16 = new Uint32Array(points.length + 1));
     let unit = 0;
     points.forEach((point, index) => {
-      this.#toUtf16[index] = unit;
-      for (let k = 0; k < point.length; k++) this.#toCodePoint[unit + k] = index;
+      toUtf16[index] = unit;
+      for (let k = 0; k < point.length; k++) toCodePoint[unit + k] = index;
       unit += point.length;
     });
-    this.#toCodePoint[text.length] = points.length;
-    this.#toUtf16[points.length] = text.length;
+    toCodePoint[text.length] = points.length;
+    toUtf16[points.length] = text.length;
   }
   /** The number of code points. */
   get length(): number {
-    return this.#toUtf16.length - 1;
+    return this.#toUtf16 ? this.#toUtf16.length - 1 : this.text.length;
   }
   codePoint(utf16: number): number {
-    return this.#toCodePoint[utf16]!;
+    return this.#toCodePoint ? this.#toCodePoint[utf16]! : utf16;
   }
   utf16(codePoint: number): number {
     if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length) throw new RangeError(`offset ${codePoint} is outside the text (0..${this.length})`);
-    return this.#toUtf16[codePoint]!;
+    return this.#toUtf16 ? this.#toUtf16[codePoint]! : codePoint;
   }
   /** The text between two code point offsets. */
   slice(start: number, end: number): string {

@@ -21,8 +21,9 @@ export class Sink {
   #fd: number;
   #hash: Hash = createHash('sha256');
   #bytes = 0;
-  #pending: string[] = [];
-  #pendingLength = 0;
+  /** Text is encoded straight into this buffer, which is written out when full. */
+  #buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  #used = 0;
 
   constructor(
     readonly path: string,
@@ -34,9 +35,13 @@ export class Sink {
   }
 
   write(text: string): void {
-    this.#pending.push(text);
-    this.#pendingLength += text.length;
-    if (this.#pendingLength >= FLUSH_BYTES) this.#flush();
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8, so this much room always holds the text.
+    const room = text.length * 3;
+    if (room > this.#buffer.length - this.#used) {
+      this.#flush();
+      if (room > this.#buffer.length) return this.#output(Buffer.from(text, 'utf8'));
+    }
+    this.#used += this.#buffer.write(text, this.#used, 'utf8');
   }
 
   close(): void {
@@ -46,13 +51,15 @@ export class Sink {
   }
 
   #flush(): void {
-    if (this.#pending.length === 0) return;
-    const buffer = Buffer.from(this.#pending.join(''), 'utf8');
-    this.#pending = [];
-    this.#pendingLength = 0;
-    this.#hash.update(buffer);
-    this.#bytes += buffer.length;
-    writeSync(this.#fd, buffer);
+    if (this.#used === 0) return;
+    this.#output(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  #output(bytes: Buffer): void {
+    this.#hash.update(bytes);
+    this.#bytes += bytes.length;
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.#fd, bytes, at);
   }
 }
 

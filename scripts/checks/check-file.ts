@@ -60,7 +60,9 @@ export interface FileResult {
  */
 export interface PublishedRecord {
   json: string;
+  /** An article's id (its file's name: `articles/<id>.json`) and its entry in index.json. */
   summary?: string;
+  id?: string;
 }
 
 /** What stays the same for every file of one validation run. */
@@ -211,7 +213,7 @@ function publishedRecord(collection: Collection, record: CollectionRecords[Colle
   let keys = schemaKeys.get(validate);
   if (!keys) schemaKeys.set(validate, (keys = Object.keys((rootSchemaOf(validate) as { properties?: object } | undefined)?.properties ?? {})));
   const article = positionArticle(orderKeys(record as CollectionRecords['articles'], keys), anchors);
-  return { json: JSON.stringify(article), summary: JSON.stringify(summarize(article)) };
+  return { json: JSON.stringify(article), summary: JSON.stringify(summarize(article)), id: article.id };
 }
 
 function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {

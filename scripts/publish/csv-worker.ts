@@ -1,7 +1,7 @@
 /**
- * The tables (CSV files and the SQLite database) and the per-article files, written on a second thread: the
- * publishing thread positions and serialises each article, this worker writes `articles/<id>.json` and turns the
- * record into the table model's rows, written as CSV text and SQLite rows.
+ * The tables (CSV files and the SQLite database), written on a second thread: the publishing thread writes each
+ * record's JSON (and an article's own file), this worker turns the record into the table model's rows, written as
+ * CSV text and SQLite rows.
  * Records arrive in build order, so the files are the same as on one thread.
  *
  * Flow control is synchronous on the main thread: `SharedState` counts the articles the worker has finished, and the
@@ -11,19 +11,18 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
 import { threadError, typeScriptWorker } from '../start/worker.ts';
-import type { PublicationInfo, PublishedArticle } from '../../types/index.ts';
+import type { PublishedArticle } from '../../types/index.ts';
 import { OutputDir, type FileListData } from './output.ts';
 import type { Collection } from '../lib/collections.ts';
 import { CsvTables } from './csv.ts';
 import { RowMaker, tableModel } from './table-model.ts';
 import { SqliteTables, type SqliteMeta } from './sqlite.ts';
-import { writeArticleFile } from './json.ts';
 
 /** How many records the main thread may be ahead of the worker. */
 const MAX_IN_FLIGHT = 256;
 /**
- * The worker's heap limit. It holds one record, the write buffers (about 20 MB), the SQLite writer's pending rows and
- * the list of files it wrote (about 20 MB at 100,000 articles); a low limit makes V8 collect garbage early instead of
+ * The worker's heap limit. It holds one record, the write buffers (about 20 MB) and the SQLite writer's pending rows;
+ * a low limit makes V8 collect garbage early instead of
  * letting the heap grow, which keeps the build's peak memory down. 96 MB was too low at 100,000 articles: the worker
  * stopped while the registries were written (the stall below), so the limit leaves room for twice that.
  */
@@ -41,8 +40,6 @@ interface Setup {
   outDir: string;
   schemaDir: string;
   sqlite: SqliteMeta;
-  /** The head of every per-article file. */
-  info: PublicationInfo;
   state: SharedArrayBuffer;
   results: MessagePort;
 }
@@ -59,8 +56,8 @@ export class CsvThread {
   #sent = 0;
 
   /** Starts the worker and resolves once it has loaded (a worker cannot start while the main thread blocks). */
-  static async start(outDir: string, schemaDir: string, info: PublicationInfo, sqlite: SqliteMeta): Promise<CsvThread> {
-    const thread = new CsvThread({ outDir, schemaDir, info, sqlite });
+  static async start(outDir: string, schemaDir: string, sqlite: SqliteMeta): Promise<CsvThread> {
+    const thread = new CsvThread({ outDir, schemaDir, sqlite });
     await new Promise<void>((resolve, reject) => {
       thread.#worker.once('message', () => resolve());
       thread.#worker.once('error', reject);
@@ -68,7 +65,7 @@ export class CsvThread {
     return thread;
   }
 
-  private constructor(options: Pick<Setup, 'outDir' | 'schemaDir' | 'info' | 'sqlite'>) {
+  private constructor(options: Pick<Setup, 'outDir' | 'schemaDir' | 'sqlite'>) {
     const { port1, port2 } = new MessageChannel();
     this.#results = port1 as unknown as MessagePort;
     const setup: Setup = { ...options, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
@@ -127,7 +124,7 @@ export class CsvThread {
 // The worker's side ------------------------------------------------------------------------------------------------
 
 if (parentPort && (workerData as Setup | undefined)?.state) {
-  const { outDir, schemaDir, info, sqlite: sqliteMeta, state: buffer, results } = workerData as Setup;
+  const { outDir, schemaDir, sqlite: sqliteMeta, state: buffer, results } = workerData as Setup;
   const port = parentPort;
   const state = new Int32Array(buffer);
   const out = new OutputDir(outDir);
@@ -159,7 +156,6 @@ if (parentPort && (workerData as Setup | undefined)?.state) {
         return;
       }
       const record = JSON.parse(message.json) as PublishedArticle;
-      if (message.collection === 'articles') writeArticleFile(out, info, record.id, message.json);
       rows.rows(message.collection, record, (table, tableRows) => {
         csv.add(table, tableRows);
         sqlite.add(table, tableRows);

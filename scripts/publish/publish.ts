@@ -14,7 +14,7 @@ import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { OutputDir } from './output.ts';
 import { OFFSET_UNIT } from './positions.ts';
-import { JsonDocument, jsonlPath, ndjsonLine, ndjsonPath } from './json.ts';
+import { JsonDocument, jsonlPath, ndjsonLine, ndjsonPath, writeArticleFile } from './json.ts';
 import { CsvThread } from './csv-worker.ts';
 import { tableModel } from './table-model.ts';
 import { SchemaFields } from './schema-fields.ts';
@@ -87,8 +87,8 @@ export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritte
   const articlesNdjson = out.open(ndjsonPath('articles'));
   const schemaDir = join(rootDir, 'schemas');
   const model = tableModel(schemaDir);
-  // The CSV thread also writes articles/<id>.json and the SQLite database.
-  const csv = await CsvThread.start(outDir, schemaDir, info, {
+  // The CSV thread also writes the SQLite database.
+  const csv = await CsvThread.start(outDir, schemaDir, {
     name: pkg.name,
     version: pkg.version,
     schemaVersion,
@@ -101,9 +101,10 @@ export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritte
   let batch = await source.next();
   let articles = 0;
   for (; batch?.collection === 'articles'; batch = await source.next()) {
-    for (const { json, summary } of batch.records) {
+    for (const { json, summary, id } of batch.records) {
       data.addJson(json);
       index.addJson(summary!);
+      writeArticleFile(out, info, id!, json);
       articlesNdjson.write(ndjsonLine(info, json));
       articlesJsonl.write(`${json}\n`);
       csv.add('articles', json);
@@ -142,7 +143,7 @@ export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritte
   if (batch !== null) throw new Error(`${batch.collection} records came out of order`);
   data.end();
   index.end();
-  stage('records (JSON, NDJSON, JSONL)');
+  stage('records (JSON, NDJSON, JSONL, per-article JSON)');
   onRecordsWritten?.();
   // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones. They read the
   // JSON Lines files, complete now, and run on their own thread while the tables are finished.
@@ -151,7 +152,7 @@ export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritte
   extraWriters.catch(() => {});
   const { files: csvFiles, tables } = await csv.close();
   out.recordAll(csvFiles);
-  stage('tables (CSV, SQLite, per-article JSON)');
+  stage('tables (CSV, SQLite)');
 
   for (const { schema } of COLLECTIONS) {
     const name = `${schema}.schema.json`;

@@ -7,7 +7,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAUNCHER, ROOT } from './helpers.ts';
@@ -39,6 +39,9 @@ test('an edit that keeps the size and the modification time runs the new code at
   assert.deepEqual(run(), { code: 0, stdout: 'two\n', stderr: '' });
   // And once more with nothing changed: the cached code is the new one.
   assert.deepEqual(run(), { code: 0, stdout: 'two\n', stderr: '' });
+  // The script ran from its bundle (one file holding its modules), made again after the edit.
+  const bundle = join(dir, 'node_modules', '.cache', 'annotated-news', 'js', 'scripts', 'hello.bundle.js');
+  assert.match(readFileSync(bundle, 'utf8'), /"two"/);
 });
 
 test('a deleted module fails to import, as under tsx, and a new one is transpiled', (t) => {

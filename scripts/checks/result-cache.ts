@@ -21,8 +21,9 @@
  * rewriting it copies the columns of the entries kept, without rebuilding them.
  */
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Finding } from '../lib/findings.ts';
@@ -118,12 +119,44 @@ export function registryDigest(registry: Registry): string {
  * modified in the work tree since they were staged (by git's own stat check). Path relative to `dataDir` (with `/`)
  * → blob id; empty when `dataDir` is not in a git work tree. One `git ls-files` lists both: every staged file
  * (tag `H`, or `S` when skip-worktree) and then each one modified or deleted in the work tree (tag `C`, `R`).
+ *
+ * Git is started at once and the ids come later: its stat check of every file (about 0.7 s at 100,000 articles)
+ * runs while this thread reads the layout and the cache. Its output goes to a temporary file, not a pipe, so it
+ * never waits for this thread to read; the file is removed as soon as git ends.
  */
-export function gitBlobIds(dataDir: string): Map<string, string> {
+export function gitBlobIds(dataDir: string): Promise<Map<string, string>> {
+  const scratch = mkdtempSync(join(tmpdir(), 'annotated-news-ls-files-'));
+  const file = join(scratch, 'out');
+  const fd = openSync(file, 'w');
+  // Should the process end first (a user error, say), the file goes with it.
+  const discard = () => rmSync(scratch, { recursive: true, force: true });
+  process.once('exit', discard);
+  const listed = new Promise<Buffer | null>((resolve) => {
+    const finish = (ok: boolean) => {
+      try {
+        resolve(ok ? readFileSync(file) : null);
+      } catch {
+        resolve(null);
+      } finally {
+        discard();
+        process.removeListener('exit', discard);
+      }
+    };
+    try {
+      const child = spawn('git', ['-C', dataDir, 'ls-files', '-t', '--stage', '--cached', '--modified', '--deleted', '-z', '--', '.'], { stdio: ['ignore', fd, 'ignore'] });
+      child.once('error', () => finish(false));
+      child.once('close', (code) => finish(code === 0));
+    } catch {
+      finish(false);
+    } finally {
+      closeSync(fd);
+    }
+  });
+  return listed.then((out) => (out === null ? new Map() : parseLsFiles(out)));
+}
+
+function parseLsFiles(out: Buffer): Map<string, string> {
   const ids = new Map<string, string>();
-  const listed = spawnSync('git', ['-C', dataDir, 'ls-files', '-t', '--stage', '--cached', '--modified', '--deleted', '-z', '--', '.'], { maxBuffer: 1 << 30 });
-  if (listed.status !== 0) return ids;
-  const out = listed.stdout;
   const changed: string[] = [];
   // Each entry: "<tag> <mode> <blob> <stage>\t<path>\0"; only stage 0 (not in the middle of a merge conflict).
   for (let at = 0; at < out.length; ) {

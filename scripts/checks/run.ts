@@ -100,21 +100,24 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
   const inScope = selection(dataDir, options.paths);
+  // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
+  const registered = rules.every((rule) => RULES.includes(rule));
+  const cacheWanted = options.cache !== undefined && registered && !options.feed;
+  // Started first: git checks every file while the layout and the cache are read.
+  const blobsLater = cacheWanted ? gitBlobIds(dataDir) : null;
   const layout = readLayout(dataDir);
 
   const knownSets = { articles: new Set<string>(), entities: new Set<string>(), outlets: new Set<string>(), redirects: new Set<string>() };
   for (const r of layout.records) knownSets[r.collection].add(r.id);
   const folderOf = new Map(COLLECTIONS.map((c) => [c.name, c.dir]));
   const known: KnownIds = knownSets;
-  // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
-  const registered = rules.every((rule) => RULES.includes(rule));
   // With a cache, files whose results it holds are not checked; the others are checked in full (findings on every
   // file, so they can be stored) and the report is narrowed to the chosen paths at the end.
-  const cache = options.cache !== undefined && registered && !options.feed ? ResultCache.open(options.cache, validatorFingerprint(schemaDir), now) : null;
+  const cache = cacheWanted ? ResultCache.open(options.cache!, validatorFingerprint(schemaDir), now) : null;
   /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
   const dataPrefix = join(dataDir, '_').slice(0, -1);
   const relativeOf = (path: string) => (sep === '/' ? path.slice(dataPrefix.length) : path.slice(dataPrefix.length).split(sep).join('/'));
-  const blobs = cache ? gitBlobIds(dataDir) : new Map<string, string>();
+  const blobs = (cache ? await blobsLater : null) ?? new Map<string, string>();
   /** Registry files read this run (not taken from the cache): their blob id and facts, for the cache. */
   const readFacts = new Map<string, { blob: string; text: string }>();
   const source: RegistrySource | undefined = cache

@@ -17,9 +17,9 @@ import type { RecordFeed } from '../checks/record-feed.ts';
 
 /**
  * The publishing thread's heap limit. Its live data is a batch of records and the write buffers (a few MB), and at
- * the end the metadata. 64 MB ran out at 100,000 articles (`ERR_WORKER_OUT_OF_MEMORY` after 437 s), and so did
- * 256 MB while the list of written files was a list of objects on the heap (600,101 files at 100,000 articles); with
- * that list outside the heap, a 100,000-article build finished within 256 MB.
+ * the end the metadata. A 100,000-article build ran out of memory twice in a capped thread, most likely this one
+ * (64 MB, then 256 MB), while the list of written files was a list of objects on the heap (600,101 files at 100,000
+ * articles); with that list outside the heap (output.ts `FileList`), a 100,000-article build finishes.
  */
 const PUBLISH_HEAP_MB = 256;
 

@@ -22,8 +22,8 @@ import { SqliteTables, type SqliteMeta } from './sqlite.ts';
 const MAX_IN_FLIGHT = 256;
 /**
  * The worker's heap limit. It holds one record, the write buffers (about 20 MB) and the SQLite writer's pending rows;
- * a low limit makes V8 collect garbage early instead of
- * letting the heap grow, which keeps the build's peak memory down. 96 MB was too low at 100,000 articles: the worker
+ * a low limit makes V8 collect garbage early instead of letting the heap grow, which keeps the build's peak memory
+ * down. 96 MB was too low at 100,000 articles: the worker
  * stopped while the registries were written (the stall below), so the limit leaves room for twice that.
  */
 const WORKER_HEAP_MB = 192;

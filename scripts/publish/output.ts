@@ -228,11 +228,6 @@ export class OutputDir {
     return this.#files.data();
   }
 
-  /** How many files have been written (a file written twice counts twice). */
-  get count(): number {
-    return this.#files.count;
-  }
-
   /** A file written so far. */
   file(path: string): WrittenFile {
     const file = this.#files.find(path);

@@ -96,6 +96,8 @@ type Emit = (path: string, root: string, content: { title: string; main: string 
 export interface SitePages {
   site: SiteWriter;
   index: PublishedIndex;
+  /** The dataset the pages name: package.json's name and the build's version. */
+  dataset: { name: string; version: string };
   emit: Emit;
 }
 
@@ -163,16 +165,16 @@ export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir'
 <p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles/index.html">articles</a> and <a href="entities/index.html">entities</a>.</p>
 <ol id="results" class="results"></ol>`,
   });
-  return { site, index, emit };
+  return { site, index, dataset, emit };
 }
 
 /**
  * The rest, once the build is finished: the downloads (linked into `site/data/`), the data dictionary, the landing
  * page and the assets.
  */
-export function finishSite({ site, index, emit }: SitePages, { distDir, rootDir, clientFiles }: SiteOptions): { files: number; articles: number; entities: number } {
+export function finishSite({ site, index, dataset, emit }: SitePages, { distDir, rootDir, clientFiles }: SiteOptions): { files: number; articles: number; entities: number } {
   const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
-  if (descriptor.name !== readJson<{ name: string }>(join(rootDir, 'package.json')).name || descriptor.version !== index.version) {
+  if (descriptor.name !== dataset.name || descriptor.version !== dataset.version) {
     throw new Error('datapackage.json and index.json describe different datasets');
   }
   // Downloads: each file is linked into the site, with its size and SHA-256 (from datapackage.json when it lists the

@@ -40,7 +40,9 @@ export const loadArticle: AsyncDataset['loadArticle'] = async (id) => {
   const { by } = await loadLookups();
   const summary = by.article(id);
   if (!summary) return undefined;
-  const module = (await import(`../articles/${summary.id}.json`, { with: { type: 'json' } })) as { default: PublishedArticleFile };
+  const module = (await import(`../articles/${summary.id}.json`, { with: { type: 'json' } })) as {
+    default: PublishedArticleFile;
+  };
   return module.default.article;
 };
 

@@ -3,7 +3,15 @@
  * `body`, `annotations` and `inferences` are read from `articles/<id>.json` the first time one of them is accessed,
  * so importing a large build stays cheap while `articles` keeps every field.
  */
-import type { ArticleSummary, Entity, Outlet, PublishedArticle, PublishedArticleFile, PublishedIndex, Redirect } from '../types/index.ts';
+import type {
+  ArticleSummary,
+  Entity,
+  Outlet,
+  PublishedArticle,
+  PublishedArticleFile,
+  PublishedIndex,
+  Redirect,
+} from '../types/index.ts';
 import { ARTICLE_FIELDS, LAZY_FIELDS, lookup, type AsyncDataset } from './dataset.js';
 
 /** Reads and parses a JSON file of the package, given its path relative to the package's `dist/` folder. */

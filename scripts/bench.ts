@@ -8,7 +8,16 @@
  * their sizes). Timings live here only, never in tests.
  * Steps that cannot run yet print "n/a (reason)" instead of stopping the run.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,7 +28,15 @@ import { createProgress, progressEnabled } from './lib/progress.ts';
 import { describeMachine } from './bench/machine.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import {
-  renderMachine, renderSize, renderStartup, renderVerdicts, type BenchResult, type ImportResult, type SizeResult, type StartupResult, type StepResult,
+  renderMachine,
+  renderSize,
+  renderStartup,
+  renderVerdicts,
+  type BenchResult,
+  type ImportResult,
+  type SizeResult,
+  type StartupResult,
+  type StepResult,
 } from './bench/report.ts';
 import { CORPUS_DIRS, REPO_ROOT, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
 
@@ -51,7 +68,9 @@ function corpusFacts(dir: string): CorpusFacts {
   const facts: CorpusFacts = { bytes: 0, records: 0, articleBytes: 0, articles: 0, firstArticleId: '' };
   for (const collection of CORPUS_DIRS) {
     const folder = join(dir, collection);
-    const names = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+    const names = readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     for (const name of names) {
       const size = statSync(join(folder, name)).size;
       facts.bytes += size;
@@ -61,7 +80,8 @@ function corpusFacts(dir: string): CorpusFacts {
         facts.articles++;
       }
     }
-    if (collection === 'articles') facts.firstArticleId = (names[Math.floor(names.length / 2)] ?? '').replace(/\.json$/, '');
+    if (collection === 'articles')
+      facts.firstArticleId = (names[Math.floor(names.length / 2)] ?? '').replace(/\.json$/, '');
   }
   return facts;
 }
@@ -85,7 +105,11 @@ function articleCount(dir: string): number {
 
 /** The first line of what a failed child said, for an "n/a (…)" cell. */
 function reason(m: Measurement): string {
-  const text = `${m.stderr}\n${m.stdout}`.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const text =
+    `${m.stderr}\n${m.stdout}`
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   const head = text.length > 140 ? `${text.slice(0, 137)}…` : text;
   return m.code === null ? `did not finish: ${head}` : `exit ${m.code}: ${head}`;
 }
@@ -94,7 +118,14 @@ function step(name: StepResult['step'], bytes: number, records: number, m: Measu
   if (m.code !== 0) return { step: name, bytes, records, note: `n/a (${reason(m)})` };
   // Other work on the machine inflates wall times: the 1-minute load average after the step says how much there was.
   const load = `load ${loadavg()[0]!.toFixed(1)}`;
-  return { step: name, bytes, records, wallSeconds: m.wallSeconds, peakRssMB: m.peakRssMB, note: note ? `${note}; ${load}` : load };
+  return {
+    step: name,
+    bytes,
+    records,
+    wallSeconds: m.wallSeconds,
+    peakRssMB: m.peakRssMB,
+    note: note ? `${note}; ${load}` : load,
+  };
 }
 
 /** The build writes every format (JSON, CSV, Parquet, SQLite, JSONL, metadata); its note gives their sizes. */
@@ -147,14 +178,23 @@ function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
   const base: ImportResult = { articles: facts.articles };
   const entry = packageEntry(outDir);
   if (!entry) return { ...base, note: `n/a (no package entry point found in the build output ${outDir})` };
-  const m = measure(process.execPath, [join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs'), entry, facts.firstArticleId], {
-    cwd: outDir,
-    timeoutMs: STEP_TIMEOUT_MS,
-  });
+  const m = measure(
+    process.execPath,
+    [join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs'), entry, facts.firstArticleId],
+    {
+      cwd: outDir,
+      timeoutMs: STEP_TIMEOUT_MS,
+    },
+  );
   if (m.code !== 0) return { ...base, note: `n/a (${reason(m)})` };
   const probe = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as {
-    importMs: number; bodyMs: number; lookup: string | null; articleCount: number | null; bodyBlocks: number | null;
-    afterImport: { heapUsedMB: number; rssMB: number }; afterBody: { heapUsedMB: number; rssMB: number };
+    importMs: number;
+    bodyMs: number;
+    lookup: string | null;
+    articleCount: number | null;
+    bodyBlocks: number | null;
+    afterImport: { heapUsedMB: number; rssMB: number };
+    afterBody: { heapUsedMB: number; rssMB: number };
   };
   const notes: string[] = [];
   if (probe.bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
@@ -180,13 +220,30 @@ function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
  * folder holds records only), a full validation fills the result cache, then one article changes in a new commit
  * and the validation with the cache is timed. The commit is undone afterwards, so the corpus stays as it was.
  */
-function pullRequestCheck(corpus: string, workDir: string, facts: CorpusFacts, run: (label: string, args: string[], env?: NodeJS.ProcessEnv) => ReturnType<typeof measure>): StepResult[] {
+function pullRequestCheck(
+  corpus: string,
+  workDir: string,
+  facts: CorpusFacts,
+  run: (label: string, args: string[], env?: NodeJS.ProcessEnv) => ReturnType<typeof measure>,
+): StepResult[] {
   const env = { ...process.env, GIT_DIR: `${corpus}.git`, GIT_WORK_TREE: corpus };
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...args], { cwd: corpus, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const failed = (why: string): StepResult[] => [{ step: 'pr-check', bytes: facts.bytes, records: facts.records, note: `n/a (${why})` }];
+  const git = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...args], {
+      cwd: corpus,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+  const failed = (why: string): StepResult[] => [
+    { step: 'pr-check', bytes: facts.bytes, records: facts.records, note: `n/a (${why})` },
+  ];
   if (!existsSync(`${corpus}.git`)) {
     status(`${facts.articles}: committing the corpus to a git repository…`);
-    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'corpus']]) {
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['commit', '-q', '-m', 'corpus'],
+    ]) {
       const r = git(...args);
       if (r.status !== 0) return failed(`git ${args[0]}: ${r.stderr.trim()}`);
     }
@@ -201,7 +258,11 @@ function pullRequestCheck(corpus: string, workDir: string, facts: CorpusFacts, r
   const committed = git('commit', '-q', '-a', '-m', 'one article changed');
   try {
     if (committed.status !== 0) return [...steps, ...failed(`git commit: ${committed.stderr.trim()}`)];
-    const pr = run('pull-request check', [START, 'validate', '--data', corpus, '--cache', cache, '--format', 'github'], env);
+    const pr = run(
+      'pull-request check',
+      [START, 'validate', '--data', corpus, '--cache', cache, '--format', 'github'],
+      env,
+    );
     steps.push(step('pr-check', facts.articleBytes / facts.articles, 1, pr, 'one article changed'));
   } finally {
     if (committed.status === 0) git('reset', '-q', '--hard', 'HEAD~1');
@@ -241,7 +302,10 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   let synthSeconds = 0;
   const fingerprintFile = `${corpus}.synth`;
   const fingerprint = corpusFingerprint(count, seed);
-  const synthReused = articleCount(corpus) === count && existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint;
+  const synthReused =
+    articleCount(corpus) === count &&
+    existsSync(fingerprintFile) &&
+    readFileSync(fingerprintFile, 'utf8') === fingerprint;
   if (!synthReused) {
     status(`${count}: writing the synthetic corpus…`);
     // A new corpus needs a new git repository for the pull-request check, and a new fingerprint once it is whole.
@@ -264,24 +328,48 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   const floor = run('floor', [START, 'bench/floor', corpus]);
   steps.push(step('floor', facts.bytes, facts.records, floor));
 
-  const skipped = (name: StepResult['step']): StepResult => ({ step: name, bytes: facts.bytes, records: facts.records, note: 'n/a (skipped with --skip)' });
+  const skipped = (name: StepResult['step']): StepResult => ({
+    step: name,
+    bytes: facts.bytes,
+    records: facts.records,
+    note: 'n/a (skipped with --skip)',
+  });
   const validateScript = join(REPO_ROOT, 'scripts', 'validate.ts');
   if (existsSync(validateScript)) {
     const validate = run('validate', [START, 'validate', '--data', corpus]);
     steps.push(step('validate', facts.bytes, facts.records, validate));
     steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
   } else {
-    steps.push({ step: 'validate', bytes: facts.bytes, records: facts.records, note: 'n/a (scripts/validate.ts does not exist yet)' });
+    steps.push({
+      step: 'validate',
+      bytes: facts.bytes,
+      records: facts.records,
+      note: 'n/a (scripts/validate.ts does not exist yet)',
+    });
   }
 
   // ajv-cli expands the glob itself, so 100,000 paths never meet the shell's argument limit.
   const ajv = run('ajv-cli', [
-    AJV_CLI, 'validate', '-s', join(REPO_ROOT, 'schemas', 'article.schema.json'), '-d', join(corpus, 'articles', '*.json'),
-    '--spec=draft7', '-c', 'ajv-formats', '--strict=false', '--all-errors',
+    AJV_CLI,
+    'validate',
+    '-s',
+    join(REPO_ROOT, 'schemas', 'article.schema.json'),
+    '-d',
+    join(corpus, 'articles', '*.json'),
+    '--spec=draft7',
+    '-c',
+    'ajv-formats',
+    '--strict=false',
+    '--all-errors',
   ]);
   const ajvValid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
-  const ajvStep = step('ajv-cli', facts.articleBytes, facts.articles, ajv,
-    ajvValid === facts.articles ? `${ajvValid} valid` : `only ${ajvValid} of ${facts.articles} reported valid`);
+  const ajvStep = step(
+    'ajv-cli',
+    facts.articleBytes,
+    facts.articles,
+    ajv,
+    ajvValid === facts.articles ? `${ajvValid} valid` : `only ${ajvValid} of ${facts.articles} reported valid`,
+  );
   steps.push(ajvStep);
 
   let importProbe: ImportResult | undefined;
@@ -292,7 +380,15 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     rmSync(outDir, { recursive: true, force: true });
     const build = run('build', [START, 'build', '--data', corpus, '--out', outDir, '--timings']);
     const timings = /^timings: (.*) \(seconds since the start/m.exec(build.stderr)?.[1];
-    steps.push(step('build', facts.bytes, facts.records, build, build.code === 0 ? `${formatSizes(outDir)}${timings ? `; stages ended at (s): ${timings}` : ''}` : undefined));
+    steps.push(
+      step(
+        'build',
+        facts.bytes,
+        facts.records,
+        build,
+        build.code === 0 ? `${formatSizes(outDir)}${timings ? `; stages ended at (s): ${timings}` : ''}` : undefined,
+      ),
+    );
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
@@ -302,7 +398,15 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     steps.push({ step: 'build', bytes: facts.bytes, records: facts.records, note });
     if (count === IMPORT_PROBE_SIZE) importProbe = { articles: count, note };
   }
-  return { count, synthSeconds, synthReused, bytes: facts.bytes, records: facts.records, steps, ...(importProbe ? { importProbe } : {}) };
+  return {
+    count,
+    synthSeconds,
+    synthReused,
+    bytes: facts.bytes,
+    records: facts.records,
+    steps,
+    ...(importProbe ? { importProbe } : {}),
+  };
 }
 
 runMain(() => {
@@ -318,21 +422,37 @@ runMain(() => {
     strict: true,
   });
   if (values.help) {
-    console.log('usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]');
+    console.log(
+      'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]',
+    );
     return 0;
   }
-  const sizes = values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
+  const sizes =
+    values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
   for (const size of sizes) {
-    if (!/^[1-9]\d*$/.test(String(size))) fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
+    if (!/^[1-9]\d*$/.test(String(size)))
+      fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
   }
   const counts = sizes.map(Number);
-  const skip = new Set(values.skip.split(',').map((s) => s.trim()).filter((s) => s !== ''));
-  for (const name of skip) if (!['startup', 'pr-check', 'build'].includes(name)) fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);
+  const skip = new Set(
+    values.skip
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
+  for (const name of skip)
+    if (!['startup', 'pr-check', 'build'].includes(name))
+      fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);
   // Corpora and builds go to --keep (reused next time) or to a temporary folder removed at the end.
-  const workDir = values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);
+  const workDir =
+    values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);
   assertSafeOutput(workDir);
   mkdirSync(workDir, { recursive: true });
-  const bench: BenchResult = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: describeMachine(), sizes: [] };
+  const bench: BenchResult = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: describeMachine(),
+    sizes: [],
+  };
   console.log(renderMachine(bench));
   const progress = createProgress('bench', counts.length + 1);
   try {

@@ -40,9 +40,16 @@ runMain(async () => {
   const started = Date.now();
   const stages: [string, number][] = [];
   const dataDir = values.data;
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) fail(`the data folder ${dataDir} does not exist (or is not a folder). Hint: pass --data DIR.`);
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
+    fail(`the data folder ${dataDir} does not exist (or is not a folder). Hint: pass --data DIR.`);
   // --check replaces nothing, so it may compare against any folder; a build replaces only its own output.
-  const outDir = prepareOutputFolder(values.out, { what: 'the build output', option: '--out', dataDirs: [dataDir], force: values.force || values.check, command: BUILD_COMMAND });
+  const outDir = prepareOutputFolder(values.out, {
+    what: 'the build output',
+    option: '--out',
+    dataDirs: [dataDir],
+    force: values.force || values.check,
+    command: BUILD_COMMAND,
+  });
   // Taken before validating, so a concurrent build on the same output is refused at once rather than at the end.
   const staging = Staging.begin(outDir);
 
@@ -59,7 +66,8 @@ runMain(async () => {
   const errors = report.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     await abort();
-    for (const f of errors) console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
+    for (const f of errors)
+      console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
     fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
 
@@ -85,7 +93,10 @@ runMain(async () => {
     stages.sort((a, b) => a[1] - b[1]);
     const site = finishSite(pages, { distDir: staging.path, rootDir: ROOT, clientFiles: siteClient });
     stages.push(['site', Date.now()]);
-    if (values.timings) console.error(`timings: ${stages.map(([name, at]) => `${name} ${((at - started) / 1000).toFixed(1)}`).join('; ')} (seconds since the start, when each stage ended)`);
+    if (values.timings)
+      console.error(
+        `timings: ${stages.map(([name, at]) => `${name} ${((at - started) / 1000).toFixed(1)}`).join('; ')} (seconds since the start, when each stage ended)`,
+      );
     writeFileSync(join(staging.path, OUTPUT_MARKER), markerContent(BUILD_COMMAND));
     if (values.check) {
       const differences = compareFolders(staging.path, outDir);

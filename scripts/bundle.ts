@@ -33,10 +33,16 @@ runMain(() => {
     },
     allowPositionals: true,
   });
-  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
+  if (positionals.length > 0)
+    fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
   const root = resolve(values.root);
   // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
-  const target = { what: 'the bundle', option: '--out', dataDirs: [values.data], roots: [...new Set([root, REPO_ROOT])] };
+  const target = {
+    what: 'the bundle',
+    option: '--out',
+    dataDirs: [values.data],
+    roots: [...new Set([root, REPO_ROOT])],
+  };
   checkTarget(values.out, target);
   if (values.from !== undefined) requireBuild(resolve(values.from));
   let buildDir = values.from === undefined ? null : resolve(values.from);

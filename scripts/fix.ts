@@ -25,7 +25,11 @@ Rewrites records in canonical form (key order, indentation, final newline, NFC, 
 runMain(() => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { data: { type: 'string', default: 'data' }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      data: { type: 'string', default: 'data' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -38,7 +42,12 @@ runMain(() => {
     return resolve(p);
   });
   const schemaDir = join(import.meta.dirname, '..', 'schemas');
-  const schemas = new Map(COLLECTIONS.map((c) => [c.name, JSON.parse(readFileSync(join(schemaDir, `${c.schema}.schema.json`), 'utf8')) as object]));
+  const schemas = new Map(
+    COLLECTIONS.map((c) => [
+      c.name,
+      JSON.parse(readFileSync(join(schemaDir, `${c.schema}.schema.json`), 'utf8')) as object,
+    ]),
+  );
   let changed = 0;
   let failed = 0;
   for (const { collection, path } of readLayout(values.data).records) {
@@ -70,6 +79,8 @@ runMain(() => {
     console.log(`${file}: ${what.join(', ')}`);
   }
   const verb = values.check ? 'need fixing' : 'fixed';
-  console.log(`${changed} file${changed === 1 ? '' : 's'} ${verb}${failed > 0 ? `, ${failed} could not be read safely` : ''}.`);
+  console.log(
+    `${changed} file${changed === 1 ? '' : 's'} ${verb}${failed > 0 ? `, ${failed} could not be read safely` : ''}.`,
+  );
   return failed > 0 || (values.check && changed > 0) ? 1 : 0;
 });

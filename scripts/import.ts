@@ -37,23 +37,41 @@ const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Reads FILE in its format; every problem is an ImportError located in FILE. */
-function readToolFile(format: Format, file: string, articleId: string): { items: ToolAnnotation[]; toolText: string | null; locate: (where: string) => string } {
+function readToolFile(
+  format: Format,
+  file: string,
+  articleId: string,
+): { items: ToolAnnotation[]; toolText: string | null; locate: (where: string) => string } {
   const bytes = readFileSync(file);
   if (format === 'brat') {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const txtPath = file.replace(/\.ann$/, '.txt');
     const toolText = txtPath !== file && existsSync(txtPath) ? readFileSync(txtPath, 'utf8') : null;
     try {
-      return { items: fromBrat(parseBratAnn(text)), toolText, locate: (where) => where.replace(/^line (\d+)$/, '$1:1') };
+      return {
+        items: fromBrat(parseBratAnn(text)),
+        toolText,
+        locate: (where) => where.replace(/^line (\d+)$/, '$1:1'),
+      };
     } catch (error) {
-      if (error instanceof BratSyntaxError) throw new ImportError(`${error.line}:1`, error.message.replace(/^line \d+: /, ''), 'See https://brat.nlplab.org/standoff.html for the format.');
-      if (error instanceof ImportError) throw new ImportError(error.where.replace(/^line (\d+)$/, '$1:1'), error.message, error.hint);
+      if (error instanceof BratSyntaxError)
+        throw new ImportError(
+          `${error.line}:1`,
+          error.message.replace(/^line \d+: /, ''),
+          'See https://brat.nlplab.org/standoff.html for the format.',
+        );
+      if (error instanceof ImportError)
+        throw new ImportError(error.where.replace(/^line (\d+)$/, '$1:1'), error.message, error.hint);
       throw error;
     }
   }
   const parsed = parseJsonSource(bytes);
   // Exports are often a list (Label Studio's always is): a list root is fine here, every other problem is not.
-  const listRoot = !parsed.ok && parsed.problems.length === 1 && parsed.problems[0]!.code === 'root' && parsed.text.trimStart().startsWith('[');
+  const listRoot =
+    !parsed.ok &&
+    parsed.problems.length === 1 &&
+    parsed.problems[0]!.code === 'root' &&
+    parsed.text.trimStart().startsWith('[');
   if (!parsed.ok && !listRoot) {
     const p = parsed.problems[0]!;
     const at = lineColumn(parsed.text, p.offset);
@@ -74,7 +92,8 @@ function readToolFile(format: Format, file: string, articleId: string): { items:
     const { text, regions, relations } = readLabelStudio(root, articleId);
     return { items: fromLabelStudio(regions, relations), toolText: text, locate };
   } catch (error) {
-    if (error instanceof FormatError || error instanceof LabelStudioFormatError) throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
+    if (error instanceof FormatError || error instanceof LabelStudioFormatError)
+      throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
     throw error;
   }
 }
@@ -98,20 +117,24 @@ runMain(() => {
   if (!format || !FORMATS.includes(format)) fail(`--from must be one of ${FORMATS.join(', ')}\n\n${USAGE}`);
   if (positionals.length !== 1) fail(`give exactly one FILE to import\n\n${USAGE}`);
   const id = values.article;
-  if (!id || !RECORD_FILE.test(`${id}.json`)) fail(`--article needs the id of an article (a lowercase slug)\n\n${USAGE}`);
+  if (!id || !RECORD_FILE.test(`${id}.json`))
+    fail(`--article needs the id of an article (a lowercase slug)\n\n${USAGE}`);
   const file = positionals[0]!;
   if (!existsSync(file)) fail(`${file}: no such file`);
   checkRecordFolder(values.data);
   // The only file this command writes: the named record.
   const target = join(values.data, 'articles', `${id}.json`);
-  if (!existsSync(target)) fail(`${target} does not exist; create it first with \`npm run new -- ${id}\` and paste the article text`);
+  if (!existsSync(target))
+    fail(`${target} does not exist; create it first with \`npm run new -- ${id}\` and paste the article text`);
   const shown = relative(process.cwd(), target) || target;
 
   const original = readFileSync(target, 'utf8');
   const record = parseJsonSource(new TextEncoder().encode(original));
-  if (!record.ok) fail(`${shown}: ${record.problems[0]!.message}; fix the record first (npm run validate -- ${shown})`, 1);
+  if (!record.ok)
+    fail(`${shown}: ${record.problems[0]!.message}; fix the record first (npm run validate -- ${shown})`, 1);
   const article = record.value as unknown as Article;
-  if (!Array.isArray(article.body) || !article.annotations || typeof article.annotations !== 'object') fail(`${shown}: the record has no body or annotations to merge into; run npm run validate -- ${shown}`, 1);
+  if (!Array.isArray(article.body) || !article.annotations || typeof article.annotations !== 'object')
+    fail(`${shown}: the record has no body or annotations to merge into; run npm run validate -- ${shown}`, 1);
 
   const schemaDir = join(import.meta.dirname, '..', 'schemas');
   const registry = loadRegistry(values.data);
@@ -127,20 +150,30 @@ runMain(() => {
   } catch (error) {
     if (error instanceof ImportError) {
       const where = error.where ? `:${locate(error.where)}` : '';
-      fail(`${file}${where}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n${shown} was not changed.`, 1);
+      fail(
+        `${file}${where}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n${shown} was not changed.`,
+        1,
+      );
     }
     throw error;
   }
   const conflicts = report.entries.filter((e) => e.outcome === 'conflict');
-  for (const entry of report.entries) if (entry.outcome !== 'added') console.log(`${entry.outcome}: ${entry.layer} "${entry.id}": ${entry.detail}`);
+  for (const entry of report.entries)
+    if (entry.outcome !== 'added') console.log(`${entry.outcome}: ${entry.layer} "${entry.id}": ${entry.detail}`);
   if (conflicts.length > 0) {
-    fail(`${conflicts.length} imported annotation(s) would replace existing ones; nothing was written. Remove them from the import, or give them new ids.`, 1);
+    fail(
+      `${conflicts.length} imported annotation(s) would replace existing ones; nothing was written. Remove them from the import, or give them new ids.`,
+      1,
+    );
   }
   const schema = JSON.parse(readFileSync(join(schemaDir, 'article.schema.json'), 'utf8')) as object;
   const before = canonicalText(article, schema);
   const after = canonicalText(report.article, schema);
   const added = report.entries.filter((e) => e.outcome === 'added');
-  for (const stub of stubs ?? []) console.log(`stub: ${stub.label} "${stub.text}" links to no record: wrote "${stub.placeholder}"; add data/entities/${stub.placeholder.slice(5)}.json (or use an existing id)`);
+  for (const stub of stubs ?? [])
+    console.log(
+      `stub: ${stub.label} "${stub.text}" links to no record: wrote "${stub.placeholder}"; add data/entities/${stub.placeholder.slice(5)}.json (or use an existing id)`,
+    );
   if (values['dry-run']) {
     process.stdout.write(lineDiff(before, after, `${shown} (now)`, `${shown} (after import)`));
     console.log(`dry run: ${added.length} annotation(s) would be added to ${shown}; nothing was written.`);

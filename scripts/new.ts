@@ -21,7 +21,11 @@ such as zelensky-rejects-us-rare-earth-proposal.`;
 runMain(() => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { data: { type: 'string', default: 'data' }, 'added-by': { type: 'string', default: 'TODO: your name or handle' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      data: { type: 'string', default: 'data' },
+      'added-by': { type: 'string', default: 'TODO: your name or handle' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -29,19 +33,24 @@ runMain(() => {
   }
   if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
   const id = positionals[0]!;
-  if (!RECORD_FILE.test(`${id}.json`) || id.length > 120) fail(`"${id}" is not a valid id: use lowercase letters, digits and single hyphens (at most 120 characters)`);
+  if (!RECORD_FILE.test(`${id}.json`) || id.length > 120)
+    fail(`"${id}" is not a valid id: use lowercase letters, digits and single hyphens (at most 120 characters)`);
   checkRecordFolder(values.data);
   const folder = join(values.data, 'articles');
   if (!existsSync(folder)) fail(`${folder}: no such folder (is --data right?)`);
   const path = join(folder, `${id}.json`);
   if (existsSync(path)) fail(`${path} already exists; edit it, or choose another id`);
-  if (existsSync(join(values.data, 'redirects', `${id}.json`))) fail(`"${id}" was used before and now redirects elsewhere (data/redirects/${id}.json); choose another id`);
+  if (existsSync(join(values.data, 'redirects', `${id}.json`)))
+    fail(`"${id}" was used before and now redirects elsewhere (data/redirects/${id}.json); choose another id`);
   const today = new Date().toISOString().slice(0, 10);
   try {
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8'),
+    ) as object;
     writeFileAtomic(path, canonicalText(articleTemplate(id, today, values['added-by']), schema), { exclusive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') fail(`${path} already exists; edit it, or choose another id`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      fail(`${path} already exists; edit it, or choose another id`);
     throw error;
   }
   const shown = relative(process.cwd(), path) || path;

@@ -17,19 +17,32 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
-import { distTagFor, parseReleaseTag, publishPlan, releaseNotes, shellLine, type Command } from './release/publish-plan.ts';
+import {
+  distTagFor,
+  parseReleaseTag,
+  publishPlan,
+  releaseNotes,
+  shellLine,
+  type Command,
+} from './release/publish-plan.ts';
 
 const USAGE = 'usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--dry-run] [--root DIR]';
 
 /** The commit a ref names, or `null` when git cannot resolve it. */
 function commitOf(root: string, ref: string): string | null {
-  const result = spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { encoding: 'utf8' });
+  const result = spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    encoding: 'utf8',
+  });
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
 /** Whether a probe says its step was done before: it exits 0 and prints something. */
 function alreadyDone(root: string, probe: Command): boolean {
-  const result = spawnSync(probe.command, probe.args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const result = spawnSync(probe.command, probe.args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return result.status === 0 && result.stdout.trim() !== '';
 }
 
@@ -37,7 +50,8 @@ function run(root: string, command: Command, what: string): void {
   console.log(`\n$ ${shellLine(command)}`);
   const result = spawnSync(command.command, command.args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.error) fail(`${what}: could not run ${command.command} (${result.error.message}).`, 1);
-  if (result.status !== 0) fail(`${what} failed: \`${shellLine(command)}\` exited with ${result.status}. The steps after it did not run.`, 1);
+  if (result.status !== 0)
+    fail(`${what} failed: \`${shellLine(command)}\` exited with ${result.status}. The steps after it did not run.`, 1);
 }
 
 runMain(() => {
@@ -53,11 +67,14 @@ runMain(() => {
   if (values.tag === undefined) fail(`--tag is required.\n${USAGE}`);
   const tag = parseReleaseTag(values.tag);
   if (!tag) {
-    fail(`${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or vMAJOR.MINOR.PATCH-rc.N (a release candidate).`);
+    fail(
+      `${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or vMAJOR.MINOR.PATCH-rc.N (a release candidate).`,
+    );
   }
   const root = resolve(values.root);
   const pkgPath = join(root, 'package.json');
-  if (!existsSync(pkgPath)) fail(`${root} has no package.json; run the command from the repository root or pass --root.`);
+  if (!existsSync(pkgPath))
+    fail(`${root} has no package.json; run the command from the repository root or pass --root.`);
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { name?: string; version?: string };
   if (pkg.version !== tag.version) {
     fail(
@@ -71,7 +88,8 @@ runMain(() => {
   if (!values['dry-run']) {
     const tagged = commitOf(root, `refs/tags/${tag.tag}`);
     if (tagged === null) fail(`there is no tag ${tag.tag} in ${root}; publish from a checkout of the tag.`, 1);
-    if (tagged !== commitOf(root, 'HEAD')) fail(`HEAD is not the commit tagged ${tag.tag}; check out the tag first (\`git checkout ${tag.tag}\`).`, 1);
+    if (tagged !== commitOf(root, 'HEAD'))
+      fail(`HEAD is not the commit tagged ${tag.tag}; check out the tag first (\`git checkout ${tag.tag}\`).`, 1);
   }
 
   const notesDir = mkdtempSync(join(tmpdir(), 'annotated-news-release-notes-'));
@@ -90,7 +108,9 @@ runMain(() => {
         console.log(`  ${i + 1}. ${step.name}\n     $ ${shellLine(step)}`);
         if (step.doneIf) {
           const otherwise = step.instead ? `runs \`${shellLine(step.instead)}\` instead` : 'is skipped';
-          console.log(`     (on a rerun, when \`${shellLine(step.doneIf)}\` shows it was done, this step ${otherwise})`);
+          console.log(
+            `     (on a rerun, when \`${shellLine(step.doneIf)}\` shows it was done, this step ${otherwise})`,
+          );
         }
       });
       console.log(`\nRelease notes:\n${notes.replace(/^/gm, '  ')}`);

@@ -38,7 +38,17 @@ const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
  * major (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not
  * one of them: it is build output, never committed.
  */
-const RELEASE_FILES = ['package.json', 'package-lock.json', 'CITATION.cff', 'CHANGELOG.md', 'README.md', 'schemas', 'docs', VALIDATORS_MODULE, VALIDATORS_DECLARATIONS];
+const RELEASE_FILES = [
+  'package.json',
+  'package-lock.json',
+  'CITATION.cff',
+  'CHANGELOG.md',
+  'README.md',
+  'schemas',
+  'docs',
+  VALIDATORS_MODULE,
+  VALIDATORS_DECLARATIONS,
+];
 
 function runNpm(root: string, args: string[], what: string): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
@@ -53,7 +63,10 @@ function setVersion(root: string, version: string): void {
   writeAtomic(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
   const lockPath = join(root, 'package-lock.json');
   if (existsSync(lockPath)) {
-    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { version?: string; packages?: Record<string, { version?: string }> };
+    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as {
+      version?: string;
+      packages?: Record<string, { version?: string }>;
+    };
     lock.version = version;
     if (lock.packages?.['']) lock.packages[''].version = version;
     writeAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
@@ -85,7 +98,9 @@ function rollBack(root: string, paths: readonly string[]): void {
     git(root, ['reset', '--quiet', 'HEAD', '--', ...tracked]);
     git(root, ['checkout', '--quiet', 'HEAD', '--', ...tracked]);
   } catch (error) {
-    console.error(`error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ${tracked.join(' ')}\`.`);
+    console.error(
+      `error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ${tracked.join(' ')}\`.`,
+    );
   }
 }
 
@@ -96,7 +111,8 @@ function release(root: string, report: ChangeReport, date: string): number {
     return 0;
   }
   const tag = `v${report.releaseVersion}`;
-  if (tagExists(root, tag)) fail(`the tag ${tag} already exists. Set package.json's version past it, or delete the tag.`, 1);
+  if (tagExists(root, tag))
+    fail(`the tag ${tag} already exists. Set package.json's version past it, or delete the tag.`, 1);
 
   const oldMajor = Number(report.packageVersion.split('.')[0]);
   const newMajor = Number(report.releaseVersion.split('.')[0]);
@@ -109,13 +125,22 @@ function release(root: string, report: ChangeReport, date: string): number {
     // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
     git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
-    git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', `bump: ${report.level}\n\n${report.reasons.join('\n')}`]);
+    git(root, [
+      'commit',
+      '--quiet',
+      '-m',
+      `Release ${tag}`,
+      '-m',
+      `bump: ${report.level}\n\n${report.reasons.join('\n')}`,
+    ]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
     rollBack(root, RELEASE_FILES);
     throw error;
   }
-  console.log(`Released ${tag} (${report.level}). Review it with \`git show ${tag}\`, then push: git push --follow-tags`);
+  console.log(
+    `Released ${tag} (${report.level}). Review it with \`git show ${tag}\`, then push: git push --follow-tags`,
+  );
   return 0;
 }
 
@@ -132,7 +157,10 @@ runMain(() => {
     },
     allowPositionals: true,
   });
-  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown]`);
+  if (positionals.length > 0)
+    fail(
+      `unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown]`,
+    );
   if (values['dry-run'] && values.check) fail('use --dry-run or --check, not both.');
   if (values.json && !values['dry-run'] && !values.check) fail('--json goes with --dry-run or --check.');
   if (values.markdown && !values['dry-run'] && !values.check) fail('--markdown goes with --dry-run or --check.');
@@ -141,18 +169,30 @@ runMain(() => {
   const date = values.date ?? new Date().toISOString().slice(0, 10);
   if (!DATE_PATTERN.test(date)) fail(`--date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}).`);
   const root = resolve(values.root);
-  if (!existsSync(join(root, 'package.json'))) fail(`${root} has no package.json; run the command from the repository root or pass --root.`);
-  if (!isGitRepository(root)) fail(`${root} is not a git repository: releases are compared with the latest vX.Y.Z tag.`);
+  if (!existsSync(join(root, 'package.json')))
+    fail(`${root} has no package.json; run the command from the repository root or pass --root.`);
+  if (!isGitRepository(root))
+    fail(`${root} is not a git repository: releases are compared with the latest vX.Y.Z tag.`);
 
   if (!values['dry-run'] && !values.check) {
     const dirty = uncommittedChanges(root);
     if (dirty.length > 0) {
-      fail(`the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash them first:\n${dirty.slice(0, 20).map((l) => `  ${l}`).join('\n')}`, 1);
+      fail(
+        `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash them first:\n${dirty
+          .slice(0, 20)
+          .map((l) => `  ${l}`)
+          .join('\n')}`,
+        1,
+      );
     }
     // The report compares the committed schemas, so they must be what the types generate. (When nothing they are
     // generated from has changed since the previous release, they are as fresh as that release made them.)
     if (schemaInputsChangedSinceRelease(root)) {
-      runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], 'The schema drift check (run `npm run schemas` and commit)');
+      runNpm(
+        root,
+        ['run', '--silent', 'schemas', '--', '--check'],
+        'The schema drift check (run `npm run schemas` and commit)',
+      );
     }
   }
 
@@ -169,7 +209,8 @@ runMain(() => {
 
   if (values['dry-run']) return 0;
   if (values.check) {
-    const below = report.problems.length === 0 && report.releaseVersion !== report.packageVersion && !values['ignore-version-bump'];
+    const below =
+      report.problems.length === 0 && report.releaseVersion !== report.packageVersion && !values['ignore-version-bump'];
     if (below) {
       console.error(
         `error: package.json's version ${report.packageVersion} is below what the changes require: ${report.requiredVersion} ` +
@@ -179,7 +220,9 @@ runMain(() => {
     for (const problem of report.problems) console.error(`error: ${problem}`);
     if (below || report.problems.length > 0) return 1;
     if (values['ignore-version-bump'] && report.releaseVersion !== report.packageVersion) {
-      console.error(`ok: no problems; releasing these changes needs ${report.requiredVersion} (bump: ${report.level}), which \`npm run release\` sets.`);
+      console.error(
+        `ok: no problems; releasing these changes needs ${report.requiredVersion} (bump: ${report.level}), which \`npm run release\` sets.`,
+      );
       return 0;
     }
     console.error(`ok: package.json's version ${report.packageVersion} covers the changes (bump: ${report.level}).`);
@@ -191,4 +234,3 @@ runMain(() => {
   }
   return release(root, report, date);
 });
-

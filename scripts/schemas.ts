@@ -32,10 +32,15 @@ runMain(() => {
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
   // The README's table of enumerated values is a generated block, so its lists cannot drift from the types.
   // CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from the same code.
-  const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions.EntityKind.enum;
+  const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions
+    .EntityKind.enum;
   const blocks: Array<[string, string, string]> = [
     ['README.md', 'enum-values', renderEnumTable(schemas)],
-    ['CONTRIBUTING.md', 'label-studio-config', `\`\`\`xml\n${labelStudioConfig(kinds, rolePatterns(schemas.get('article.schema.json')!)).trimEnd()}\n\`\`\``],
+    [
+      'CONTRIBUTING.md',
+      'label-studio-config',
+      `\`\`\`xml\n${labelStudioConfig(kinds, rolePatterns(schemas.get('article.schema.json')!)).trimEnd()}\n\`\`\``,
+    ],
   ];
   for (const [file, block, content] of blocks) {
     const path = join(root, file);
@@ -47,7 +52,9 @@ runMain(() => {
       fail(`${file}: ${(error as Error).message}`);
     }
   }
-  const texts = new Map([...schemas.keys()].map((name) => [name.replace(/\.schema\.json$/, ''), files.get(join(root, 'schemas', name))!]));
+  const texts = new Map(
+    [...schemas.keys()].map((name) => [name.replace(/\.schema\.json$/, ''), files.get(join(root, 'schemas', name))!]),
+  );
   const validators = validatorModule(texts, COMMAND);
   files.set(join(root, VALIDATORS_MODULE), validators.code);
   files.set(join(root, VALIDATORS_DECLARATIONS), validators.declarations);

@@ -59,12 +59,23 @@ runMain(async () => {
   if (values.cache !== undefined) {
     const cache = resolve(values.cache);
     const data = resolve(values.data);
-    if (cache === data || cache.startsWith(data + sep)) fail(`--cache ${values.cache} is inside the data folder; keep the cache elsewhere (e.g. ~/.cache/annotated-news/validate)`);
+    if (cache === data || cache.startsWith(data + sep))
+      fail(
+        `--cache ${values.cache} is inside the data folder; keep the cache elsewhere (e.g. ~/.cache/annotated-news/validate)`,
+      );
   }
-  const { findings, filesChecked } = await validateData({ dataDir: values.data, paths: positionals, cache: values.cache });
+  const { findings, filesChecked } = await validateData({
+    dataDir: values.data,
+    paths: positionals,
+    cache: values.cache,
+  });
   const colour = wantsColour(process.stdout, process.env);
   const output =
-    format === 'json' ? formatJson(findings, filesChecked) : format === 'github' ? formatGithub(findings, filesChecked) : formatHuman(findings, filesChecked, colour);
+    format === 'json'
+      ? formatJson(findings, filesChecked)
+      : format === 'github'
+        ? formatGithub(findings, filesChecked)
+        : formatHuman(findings, filesChecked, colour);
   process.stdout.write(output);
   if (findings.some((f) => f.internal)) return 2;
   if (findings.some((f) => f.severity === 'error')) return 1;

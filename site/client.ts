@@ -68,9 +68,12 @@ async function search(root: string, query: string): Promise<Doc[]> {
   const docs = await loadJson<Doc[]>(`${root}search/docs.json`);
   const perWord: Set<number>[] = [];
   for (const word of words) {
-    const shard = await loadJson<Record<string, number[]>>(`${root}search/terms/${shardKey(word)}.json`).catch(() => ({}) as Record<string, number[]>);
+    const shard = await loadJson<Record<string, number[]>>(`${root}search/terms/${shardKey(word)}.json`).catch(
+      () => ({}) as Record<string, number[]>,
+    );
     const matches = new Set<number>();
-    for (const [term, postings] of Object.entries(shard)) if (term.startsWith(word)) for (const doc of postings) matches.add(doc);
+    for (const [term, postings] of Object.entries(shard))
+      if (term.startsWith(word)) for (const doc of postings) matches.add(doc);
     perWord.push(matches);
   }
   const [first = new Set<number>(), ...rest] = perWord;
@@ -112,7 +115,9 @@ async function setUpSearchPage(): Promise<void> {
       }),
     );
     status.textContent =
-      docs.length === 0 ? `Nothing found for “${query}”.` : `${docs.length} result${docs.length === 1 ? '' : 's'} for “${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
+      docs.length === 0
+        ? `Nothing found for “${query}”.`
+        : `${docs.length} result${docs.length === 1 ? '' : 's'} for “${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
   } catch (error) {
     status.textContent = `The search index could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
   }

@@ -35,7 +35,11 @@ const ARGS = [
 /** Headless Chromium with a fresh profile; `close()` also removes the profile. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+  });
   return {
     context,
     close: async () => {
@@ -63,7 +67,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     try {
       if (statSync(path).isDirectory()) path = join(path, 'index.html');
       const size = statSync(path).size;
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': size });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-length': size,
+      });
       createReadStream(path).pipe(response);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

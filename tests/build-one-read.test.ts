@@ -21,7 +21,9 @@ import type { FileJob, PublishedRecord } from '../scripts/checks/check-file.ts';
 function tracedBuild(dataDir: string): Map<string, number> {
   const dir = tempDir('one-read-');
   const log = join(dir, 'trace.log');
-  const result = runScript('build.ts', ['--data', dataDir, '--out', join(dir, 'dist')], ROOT, { ANNOTATED_NEWS_TRACE: log });
+  const result = runScript('build.ts', ['--data', dataDir, '--out', join(dir, 'dist')], ROOT, {
+    ANNOTATED_NEWS_TRACE: log,
+  });
   assert.equal(result.code, 0, result.stderr);
   const counts = new Map<string, number>();
   for (const line of readFileSync(log, 'utf8').split('\n')) if (line) counts.set(line, (counts.get(line) ?? 0) + 1);
@@ -49,11 +51,18 @@ for (const [name, dataDir] of [
       const article = JSON.parse(readFileSync(path, 'utf8')) as { annotations: unknown };
       for (const [pointer] of selectorsIn(article.annotations, '/annotations')) {
         selectors++;
-        assert.equal(counts.get(`ground ${relative(ROOT, path)}#${pointer}`), 1, `${path}#${pointer} is found once, by grounding`);
+        assert.equal(
+          counts.get(`ground ${relative(ROOT, path)}#${pointer}`),
+          1,
+          `${path}#${pointer} is found once, by grounding`,
+        );
       }
     }
     // The publisher places every selector where grounding found it: it searches for none.
-    assert.deepEqual([...counts.keys()].filter((event) => event.startsWith('search ')), []);
+    assert.deepEqual(
+      [...counts.keys()].filter((event) => event.startsWith('search ')),
+      [],
+    );
     if (dataDir === FIXTURE_DATA) assert.ok(selectors > 0, 'the fixture has selectors');
   });
 }
@@ -83,7 +92,13 @@ test('validation with a feed hands over every record once, in publish order, wit
   assert.equal(ended(), 1);
   assert.equal(abandoned(), 0);
   const records = readLayout(FIXTURE_DATA).records;
-  const jobs: FileJob[] = records.map((r, index) => ({ index, collection: r.collection, fileId: r.id, path: r.path, reporting: true }));
+  const jobs: FileJob[] = records.map((r, index) => ({
+    index,
+    collection: r.collection,
+    fileId: r.id,
+    path: r.path,
+    reporting: true,
+  }));
   const order = publishOrder(jobs);
   assert.deepEqual(
     pushed.map((p) => p.collection),

@@ -24,13 +24,16 @@ function docSentences(source: string): Array<{ line: number; sentence: string }>
       .join(' ')
       .replace(/\s+/g, ' ');
     // Sentences end at a full stop, question or exclamation mark followed by a space and a capital or backtick.
-    for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z`(“])/)) if (sentence.trim()) out.push({ line: startLine, sentence: sentence.trim() });
+    for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z`(“])/))
+      if (sentence.trim()) out.push({ line: startLine, sentence: sentence.trim() });
   }
   return out;
 }
 
 const files = readdirSync(TYPES).filter((f) => f.endsWith('.ts'));
-const sentences = files.flatMap((file) => docSentences(readFileSync(join(TYPES, file), 'utf8')).map((s) => ({ file, ...s })));
+const sentences = files.flatMap((file) =>
+  docSentences(readFileSync(join(TYPES, file), 'utf8')).map((s) => ({ file, ...s })),
+);
 
 test('every constraint stated in a doc comment in types/ is registered with what checks it', () => {
   const unregistered: string[] = [];
@@ -53,16 +56,27 @@ test('every registered contract names a real checker and a sentence that still e
     const checker = c.checkedBy === 'schema' || c.checkedBy === 'review' || ruleNames.has(c.checkedBy);
     const stated = sentences.some((s) => s.file === c.file && s.sentence.includes(c.says));
     if (c.pending) {
-      if (checker && stated) t.diagnostic(`scripts/checks/contracts.ts: “${c.says}” and ${c.checkedBy} are both here now: remove its \`pending\``);
+      if (checker && stated)
+        t.diagnostic(
+          `scripts/checks/contracts.ts: “${c.says}” and ${c.checkedBy} are both here now: remove its \`pending\``,
+        );
       else t.diagnostic(`pending (${c.pending}): types/${c.file} “${c.says}”, checked by ${c.checkedBy}`);
       continue;
     }
     assert.ok(checker, `${c.says}: "${c.checkedBy}" is not a registered rule`);
-    assert.ok(stated, `scripts/checks/contracts.ts lists “${c.says}” in types/${c.file}, which no doc comment says any more: remove the entry`);
+    assert.ok(
+      stated,
+      `scripts/checks/contracts.ts lists “${c.says}” in types/${c.file}, which no doc comment says any more: remove the entry`,
+    );
   }
 });
 
 test('the drift test sees a constraint phrase it is not told about', () => {
-  const found = docSentences('/** The owner, of kind `person`. Free text. */').filter((s) => CONSTRAINT_PHRASES.test(s.sentence));
-  assert.deepEqual(found.map((s) => s.sentence), ['The owner, of kind `person`.']);
+  const found = docSentences('/** The owner, of kind `person`. Free text. */').filter((s) =>
+    CONSTRAINT_PHRASES.test(s.sentence),
+  );
+  assert.deepEqual(
+    found.map((s) => s.sentence),
+    ['The owner, of kind `person`.'],
+  );
 });

@@ -37,7 +37,10 @@ export function extraArticles(count: number, seed = 'extra-articles'): AddedArti
   const registry = new Map<string, { path: string; text: string }>();
   for (const folder of readdirSync(corpus).filter((f) => f !== 'articles')) {
     for (const name of readdirSync(join(corpus, folder))) {
-      registry.set(name.replace(/\.json$/, ''), { path: `${folder}/${name}`, text: readFileSync(join(corpus, folder, name), 'utf8') });
+      registry.set(name.replace(/\.json$/, ''), {
+        path: `${folder}/${name}`,
+        text: readFileSync(join(corpus, folder, name), 'utf8'),
+      });
     }
   }
   return readdirSync(join(corpus, 'articles'))
@@ -60,7 +63,8 @@ export function extraArticles(count: number, seed = 'extra-articles'): AddedArti
 export function addArticle(dataDir: string, article: AddedArticle): void {
   for (const [path, text] of article.files) {
     const target = join(dataDir, path);
-    if (existsSync(target) && readFileSync(target, 'utf8') !== text) throw new Error(`${target} already exists with other content`);
+    if (existsSync(target) && readFileSync(target, 'utf8') !== text)
+      throw new Error(`${target} already exists with other content`);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }

@@ -1,7 +1,20 @@
 /** Shared by the tests: paths, and running a script the way a user would. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -80,7 +93,9 @@ const BUILD_CACHE_DAYS = 2;
 /** The key of a build: everything it reads (the repository's sources, lock file and data, Node.js's version) and the data folder. */
 export function buildKey(dataDir: string): string {
   return createHash('sha256')
-    .update(`${process.version}\0${hashTree(ROOT, (path) => NOT_BUILD_INPUT.test(path))}\0${hashTree(resolve(dataDir))}`)
+    .update(
+      `${process.version}\0${hashTree(ROOT, (path) => NOT_BUILD_INPUT.test(path))}\0${hashTree(resolve(dataDir))}`,
+    )
     .digest('hex')
     .slice(0, 32);
 }
@@ -116,7 +131,9 @@ export function sharedBuild(dataDir: string): string {
       utimesSync(entry, now, now);
       if (hashTree(out) !== readFileSync(recorded, 'utf8')) {
         rmSync(entry, { recursive: true, force: true });
-        throw new Error(`the shared build ${out} was changed after it was made (a test must not write into a shared build; copy it first)`);
+        throw new Error(
+          `the shared build ${out} was changed after it was made (a test must not write into a shared build; copy it first)`,
+        );
       }
       return out;
     }

@@ -29,7 +29,16 @@ test('import: dry run, then a real import into a clean record that validates; ba
   clean.inferences = [];
   writeFileSync(recordPath, `${JSON.stringify(clean, null, 2)}\n`);
   const cleanText = readFileSync(recordPath, 'utf8');
-  const args = (file: string, ...more: string[]) => ['--from', 'label-studio', file, '--article', SEED_ID, '--data', data, ...more];
+  const args = (file: string, ...more: string[]) => [
+    '--from',
+    'label-studio',
+    file,
+    '--article',
+    SEED_ID,
+    '--data',
+    data,
+    ...more,
+  ];
 
   const dry = runScript('import.ts', args(lsFile, '--dry-run'));
   assert.equal(dry.code, 0, dry.stderr);
@@ -43,7 +52,10 @@ test('import: dry run, then a real import into a clean record that validates; ba
   writeFileSync(broken, JSON.stringify(tasks, null, 1).replace('"start": 0,', '"start": "zero",'));
   const bad = runScript('import.ts', args(broken));
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /broken\.json:\d+:\d+ \(at \/0\/annotations\/0\/result\/0\/value\): a labels region needs integer "start" and "end"/);
+  assert.match(
+    bad.stderr,
+    /broken\.json:\d+:\d+ \(at \/0\/annotations\/0\/result\/0\/value\): a labels region needs integer "start" and "end"/,
+  );
   assert.match(bad.stderr, /was not changed/);
   assert.equal(readFileSync(recordPath, 'utf8'), cleanText);
   writeFileSync(broken, '[{"data": {"text": "x"}, }]');
@@ -51,13 +63,19 @@ test('import: dry run, then a real import into a clean record that validates; ba
 
   const real = runScript('import.ts', args(lsFile));
   assert.equal(real.code, 0, real.stderr);
-  assert.deepEqual(JSON.parse(readFileSync(recordPath, 'utf8')).annotations, full.annotations, 'the import restores every annotation');
+  assert.deepEqual(
+    JSON.parse(readFileSync(recordPath, 'utf8')).annotations,
+    full.annotations,
+    'the import restores every annotation',
+  );
 
   // A changed annotation under an existing id is a conflict: refused, nothing written.
   const imported = readFileSync(recordPath, 'utf8');
   const changed = structuredClone(tasks);
   // The annotator re-links the first mention in the per-region text area.
-  (changed[0] as any).annotations[0].result.find((r: any) => r.id === 'm-ukraine-1' && r.type === 'textarea').value.textarea = ['russia'];
+  (changed[0] as any).annotations[0].result.find(
+    (r: any) => r.id === 'm-ukraine-1' && r.type === 'textarea',
+  ).value.textarea = ['russia'];
   writeFileSync(lsFile, JSON.stringify(changed));
   const conflict = runScript('import.ts', args(lsFile));
   assert.equal(conflict.code, 1);
@@ -74,11 +92,18 @@ test('import: dry run, then a real import into a clean record that validates; ba
   const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
   const errors = findings.filter((f) => f.severity === 'error');
   const index = full.annotations.mentions.length;
-  assert.deepEqual(errors.map((f) => [f.rule, f.pointer]), [
-    ['placeholders', `/annotations/mentions/${index}/entity`],
-    ['placeholders', `/annotations/mentions/${index}/form`],
-  ]);
+  assert.deepEqual(
+    errors.map((f) => [f.rule, f.pointer]),
+    [
+      ['placeholders', `/annotations/mentions/${index}/entity`],
+      ['placeholders', `/annotations/mentions/${index}/form`],
+    ],
+  );
 
   // Only the named record can be written: a missing record is refused.
-  assert.equal(runScript('import.ts', ['--from', 'brat', join(dir, 'new.ann'), '--article', 'no-such-article', '--data', data]).code, 2);
+  assert.equal(
+    runScript('import.ts', ['--from', 'brat', join(dir, 'new.ann'), '--article', 'no-such-article', '--data', data])
+      .code,
+    2,
+  );
 });

@@ -26,13 +26,18 @@ const OA = 'http://www.w3.org/ns/oa#';
 
 test('W3C: the collection expands with jsonld against the W3C context, offline, into TextQuote and TextPosition selectors and meaningful bodies', async () => {
   const documentLoader = async (url: string) => {
-    if (url === ANNO_CONTEXT || url === 'https://www.w3.org/ns/anno.jsonld') return { contextUrl: undefined, documentUrl: url, document: ANNO };
+    if (url === ANNO_CONTEXT || url === 'https://www.w3.org/ns/anno.jsonld')
+      return { contextUrl: undefined, documentUrl: url, document: ANNO };
     throw new Error(`offline: no remote context (${url})`);
   };
   const collection = w3cCollection(article, SYNTHETIC_REGISTRY);
-  const [expanded] = (await jsonld.expand(collection as object, { documentLoader })) as unknown as Array<Record<string, any>>;
+  const [expanded] = (await jsonld.expand(collection as object, { documentLoader })) as unknown as Array<
+    Record<string, any>
+  >;
   assert.match(JSON.stringify(expanded!['@type']), /Collection/);
-  const items = expanded!['http://www.w3.org/ns/activitystreams#first'][0]['http://www.w3.org/ns/activitystreams#items'][0]['@list'] as Array<Record<string, any>>;
+  const items = expanded!['http://www.w3.org/ns/activitystreams#first'][0][
+    'http://www.w3.org/ns/activitystreams#items'
+  ][0]['@list'] as Array<Record<string, any>>;
   const total = Object.values(article.annotations).reduce((n, list) => n + list.length, 0);
   assert.equal(items.length, total);
   for (const item of items) {
@@ -49,10 +54,19 @@ test('W3C: the collection expands with jsonld against the W3C context, offline, 
     }
   }
   const mention = items.find((i) => i['@id'].endsWith(':annotation:m-jane-1'))!;
-  const identifying = mention[`${OA}hasBody`].find((b: any) => b[`${OA}hasPurpose`]?.[0]?.['@id'] === `${OA}identifying`);
-  assert.equal(identifying[`${OA}hasSource`][0]['@id'], `http://www.wikidata.org/entity/${TEST_QID}`, 'an entity with a QID is its Wikidata IRI');
+  const identifying = mention[`${OA}hasBody`].find(
+    (b: any) => b[`${OA}hasPurpose`]?.[0]?.['@id'] === `${OA}identifying`,
+  );
+  assert.equal(
+    identifying[`${OA}hasSource`][0]['@id'],
+    `http://www.wikidata.org/entity/${TEST_QID}`,
+    'an entity with a QID is its Wikidata IRI',
+  );
   const country = items.find((i) => i['@id'].endsWith(':annotation:m-examplestan-1'))!;
-  assert.ok(JSON.stringify(country).includes('urn:annotated-news:entity:examplestan'), 'an entity without a QID is the dataset URN');
+  assert.ok(
+    JSON.stringify(country).includes('urn:annotated-news:entity:examplestan'),
+    'an entity without a QID is the dataset URN',
+  );
   const quote = JSON.stringify(items.find((i) => i['@id'].endsWith(':annotation:q-broken')));
   assert.match(quote, /urn:annotated-news:vocab:kind.*"direct"/);
   assert.match(quote, /urn:annotated-news:vocab:speaker/);
@@ -61,7 +75,7 @@ test('W3C: the collection expands with jsonld against the W3C context, offline, 
   assert.match(figure, /urn:annotated-news:vocab:unit.*"percent"/);
 });
 
-test('brat: our .ann parser reads the format documentation\'s examples, and rejects malformed lines with their number', () => {
+test("brat: our .ann parser reads the format documentation's examples, and rejects malformed lines with their number", () => {
   // The examples of https://brat.nlplab.org/standoff.html, one per annotation type.
   const doc = parseBratAnn(
     [
@@ -81,39 +95,93 @@ test('brat: our .ann parser reads the format documentation\'s examples, and reje
       '',
     ].join('\n'),
   );
-  assert.deepEqual(doc.textBounds.map((t) => [t.id, t.type, t.fragments, t.text]), [
-    ['T1', 'Organization', [[0, 4]], 'Sony'],
-    ['T2', 'MERGE-ORG', [[14, 27]], 'joint venture'],
-    ['T3', 'Organization', [[33, 41]], 'Ericsson'],
-    ['T4', 'Country', [[75, 81]], 'Sweden'],
-    ['T5', 'Location', [[0, 5], [16, 23]], 'North America'],
-  ]);
-  assert.deepEqual(doc.events[0], { id: 'E1', type: 'MERGE-ORG', trigger: 'T2', args: [['Org1', 'T1'], ['Org2', 'T3']], line: 4 });
+  assert.deepEqual(
+    doc.textBounds.map((t) => [t.id, t.type, t.fragments, t.text]),
+    [
+      ['T1', 'Organization', [[0, 4]], 'Sony'],
+      ['T2', 'MERGE-ORG', [[14, 27]], 'joint venture'],
+      ['T3', 'Organization', [[33, 41]], 'Ericsson'],
+      ['T4', 'Country', [[75, 81]], 'Sweden'],
+      [
+        'T5',
+        'Location',
+        [
+          [0, 5],
+          [16, 23],
+        ],
+        'North America',
+      ],
+    ],
+  );
+  assert.deepEqual(doc.events[0], {
+    id: 'E1',
+    type: 'MERGE-ORG',
+    trigger: 'T2',
+    args: [
+      ['Org1', 'T1'],
+      ['Org2', 'T3'],
+    ],
+    line: 4,
+  });
   assert.deepEqual(doc.relations[0]!.args, { Arg1: 'T3', Arg2: 'T4' });
-  assert.deepEqual(doc.attributes.map((a) => [a.name, a.target, a.value]), [['Negation', 'E1', null], ['Confidence', 'E1', 'L1'], ['Uncertain', 'E1', null]]);
-  assert.deepEqual([doc.normalizations[0]!.database, doc.normalizations[0]!.key, doc.normalizations[0]!.text], ['Wikipedia', '534366', 'Barack Obama']);
+  assert.deepEqual(
+    doc.attributes.map((a) => [a.name, a.target, a.value]),
+    [
+      ['Negation', 'E1', null],
+      ['Confidence', 'E1', 'L1'],
+      ['Uncertain', 'E1', null],
+    ],
+  );
+  assert.deepEqual(
+    [doc.normalizations[0]!.database, doc.normalizations[0]!.key, doc.normalizations[0]!.text],
+    ['Wikipedia', '534366', 'Barack Obama'],
+  );
   assert.equal(doc.notes[0]!.text, 'this annotation is suspect');
   assert.deepEqual(doc.equivalences[0]!.members, ['T1', 'T3']);
-  for (const [bad, line] of [['T1\tPerson 0 x\tJane', 1], ['T1\tPerson 0 4\tJane\nR1\tRole Arg1:T1 Arg2:T9', 2], ['T1\tPerson 5 2\tJane', 1], ['X1\tfoo', 1], ['T1 Person 0 4 Jane', 1]] as const) {
-    assert.throws(() => parseBratAnn(bad), (error: unknown) => error instanceof BratSyntaxError && error.line === line, bad);
+  for (const [bad, line] of [
+    ['T1\tPerson 0 x\tJane', 1],
+    ['T1\tPerson 0 4\tJane\nR1\tRole Arg1:T1 Arg2:T9', 2],
+    ['T1\tPerson 5 2\tJane', 1],
+    ['X1\tfoo', 1],
+    ['T1 Person 0 4 Jane', 1],
+  ] as const) {
+    assert.throws(
+      () => parseBratAnn(bad),
+      (error: unknown) => error instanceof BratSyntaxError && error.line === line,
+      bad,
+    );
   }
 });
 
 test('brat: the export parses, every span is its text at code point offsets, and links normalise to Wikidata and the dataset', () => {
   const doc = parseBratAnn(bratAnn(article, SYNTHETIC_REGISTRY));
-  for (const t of doc.textBounds) assert.equal(points.slice(t.fragments[0]![0], t.fragments[0]![1]).join(''), t.text, t.id);
-  assert.ok(doc.textBounds.some((t) => t.type === 'Person' && t.text === 'Jane Example'), 'mentions are typed by entity kind');
+  for (const t of doc.textBounds)
+    assert.equal(points.slice(t.fragments[0]![0], t.fragments[0]![1]).join(''), t.text, t.id);
+  assert.ok(
+    doc.textBounds.some((t) => t.type === 'Person' && t.text === 'Jane Example'),
+    'mentions are typed by entity kind',
+  );
   // PARC-style attribution: the quote's source and cue spans hang off it by relations.
-  assert.ok(doc.relations.some((r) => r.type === 'Source'), 'quotes have a source relation');
-  assert.ok(doc.relations.some((r) => r.type === 'Cue'), 'quotes have a cue relation');
+  assert.ok(
+    doc.relations.some((r) => r.type === 'Source'),
+    'quotes have a source relation',
+  );
+  assert.ok(
+    doc.relations.some((r) => r.type === 'Cue'),
+    'quotes have a cue relation',
+  );
   assert.ok(doc.normalizations.some((n) => n.database === 'Wikidata' && n.key === TEST_QID));
   assert.ok(doc.normalizations.some((n) => n.database === 'AnnotatedNews' && n.key === 'examplestan'));
   const conf = bratConf(entityKinds(join(ROOT, 'schemas')));
-  for (const type of new Set(doc.textBounds.map((t) => t.type))) assert.match(conf, new RegExp(`^${type}$`, 'm'), `${type} is declared in annotation.conf`);
+  for (const type of new Set(doc.textBounds.map((t) => t.type)))
+    assert.match(conf, new RegExp(`^${type}$`, 'm'), `${type} is declared in annotation.conf`);
 });
 
 test('Label Studio: region offsets are code points (what Label Studio stores), right on text outside the BMP', () => {
-  const task = labelStudioTask(article, SYNTHETIC_REGISTRY) as { data: { text: string }; annotations: Array<{ result: Array<Record<string, any>> }> };
+  const task = labelStudioTask(article, SYNTHETIC_REGISTRY) as {
+    data: { text: string };
+    annotations: Array<{ result: Array<Record<string, any>> }>;
+  };
   assert.equal(task.data.text, text);
   const regions = task.annotations[0]!.result.filter((r) => r.type === 'labels');
   assert.ok(regions.length > 0);
@@ -125,21 +193,23 @@ test('Label Studio: region offsets are code points (what Label Studio stores), r
   }
   assert.ok(differsFromUtf16, 'the test text must make UTF-16 offsets wrong');
   const config = labelStudioConfig(entityKinds(join(ROOT, 'schemas')));
-  for (const label of new Set(regions.map((r) => r.value.labels[0]))) assert.ok(config.includes(`<Label value="${label}"/>`), `${label} is in the labelling config`);
+  for (const label of new Set(regions.map((r) => r.value.labels[0])))
+    assert.ok(config.includes(`<Label value="${label}"/>`), `${label} is in the labelling config`);
   assert.match(config, /<Relation value="Cue"\/>/);
   assert.match(config, /<Relation value="Claimant"\/>/);
 });
 
 test('spaCy: Debian Python re-slices every span of the JSON Lines to its text', () => {
   const line = spacyLine(article, SYNTHETIC_REGISTRY);
-  const script = 'import json,sys\nn=0\nfor line in sys.stdin:\n  d=json.loads(line)\n  for s in d["spans"]:\n    assert d["text"][s["start"]:s["end"]]==s["text"], s\n    n+=1\nprint(n)';
+  const script =
+    'import json,sys\nn=0\nfor line in sys.stdin:\n  d=json.loads(line)\n  for s in d["spans"]:\n    assert d["text"][s["start"]:s["end"]]==s["text"], s\n    n+=1\nprint(n)';
   const result = spawnSync('/usr/bin/python3', ['-c', script], { input: line, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(Number(result.stdout.trim()), article.annotations.mentions.length);
   assert.ok(line.includes(`"kb_id":"${TEST_QID}"`));
 });
 
-test('labels are unambiguous: no label names two things in the Label Studio config or brat\'s annotation.conf', () => {
+test("labels are unambiguous: no label names two things in the Label Studio config or brat's annotation.conf", () => {
   const kinds = entityKinds(join(ROOT, 'schemas'));
   const labels = [...labelStudioConfig(kinds).matchAll(/<Label value="([^"]+)"\/>/g)].map((m) => m[1]);
   assert.equal(new Set(labels).size, labels.length, `duplicate labels: ${labels.join(', ')}`);

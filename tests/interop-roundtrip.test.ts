@@ -23,9 +23,18 @@ const KINDS = entityKinds(join(ROOT, 'schemas'));
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Each format: export the article, read the file back as the import does. */
-const FORMATS: Record<string, (article: Article, registry: Registry) => { items: ToolAnnotation[]; toolText: string | null }> = {
-  w3c: (article, registry) => ({ items: fromW3c(readW3c(json(w3cCollection(article, registry)), article.id)), toolText: null }),
-  brat: (article, registry) => ({ items: fromBrat(parseBratAnn(bratAnn(article, registry))), toolText: articleText(article) }),
+const FORMATS: Record<
+  string,
+  (article: Article, registry: Registry) => { items: ToolAnnotation[]; toolText: string | null }
+> = {
+  w3c: (article, registry) => ({
+    items: fromW3c(readW3c(json(w3cCollection(article, registry)), article.id)),
+    toolText: null,
+  }),
+  brat: (article, registry) => ({
+    items: fromBrat(parseBratAnn(bratAnn(article, registry))),
+    toolText: articleText(article),
+  }),
   'label-studio': (article, registry) => {
     const { text, regions, relations } = readLabelStudio(json([labelStudioTask(article, registry)]), article.id);
     return { items: fromLabelStudio(regions, relations), toolText: text };
@@ -33,24 +42,46 @@ const FORMATS: Record<string, (article: Article, registry: Registry) => { items:
 };
 
 const cases: Array<[string, () => { article: Article; registry: Registry }]> = [
-  ['the seed article', () => ({ article: JSON.parse(readFileSync(join(ROOT, 'data', 'articles', `${SEED_ID}.json`), 'utf8')) as Article, registry: loadRegistry(join(ROOT, 'data')) })],
-  ['a synthetic article (outside the BMP, CRLF in a paragraph, repeated phrases)', () => ({ article: syntheticArticle(), registry: SYNTHETIC_REGISTRY })],
+  [
+    'the seed article',
+    () => ({
+      article: JSON.parse(readFileSync(join(ROOT, 'data', 'articles', `${SEED_ID}.json`), 'utf8')) as Article,
+      registry: loadRegistry(join(ROOT, 'data')),
+    }),
+  ],
+  [
+    'a synthetic article (outside the BMP, CRLF in a paragraph, repeated phrases)',
+    () => ({ article: syntheticArticle(), registry: SYNTHETIC_REGISTRY }),
+  ],
 ];
 
 for (const [name, load] of cases) {
   test(`round trip on ${name}: export then import gives back the same annotations, in every format`, () => {
     const { article, registry } = load();
-    assert.ok(Object.values(article.annotations).every((list) => list.length > 0), 'every kind is exercised');
+    assert.ok(
+      Object.values(article.annotations).every((list) => list.length > 0),
+      'every kind is exercised',
+    );
     for (const [format, exportAndRead] of Object.entries(FORMATS)) {
       const { items, toolText } = exportAndRead(article, registry);
       const clean = withoutAnnotations(article);
       const built = buildAnnotations(clean, registry, items, toolText, KINDS);
       assert.deepEqual(built.stubs, [], `${format}: no stubs for known entities`);
       const merged = mergeAnnotations(clean, built.annotations);
-      assert.deepEqual(json(merged.article.annotations), json(article.annotations), `${format}: the annotations differ after the round trip`);
+      assert.deepEqual(
+        json(merged.article.annotations),
+        json(article.annotations),
+        `${format}: the annotations differ after the round trip`,
+      );
       // Importing again into the full record changes nothing.
-      const again = mergeAnnotations(merged.article, buildAnnotations(merged.article, registry, items, toolText, KINDS).annotations);
-      assert.ok(again.entries.every((e) => e.outcome === 'unchanged'), `${format}: a second import is not a no-op`);
+      const again = mergeAnnotations(
+        merged.article,
+        buildAnnotations(merged.article, registry, items, toolText, KINDS).annotations,
+      );
+      assert.ok(
+        again.entries.every((e) => e.outcome === 'unchanged'),
+        `${format}: a second import is not a no-op`,
+      );
     }
   });
 }
@@ -68,22 +99,57 @@ test('annotations made in a tool (labels and offsets only) get unique selectors,
   const second = span('Jane Example', 1);
   const grid = span('the grid', 2);
   const items: ToolAnnotation[] = [
-    { where: 'r1', layer: null, label: 'Person', id: null, spans: [{ role: 'selector', ...second, exact: 'Jane Example', where: 'r1' }], fields: null, link: 'jane-example' },
-    { where: 'r2', layer: null, label: 'Organization', id: null, spans: [{ role: 'selector', ...grid, exact: null, where: 'r2' }], fields: null, link: null },
-    { where: 'r3', layer: null, label: 'Weapon', id: null, spans: [{ role: 'selector', ...span('𝔊-town', 0), exact: '𝔊-town', where: 'r3' }], fields: null, link: null },
+    {
+      where: 'r1',
+      layer: null,
+      label: 'Person',
+      id: null,
+      spans: [{ role: 'selector', ...second, exact: 'Jane Example', where: 'r1' }],
+      fields: null,
+      link: 'jane-example',
+    },
+    {
+      where: 'r2',
+      layer: null,
+      label: 'Organization',
+      id: null,
+      spans: [{ role: 'selector', ...grid, exact: null, where: 'r2' }],
+      fields: null,
+      link: null,
+    },
+    {
+      where: 'r3',
+      layer: null,
+      label: 'Weapon',
+      id: null,
+      spans: [{ role: 'selector', ...span('𝔊-town', 0), exact: '𝔊-town', where: 'r3' }],
+      fields: null,
+      link: null,
+    },
   ];
   const built = buildAnnotations(article, SYNTHETIC_REGISTRY, items, null, KINDS);
-  const [jane, gridMention, unknown] = built.annotations.map((a) => a.annotation as { id: string; selector: { exact: string }; entity: string });
-  for (const [annotation, expected] of [[jane!, second], [gridMention!, grid]] as const) {
+  const [jane, gridMention, unknown] = built.annotations.map(
+    (a) => a.annotation as { id: string; selector: { exact: string }; entity: string },
+  );
+  for (const [annotation, expected] of [
+    [jane!, second],
+    [gridMention!, grid],
+  ] as const) {
     const matches = matchSelector(text, annotation.selector);
     assert.equal(matches.length, 1, JSON.stringify(annotation.selector));
     assert.equal([...text.slice(0, matches[0])].length, expected.start, 'the selector picks the annotated occurrence');
-    assert.ok('prefix' in annotation.selector || 'suffix' in annotation.selector, 'repeated text gets a prefix or suffix');
+    assert.ok(
+      'prefix' in annotation.selector || 'suffix' in annotation.selector,
+      'repeated text gets a prefix or suffix',
+    );
   }
   assert.equal(jane!.entity, 'jane-example');
   assert.equal(jane!.id, 'm-jane-example-1');
   assert.equal(gridMention!.entity, 'TODO-the-grid', 'an unlinked mention gets an entity stub');
   assert.equal(unknown!.entity, 'TODO-g-town', 'an unknown label becomes a mention with an entity stub');
-  assert.deepEqual(built.stubs.map((s) => s.placeholder), ['TODO-the-grid', 'TODO-g-town']);
+  assert.deepEqual(
+    built.stubs.map((s) => s.placeholder),
+    ['TODO-the-grid', 'TODO-g-town'],
+  );
   assert.equal(points.length > 0, true);
 });

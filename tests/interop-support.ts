@@ -9,7 +9,15 @@ import { articleTemplate } from '../scripts/lib/article-template.ts';
 
 export const TEST_QID = 'Q999999999';
 
-const entity = (id: string, kind: Entity['kind'], name: string, identifiers: Entity['identifiers'] = {}): Entity => ({ id, kind, name, aliases: [], demonyms: [], roles: [], identifiers });
+const entity = (id: string, kind: Entity['kind'], name: string, identifiers: Entity['identifiers'] = {}): Entity => ({
+  id,
+  kind,
+  name,
+  aliases: [],
+  demonyms: [],
+  roles: [],
+  identifiers,
+});
 
 export const SYNTHETIC_REGISTRY: Registry = {
   entities: new Map([
@@ -25,15 +33,32 @@ export function syntheticArticle(): Article {
     // The metadata of a scaffolded record; the body and annotations below.
     ...articleTemplate('synthetic-interop', '2026-01-01', 'tests'),
     body: [
-      { type: 'paragraph', text: '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane Example added.' },
-      { type: 'paragraph', text: 'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 Examplestan agreed.' },
+      {
+        type: 'paragraph',
+        text: '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane Example added.',
+      },
+      {
+        type: 'paragraph',
+        text: 'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 Examplestan agreed.',
+      },
     ],
     annotations: {
       mentions: [
         { id: 'm-jane-1', selector: { exact: 'Jane Example', suffix: ' said' }, entity: 'jane-example', form: 'name' },
         { id: 'm-jane-2', selector: { exact: 'Jane Example', prefix: '” ' }, entity: 'jane-example', form: 'name' },
-        { id: 'm-examplestan-1', selector: { exact: 'Examplestan', suffix: ' reportedly' }, entity: 'examplestan', form: 'name' },
-        { id: 'm-examplestan-2', selector: { exact: 'Examplestan', prefix: '🚀 ' }, entity: 'examplestan', form: 'name', standsFor: 'examplestan' },
+        {
+          id: 'm-examplestan-1',
+          selector: { exact: 'Examplestan', suffix: ' reportedly' },
+          entity: 'examplestan',
+          form: 'name',
+        },
+        {
+          id: 'm-examplestan-2',
+          selector: { exact: 'Examplestan', prefix: '🚀 ' },
+          entity: 'examplestan',
+          form: 'name',
+          standsFor: 'examplestan',
+        },
       ],
       quotes: [
         {
@@ -47,9 +72,38 @@ export function syntheticArticle(): Article {
           outlet: null,
         },
       ],
-      figures: [{ id: 'f-grid-share', selector: { exact: '40%' }, value: 40, unit: 'percent', currency: null, measures: 'Share of the grid lost', assertedBy: null, hedges: [{ exact: 'reportedly' }] }],
+      figures: [
+        {
+          id: 'f-grid-share',
+          selector: { exact: '40%' },
+          value: 40,
+          unit: 'percent',
+          currency: null,
+          measures: 'Share of the grid lost',
+          assertedBy: null,
+          hedges: [{ exact: 'reportedly' }],
+        },
+      ],
       citedSources: [{ id: 'cs-example-wire', selector: { exact: 'Example Wire' }, outlet: 'example-wire' }],
-      events: [{ id: 'e-grid-loss', selector: { exact: 'lost 40% of the grid' }, description: 'Examplestan loses part of its grid', entity: null, setting: null, place: 'examplestan', participants: ['examplestan'], time: { selector: { exact: 'last week' }, type: 'instant', value: null, beginPoint: null, endPoint: null, relative: { unit: 'week', offset: -1 } } }],
+      events: [
+        {
+          id: 'e-grid-loss',
+          selector: { exact: 'lost 40% of the grid' },
+          description: 'Examplestan loses part of its grid',
+          entity: null,
+          setting: null,
+          place: 'examplestan',
+          participants: ['examplestan'],
+          time: {
+            selector: { exact: 'last week' },
+            type: 'instant',
+            value: null,
+            beginPoint: null,
+            endPoint: null,
+            relative: { unit: 'week', offset: -1 },
+          },
+        },
+      ],
       claims: [
         {
           id: 'c-agreed',
@@ -68,5 +122,8 @@ export function syntheticArticle(): Article {
 
 /** The article with no annotations: the clean record an import fills. */
 export function withoutAnnotations(article: Article): Article {
-  return { ...article, annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] } };
+  return {
+    ...article,
+    annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
+  };
 }

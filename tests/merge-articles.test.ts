@@ -34,7 +34,10 @@ test('two branches that each add an article merge into main with no conflict, an
   assert.ok(existsSync(repo.path('dist/data.json')));
   repo.commitAll(`Add ${first.id}`);
   assert.equal(repo.git('ls-files', 'dist'), '', 'dist/ is not committed');
-  assert.deepEqual(repo.git('diff', '--name-only', 'main', 'add-first').trim().split('\n'), [...first.files.keys()].map((p) => `data/${p}`).sort());
+  assert.deepEqual(
+    repo.git('diff', '--name-only', 'main', 'add-first').trim().split('\n'),
+    [...first.files.keys()].map((p) => `data/${p}`).sort(),
+  );
 
   repo.git('checkout', '--quiet', '-b', 'add-second', 'main');
   addArticle(data, second);
@@ -48,7 +51,8 @@ test('two branches that each add an article merge into main with no conflict, an
   assert.equal(repo.git('status', '--porcelain', '--untracked-files=no'), '');
   assert.equal(repo.git('rev-list', '--merges', '--count', 'main').trim(), '2');
   for (const article of [first, second]) {
-    for (const path of article.files.keys()) assert.ok(existsSync(join(data, path)), `${path} is on main after the merges`);
+    for (const path of article.files.keys())
+      assert.ok(existsSync(join(data, path)), `${path} is on main after the merges`);
   }
 
   // The merged main passes what CI runs on the data: validation (no errors, no warnings) and the canonical form.

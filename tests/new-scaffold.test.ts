@@ -13,7 +13,11 @@ import { writeFileAtomic } from '../scripts/lib/output-target.ts';
 import { isPlaceholder } from '../scripts/checks/rules/placeholders.ts';
 
 const ANNOTATION_KINDS = Object.keys(
-  (JSON.parse(readFileSync(join(ROOT, 'schemas', 'article.schema.json'), 'utf8')) as { definitions: { Annotations: { properties: object } } }).definitions.Annotations.properties,
+  (
+    JSON.parse(readFileSync(join(ROOT, 'schemas', 'article.schema.json'), 'utf8')) as {
+      definitions: { Annotations: { properties: object } };
+    }
+  ).definitions.Annotations.properties,
 );
 
 test('new: one example of each annotation kind, each rejected as a placeholder, and nothing else wrong', async (t) => {
@@ -30,10 +34,16 @@ test('new: one example of each annotation kind, each rejected as a placeholder, 
   for (const kind of ANNOTATION_KINDS) {
     assert.ok(record.annotations[kind].length >= 1, `the template has no example of ${kind}`);
     for (let i = 0; i < record.annotations[kind].length; i++) {
-      assert.ok(findings.some((f) => f.pointer === `/annotations/${kind}/${i}/id` && f.severity === 'error'), `example ${kind}[${i}] is not rejected`);
+      assert.ok(
+        findings.some((f) => f.pointer === `/annotations/${kind}/${i}/id` && f.severity === 'error'),
+        `example ${kind}[${i}] is not rejected`,
+      );
     }
   }
-  assert.ok(findings.some((f) => f.pointer === '/body/0/text'), 'the example paragraph is rejected');
+  assert.ok(
+    findings.some((f) => f.pointer === '/body/0/text'),
+    'the example paragraph is rejected',
+  );
   assert.ok(findings.some((f) => f.pointer === '/inferences/0/id'));
   assert.match(created.stdout, /placeholder/);
 });
@@ -48,11 +58,15 @@ test('new: replacing or removing every placeholder leaves a valid record', async
   record.headline.text = 'Kyiv grid repairs continue';
   record.body = [{ type: 'paragraph', text: `${donor.body[0].text} Update.` }];
   record.provenance.source = 'Typed from the printed page.';
-  for (const kind of Object.keys(record.annotations)) record.annotations[kind] = record.annotations[kind].filter((a: { id: string }) => !isPlaceholder(a.id));
+  for (const kind of Object.keys(record.annotations))
+    record.annotations[kind] = record.annotations[kind].filter((a: { id: string }) => !isPlaceholder(a.id));
   record.inferences = record.inferences.filter((i: { id: string }) => !isPlaceholder(i.id));
   writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
   const { findings } = await validateData({ dataDir: dir, paths: [path] });
-  assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+  assert.deepEqual(
+    findings.filter((f) => f.severity === 'error'),
+    [],
+  );
 });
 
 test('new: never overwrites, and refuses bad or redirected ids', (t) => {
@@ -69,5 +83,8 @@ test('new: never overwrites, and refuses bad or redirected ids', (t) => {
   // The exclusive create itself: a name taken at the last moment is not replaced, and no temporary file is left.
   assert.throws(() => writeFileAtomic(existing, '{}\n', { exclusive: true }), { code: 'EEXIST' });
   assert.equal(readFileSync(existing, 'utf8'), before);
-  assert.deepEqual(readdirSync(join(dir, 'articles')).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(join(dir, 'articles')).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
 });

@@ -12,10 +12,15 @@ import { DATA_DIR, ROOT } from './helpers.ts';
 const NPM_CLI = process.env.npm_execpath?.endsWith('.js') ? process.env.npm_execpath : undefined;
 
 export function run(command: string, args: string[], cwd: string): { code: number; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
   return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
 }
-export const npm = (args: string[], cwd: string) => (NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], cwd) : run('npm', args, cwd));
+export const npm = (args: string[], cwd: string) =>
+  NPM_CLI ? run(process.execPath, [NPM_CLI, ...args], cwd) : run('npm', args, cwd);
 export const node = (args: string[], cwd: string) => run(process.execPath, args, cwd);
 
 /** The files npm packs from the repository root besides `dist/`, and what the build reads through links. */
@@ -37,7 +42,9 @@ export function stagePackage(work: string, name: string, dataDir = DATA_DIR): st
 
 /** `npm pack --json`'s report: the lines from `[` to `]`; around it are the prepack build's output and npm's. */
 export function packReport(output: string): { filename: string; files: { path: string }[] } {
-  const [report] = JSON.parse(output.slice(output.search(/^\[$/m), output.search(/^\]$/m) + 1)) as [{ filename: string; files: { path: string }[] }];
+  const [report] = JSON.parse(output.slice(output.search(/^\[$/m), output.search(/^\]$/m) + 1)) as [
+    { filename: string; files: { path: string }[] },
+  ];
   return report;
 }
 
@@ -46,7 +53,10 @@ export function packReport(output: string): { filename: string; files: { path: s
  * `npm publish` do: `prepack` builds dist/ (validating the data first). Returns the tarball, the paths it holds,
  * the staged folder (with its dist/) and npm's output.
  */
-export function packRepository(work: string, dataDir = DATA_DIR): { tarball: string; paths: string[]; stage: string; output: string } {
+export function packRepository(
+  work: string,
+  dataDir = DATA_DIR,
+): { tarball: string; paths: string[]; stage: string; output: string } {
   const stage = stagePackage(work, 'package', dataDir);
   const packed = npm(['pack', '--pack-destination', work, '--json'], stage);
   assert.equal(packed.code, 0, packed.output);
@@ -58,6 +68,9 @@ export function packRepository(work: string, dataDir = DATA_DIR): { tarball: str
 export function installConsumer(dir: string, tarball: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = npm(['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'], dir);
+  const installed = npm(
+    ['install', tarball, '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock'],
+    dir,
+  );
   assert.equal(installed.code, 0, installed.output);
 }

@@ -55,13 +55,29 @@ test('a successful build replaces the previous output completely and leaves no s
   const result = runScript('build.ts', ['--data', FIXTURE_DATA, '--out', out, '--timings']);
   assert.equal(result.code, 0, result.stderr);
   // --timings says when each stage ended, in order, for the bench.
-  const stages = /^timings: (.*) \(seconds since the start/m.exec(result.stderr)?.[1]?.split('; ').map((s) => /^(.+) (\d+\.\d)$/.exec(s)!);
+  const stages = /^timings: (.*) \(seconds since the start/m
+    .exec(result.stderr)?.[1]
+    ?.split('; ')
+    .map((s) => /^(.+) (\d+\.\d)$/.exec(s)!);
   const ended = new Map(stages?.map((s) => [s[1]!, Number(s[2])]));
-  const publishing = ['records (JSON, NDJSON, JSONL, per-article JSON)', 'tables (CSV, SQLite)', 'Parquet', 'annotation exports', 'metadata, package code, SHA256SUMS'];
+  const publishing = [
+    'records (JSON, NDJSON, JSONL, per-article JSON)',
+    'tables (CSV, SQLite)',
+    'Parquet',
+    'annotation exports',
+    'metadata, package code, SHA256SUMS',
+  ];
   assert.deepEqual([...ended.keys()].sort(), [...publishing, 'validation', 'site pages', 'site'].sort());
   const times = publishing.map((name) => ended.get(name)!);
-  assert.deepEqual(times, [...times].sort((a, b) => a - b), 'publishing stages end in order');
-  assert.ok(ended.get('site pages')! >= ended.get('records (JSON, NDJSON, JSONL, per-article JSON)')!, 'the site pages wait for the records');
+  assert.deepEqual(
+    times,
+    [...times].sort((a, b) => a - b),
+    'publishing stages end in order',
+  );
+  assert.ok(
+    ended.get('site pages')! >= ended.get('records (JSON, NDJSON, JSONL, per-article JSON)')!,
+    'the site pages wait for the records',
+  );
   assert.equal(stages!.at(-1)![1], 'site', 'the site is finished last');
   assert.equal(existsSync(join(out, 'stale.txt')), false);
   assert.equal(existsSync(join(out, 'datapackage.json')), true);

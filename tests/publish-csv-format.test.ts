@@ -73,7 +73,11 @@ test('an empty string and a null differ: `""` versus an empty cell', () => {
 test('csvRow matches csv-stringify on rows of adversarial cells in every order', () => {
   const rows: Cell[][] = [];
   for (let i = 0; i < ADVERSARIAL.length; i++) {
-    rows.push([ADVERSARIAL[i]!, ADVERSARIAL[(i * 7 + 3) % ADVERSARIAL.length]!, ADVERSARIAL[(i * 13 + 5) % ADVERSARIAL.length]!]);
+    rows.push([
+      ADVERSARIAL[i]!,
+      ADVERSARIAL[(i * 7 + 3) % ADVERSARIAL.length]!,
+      ADVERSARIAL[(i * 13 + 5) % ADVERSARIAL.length]!,
+    ]);
   }
   assert.equal(rows.map(csvRow).join(''), reference(rows));
 });
@@ -85,7 +89,8 @@ function assertTablesMatchReference(out: string): void {
   const maker = new RowMaker(model);
   const rows = new Map<Table, Cell[][]>(model.tables.map((t) => [t, [t.columns.map((c) => c.name)]]));
   for (const table of model.tables.filter((t) => !t.parent)) {
-    for (const record of dataset[table.collection]) maker.rows(table.collection, record, (t, made) => rows.get(t)!.push(...made));
+    for (const record of dataset[table.collection])
+      maker.rows(table.collection, record, (t, made) => rows.get(t)!.push(...made));
   }
   let rowsSeen = 0;
   for (const [table, cells] of rows) {

@@ -14,7 +14,16 @@ import type { FormatsPlugin } from 'ajv-formats';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { PublishedDataset } from '../types/index.ts';
 import { FRICTIONLESS_PROFILES, ROOT } from './helpers.ts';
-import { sharedBuild, FIXTURE_DATA, REPO_DATA, readCsv, readJson, recordLeaves, tableLeaves, type CsvCell } from './fixtures/publish/support.ts';
+import {
+  sharedBuild,
+  FIXTURE_DATA,
+  REPO_DATA,
+  readCsv,
+  readJson,
+  recordLeaves,
+  tableLeaves,
+  type CsvCell,
+} from './fixtures/publish/support.ts';
 import { RowMaker, tableModel, type TableModel } from '../scripts/publish/table-model.ts';
 import { resourceName } from '../scripts/publish/table-schema.ts';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
@@ -28,7 +37,15 @@ interface Field {
   name: string;
   type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
   description: string;
-  constraints: { required?: boolean; unique?: boolean; enum?: string[]; minLength?: number; maxLength?: number; minimum?: number; maximum?: number };
+  constraints: {
+    required?: boolean;
+    unique?: boolean;
+    enum?: string[];
+    minLength?: number;
+    maxLength?: number;
+    minimum?: number;
+    maximum?: number;
+  };
 }
 interface Resource {
   name: string;
@@ -73,7 +90,10 @@ function loadTables(out: string, descriptor: Descriptor): Map<string, Record<str
   for (const resource of descriptor.resources.filter((r) => r.schema)) {
     const { rows } = readCsv(join(out, resource.path));
     const fields = resource.schema!.fields;
-    tables.set(resource.name, rows.map((row) => Object.fromEntries(fields.map((f) => [f.name, typed(row[f.name] ?? null, f)]))));
+    tables.set(
+      resource.name,
+      rows.map((row) => Object.fromEntries(fields.map((f) => [f.name, typed(row[f.name] ?? null, f)]))),
+    );
   }
   return tables;
 }
@@ -84,7 +104,8 @@ function expectedCounts(model: TableModel, d: PublishedDataset): Record<string, 
   for (const table of model.tables) counts[resourceName(table.name)] = 0;
   for (const table of model.tables.filter((t) => !t.parent)) {
     const maker = new RowMaker(model);
-    for (const record of d[table.collection]) maker.rows(table.collection, record, (t, rows) => (counts[resourceName(t.name)]! += rows.length));
+    for (const record of d[table.collection])
+      maker.rows(table.collection, record, (t, rows) => (counts[resourceName(t.name)]! += rows.length));
   }
   return counts;
 }
@@ -94,7 +115,8 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
   const problems: string[] = [];
   const schema = resource.schema!;
   const { header, rows } = readCsv(join(out, resource.path));
-  if (JSON.stringify(header) !== JSON.stringify(schema.fields.map((f) => f.name))) problems.push(`header ${header.join(',')}`);
+  if (JSON.stringify(header) !== JSON.stringify(schema.fields.map((f) => f.name)))
+    problems.push(`header ${header.join(',')}`);
   const missing = (cell: CsvCell) => cell === null || schema.missingValues.includes(cell);
   rows.forEach((row, i) => {
     for (const field of schema.fields) {
@@ -126,7 +148,8 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
   const primary = new Set(rows.map((row) => keyOf(row, schema.primaryKey)));
   if (primary.size !== rows.length) problems.push(`${resource.path}: primary key ${schema.primaryKey} is not unique`);
   for (const field of schema.fields.filter((f) => f.constraints.unique)) {
-    if (new Set(rows.map((r) => r[field.name])).size !== rows.length) problems.push(`${resource.path}: ${field.name} not unique`);
+    if (new Set(rows.map((r) => r[field.name])).size !== rows.length)
+      problems.push(`${resource.path}: ${field.name} not unique`);
   }
   const typedRows = all.get(resource.name)!;
   for (const fk of schema.foreignKeys ?? []) {
@@ -138,7 +161,8 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
     const keys = new Set(target.map((row) => keyOf(row, fk.reference.fields)));
     for (const row of typedRows) {
       if (fk.fields.some((f) => row[f] === null)) continue;
-      if (!keys.has(keyOf(row, fk.fields))) problems.push(`${resource.path}: ${fk.fields} = ${keyOf(row, fk.fields)} not in ${fk.reference.resource}`);
+      if (!keys.has(keyOf(row, fk.fields)))
+        problems.push(`${resource.path}: ${fk.fields} = ${keyOf(row, fk.fields)} not in ${fk.reference.resource}`);
     }
   }
   return problems;
@@ -154,7 +178,9 @@ for (const [label, out] of [
 
   test(`${label}: the CSVs, read back with csv-parse, hold every value and list of data.json`, () => {
     const fromTables = tableLeaves(MODEL, (name) => tables.get(resourceName(name))!);
-    const fromJson = COLLECTIONS.flatMap(({ name }) => (dataset[name] as { id: string }[]).flatMap((r) => recordLeaves(name, r)));
+    const fromJson = COLLECTIONS.flatMap(({ name }) =>
+      (dataset[name] as { id: string }[]).flatMap((r) => recordLeaves(name, r)),
+    );
     assert.deepEqual(fromTables.sort(), fromJson.sort());
   });
 
@@ -187,18 +213,37 @@ for (const [label, out] of [
       if (resource.schema) {
         assert.ok(validateSchema(resource.schema), `${resource.name}: ${JSON.stringify(validateSchema.errors)}`);
         assert.ok(validateDialect(resource.dialect), `${resource.name}: ${JSON.stringify(validateDialect.errors)}`);
-        for (const field of resource.schema.fields) assert.ok(field.description.length > 0, `${resource.name}.${field.name} has no description`);
+        for (const field of resource.schema.fields)
+          assert.ok(field.description.length > 0, `${resource.name}.${field.name} has no description`);
       }
     }
-    const csvFiles = readdirSync(join(out, 'csv')).map((f) => `csv/${f}`).sort();
+    const csvFiles = readdirSync(join(out, 'csv'))
+      .map((f) => `csv/${f}`)
+      .sort();
     // Every published data file is a resource: not the descriptor and the checksums (which cover it), per-article
     // JSON and per-article annotation exports (their resources describe them), the schemas, nor the npm package's
     // code (runtime/, cjs/, types/) and its index.
     const listed = new Set(descriptor.resources.map((r) => r.path));
-    const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.slice(66));
-    const unlisted = sums.filter((p) => !listed.has(p) && p !== 'datapackage.json' && !/^(articles|schemas|runtime|cjs|types)\/|^annotations\/(w3c|brat|label-studio|spacy)\/[a-z0-9-]+\.(jsonld|txt|ann|json|jsonl)$|^index\.json$/.test(p));
+    const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.slice(66));
+    const unlisted = sums.filter(
+      (p) =>
+        !listed.has(p) &&
+        p !== 'datapackage.json' &&
+        !/^(articles|schemas|runtime|cjs|types)\/|^annotations\/(w3c|brat|label-studio|spacy)\/[a-z0-9-]+\.(jsonld|txt|ann|json|jsonl)$|^index\.json$/.test(
+          p,
+        ),
+    );
     assert.deepEqual(unlisted, []);
-    assert.deepEqual(descriptor.resources.filter((r) => r.schema).map((r) => r.path).sort(), csvFiles);
+    assert.deepEqual(
+      descriptor.resources
+        .filter((r) => r.schema)
+        .map((r) => r.path)
+        .sort(),
+      csvFiles,
+    );
     assert.equal(descriptor.version, dataset.version);
   });
 
@@ -220,8 +265,13 @@ for (const [label, out] of [
       assert.deepEqual(counts, expectedCounts(MODEL, dataset));
       // Multi-line text survives, and the foreign keys join.
       const text = await connection.runAndReadAll(`SELECT text FROM articles ORDER BY id`);
-      assert.deepEqual(text.getRowObjectsJS().map((r) => r.text), dataset.articles.map((a) => a.body.map((b) => b.text).join('\n')));
-      const joined = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM mentions JOIN entities ON mentions.entity = entities.id`);
+      assert.deepEqual(
+        text.getRowObjectsJS().map((r) => r.text),
+        dataset.articles.map((a) => a.body.map((b) => b.text).join('\n')),
+      );
+      const joined = await connection.runAndReadAll(
+        `SELECT count(*)::INTEGER AS n FROM mentions JOIN entities ON mentions.entity = entities.id`,
+      );
       assert.equal(joined.getRowObjectsJS()[0]!.n, counts.mentions);
     } finally {
       connection.closeSync();

@@ -54,7 +54,10 @@ for (const [label, out] of [
       for (const table of MODEL.tables) {
         const parquet = join(out, parquetPath(table.name));
         const csv = readCsvSql(join(out, csvPath(table.name)), table);
-        const types = await rows(db, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}'))`);
+        const types = await rows(
+          db,
+          `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}'))`,
+        );
         assert.deepEqual(
           types.map((r) => [r.column_name, r.column_type]),
           table.columns.map((c) => [c.name, DUCKDB_TYPE[c.facts.type]]),
@@ -67,12 +70,20 @@ for (const [label, out] of [
              (SELECT count(*) FROM (SELECT * FROM ${csv} EXCEPT ALL SELECT * FROM read_parquet('${parquet}')))::INTEGER AS only_csv`,
         );
         assert.deepEqual(counts, { parquet: counts!.csv, csv: counts!.csv, only_parquet: 0, only_csv: 0 }, table.name);
-        const metadata = await rows(db, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${parquet}')`);
+        const metadata = await rows(
+          db,
+          `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${parquet}')`,
+        );
         const kv = new Map(metadata.map((r) => [r.key, r.value]));
         assert.equal(kv.get('description'), table.description);
-        for (const column of table.columns) assert.equal(kv.get(`description:${column.name}`), column.facts.description);
+        for (const column of table.columns)
+          assert.equal(kv.get(`description:${column.name}`), column.facts.description);
         const codecs = await rows(db, `SELECT DISTINCT compression FROM parquet_metadata('${parquet}')`);
-        assert.deepEqual(codecs.map((r) => r.compression), counts!.csv === 0 ? [] : ['ZSTD'], table.name); // an empty table has no column chunks
+        assert.deepEqual(
+          codecs.map((r) => r.compression),
+          counts!.csv === 0 ? [] : ['ZSTD'],
+          table.name,
+        ); // an empty table has no column chunks
       }
     });
   });
@@ -83,11 +94,21 @@ for (const [label, out] of [
         const records = dataset[name] as unknown as Record<string, unknown>[];
         const path = join(out, jsonlPath(name));
         const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-        assert.deepEqual(lines.map((l) => JSON.parse(l)), records, name);
+        assert.deepEqual(
+          lines.map((l) => JSON.parse(l)),
+          records,
+          name,
+        );
         if (records.length === 0) continue;
-        const [count] = await rows(db, `SELECT count(*)::INTEGER AS n FROM read_json('${path}', format = 'newline_delimited')`);
+        const [count] = await rows(
+          db,
+          `SELECT count(*)::INTEGER AS n FROM read_json('${path}', format = 'newline_delimited')`,
+        );
         assert.equal(count!.n, records.length, name);
-        const columns = await rows(db, `SELECT column_name FROM (DESCRIBE SELECT * FROM read_json('${path}', format = 'newline_delimited'))`);
+        const columns = await rows(
+          db,
+          `SELECT column_name FROM (DESCRIBE SELECT * FROM read_json('${path}', format = 'newline_delimited'))`,
+        );
         const keys = new Set(records.flatMap((r) => Object.keys(r)));
         assert.deepEqual(new Set(columns.map((c) => c.column_name)), keys, name);
       }
@@ -136,30 +157,46 @@ print(json.dumps({
   assert.deepEqual(Object.keys(facts.tables).sort(), MODEL.tables.map((t) => t.name).sort());
   const expected: Record<string, number> = Object.fromEntries(MODEL.tables.map((t) => [t.name, 0]));
   const maker = new RowMaker(MODEL);
-  for (const { name } of COLLECTIONS) for (const record of dataset[name]) maker.rows(name, record, (t, made) => (expected[t.name]! += made.length));
+  for (const { name } of COLLECTIONS)
+    for (const record of dataset[name]) maker.rows(name, record, (t, made) => (expected[t.name]! += made.length));
   assert.deepEqual(facts.tables, expected);
   const expectedViews = Object.keys(views(MODEL.tables)).sort();
   assert.deepEqual(Object.keys(facts.views).sort(), expectedViews);
-  assert.ok(expectedViews.includes('mentions_with_names') && expectedViews.includes('quotes_with_names'), expectedViews.join(', '));
-  for (const view of expectedViews) assert.equal(facts.views[view], facts.tables[view.replace(/_with_names$/, '')], view);
+  assert.ok(
+    expectedViews.includes('mentions_with_names') && expectedViews.includes('quotes_with_names'),
+    expectedViews.join(', '),
+  );
+  for (const view of expectedViews)
+    assert.equal(facts.views[view], facts.tables[view.replace(/_with_names$/, '')], view);
   assert.ok(facts.fts.includes(SEED_ID), `full-text search for "neodymium" found ${JSON.stringify(facts.fts)}`);
   assert.equal(facts.quotes_fts, facts.tables.quotes);
-  assert.equal(facts.named, 0, 'every mention has its entity\'s name beside it');
-  assert.equal(facts.fks, MODEL.tables.reduce((n, t) => n + t.foreignKeys.reduce((m, fk) => m + fk.fields.length, 0), 0));
+  assert.equal(facts.named, 0, "every mention has its entity's name beside it");
+  assert.equal(
+    facts.fks,
+    MODEL.tables.reduce((n, t) => n + t.foreignKeys.reduce((m, fk) => m + fk.fields.length, 0), 0),
+  );
   assert.ok(FULL_TEXT.filter((f) => !f.optional).every((f) => MODEL.tables.some((t) => t.name === f.table)));
 });
 
 test('croissant.json is valid JSON-LD (expanded offline) whose record sets name every table and column', async () => {
   const document = readJson<object>(join(repo, CROISSANT_PATH));
-  const documentLoader = (url: string) => Promise.reject(new Error(`offline: the test loads no remote context (${url})`));
-  const expanded = (await jsonld.expand(document, { documentLoader, base: 'https://example.org/dist/' })) as Record<string, unknown>[];
+  const documentLoader = (url: string) =>
+    Promise.reject(new Error(`offline: the test loads no remote context (${url})`));
+  const expanded = (await jsonld.expand(document, { documentLoader, base: 'https://example.org/dist/' })) as Record<
+    string,
+    unknown
+  >[];
   assert.equal(expanded.length, 1);
   const dataset = expanded[0]!;
   const CR = 'http://mlcommons.org/croissant/';
   const SC = 'https://schema.org/';
-  const values = (node: Record<string, unknown>, key: string) => (node[key] as Record<string, unknown>[] | undefined) ?? [];
+  const values = (node: Record<string, unknown>, key: string) =>
+    (node[key] as Record<string, unknown>[] | undefined) ?? [];
   assert.deepEqual(values(dataset, '@type'), [`${SC}Dataset`]);
-  assert.equal(values(dataset, 'http://purl.org/dc/terms/conformsTo')[0]?.['@value'], 'http://mlcommons.org/croissant/1.1');
+  assert.equal(
+    values(dataset, 'http://purl.org/dc/terms/conformsTo')[0]?.['@value'],
+    'http://mlcommons.org/croissant/1.1',
+  );
   const recordSets = values(dataset, `${CR}recordSet`);
   const named = new Map(recordSets.map((rs) => [values(rs, `${SC}name`)[0]?.['@value'], rs]));
   assert.deepEqual([...named.keys()].sort(), MODEL.tables.map((t) => t.name).sort());

@@ -32,18 +32,34 @@ function selectors(value: unknown): PositionedSelector[] {
   if (Array.isArray(value)) return value.flatMap(selectors);
   if (value === null || typeof value !== 'object') return [];
   const object = value as Record<string, unknown>;
-  return [...('exact' in object ? [object as unknown as PositionedSelector] : []), ...Object.values(object).flatMap(selectors)];
+  return [
+    ...('exact' in object ? [object as unknown as PositionedSelector] : []),
+    ...Object.values(object).flatMap(selectors),
+  ];
 }
 
 test('data.json holds every record sorted by id, with the dataset and schema versions', () => {
   assert.equal(dataset.version, version);
   assert.equal(dataset.schemaVersion, Number(version.split('.')[0]));
   assert.match(dataset.$comment, /npm run build/);
-  assert.deepEqual(dataset.articles.map((a) => a.id), ['astral-launch', 'bare-article']);
-  assert.deepEqual(dataset.entities.map((e) => e.id), ['ana-silva', 'astral-base', 'neodymium']);
-  assert.deepEqual(dataset.redirects.map((r) => r.id), ['gone', 'old-launch']);
+  assert.deepEqual(
+    dataset.articles.map((a) => a.id),
+    ['astral-launch', 'bare-article'],
+  );
+  assert.deepEqual(
+    dataset.entities.map((e) => e.id),
+    ['ana-silva', 'astral-base', 'neodymium'],
+  );
+  assert.deepEqual(
+    dataset.redirects.map((r) => r.id),
+    ['gone', 'old-launch'],
+  );
   // One record per line, so a change to a record changes one line.
-  const lines = new Set(readFileSync(join(out, 'data.json'), 'utf8').split('\n').map((line) => line.replace(/,$/, '')));
+  const lines = new Set(
+    readFileSync(join(out, 'data.json'), 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/,$/, '')),
+  );
   for (const record of [...dataset.articles, ...dataset.entities, ...dataset.outlets, ...dataset.redirects]) {
     assert.ok(lines.has(JSON.stringify(record)), `${record.id} is not on a line of its own`);
   }
@@ -90,8 +106,14 @@ test('NDJSON: one line per record and collection, each with the versions', () =>
   for (const collection of ['articles', 'entities', 'outlets', 'redirects'] as const) {
     const text = readFileSync(join(out, 'ndjson', `${collection}.ndjson`), 'utf8');
     assert.ok(text.endsWith('\n'));
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as NdjsonLine<unknown>);
-    assert.deepEqual(lines.map((l) => l.record), dataset[collection]);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as NdjsonLine<unknown>);
+    assert.deepEqual(
+      lines.map((l) => l.record),
+      dataset[collection],
+    );
     for (const line of lines) assert.deepEqual([line.version, line.schemaVersion], [version, dataset.schemaVersion]);
   }
 });
@@ -110,10 +132,18 @@ test('SHA256SUMS lists every other file with its SHA-256 (not the output marker,
   const lines = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
   const listed = new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
   // The site (site/) is built after the dataset from it, and lists its own downloads with their checksums.
-  const files = walk(out).filter((f) => f !== 'SHA256SUMS' && f !== OUTPUT_MARKER && !f.startsWith(`${SITE_DIR}/`)).sort();
+  const files = walk(out)
+    .filter((f) => f !== 'SHA256SUMS' && f !== OUTPUT_MARKER && !f.startsWith(`${SITE_DIR}/`))
+    .sort();
   assert.deepEqual([...listed.keys()], files);
   for (const [path, hash] of listed) {
-    assert.equal(createHash('sha256').update(readFileSync(join(out, path))).digest('hex'), hash, path);
+    assert.equal(
+      createHash('sha256')
+        .update(readFileSync(join(out, path)))
+        .digest('hex'),
+      hash,
+      path,
+    );
   }
 });
 

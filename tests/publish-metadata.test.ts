@@ -21,8 +21,11 @@ function validator() {
   return ajv.compile(JSON.parse(readFileSync(CFF_SCHEMA, 'utf8')) as object);
 }
 
-test('CITATION.cff validates against the CFF 1.2.0 schema and cites package.json\'s version', () => {
-  const citation = yaml.load(readFileSync(join(ROOT, 'CITATION.cff'), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<string, unknown>;
+test("CITATION.cff validates against the CFF 1.2.0 schema and cites package.json's version", () => {
+  const citation = yaml.load(readFileSync(join(ROOT, 'CITATION.cff'), 'utf8'), { schema: yaml.JSON_SCHEMA }) as Record<
+    string,
+    unknown
+  >;
   const validate = validator();
   assert.ok(validate(citation), JSON.stringify(validate.errors, null, 2));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

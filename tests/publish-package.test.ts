@@ -16,7 +16,13 @@ import { installConsumer, node, npm, packRepository, stagePackage } from './pack
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
 
-const pkg = readJson<{ name: string; version: string; dependencies?: object; files: string[]; scripts: Record<string, string> }>(join(ROOT, 'package.json'));
+const pkg = readJson<{
+  name: string;
+  version: string;
+  dependencies?: object;
+  files: string[];
+  scripts: Record<string, string>;
+}>(join(ROOT, 'package.json'));
 const work = tempDir('publish-package-');
 const { tarball, paths, stage, output } = packRepository(work);
 const filename = basename(tarball);
@@ -105,7 +111,10 @@ test('prepack builds dist/ (validating first): a fresh build is what npm packs',
 test('npm pack fails on invalid data and writes no tarball', () => {
   const broken = stagePackage(work, 'broken');
   const article = join(broken, 'data', 'articles', `${SEED}.json`);
-  writeFileSync(article, readFileSync(article, 'utf8').replace(/"language": "[^"]*"/, '"language": "not a language tag"'));
+  writeFileSync(
+    article,
+    readFileSync(article, 'utf8').replace(/"language": "[^"]*"/, '"language": "not a language tag"'),
+  );
   const out = join(work, 'broken-out');
   mkdirSync(out);
   const result = npm(['pack', '--pack-destination', out, '--json'], broken);
@@ -118,11 +127,31 @@ test('npm pack fails on invalid data and writes no tarball', () => {
 
 test('the package ships only dist/ and the licences, and has no runtime dependencies', () => {
   assert.equal(pkg.dependencies, undefined);
-  for (const path of paths) assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$|CITATION\.cff$)/, path);
-  for (const path of paths) assert.doesNotMatch(path, /^dist\/site\//, `the dataset site is not part of the package: ${path}`);
+  for (const path of paths)
+    assert.match(path, /^(dist\/|package\.json$|README\.md$|LICENSE|CHANGELOG\.md$|CITATION\.cff$)/, path);
+  for (const path of paths)
+    assert.doesNotMatch(path, /^dist\/site\//, `the dataset site is not part of the package: ${path}`);
   // Parquet and SQLite repeat the CSV tables in other formats: they are in the download bundle, not on npm.
-  assert.deepEqual(paths.filter((p) => /\.(parquet|sqlite)$/.test(p)), []);
-  for (const required of ['dist/runtime/node.js', 'dist/runtime/node.d.ts', 'dist/runtime/browser.js', 'dist/runtime/browser.d.ts', 'dist/cjs/package.json', 'dist/cjs/runtime/node-cjs.js', 'dist/cjs/runtime/node-cjs.d.ts', 'dist/types/article.d.ts', 'dist/index.json', 'dist/data.json', 'dist/datapackage.json', `dist/articles/${SEED}.json`, 'dist/schemas/article.schema.json', 'dist/csv/articles.csv']) {
+  assert.deepEqual(
+    paths.filter((p) => /\.(parquet|sqlite)$/.test(p)),
+    [],
+  );
+  for (const required of [
+    'dist/runtime/node.js',
+    'dist/runtime/node.d.ts',
+    'dist/runtime/browser.js',
+    'dist/runtime/browser.d.ts',
+    'dist/cjs/package.json',
+    'dist/cjs/runtime/node-cjs.js',
+    'dist/cjs/runtime/node-cjs.d.ts',
+    'dist/types/article.d.ts',
+    'dist/index.json',
+    'dist/data.json',
+    'dist/datapackage.json',
+    `dist/articles/${SEED}.json`,
+    'dist/schemas/article.schema.json',
+    'dist/csv/articles.csv',
+  ]) {
     assert.ok(paths.includes(required), `${required} is not in the package`);
   }
 });
@@ -155,7 +184,13 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
   assert.equal(compiled.code, 0, compiled.output);
 
   type Published = { id: string; headline: { text: string }; body: unknown[] };
-  const data = readJson<{ version: string; articles: Published[]; entities: unknown[]; outlets: unknown[]; redirects: unknown[] }>(join(stage, 'dist', 'data.json'));
+  const data = readJson<{
+    version: string;
+    articles: Published[];
+    entities: unknown[];
+    outlets: unknown[];
+    redirects: unknown[];
+  }>(join(stage, 'dist', 'data.json'));
   const seed = data.articles.find((a) => a.id === SEED);
   assert.ok(seed, `${SEED} is in the build`);
   const esm = node([join('out', 'esm.js')], consumer);

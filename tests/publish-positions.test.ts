@@ -17,7 +17,12 @@ test('codePointIndexer agrees with codePointOffset at every character boundary, 
 });
 
 test('positionSelector finds what matchSelector finds, and reports code point offsets', () => {
-  for (const selector of [{ exact: 'rose', prefix: '🚀 ' }, { exact: 'rose', suffix: ',' }, { exact: 'rose', prefix: 'a ', suffix: '.' }, { exact: 'is 𝔸' }]) {
+  for (const selector of [
+    { exact: 'rose', prefix: '🚀 ' },
+    { exact: 'rose', suffix: ',' },
+    { exact: 'rose', prefix: 'a ', suffix: '.' },
+    { exact: 'is 𝔸' },
+  ]) {
     const [at] = matchSelector(TEXT, selector);
     const positioned = positionSelector(TEXT, codePointIndexer(TEXT), selector);
     assert.equal(positioned.start, codePointOffset(TEXT, at!));

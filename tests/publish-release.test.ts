@@ -17,7 +17,17 @@ import { TempRepo } from './release-repo.ts';
 test('release tags: vX.Y.Z and vX.Y.Z-rc.N, nothing else', () => {
   assert.deepEqual(parseReleaseTag('v1.2.3'), { tag: 'v1.2.3', version: '1.2.3', candidate: null });
   assert.deepEqual(parseReleaseTag('v0.10.0-rc.2'), { tag: 'v0.10.0-rc.2', version: '0.10.0-rc.2', candidate: 2 });
-  for (const wrong of ['1.2.3', 'v1.2', 'v01.2.3', 'v1.2.3-beta.1', 'v1.2.3-rc', 'v1.2.3-rc.01', 'v1.2.3+build', 'v1.2.3 ', 'release-1.2.3']) {
+  for (const wrong of [
+    '1.2.3',
+    'v1.2',
+    'v01.2.3',
+    'v1.2.3-beta.1',
+    'v1.2.3-rc',
+    'v1.2.3-rc.01',
+    'v1.2.3+build',
+    'v1.2.3 ',
+    'release-1.2.3',
+  ]) {
     assert.equal(parseReleaseTag(wrong), null, wrong);
   }
 });
@@ -39,10 +49,16 @@ test('the plan: build, test, publish with provenance, bundle, GitHub release wit
   ]);
   const candidate = publishPlan(parseReleaseTag('v2.0.0-rc.1')!, options);
   assert.equal(shellLine(candidate[2]!), 'npm publish --provenance --access public --tag next');
-  assert.match(shellLine(candidate[4]!), / --prerelease release\/annotated-news-2\.0\.0-rc\.1\.tar\.gz release\/annotated-news-2\.0\.0-rc\.1\.tar\.gz\.sha256$/);
+  assert.match(
+    shellLine(candidate[4]!),
+    / --prerelease release\/annotated-news-2\.0\.0-rc\.1\.tar\.gz release\/annotated-news-2\.0\.0-rc\.1\.tar\.gz\.sha256$/,
+  );
   // A rerun does not publish a version twice, and replaces the assets of an existing release.
   assert.equal(shellLine(candidate[2]!.doneIf!), 'npm view annotated-news@2.0.0-rc.1 version');
-  assert.equal(shellLine(candidate[4]!.instead!), 'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber');
+  assert.equal(
+    shellLine(candidate[4]!.instead!),
+    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
+  );
 });
 
 const CHANGELOG = `# Changelog
@@ -96,7 +112,10 @@ test('--dry-run checks the tag and the version, prints every command, and runs n
   const commands = [...result.stdout.matchAll(/^ {5}\$ (.*)$/gm)].map((m) => m[1]);
   assert.equal(commands.length, 5);
   assert.equal(commands[2], 'npm publish --provenance --access public --tag latest');
-  assert.match(commands[4]!, /^gh release create v1\.2\.3 --verify-tag .* release\/annotated-news-1\.2\.3\.tar\.gz release\/annotated-news-1\.2\.3\.tar\.gz\.sha256$/);
+  assert.match(
+    commands[4]!,
+    /^gh release create v1\.2\.3 --verify-tag .* release\/annotated-news-1\.2\.3\.tar\.gz release\/annotated-news-1\.2\.3\.tar\.gz\.sha256$/,
+  );
   assert.match(result.stdout, /Release notes:\n {2}A minor release\./);
   assert.match(result.stdout, /Dry run: nothing was run, published or uploaded\./);
   assert.equal(repo.git('status', '--porcelain'), '');
@@ -107,7 +126,12 @@ test('a tag that does not match package.json’s version is refused, saying what
   for (const tag of ['v1.2.4', 'v1.2.3-rc.1']) {
     const result = runScript('publish-release.ts', ['--tag', tag, '--dry-run', '--root', repo.dir]);
     assert.equal(result.code, 1, tag);
-    assert.match(result.stderr, new RegExp(`^error: the tag ${tag.replace(/\./g, '\\.')} is for version .*, but package\\.json's version is "1\\.2\\.3": nothing was published\\.`));
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^error: the tag ${tag.replace(/\./g, '\\.')} is for version .*, but package\\.json's version is "1\\.2\\.3": nothing was published\\.`,
+      ),
+    );
     assert.match(result.stderr, /npm pkg set version=/);
     assert.equal(result.stdout, '');
   }
@@ -115,7 +139,13 @@ test('a tag that does not match package.json’s version is refused, saying what
 
 test('usage errors: no tag, a tag that is not a release tag, a stray argument (exit 2, no stack trace)', (t) => {
   const repo = repository(t, '1.2.3');
-  for (const args of [['--dry-run'], ['--tag', '1.2.3', '--dry-run'], ['--tag', 'v1.2.3-beta.1'], ['--tag', 'v1.2.3', 'extra'], ['--nope']]) {
+  for (const args of [
+    ['--dry-run'],
+    ['--tag', '1.2.3', '--dry-run'],
+    ['--tag', 'v1.2.3-beta.1'],
+    ['--tag', 'v1.2.3', 'extra'],
+    ['--nope'],
+  ]) {
     const result = runScript('publish-release.ts', [...args, '--root', repo.dir]);
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, /^error: /, args.join(' '));
@@ -148,7 +178,11 @@ exit 0
   return { bin, log };
 }
 
-function publishWithFakes(t: TestContext, repo: TempRepo, env: Record<string, string>): { code: number; stdout: string; stderr: string; calls: string[] } {
+function publishWithFakes(
+  t: TestContext,
+  repo: TempRepo,
+  env: Record<string, string>,
+): { code: number; stdout: string; stderr: string; calls: string[] } {
   const { bin, log } = fakeTools(t);
   const result = runScript('publish-release.ts', ['--tag', 'v2.0.0-rc.1', '--root', repo.dir], ROOT, {
     PATH: `${bin}${delimiter}${process.env.PATH}`,
@@ -164,21 +198,27 @@ test('a real run calls the steps in order, and a rerun skips what was done', (t)
   const repo = repository(t, '2.0.0-rc.1', 'v2.0.0-rc.1');
   const first = publishWithFakes(t, repo, {});
   assert.equal(first.code, 0, first.stderr);
-  assert.deepEqual(first.calls.map((c) => c.replace(/--notes-file \S+/, '--notes-file NOTES')), [
-    'npm run build',
-    'npm test',
-    'npm view annotated-news@2.0.0-rc.1 version',
-    'npm publish --provenance --access public --tag next',
-    'npm run bundle',
-    'gh release view v2.0.0-rc.1 --json tagName',
-    'gh release create v2.0.0-rc.1 --verify-tag --title annotated-news 2.0.0-rc.1 --notes-file NOTES --prerelease release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256',
-  ]);
+  assert.deepEqual(
+    first.calls.map((c) => c.replace(/--notes-file \S+/, '--notes-file NOTES')),
+    [
+      'npm run build',
+      'npm test',
+      'npm view annotated-news@2.0.0-rc.1 version',
+      'npm publish --provenance --access public --tag next',
+      'npm run bundle',
+      'gh release view v2.0.0-rc.1 --json tagName',
+      'gh release create v2.0.0-rc.1 --verify-tag --title annotated-news 2.0.0-rc.1 --notes-file NOTES --prerelease release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256',
+    ],
+  );
   assert.match(first.stdout, /Published v2\.0\.0-rc\.1\./);
 
   const rerun = publishWithFakes(t, repo, { FAKE_DONE: 'npm gh' });
   assert.equal(rerun.code, 0, rerun.stderr);
   assert.ok(!rerun.calls.some((c) => c.startsWith('npm publish')), 'a published version is not published again');
-  assert.equal(rerun.calls.at(-1), 'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber');
+  assert.equal(
+    rerun.calls.at(-1),
+    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
+  );
   assert.match(rerun.stdout, /already done .* skipped/);
 });
 
@@ -186,7 +226,10 @@ test('a failing step stops the run: failed tests publish nothing', (t) => {
   const repo = repository(t, '2.0.0-rc.1', 'v2.0.0-rc.1');
   const result = publishWithFakes(t, repo, { FAKE_FAIL: 'npm test' });
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /^error: step 2 \(test\) failed: `npm test` exited with 1\. The steps after it did not run\./m);
+  assert.match(
+    result.stderr,
+    /^error: step 2 \(test\) failed: `npm test` exited with 1\. The steps after it did not run\./m,
+  );
   assert.deepEqual(result.calls, ['npm run build', 'npm test']);
 });
 
@@ -202,10 +245,17 @@ test('a real run refuses a checkout that is not the tagged commit', (t) => {
 interface Workflow {
   on: Record<string, { tags?: string[]; branches?: string[] } | null>;
   permissions: Record<string, string>;
-  jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
+  jobs: Record<
+    string,
+    { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }
+  >;
 }
-const workflow = (name: string) => yaml.load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow;
-const runs = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps.map((step) => step.run ?? '')).filter(Boolean);
+const workflow = (name: string) =>
+  yaml.load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow;
+const runs = (w: Workflow) =>
+  Object.values(w.jobs)
+    .flatMap((job) => job.steps.map((step) => step.run ?? ''))
+    .filter(Boolean);
 
 test('the release workflow runs on release tags, may sign provenance, and leaves the steps to the script', () => {
   const release = workflow('release.yml');
@@ -213,11 +263,19 @@ test('the release workflow runs on release tags, may sign provenance, and leaves
   assert.ok(tags.length > 0, 'triggered by tags');
   // GitHub's filter syntax: `+` repeats the preceding character class, `.` is literal.
   const filter = (pattern: string) => new RegExp(`^${pattern.replace(/\./g, '\\.')}$`);
-  for (const tag of ['v1.2.3', 'v10.0.0-rc.12']) assert.ok(tags.some((p) => filter(p).test(tag)), `${tag} triggers a release`);
-  for (const tag of ['v1.2', 'latest', 'v1.2.3-beta.1']) assert.ok(!tags.some((p) => filter(p).test(tag)), `${tag} does not`);
+  for (const tag of ['v1.2.3', 'v10.0.0-rc.12'])
+    assert.ok(
+      tags.some((p) => filter(p).test(tag)),
+      `${tag} triggers a release`,
+    );
+  for (const tag of ['v1.2', 'latest', 'v1.2.3-beta.1'])
+    assert.ok(!tags.some((p) => filter(p).test(tag)), `${tag} does not`);
   assert.equal(release.permissions['id-token'], 'write');
   assert.equal(release.permissions.contents, 'write');
-  assert.deepEqual(runs(release), ['npm ci --no-audit --no-fund', 'npm run publish-release -- --tag "$GITHUB_REF_NAME"']);
+  assert.deepEqual(runs(release), [
+    'npm ci --no-audit --no-fund',
+    'npm run publish-release -- --tag "$GITHUB_REF_NAME"',
+  ]);
   assert.equal(Object.keys(release.on).join(), 'push');
 });
 
@@ -225,6 +283,8 @@ test('the pull-request workflow writes the Markdown data diff to the job summary
   const validate = workflow('validate.yml');
   assert.ok('pull_request' in validate.on);
   const commands = runs(validate);
-  assert.ok(commands.includes('npm run --silent release -- --check --ignore-version-bump --markdown >> "$GITHUB_STEP_SUMMARY"'));
+  assert.ok(
+    commands.includes('npm run --silent release -- --check --ignore-version-bump --markdown >> "$GITHUB_STEP_SUMMARY"'),
+  );
   assert.ok(commands.indexOf('npm run build') < commands.indexOf('npm test') && commands.includes('npm run build'));
 });

@@ -42,7 +42,10 @@ test('the tar writer: GNU tar lists and extracts it, long paths included, with f
   // Directories before their contents, everything in byte order of the path.
   const names = lines.map((line) => line.split(/\s+/).slice(5).join(' '));
   assert.equal(names[0], 'bundle/');
-  assert.deepEqual(names, [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  assert.deepEqual(
+    names,
+    [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+  );
   assert.ok(names.includes('bundle/a-long-folder-name/'));
   assert.ok(names.includes(`bundle/${LONG}`), 'a path over 100 bytes is split into prefix and name');
   assert.equal(names.length, files.size + 7, 'the files and their 7 folders');
@@ -51,18 +54,35 @@ test('the tar writer: GNU tar lists and extracts it, long paths included, with f
   }
   mkdirSync(join(dir, 'out'));
   run('tar', ['--extract', '--file', '../test.tar.gz'], join(dir, 'out'));
-  for (const [path, content] of files) assert.deepEqual(readFileSync(join(dir, 'out', path)), Buffer.from(content), path);
+  for (const [path, content] of files)
+    assert.deepEqual(readFileSync(join(dir, 'out', path)), Buffer.from(content), path);
 });
 
 test('the same files give the same bytes, whatever order they come in; the gzip header has no time', () => {
-  const a = new Map([['x/1', Buffer.from('1')], ['x/2', Buffer.from('2')]]);
-  const b = new Map([['x/2', Buffer.from('2')], ['x/1', Buffer.from('1')]]);
+  const a = new Map([
+    ['x/1', Buffer.from('1')],
+    ['x/2', Buffer.from('2')],
+  ]);
+  const b = new Map([
+    ['x/2', Buffer.from('2')],
+    ['x/1', Buffer.from('1')],
+  ]);
   const gzA = gzipDeterministic(createTar(a));
   assert.deepEqual(gzA, gzipDeterministic(createTar(b)));
   assert.equal(gzA.readUInt32LE(4), 0, 'MTIME is zero');
   assert.equal(gzA[9], 255, 'OS is "unknown"');
   assert.equal(gunzipSync(gzA).length % (20 * 512), 0, 'whole 10 KiB records');
-  assert.notDeepEqual(gzA, gzipDeterministic(createTar(new Map([['x/1', Buffer.from('1')], ['x/2', Buffer.from('3')]]))));
+  assert.notDeepEqual(
+    gzA,
+    gzipDeterministic(
+      createTar(
+        new Map([
+          ['x/1', Buffer.from('1')],
+          ['x/2', Buffer.from('3')],
+        ]),
+      ),
+    ),
+  );
 });
 
 test('the tar writer refuses unsafe paths', () => {
@@ -78,7 +98,10 @@ test('npm run bundle: one deterministic archive per version with the CSVs, datap
 
   const first = runScript('bundle.ts', ['--out', join(dir, 'one')]);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, new RegExp(`Wrote .*${name}\\.tar\\.gz \\(\\d+ bytes, \\d+ files; sha256 [0-9a-f]{64}\\)`));
+  assert.match(
+    first.stdout,
+    new RegExp(`Wrote .*${name}\\.tar\\.gz \\(\\d+ bytes, \\d+ files; sha256 [0-9a-f]{64}\\)`),
+  );
   // The second archive packs another build of the same data (made by another process), through --from.
   const second = runScript('bundle.ts', ['--from', sharedBuild(join(ROOT, 'data')), '--out', join(dir, 'two')]);
   assert.equal(second.code, 0, second.stderr);
@@ -94,7 +117,10 @@ test('npm run bundle: one deterministic archive per version with the CSVs, datap
   for (const file of ['README.md', 'LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md', 'datapackage.json', 'SHA256SUMS']) {
     assert.ok(readdirSync(unpacked).includes(file), file);
   }
-  assert.equal(readFileSync(join(unpacked, 'LICENSE-DATA.md'), 'utf8'), readFileSync(join(ROOT, 'LICENSE-DATA.md'), 'utf8'));
+  assert.equal(
+    readFileSync(join(unpacked, 'LICENSE-DATA.md'), 'utf8'),
+    readFileSync(join(ROOT, 'LICENSE-DATA.md'), 'utf8'),
+  );
   // sha256sum, the tool the README tells people to use, checks every file.
   const checked = run('sha256sum', ['--check', '--strict', 'SHA256SUMS'], unpacked);
   assert.doesNotMatch(checked, /FAILED/);
@@ -110,21 +136,29 @@ test('npm run bundle: one deterministic archive per version with the CSVs, datap
   for (const resource of descriptor.resources) {
     const bytes = readFileSync(join(unpacked, resource.path));
     if (resource.bytes !== undefined) assert.equal(bytes.length, resource.bytes, resource.path);
-    if (resource.hash) assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, resource.path);
+    if (resource.hash)
+      assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, resource.path);
   }
   const readme = readFileSync(join(unpacked, 'README.md'), 'utf8');
   // A Hugging Face dataset card: YAML front matter first (the generated notice is its first comment), whose configs
   // name files the bundle holds.
   assert.match(readme, /^---\n# Generated file: do not edit\. Regenerate with `npm run bundle`\.\n/);
-  const card = yaml.load(readme.split('\n---\n')[0]!.slice(4)) as { license: string; configs: { config_name: string; data_files: { path: string }[] }[] };
+  const card = yaml.load(readme.split('\n---\n')[0]!.slice(4)) as {
+    license: string;
+    configs: { config_name: string; data_files: { path: string }[] }[];
+  };
   assert.equal(card.license, 'other');
   const configured = card.configs.flatMap((c) => c.data_files.map((f) => f.path));
-  assert.ok(configured.includes('jsonl/articles.jsonl') && configured.includes('parquet/articles.parquet'), configured.join(', '));
+  assert.ok(
+    configured.includes('jsonl/articles.jsonl') && configured.includes('parquet/articles.parquet'),
+    configured.join(', '),
+  );
   for (const path of configured) assert.ok(existsSync(join(unpacked, path)), path);
   for (const section of ['Motivation', 'Composition', 'Collection and annotation process', 'Uses', 'Maintenance']) {
     assert.match(readme, new RegExp(`^### ${section}$`, 'm'));
   }
-  for (const file of ['annotated-news.sqlite', 'croissant.json', 'dataset.jsonld', 'jsonl/articles.jsonl']) assert.ok(existsSync(join(unpacked, file)), file);
+  for (const file of ['annotated-news.sqlite', 'croissant.json', 'dataset.jsonld', 'jsonl/articles.jsonl'])
+    assert.ok(existsSync(join(unpacked, file)), file);
   assert.match(readme, new RegExp(`# .* ${version.replace(/\./g, '\\.')}\\n`));
   assert.match(readme, /\| `csv\/articles\.csv` \| [\d.]+ (B|KiB|MiB) \| /);
   assert.match(readme, /The article text is not\s+licensed/);

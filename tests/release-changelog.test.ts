@@ -9,13 +9,21 @@ function report(overrides: Partial<ChangeReport> = {}): ChangeReport {
     previous: { tag: 'v1.0.0', version: '1.0.0' },
     packageVersion: '1.0.0',
     records: {
-      articles: { added: ['new-article'], removed: ['old-article'], changed: [{ id: 'seed', fields: ['body[0].text', 'headline.text'] }] },
+      articles: {
+        added: ['new-article'],
+        removed: ['old-article'],
+        changed: [{ id: 'seed', fields: ['body[0].text', 'headline.text'] }],
+      },
       entities: { added: [], removed: [], changed: [] },
       outlets: { added: ['bbc-news'], removed: [], changed: [] },
       redirects: { added: ['old-article'], removed: [], changed: [] },
     },
     fates: { 'articles/old-article': 'removed with no replacement: Removed at the rights holder’s request.' },
-    titles: { 'articles/new-article': 'A new article', 'articles/old-article': 'An old article', 'outlets/bbc-news': 'BBC News' },
+    titles: {
+      'articles/new-article': 'A new article',
+      'articles/old-article': 'An old article',
+      'outlets/bbc-news': 'BBC News',
+    },
     schemas: [
       { level: 'major', schema: 'article', field: 'keywords', change: 'field removed (or renamed)' },
       { level: 'minor', schema: 'entity', field: 'kind', change: 'new enum member: "vehicle"' },
@@ -115,7 +123,12 @@ test('a patch release with no written notes lists only the corrections', () => {
     fates: {},
     titles: {},
   });
-  const text = applyRelease('# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-11-01\n\n- Everything.\n', patch, '1.0.1', '2026-12-01');
+  const text = applyRelease(
+    '# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-11-01\n\n- Everything.\n',
+    patch,
+    '1.0.1',
+    '2026-12-01',
+  );
   assert.equal(
     text,
     '# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2026-12-01\n\nA patch release (1 article corrected), compared with 1.0.0.\n\n' +
@@ -127,11 +140,22 @@ test('the first release, and a changelog with no Unreleased section or no file a
   const first = report({ previous: null, level: 'minor', reasons: ['minor: 1 article added'] });
   const created = applyRelease(null, first, '0.1.0', '2026-12-01');
   assert.match(created, /^# Changelog\n/);
-  assert.match(created, /## \[Unreleased\]\n\n## \[0\.1\.0\] - 2026-12-01\n\nThe first release \(1 article added\)\.\n/);
+  assert.match(
+    created,
+    /## \[Unreleased\]\n\n## \[0\.1\.0\] - 2026-12-01\n\nThe first release \(1 article added\)\.\n/,
+  );
   assert.doesNotMatch(created, /\$id/, 'no previous major to compare with');
 
-  const noUnreleased = applyRelease('# Changelog\n\n## [1.0.0] - 2026-11-01\n\n- Everything.\n', report(), '2.0.0', '2026-12-01');
-  assert.match(noUnreleased, /^# Changelog\n\n## \[Unreleased\]\n\n## \[2\.0\.0\] - 2026-12-01\n[\s\S]*\n## \[1\.0\.0\] - 2026-11-01\n\n- Everything\.\n$/);
+  const noUnreleased = applyRelease(
+    '# Changelog\n\n## [1.0.0] - 2026-11-01\n\n- Everything.\n',
+    report(),
+    '2.0.0',
+    '2026-12-01',
+  );
+  assert.match(
+    noUnreleased,
+    /^# Changelog\n\n## \[Unreleased\]\n\n## \[2\.0\.0\] - 2026-12-01\n[\s\S]*\n## \[1\.0\.0\] - 2026-11-01\n\n- Everything\.\n$/,
+  );
 });
 
 test('long lists are cut, pointing at the dry run for the rest', () => {
@@ -159,6 +183,16 @@ test('splitChangelog keeps unknown categories and text before the first category
 
 test('a record with many changed fields names the first ones and counts the rest', () => {
   const fields = Array.from({ length: FIELDS_LISTED + 3 }, (_, i) => `body[${i}].text`);
-  const text = applyRelease(null, report({ records: { ...report().records, articles: { added: [], removed: [], changed: [{ id: 'seed', fields }] } } }), '2.0.0', '2026-12-01');
-  assert.match(text, new RegExp(`  - \`seed\`: \`body\\[0\\]\\.text\`, .*\`body\\[${FIELDS_LISTED - 1}\\]\\.text\` and 3 more\\n`));
+  const text = applyRelease(
+    null,
+    report({
+      records: { ...report().records, articles: { added: [], removed: [], changed: [{ id: 'seed', fields }] } },
+    }),
+    '2.0.0',
+    '2026-12-01',
+  );
+  assert.match(
+    text,
+    new RegExp(`  - \`seed\`: \`body\\[0\\]\\.text\`, .*\`body\\[${FIELDS_LISTED - 1}\\]\\.text\` and 3 more\\n`),
+  );
 });

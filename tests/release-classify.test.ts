@@ -49,7 +49,12 @@ test('a corrected word is a patch, naming the record and the field', (t) => {
 
 test('a new record is a minor', (t) => {
   const repo = createRepo(t);
-  repo.writeJson('data/outlets/bbc-news.json', { id: 'bbc-news', name: 'BBC News', url: 'https://www.bbc.com/news', country: 'GB' });
+  repo.writeJson('data/outlets/bbc-news.json', {
+    id: 'bbc-news',
+    name: 'BBC News',
+    url: 'https://www.bbc.com/news',
+    country: 'GB',
+  });
   const report = reportFor(repo.dir);
   assert.equal(report.level, 'minor');
   assert.deepEqual(report.records.outlets.added, ['bbc-news']);
@@ -66,7 +71,10 @@ test('a removed article is a major, and without a redirect it is a problem namin
   assert.deepEqual(report.records.articles.removed, [SEED_ID]);
   assert.equal(report.requiredVersion, '2.0.0');
   assert.equal(report.problems.length, 1);
-  assert.match(report.problems[0]!, new RegExp(`articles record \`${SEED_ID}\` was published in 1\\.0\\.0 and is missing now, with no redirect`));
+  assert.match(
+    report.problems[0]!,
+    new RegExp(`articles record \`${SEED_ID}\` was published in 1\\.0\\.0 and is missing now, with no redirect`),
+  );
   assert.match(report.problems[0]!, new RegExp(`Add data/redirects/${SEED_ID}\\.json`));
   assert.match(report.problems[0]!, /"since":"2\.0\.0"/);
   assert.match(renderReport(report), /NO REDIRECT/);
@@ -83,16 +91,29 @@ test('a removed article is a major, and without a redirect it is a problem namin
   const fixed = reportFor(repo.dir);
   assert.deepEqual(fixed.problems, []);
   assert.equal(fixed.level, 'major');
-  assert.equal(fixed.fates[`articles/${SEED_ID}`], 'removed with no replacement: Removed at the rights holder’s request.');
+  assert.equal(
+    fixed.fates[`articles/${SEED_ID}`],
+    'removed with no replacement: Removed at the rights holder’s request.',
+  );
 });
 
 test('a redirect with the wrong "since" is a problem that names the version being released', (t) => {
   const repo = createRepo(t);
   repo.remove('data/outlets/reuters.json');
-  repo.writeJson('data/redirects/reuters.json', { id: 'reuters', collection: 'outlets', kind: 'removed', to: [], reason: 'Duplicate.', since: '1.1.0' });
+  repo.writeJson('data/redirects/reuters.json', {
+    id: 'reuters',
+    collection: 'outlets',
+    kind: 'removed',
+    to: [],
+    reason: 'Duplicate.',
+    since: '1.1.0',
+  });
   const report = reportFor(repo.dir);
   assert.equal(report.problems.length, 1);
-  assert.match(report.problems[0]!, /data\/redirects\/reuters\.json is new in this release but says "since": "1\.1\.0"\. Set "since": "2\.0\.0"/);
+  assert.match(
+    report.problems[0]!,
+    /data\/redirects\/reuters\.json is new in this release but says "since": "1\.1\.0"\. Set "since": "2\.0\.0"/,
+  );
 });
 
 test('a renamed record is a major, reported with where it moved', (t) => {
@@ -146,7 +167,9 @@ test('with no release tag, everything is added and the report says so', (t) => {
   const report = reportFor(repo.dir);
   assert.equal(report.previous, null);
   assert.equal(report.level, 'minor');
-  const ids = readdirSync(repo.path('data/articles')).map((f) => f.replace(/\.json$/, '')).sort();
+  const ids = readdirSync(repo.path('data/articles'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
   assert.ok(ids.includes(SEED_ID));
   assert.deepEqual(report.records.articles.added, ids, 'every article of the dataset, whatever their number');
   assert.equal(report.requiredVersion, '0.1.0');

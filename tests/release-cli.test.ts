@@ -25,7 +25,10 @@ test('--dry-run prints the report and the bump line, and changes nothing', (t) =
   const result = repo.run('release.ts', ['--dry-run']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^Comparing the working tree with v1\.0\.0, the latest release tag\./);
-  assert.match(result.stdout, new RegExp(`articles: 0 added, 0 removed, 1 changed\\n    ~ ${SEED_ID}: body\\[0\\]\\.text\\n`));
+  assert.match(
+    result.stdout,
+    new RegExp(`articles: 0 added, 0 removed, 1 changed\\n    ~ ${SEED_ID}: body\\[0\\]\\.text\\n`),
+  );
   assert.match(result.stdout, /\nbump: patch\n$/);
   assert.equal(repo.git('status', '--porcelain'), before);
   assert.equal(repo.git('tag', '--list'), 'v1.0.0\n');
@@ -42,7 +45,10 @@ test('--check fails while package.json is below what the changes require, and pa
   repo.writeJson('data/outlets/bbc-news.json', BBC);
   const below = repo.run('release.ts', ['--check']);
   assert.equal(below.code, 1);
-  assert.match(below.stderr, /error: package\.json's version 1\.0\.0 is below what the changes require: 1\.1\.0 \(bump: minor\)\. Set it with `npm pkg set version=1\.1\.0`/);
+  assert.match(
+    below.stderr,
+    /error: package\.json's version 1\.0\.0 is below what the changes require: 1\.1\.0 \(bump: minor\)\. Set it with `npm pkg set version=1\.1\.0`/,
+  );
 
   repo.editJson('package.json', (pkg) => (pkg.version = '1.1.0'));
   const ok = repo.run('release.ts', ['--check']);
@@ -60,11 +66,23 @@ test('--check fails on a removed article without a redirect, naming the id and t
   repo.editJson('package.json', (pkg) => (pkg.version = '2.0.0'));
   const result = repo.run('release.ts', ['--check']);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, new RegExp(`error: articles record \`${SEED_ID}\` was published in 1\\.0\\.0 and is missing now, with no redirect\\. Add data/redirects/${SEED_ID}\\.json`));
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `error: articles record \`${SEED_ID}\` was published in 1\\.0\\.0 and is missing now, with no redirect\\. Add data/redirects/${SEED_ID}\\.json`,
+    ),
+  );
   assert.match(result.stdout, /\nbump: major\n$/);
   assert.doesNotMatch(result.stderr, /internal error|    at /);
 
-  repo.writeJson(`data/redirects/${SEED_ID}.json`, { id: SEED_ID, collection: 'articles', kind: 'removed', to: [], reason: 'Removed on request.', since: '2.0.0' });
+  repo.writeJson(`data/redirects/${SEED_ID}.json`, {
+    id: SEED_ID,
+    collection: 'articles',
+    kind: 'removed',
+    to: [],
+    reason: 'Removed on request.',
+    since: '2.0.0',
+  });
   const fixed = repo.run('release.ts', ['--check']);
   assert.equal(fixed.code, 0, fixed.stderr);
 });
@@ -145,18 +163,39 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
 
   // A major release: the outlet removed again, with its redirect.
   repo.remove('data/outlets/bbc-news.json');
-  repo.writeJson('data/redirects/bbc-news.json', { id: 'bbc-news', collection: 'outlets', kind: 'removed', to: [], reason: 'Added by mistake.', since: '1.0.0' });
+  repo.writeJson('data/redirects/bbc-news.json', {
+    id: 'bbc-news',
+    collection: 'outlets',
+    kind: 'removed',
+    to: [],
+    reason: 'Added by mistake.',
+    since: '1.0.0',
+  });
   repo.commitAll('Remove BBC News');
   const major = repo.run('release.ts', ['--date', '2026-12-03']);
   assert.equal(major.code, 0, `${major.stdout}\n${major.stderr}`);
   assert.equal(repo.git('describe', '--exact-match', 'HEAD').trim(), 'v1.0.0');
   assert.equal(repo.git('status', '--porcelain'), '');
-  assert.match(repo.read('schemas/article.schema.json'), /urn:annotated-news:schema:v1:article/, 'a major release regenerates the $ids (0.x to 1.0.0 too)');
+  assert.match(
+    repo.read('schemas/article.schema.json'),
+    /urn:annotated-news:schema:v1:article/,
+    'a major release regenerates the $ids (0.x to 1.0.0 too)',
+  );
   assert.match(repo.read('docs/data-dictionary.md'), /urn:annotated-news:schema:v1:article/);
-  assert.match(repo.read('scripts/checks/generated/validators.cjs'), /urn:annotated-news:schema:v1:article/, 'and the precompiled validators, committed');
+  assert.match(
+    repo.read('scripts/checks/generated/validators.cjs'),
+    /urn:annotated-news:schema:v1:article/,
+    'and the precompiled validators, committed',
+  );
   const majorLog = repo.read('CHANGELOG.md');
-  assert.match(majorLog, /## \[1\.0\.0\] - 2026-12-03\n\nA major release \(1 outlet removed or renamed; 1 redirect added\), compared with 0\.2\.0\.\n/);
-  assert.match(majorLog, /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n  - `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/);
+  assert.match(
+    majorLog,
+    /## \[1\.0\.0\] - 2026-12-03\n\nA major release \(1 outlet removed or renamed; 1 redirect added\), compared with 0\.2\.0\.\n/,
+  );
+  assert.match(
+    majorLog,
+    /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n  - `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/,
+  );
   assert.match(majorLog, /The schemas' `\$id`s now carry the major version 1/);
   assert.ok(majorLog.indexOf('## [1.0.0]') < majorLog.indexOf('## [0.2.0]'), 'newest release first');
   // The $id change alone does not make the next release a major.

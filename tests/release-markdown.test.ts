@@ -10,7 +10,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeSpan, escapeMarkdown, MARKDOWN_LIST_LIMIT, messageMarkdown, renderMarkdownReport } from '../scripts/release/markdown.ts';
+import {
+  codeSpan,
+  escapeMarkdown,
+  MARKDOWN_LIST_LIMIT,
+  messageMarkdown,
+  renderMarkdownReport,
+} from '../scripts/release/markdown.ts';
 import type { ChangeReport } from '../scripts/release/report.ts';
 import { ROOT } from './helpers.ts';
 import { createRepo } from './release-repo.ts';
@@ -84,7 +90,12 @@ const FIXTURES: Record<string, ChangeReport> = {
       { level: 'minor', schema: 'claim', field: '', change: 'new schema' },
     ],
     level: 'major',
-    reasons: ['major: 2 articles removed or renamed', 'major: 1 schema change', 'minor: 1 outlet added', 'patch: 1 article corrected'],
+    reasons: [
+      'major: 2 articles removed or renamed',
+      'major: 1 schema change',
+      'minor: 1 outlet added',
+      'patch: 1 article corrected',
+    ],
     requiredVersion: '2.0.0',
     releaseVersion: '2.0.0',
     problems: [
@@ -95,7 +106,12 @@ const FIXTURES: Record<string, ChangeReport> = {
   'first-release': report({
     previous: null,
     packageVersion: '0.1.0',
-    records: { articles: { added: ['seed'], removed: [], changed: [] }, entities: none, outlets: none, redirects: none },
+    records: {
+      articles: { added: ['seed'], removed: [], changed: [] },
+      entities: none,
+      outlets: none,
+      redirects: none,
+    },
     titles: { 'articles/seed': 'The seed' },
     schemas: [{ level: 'minor', schema: 'article', field: '', change: 'new schema' }],
     level: 'minor',
@@ -114,7 +130,11 @@ for (const [name, fixture] of Object.entries(FIXTURES)) {
       mkdirSync(GOLDEN, { recursive: true });
       writeFileSync(file, rendered);
     }
-    assert.equal(rendered, readFileSync(file, 'utf8'), `${name}.md differs; if the change is intended, rerun with UPDATE_GOLDEN=1`);
+    assert.equal(
+      rendered,
+      readFileSync(file, 'utf8'),
+      `${name}.md differs; if the change is intended, rerun with UPDATE_GOLDEN=1`,
+    );
   });
 }
 
@@ -131,7 +151,10 @@ test('every record, field, schema change and the bump are in the Markdown report
 });
 
 test('Markdown syntax in titles and reasons is escaped; code spans hold backticks and, in tables, pipes', () => {
-  assert.equal(escapeMarkdown('a | b *c* _d_ [e](f) <g> `h` & i\nj'), 'a \\| b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\`h\\` &amp; i j');
+  assert.equal(
+    escapeMarkdown('a | b *c* _d_ [e](f) <g> `h` & i\nj'),
+    'a \\| b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\`h\\` &amp; i j',
+  );
   assert.equal(codeSpan('plain'), '`plain`');
   assert.equal(codeSpan('a`b'), '``a`b``');
   assert.equal(codeSpan('`edge'), '`` `edge ``');
@@ -143,7 +166,10 @@ test('Markdown syntax in titles and reasons is escaped; code spans hold backtick
 test('long lists end with a count instead of growing the summary without bound', () => {
   const ids = Array.from({ length: MARKDOWN_LIST_LIMIT + 7 }, (_, i) => `article-${String(i).padStart(4, '0')}`);
   const markdown = renderMarkdownReport(
-    report({ records: { articles: { added: ids, removed: [], changed: [] }, entities: none, outlets: none, redirects: none }, level: 'minor' }),
+    report({
+      records: { articles: { added: ids, removed: [], changed: [] }, entities: none, outlets: none, redirects: none },
+      level: 'minor',
+    }),
   );
   assert.match(markdown, new RegExp(`^- \`${ids[MARKDOWN_LIST_LIMIT - 1]}\`$`, 'm'));
   assert.doesNotMatch(markdown, new RegExp(ids[MARKDOWN_LIST_LIMIT]!));
@@ -152,7 +178,12 @@ test('long lists end with a count instead of growing the summary without bound',
 
 test('npm run release -- --dry-run --markdown prints the report of a real repository as Markdown', (t) => {
   const repo = createRepo(t);
-  repo.writeJson('data/outlets/bbc-news.json', { id: 'bbc-news', name: 'BBC News', url: 'https://www.bbc.com/news', country: 'GB' });
+  repo.writeJson('data/outlets/bbc-news.json', {
+    id: 'bbc-news',
+    name: 'BBC News',
+    url: 'https://www.bbc.com/news',
+    country: 'GB',
+  });
   const result = repo.run('release.ts', ['--dry-run', '--markdown']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^## Data changes\n\nCompared with `v1\.0\.0`, the latest release tag\.\n/);
@@ -167,10 +198,18 @@ test('npm run release -- --dry-run --markdown prints the report of a real reposi
 
 test('the pull-request check (--check --ignore-version-bump) fails on problems only, not on the version', (t) => {
   const repo = createRepo(t);
-  repo.writeJson('data/outlets/bbc-news.json', { id: 'bbc-news', name: 'BBC News', url: 'https://www.bbc.com/news', country: 'GB' });
+  repo.writeJson('data/outlets/bbc-news.json', {
+    id: 'bbc-news',
+    name: 'BBC News',
+    url: 'https://www.bbc.com/news',
+    country: 'GB',
+  });
   const added = repo.run('release.ts', ['--check', '--ignore-version-bump', '--markdown']);
   assert.equal(added.code, 0, added.stderr);
-  assert.match(added.stderr, /^ok: no problems; releasing these changes needs 1\.1\.0 \(bump: minor\), which `npm run release` sets\.$/m);
+  assert.match(
+    added.stderr,
+    /^ok: no problems; releasing these changes needs 1\.1\.0 \(bump: minor\), which `npm run release` sets\.$/m,
+  );
   assert.match(added.stdout, /^## Data changes$/m);
   assert.equal(repo.run('release.ts', ['--check']).code, 1, 'the release check still wants the version');
 
@@ -178,7 +217,10 @@ test('the pull-request check (--check --ignore-version-bump) fails on problems o
   repo.remove('data/outlets/reuters.json');
   const removed = repo.run('release.ts', ['--check', '--ignore-version-bump', '--markdown']);
   assert.equal(removed.code, 1);
-  assert.match(removed.stderr, /error: outlets record `reuters` was published in 1\.0\.0 and is missing now, with no redirect/);
+  assert.match(
+    removed.stderr,
+    /error: outlets record `reuters` was published in 1\.0\.0 and is missing now, with no redirect/,
+  );
   assert.match(removed.stdout, /^### Problems$/m);
   assert.equal(repo.run('release.ts', ['--dry-run', '--ignore-version-bump']).code, 2);
 });

@@ -6,7 +6,10 @@ import { changedPaths, jsonEqual } from '../scripts/release/record-diff.ts';
 const article = () => ({
   id: 'a',
   headline: { text: 'Old headline', origin: 'curator' },
-  body: [{ type: 'paragraph', text: 'One.' }, { type: 'paragraph', text: 'Two.' }],
+  body: [
+    { type: 'paragraph', text: 'One.' },
+    { type: 'paragraph', text: 'Two.' },
+  ],
   annotations: {
     mentions: [
       { id: 'm1', selector: { exact: 'One' }, entity: 'x' },
@@ -16,7 +19,12 @@ const article = () => ({
 });
 
 test('equal values, whatever the key order, have no changed paths', () => {
-  const reordered = { annotations: article().annotations, body: article().body, headline: { origin: 'curator', text: 'Old headline' }, id: 'a' };
+  const reordered = {
+    annotations: article().annotations,
+    body: article().body,
+    headline: { origin: 'curator', text: 'Old headline' },
+    id: 'a',
+  };
   assert.ok(jsonEqual(article(), reordered));
   assert.deepEqual(changedPaths(article(), reordered), []);
 });

@@ -24,7 +24,16 @@ export const SCHEMA_FILES = ['article', 'entity', 'outlet', 'redirect'].map((n) 
 /** Generous: a release regenerates the schemas and runs the build, on a loaded two-core machine. */
 const RUN_TIMEOUT_MS = 5 * 60 * 1000;
 
-const COPIED = ['types', 'schemas', 'scripts/checks/generated', 'data', 'docs', 'CHANGELOG.md', 'LICENSE', 'LICENSE-DATA.md'];
+const COPIED = [
+  'types',
+  'schemas',
+  'scripts/checks/generated',
+  'data',
+  'docs',
+  'CHANGELOG.md',
+  'LICENSE',
+  'LICENSE-DATA.md',
+];
 
 export class TempRepo {
   constructor(readonly dir: string) {}
@@ -122,7 +131,10 @@ export function createRepo(
     // The copied files carry /work/main's major version in the $ids: give them this version's.
     const major = version.split('.')[0]!;
     for (const file of [...SCHEMA_FILES, 'docs/data-dictionary.md', 'scripts/checks/generated/validators.cjs']) {
-      repo.write(file, repo.read(file).replace(/urn:annotated-news:schema:v\d+:/g, `urn:annotated-news:schema:v${major}:`));
+      repo.write(
+        file,
+        repo.read(file).replace(/urn:annotated-news:schema:v\d+:/g, `urn:annotated-news:schema:v${major}:`),
+      );
     }
   }
   repo.commitAll(`Dataset ${version}`);

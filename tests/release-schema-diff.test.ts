@@ -42,8 +42,14 @@ function classify(edit: Edit): { level: string; field: string; change: string }[
 }
 
 test('identical schemas, and a new major version in the $id alone, are no change', () => {
-  assert.deepEqual(classify(() => {}), []);
-  assert.deepEqual(classify((s) => (s.$id = 'urn:annotated-news:schema:v2:thing')), []);
+  assert.deepEqual(
+    classify(() => {}),
+    [],
+  );
+  assert.deepEqual(
+    classify((s) => (s.$id = 'urn:annotated-news:schema:v2:thing')),
+    [],
+  );
 });
 
 test('a new optional field is a minor; a new required field is a major', () => {
@@ -62,7 +68,11 @@ test('a new optional field is a minor; a new required field is a major', () => {
 
 test('a new optional object reports the object once, not each field inside it', () => {
   const changes = classify((s) => {
-    s.properties.source = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['a', 'b'] };
+    s.properties.source = {
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' } },
+      required: ['a', 'b'],
+    };
   });
   assert.deepEqual(changes, [{ level: 'minor', field: 'source', change: 'new optional field' }]);
 });
@@ -90,88 +100,119 @@ test('a renamed field is a removal (major) plus an addition', () => {
 });
 
 test('made required and made optional are both major', () => {
-  assert.deepEqual(classify((s) => (s.required = s.required.filter((r: string) => r !== 'tags'))), [
-    { level: 'major', field: 'tags', change: 'made optional (records may now omit it)' },
-  ]);
+  assert.deepEqual(
+    classify((s) => (s.required = s.required.filter((r: string) => r !== 'tags'))),
+    [{ level: 'major', field: 'tags', change: 'made optional (records may now omit it)' }],
+  );
   const withOptional = base();
   (withOptional.properties as JsonObject).note = { type: 'string' };
   const madeRequired = structuredClone(withOptional);
   (madeRequired.required as string[]).push('note');
-  assert.deepEqual(diffSchema('thing', withOptional, madeRequired).map((c) => c.change), ['made required']);
+  assert.deepEqual(
+    diffSchema('thing', withOptional, madeRequired).map((c) => c.change),
+    ['made required'],
+  );
 });
 
 test('a narrowed or widened type is a major (a field that may now be null breaks the code that reads it)', () => {
-  assert.deepEqual(classify((s) => (s.properties.url = { $ref: '#/definitions/Url', description: 'The address.' })), [
-    { level: 'major', field: 'url', change: 'type narrowed: no longer null' },
-  ]);
   assert.deepEqual(
-    classify((s) => (s.properties.name = { anyOf: [{ type: 'string', minLength: 1, maxLength: 100 }, { type: 'null' }], description: 'The name.' })),
+    classify((s) => (s.properties.url = { $ref: '#/definitions/Url', description: 'The address.' })),
+    [{ level: 'major', field: 'url', change: 'type narrowed: no longer null' }],
+  );
+  assert.deepEqual(
+    classify(
+      (s) =>
+        (s.properties.name = {
+          anyOf: [{ type: 'string', minLength: 1, maxLength: 100 }, { type: 'null' }],
+          description: 'The name.',
+        }),
+    ),
     [{ level: 'major', field: 'name', change: 'type widened: may now be null' }],
   );
 });
 
 test('a new enum member is a minor (enums are open), a removed one a major', () => {
-  assert.deepEqual(classify((s) => s.definitions.Kind.enum.push('c')), [
-    { level: 'minor', field: 'kind', change: 'new enum member: "c"' },
-  ]);
-  assert.deepEqual(classify((s) => (s.definitions.Kind.enum = ['a'])), [
-    { level: 'major', field: 'kind', change: 'enum member removed: "b"' },
-  ]);
+  assert.deepEqual(
+    classify((s) => s.definitions.Kind.enum.push('c')),
+    [{ level: 'minor', field: 'kind', change: 'new enum member: "c"' }],
+  );
+  assert.deepEqual(
+    classify((s) => (s.definitions.Kind.enum = ['a'])),
+    [{ level: 'major', field: 'kind', change: 'enum member removed: "b"' }],
+  );
 });
 
 test('limits: tightened is a major, relaxed is a minor', () => {
-  assert.deepEqual(classify((s) => (s.properties.name.maxLength = 50)), [
-    { level: 'major', field: 'name', change: 'maxLength tightened: 100 → 50' },
-  ]);
-  assert.deepEqual(classify((s) => delete s.properties.name.maxLength), [
-    { level: 'minor', field: 'name', change: 'maxLength relaxed: 100 → none' },
-  ]);
-  assert.deepEqual(classify((s) => (s.properties.tags.minItems = 1)), [
-    { level: 'major', field: 'tags', change: 'minItems tightened: none → 1' },
-  ]);
+  assert.deepEqual(
+    classify((s) => (s.properties.name.maxLength = 50)),
+    [{ level: 'major', field: 'name', change: 'maxLength tightened: 100 → 50' }],
+  );
+  assert.deepEqual(
+    classify((s) => delete s.properties.name.maxLength),
+    [{ level: 'minor', field: 'name', change: 'maxLength relaxed: 100 → none' }],
+  );
+  assert.deepEqual(
+    classify((s) => (s.properties.tags.minItems = 1)),
+    [{ level: 'major', field: 'tags', change: 'minItems tightened: none → 1' }],
+  );
 });
 
 test('a changed pattern is a major (it cannot be proved wider); a dropped one a minor', () => {
-  assert.deepEqual(classify((s) => (s.definitions.Id.pattern = '^[a-z0-9]+$')), [
-    { level: 'major', field: 'id', change: 'pattern changed: ^[a-z0-9]+$' },
-  ]);
-  assert.deepEqual(classify((s) => delete s.definitions.Url.format), [
-    { level: 'minor', field: 'url', change: 'format dropped: uri' },
-  ]);
+  assert.deepEqual(
+    classify((s) => (s.definitions.Id.pattern = '^[a-z0-9]+$')),
+    [{ level: 'major', field: 'id', change: 'pattern changed: ^[a-z0-9]+$' }],
+  );
+  assert.deepEqual(
+    classify((s) => delete s.definitions.Url.format),
+    [{ level: 'minor', field: 'url', change: 'format dropped: uri' }],
+  );
 });
 
 test('a change inside a list item or a definition is found at the field that uses it', () => {
-  assert.deepEqual(classify((s) => (s.properties.tags.items = { type: 'string', maxLength: 20 })), [
-    { level: 'major', field: 'tags[]', change: 'maxLength tightened: none → 20' },
-  ]);
+  assert.deepEqual(
+    classify((s) => (s.properties.tags.items = { type: 'string', maxLength: 20 })),
+    [{ level: 'major', field: 'tags[]', change: 'maxLength tightened: none → 20' }],
+  );
 });
 
 test('descriptions alone are a patch', () => {
-  assert.deepEqual(classify((s) => (s.properties.kind.description = 'What kind of thing.')), [
-    { level: 'patch', field: 'kind', change: 'description changed' },
-  ]);
-  assert.deepEqual(classify((s) => (s.definitions.Kind.description = 'What kind of thing.')), [
-    { level: 'patch', field: '#/definitions/Kind', change: 'description changed' },
-  ]);
-  assert.deepEqual(classify((s) => (s.description = 'Anything.')), [
-    { level: 'patch', field: '', change: 'description changed' },
-  ]);
+  assert.deepEqual(
+    classify((s) => (s.properties.kind.description = 'What kind of thing.')),
+    [{ level: 'patch', field: 'kind', change: 'description changed' }],
+  );
+  assert.deepEqual(
+    classify((s) => (s.definitions.Kind.description = 'What kind of thing.')),
+    [{ level: 'patch', field: '#/definitions/Kind', change: 'description changed' }],
+  );
+  assert.deepEqual(
+    classify((s) => (s.description = 'Anything.')),
+    [{ level: 'patch', field: '', change: 'description changed' }],
+  );
 });
 
 test('opening or closing an object, and keywords the classifier does not model', () => {
-  assert.deepEqual(classify((s) => (s.additionalProperties = true)), [
-    { level: 'minor', field: '', change: 'open to unknown properties' },
-  ]);
-  assert.deepEqual(classify((s) => (s.properties.name.not = { const: 'x' })), [
-    { level: 'major', field: 'name', change: 'changed in a way the classifier does not recognise (review it)' },
-  ]);
+  assert.deepEqual(
+    classify((s) => (s.additionalProperties = true)),
+    [{ level: 'minor', field: '', change: 'open to unknown properties' }],
+  );
+  assert.deepEqual(
+    classify((s) => (s.properties.name.not = { const: 'x' })),
+    [{ level: 'major', field: 'name', change: 'changed in a way the classifier does not recognise (review it)' }],
+  );
 });
 
 test('whole schemas: a new one is a minor, a removed one a major', () => {
   const thing = base();
-  assert.deepEqual(diffSchemas(new Map([['thing', thing]]), new Map([['thing', thing], ['other', thing]])), [
-    { level: 'minor', schema: 'other', field: '', change: 'new schema' },
-  ]);
+  assert.deepEqual(
+    diffSchemas(
+      new Map([['thing', thing]]),
+      new Map([
+        ['thing', thing],
+        ['other', thing],
+      ]),
+    ),
+    [{ level: 'minor', schema: 'other', field: '', change: 'new schema' }],
+  );
   assert.deepEqual(diffSchemas(new Map([['thing', thing]]), new Map()), [
     { level: 'major', schema: 'thing', field: '', change: 'schema removed' },
   ]);

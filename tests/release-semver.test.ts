@@ -5,7 +5,8 @@ import { bumpVersion, formatVersion, latestReleaseTag, maxLevel, parseVersion } 
 
 test('parseVersion takes MAJOR.MINOR.PATCH only', () => {
   assert.deepEqual(parseVersion('1.20.3'), { major: 1, minor: 20, patch: 3 });
-  for (const bad of ['1.2', '01.2.3', '1.2.3-beta.1', 'v1.2.3', '1.2.3+build', '']) assert.equal(parseVersion(bad), null, bad);
+  for (const bad of ['1.2', '01.2.3', '1.2.3-beta.1', 'v1.2.3', '1.2.3+build', ''])
+    assert.equal(parseVersion(bad), null, bad);
 });
 
 test('a bump resets the lower parts; 0.x is not special', () => {

@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { ROOT, runScript } from './helpers.ts';
 
 /** What `npm run schemas` reads and writes: the types, and every file it generates or writes a block into. */
-const SCHEMA_FILES = ['types', 'schemas', 'docs', 'scripts/checks/generated', 'package.json', 'README.md', 'CONTRIBUTING.md'];
+const SCHEMA_FILES = [
+  'types',
+  'schemas',
+  'docs',
+  'scripts/checks/generated',
+  'package.json',
+  'README.md',
+  'CONTRIBUTING.md',
+];
 
 /** A temporary copy of SCHEMA_FILES (each run of `npm run schemas` compiles the types: a few seconds of CPU). */
 function copyOfSchemaInputs(t: TestContext, prefix: string): string {
@@ -31,7 +39,10 @@ test('the committed files are what the types generate; a schema file with no typ
 test('the check fails, naming the stale files, when a type changes without regenerating; regenerating fixes it', (t) => {
   const copy = copyOfSchemaInputs(t, 'schemas-drift-');
   const file = join(copy, 'types', 'registries.ts');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('/** The canonical name, in English. */', '/** The canonical name. */'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('/** The canonical name, in English. */', '/** The canonical name. */'),
+  );
 
   const stale = runScript('schemas.ts', ['--check', '--root', copy]);
   assert.equal(stale.code, 1);
@@ -45,4 +56,3 @@ test('the check fails, naming the stale files, when a type changes without regen
   assert.match(fixed.stdout, /^Schemas and data dictionary are up to date/);
   assert.match(readFileSync(join(copy, 'schemas', 'entity.schema.json'), 'utf8'), /"The canonical name\."/);
 });
-

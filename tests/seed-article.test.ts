@@ -55,7 +55,10 @@ test('metadata the text does not give is unknown or flagged, never invented', ()
   for (const figure of seed.annotations.figures) {
     if (figure.unit !== 'currency') assert.equal(figure.currency, null, `${figure.id} has a currency the text lacks`);
   }
-  const inferred = seed.inferences.filter((i) => i.field === '/currency').map((i) => i.about).sort();
+  const inferred = seed.inferences
+    .filter((i) => i.field === '/currency')
+    .map((i) => i.about)
+    .sort();
   assert.deepEqual(inferred, ['f-aid-300-billion', 'f-minerals-500-billion']);
 });
 
@@ -64,10 +67,27 @@ test('the seed is annotated completely', () => {
   const { mentions, quotes, figures, citedSources, events, claims } = seed.annotations;
   const mentioned = new Set(mentions.map((m) => m.entity));
   for (const entity of [
-    'volodymyr-zelensky', 'donald-trump', 'scott-bessent', 'ukraine', 'united-states', 'russia', 'kyiv',
-    'washington-dc', 'munich', 'us-department-of-the-treasury', 'munich-security-conference', 'russo-ukrainian-war',
-    'victory-plan', 'rare-earth-elements', 'lanthanum', 'cerium', 'neodymium', 'batteries', 'nuclear-power',
-    'military-aid', 'us-minerals-proposal',
+    'volodymyr-zelensky',
+    'donald-trump',
+    'scott-bessent',
+    'ukraine',
+    'united-states',
+    'russia',
+    'kyiv',
+    'washington-dc',
+    'munich',
+    'us-department-of-the-treasury',
+    'munich-security-conference',
+    'russo-ukrainian-war',
+    'victory-plan',
+    'rare-earth-elements',
+    'lanthanum',
+    'cerium',
+    'neodymium',
+    'batteries',
+    'nuclear-power',
+    'military-aid',
+    'us-minerals-proposal',
   ]) {
     assert.ok(mentioned.has(entity), `no mention of ${entity}`);
   }
@@ -76,7 +96,10 @@ test('the seed is annotated completely', () => {
   const count = (s: string) => text.split(s).length - 1;
   assert.equal(mentions.filter((m) => m.entity === 'volodymyr-zelensky').length, count('Zelensky'));
   // “U.S.” is a mention of the United States, except inside the name “U.S. Treasury”.
-  assert.equal(mentions.filter((m) => m.entity === 'united-states' && m.selector.exact === 'U.S.').length, count('U.S.') - count('U.S. Treasury'));
+  assert.equal(
+    mentions.filter((m) => m.entity === 'united-states' && m.selector.exact === 'U.S.').length,
+    count('U.S.') - count('U.S. Treasury'),
+  );
   // The article's subject, the minerals proposal, is referred to seven times.
   assert.equal(mentions.filter((m) => m.entity === 'us-minerals-proposal').length, 7);
   // Nominals take their determiner; “the country” is Ukraine.
@@ -84,24 +107,48 @@ test('the seed is annotated completely', () => {
   assert.equal(nominal('the country')?.entity, 'ukraine');
   assert.equal(nominal('the conference')?.entity, 'munich-security-conference');
   assert.equal(nominal('the ongoing conflict with Russia')?.entity, 'russo-ukrainian-war');
-  assert.ok(mentions.some((m) => m.selector.exact === 'rare earth minerals'), '“rare earth” spans take “minerals”');
+  assert.ok(
+    mentions.some((m) => m.selector.exact === 'rare earth minerals'),
+    '“rare earth” spans take “minerals”',
+  );
   assert.deepEqual(citedSources.map((c) => c.outlet).sort(), ['reuters', 'the-economist', 'the-washington-post']);
   // Reported speech: source, cue and content, including the unnamed group source and Trump's indirect statement.
   const zelensky = quotes.find((q) => q.source.entity === 'volodymyr-zelensky' && q.kind === 'direct');
   assert.ok(zelensky && zelensky.continuations.length === 1, 'Zelensky’s two-sentence quote');
-  assert.deepEqual(zelensky.cue.map((c) => c.exact), ['told']);
-  assert.ok(quotes.some((q) => q.source.entity === 'donald-trump' && q.kind === 'paraphrase' && q.selector.exact.startsWith('he wants Ukraine')));
+  assert.deepEqual(
+    zelensky.cue.map((c) => c.exact),
+    ['told'],
+  );
+  assert.ok(
+    quotes.some(
+      (q) =>
+        q.source.entity === 'donald-trump' &&
+        q.kind === 'paraphrase' &&
+        q.selector.exact.startsWith('he wants Ukraine'),
+    ),
+  );
   assert.ok(quotes.some((q) => q.source.entity === 'donald-trump' && q.selector.exact === 'pay back'));
   const officials = quotes.find((q) => q.source.kind === 'group');
   assert.equal(officials?.source.selector?.exact, 'U.S. officials');
   assert.equal(officials?.source.entity, null, 'no person is invented for a group source');
-  assert.deepEqual(officials?.cue.map((c) => c.exact), ['view', 'as']);
   assert.deepEqual(
-    figures.map((f) => [f.selector.exact, f.value, f.unit, f.assertedBy]),
-    [['50%', 50, 'percent', null], ['300 billion', 300e9, 'unstated', null], ['500 billion', 500e9, 'unstated', 'donald-trump']],
+    officials?.cue.map((c) => c.exact),
+    ['view', 'as'],
   );
   assert.deepEqual(
-    events.flatMap((e) => (e.time ? [[e.time.selector.exact, e.time.type, e.time.value, e.time.beginPoint, e.time.endPoint]] : [])).sort(),
+    figures.map((f) => [f.selector.exact, f.value, f.unit, f.assertedBy]),
+    [
+      ['50%', 50, 'percent', null],
+      ['300 billion', 300e9, 'unstated', null],
+      ['500 billion', 500e9, 'unstated', 'donald-trump'],
+    ],
+  );
+  assert.deepEqual(
+    events
+      .flatMap((e) =>
+        e.time ? [[e.time.selector.exact, e.time.type, e.time.value, e.time.beginPoint, e.time.endPoint]] : [],
+      )
+      .sort(),
     [
       ['October 2024', 'instant', '2024-10', null, null],
       ['last week', 'instant', null, null, null],
@@ -113,14 +160,19 @@ test('the seed is annotated completely', () => {
   for (const e of events) assert.notEqual(e.entity, 'victory-plan');
   assert.equal(events.find((e) => e.id === 'e-munich-refusal')?.setting, 'munich-security-conference');
   assert.equal(events.find((e) => e.id === 'e-munich-refusal')?.entity, null);
-  assert.ok(events.some((e) => e.selector.exact.includes('has firmly rejected')), 'the main event');
+  assert.ok(
+    events.some((e) => e.selector.exact.includes('has firmly rejected')),
+    'the main event',
+  );
   assert.ok(claims.length > 0 && claims.every((c) => c.reviews.length === 0), 'claims, with no truth ratings');
   assert.ok(claims.some((c) => c.claimant.kind === 'group') && claims.some((c) => c.claimant.kind === 'article'));
 });
 
 test('the Munich date inferences rest on one fact, with one confidence, and point at what they infer', () => {
   assert.ok(seed);
-  const dated = seed.inferences.filter((i) => /Munich Security Conference was held from Friday 14 to Sunday 16 February 2025/.test(i.rationale));
+  const dated = seed.inferences.filter((i) =>
+    /Munich Security Conference was held from Friday 14 to Sunday 16 February 2025/.test(i.rationale),
+  );
   assert.deepEqual(dated.map((i) => i.field).sort(), ['/datePublished', '/time/value', '/time/value']);
   assert.equal(new Set(dated.map((i) => i.confidence)).size, 1);
   const attribution = seed.inferences.find((i) => i.about === 'f-aid-300-billion' && i.field === '/assertedBy');
@@ -141,6 +193,12 @@ test('every reference in the seed resolves to a registry record', () => {
   ].filter((id): id is string => typeof id === 'string');
   for (const id of entityRefs) assert.ok(entities.has(id), `unknown entity ${id}`);
   for (const c of a.citedSources) assert.ok(outlets.has(c.outlet), `unknown outlet ${c.outlet}`);
-  const ids = new Set([...Object.values(a).flat().map((x) => x.id), 'article']);
-  for (const inference of seed.inferences) assert.ok(ids.has(inference.about), `inference about unknown ${inference.about}`);
+  const ids = new Set([
+    ...Object.values(a)
+      .flat()
+      .map((x) => x.id),
+    'article',
+  ]);
+  for (const inference of seed.inferences)
+    assert.ok(ids.has(inference.about), `inference about unknown ${inference.about}`);
 });

@@ -42,7 +42,9 @@ after(async () => {
 
 function htmlPages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !relative(SITE, entry.parentPath).startsWith('data'))
+    .filter(
+      (entry) => entry.isFile() && entry.name.endsWith('.html') && !relative(SITE, entry.parentPath).startsWith('data'),
+    )
     .map((entry) => relative(SITE, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .sort();
 }
@@ -60,63 +62,91 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; reque
   return { page, errors, requests };
 }
 
-test('every page loads with no console error and no failed request, and fits a phone-width screen', { skip }, async () => {
-  const pages = htmlPages(SITE);
-  assert.ok(pages.includes('index.html') && pages.includes(SEED_PAGE) && pages.includes('dictionary.html'), pages.join(', '));
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 360, height: 740 });
-  const errors = collectErrors(page);
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
-  });
-  for (const path of pages) {
-    await page.goto(server.url + path, { waitUntil: 'load' });
-    assert.deepEqual(errors, [], `on ${path}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a 360px screen`);
-  }
-  await page.close();
-});
-
-test('every annotation of the seed article is highlighted over exactly its text, nested, without JavaScript too', { skip }, async () => {
-  const { article } = JSON.parse(readFileSync(join(SITE, '..', 'articles', `${SEED_ID}.json`), 'utf8')) as PublishedArticleFile;
-  const expected = findSelectors(article.annotations, '/annotations').map(({ selector, pointer }) => ({ pointer, start: selector.start, exact: selector.exact }));
-  assert.ok(expected.length > 0);
-  const page = await browser.context.newPage();
-  await page.route('**/assets/client.js', (route) => route.abort()); // no page script: what a reader without JavaScript gets
-  await page.goto(server.url + SEED_PAGE);
-  // For each selector: the text of its marks in document order, and where the first one starts in the article text.
-  const found = await page.evaluate(() => {
-    const blocks = Array.from(document.querySelectorAll('.text > p, .text > h3'));
-    const result: Record<string, { text: string; start: number }> = {};
-    let blockStart = 0;
-    for (const block of blocks) {
-      for (const mark of Array.from(block.querySelectorAll<HTMLElement>('mark[data-pointer]'))) {
-        const pointer = mark.dataset.pointer!;
-        const range = document.createRange();
-        range.setStart(block, 0);
-        range.setEndBefore(mark);
-        const entry = (result[pointer] ??= { text: '', start: blockStart + [...range.toString()].length });
-        entry.text += mark.textContent;
-      }
-      blockStart += [...(block.textContent ?? '')].length + 1;
+test(
+  'every page loads with no console error and no failed request, and fits a phone-width screen',
+  { skip },
+  async () => {
+    const pages = htmlPages(SITE);
+    assert.ok(
+      pages.includes('index.html') && pages.includes(SEED_PAGE) && pages.includes('dictionary.html'),
+      pages.join(', '),
+    );
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const errors = collectErrors(page);
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    for (const path of pages) {
+      await page.goto(server.url + path, { waitUntil: 'load' });
+      assert.deepEqual(errors, [], `on ${path}`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a 360px screen`);
     }
-    return result;
-  });
-  for (const { pointer, start, exact } of expected) {
-    assert.ok(found[pointer], `${pointer} (“${exact}”) is not highlighted`);
-    assert.equal(found[pointer].text, exact, pointer);
-    assert.equal(found[pointer].start, start, `${pointer} starts elsewhere`);
-  }
-  assert.deepEqual(Object.keys(found).sort(), expected.map((e) => e.pointer).sort(), 'a highlight that is not an annotation');
-  // A mention inside a quote is a mark inside the quote's mark.
-  const nested = await page.locator('mark.layer-quotes mark.layer-mentions').count();
-  const mentionInQuote = article.annotations.quotes.some((q) => article.annotations.mentions.some((m) => m.selector.start >= q.selector.start && m.selector.end <= q.selector.end));
-  if (mentionInQuote) assert.ok(nested > 0, 'no mention nests inside a quote');
-  // The details of every annotation are on the page without JavaScript.
-  for (const layer of Object.values(article.annotations)) for (const a of layer) assert.equal(await page.locator(`li#a-${a.id}`).count(), 1, a.id);
-  await page.close();
-});
+    await page.close();
+  },
+);
+
+test(
+  'every annotation of the seed article is highlighted over exactly its text, nested, without JavaScript too',
+  { skip },
+  async () => {
+    const { article } = JSON.parse(
+      readFileSync(join(SITE, '..', 'articles', `${SEED_ID}.json`), 'utf8'),
+    ) as PublishedArticleFile;
+    const expected = findSelectors(article.annotations, '/annotations').map(({ selector, pointer }) => ({
+      pointer,
+      start: selector.start,
+      exact: selector.exact,
+    }));
+    assert.ok(expected.length > 0);
+    const page = await browser.context.newPage();
+    await page.route('**/assets/client.js', (route) => route.abort()); // no page script: what a reader without JavaScript gets
+    await page.goto(server.url + SEED_PAGE);
+    // For each selector: the text of its marks in document order, and where the first one starts in the article text.
+    const found = await page.evaluate(() => {
+      const blocks = Array.from(document.querySelectorAll('.text > p, .text > h3'));
+      const result: Record<string, { text: string; start: number }> = {};
+      let blockStart = 0;
+      for (const block of blocks) {
+        for (const mark of Array.from(block.querySelectorAll<HTMLElement>('mark[data-pointer]'))) {
+          const pointer = mark.dataset.pointer!;
+          const range = document.createRange();
+          range.setStart(block, 0);
+          range.setEndBefore(mark);
+          const entry = (result[pointer] ??= { text: '', start: blockStart + [...range.toString()].length });
+          entry.text += mark.textContent;
+        }
+        blockStart += [...(block.textContent ?? '')].length + 1;
+      }
+      return result;
+    });
+    for (const { pointer, start, exact } of expected) {
+      assert.ok(found[pointer], `${pointer} (“${exact}”) is not highlighted`);
+      assert.equal(found[pointer].text, exact, pointer);
+      assert.equal(found[pointer].start, start, `${pointer} starts elsewhere`);
+    }
+    assert.deepEqual(
+      Object.keys(found).sort(),
+      expected.map((e) => e.pointer).sort(),
+      'a highlight that is not an annotation',
+    );
+    // A mention inside a quote is a mark inside the quote's mark.
+    const nested = await page.locator('mark.layer-quotes mark.layer-mentions').count();
+    const mentionInQuote = article.annotations.quotes.some((q) =>
+      article.annotations.mentions.some(
+        (m) => m.selector.start >= q.selector.start && m.selector.end <= q.selector.end,
+      ),
+    );
+    if (mentionInQuote) assert.ok(nested > 0, 'no mention nests inside a quote');
+    // The details of every annotation are on the page without JavaScript.
+    for (const layer of Object.values(article.annotations))
+      for (const a of layer) assert.equal(await page.locator(`li#a-${a.id}`).count(), 1, a.id);
+    await page.close();
+  },
+);
 
 test('layers switch off and on, details show on keyboard focus and on hover', { skip }, async () => {
   const { page, errors } = await open(SEED_PAGE);
@@ -157,9 +187,15 @@ test('each download link resolves to a file with the size and SHA-256 the table 
       sha256: tr.querySelector('code.hash')?.textContent ?? '',
     })),
   );
-  const descriptor = JSON.parse(readFileSync(join(SITE, '..', 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+  const descriptor = JSON.parse(readFileSync(join(SITE, '..', 'datapackage.json'), 'utf8')) as {
+    resources: { path: string }[];
+  };
   assert.ok(rows.length > descriptor.resources.length, 'the table lists fewer files than datapackage.json');
-  for (const { path } of descriptor.resources) assert.ok(rows.some((r) => r.href.endsWith(`/data/${path}`)), `${path} is not offered`);
+  for (const { path } of descriptor.resources)
+    assert.ok(
+      rows.some((r) => r.href.endsWith(`/data/${path}`)),
+      `${path} is not offered`,
+    );
   for (const row of rows) {
     const response = await fetch(row.href);
     assert.equal(response.status, 200, row.href);
@@ -173,38 +209,79 @@ test('each download link resolves to a file with the size and SHA-256 the table 
 
 test('search finds the seed article by “neodymium”, loading the index only when searching', { skip }, async () => {
   const { page, errors, requests } = await open(SEED_PAGE);
-  assert.deepEqual(requests.filter((url) => url.includes('/search/')), [], 'the search index loaded before a search');
+  assert.deepEqual(
+    requests.filter((url) => url.includes('/search/')),
+    [],
+    'the search index loaded before a search',
+  );
   await page.fill('#q', 'neodymium');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#results li');
   assert.match(page.url(), /search\.html\?q=neodymium$/);
   const links = await page.$$eval('#results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
   assert.ok(links.includes(`../${SEED_PAGE}`) || links.includes(SEED_PAGE), links.join(', '));
-  assert.ok(links.some((href) => href?.endsWith('entities/neodymium.html')), 'the entity is found too');
-  assert.ok(requests.some((url) => url.includes('/search/terms/')), 'no term file was loaded');
+  assert.ok(
+    links.some((href) => href?.endsWith('entities/neodymium.html')),
+    'the entity is found too',
+  );
+  assert.ok(
+    requests.some((url) => url.includes('/search/terms/')),
+    'no term file was loaded',
+  );
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('axe-core finds no serious or critical violation (landing, article, entity, dictionary, search results)', { skip }, async () => {
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  const firstEntity = htmlPages(SITE).find((p) => p.startsWith('entities/') && p !== 'entities/index.html')!;
-  for (const path of ['index.html', SEED_PAGE, firstEntity, 'dictionary.html', 'search.html?q=neodymium']) {
-    const { page } = await open(path);
-    await page.addScriptTag({ content: axe });
-    const violations = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] }),
-    )).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), [], path);
-    await page.close();
-  }
-});
+test(
+  'axe-core finds no serious or critical violation (landing, article, entity, dictionary, search results)',
+  { skip },
+  async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const firstEntity = htmlPages(SITE).find((p) => p.startsWith('entities/') && p !== 'entities/index.html')!;
+    for (const path of ['index.html', SEED_PAGE, firstEntity, 'dictionary.html', 'search.html?q=neodymium']) {
+      const { page } = await open(path);
+      await page.addScriptTag({ content: axe });
+      const violations = (
+        await page.evaluate(() =>
+          (
+            globalThis as unknown as {
+              axe: {
+                run(
+                  context: unknown,
+                  options: unknown,
+                ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe.run(document, { resultTypes: ['violations'] }),
+        )
+      ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(
+        violations.map(
+          (v) =>
+            `${v.impact} ${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join('; ')}`,
+        ),
+        [],
+        path,
+      );
+      await page.close();
+    }
+  },
+);
 
 test('screenshots of the landing page and the seed article at desktop and phone widths', { skip }, async () => {
   const page = await browser.context.newPage();
-  for (const [width, height, name] of [[1280, 900, 'desktop'], [390, 844, 'phone']] as const) {
+  for (const [width, height, name] of [
+    [1280, 900, 'desktop'],
+    [390, 844, 'phone'],
+  ] as const) {
     await page.setViewportSize({ width, height });
-    for (const [path, file] of [['index.html', 'landing'], [SEED_PAGE, 'article']] as const) {
+    for (const [path, file] of [
+      ['index.html', 'landing'],
+      [SEED_PAGE, 'article'],
+    ] as const) {
       await page.goto(server.url + path);
       const shot = join(OUTPUT, `${file}-${name}.png`);
       await page.screenshot({ path: shot });

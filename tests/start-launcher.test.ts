@@ -7,7 +7,19 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAUNCHER, ROOT } from './helpers.ts';
@@ -16,13 +28,20 @@ import { LAUNCHER, ROOT } from './helpers.ts';
 function project(t: TestContext): { dir: string; run: () => { code: number | null; stdout: string; stderr: string } } {
   const dir = mkdtempSync(join(tmpdir(), 'launcher-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const folder of ['scripts/start', 'scripts/lib', 'types', 'site', 'node_modules']) mkdirSync(join(dir, folder), { recursive: true });
+  for (const folder of ['scripts/start', 'scripts/lib', 'types', 'site', 'node_modules'])
+    mkdirSync(join(dir, folder), { recursive: true });
   copyFileSync(LAUNCHER, join(dir, 'scripts', 'start', 'run.mjs'));
   symlinkSync(join(ROOT, 'node_modules', 'esbuild'), join(dir, 'node_modules', 'esbuild'));
-  writeFileSync(join(dir, 'scripts', 'hello.ts'), "import { word } from './lib/word.ts';\nconst shown: string = word;\nconsole.log(shown);\n");
+  writeFileSync(
+    join(dir, 'scripts', 'hello.ts'),
+    "import { word } from './lib/word.ts';\nconst shown: string = word;\nconsole.log(shown);\n",
+  );
   writeFileSync(join(dir, 'scripts', 'lib', 'word.ts'), "export const word: string = 'one';\n");
   const run = () => {
-    const result = spawnSync(process.execPath, [join(dir, 'scripts', 'start', 'run.mjs'), 'hello'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(dir, 'scripts', 'start', 'run.mjs'), 'hello'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   return { dir, run };
@@ -31,7 +50,10 @@ function project(t: TestContext): { dir: string; run: () => { code: number | nul
 test('an edit that keeps the size and the modification time runs the new code at the next start', (t) => {
   const { dir, run } = project(t);
   assert.deepEqual(run(), { code: 0, stdout: 'one\n', stderr: '' });
-  assert.ok(existsSync(join(dir, 'node_modules', '.cache', 'annotated-news', 'js', 'scripts', 'lib', 'word.js')), 'the cache is the project\'s own');
+  assert.ok(
+    existsSync(join(dir, 'node_modules', '.cache', 'annotated-news', 'js', 'scripts', 'lib', 'word.js')),
+    "the cache is the project's own",
+  );
   const file = join(dir, 'scripts', 'lib', 'word.ts');
   const { atime, mtime } = statSync(file);
   writeFileSync(file, "export const word: string = 'two';\n");

@@ -1,7 +1,14 @@
 /** The benchmark's verdicts on the scale targets (pure functions; no timing is measured here). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderSize, renderStartup, renderVerdicts, startupVerdict, verdicts, type SizeResult } from '../scripts/bench/report.ts';
+import {
+  renderSize,
+  renderStartup,
+  renderVerdicts,
+  startupVerdict,
+  verdicts,
+  type SizeResult,
+} from '../scripts/bench/report.ts';
 
 const result = (validate: number | undefined, ajv: number, build: number, rss: number, pr = 2): SizeResult => ({
   count: 100_000,
@@ -23,14 +30,23 @@ const result = (validate: number | undefined, ajv: number, build: number, rss: n
 test('targets met: within 1.5× and 4× the floor, faster than ajv-cli, at most 400 MB, pull request within 3 s', () => {
   const all = verdicts(result(14, 20, 39, 400, 3));
   assert.equal(all.length, 6);
-  assert.ok(all.every((v) => v.met === true), JSON.stringify(all));
+  assert.ok(
+    all.every((v) => v.met === true),
+    JSON.stringify(all),
+  );
 });
 
 test('targets missed are reported with the measured ratio', () => {
   const all = verdicts(result(25, 20, 45, 600, 3.5));
-  assert.ok(all.every((v) => v.met === false), JSON.stringify(all));
+  assert.ok(
+    all.every((v) => v.met === false),
+    JSON.stringify(all),
+  );
   assert.equal(all[0]!.measured, '2.50×');
-  assert.match(renderVerdicts([result(25, 20, 45, 600, 3.5)]), /\| 100,000 \| validate ≤ 1\.5× floor \| 2\.50× \| MISSED \|/);
+  assert.match(
+    renderVerdicts([result(25, 20, 45, 600, 3.5)]),
+    /\| 100,000 \| validate ≤ 1\.5× floor \| 2\.50× \| MISSED \|/,
+  );
   assert.match(renderVerdicts([result(25, 20, 45, 600, 3.5)]), /\| pull-request check ≤ 3 s \| 3\.50 s \| MISSED \|/);
 });
 
@@ -46,6 +62,9 @@ test('the start-up verdict: npm run validate on the one-article dataset within 0
   const startup = { articles: 1, runs: 5, npmSeconds: 0.55, nodeSeconds: 0.3, bareNodeSeconds: 0.05, load: 0.5 };
   assert.equal(startupVerdict(startup).met, true);
   assert.equal(startupVerdict({ ...startup, npmSeconds: 0.61 }).met, false);
-  assert.match(renderVerdicts([], { ...startup, npmSeconds: 0.61 }), /\| 1 \| `npm run validate` on the 1-article dataset ≤ 0\.6 s \| 0\.61 s \| MISSED \|/);
+  assert.match(
+    renderVerdicts([], { ...startup, npmSeconds: 0.61 }),
+    /\| 1 \| `npm run validate` on the 1-article dataset ≤ 0\.6 s \| 0\.61 s \| MISSED \|/,
+  );
   assert.match(renderStartup(startup), /\| 0\.55 \| 0\.30 \| 0\.05 \|/);
 });

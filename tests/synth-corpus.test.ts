@@ -28,7 +28,8 @@ const dataset = loadDataset(corpus);
 function snapshot(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const folder of readdirSync(dir)) {
-    for (const name of readdirSync(join(dir, folder))) files.set(`${folder}/${name}`, readFileSync(join(dir, folder, name)));
+    for (const name of readdirSync(join(dir, folder)))
+      files.set(`${folder}/${name}`, readFileSync(join(dir, folder, name)));
   }
   return files;
 }
@@ -123,8 +124,16 @@ test('every reference resolves and every registry record is referenced', () => {
     a.annotations.claims.forEach((c) => (entity(c.claimant.entity), entity(c.claimant.affiliation)));
   }
   for (const e of dataset.entities) e.roles.forEach((r) => entity(r.of));
-  assert.deepEqual([...entities].filter((id) => !usedEntities.has(id)), [], 'unreferenced entities');
-  assert.deepEqual([...outlets].filter((id) => !usedOutlets.has(id)), [], 'unreferenced outlets');
+  assert.deepEqual(
+    [...entities].filter((id) => !usedEntities.has(id)),
+    [],
+    'unreferenced entities',
+  );
+  assert.deepEqual(
+    [...outlets].filter((id) => !usedOutlets.has(id)),
+    [],
+    'unreferenced outlets',
+  );
 });
 
 /** The value a figure's surface text states: digits (commas grouping thousands) times a scale word. */
@@ -152,7 +161,8 @@ test('figures match their surface text, and dates are real and in the past', () 
     assert.ok(realDay(a.provenance.dateAdded) && a.provenance.dateAdded <= today);
     for (const e of a.annotations.events) {
       for (const value of [e.time?.value, e.time?.beginPoint, e.time?.endPoint]) {
-        if (value && /^\d{4}(?:-\d{2}){0,2}$/.test(value)) assert.ok(value <= a.datePublished, `${a.id} ${e.id}: ${value}`);
+        if (value && /^\d{4}(?:-\d{2}){0,2}$/.test(value))
+          assert.ok(value <= a.datePublished, `${a.id} ${e.id}: ${value}`);
       }
     }
   }
@@ -195,7 +205,10 @@ test('synth refuses to write inside data/ or dist/, and explains', () => {
     for (const out of [join(ROOT, 'data'), join(ROOT, 'data', 'synthetic'), join(ROOT, 'dist', 'x')]) {
       const result = runScript('synth.ts', ['--count', '1', '--out', out]);
       assert.equal(result.code, 2, result.stderr);
-      assert.match(result.stderr, /^error: refusing --out .*(it is|it lies inside) the repository's (data folder|dist\/)/);
+      assert.match(
+        result.stderr,
+        /^error: refusing --out .*(it is|it lies inside) the repository's (data folder|dist\/)/,
+      );
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     }
     assert.deepEqual(readdirSync(join(ROOT, 'data', 'articles')), before);

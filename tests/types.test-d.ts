@@ -47,6 +47,15 @@ void incomplete;
 const mention: Mention = { id: 'm-1', selector: { exact: 'Kyiv' }, entity: 'kyiv', form: 'name' };
 void mention;
 
-// @ts-expect-error: entities have no `country` field; countries use identifiers.iso3166.
-const badEntity: Entity = { id: 'x', kind: 'country', name: 'X', aliases: [], demonyms: [], roles: [], identifiers: {}, country: 'X' };
+const badEntity: Entity = {
+  id: 'x',
+  kind: 'country',
+  name: 'X',
+  aliases: [],
+  demonyms: [],
+  roles: [],
+  identifiers: {},
+  // @ts-expect-error: entities have no `country` field; countries use identifiers.iso3166.
+  country: 'X',
+};
 void badEntity;

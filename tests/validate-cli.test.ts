@@ -48,7 +48,10 @@ test('validate: human format groups by file, with line:col, hint and summary; ex
   const { code, stdout } = runScript('validate.ts', ['--data', dir]);
   assert.equal(code, 1);
   assert.doesNotMatch(stdout, /\x1b\[/, 'no colour when not a TTY');
-  assert.match(stdout, /articles\/ukraine-energy-grid-repairs\.json\n(?:\s+\d+:\d+\s+warning .*\n(?:\s{5,}.*\n)*)*\s+\d+:\d+\s+error\s+"Olena Kovalenk0" is not in the article text/);
+  assert.match(
+    stdout,
+    /articles\/ukraine-energy-grid-repairs\.json\n(?:\s+\d+:\d+\s+warning .*\n(?:\s{5,}.*\n)*)*\s+\d+:\d+\s+error\s+"Olena Kovalenk0" is not in the article text/,
+  );
   assert.match(stdout, /\d+:\d+\s+warning\s+"Olena Kovalenko" .* with no mention\s+coverage/);
   assert.match(stdout, /hint: Closest passage in the text: "Olena Kovalenko"/);
   assert.match(stdout, /entities\/broken\.json\n\s+3:3\s+error\s+duplicate key "id"/);
@@ -66,7 +69,16 @@ test('validate: json format is a machine-readable report on stdout', (t) => {
   assert.equal(report.version, 1);
   assert.deepEqual(report.summary, { errors: 4, warnings: 1, filesWithFindings: 3, filesChecked: 8 });
   const grounding = report.findings.find((f: { rule: string }) => f.rule === 'grounding');
-  assert.deepEqual(Object.keys(grounding), ['file', 'line', 'column', 'pointer', 'rule', 'severity', 'message', 'hint']);
+  assert.deepEqual(Object.keys(grounding), [
+    'file',
+    'line',
+    'column',
+    'pointer',
+    'rule',
+    'severity',
+    'message',
+    'hint',
+  ]);
   assert.equal(grounding.pointer, '/annotations/mentions/1/selector/exact');
   const source = readFileSync(join(dir, FIXTURE_ARTICLE), 'utf8').split('\n');
   assert.ok(source[grounding.line - 1]!.slice(grounding.column - 1).startsWith('"Olena Kovalenk0"'));
@@ -80,13 +92,23 @@ test('validate: github format prints workflow commands with file, line, col and 
   const lines = stdout.trim().split('\n');
   assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 4);
   assert.equal(lines.filter((l) => l.startsWith('::warning ')).length, 1);
-  assert.match(stdout, /^::error file=[^,]*entities\/broken\.json,line=3,col=3,title=duplicate-key at \/id::duplicate key "id" \(first at line 2\); JSON.parse would silently keep only the last value%0Ahint: /m);
+  assert.match(
+    stdout,
+    /^::error file=[^,]*entities\/broken\.json,line=3,col=3,title=duplicate-key at \/id::duplicate key "id" \(first at line 2\); JSON.parse would silently keep only the last value%0Ahint: /m,
+  );
 });
 
 test('validate: warnings pass unless --strict', (t) => {
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
-  writeFileSync(join(dir, 'entities', 'lonely.json'), JSON.stringify({ id: 'lonely', kind: 'city', name: 'Lonely', aliases: [], demonyms: [], roles: [], identifiers: {} }, null, 2));
+  writeFileSync(
+    join(dir, 'entities', 'lonely.json'),
+    JSON.stringify(
+      { id: 'lonely', kind: 'city', name: 'Lonely', aliases: [], demonyms: [], roles: [], identifiers: {} },
+      null,
+      2,
+    ),
+  );
   const relaxed = runScript('validate.ts', ['--data', dir]);
   assert.equal(relaxed.code, 0, relaxed.stdout);
   assert.match(relaxed.stdout, /warning\s+nothing references "lonely"/);
@@ -102,7 +124,13 @@ test('validate: paths limit the report; cross-file rules still see the whole dat
   assert.equal(report.summary.filesChecked, 1);
   assert.ok(report.findings.every((f: { file: string }) => f.file.endsWith('outlets/daily-ledger.json')));
   // The entity file is referenced only from the article, which is not among the paths: no false warning.
-  const entity = runScript('validate.ts', ['--data', dir, '--format', 'json', join(dir, 'entities', 'olena-kovalenko.json')]);
+  const entity = runScript('validate.ts', [
+    '--data',
+    dir,
+    '--format',
+    'json',
+    join(dir, 'entities', 'olena-kovalenko.json'),
+  ]);
   assert.equal(entity.code, 0, entity.stdout);
 });
 
@@ -118,5 +146,6 @@ test('validate: usage errors exit 2 with a message and no stack trace', () => {
 test('validate --help and --list-rules', () => {
   assert.match(runScript('validate.ts', ['--help']).stdout, /Exit codes: 0/);
   const rules = runScript('validate.ts', ['--list-rules']).stdout;
-  for (const name of ['grounding', 'references', 'duplicates', 'figures', 'dates']) assert.match(rules, new RegExp(`^${name} `, 'm'));
+  for (const name of ['grounding', 'references', 'duplicates', 'figures', 'dates'])
+    assert.match(rules, new RegExp(`^${name} `, 'm'));
 });

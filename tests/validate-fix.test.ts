@@ -21,11 +21,18 @@ test('fix: rewrites into canonical form without changing content, and reports wh
   assert.equal(readFileSync(join(dir, OUTLET), 'utf8'), messy, '--check writes nothing');
   const { code, stdout } = runScript('fix.ts', ['--data', dir]);
   assert.equal(code, 0, stdout);
-  assert.match(stdout, /daily-ledger\.json: removed the byte-order mark, put keys in schema order, normalised text to NFC/);
+  assert.match(
+    stdout,
+    /daily-ledger\.json: removed the byte-order mark, put keys in schema order, normalised text to NFC/,
+  );
   assert.match(stdout, /^1 file fixed\.$/m);
   const fixed = readFileSync(join(dir, OUTLET), 'utf8');
   assert.equal(fixed, canonical.replace('The Daily Ledger', 'The Daily L\u00e9dger'));
-  assert.deepEqual(readdirSync(join(dir, 'outlets')).filter((f) => f.includes('.tmp')), [], 'no temporary file left');
+  assert.deepEqual(
+    readdirSync(join(dir, 'outlets')).filter((f) => f.includes('.tmp')),
+    [],
+    'no temporary file left',
+  );
   assert.equal(runScript('fix.ts', ['--data', dir, '--check']).code, 0);
 });
 

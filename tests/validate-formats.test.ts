@@ -7,9 +7,36 @@ import { formatJson } from '../scripts/checks/formats/json.ts';
 import { formatGithub } from '../scripts/checks/formats/github.ts';
 
 const FINDINGS: Finding[] = [
-  { file: 'data/articles/a.json', line: 3, column: 5, pointer: '/url', rule: 'urls', severity: 'error', message: 'the URL "ftp://x" uses ftp:, not http or https', hint: 'Use https://, 100% of the time.' },
-  { file: 'data/articles/a.json', line: 9, column: 1, pointer: '', rule: 'dates', severity: 'warning', message: 'a warning', hint: 'Look at it.' },
-  { file: 'data/entities/b.json', line: 1, column: 1, pointer: '/id', rule: 'references', severity: 'warning', message: 'nothing references "b"', hint: 'Remove it.' },
+  {
+    file: 'data/articles/a.json',
+    line: 3,
+    column: 5,
+    pointer: '/url',
+    rule: 'urls',
+    severity: 'error',
+    message: 'the URL "ftp://x" uses ftp:, not http or https',
+    hint: 'Use https://, 100% of the time.',
+  },
+  {
+    file: 'data/articles/a.json',
+    line: 9,
+    column: 1,
+    pointer: '',
+    rule: 'dates',
+    severity: 'warning',
+    message: 'a warning',
+    hint: 'Look at it.',
+  },
+  {
+    file: 'data/entities/b.json',
+    line: 1,
+    column: 1,
+    pointer: '/id',
+    rule: 'references',
+    severity: 'warning',
+    message: 'nothing references "b"',
+    hint: 'Remove it.',
+  },
 ];
 
 test('human: grouped by file, one summary line, colour only when asked', () => {
@@ -38,8 +65,14 @@ test('json: versioned report with summary and every finding field', () => {
 
 test('github: workflow commands with escaped properties and data', () => {
   const lines = formatGithub(FINDINGS, 10).trim().split('\n');
-  assert.equal(lines[0], '::error file=data/articles/a.json,line=3,col=5,title=urls at /url::the URL "ftp://x" uses ftp:, not http or https%0Ahint: Use https://, 100%25 of the time.');
-  assert.match(lines[1]!, /^::warning file=data\/articles\/a\.json,line=9,col=1,title=dates::a warning%0Ahint: Look at it\.$/);
+  assert.equal(
+    lines[0],
+    '::error file=data/articles/a.json,line=3,col=5,title=urls at /url::the URL "ftp://x" uses ftp:, not http or https%0Ahint: Use https://, 100%25 of the time.',
+  );
+  assert.match(
+    lines[1]!,
+    /^::warning file=data\/articles\/a\.json,line=9,col=1,title=dates::a warning%0Ahint: Look at it\.$/,
+  );
   assert.equal(lines.at(-1), '1 error, 2 warnings in 2 files (10 files checked)');
   const tricky = formatGithub([{ ...FINDINGS[0]!, file: 'data/a,b:c.json' }], 1);
   assert.match(tricky, /file=data\/a%2Cb%3Ac\.json,/);

@@ -26,7 +26,10 @@ function largeBrokenDataset(dir: string): void {
     if (i % 29 === 7) a.url = base.url; // same URL as the fixture article: “first” must be the same file
     if (i % 31 === 9) a.id = `renamed-${i}`; // id does not match the file name
     const text = `${JSON.stringify(a, null, 2)}\n`;
-    writeFileSync(join(dir, 'articles', `copy-${String(i).padStart(3, '0')}.json`), i % 37 === 11 ? text.replace('"id"', '"id": "x", "id"') : text);
+    writeFileSync(
+      join(dir, 'articles', `copy-${String(i).padStart(3, '0')}.json`),
+      i % 37 === 11 ? text.replace('"id"', '"id": "x", "id"') : text,
+    );
   }
   writeFileSync(join(dir, 'articles', 'copy-broken.json'), '{"id": ');
 }
@@ -37,12 +40,17 @@ test('with worker threads the findings are exactly those of a single thread', as
   largeBrokenDataset(dir);
   const serial = await validateData({ dataDir: dir, now: NOW, workers: 0 });
   const rules = new Set(serial.findings.map((f) => f.rule));
-  for (const rule of ['grounding', 'schema', 'duplicates', 'ids', 'duplicate-key', 'json-syntax']) assert.ok(rules.has(rule), `expected a ${rule} finding`);
+  for (const rule of ['grounding', 'schema', 'duplicates', 'ids', 'duplicate-key', 'json-syntax'])
+    assert.ok(rules.has(rule), `expected a ${rule} finding`);
   const threaded = await validateData({ dataDir: dir, now: NOW, workers: 2, mainThread: 'none' });
   assert.deepEqual(threaded, serial);
-  for (const mainThread of ['all', 'warm-up'] as const) assert.deepEqual(await validateData({ dataDir: dir, now: NOW, workers: 1, mainThread }), serial);
+  for (const mainThread of ['all', 'warm-up'] as const)
+    assert.deepEqual(await validateData({ dataDir: dir, now: NOW, workers: 1, mainThread }), serial);
   const chosen = join(dir, 'articles', 'copy-003.json');
-  assert.deepEqual(await validateData({ dataDir: dir, now: NOW, workers: 1, mainThread: 'none', paths: [chosen] }), await validateData({ dataDir: dir, now: NOW, workers: 0, paths: [chosen] }));
+  assert.deepEqual(
+    await validateData({ dataDir: dir, now: NOW, workers: 1, mainThread: 'none', paths: [chosen] }),
+    await validateData({ dataDir: dir, now: NOW, workers: 0, paths: [chosen] }),
+  );
 });
 
 test('the pool really hands files to a worker thread, and gives them all back', async (t) => {
@@ -51,17 +59,42 @@ test('the pool really hands files to a worker thread, and gives them all back', 
   largeBrokenDataset(dir);
   const jobs: FileJob[] = Array.from({ length: CHUNK_SIZE * 3 }, (_, i) => {
     const file = join(dir, 'articles', `copy-${String(i).padStart(3, '0')}.json`);
-    return { index: i, collection: 'articles', fileId: `copy-${String(i).padStart(3, '0')}`, path: file, reporting: true };
+    return {
+      index: i,
+      collection: 'articles',
+      fileId: `copy-${String(i).padStart(3, '0')}`,
+      path: file,
+      reporting: true,
+    };
   });
   const schemaDir = join(ROOT, 'schemas');
   const none = { articles: [], entities: [], outlets: [], redirects: [] };
   const seen: number[] = [];
   const { byWorkers } = await checkFiles(
     jobs,
-    () => ({ validators: schemaValidators(schemaDir), rules: RULES, known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() }, registry: EMPTY_REGISTRY, now: NOW }),
-    { workers: 1, mainThread: 'none', setup: () => ({ schemaDir, ruleNames: RULES.map((r) => r.name), known: none, registry: registryData(EMPTY_REGISTRY), now: NOW.getTime() }) },
+    () => ({
+      validators: schemaValidators(schemaDir),
+      rules: RULES,
+      known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() },
+      registry: EMPTY_REGISTRY,
+      now: NOW,
+    }),
+    {
+      workers: 1,
+      mainThread: 'none',
+      setup: () => ({
+        schemaDir,
+        ruleNames: RULES.map((r) => r.name),
+        known: none,
+        registry: registryData(EMPTY_REGISTRY),
+        now: NOW.getTime(),
+      }),
+    },
     (result) => seen.push(result.index),
   );
   assert.equal(byWorkers, jobs.length);
-  assert.deepEqual(seen.sort((a, b) => a - b), jobs.map((j) => j.index));
+  assert.deepEqual(
+    seen.sort((a, b) => a - b),
+    jobs.map((j) => j.index),
+  );
 });

@@ -45,7 +45,10 @@ test('the generated validators give the same verdicts and errors as validators c
         if (!expected) {
           const used = schemaValidators(SCHEMAS)[name];
           assert.deepEqual(rootSchemaOf(used), runtime.schema);
-          assert.deepEqual(schemaIssues(generated[name].errors ?? [], rootSchemaOf(used)), schemaIssues(runtime.errors ?? [], runtime.schema as object));
+          assert.deepEqual(
+            schemaIssues(generated[name].errors ?? [], rootSchemaOf(used)),
+            schemaIssues(runtime.errors ?? [], runtime.schema as object),
+          );
         }
       }
     }
@@ -62,7 +65,10 @@ test('the repository schemas use the generated validators; a changed schema is c
   const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, unknown> };
   schema.properties.motto = { type: 'string' };
   writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
-  const outlet = { ...(JSON.parse(readFileSync(join(VALID_FIXTURE, 'outlets', 'wire-service.json'), 'utf8')) as object), motto: 'News.' };
+  const outlet = {
+    ...(JSON.parse(readFileSync(join(VALID_FIXTURE, 'outlets', 'wire-service.json'), 'utf8')) as object),
+    motto: 'News.',
+  };
   assert.equal(generated.outlets(outlet), false);
   const validators = schemaValidators(copy);
   assert.notEqual(validators.outlets, generated.outlets);

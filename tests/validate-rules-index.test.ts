@@ -10,7 +10,9 @@ const DIR = join(ROOT, 'scripts', 'checks', 'rules');
 
 test('each rules/<name>.ts is in RULES under that name, with a description and a <name>.test.ts beside it', () => {
   const files = readdirSync(DIR);
-  const modules = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts').map((f) => f.slice(0, -3));
+  const modules = files
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
+    .map((f) => f.slice(0, -3));
   assert.deepEqual(RULES.map((r) => r.name).sort(), modules.sort());
   for (const rule of RULES) {
     assert.match(rule.name, /^[a-z]+(?:-[a-z]+)*$/);

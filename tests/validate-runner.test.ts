@@ -56,8 +56,14 @@ test('schema errors are plain language, located, with hints', async (t) => {
     delete a.keywords;
   });
   const { findings } = await validateData({ dataDir: dir, now: NOW });
-  const schema = findings.filter((f) => f.rule === 'schema').map((f) => `${f.line}:${f.column} ${f.pointer} | ${f.message} | ${f.hint}`);
-  const find = (re: RegExp) => assert.ok(schema.some((s) => re.test(s)), `${re}\n${schema.join('\n')}`);
+  const schema = findings
+    .filter((f) => f.rule === 'schema')
+    .map((f) => `${f.line}:${f.column} ${f.pointer} | ${f.message} | ${f.hint}`);
+  const find = (re: RegExp) =>
+    assert.ok(
+      schema.some((s) => re.test(s)),
+      `${re}\n${schema.join('\n')}`,
+    );
   find(/^\d+:5 \/headline\/orign \| unknown field "orign" \| Did you mean "origin"\?/);
   find(/\/headline \| missing required field "origin" in \/headline \| Add "origin"/);
   find(/\/publisher \| "publisher" must be a string or null, not number 7/);
@@ -70,5 +76,8 @@ test('a rule finding replaces the schema finding on the same value', async (t) =
   t.after(dispose);
   editJson(dir, FIXTURE_ARTICLE, (a) => (a.url = 'ftp://ledger.example/a'));
   const { findings } = await validateData({ dataDir: dir, now: NOW });
-  assert.deepEqual(findings.map((f) => f.rule), ['urls']);
+  assert.deepEqual(
+    findings.map((f) => f.rule),
+    ['urls'],
+  );
 });

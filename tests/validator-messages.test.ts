@@ -24,7 +24,11 @@ function suggested(hint: string): { value: unknown } | null {
   return null;
 }
 
-for (const [collection, file] of [['entities', 'entities/olena-kovalenko.json'], ['articles', 'articles/ukraine-energy-grid-repairs.json'], ['outlets', 'outlets/daily-ledger.json']] as const) {
+for (const [collection, file] of [
+  ['entities', 'entities/olena-kovalenko.json'],
+  ['articles', 'articles/ukraine-energy-grid-repairs.json'],
+  ['outlets', 'outlets/daily-ledger.json'],
+] as const) {
   test(`${collection}: every missing field's hint suggests a value that is accepted, never a null it rejects`, () => {
     const validate = validators[collection];
     const record = load(file);
@@ -32,7 +36,9 @@ for (const [collection, file] of [['entities', 'entities/olena-kovalenko.json'],
     for (const key of Object.keys(record)) {
       const { [key]: _removed, ...without } = record;
       assert.equal(validate(without), false);
-      const issue = schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).find((i) => i.message === `missing required field "${key}"`);
+      const issue = schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).find(
+        (i) => i.message === `missing required field "${key}"`,
+      );
       assert.ok(issue, `no finding for the missing "${key}"`);
       assert.doesNotMatch(issue.hint, /null when the field allows it/);
       const fix = suggested(issue.hint);
@@ -40,7 +46,9 @@ for (const [collection, file] of [['entities', 'entities/olena-kovalenko.json'],
       followed++;
       const fixed = { ...without, [key]: fix.value };
       validate(fixed);
-      const next = schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).filter((i) => i.pointer === `/${key}` || i.pointer.startsWith(`/${key}/`));
+      const next = schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).filter(
+        (i) => i.pointer === `/${key}` || i.pointer.startsWith(`/${key}/`),
+      );
       assert.deepEqual(next, [], `following the hint for "${key}" (${issue.hint}) caused: ${JSON.stringify(next)}`);
     }
     assert.ok(followed > 0);
@@ -51,7 +59,9 @@ test('a list or object hint says [] or {}, and null is only offered where the sc
   const validate = validators.entities;
   const { aliases: _a, identifiers: _i, ...entity } = load('entities/olena-kovalenko.json');
   validate(entity);
-  const hints = Object.fromEntries(schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((i) => [i.message, i.hint]));
+  const hints = Object.fromEntries(
+    schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((i) => [i.message, i.hint]),
+  );
   assert.match(hints['missing required field "aliases"']!, /Write \[\] when there are none\.$/);
   assert.match(hints['missing required field "identifiers"']!, /Write \{\} when there are none\.$/);
   validate({ ...entity, aliases: null, identifiers: {} });
@@ -61,7 +71,9 @@ test('a list or object hint says [] or {}, and null is only offered where the sc
   // A list that must not be empty says so instead of suggesting [].
   const { body: _b, ...article } = load('articles/ukraine-energy-grid-repairs.json');
   validators.articles(article);
-  const body = schemaIssues(validators.articles.errors ?? [], rootSchemaOf(validators.articles)).find((i) => i.message.includes('"body"'));
+  const body = schemaIssues(validators.articles.errors ?? [], rootSchemaOf(validators.articles)).find((i) =>
+    i.message.includes('"body"'),
+  );
   assert.match(body!.hint, /at least 1 item/);
   assert.doesNotMatch(body!.hint, /\[\] when|null/);
 });
@@ -77,7 +89,8 @@ test('no description is cut mid-sentence in a hint', () => {
       }
     }
   };
-  for (const file of readdirSync(join(ROOT, 'schemas'))) visit(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
+  for (const file of readdirSync(join(ROOT, 'schemas')))
+    visit(JSON.parse(readFileSync(join(ROOT, 'schemas', file), 'utf8')));
   assert.ok(descriptions.length > 50);
   for (const description of descriptions) {
     const sentence = firstSentence(description)!;
@@ -85,12 +98,22 @@ test('no description is cut mid-sentence in a hint', () => {
     const rest = description.slice(sentence.length);
     // What follows is nothing, or a new sentence.
     assert.match(rest, /^(?:$| [A-Z`“(])/, `cut mid-sentence: ${JSON.stringify(sentence)} | ${JSON.stringify(rest)}`);
-    for (const [open, close] of [['(', ')'], ['“', '”'], ['[', ']']]) {
-      assert.equal(sentence.split(open!).length, sentence.split(close!).length, `unbalanced ${open}${close} in ${JSON.stringify(sentence)}`);
+    for (const [open, close] of [
+      ['(', ')'],
+      ['“', '”'],
+      ['[', ']'],
+    ]) {
+      assert.equal(
+        sentence.split(open!).length,
+        sentence.split(close!).length,
+        `unbalanced ${open}${close} in ${JSON.stringify(sentence)}`,
+      );
     }
   }
   assert.equal(
-    firstSentence('Further passages of the same quote, in order, when the reporter’s words interrupt it (“…,” she said. “…”). `selector` holds the first passage.'),
+    firstSentence(
+      'Further passages of the same quote, in order, when the reporter’s words interrupt it (“…,” she said. “…”). `selector` holds the first passage.',
+    ),
     'Further passages of the same quote, in order, when the reporter’s words interrupt it (“…,” she said. “…”).',
   );
   assert.equal(firstSentence('Aid paid in U.S. dollars. More.'), 'Aid paid in U.S. dollars.');
@@ -132,14 +155,19 @@ test('a raw line break, a raw tab and bad escapes inside a string say what to wr
 
 test('the README table of enumerated values is generated from the types, and the check notices an edit', (t) => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const kinds = (JSON.parse(readFileSync(join(ROOT, 'schemas', 'entity.schema.json'), 'utf8')) as { definitions: Record<string, { enum: string[] }> }).definitions.EntityKind!.enum;
+  const kinds = (
+    JSON.parse(readFileSync(join(ROOT, 'schemas', 'entity.schema.json'), 'utf8')) as {
+      definitions: Record<string, { enum: string[] }>;
+    }
+  ).definitions.EntityKind!.enum;
   const row = readme.split('\n').find((line) => line.startsWith('| `EntityKind` |'));
   assert.ok(row, 'no EntityKind row in the README');
   for (const kind of kinds) assert.ok(row.includes(`\`${kind}\``), `README misses the entity kind ${kind}`);
 
   const copy = mkdtempSync(join(tmpdir(), 'readme-enums-'));
   t.after(() => rmSync(copy, { recursive: true, force: true }));
-  for (const entry of ['types', 'schemas', 'docs', 'package.json', 'README.md']) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+  for (const entry of ['types', 'schemas', 'docs', 'package.json', 'README.md'])
+    cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   writeFileSync(join(copy, 'README.md'), readme.replace('`chemical-element`, ', ''));
   const stale = runScript('schemas.ts', ['--check', '--root', copy]);
   assert.equal(stale.code, 1);

@@ -27,7 +27,10 @@ function moduleOf(url: string): string {
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '15' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '15' } },
+  });
   if (positionals.length === 0) fail('usage: bench/cpu-profile [--top N] FILE.cpuprofile...');
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
@@ -47,11 +50,18 @@ runMain(() => {
     }
   }
   const top = Number(values.top);
-  const table = (title: string, rows: Map<string, number>) => [
-    `| ${title} | self ms | share |`,
-    '| --- | ---: | ---: |',
-    ...[...rows].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, micros]) => `| ${name.replace(/\|/g, '\\|')} | ${(micros / 1000).toFixed(0)} | ${((100 * micros) / total).toFixed(1)}% |`),
-  ].join('\n');
+  const table = (title: string, rows: Map<string, number>) =>
+    [
+      `| ${title} | self ms | share |`,
+      '| --- | ---: | ---: |',
+      ...[...rows]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, top)
+        .map(
+          ([name, micros]) =>
+            `| ${name.replace(/\|/g, '\\|')} | ${(micros / 1000).toFixed(0)} | ${((100 * micros) / total).toFixed(1)}% |`,
+        ),
+    ].join('\n');
   console.log(`${positionals.length} profile(s), ${(total / 1000).toFixed(0)} ms of samples (idle excluded)\n`);
   console.log(`${table('function (module:line)', byFunction)}\n\n${table('module', byModule)}`);
   return 0;

@@ -53,7 +53,13 @@ export function measure(command: string, args: string[], options: RunOptions = {
   }
   rmSync(scratch, { recursive: true, force: true });
   if (result.error) {
-    return { code: null, wallSeconds, peakRssMB, stdout: result.stdout ?? '', stderr: `${result.error.message}\n${result.stderr ?? ''}` };
+    return {
+      code: null,
+      wallSeconds,
+      peakRssMB,
+      stdout: result.stdout ?? '',
+      stderr: `${result.error.message}\n${result.stderr ?? ''}`,
+    };
   }
   return { code: result.status, wallSeconds, peakRssMB, stdout: result.stdout, stderr: result.stderr };
 }

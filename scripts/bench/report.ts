@@ -116,7 +116,8 @@ export function verdicts(result: SizeResult): Verdict[] {
   });
   const bf = ratio(result, 'build', 'floor');
   ratioVerdict(`build ≤ ${TARGETS.buildVsFloor}× floor`, bf, TARGETS.buildVsFloor, missing('build'));
-  const applies = result.count >= TARGETS.peakRssAt ? '' : ` (target applies at ${TARGETS.peakRssAt.toLocaleString('en-US')})`;
+  const applies =
+    result.count >= TARGETS.peakRssAt ? '' : ` (target applies at ${TARGETS.peakRssAt.toLocaleString('en-US')})`;
   for (const step of ['validate', 'build'] as const) {
     const found = result.steps.find((s) => s.step === step);
     const rss = found?.peakRssMB;
@@ -143,7 +144,8 @@ function stepRow(result: SizeResult, step: StepResult): string {
     return `| ${step.step} | ${step.note ?? 'n/a'} | | | | | |`;
   }
   const seconds = step.wallSeconds;
-  const vsFloor = floor && step.step !== 'floor' ? `${fixed(seconds / floor, 2)}×` : step.step === 'floor' ? '1.00×' : '';
+  const vsFloor =
+    floor && step.step !== 'floor' ? `${fixed(seconds / floor, 2)}×` : step.step === 'floor' ? '1.00×' : '';
   return [
     '',
     step.step,
@@ -154,7 +156,9 @@ function stepRow(result: SizeResult, step: StepResult): string {
     vsFloor,
     step.note ?? '',
     '',
-  ].join(' | ').trim();
+  ]
+    .join(' | ')
+    .trim();
 }
 
 export function renderSize(result: SizeResult): string {

@@ -94,7 +94,11 @@ function readAll(fd: number, size: number): Uint8Array {
   if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
   let length = 0;
   // Up to one byte more than stat'ed, so a file that grew since is noticed rather than cut short.
-  for (let n = readSync(fd, scratch, length, scratch.length - length, null); n > 0; n = readSync(fd, scratch, length, scratch.length - length, null)) {
+  for (
+    let n = readSync(fd, scratch, length, scratch.length - length, null);
+    n > 0;
+    n = readSync(fd, scratch, length, scratch.length - length, null)
+  ) {
     length += n;
     if (length === scratch.length) {
       const bigger = Buffer.alloc(scratch.length * 2);
@@ -109,12 +113,26 @@ function readAll(fd: number, size: number): Uint8Array {
 export const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
 /** Runs one rule, turning a crash into an issue instead of stopping the validation. */
-export function runRule(rule: Rule, context: CheckContext, file: string): Array<Issue & { rule: string; internal?: boolean }> {
+export function runRule(
+  rule: Rule,
+  context: CheckContext,
+  file: string,
+): Array<Issue & { rule: string; internal?: boolean }> {
   try {
     return rule.check(context).map((issue) => ({ ...issue, rule: rule.name }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ rule: rule.name, internal: true, file, pointer: '', severity: 'error', message: `the check crashed: ${reason}`, hint: 'This is a bug in the validator, not necessarily in your data; please report it with this file.' }];
+    return [
+      {
+        rule: rule.name,
+        internal: true,
+        file,
+        pointer: '',
+        severity: 'error',
+        message: `the check crashed: ${reason}`,
+        hint: 'This is a bug in the validator, not necessarily in your data; please report it with this file.',
+      },
+    ];
   }
 }
 
@@ -133,13 +151,29 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     let size: number;
     ({ fd, size } = openRegular(path));
     if (size > MAX_FILE_BYTES) {
-      add({ line: 1, column: 1, pointer: '', rule: 'size', severity: 'error', message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`, hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.' });
+      add({
+        line: 1,
+        column: 1,
+        pointer: '',
+        rule: 'size',
+        severity: 'error',
+        message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
+        hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.',
+      });
       return { index, findings, complete: false };
     }
     bytes = readAll(fd, size);
   } catch (error) {
     const problem = fsProblem(error, 'file');
-    add({ line: 1, column: 1, pointer: '', rule: 'read', severity: 'error', message: problem.message, hint: problem.hint });
+    add({
+      line: 1,
+      column: 1,
+      pointer: '',
+      rule: 'read',
+      severity: 'error',
+      message: problem.message,
+      hint: problem.hint,
+    });
     return { index, findings, complete: false };
   } finally {
     if (fd !== undefined) closeSync(fd);
@@ -149,17 +183,32 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   if (!parsed.ok) {
     for (const p of parsed.problems) {
       const at = lineColumn(parsed.text, p.offset);
-      add({ ...at, pointer: p.pointer, rule: p.code === 'syntax' ? 'json-syntax' : p.code, severity: 'error', message: p.message, hint: p.hint });
+      add({
+        ...at,
+        pointer: p.pointer,
+        rule: p.code === 'syntax' ? 'json-syntax' : p.code,
+        severity: 'error',
+        message: p.message,
+        hint: p.hint,
+      });
     }
     return { index, findings, complete: false };
   }
   let locate: ReturnType<typeof pointerLocator> | null = null;
-  const place = (issue: Issue): Position => (locate ??= pointerLocator(parsed.text))(issue.pointer, { key: issue.key === true });
+  const place = (issue: Issue): Position =>
+    (locate ??= pointerLocator(parsed.text))(issue.pointer, { key: issue.key === true });
   const validate = env.validators[collection];
   const schemaValid = validate(parsed.value);
   const schemaFindings = schemaValid
     ? []
-    : schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((issue) => ({ ...place(issue), pointer: issue.pointer, rule: 'schema', severity: issue.severity, message: issue.message, hint: issue.hint }));
+    : schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((issue) => ({
+        ...place(issue),
+        pointer: issue.pointer,
+        rule: 'schema',
+        severity: issue.severity,
+        message: issue.message,
+        hint: issue.hint,
+      }));
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
   const result: FileResult = { index, findings, complete: schemaValid };
   let known = env.known;
@@ -181,12 +230,31 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
     const anchors = env.publishing && schemaValid && collection === 'articles' ? new Map<object, number>() : undefined;
-    const context = { phase: 'record', collection, record, file, fileId, known, registry: env.registry, now: env.now, anchors } as CheckContext;
+    const context = {
+      phase: 'record',
+      collection,
+      record,
+      file,
+      fileId,
+      known,
+      registry: env.registry,
+      now: env.now,
+      anchors,
+    } as CheckContext;
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
       for (const issue of runRule(rule, context, file)) {
         if (issue.internal && !schemaValid) continue;
-        ruleFindings.push({ file, ...place(issue), pointer: issue.pointer, rule: issue.rule, severity: issue.severity, message: issue.message, hint: issue.hint, ...(issue.internal ? { internal: true } : {}) });
+        ruleFindings.push({
+          file,
+          ...place(issue),
+          pointer: issue.pointer,
+          rule: issue.rule,
+          severity: issue.severity,
+          message: issue.message,
+          hint: issue.hint,
+          ...(issue.internal ? { internal: true } : {}),
+        });
       }
     }
     // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
@@ -198,7 +266,17 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
         result.published = publishedRecord(collection, record, validate, anchors);
       } catch (error) {
         // Only with a rule set that leaves out grounding: a selector the publisher cannot place.
-        findings.push({ file, line: 1, column: 1, pointer: '', rule: 'publish', severity: 'error', message: `the record cannot be published: ${error instanceof Error ? error.message : String(error)}`, hint: 'Run every rule (`npm run validate`) to see why.', internal: true });
+        findings.push({
+          file,
+          line: 1,
+          column: 1,
+          pointer: '',
+          rule: 'publish',
+          severity: 'error',
+          message: `the record cannot be published: ${error instanceof Error ? error.message : String(error)}`,
+          hint: 'Run every rule (`npm run validate`) to see why.',
+          internal: true,
+        });
       }
     }
   }
@@ -208,10 +286,19 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
 /** Each collection's top-level keys in its schema's order, by validator. */
 const schemaKeys = new WeakMap<ValidateFunction, string[]>();
 
-function publishedRecord(collection: Collection, record: CollectionRecords[Collection], validate: ValidateFunction, anchors: Map<object, number> | undefined): PublishedRecord {
+function publishedRecord(
+  collection: Collection,
+  record: CollectionRecords[Collection],
+  validate: ValidateFunction,
+  anchors: Map<object, number> | undefined,
+): PublishedRecord {
   if (collection !== 'articles') return { json: JSON.stringify(record) };
   let keys = schemaKeys.get(validate);
-  if (!keys) schemaKeys.set(validate, (keys = Object.keys((rootSchemaOf(validate) as { properties?: object } | undefined)?.properties ?? {})));
+  if (!keys)
+    schemaKeys.set(
+      validate,
+      (keys = Object.keys((rootSchemaOf(validate) as { properties?: object } | undefined)?.properties ?? {})),
+    );
   const article = positionArticle(orderKeys(record as CollectionRecords['articles'], keys), anchors);
   return { json: JSON.stringify(article), summary: JSON.stringify(summarize(article)), id: article.id };
 }

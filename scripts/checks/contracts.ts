@@ -10,7 +10,8 @@
  */
 
 /** Words that make a doc-comment sentence a constraint. */
-export const CONSTRAINT_PHRASES = /\b(?:of kind|must|must not|may not|only when|only if|exactly one|unique|non-empty|at most|at least)\b/i;
+export const CONSTRAINT_PHRASES =
+  /\b(?:of kind|must|must not|may not|only when|only if|exactly one|unique|non-empty|at most|at least)\b/i;
 
 export interface Contract {
   /** The file in types/. */
@@ -28,17 +29,41 @@ export interface Contract {
 }
 
 export const CONTRACTS: readonly Contract[] = [
-  { file: 'annotations.ts', says: '`prefix` and/or `suffix` must select exactly one occurrence', checkedBy: 'grounding' },
-  { file: 'annotations.ts', says: 'Identifier of the annotation, unique within its article', checkedBy: 'annotation-ids' },
-  { file: 'annotations.ts', says: 'Identifier of the inference, unique within its article', checkedBy: 'annotation-ids' },
+  {
+    file: 'annotations.ts',
+    says: '`prefix` and/or `suffix` must select exactly one occurrence',
+    checkedBy: 'grounding',
+  },
+  {
+    file: 'annotations.ts',
+    says: 'Identifier of the annotation, unique within its article',
+    checkedBy: 'annotation-ids',
+  },
+  {
+    file: 'annotations.ts',
+    says: 'Identifier of the inference, unique within its article',
+    checkedBy: 'annotation-ids',
+  },
   { file: 'annotations.ts', says: 'The ISO 4217 currency, only when the text states one', checkedBy: 'review' },
   // The kinds each entity field accepts are one table, scripts/checks/entity-fields.ts, which `entity-kinds` reads.
   { file: 'annotations.ts', says: 'an entity of kind `event`, such as', checkedBy: 'entity-kinds' },
   { file: 'annotations.ts', says: '(an entity of kind `event`: a refusal', checkedBy: 'entity-kinds' },
   { file: 'annotations.ts', says: 'an entity of kind `country`, `city` or `region`', checkedBy: 'entity-kinds' },
-  { file: 'annotations.ts', says: 'An external fact-check of a claim, recorded only when the article cites one', checkedBy: 'review' },
+  {
+    file: 'annotations.ts',
+    says: 'An external fact-check of a claim, recorded only when the article cites one',
+    checkedBy: 'review',
+  },
   { file: 'annotations.ts', says: 'It must resolve.', checkedBy: 'inference-pointers' },
   { file: 'common.ts', says: 'A JSON Pointer (RFC 6901) with at least one reference token', checkedBy: 'schema' },
-  { file: 'registries.ts', says: "The entity's Wikidata item, only when verified against a named reference", checkedBy: 'review' },
-  { file: 'common.ts', says: 'A non-empty single line of text with no leading or trailing white space', checkedBy: 'schema' },
+  {
+    file: 'registries.ts',
+    says: "The entity's Wikidata item, only when verified against a named reference",
+    checkedBy: 'review',
+  },
+  {
+    file: 'common.ts',
+    says: 'A non-empty single line of text with no leading or trailing white space',
+    checkedBy: 'schema',
+  },
 ];

@@ -31,7 +31,8 @@ export function parsePartialDate(value: string): ParsedDate | { invalid: string 
     instant = Date.parse(value);
     if (Number.isNaN(instant)) return { invalid: 'the time of day is not valid' };
   }
-  const precision: Precision = m[4] !== undefined ? 'time' : m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
+  const precision: Precision =
+    m[4] !== undefined ? 'time' : m[3] !== undefined ? 'day' : m[2] !== undefined ? 'month' : 'year';
   return { precision, year, month, day, instant };
 }
 
@@ -49,7 +50,13 @@ export function compareDates(a: ParsedDate, b: ParsedDate): number {
 
 /** “Now” as a parsed date-time, for comparisons with dates of any precision. */
 export function nowAsDate(now: Date): ParsedDate {
-  return { precision: 'time', year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate(), instant: now.getTime() };
+  return {
+    precision: 'time',
+    year: now.getUTCFullYear(),
+    month: now.getUTCMonth() + 1,
+    day: now.getUTCDate(),
+    instant: now.getTime(),
+  };
 }
 
 const WEEK = /^(\d{4})-W(\d{2})(-WE)?$/;
@@ -77,5 +84,11 @@ export function parseTimeValue(value: string): ParsedDate | { invalid: string } 
   const jan4 = Date.UTC(year, 0, 4);
   const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (n - 1) * 7 * 86_400_000;
   const first = new Date(monday + (week[3] ? 5 : 0) * 86_400_000);
-  return { precision: 'day', year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate(), instant: null };
+  return {
+    precision: 'day',
+    year: first.getUTCFullYear(),
+    month: first.getUTCMonth() + 1,
+    day: first.getUTCDate(),
+    instant: null,
+  };
 }

@@ -2,14 +2,22 @@
 
 /** The reference tokens of a pointer (`/a~1b/0` → `a/b`, `0`). */
 export function pointerTokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**
  * Resolves `pointer` in `value`. Returns `{ found: true, value }`, or `{ found: false, at }` with the longest prefix
  * of the pointer that did resolve.
  */
-export function resolvePointer(value: unknown, pointer: string): { found: true; value: unknown } | { found: false; at: string } {
+export function resolvePointer(
+  value: unknown,
+  pointer: string,
+): { found: true; value: unknown } | { found: false; at: string } {
   let node = value;
   let at = '';
   for (const token of pointerTokens(pointer)) {

@@ -56,7 +56,8 @@ class RecordingSet implements ReadonlySet<string> {
 export function recordingKnown(known: KnownIds): { known: KnownIds; lookups: Lookups } {
   const lookups: Lookups = { present: [], absent: [] };
   const view = {} as Record<Collection, ReadonlySet<string>>;
-  for (const collection of Object.keys(known) as Collection[]) view[collection] = new RecordingSet(collection, known[collection], lookups);
+  for (const collection of Object.keys(known) as Collection[])
+    view[collection] = new RecordingSet(collection, known[collection], lookups);
   return { known: view, lookups };
 }
 

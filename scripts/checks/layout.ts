@@ -45,14 +45,23 @@ function entries(dir: string): Dirent[] | Stray {
 
 /** Whether an entry is the allowed `.gitkeep`: an empty regular file. Anything else by that name is a stray. */
 function keepFileProblem(path: string, entry: Dirent): Stray | null {
-  if (!entry.isFile()) return { path, reason: `${KEEP_FILE} is ${describeEntry(entry)}, not an empty file`, hint: `Only an empty regular file may be named ${KEEP_FILE}; move its contents where they belong and delete it.` };
+  if (!entry.isFile())
+    return {
+      path,
+      reason: `${KEEP_FILE} is ${describeEntry(entry)}, not an empty file`,
+      hint: `Only an empty regular file may be named ${KEEP_FILE}; move its contents where they belong and delete it.`,
+    };
   try {
     if (lstatSync(path).size === 0) return null;
   } catch (error) {
     const problem = fsProblem(error, 'file');
     return { path, reason: problem.message, hint: problem.hint };
   }
-  return { path, reason: `${KEEP_FILE} is not empty`, hint: `A ${KEEP_FILE} only keeps a folder in git; empty it (records go in <id>.json files).` };
+  return {
+    path,
+    reason: `${KEEP_FILE} is not empty`,
+    hint: `A ${KEEP_FILE} only keeps a folder in git; empty it (records go in <id>.json files).`,
+  };
 }
 
 export function readLayout(dataDir: string): Layout {
@@ -73,7 +82,10 @@ export function readLayout(dataDir: string): Layout {
     const collection = entry.isDirectory() ? byDir.get(entry.name) : undefined;
     if (collection === undefined) {
       const what = entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : describeEntry(entry);
-      layout.strays.push({ path, reason: `${what} outside the collection folders (${COLLECTIONS.map((c) => c.dir).join(', ')})` });
+      layout.strays.push({
+        path,
+        reason: `${what} outside the collection folders (${COLLECTIONS.map((c) => c.dir).join(', ')})`,
+      });
       continue;
     }
     const inner = entries(path);
@@ -88,10 +100,24 @@ export function readLayout(dataDir: string): Layout {
         const problem = keepFileProblem(file, item);
         if (problem) layout.strays.push(problem);
       } else if (match && item.isFile()) layout.records.push({ collection, id: match[1]!, path: file });
-      else if (item.isDirectory()) layout.strays.push({ path: file, reason: match ? 'a folder named like a record' : 'a folder inside a collection folder', hint: 'Records are regular files <id>.json directly in the collection folder; move what the folder holds out of it and delete it.' });
-      else if (!item.isFile()) layout.strays.push({ path: file, reason: `${describeEntry(item)}, not a regular file`, hint: 'Records are regular files; replace it with a regular file or delete it.' });
+      else if (item.isDirectory())
+        layout.strays.push({
+          path: file,
+          reason: match ? 'a folder named like a record' : 'a folder inside a collection folder',
+          hint: 'Records are regular files <id>.json directly in the collection folder; move what the folder holds out of it and delete it.',
+        });
+      else if (!item.isFile())
+        layout.strays.push({
+          path: file,
+          reason: `${describeEntry(item)}, not a regular file`,
+          hint: 'Records are regular files; replace it with a regular file or delete it.',
+        });
       else if (!item.name.endsWith('.json')) layout.strays.push({ path: file, reason: 'not a .json file' });
-      else layout.strays.push({ path: file, reason: `"${item.name.slice(0, -5)}" is not a valid id (lowercase letters, digits and single hyphens)` });
+      else
+        layout.strays.push({
+          path: file,
+          reason: `"${item.name.slice(0, -5)}" is not a valid id (lowercase letters, digits and single hyphens)`,
+        });
     }
   }
   return layout;

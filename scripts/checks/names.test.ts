@@ -15,7 +15,8 @@ function reference(text: string, registry: Registry): Occurrence[] {
   };
   for (const [id, e] of registry.entities) {
     for (const s of spellings(e.name, e.kind)) add({ text: s, collection: 'entities', id, what: 'name' });
-    for (const a of e.aliases) for (const s of spellings(a, e.kind)) add({ text: s, collection: 'entities', id, what: 'alias' });
+    for (const a of e.aliases)
+      for (const s of spellings(a, e.kind)) add({ text: s, collection: 'entities', id, what: 'alias' });
     for (const d of e.demonyms) add({ text: d, collection: 'entities', id, what: 'demonym' });
   }
   for (const [id, o] of registry.outlets) add({ text: o.name, collection: 'outlets', id, what: 'name' });
@@ -42,7 +43,25 @@ function reference(text: string, registry: Registry): Occurrence[] {
 }
 
 // Few letters, so names and text meet often; punctuation, a non-ASCII letter and an astral letter for the edges.
-const piece = fc.constantFrom('a', 'b', 'A', 'B', 'é', 'É', '𝒜', ' ', '.', '-', "'", '1', 'ab', 'Ab', 'ba', 'U.S.', '\u00A0');
+const piece = fc.constantFrom(
+  'a',
+  'b',
+  'A',
+  'B',
+  'é',
+  'É',
+  '𝒜',
+  ' ',
+  '.',
+  '-',
+  "'",
+  '1',
+  'ab',
+  'Ab',
+  'ba',
+  'U.S.',
+  '\u00A0',
+);
 const phrase = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
 const entity = fc.record({
   kind: fc.constantFrom('person', 'commodity', 'country'),
@@ -53,14 +72,19 @@ const entity = fc.record({
 
 test('registeredNamesIn finds exactly what its plain definition finds, over random registries and texts', () => {
   fc.assert(
-    fc.property(fc.array(entity, { maxLength: 6 }), fc.array(phrase, { maxLength: 2 }), fc.array(piece, { maxLength: 40 }), (entities, outlets, text) => {
-      const registry: Registry = {
-        entities: new Map(entities.map((e, i) => [`e${i}`, e])),
-        outlets: new Map(outlets.map((name, i) => [`o${i}`, { name }])),
-      };
-      const joined = text.join('');
-      assert.deepEqual(registeredNamesIn(joined, registry), reference(joined, registry));
-    }),
+    fc.property(
+      fc.array(entity, { maxLength: 6 }),
+      fc.array(phrase, { maxLength: 2 }),
+      fc.array(piece, { maxLength: 40 }),
+      (entities, outlets, text) => {
+        const registry: Registry = {
+          entities: new Map(entities.map((e, i) => [`e${i}`, e])),
+          outlets: new Map(outlets.map((name, i) => [`o${i}`, { name }])),
+        };
+        const joined = text.join('');
+        assert.deepEqual(registeredNamesIn(joined, registry), reference(joined, registry));
+      },
+    ),
     { numRuns: 2000 },
   );
 });
@@ -74,5 +98,11 @@ test('registeredNamesIn: a longer name hides the shorter one inside it, and a na
     outlets: new Map(),
   };
   const found = registeredNamesIn('At the Munich Security Conference, Municher and Munich.', registry);
-  assert.deepEqual(found.map((o) => [o.start, o.end, o.phrases.map((p) => p.id)]), [[7, 33, ['msc']], [48, 54, ['munich']]]);
+  assert.deepEqual(
+    found.map((o) => [o.start, o.end, o.phrases.map((p) => p.id)]),
+    [
+      [7, 33, ['msc']],
+      [48, 54, ['munich']],
+    ],
+  );
 });

@@ -67,7 +67,8 @@ function indexOf(registry: Registry): PhraseIndex {
   };
   for (const [id, e] of registry.entities) {
     for (const s of spellings(e.name, e.kind)) add(s, { collection: 'entities', id, what: 'name' });
-    for (const alias of e.aliases) for (const s of spellings(alias, e.kind)) add(s, { collection: 'entities', id, what: 'alias' });
+    for (const alias of e.aliases)
+      for (const s of spellings(alias, e.kind)) add(s, { collection: 'entities', id, what: 'alias' });
     for (const demonym of e.demonyms) add(demonym, { collection: 'entities', id, what: 'demonym' });
   }
   for (const [id, o] of registry.outlets) add(o.name, { collection: 'outlets', id, what: 'name' });

@@ -45,7 +45,12 @@ export interface PoolOptions {
  * Checks every job, calling `onResult` for each as it comes. The workers are started first, so their start-up
  * (loading modules, compiling schemas) overlaps with the main thread's own `environment()`.
  */
-export async function checkFiles(jobs: readonly FileJob[], environment: () => CheckEnvironment, options: PoolOptions, onResult: (result: FileResult) => void): Promise<{ byWorkers: number }> {
+export async function checkFiles(
+  jobs: readonly FileJob[],
+  environment: () => CheckEnvironment,
+  options: PoolOptions,
+  onResult: (result: FileResult) => void,
+): Promise<{ byWorkers: number }> {
   let byWorkers = 0;
   const chunks: FileJob[][] = [];
   for (let i = 0; i < jobs.length; i += CHUNK_SIZE) chunks.push(jobs.slice(i, i + CHUNK_SIZE));
@@ -53,7 +58,9 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
   const returned: FileJob[][] = [];
   let next = 0;
   const { throttle } = options;
-  const take = (): FileJob[] | undefined => returned.pop() ?? (next < chunks.length && (!throttle || next * CHUNK_SIZE < throttle.limit()) ? chunks[next++] : undefined);
+  const take = (): FileJob[] | undefined =>
+    returned.pop() ??
+    (next < chunks.length && (!throttle || next * CHUNK_SIZE < throttle.limit()) ? chunks[next++] : undefined);
   /** Nothing left to hand out (otherwise `take` may be only held back by the throttle). */
   const exhausted = () => returned.length === 0 && next >= chunks.length;
   /** Who waits for the throttle (or for chunks a failed worker hands back): called, once each, on the next wake. */
@@ -76,7 +83,13 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
   for (let w = 0; w < workers; w++) {
     finished.push(
       new Promise<void>((resolve) => {
-        const worker = typeScriptWorker(new URL('./worker.ts', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } });
+        const worker = typeScriptWorker(new URL('./worker.ts', import.meta.url), {
+          workerData: setup,
+          resourceLimits: {
+            maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
+            maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB,
+          },
+        });
         const held: FileJob[][] = [];
         let done = false;
         const stop = () => {
@@ -128,7 +141,7 @@ export async function checkFiles(jobs: readonly FileJob[], environment: () => Ch
   const env = environment();
   // The main thread works through the queue too, yielding between chunks so worker messages are handled; then it
   // waits for the workers, and checks whatever chunks a failed worker handed back.
-  const mainThread = workers === 0 ? 'all' : options.mainThread ?? 'warm-up';
+  const mainThread = workers === 0 ? 'all' : (options.mainThread ?? 'warm-up');
   if (mainThread !== 'none') {
     while (!(mainThread === 'warm-up' && ready === workers)) {
       const chunk = take();

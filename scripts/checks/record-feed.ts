@@ -30,7 +30,9 @@ export interface RecordFeed {
 /** The publish order of record files: articles first (layout order: by file name), then each registry by id. */
 export function publishOrder(jobs: readonly FileJob[]): FileJob[] {
   const rank: Record<Collection, number> = { articles: 0, entities: 1, outlets: 2, redirects: 3 };
-  const byId = (a: FileJob, b: FileJob) => rank[a.collection] - rank[b.collection] || (a.collection === 'articles' ? 0 : a.fileId < b.fileId ? -1 : a.fileId > b.fileId ? 1 : 0);
+  const byId = (a: FileJob, b: FileJob) =>
+    rank[a.collection] - rank[b.collection] ||
+    (a.collection === 'articles' ? 0 : a.fileId < b.fileId ? -1 : a.fileId > b.fileId ? 1 : 0);
   // Array.prototype.sort is stable: articles keep the layout's (file name) order.
   return [...jobs].sort(byId);
 }

@@ -28,7 +28,8 @@ export interface RegistryData {
 
 export const EMPTY_REGISTRY: Registry = { entities: new Map(), outlets: new Map() };
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** Reads a regular file, or gives undefined (never blocks on a FIFO, never throws). */
 function readBytes(path: string): Buffer | undefined {
@@ -46,16 +47,25 @@ function readBytes(path: string): Buffer | undefined {
 }
 
 /** What a registry record contributes to the registry facts (undefined: nothing), from its parsed JSON. */
-export function factsOf(collection: 'entities' | 'outlets', value: unknown): EntityFacts | { name: string } | undefined {
+export function factsOf(
+  collection: 'entities' | 'outlets',
+  value: unknown,
+): EntityFacts | { name: string } | undefined {
   const record = value as Record<string, unknown> | null | undefined;
   if (!record || typeof record !== 'object' || typeof record.name !== 'string') return undefined;
   if (collection === 'outlets') return { name: record.name };
   if (typeof record.kind !== 'string') return undefined;
-  return { kind: record.kind as EntityKind, name: record.name, aliases: strings(record.aliases), demonyms: strings(record.demonyms) };
+  return {
+    kind: record.kind as EntityKind,
+    name: record.name,
+    aliases: strings(record.aliases),
+    demonyms: strings(record.demonyms),
+  };
 }
 
 /** Facts as the result cache keeps them: their JSON, or '' for none. */
-export const factsText = (facts: EntityFacts | { name: string } | undefined): string => (facts === undefined ? '' : JSON.stringify(facts));
+export const factsText = (facts: EntityFacts | { name: string } | undefined): string =>
+  facts === undefined ? '' : JSON.stringify(facts);
 
 /**
  * Where readRegistry may take facts from instead of reading a file: `cached` gives a file's facts as factsText did
@@ -75,7 +85,8 @@ export function readRegistry(records: readonly RecordFile[], source?: RegistrySo
     if (collection !== 'entities' && collection !== 'outlets') continue;
     let facts: EntityFacts | { name: string } | undefined;
     const cached = source?.cached(record);
-    if (cached !== undefined) facts = cached === '' ? undefined : (JSON.parse(cached) as EntityFacts | { name: string });
+    if (cached !== undefined)
+      facts = cached === '' ? undefined : (JSON.parse(cached) as EntityFacts | { name: string });
     else {
       const bytes = readBytes(path);
       if (bytes === undefined) continue;
@@ -95,5 +106,11 @@ export function readRegistry(records: readonly RecordFile[], source?: RegistrySo
   return { entities, outlets };
 }
 
-export const registryData = (registry: Registry): RegistryData => ({ entities: [...registry.entities], outlets: [...registry.outlets] });
-export const registryFrom = (data: RegistryData): Registry => ({ entities: new Map(data.entities), outlets: new Map(data.outlets) });
+export const registryData = (registry: Registry): RegistryData => ({
+  entities: [...registry.entities],
+  outlets: [...registry.outlets],
+});
+export const registryFrom = (data: RegistryData): Registry => ({
+  entities: new Map(data.entities),
+  outlets: new Map(data.outlets),
+});

@@ -22,7 +22,17 @@
  */
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -33,7 +43,6 @@ import type { FileResult } from './check-file.ts';
 import type { ArticleSummary, DatasetSummary, KnownIds } from './rule.ts';
 import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';
-
 
 /** Changes whenever what is stored changes shape. */
 const FORMAT = 3;
@@ -97,17 +106,25 @@ export function validatorFingerprint(schemaDir: string): string {
   const hash = createHash('sha256').update(`format ${FORMAT}\0`);
   const add = (label: string, path: string) => hash.update(`${label}\0`).update(readFileSync(path)).update('\0');
   for (const folder of VALIDATOR_SOURCES) {
-    const names = readdirSync(join(REPO, folder), { recursive: true, encoding: 'utf8' }).filter((n) => /\.(ts|cjs|mjs)$/.test(n) && !n.endsWith('.test.ts')).sort();
+    const names = readdirSync(join(REPO, folder), { recursive: true, encoding: 'utf8' })
+      .filter((n) => /\.(ts|cjs|mjs)$/.test(n) && !n.endsWith('.test.ts'))
+      .sort();
     for (const name of names) add(`${folder}/${name}`, join(REPO, folder, name));
   }
-  for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) add(`schemas/${name}`, join(schemaDir, name));
+  for (const name of readdirSync(schemaDir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort())
+    add(`schemas/${name}`, join(schemaDir, name));
   return hash.digest('hex');
 }
 
 /** SHA-256 over the registry facts, in the registry's order (the layout's, sorted). */
 export function registryDigest(registry: Registry): string {
   const hash = createHash('sha256');
-  for (const [label, map] of [['entities', registry.entities], ['outlets', registry.outlets]] as const) {
+  for (const [label, map] of [
+    ['entities', registry.entities],
+    ['outlets', registry.outlets],
+  ] as const) {
     hash.update(`${label}\0`);
     for (const [id, facts] of map) hash.update(`${id}\0${factsText(facts)}\0`);
   }
@@ -143,7 +160,11 @@ export function gitBlobIds(dataDir: string): Promise<Map<string, string>> {
       }
     };
     try {
-      const child = spawn('git', ['-C', dataDir, 'ls-files', '-t', '--stage', '--cached', '--modified', '--deleted', '-z', '--', '.'], { stdio: ['ignore', fd, 'ignore'] });
+      const child = spawn(
+        'git',
+        ['-C', dataDir, 'ls-files', '-t', '--stage', '--cached', '--modified', '--deleted', '-z', '--', '.'],
+        { stdio: ['ignore', fd, 'ignore'] },
+      );
       child.once('error', () => finish(false));
       child.once('close', (code) => finish(code === 0));
     } catch {
@@ -159,14 +180,15 @@ function parseLsFiles(out: Buffer): Map<string, string> {
   const ids = new Map<string, string>();
   const changed: string[] = [];
   // Each entry: "<tag> <mode> <blob> <stage>\t<path>\0"; only stage 0 (not in the middle of a merge conflict).
-  for (let at = 0; at < out.length; ) {
+  for (let at = 0; at < out.length;) {
     let end = out.indexOf(0, at);
     if (end < 0) end = out.length;
     const tab = out.indexOf(9, at);
     if (tab > at && tab < end) {
       const path = out.toString('utf8', tab + 1, end);
       const tag = out[at];
-      if (tag === 0x48 /* H */ && out[tab - 1] === 0x30 /* stage 0 */ && tab - at === 2 + 7 + BLOB + 2) ids.set(path, out.toString('latin1', at + 9, at + 9 + BLOB));
+      if (tag === 0x48 /* H */ && out[tab - 1] === 0x30 /* stage 0 */ && tab - at === 2 + 7 + BLOB + 2)
+        ids.set(path, out.toString('latin1', at + 9, at + 9 + BLOB));
       else if (tag !== 0x48) changed.push(path);
     }
     at = end + 1;
@@ -236,7 +258,8 @@ class Columns {
     if (facts !== undefined) this.facts.push([entry, facts]);
     const extra: Extra = {};
     if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
-    if (result.renamed) extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
+    if (result.renamed)
+      extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
     if (result.redirect) extra.redirect = result.redirect.record;
     if (Object.keys(extra).length > 0) this.extra.push([entry, extra]);
   }
@@ -246,19 +269,57 @@ class Columns {
 function wellFormed(s: Stored): boolean {
   const strings = (a: unknown, n?: number) => Array.isArray(a) && (n === undefined || a.length === n);
   const starts = (start: unknown, values: unknown, n: number, limit: number) => {
-    if (!(start instanceof Uint32Array) || !(values instanceof Uint32Array) || start.length !== n + 1 || start[0] !== 0 || start[n] !== values.length) return false;
+    if (
+      !(start instanceof Uint32Array) ||
+      !(values instanceof Uint32Array) ||
+      start.length !== n + 1 ||
+      start[0] !== 0 ||
+      start[n] !== values.length
+    )
+      return false;
     for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
     for (let i = 0; i < values.length; i++) if ((values[i]! & ~ABSENT) >>> 0 >= limit) return false;
     return true;
   };
-  if (!s || typeof s !== 'object' || typeof s.registry !== 'string' || !strings(s.keys) || !strings(s.paths) || typeof s.blobs !== 'string' || typeof s.now !== 'number') return false;
+  if (
+    !s ||
+    typeof s !== 'object' ||
+    typeof s.registry !== 'string' ||
+    !strings(s.keys) ||
+    !strings(s.paths) ||
+    typeof s.blobs !== 'string' ||
+    typeof s.now !== 'number'
+  )
+    return false;
   const n = s.paths.length;
   const rows = s.articleId?.length;
-  if (s.blobs.length !== n * BLOB || !starts(s.askedStart, s.asked, n, s.keys.length) || !starts(s.refStart, s.refs, n, s.keys.length)) return false;
-  if (!strings(s.articleId) || !(s.articleRow instanceof Int32Array) || s.articleRow.length !== n || !strings(s.articleUrl, rows) || !strings(s.bodyHash, rows)) return false;
-  if (!(s.signatures instanceof Uint32Array) || s.signatures.length !== rows * SIGNATURE_SIZE || !(s.hasSignature instanceof Uint8Array) || s.hasSignature.length !== rows) return false;
+  if (
+    s.blobs.length !== n * BLOB ||
+    !starts(s.askedStart, s.asked, n, s.keys.length) ||
+    !starts(s.refStart, s.refs, n, s.keys.length)
+  )
+    return false;
+  if (
+    !strings(s.articleId) ||
+    !(s.articleRow instanceof Int32Array) ||
+    s.articleRow.length !== n ||
+    !strings(s.articleUrl, rows) ||
+    !strings(s.bodyHash, rows)
+  )
+    return false;
+  if (
+    !(s.signatures instanceof Uint32Array) ||
+    s.signatures.length !== rows * SIGNATURE_SIZE ||
+    !(s.hasSignature instanceof Uint8Array) ||
+    s.hasSignature.length !== rows
+  )
+    return false;
   for (let i = 0; i < n; i++) if (s.articleRow[i]! >= rows) return false;
-  const sparse = (list: unknown) => Array.isArray(list) && list.every((e) => Array.isArray(e) && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < n && e[1] !== null && e[1] !== undefined);
+  const sparse = (list: unknown) =>
+    Array.isArray(list) &&
+    list.every(
+      (e) => Array.isArray(e) && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < n && e[1] !== null && e[1] !== undefined,
+    );
   return sparse(s.facts) && s.facts.every((e) => typeof e[1] === 'string') && sparse(s.extra);
 }
 
@@ -301,7 +362,8 @@ export class ResultCache {
     let stored: Stored | null = null;
     try {
       const read = deserialize(readFileSync(path)) as Stored;
-      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime() && wellFormed(read)) stored = read;
+      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime() && wellFormed(read))
+        stored = read;
     } catch {
       // none yet, or unreadable: start afresh
     }
@@ -363,7 +425,9 @@ export class ResultCache {
     for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.#referenced[s.refs[i]!] = 1;
     const row = s.articleRow[entry]!;
     if (row >= 0) {
-      const signature = s.hasSignature[row] ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE) : null;
+      const signature = s.hasSignature[row]
+        ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE)
+        : null;
       sink.article({ file, id: s.articleId[row]!, url: s.articleUrl[row]!, bodyHash: s.bodyHash[row]!, signature });
     }
     const extra = this.#extra.get(entry);
@@ -426,10 +490,25 @@ export class ResultCache {
       if (s!.articleRow[entry]! >= 0) rows++;
     }
     const out: Stored = {
-      format: FORMAT, fingerprint: this.fingerprint, registry: this.#registry, now: this.now, keys, paths: new Array<string>(n), blobs: '',
-      askedStart: new Uint32Array(n + 1), asked: new Uint32Array(askedLength), refStart: new Uint32Array(n + 1), refs: new Uint32Array(refLength),
-      articleRow: new Int32Array(n), articleId: [], articleUrl: [], bodyHash: [],
-      signatures: new Uint32Array(rows * SIGNATURE_SIZE), hasSignature: new Uint8Array(rows), facts: [], extra: [],
+      format: FORMAT,
+      fingerprint: this.fingerprint,
+      registry: this.#registry,
+      now: this.now,
+      keys,
+      paths: new Array<string>(n),
+      blobs: '',
+      askedStart: new Uint32Array(n + 1),
+      asked: new Uint32Array(askedLength),
+      refStart: new Uint32Array(n + 1),
+      refs: new Uint32Array(refLength),
+      articleRow: new Int32Array(n),
+      articleId: [],
+      articleUrl: [],
+      bodyHash: [],
+      signatures: new Uint32Array(rows * SIGNATURE_SIZE),
+      hasSignature: new Uint8Array(rows),
+      facts: [],
+      extra: [],
     };
     const blobs: string[] = [];
     let asked = 0;
@@ -444,7 +523,8 @@ export class ResultCache {
       const st = s!;
       out.paths[i] = st.paths[entry]!;
       blobs.push(st.blobs.slice(entry * BLOB, (entry + 1) * BLOB));
-      for (let j = st.askedStart[entry]!; j < st.askedStart[entry + 1]!; j++) out.asked[asked++] = (keyOf((st.asked[j]! & ~ABSENT) >>> 0) | (st.asked[j]! & ABSENT)) >>> 0;
+      for (let j = st.askedStart[entry]!; j < st.askedStart[entry + 1]!; j++)
+        out.asked[asked++] = (keyOf((st.asked[j]! & ~ABSENT) >>> 0) | (st.asked[j]! & ABSENT)) >>> 0;
       out.askedStart[i + 1] = asked;
       for (let j = st.refStart[entry]!; j < st.refStart[entry + 1]!; j++) out.refs[refs++] = keyOf(st.refs[j]!);
       out.refStart[i + 1] = refs;
@@ -453,7 +533,10 @@ export class ResultCache {
       else {
         const to = (out.articleRow[i] = article(st.articleId[row]!, st.articleUrl[row]!, st.bodyHash[row]!));
         out.hasSignature[to] = st.hasSignature[row]!;
-        out.signatures.set(st.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE), to * SIGNATURE_SIZE);
+        out.signatures.set(
+          st.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE),
+          to * SIGNATURE_SIZE,
+        );
       }
       const facts = this.#facts.get(entry);
       if (facts !== undefined) out.facts.push([i, facts]);
@@ -495,7 +578,8 @@ export class ResultCache {
     const freshOrder = Array.from({ length: fresh }, (_, e) => e).sort((a, b) => f.order[a]! - f.order[b]!);
     const reusedOrder = this.#reusedOrder;
     for (let i = 0, r = 0, e = 0; i < n; i++) {
-      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < reusedOrder[r]!)) copyFresh(freshOrder[e++]!, i);
+      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < reusedOrder[r]!))
+        copyFresh(freshOrder[e++]!, i);
       else copyReused(reused[r++]!, i);
     }
     const base = keys.length;
@@ -503,7 +587,8 @@ export class ResultCache {
     for (let x = 0; x < freshAsked.length; x++) {
       const [to, from] = freshAsked[x]!;
       const e = freshOrder[x]!;
-      for (let j = 0; j < f.askedStart[e + 1]! - from; j++) out.asked[to + j] = (((f.asked[from + j]! & ~ABSENT) + base) | (f.asked[from + j]! & ABSENT)) >>> 0;
+      for (let j = 0; j < f.askedStart[e + 1]! - from; j++)
+        out.asked[to + j] = (((f.asked[from + j]! & ~ABSENT) + base) | (f.asked[from + j]! & ABSENT)) >>> 0;
       const [refTo, refFrom] = freshRefs[x]!;
       for (let j = 0; j < f.refStart[e + 1]! - refFrom; j++) out.refs[refTo + j] = f.refs[refFrom + j]! + base;
     }

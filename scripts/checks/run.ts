@@ -84,7 +84,8 @@ function selection(dataDir: string, paths: string[] | undefined): ((path: string
   const chosen = paths.map((p) => {
     const abs = resolve(p);
     if (!existsSync(abs)) throw new UserError(`${p}: no such file or folder`);
-    if (abs !== root && !abs.startsWith(root + sep)) throw new UserError(`${p} is not inside the data folder ${dataDir}`);
+    if (abs !== root && !abs.startsWith(root + sep))
+      throw new UserError(`${p} is not inside the data folder ${dataDir}`);
     return { abs, folder: statSync(abs).isDirectory() };
   });
   return (path) => {
@@ -107,7 +108,12 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const blobsLater = cacheWanted ? gitBlobIds(dataDir) : null;
   const layout = readLayout(dataDir);
 
-  const knownSets = { articles: new Set<string>(), entities: new Set<string>(), outlets: new Set<string>(), redirects: new Set<string>() };
+  const knownSets = {
+    articles: new Set<string>(),
+    entities: new Set<string>(),
+    outlets: new Set<string>(),
+    redirects: new Set<string>(),
+  };
   for (const r of layout.records) knownSets[r.collection].add(r.id);
   const folderOf = new Map(COLLECTIONS.map((c) => [c.name, c.dir]));
   const known: KnownIds = knownSets;
@@ -116,7 +122,8 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const cache = cacheWanted ? ResultCache.open(options.cache!, validatorFingerprint(schemaDir), now) : null;
   /** A record file's path inside the data folder, with `/` (layout paths are `join(dataDir, folder, name)`). */
   const dataPrefix = join(dataDir, '_').slice(0, -1);
-  const relativeOf = (path: string) => (sep === '/' ? path.slice(dataPrefix.length) : path.slice(dataPrefix.length).split(sep).join('/'));
+  const relativeOf = (path: string) =>
+    sep === '/' ? path.slice(dataPrefix.length) : path.slice(dataPrefix.length).split(sep).join('/');
   const blobs = (cache ? await blobsLater : null) ?? new Map<string, string>();
   /** Registry files read this run (not taken from the cache): their blob id and facts, for the cache. */
   const readFacts = new Map<string, { blob: string; text: string }>();
@@ -127,7 +134,11 @@ export async function validateData(options: ValidationOptions): Promise<Validati
           const blob = blobs.get(relative);
           return blob === undefined ? undefined : cache.facts(relative, blob);
         },
-        read: (record, bytes, value) => readFacts.set(relativeOf(record.path), { blob: gitBlobId(bytes), text: factsText(factsOf(record.collection as 'entities' | 'outlets', value)) }),
+        read: (record, bytes, value) =>
+          readFacts.set(relativeOf(record.path), {
+            blob: gitBlobId(bytes),
+            text: factsText(factsOf(record.collection as 'entities' | 'outlets', value)),
+          }),
       }
     : undefined;
   const registry = readRegistry(layout.records, source);
@@ -141,7 +152,8 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     articles: [],
     redirects: [],
     strays: layout.strays.map((s) => ({ file: display(s.path), reason: s.reason, hint: s.hint })),
-    fileOf: (collection, id) => (knownSets[collection].has(id) ? display(join(dataDir, folderOf.get(collection)!, `${id}.json`)) : undefined),
+    fileOf: (collection, id) =>
+      knownSets[collection].has(id) ? display(join(dataDir, folderOf.get(collection)!, `${id}.json`)) : undefined,
   };
   const findings: Finding[] = [];
   let filesChecked = 0;
@@ -162,7 +174,12 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const setup = () => ({
     schemaDir,
     ruleNames: rules.map((r) => r.name),
-    known: { articles: [...knownSets.articles], entities: [...knownSets.entities], outlets: [...knownSets.outlets], redirects: [...knownSets.redirects] },
+    known: {
+      articles: [...knownSets.articles],
+      entities: [...knownSets.entities],
+      outlets: [...knownSets.outlets],
+      redirects: [...knownSets.redirects],
+    },
     registry: registryData(registry),
     now: now.getTime(),
     cacheable: cache !== null,
@@ -210,16 +227,31 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     }
     for (const [collection, id] of cache.referenced()) referenced[collection as 'entities' | 'outlets'].add(id);
   }
-  const workers = !registered ? 0 : options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0);
-  const environment = () => ({ validators: schemaValidators(schemaDir), rules, known, registry, now, cacheable: cache !== null, publishing: feeding !== null });
-  await checkFiles(toCheck, environment, { workers, setup, mainThread: options.mainThread, throttle: feeding?.throttle() }, (result) => {
-    collect(result);
-    feeding?.take(result);
-    if (cache) {
-      const relative = relativeOf(jobs[result.index]!.path);
-      cache.put(relative, result, readFacts.get(relative));
-    }
+  const workers = !registered
+    ? 0
+    : (options.workers ?? (toCheck.length >= PARALLEL_MIN_FILES ? Math.min(MAX_WORKERS, availableParallelism()) : 0));
+  const environment = () => ({
+    validators: schemaValidators(schemaDir),
+    rules,
+    known,
+    registry,
+    now,
+    cacheable: cache !== null,
+    publishing: feeding !== null,
   });
+  await checkFiles(
+    toCheck,
+    environment,
+    { workers, setup, mainThread: options.mainThread, throttle: feeding?.throttle() },
+    (result) => {
+      collect(result);
+      feeding?.take(result);
+      if (cache) {
+        const relative = relativeOf(jobs[result.index]!.path);
+        cache.put(relative, result, readFacts.get(relative));
+      }
+    },
+  );
   feeding?.end();
   for (const article of articles) if (article !== undefined) summary.articles.push(article);
   summary.renamed.push(...renamed.sort((a, b) => a[0] - b[0]).map(([, r]) => r));
@@ -244,7 +276,16 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     for (const issue of runRule(rule, { phase: 'dataset', summary }, display(dataDir))) {
       const file = issue.file ?? display(dataDir);
       if (inScope !== null && !inScope(file)) continue;
-      findings.push({ file, ...locateIn(file, issue), pointer: issue.pointer, rule: issue.rule, severity: issue.severity, message: issue.message, hint: issue.hint, ...(issue.internal ? { internal: true } : {}) });
+      findings.push({
+        file,
+        ...locateIn(file, issue),
+        pointer: issue.pointer,
+        rule: issue.rule,
+        severity: issue.severity,
+        message: issue.message,
+        hint: issue.hint,
+        ...(issue.internal ? { internal: true } : {}),
+      });
     }
   }
   cache?.save();

@@ -39,12 +39,15 @@ function precompiled(texts: ReadonlyMap<string, string>): Record<Collection, Val
 export function schemaValidators(schemaDir: string): Record<Collection, ValidateFunction> {
   let validators = compiled.get(schemaDir);
   if (!validators) {
-    const texts = new Map(COLLECTIONS.map(({ schema }) => [schema, readFileSync(join(schemaDir, `${schema}.schema.json`), 'utf8')]));
+    const texts = new Map(
+      COLLECTIONS.map(({ schema }) => [schema, readFileSync(join(schemaDir, `${schema}.schema.json`), 'utf8')]),
+    );
     validators = precompiled(texts) ?? undefined;
     if (!validators) {
       const ajv = createAjv(false);
       validators = {} as Record<Collection, ValidateFunction>;
-      for (const { name, schema } of COLLECTIONS) validators[name] = ajv.compile(JSON.parse(texts.get(schema)!) as object);
+      for (const { name, schema } of COLLECTIONS)
+        validators[name] = ajv.compile(JSON.parse(texts.get(schema)!) as object);
     }
     for (const { name, schema } of COLLECTIONS) roots.set(validators[name], JSON.parse(texts.get(schema)!) as object);
     compiled.set(schemaDir, validators);
@@ -80,7 +83,12 @@ export function firstSentence(description: unknown): string | null {
     if (code) continue;
     if (c in OPENERS) open.push(OPENERS[c]!);
     else if (open.length > 0 && c === open[open.length - 1]) open.pop();
-    else if (c === '.' && open.length === 0 && (i + 1 === one.length || one[i + 1] === ' ') && !one.slice(wordStart, i).includes('.')) {
+    else if (
+      c === '.' &&
+      open.length === 0 &&
+      (i + 1 === one.length || one[i + 1] === ' ') &&
+      !one.slice(wordStart, i).includes('.')
+    ) {
       return one.slice(0, i + 1);
     }
   }
@@ -117,9 +125,11 @@ export function valueHint(root: SchemaNode | undefined, input: SchemaNode | unde
     shape = min > 0 ? `a list [ … ] of at least ${min} item${min === 1 ? '' : 's'}` : '[] when there are none';
   } else if (types.includes('object')) {
     const required = (value?.required as string[] | undefined) ?? [];
-    shape = required.length === 0 ? '{} when there are none' : `an object with ${required.map((k) => `"${k}"`).join(', ')}`;
+    shape =
+      required.length === 0 ? '{} when there are none' : `an object with ${required.map((k) => `"${k}"`).join(', ')}`;
   }
-  if (nullable) return shape ? ` Write null when it is not known, otherwise ${shape}.` : ' Write null when it is not known.';
+  if (nullable)
+    return shape ? ` Write null when it is not known, otherwise ${shape}.` : ' Write null when it is not known.';
   return shape ? ` Write ${shape}.` : '';
 }
 
@@ -141,7 +151,15 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false', null: 'null', array: 'a list [ … ]', object: 'an object { … }' };
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  null: 'null',
+  array: 'a list [ … ]',
+  object: 'an object { … }',
+};
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -161,7 +179,10 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
   const handled = new Set<ErrorObject>();
   for (const e of errors) {
     if (e.keyword === 'type' && anyOfAt.has(e.instancePath)) {
-      branchTypes.set(e.instancePath, [...(branchTypes.get(e.instancePath) ?? []), String((e.params as { type: string }).type)]);
+      branchTypes.set(e.instancePath, [
+        ...(branchTypes.get(e.instancePath) ?? []),
+        String((e.params as { type: string }).type),
+      ]);
       handled.add(e);
     }
   }
@@ -172,23 +193,42 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
     const describe = (fallback: string) => hint ?? fallback;
     switch (e.keyword) {
       case 'anyOf': {
-        const deeper = errors.some((o) => !handled.has(o) && o.keyword !== 'anyOf' && (o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`)));
+        const deeper = errors.some(
+          (o) =>
+            !handled.has(o) &&
+            o.keyword !== 'anyOf' &&
+            (o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`)),
+        );
         if (deeper) break; // a branch's own error says it better
-        const types = [...new Set(branchTypes.get(pointer) ?? [])].flatMap((t) => t.split(',')).map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`, hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}` });
+        const types = [...new Set(branchTypes.get(pointer) ?? [])]
+          .flatMap((t) => t.split(','))
+          .map((t) => TYPE_NAMES[t] ?? t);
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`,
+          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
+        });
         break;
       }
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
         const property = (e.parentSchema as { properties?: Record<string, SchemaNode> }).properties?.[missing];
         const what = firstSentence(property?.description);
-        issues.push({ pointer, severity: 'error', message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`, hint: `Add "${missing}"${what ? `: ${what}` : '.'}${valueHint(rootSchema, property)}` });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`,
+          hint: `Add "${missing}"${what ? `: ${what}` : '.'}${valueHint(rootSchema, property)}`,
+        });
         break;
       }
       case 'additionalProperties': {
         const extra = (e.params as { additionalProperty: string }).additionalProperty;
         const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
-        const near = allowed.map((name) => [name, editDistance(extra.toLowerCase(), name.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0];
+        const near = allowed
+          .map((name) => [name, editDistance(extra.toLowerCase(), name.toLowerCase())] as const)
+          .sort((a, b) => a[1] - b[1])[0];
         issues.push({
           pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
           key: true,
@@ -199,31 +239,60 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
         break;
       }
       case 'type': {
-        const expected = String((e.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`, hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}` });
+        const expected = String((e.params as { type: string }).type)
+          .split(',')
+          .map((t) => TYPE_NAMES[t] ?? t);
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`,
+          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
+        });
         break;
       }
       case 'enum': {
         const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
-        issues.push({ pointer, severity: 'error', message: `${show(e.data)} is not one of ${allowed.join(', ')}`, hint: describe(`Use one of ${allowed.join(', ')}.`) });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${show(e.data)} is not one of ${allowed.join(', ')}`,
+          hint: describe(`Use one of ${allowed.join(', ')}.`),
+        });
         break;
       }
       case 'pattern':
       case 'format': {
         const what = (e.parentSchema as { description?: unknown } | undefined)?.description;
         const whole = typeof what === 'string' ? `Expected: ${what.replace(/\s+/g, ' ').trim()}` : null;
-        issues.push({ pointer, severity: 'error', message: `${show(e.data)} is not a valid value for ${fieldName(pointer)}`, hint: whole ?? (`It must match ${e.keyword === 'format' ? `the ${String((e.params as { format: string }).format)} format` : `the pattern ${String((e.params as { pattern: string }).pattern)}`}.`) });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${show(e.data)} is not a valid value for ${fieldName(pointer)}`,
+          hint:
+            whole ??
+            `It must match ${e.keyword === 'format' ? `the ${String((e.params as { format: string }).format)} format` : `the pattern ${String((e.params as { pattern: string }).pattern)}`}.`,
+        });
         break;
       }
       case 'minItems':
       case 'minLength': {
         const limit = (e.params as { limit: number }).limit;
         const unit = e.keyword === 'minItems' ? 'item' : 'character';
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} needs at least ${limit} ${unit}${limit === 1 ? '' : 's'}`, hint: describe('See docs/data-dictionary.md.') });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${fieldName(pointer)} needs at least ${limit} ${unit}${limit === 1 ? '' : 's'}`,
+          hint: describe('See docs/data-dictionary.md.'),
+        });
         break;
       }
       default:
-        issues.push({ pointer, severity: 'error', message: `${fieldName(pointer)} ${e.message ?? 'is invalid'}`, hint: describe('See docs/data-dictionary.md.') });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${fieldName(pointer)} ${e.message ?? 'is invalid'}`,
+          hint: describe('See docs/data-dictionary.md.'),
+        });
     }
   }
   return issues;

@@ -49,7 +49,10 @@ const MAX_ANCHORS = 24;
  * `capped` is true, and the hint says so), at most MAX_ANCHORS look-ups scan the text, and at most MAX_CANDIDATES
  * windows are scored: O(|text| × MAX_ANCHORS + MAX_CANDIDATES × MAX_HINT_EXACT).
  */
-export function closestPassage(text: string, fullExact: string): { passage: string; similarity: number; capped: boolean } | null {
+export function closestPassage(
+  text: string,
+  fullExact: string,
+): { passage: string; similarity: number; capped: boolean } | null {
   if (fullExact.length === 0 || text.length === 0) return null;
   const capped = fullExact.length > MAX_HINT_EXACT;
   const exact = capped ? fullExact.slice(0, MAX_HINT_EXACT) : fullExact;
@@ -59,7 +62,11 @@ export function closestPassage(text: string, fullExact: string): { passage: stri
   let lookups = 0;
   const anchor = (piece: string, offset: number) => {
     if (++lookups > MAX_ANCHORS) return;
-    for (let at = lowerText.indexOf(piece); at !== -1 && starts.size < MAX_CANDIDATES; at = lowerText.indexOf(piece, at + 1)) {
+    for (
+      let at = lowerText.indexOf(piece);
+      at !== -1 && starts.size < MAX_CANDIDATES;
+      at = lowerText.indexOf(piece, at + 1)
+    ) {
       if (at - offset >= 0) starts.add(at - offset);
       starts.add(at); // the piece may have moved within the passage
     }
@@ -71,10 +78,12 @@ export function closestPassage(text: string, fullExact: string): { passage: stri
   }
   if (starts.size === 0) {
     lookups = 0;
-    for (let i = 0; i + 4 <= lowerExact.length && starts.size < MAX_CANDIDATES && lookups < MAX_ANCHORS; i += 2) anchor(lowerExact.slice(i, i + 4), i);
+    for (let i = 0; i + 4 <= lowerExact.length && starts.size < MAX_CANDIDATES && lookups < MAX_ANCHORS; i += 2)
+      anchor(lowerExact.slice(i, i + 4), i);
   }
   if (starts.size === 0 && text.length * exact.length <= SCAN_BUDGET) {
-    for (let start = 0; start < text.length; start++) if (start === 0 || /[\s“"‘'(«—–-]/.test(text[start - 1]!)) starts.add(start);
+    for (let start = 0; start < text.length; start++)
+      if (start === 0 || /[\s“"‘'(«—–-]/.test(text[start - 1]!)) starts.add(start);
   }
   const target = bigrams(exact);
   const targetSize = Math.max(0, exact.length - 1);

@@ -31,7 +31,8 @@ function readDigits(raw: string): number[] {
   // English: commas group thousands, a point is decimal.
   if (/^\d{1,3}(?:,\d{3})*(?:\.\d+)?$/.test(s) || /^\d+(?:\.\d+)?$/.test(s)) readings.add(Number(s.replace(/,/g, '')));
   // Continental: points group thousands, a comma is decimal.
-  if (/^\d{1,3}(?:\.\d{3})*(?:,\d+)?$/.test(s) || /^\d+(?:,\d+)?$/.test(s)) readings.add(Number(s.replace(/\./g, '').replace(',', '.')));
+  if (/^\d{1,3}(?:\.\d{3})*(?:,\d+)?$/.test(s) || /^\d+(?:,\d+)?$/.test(s))
+    readings.add(Number(s.replace(/\./g, '').replace(',', '.')));
   return [...readings].filter(Number.isFinite);
 }
 
@@ -49,7 +50,7 @@ export function surfaceNumber(text: string): SurfaceNumber | null {
   if (!m) return null;
   const digits = m[1]!.replace(/[,.' \u00a0\u202f]+$/, '');
   const percent = m[2] !== undefined;
-  const scale = !percent && m[3] !== undefined ? SCALE_WORDS.get(m[3].toLowerCase()) ?? 1 : 1;
+  const scale = !percent && m[3] !== undefined ? (SCALE_WORDS.get(m[3].toLowerCase()) ?? 1) : 1;
   return { values: readDigits(digits).map((v) => v * scale), percent, text: m[0].trim() };
 }
 

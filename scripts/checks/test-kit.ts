@@ -30,12 +30,18 @@ export function editJson(dir: string, file: string, edit: (value: any) => void):
 }
 
 /** Runs the given rules over a fresh copy of the valid fixture after `edit`, and returns their findings. */
-export async function findingsAfter(rules: readonly Rule[], edit: (dir: string) => void = () => {}): Promise<Finding[]> {
+export async function findingsAfter(
+  rules: readonly Rule[],
+  edit: (dir: string) => void = () => {},
+): Promise<Finding[]> {
   const { dir, dispose } = scratchDataset();
   try {
     edit(dir);
     const { findings } = await validateData({ dataDir: dir, rules, now: NOW });
-    return findings.map((f) => ({ ...f, file: f.file.slice(f.file.lastIndexOf('/', f.file.lastIndexOf('/') - 1) + 1) }));
+    return findings.map((f) => ({
+      ...f,
+      file: f.file.slice(f.file.lastIndexOf('/', f.file.lastIndexOf('/') - 1) + 1),
+    }));
   } finally {
     dispose();
   }

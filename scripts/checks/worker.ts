@@ -57,7 +57,9 @@ port.on('message', (chunk: ToWorker) => {
   for (const result of results) {
     if (!result.references || setup.cacheable) continue;
     for (const collection of ['entities', 'outlets'] as const) {
-      result.references[collection] = result.references[collection].filter((id) => !seen[collection].has(id) && seen[collection].add(id));
+      result.references[collection] = result.references[collection].filter(
+        (id) => !seen[collection].has(id) && seen[collection].add(id),
+      );
     }
   }
   port.postMessage({ results } satisfies FromWorker);

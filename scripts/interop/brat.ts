@@ -53,9 +53,18 @@ export function bratAnn(article: Article, registry: Registry): string {
     const context: BratNote['context'] = {};
     for (const span of item.spans) {
       const { prefix, suffix } = span.selector;
-      if (prefix !== undefined || suffix !== undefined) context[span.role] = { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }) };
+      if (prefix !== undefined || suffix !== undefined)
+        context[span.role] = {
+          ...(prefix === undefined ? {} : { prefix }),
+          ...(suffix === undefined ? {} : { suffix }),
+        };
     }
-    const payload: BratNote = { layer: item.layer, id: item.id, fields: item.fields, ...(Object.keys(context).length > 0 ? { context } : {}) };
+    const payload: BratNote = {
+      layer: item.layer,
+      id: item.id,
+      fields: item.fields,
+      ...(Object.keys(context).length > 0 ? { context } : {}),
+    };
     lines.push(`#${++note}\tAnnotatorNotes ${mainT}\t${JSON.stringify(payload)}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -149,7 +158,10 @@ export interface BratDocument {
 
 /** A line of an `.ann` file that does not follow the format, with its 1-based line number. */
 export class BratSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
   }
 }
@@ -160,7 +172,15 @@ export class BratSyntaxError extends Error {
  * other line that does not follow the format is a BratSyntaxError naming the line.
  */
 export function parseBratAnn(ann: string): BratDocument {
-  const doc: BratDocument = { textBounds: [], relations: [], events: [], attributes: [], normalizations: [], notes: [], equivalences: [] };
+  const doc: BratDocument = {
+    textBounds: [],
+    relations: [],
+    events: [],
+    attributes: [],
+    normalizations: [],
+    notes: [],
+    equivalences: [],
+  };
   const lines = ann.split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -217,7 +237,15 @@ export function parseBratAnn(ann: string): BratDocument {
       case 'N': {
         const m = /^(\S+) (\S+) ([^:\s]+):(\S+)$/.exec(body);
         if (!m) bad('expected "TYPE TARGET-ID DATABASE:KEY"');
-        doc.normalizations.push({ id, type: m![1]!, target: m![2]!, database: m![3]!, key: m![4]!, text: fields.slice(2).join('\t'), line });
+        doc.normalizations.push({
+          id,
+          type: m![1]!,
+          target: m![2]!,
+          database: m![3]!,
+          key: m![4]!,
+          text: fields.slice(2).join('\t'),
+          line,
+        });
         break;
       }
       case '#': {
@@ -236,9 +264,17 @@ export function parseBratAnn(ann: string): BratDocument {
         bad('an annotation id starts with T, R, E, A, M, N, # or *');
     }
   });
-  const known = new Set([...doc.textBounds.map((t) => t.id), ...doc.relations.map((r) => r.id), ...doc.events.map((e) => e.id)]);
-  for (const r of doc.relations) for (const target of Object.values(r.args)) if (!known.has(target)) throw new BratSyntaxError(r.line, `relation ${r.id} refers to ${target}, which is not defined`);
-  for (const n of [...doc.normalizations, ...doc.notes, ...doc.attributes]) if (!known.has(n.target)) throw new BratSyntaxError(n.line, `${n.id} refers to ${n.target}, which is not defined`);
+  const known = new Set([
+    ...doc.textBounds.map((t) => t.id),
+    ...doc.relations.map((r) => r.id),
+    ...doc.events.map((e) => e.id),
+  ]);
+  for (const r of doc.relations)
+    for (const target of Object.values(r.args))
+      if (!known.has(target))
+        throw new BratSyntaxError(r.line, `relation ${r.id} refers to ${target}, which is not defined`);
+  for (const n of [...doc.normalizations, ...doc.notes, ...doc.attributes])
+    if (!known.has(n.target)) throw new BratSyntaxError(n.line, `${n.id} refers to ${n.target}, which is not defined`);
   return doc;
 }
 

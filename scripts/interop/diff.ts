@@ -11,7 +11,9 @@ export function lineDiff(before: string, after: string, fromName: string, toName
   const x = a.slice(head, a.length - tail);
   const y = b.slice(head, b.length - tail);
   const table = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
-  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--)
+      table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
   const ops: Array<[' ' | '-' | '+', string]> = a.slice(Math.max(0, head - 3), head).map((l) => [' ', l]);
   let i = 0;
   let j = 0;

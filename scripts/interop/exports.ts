@@ -35,7 +35,8 @@ function unpositioned(value: unknown): unknown {
     const record = value as Record<string, unknown>;
     const isSelector = typeof record.exact === 'string';
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) if (!(isSelector && (k === 'start' || k === 'end'))) out[k] = unpositioned(v);
+    for (const [k, v] of Object.entries(record))
+      if (!(isSelector && (k === 'start' || k === 'end'))) out[k] = unpositioned(v);
     return out;
   }
   return value;
@@ -49,13 +50,16 @@ export const annotationExports: ResourceWriter = {
       entities.set(entity.id, entity);
     }
     const outlets = new Set<string>();
-    for (const line of readLines(join(out.root, jsonlPath('outlets')))) outlets.add((JSON.parse(line) as { id: string }).id);
+    for (const line of readLines(join(out.root, jsonlPath('outlets'))))
+      outlets.add((JSON.parse(line) as { id: string }).id);
     const registry: Registry = { entities, outlets };
     const kinds = entityKinds(join(rootDir, 'schemas'));
     const notice = generatedNotice('npm run build');
 
     const w3c = out.open(`${EXPORT_DIR}/w3c.jsonld`);
-    w3c.write(`{"@context":${JSON.stringify(W3C_CONTEXT)},"id":"urn:annotated-news:dataset:annotations","type":"AnnotationCollection","label":${JSON.stringify(`annotated-news ${info.version}: every annotation`)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`);
+    w3c.write(
+      `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":"urn:annotated-news:dataset:annotations","type":"AnnotationCollection","label":${JSON.stringify(`annotated-news ${info.version}: every annotation`)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`,
+    );
     const tasks = out.open(`${EXPORT_DIR}/label-studio/tasks.json`);
     tasks.write('[');
     const spacy = out.open(`${EXPORT_DIR}/spacy.jsonl`);
@@ -90,11 +94,48 @@ export const annotationExports: ResourceWriter = {
     void notice;
     const per = (what: string) => `${what} The same for one article: ${EXPORT_DIR}/`;
     const resources: ExtraResource[] = [
-      { name: 'annotations-w3c', path: `${EXPORT_DIR}/w3c.jsonld`, format: 'jsonld', mediatype: 'application/ld+json', encoding: 'utf-8', description: `${per('Every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection): targets with TextQuoteSelector and TextPositionSelector (Unicode code points), bodies with the linked record (Wikidata IRI when known, else the dataset URN) and the fields.')}w3c/<id>.jsonld.` },
-      { name: 'annotations-brat-config', path: `${EXPORT_DIR}/brat/annotation.conf`, format: 'conf', mediatype: 'text/plain', encoding: 'utf-8', description: 'brat standoff: the annotation configuration of the brat collection folder annotations/brat/, which holds <id>.txt (the article text) and <id>.ann (entity types, role relations, normalisations to Wikidata and the dataset, notes with each annotation\'s id and fields) for every article. Offsets count Unicode code points.' },
-      { name: 'annotations-label-studio', path: `${EXPORT_DIR}/label-studio/tasks.json`, format: 'json', mediatype: 'application/json', encoding: 'utf-8', description: `${per('Label Studio tasks (one per article, with its annotations as regions; offsets in code points, as Label Studio counts them), for the labelling configuration in label-studio/config.xml.')}label-studio/<id>.json.` },
-      { name: 'annotations-label-studio-config', path: LABEL_STUDIO_CONFIG, format: 'xml', mediatype: 'application/xml', encoding: 'utf-8', description: 'The Label Studio labelling configuration that matches the tasks (paste it into the project settings).' },
-      { name: 'annotations-spacy', path: `${EXPORT_DIR}/spacy.jsonl`, format: 'jsonl', mediatype: 'application/jsonl', encoding: 'utf-8', description: `${per('spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], "meta"}; offsets are Python str indexes (code points).')}spacy/<id>.jsonl.` },
+      {
+        name: 'annotations-w3c',
+        path: `${EXPORT_DIR}/w3c.jsonld`,
+        format: 'jsonld',
+        mediatype: 'application/ld+json',
+        encoding: 'utf-8',
+        description: `${per('Every annotation as a W3C Web Annotation (JSON-LD AnnotationCollection): targets with TextQuoteSelector and TextPositionSelector (Unicode code points), bodies with the linked record (Wikidata IRI when known, else the dataset URN) and the fields.')}w3c/<id>.jsonld.`,
+      },
+      {
+        name: 'annotations-brat-config',
+        path: `${EXPORT_DIR}/brat/annotation.conf`,
+        format: 'conf',
+        mediatype: 'text/plain',
+        encoding: 'utf-8',
+        description:
+          "brat standoff: the annotation configuration of the brat collection folder annotations/brat/, which holds <id>.txt (the article text) and <id>.ann (entity types, role relations, normalisations to Wikidata and the dataset, notes with each annotation's id and fields) for every article. Offsets count Unicode code points.",
+      },
+      {
+        name: 'annotations-label-studio',
+        path: `${EXPORT_DIR}/label-studio/tasks.json`,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        description: `${per('Label Studio tasks (one per article, with its annotations as regions; offsets in code points, as Label Studio counts them), for the labelling configuration in label-studio/config.xml.')}label-studio/<id>.json.`,
+      },
+      {
+        name: 'annotations-label-studio-config',
+        path: LABEL_STUDIO_CONFIG,
+        format: 'xml',
+        mediatype: 'application/xml',
+        encoding: 'utf-8',
+        description:
+          'The Label Studio labelling configuration that matches the tasks (paste it into the project settings).',
+      },
+      {
+        name: 'annotations-spacy',
+        path: `${EXPORT_DIR}/spacy.jsonl`,
+        format: 'jsonl',
+        mediatype: 'application/jsonl',
+        encoding: 'utf-8',
+        description: `${per('spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], "meta"}; offsets are Python str indexes (code points).')}spacy/<id>.jsonl.`,
+      },
     ];
     return resources;
   },

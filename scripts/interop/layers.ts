@@ -29,36 +29,75 @@ export interface LayerSpec {
 }
 
 export const LAYERS: { [L in Layer]: LayerSpec } = {
-  mentions: { label: 'Mention', idPrefix: 'm', link: { field: 'entity', collection: 'entities', as: 'entity' }, motivation: 'identifying', stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }) },
+  mentions: {
+    label: 'Mention',
+    idPrefix: 'm',
+    link: { field: 'entity', collection: 'entities', as: 'entity' },
+    motivation: 'identifying',
+    stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }),
+  },
   quotes: {
     label: 'Quote',
     idPrefix: 'q',
     link: { field: 'source/entity', collection: 'entities', as: 'speaker' },
     motivation: 'describing',
-    stub: (link) => ({ continuations: [], kind: 'TODO: direct, partial or paraphrase', source: { kind: 'entity', entity: link, affiliation: null, selector: null }, cue: [], hedges: [], outlet: null }),
+    stub: (link) => ({
+      continuations: [],
+      kind: 'TODO: direct, partial or paraphrase',
+      source: { kind: 'entity', entity: link, affiliation: null, selector: null },
+      cue: [],
+      hedges: [],
+      outlet: null,
+    }),
   },
   figures: {
     label: 'Figure',
     idPrefix: 'f',
     link: { field: 'assertedBy', collection: 'entities', as: 'assertedBy' },
     motivation: 'describing',
-    stub: (link) => ({ value: 'TODO: the number in full', unit: 'TODO: currency, percent, count or unstated', currency: null, measures: 'TODO: what the number measures', assertedBy: link, hedges: [] }),
+    stub: (link) => ({
+      value: 'TODO: the number in full',
+      unit: 'TODO: currency, percent, count or unstated',
+      currency: null,
+      measures: 'TODO: what the number measures',
+      assertedBy: link,
+      hedges: [],
+    }),
   },
-  citedSources: { label: 'CitedSource', idPrefix: 'cs', link: { field: 'outlet', collection: 'outlets', as: 'outlet' }, motivation: 'linking', stub: (link) => ({ outlet: link }) },
+  citedSources: {
+    label: 'CitedSource',
+    idPrefix: 'cs',
+    link: { field: 'outlet', collection: 'outlets', as: 'outlet' },
+    motivation: 'linking',
+    stub: (link) => ({ outlet: link }),
+  },
   events: {
     // Not `Event`: that is the label of a mention of an entity of kind `event`.
     label: 'EventReference',
     idPrefix: 'e',
     link: { field: 'entity', collection: 'entities', as: 'entity' },
     motivation: 'describing',
-    stub: (link) => ({ description: 'TODO: the event, in your words', entity: link.startsWith('TODO') ? null : link, setting: null, place: null, participants: [], time: null }),
+    stub: (link) => ({
+      description: 'TODO: the event, in your words',
+      entity: link.startsWith('TODO') ? null : link,
+      setting: null,
+      place: null,
+      participants: [],
+      time: null,
+    }),
   },
   claims: {
     label: 'Claim',
     idPrefix: 'c',
     link: { field: 'claimant/entity', collection: 'entities', as: 'claimant' },
     motivation: 'describing',
-    stub: (link) => ({ claimReviewed: 'TODO: the claim, in your words', claimant: { kind: 'entity', entity: link, affiliation: null, selector: null }, checkable: 'TODO: true or false', isBasedOn: [], reviews: [] }),
+    stub: (link) => ({
+      claimReviewed: 'TODO: the claim, in your words',
+      claimant: { kind: 'entity', entity: link, affiliation: null, selector: null },
+      checkable: 'TODO: true or false',
+      isBasedOn: [],
+      reviews: [],
+    }),
   },
 } satisfies { [L in keyof Annotations]: LayerSpec };
 
@@ -81,7 +120,8 @@ type SchemaNode = { [key: string]: unknown };
  */
 export function rolePatterns(articleSchema: SchemaNode): Record<string, string> {
   const definitions = (articleSchema.definitions ?? {}) as Record<string, SchemaNode>;
-  const resolve = (node: SchemaNode): SchemaNode => (typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node);
+  const resolve = (node: SchemaNode): SchemaNode =>
+    typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
   const isSelector = (node: SchemaNode) => typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector');
   const patterns: Record<string, string> = {};
   const visit = (node: SchemaNode, path: string[], depth: number): void => {
@@ -94,22 +134,32 @@ export function rolePatterns(articleSchema: SchemaNode): Record<string, string> 
     const target = resolve(node);
     if (Array.isArray(target.anyOf)) for (const branch of target.anyOf as SchemaNode[]) visit(branch, path, depth + 1);
     else if (target.type === 'array' && target.items) visit(target.items as SchemaNode, [...path, '#'], depth + 1);
-    else if (target.properties) for (const [key, child] of Object.entries(target.properties as Record<string, SchemaNode>)) visit(child, [...path, key], depth + 1);
+    else if (target.properties)
+      for (const [key, child] of Object.entries(target.properties as Record<string, SchemaNode>))
+        visit(child, [...path, key], depth + 1);
   };
   const annotations = resolve({ $ref: '#/definitions/Annotations' });
-  for (const list of Object.values((annotations.properties ?? {}) as Record<string, SchemaNode>)) visit(resolve(list).items as SchemaNode, [], 0);
+  for (const list of Object.values((annotations.properties ?? {}) as Record<string, SchemaNode>))
+    visit(resolve(list).items as SchemaNode, [], 0);
   return patterns;
 }
 
 /** The role patterns of the repository's article schema (schemas/article.schema.json). */
 export const ROLE_PATTERNS: Record<string, string> = rolePatterns(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8')) as SchemaNode,
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8'),
+  ) as SchemaNode,
 );
 
 /** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
 export function getLink(spec: LayerSpec, fields: Record<string, unknown>): unknown {
   if (!spec.link) return null;
-  return spec.link.field.split('/').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), fields);
+  return spec.link.field
+    .split('/')
+    .reduce<unknown>(
+      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      fields,
+    );
 }
 
 /** Sets the id a layer's link names, creating the objects on its path. */
@@ -126,7 +176,10 @@ export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value:
 
 /** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */
 export function kindLabel(kind: string): string {
-  return kind.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return kind
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** The Wikidata QID of an entity, when its record has one (`Q212`). */

@@ -41,7 +41,11 @@ export interface ToolAnnotation {
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
 export class ImportError extends Error {
-  constructor(readonly where: string, message: string, readonly hint = '') {
+  constructor(
+    readonly where: string,
+    message: string,
+    readonly hint = '',
+  ) {
     super(message);
   }
 }
@@ -57,7 +61,8 @@ const slug = (text: string) =>
 
 /** Labels that name a layer: each layer's label, and every entity kind for mentions. */
 function layerOfLabel(label: string, entityKinds: readonly string[]): Layer | null {
-  for (const [layer, spec] of Object.entries(LAYERS) as Array<[Layer, (typeof LAYERS)[Layer]]>) if (spec.label === label) return layer;
+  for (const [layer, spec] of Object.entries(LAYERS) as Array<[Layer, (typeof LAYERS)[Layer]]>)
+    if (spec.label === label) return layer;
   if (entityKinds.some((kind) => kindLabel(kind) === label)) return 'mentions';
   return null;
 }
@@ -72,7 +77,13 @@ export interface Built {
  * Turns tool annotations into dataset annotations for `article`. `toolText`, when the tool carries the text (brat's
  * .txt, Label Studio's data.text), must be the article text: offsets into another text would point at other words.
  */
-export function buildAnnotations(article: Pick<Article, 'body' | 'annotations'>, registry: Registry, items: readonly ToolAnnotation[], toolText: string | null, entityKinds: readonly string[]): Built {
+export function buildAnnotations(
+  article: Pick<Article, 'body' | 'annotations'>,
+  registry: Registry,
+  items: readonly ToolAnnotation[],
+  toolText: string | null,
+  entityKinds: readonly string[],
+): Built {
   const text = articleText(article);
   const offsets = new Offsets(text);
   if (toolText !== null && toolText !== text) {
@@ -80,9 +91,15 @@ export function buildAnnotations(article: Pick<Article, 'body' | 'annotations'>,
     const ours = [...text];
     let at = 0;
     while (at < points.length && at < ours.length && points[at] === ours[at]) at++;
-    throw new ImportError('', `the text in the import file differs from the article text at character ${at} (${JSON.stringify(points.slice(at, at + 20).join(''))} instead of ${JSON.stringify(ours.slice(at, at + 20).join(''))})`, 'Annotate the text exported by `npm run build` (dist/annotations/), unchanged: offsets into another text would point at other words.');
+    throw new ImportError(
+      '',
+      `the text in the import file differs from the article text at character ${at} (${JSON.stringify(points.slice(at, at + 20).join(''))} instead of ${JSON.stringify(ours.slice(at, at + 20).join(''))})`,
+      'Annotate the text exported by `npm run build` (dist/annotations/), unchanged: offsets into another text would point at other words.',
+    );
   }
-  const usedIds = new Set<string>(Object.values(article.annotations).flatMap((list) => (list as Array<{ id: string }>).map((a) => a.id)));
+  const usedIds = new Set<string>(
+    Object.values(article.annotations).flatMap((list) => (list as Array<{ id: string }>).map((a) => a.id)),
+  );
   const built: Built = { annotations: [], stubs: [] };
   for (const item of items) {
     const layer = item.layer ?? layerOfLabel(item.label, entityKinds);
@@ -142,27 +159,58 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
   let from: number | null = null;
   let to: number | null = null;
   if (span.start !== null && span.end !== null) {
-    if (span.end <= span.start || span.end > offsets.length) throw new ImportError(span.where, `the span ${span.start}..${span.end} is not within the article text (0..${offsets.length} characters)`);
+    if (span.end <= span.start || span.end > offsets.length)
+      throw new ImportError(
+        span.where,
+        `the span ${span.start}..${span.end} is not within the article text (0..${offsets.length} characters)`,
+      );
     from = offsets.utf16(span.start);
     to = offsets.utf16(span.end);
     if (span.exact !== null && text.slice(from, to) !== span.exact) {
-      throw new ImportError(span.where, `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, not ${JSON.stringify(span.exact)}`, 'The offsets count Unicode code points into the article text; was the text changed in the tool?');
+      throw new ImportError(
+        span.where,
+        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, not ${JSON.stringify(span.exact)}`,
+        'The offsets count Unicode code points into the article text; was the text changed in the tool?',
+      );
     }
   } else if (span.exact !== null) {
-    const selector = { exact: span.exact, ...(span.prefix === undefined ? {} : { prefix: span.prefix }), ...(span.suffix === undefined ? {} : { suffix: span.suffix }) };
+    const selector = {
+      exact: span.exact,
+      ...(span.prefix === undefined ? {} : { prefix: span.prefix }),
+      ...(span.suffix === undefined ? {} : { suffix: span.suffix }),
+    };
     const matches = matchSelector(text, selector);
-    if (matches.length !== 1) throw new ImportError(span.where, `${JSON.stringify(span.exact)} ${matches.length === 0 ? 'is not in the article text' : `occurs ${matches.length} times and nothing says which`}`, 'Give a TextPositionSelector, or a prefix or suffix that picks one occurrence.');
+    if (matches.length !== 1)
+      throw new ImportError(
+        span.where,
+        `${JSON.stringify(span.exact)} ${matches.length === 0 ? 'is not in the article text' : `occurs ${matches.length} times and nothing says which`}`,
+        'Give a TextPositionSelector, or a prefix or suffix that picks one occurrence.',
+      );
     from = matches[0]!;
     to = from + span.exact.length;
   } else {
     throw new ImportError(span.where, 'the span has neither offsets nor text');
   }
   const exact = text.slice(from, to);
-  if (exact.includes('\n')) throw new ImportError(span.where, `the span ${JSON.stringify(exact)} crosses a paragraph break`, 'An annotation lies within one block (paragraph or subheading); split it in two.');
-  if (exact.trim() !== exact || exact === '') throw new ImportError(span.where, `the span ${JSON.stringify(exact)} starts or ends with white space`, 'Select the words only, without the spaces around them.');
+  if (exact.includes('\n'))
+    throw new ImportError(
+      span.where,
+      `the span ${JSON.stringify(exact)} crosses a paragraph break`,
+      'An annotation lies within one block (paragraph or subheading); split it in two.',
+    );
+  if (exact.trim() !== exact || exact === '')
+    throw new ImportError(
+      span.where,
+      `the span ${JSON.stringify(exact)} starts or ends with white space`,
+      'Select the words only, without the spaces around them.',
+    );
   // The tool's own context, when it singles out the same occurrence; otherwise the shortest that does.
   if (span.prefix !== undefined || span.suffix !== undefined) {
-    const given = { exact, ...(span.prefix === undefined ? {} : { prefix: span.prefix }), ...(span.suffix === undefined ? {} : { suffix: span.suffix }) };
+    const given = {
+      exact,
+      ...(span.prefix === undefined ? {} : { prefix: span.prefix }),
+      ...(span.suffix === undefined ? {} : { suffix: span.suffix }),
+    };
     const matches = matchSelector(text, given);
     if (matches.length === 1 && matches[0] === from) return { from, selector: given };
   }
@@ -176,7 +224,8 @@ export interface MergeReport {
   entries: Array<{ layer: Layer; id: string; outcome: Outcome; detail: string }>;
 }
 
-const mainPosition = (text: string, annotation: AnyAnnotation) => matchSelector(text, (annotation as { selector: TextQuoteSelector }).selector)[0] ?? -1;
+const mainPosition = (text: string, annotation: AnyAnnotation) =>
+  matchSelector(text, (annotation as { selector: TextQuoteSelector }).selector)[0] ?? -1;
 
 /**
  * Adds the built annotations to a copy of the article. An annotation with an existing id is `unchanged` when equal
@@ -187,30 +236,59 @@ export function mergeAnnotations(article: Article, built: Built['annotations']):
   const next = structuredClone(article);
   const text = articleText(article);
   const entries: MergeReport['entries'] = [];
-  const all = () => Object.entries(next.annotations).flatMap(([layer, list]) => (list as AnyAnnotation[]).map((a) => ({ layer: layer as Layer, annotation: a })));
+  const all = () =>
+    Object.entries(next.annotations).flatMap(([layer, list]) =>
+      (list as AnyAnnotation[]).map((a) => ({ layer: layer as Layer, annotation: a })),
+    );
   for (const { layer, annotation } of built) {
     const existing = all().find((e) => e.annotation.id === annotation.id);
     if (existing) {
-      const same = existing.layer === layer && isDeepStrictEqual(JSON.parse(JSON.stringify(existing.annotation)), JSON.parse(JSON.stringify(annotation)));
-      entries.push({ layer, id: annotation.id, outcome: same ? 'unchanged' : 'conflict', detail: same ? 'already in the record, identical' : `the record already has a different ${existing.layer} annotation "${annotation.id}"` });
+      const same =
+        existing.layer === layer &&
+        isDeepStrictEqual(JSON.parse(JSON.stringify(existing.annotation)), JSON.parse(JSON.stringify(annotation)));
+      entries.push({
+        layer,
+        id: annotation.id,
+        outcome: same ? 'unchanged' : 'conflict',
+        detail: same
+          ? 'already in the record, identical'
+          : `the record already has a different ${existing.layer} annotation "${annotation.id}"`,
+      });
       continue;
     }
     const at = mainPosition(text, annotation);
     const list = next.annotations[layer] as AnyAnnotation[];
-    const twin = list.find((a) => mainPosition(text, a) === at && (a as { selector: TextQuoteSelector }).selector.exact === (annotation as { selector: TextQuoteSelector }).selector.exact);
+    const twin = list.find(
+      (a) =>
+        mainPosition(text, a) === at &&
+        (a as { selector: TextQuoteSelector }).selector.exact ===
+          (annotation as { selector: TextQuoteSelector }).selector.exact,
+    );
     if (twin) {
-      entries.push({ layer, id: annotation.id, outcome: 'duplicate', detail: `the same words are already annotated as "${twin.id}"; not added again` });
+      entries.push({
+        layer,
+        id: annotation.id,
+        outcome: 'duplicate',
+        detail: `the same words are already annotated as "${twin.id}"; not added again`,
+      });
       continue;
     }
     list.push(annotation);
-    entries.push({ layer, id: annotation.id, outcome: 'added', detail: (annotation as { selector: TextQuoteSelector }).selector.exact });
+    entries.push({
+      layer,
+      id: annotation.id,
+      outcome: 'added',
+      detail: (annotation as { selector: TextQuoteSelector }).selector.exact,
+    });
   }
   return { article: next, entries };
 }
 
 /** Every annotation of an article, by id (for comparing round trips). */
 export function annotationsById(annotations: Annotations): Map<string, AnyAnnotation> {
-  return new Map(Object.values(annotations).flatMap((list) => (list as AnyAnnotation[]).map((a) => [a.id, a] as const)));
+  return new Map(
+    Object.values(annotations).flatMap((list) => (list as AnyAnnotation[]).map((a) => [a.id, a] as const)),
+  );
 }
 
 export { ROLE_PATTERNS };

@@ -14,7 +14,11 @@ const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
 /** The span for a role, with the note's context (prefix/suffix) when it has one. */
 function withContext(span: Omit<ToolSpan, 'prefix' | 'suffix'>, note: BratNote | null, role: string): ToolSpan {
   const context = note?.context?.[role];
-  return { ...span, ...(context?.prefix === undefined ? {} : { prefix: context.prefix }), ...(context?.suffix === undefined ? {} : { suffix: context.suffix }) };
+  return {
+    ...span,
+    ...(context?.prefix === undefined ? {} : { prefix: context.prefix }),
+    ...(context?.suffix === undefined ? {} : { suffix: context.suffix }),
+  };
 }
 
 /** The role a note knows for a pattern, in order of the note's context keys (so exact roles survive). */
@@ -24,9 +28,25 @@ function noteLayer(note: BratNote | null): Layer | null {
 
 export function fromW3c(items: readonly W3cItem[]): ToolAnnotation[] {
   return items.map((item) => {
-    const spans = item.targets.map((t, i) => ({ role: t.role, start: t.start, end: t.end, exact: t.exact, ...(t.prefix === undefined ? {} : { prefix: t.prefix }), ...(t.suffix === undefined ? {} : { suffix: t.suffix }), where: `${item.where}/target/${i}` }));
+    const spans = item.targets.map((t, i) => ({
+      role: t.role,
+      start: t.start,
+      end: t.end,
+      exact: t.exact,
+      ...(t.prefix === undefined ? {} : { prefix: t.prefix }),
+      ...(t.suffix === undefined ? {} : { suffix: t.suffix }),
+      where: `${item.where}/target/${i}`,
+    }));
     spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
-    return { where: item.where, layer: item.layer, label: item.label ?? (item.layer ? LAYERS[item.layer].label : 'Mention'), id: item.id, spans, fields: item.fields, link: item.fields ? null : item.link };
+    return {
+      where: item.where,
+      layer: item.layer,
+      label: item.label ?? (item.layer ? LAYERS[item.layer].label : 'Mention'),
+      id: item.id,
+      spans,
+      fields: item.fields,
+      link: item.fields ? null : item.link,
+    };
   });
 }
 
@@ -37,7 +57,11 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
     try {
       notes.set(note.target, JSON.parse(note.text) as BratNote);
     } catch {
-      throw new ImportError(`line ${note.line}`, `the note on ${note.target} is not the JSON the export wrote`, 'Remove the note, or restore it as exported.');
+      throw new ImportError(
+        `line ${note.line}`,
+        `the note on ${note.target} is not the JSON the export wrote`,
+        'Remove the note, or restore it as exported.',
+      );
     }
   }
   const links = new Map<string, string>();
@@ -55,39 +79,107 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
   const out: ToolAnnotation[] = [];
   for (const t of doc.textBounds) {
     if (roleOf.has(t.id)) continue;
-    if (ROLE_LABELS.has(t.type)) throw new ImportError(`line ${t.line}`, `${t.id} is a ${t.type} span that no relation ties to an annotation`, `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${t.id} (Arg2), or delete it.`);
-    if (t.fragments.length !== 1) throw new ImportError(`line ${t.line}`, `${t.id} is a discontinuous span`, 'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).');
+    if (ROLE_LABELS.has(t.type))
+      throw new ImportError(
+        `line ${t.line}`,
+        `${t.id} is a ${t.type} span that no relation ties to an annotation`,
+        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${t.id} (Arg2), or delete it.`,
+      );
+    if (t.fragments.length !== 1)
+      throw new ImportError(
+        `line ${t.line}`,
+        `${t.id} is a discontinuous span`,
+        'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
+      );
     const note = notes.get(t.id) ?? null;
-    const spans: ToolSpan[] = [withContext({ role: MAIN, start: t.fragments[0]![0], end: t.fragments[0]![1], exact: t.text, where: `line ${t.line}` }, note, MAIN)];
+    const spans: ToolSpan[] = [
+      withContext(
+        { role: MAIN, start: t.fragments[0]![0], end: t.fragments[0]![1], exact: t.text, where: `line ${t.line}` },
+        note,
+        MAIN,
+      ),
+    ];
     for (const [roleId, role] of roleOf) {
       if (role.main !== t.id) continue;
       const r = byId.get(roleId);
       if (!r) continue;
-      if (r.fragments.length !== 1) throw new ImportError(`line ${r.line}`, `${r.id} is a discontinuous span`, 'Annotate each part as its own span.');
+      if (r.fragments.length !== 1)
+        throw new ImportError(
+          `line ${r.line}`,
+          `${r.id} is a discontinuous span`,
+          'Annotate each part as its own span.',
+        );
       const pattern = ROLE_PATTERNS[role.label]!;
-      spans.push({ role: pattern, start: r.fragments[0]![0], end: r.fragments[0]![1], exact: r.text, where: `line ${r.line}` });
+      spans.push({
+        role: pattern,
+        start: r.fragments[0]![0],
+        end: r.fragments[0]![1],
+        exact: r.text,
+        where: `line ${r.line}`,
+      });
     }
-    out.push(resolveRoles({ where: `line ${t.line}`, layer: noteLayer(note), label: t.type, id: note?.id ?? null, spans, fields: note?.fields ?? null, link: note ? null : (links.get(t.id) ?? null) }, note));
+    out.push(
+      resolveRoles(
+        {
+          where: `line ${t.line}`,
+          layer: noteLayer(note),
+          label: t.type,
+          id: note?.id ?? null,
+          spans,
+          fields: note?.fields ?? null,
+          link: note ? null : (links.get(t.id) ?? null),
+        },
+        note,
+      ),
+    );
   }
   return out;
 }
 
-export function fromLabelStudio(regions: readonly LabelStudioRegion[], relations: ReadonlyArray<{ from: string; to: string; label: string }>): ToolAnnotation[] {
+export function fromLabelStudio(
+  regions: readonly LabelStudioRegion[],
+  relations: ReadonlyArray<{ from: string; to: string; label: string }>,
+): ToolAnnotation[] {
   const roleOf = new Map<string, { main: string; label: string }>();
   for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
   const byId = new Map(regions.map((r) => [r.regionId, r]));
   const out: ToolAnnotation[] = [];
   for (const region of regions) {
     if (roleOf.has(region.regionId)) continue;
-    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, `a ${region.label} region that no relation ties to an annotation`, `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`);
+    if (ROLE_LABELS.has(region.label))
+      throw new ImportError(
+        region.where,
+        `a ${region.label} region that no relation ties to an annotation`,
+        `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`,
+      );
     const note = region.note;
-    const spans: ToolSpan[] = [withContext({ role: MAIN, start: region.start, end: region.end, exact: region.text, where: region.where }, note, MAIN)];
+    const spans: ToolSpan[] = [
+      withContext(
+        { role: MAIN, start: region.start, end: region.end, exact: region.text, where: region.where },
+        note,
+        MAIN,
+      ),
+    ];
     for (const [roleId, role] of roleOf) {
       if (role.main !== region.regionId) continue;
       const r = byId.get(roleId);
-      if (r) spans.push({ role: ROLE_PATTERNS[role.label]!, start: r.start, end: r.end, exact: r.text, where: r.where });
+      if (r)
+        spans.push({ role: ROLE_PATTERNS[role.label]!, start: r.start, end: r.end, exact: r.text, where: r.where });
     }
-    out.push(resolveRoles({ where: region.where, layer: noteLayer(note), label: region.label, id: note?.id ?? null, spans, fields: note?.fields ?? null, link: region.link }, note));
+    out.push(
+      resolveRoles(
+        {
+          where: region.where,
+          layer: noteLayer(note),
+          label: region.label,
+          id: note?.id ?? null,
+          spans,
+          fields: note?.fields ?? null,
+          link: region.link,
+        },
+        note,
+      ),
+    );
   }
   return out;
 }

@@ -6,7 +6,12 @@ import type { Registry } from './layers.ts';
 
 /** Reads `dataDir/entities/*.json` and the ids of `dataDir/outlets/*.json`. */
 export function loadRegistry(dataDir: string): Registry {
-  const files = (folder: string) => (existsSync(join(dataDir, folder)) ? readdirSync(join(dataDir, folder)).filter((f) => f.endsWith('.json')).sort() : []);
+  const files = (folder: string) =>
+    existsSync(join(dataDir, folder))
+      ? readdirSync(join(dataDir, folder))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+      : [];
   const entities = new Map<string, Entity>();
   for (const file of files('entities')) {
     const entity = JSON.parse(readFileSync(join(dataDir, 'entities', file), 'utf8')) as Entity;
@@ -17,6 +22,8 @@ export function loadRegistry(dataDir: string): Registry {
 
 /** The entity kinds the entity schema allows, in schema order. */
 export function entityKinds(schemaDir: string): string[] {
-  const schema = JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as { definitions: { EntityKind: { enum: string[] } } };
+  const schema = JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as {
+    definitions: { EntityKind: { enum: string[] } };
+  };
   return schema.definitions.EntityKind.enum;
 }

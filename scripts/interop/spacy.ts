@@ -14,7 +14,13 @@ export function spacyLine(article: Article, registry: Registry): string {
     .map((a) => {
       const entity = registry.entities.get(String(a.fields.entity));
       const main = a.spans[0]!;
-      return { start: main.start, end: main.end, label: entity ? kindLabel(entity.kind) : 'Mention', kb_id: wikidataOf(entity) ?? String(a.fields.entity), text: main.selector.exact };
+      return {
+        start: main.start,
+        end: main.end,
+        label: entity ? kindLabel(entity.kind) : 'Mention',
+        kb_id: wikidataOf(entity) ?? String(a.fields.entity),
+        text: main.selector.exact,
+      };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
   return `${JSON.stringify({ text, spans, meta: { article: article.id } })}\n`;

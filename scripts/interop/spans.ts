@@ -37,7 +37,12 @@ export const MAIN = 'selector';
 
 /** Whether a value is a `TextQuoteSelector`. */
 export function isSelector(value: unknown): value is TextQuoteSelector {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { exact?: unknown }).exact === 'string';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { exact?: unknown }).exact === 'string'
+  );
 }
 
 /** Converts between UTF-16 indexes and code point offsets of one text. */
@@ -67,7 +72,8 @@ export class Offsets {
     return this.#toCodePoint ? this.#toCodePoint[utf16]! : utf16;
   }
   utf16(codePoint: number): number {
-    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length) throw new RangeError(`offset ${codePoint} is outside the text (0..${this.length})`);
+    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length)
+      throw new RangeError(`offset ${codePoint} is outside the text (0..${this.length})`);
     return this.#toUtf16 ? this.#toUtf16[codePoint]! : codePoint;
   }
   /** The text between two code point offsets. */
@@ -77,10 +83,15 @@ export class Offsets {
 }
 
 /** Every selector inside a value, with its path (segments joined by `/`). */
-function selectorsIn(value: unknown, path: string[], found: Array<{ role: string; selector: TextQuoteSelector }>): void {
+function selectorsIn(
+  value: unknown,
+  path: string[],
+  found: Array<{ role: string; selector: TextQuoteSelector }>,
+): void {
   if (isSelector(value)) found.push({ role: path.join('/'), selector: value });
   else if (Array.isArray(value)) value.forEach((item, i) => selectorsIn(item, [...path, String(i)], found));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) selectorsIn(v, [...path, k], found);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) selectorsIn(v, [...path, k], found);
 }
 
 /** The value with every selector removed: object keys dropped, list items dropped (a list of selectors becomes []). */
@@ -97,7 +108,8 @@ function withoutSelectors(value: unknown): unknown {
 /** Positions a selector in the text (it must match exactly once, as the validator ensures). */
 export function locate(text: string, offsets: Offsets, selector: TextQuoteSelector): { start: number; end: number } {
   const matches = matchSelector(text, selector);
-  if (matches.length !== 1) throw new Error(`selector ${JSON.stringify(selector.exact)} matches ${matches.length} times, not once`);
+  if (matches.length !== 1)
+    throw new Error(`selector ${JSON.stringify(selector.exact)} matches ${matches.length} times, not once`);
   const at = matches[0]!;
   return { start: offsets.codePoint(at), end: offsets.codePoint(at + selector.exact.length) };
 }
@@ -113,7 +125,11 @@ export function decompose(layer: Layer, annotation: AnyAnnotation, text: string,
 }
 
 /** Every annotation of an article, taken apart, layer by layer in the order of `Annotations`. */
-export function decomposeArticle(article: Pick<Article, 'body' | 'annotations'>): { text: string; offsets: Offsets; annotations: Decomposed[] } {
+export function decomposeArticle(article: Pick<Article, 'body' | 'annotations'>): {
+  text: string;
+  offsets: Offsets;
+  annotations: Decomposed[];
+} {
   const text = articleText(article);
   const offsets = new Offsets(text);
   const annotations: Decomposed[] = [];
@@ -143,7 +159,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** Puts an annotation back together from its id, fields and spans (the inverse of `decompose`). */
-export function assemble(id: string, fields: Record<string, unknown>, spans: ReadonlyArray<Pick<Span, 'role' | 'selector'>>): AnyAnnotation {
+export function assemble(
+  id: string,
+  fields: Record<string, unknown>,
+  spans: ReadonlyArray<Pick<Span, 'role' | 'selector'>>,
+): AnyAnnotation {
   const annotation: Record<string, unknown> = { id, ...structuredClone(fields) };
   const ordered = [...spans].sort((a, b) => a.role.localeCompare(b.role, 'en', { numeric: true }));
   for (const span of ordered) setPath(annotation, span.role, { ...span.selector });

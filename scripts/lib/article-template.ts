@@ -19,7 +19,9 @@ export const OUTLET_PLACEHOLDER = 'TODO-outlet-id';
  * `Annotations` without an example here.
  */
 export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } = {
-  mentions: [{ id: 'TODO-example-mention', selector: { exact: 'Jane Example' }, entity: ENTITY_PLACEHOLDER, form: 'name' }],
+  mentions: [
+    { id: 'TODO-example-mention', selector: { exact: 'Jane Example' }, entity: ENTITY_PLACEHOLDER, form: 'name' },
+  ],
   quotes: [
     {
       id: 'TODO-example-quote',
@@ -54,7 +56,14 @@ export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } =
       setting: null,
       place: null,
       participants: [],
-      time: { selector: { exact: 'on Monday' }, type: 'instant', value: null, beginPoint: null, endPoint: null, relative: { unit: 'day', offset: 0 } },
+      time: {
+        selector: { exact: 'on Monday' },
+        type: 'instant',
+        value: null,
+        beginPoint: null,
+        endPoint: null,
+        relative: { unit: 'day', offset: 0 },
+      },
     },
   ],
   claims: [

@@ -4,7 +4,14 @@
  * Pure functions: the content never changes, only its form.
  */
 
-type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; type?: string | string[] };
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  type?: string | string[];
+};
 type Root = Schema & { definitions?: Record<string, Schema> };
 
 function resolve(schema: Schema | undefined, root: Root): Schema | undefined {
@@ -43,7 +50,12 @@ export function canonicalValue(value: unknown, schema: Schema | undefined, root:
     const rest = Object.keys(record).filter((k) => !known.includes(k));
     const out: Record<string, unknown> = {};
     for (const k of [...known, ...rest]) {
-      Object.defineProperty(out, k, { value: canonicalValue(record[k], s?.properties?.[k], root, nfc), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: canonicalValue(record[k], s?.properties?.[k], root, nfc),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

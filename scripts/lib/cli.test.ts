@@ -5,8 +5,13 @@ import { environmentProblem } from './cli.ts';
 
 test('environmentProblem: a full disk is named with a hint, on the error or in a message from another thread', () => {
   const direct = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-  assert.match(environmentProblem(direct)!, /^no space left on the device \(ENOSPC\): ENOSPC: no space left on device, write\n  hint: /);
-  const relayed = new Error('publishing failed: Error: ENOSPC: no space left on device, write\n    at writeSync (node:fs:933:3)');
+  assert.match(
+    environmentProblem(direct)!,
+    /^no space left on the device \(ENOSPC\): ENOSPC: no space left on device, write\n  hint: /,
+  );
+  const relayed = new Error(
+    'publishing failed: Error: ENOSPC: no space left on device, write\n    at writeSync (node:fs:933:3)',
+  );
   assert.doesNotMatch(environmentProblem(relayed)!, /at writeSync/);
   assert.equal(environmentProblem(new Error('ENOSPCX is not a code')), null);
   assert.equal(environmentProblem(new TypeError('x is undefined')), null);

@@ -2,7 +2,10 @@
 
 /** A mistake by the user (bad arguments, bad input): reported as one message, never with a stack trace. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
@@ -26,7 +29,10 @@ const ENVIRONMENT_CODES: Record<string, string> = {
 export function environmentProblem(error: unknown): string | null {
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
-  const found = typeof code === 'string' && code in ENVIRONMENT_CODES ? code : Object.keys(ENVIRONMENT_CODES).find((c) => new RegExp(`\\b${c}\\b`).test(text));
+  const found =
+    typeof code === 'string' && code in ENVIRONMENT_CODES
+      ? code
+      : Object.keys(ENVIRONMENT_CODES).find((c) => new RegExp(`\\b${c}\\b`).test(text));
   if (found === undefined) return null;
   const detail = text.split('\n')[0]!.trim();
   return `${ENVIRONMENT_CODES[found]} (${found}): ${detail}\n  hint: make room (or write elsewhere) and run the command again.`;

@@ -118,7 +118,11 @@ export function renderEnumTable(schemas: ReadonlyMap<string, Schema>): string {
       for (const ref of row.refs) {
         const definition = definitions[ref];
         if (!definition || !Array.isArray(definition.enum)) continue;
-        const entry = enums.get(ref) ?? { values: definition.enum, description: String(definition.description ?? ''), fields: [] as string[] };
+        const entry = enums.get(ref) ?? {
+          values: definition.enum,
+          description: String(definition.description ?? ''),
+          fields: [] as string[],
+        };
         entry.fields.push(`${collection}.${row.path}`);
         enums.set(ref, entry);
       }

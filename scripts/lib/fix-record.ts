@@ -7,8 +7,7 @@ import { canonicalText, canonicalValue } from './canonical.ts';
 import { parseJsonSource } from './json-source.ts';
 
 export type FixResult =
-  | { ok: false; message: string }
-  | { ok: true; canonical: string; changed: boolean; what: string[] };
+  { ok: false; message: string } | { ok: true; canonical: string; changed: boolean; what: string[] };
 
 /** What differs between a file and its canonical form, in words. */
 function changes(text: string, value: unknown, schema: object): string[] {
@@ -16,7 +15,11 @@ function changes(text: string, value: unknown, schema: object): string[] {
   if (text.charCodeAt(0) === 0xfeff) what.push('removed the byte-order mark');
   const asIs = JSON.stringify(value);
   if (JSON.stringify(canonicalValue(value, schema, schema, false)) !== asIs) what.push('put keys in schema order');
-  if (JSON.stringify(canonicalValue(value, undefined, {}, true)) !== JSON.stringify(canonicalValue(value, undefined, {}, false))) what.push('normalised text to NFC');
+  if (
+    JSON.stringify(canonicalValue(value, undefined, {}, true)) !==
+    JSON.stringify(canonicalValue(value, undefined, {}, false))
+  )
+    what.push('normalised text to NFC');
   if (what.length === 0) what.push('reformatted (indentation, spacing or final newline)');
   return what;
 }

@@ -40,7 +40,10 @@ export function syncGenerated(files: ReadonlyMap<string, string>, check: boolean
 
 /** The markers around a generated block inside a hand-written file (README.md). */
 export function blockMarkers(name: string, command: string): { start: string; end: string } {
-  return { start: `<!-- generated: ${name}. Do not edit; regenerate with \`${command}\`. -->`, end: `<!-- /generated: ${name} -->` };
+  return {
+    start: `<!-- generated: ${name}. Do not edit; regenerate with \`${command}\`. -->`,
+    end: `<!-- /generated: ${name} -->`,
+  };
 }
 
 /**
@@ -51,6 +54,7 @@ export function replaceBlock(text: string, name: string, command: string, conten
   const { start, end } = blockMarkers(name, command);
   const from = text.indexOf(`<!-- generated: ${name}.`);
   const to = text.indexOf(end);
-  if (from === -1 || to === -1 || to < from) throw new Error(`no generated block "${name}" (between ${start} and ${end})`);
+  if (from === -1 || to === -1 || to < from)
+    throw new Error(`no generated block "${name}" (between ${start} and ${end})`);
   return `${text.slice(0, from)}${start}\n${content}\n${text.slice(to)}`;
 }

@@ -31,8 +31,7 @@ export interface SourceProblem {
 }
 
 export type ParsedSource =
-  | { ok: true; text: string; value: Record<string, unknown> }
-  | { ok: false; text: string; problems: SourceProblem[] };
+  { ok: true; text: string; value: Record<string, unknown> } | { ok: false; text: string; problems: SourceProblem[] };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -50,7 +49,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     if (i + need >= bytes.length && need > 0) return i;
     for (let k = 1; k <= need; k++) {
@@ -71,19 +71,40 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** Parses one record's bytes. Never throws for bad input: every problem comes back with an offset. */
 export function parseJsonSource(bytes: Uint8Array): ParsedSource {
   if (bytes.length > MAX_FILE_BYTES) {
-    return fail('', 'size', `the file is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES}`, 'A record this large is almost certainly not an article; split it or remove what does not belong.');
+    return fail(
+      '',
+      'size',
+      `the file is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES}`,
+      'A record this large is almost certainly not an article; split it or remove what does not belong.',
+    );
   }
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) {
     const text = new TextDecoder('utf-8').decode(bytes.subarray(0, decoded.byteOffset));
-    return fail(text, 'encoding', `invalid UTF-8 byte sequence at byte ${decoded.byteOffset}`, 'Save the file as UTF-8 (without BOM); the bytes here are probably Latin-1 or Windows-1252.', text.length);
+    return fail(
+      text,
+      'encoding',
+      `invalid UTF-8 byte sequence at byte ${decoded.byteOffset}`,
+      'Save the file as UTF-8 (without BOM); the bytes here are probably Latin-1 or Windows-1252.',
+      text.length,
+    );
   }
   const text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) {
-    return fail(text, 'bom', 'the file starts with a byte-order mark (BOM)', 'Save the file as UTF-8 without BOM, or run `npm run fix`, which strips it.');
+    return fail(
+      text,
+      'bom',
+      'the file starts with a byte-order mark (BOM)',
+      'Save the file as UTF-8 without BOM, or run `npm run fix`, which strips it.',
+    );
   }
   if (text.trim() === '') {
-    return fail(text, 'empty', 'the file is empty', 'A record is a JSON object; start from `npm run new -- <id>` or delete the file.');
+    return fail(
+      text,
+      'empty',
+      'the file is empty',
+      'A record is a JSON object; start from `npm run new -- <id>` or delete the file.',
+    );
   }
   let value: unknown;
   try {
@@ -97,11 +118,23 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
     const offset = at ? Number(at[1]) : 0;
     const inString = stringProblem(text, message, offset);
     if (inString) return fail(text, 'syntax', inString.message, inString.hint, inString.offset);
-    return fail(text, 'syntax', `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`, 'Check quotes, commas and brackets near this position.', offset);
+    return fail(
+      text,
+      'syntax',
+      `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`,
+      'Check quotes, commas and brackets near this position.',
+      offset,
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    return fail(text, 'root', `the file holds ${kind}, not a JSON object`, 'Each file holds exactly one record: a JSON object `{ … }`.', skipWhitespace(text, 0));
+    return fail(
+      text,
+      'root',
+      `the file holds ${kind}, not a JSON object`,
+      'Each file holds exactly one record: a JSON object `{ … }`.',
+      skipWhitespace(text, 0),
+    );
   }
   // Fast proof that the text has no duplicate key: every key token in the text survives in the parsed value. Only
   // when the counts differ, or a key is forbidden, or nesting is too deep, does the full structural scan run.
@@ -213,7 +246,10 @@ function strictTextProblems(text: string): SourceProblem[] {
     return starts[lo]?.pointer ?? '';
   };
   const problems: SourceProblem[] = [];
-  const unitAt = (at: number) => (text.charCodeAt(at) === 0x5c && text.charCodeAt(at + 1) === 0x75 ? Number.parseInt(text.slice(at + 2, at + 6), 16) : -1);
+  const unitAt = (at: number) =>
+    text.charCodeAt(at) === 0x5c && text.charCodeAt(at + 1) === 0x75
+      ? Number.parseInt(text.slice(at + 2, at + 6), 16)
+      : -1;
   for (let at = text.indexOf('\\u'); at !== -1; at = text.indexOf('\\u', at + 1)) {
     let backslashes = 0;
     for (let k = at - 1; text.charCodeAt(k) === 0x5c; k--) backslashes++;
@@ -229,7 +265,10 @@ function strictTextProblems(text: string): SourceProblem[] {
       }
     }
     if (unit >= 0xd800 && unit <= 0xdfff) {
-      const half = unit <= 0xdbff ? 'a high surrogate without the low one after it' : 'a low surrogate without the high one before it';
+      const half =
+        unit <= 0xdbff
+          ? 'a high surrogate without the low one after it'
+          : 'a low surrogate without the high one before it';
       problems.push({
         code: 'unicode',
         message: `ill-formed Unicode: the escape ${text.slice(at, at + 6)} is a lone surrogate (${half}), not a character`,
@@ -237,9 +276,11 @@ function strictTextProblems(text: string): SourceProblem[] {
         offset: at,
         pointer: pointerAt(at),
       });
-    } else if (unit >= 0 && isNoncharacter(unit)) problems.push(noncharacter(unit, text.slice(at, at + 6), at, pointerAt(at)));
+    } else if (unit >= 0 && isNoncharacter(unit))
+      problems.push(noncharacter(unit, text.slice(at, at + 6), at, pointerAt(at)));
   }
-  for (const m of text.matchAll(RAW_NONCHARACTER_ALL)) problems.push(noncharacter(m[0].codePointAt(0)!, null, m.index, pointerAt(m.index)));
+  for (const m of text.matchAll(RAW_NONCHARACTER_ALL))
+    problems.push(noncharacter(m[0].codePointAt(0)!, null, m.index, pointerAt(m.index)));
   for (const { pointer, valueOffset } of starts) {
     const c = text.charCodeAt(valueOffset);
     if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue;
@@ -290,7 +331,11 @@ export function pointerSegment(key: string): string {
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 class ScanError extends Error {
-  constructor(readonly offset: number, message: string, readonly hint?: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
@@ -303,7 +348,11 @@ const QUOTE_HINT =
  * Diagnoses a JSON.parse error that lies inside a string: a raw line break or control character, or a bad escape.
  * `offset` is the position JSON.parse reported. Returns null when the error is of another kind.
  */
-export function stringProblem(text: string, message: string, offset: number): { message: string; hint: string; offset: number } | null {
+export function stringProblem(
+  text: string,
+  message: string,
+  offset: number,
+): { message: string; hint: string; offset: number } | null {
   if (/Bad control character/i.test(message)) {
     const c = text.charCodeAt(offset);
     if (c === 0x0a || c === 0x0d) {
@@ -313,9 +362,18 @@ export function stringProblem(text: string, message: string, offset: number): { 
         offset,
       };
     }
-    if (c === 0x09) return { message: 'invalid JSON: a raw tab inside a string', hint: 'Replace the tab with a space (record text holds no tabs).', offset };
+    if (c === 0x09)
+      return {
+        message: 'invalid JSON: a raw tab inside a string',
+        hint: 'Replace the tab with a space (record text holds no tabs).',
+        offset,
+      };
     const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-    return { message: `invalid JSON: an invisible control character (${code}) inside a string`, hint: 'Delete it: control characters have no place in record text (they usually come from copying out of a PDF or a word processor).', offset };
+    return {
+      message: `invalid JSON: an invisible control character (${code}) inside a string`,
+      hint: 'Delete it: control characters have no place in record text (they usually come from copying out of a PDF or a word processor).',
+      offset,
+    };
   }
   if (/Bad escaped character/i.test(message)) {
     const backslash = text.lastIndexOf('\\', offset);
@@ -365,7 +423,11 @@ function walk(
     const c = text[at];
     if (lastClose >= 0 && c !== undefined && !',:}]"'.includes(c) && skipWhitespace(text, lastClose + 1) === at) {
       const after = text.slice(lastClose, lastClose + 24).split('\n')[0]!;
-      return new ScanError(lastClose, `unescaped double quote inside a string: this " ends the string, so the text after it (\`${after.slice(1)}…\`) is not JSON`, QUOTE_HINT);
+      return new ScanError(
+        lastClose,
+        `unescaped double quote inside a string: this " ends the string, so the text after it (\`${after.slice(1)}…\`) is not JSON`,
+        QUOTE_HINT,
+      );
     }
     return new ScanError(at, expected);
   };
@@ -479,13 +541,25 @@ function scanStructure(text: string): SourceProblem[] {
       for (let i = 0; i < keys.length; i++) {
         const [key, offset] = keys[i]!;
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ code: 'forbidden-key', message: `the key "${key}" is not allowed`, hint: `"${key}" can change a consumer's object prototype; no record field has this name, so remove it.`, offset, pointer: `${pointerOf(path)}/${pointerSegment(key)}` });
+          problems.push({
+            code: 'forbidden-key',
+            message: `the key "${key}" is not allowed`,
+            hint: `"${key}" can change a consumer's object prototype; no record field has this name, so remove it.`,
+            offset,
+            pointer: `${pointerOf(path)}/${pointerSegment(key)}`,
+          });
         }
         // Records have a handful of keys per object, so a linear look-back beats allocating a Set.
         for (let j = 0; j < i; j++) {
           if (keys[j]![0] !== key) continue;
           const { line } = lineColumn(text, keys[j]![1]);
-          problems.push({ code: 'duplicate-key', message: `duplicate key "${key}" (first at line ${line}); JSON.parse would silently keep only the last value`, hint: 'Keep one of the two values and delete the other.', offset, pointer: `${pointerOf(path)}/${pointerSegment(key)}` });
+          problems.push({
+            code: 'duplicate-key',
+            message: `duplicate key "${key}" (first at line ${line}); JSON.parse would silently keep only the last value`,
+            hint: 'Keep one of the two values and delete the other.',
+            offset,
+            pointer: `${pointerOf(path)}/${pointerSegment(key)}`,
+          });
           break;
         }
       }
@@ -496,7 +570,9 @@ function scanStructure(text: string): SourceProblem[] {
     problems.push({
       code: depth ? 'depth' : 'syntax',
       message: depth ? error.message : `invalid JSON: ${error.message}`,
-      hint: depth ? 'No record is nested this deeply; look for a runaway structure.' : (error.hint ?? 'Check quotes, commas and brackets near this position.'),
+      hint: depth
+        ? 'No record is nested this deeply; look for a runaway structure.'
+        : (error.hint ?? 'Check quotes, commas and brackets near this position.'),
       offset: error.offset,
       pointer: '',
     });

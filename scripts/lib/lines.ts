@@ -13,10 +13,13 @@ export function* readLines(path: string): Generator<string> {
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let rest: Buffer[] = [];
-    for (let n; (n = readSync(fd, chunk, 0, CHUNK_BYTES, null)) > 0; ) {
+    for (let n; (n = readSync(fd, chunk, 0, CHUNK_BYTES, null)) > 0;) {
       let start = 0;
       for (let end = chunk.indexOf(NEWLINE, 0); end !== -1 && end < n; end = chunk.indexOf(NEWLINE, start)) {
-        const line = rest.length > 0 ? Buffer.concat([...rest, chunk.subarray(start, end)]).toString('utf8') : chunk.toString('utf8', start, end);
+        const line =
+          rest.length > 0
+            ? Buffer.concat([...rest, chunk.subarray(start, end)]).toString('utf8')
+            : chunk.toString('utf8', start, end);
         rest = [];
         start = end + 1;
         if (line.length > 0) yield line;

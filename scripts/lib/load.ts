@@ -8,7 +8,9 @@ export function loadDataset(dataDir: string): Dataset {
   for (const { name, dir } of COLLECTIONS) {
     const folder = join(dataDir, dir);
     if (!existsSync(folder)) continue;
-    const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     (dataset[name] as unknown[]) = files.map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as unknown);
   }
   return dataset;

@@ -38,7 +38,17 @@ import { UserError } from './cli.ts';
 /** The repository this script belongs to. */
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 /** Folders of a repository that hold its sources (and its tools): never an output. */
-export const SOURCE_FOLDERS = ['types', 'scripts', 'schemas', 'tests', 'docs', '.git', '.github', '.ci', 'node_modules'] as const;
+export const SOURCE_FOLDERS = [
+  'types',
+  'scripts',
+  'schemas',
+  'tests',
+  'docs',
+  '.git',
+  '.github',
+  '.ci',
+  'node_modules',
+] as const;
 /** The file a command writes into an output folder it made, so a later run knows it may replace that folder. */
 export const OUTPUT_MARKER = '.annotated-news-output';
 /** Staging folders older than this are stale whoever owns them. */
@@ -75,7 +85,8 @@ export function realPathOf(path: string): string {
   }
 }
 
-const inside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+const inside = (path: string, folder: string) =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 const isFilesystemRoot = (path: string) => parse(path).root === path;
 
 /** The folders no output may be, contain or lie in, by name. */
@@ -85,9 +96,11 @@ function protectedFolders(options: TargetOptions): Array<{ path: string; name: s
   for (const root of roots) {
     const real = realPathOf(root);
     if (!options.records) folders.push({ path: realPathOf(join(real, 'data')), name: "the repository's data folder" });
-    for (const name of SOURCE_FOLDERS) folders.push({ path: realPathOf(join(real, name)), name: `the repository's ${name}/ folder` });
+    for (const name of SOURCE_FOLDERS)
+      folders.push({ path: realPathOf(join(real, name)), name: `the repository's ${name}/ folder` });
   }
-  if (!options.records) for (const data of options.dataDirs ?? []) folders.push({ path: realPathOf(data), name: 'the data folder' });
+  if (!options.records)
+    for (const data of options.dataDirs ?? []) folders.push({ path: realPathOf(data), name: 'the data folder' });
   for (const extra of options.extra ?? []) folders.push({ path: realPathOf(extra.path), name: extra.name });
   return folders;
 }
@@ -99,14 +112,22 @@ function protectedFolders(options: TargetOptions): Array<{ path: string; name: s
 export function checkTarget(target: string, options: TargetOptions): string {
   const shown = JSON.stringify(target);
   const real = realPathOf(target);
-  const refuse = (why: string, hint = `choose a new folder outside the repository's sources and data, e.g. ${options.option} /tmp/annotated-news-out`): never => {
+  const refuse = (
+    why: string,
+    hint = `choose a new folder outside the repository's sources and data, e.g. ${options.option} /tmp/annotated-news-out`,
+  ): never => {
     throw new UserError(`refusing ${options.option} ${shown}: ${why}; nothing was written. Hint: ${hint}.`);
   };
   if (target.trim() === '') refuse('the path is empty');
-  if (isFilesystemRoot(real)) refuse(`it is a filesystem root (${real}), which ${options.what} would replace or litter`);
+  if (isFilesystemRoot(real))
+    refuse(`it is a filesystem root (${real}), which ${options.what} would replace or litter`);
   for (const root of options.roots ?? [REPO_ROOT]) {
     const repo = realPathOf(root);
-    if (real === repo) refuse(`it is the repository root (${repo})`, `the default ${options.option} is safe; or choose a folder such as ${join(repo, 'dist')}`);
+    if (real === repo)
+      refuse(
+        `it is the repository root (${repo})`,
+        `the default ${options.option} is safe; or choose a folder such as ${join(repo, 'dist')}`,
+      );
     if (inside(repo, real)) refuse(`it contains the repository (${repo})`);
   }
   for (const folder of protectedFolders(options)) {
@@ -124,7 +145,9 @@ function entryAt(path: string): Stats | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    throw new UserError(`cannot look at ${path} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another one.`);
+    throw new UserError(
+      `cannot look at ${path} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another one.`,
+    );
   }
 }
 
@@ -135,9 +158,12 @@ export function ensureParent(path: string, option: string): void {
     mkdirSync(parent, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError(`cannot create ${parent} for ${option} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another ${option}.`);
+    throw new UserError(
+      `cannot create ${parent} for ${option} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another ${option}.`,
+    );
   }
-  if (!statSync(parent).isDirectory()) throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
+  if (!statSync(parent).isDirectory())
+    throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
 }
 
 /** A small JSON file's value, when it is a regular file that parses; else undefined. */
@@ -171,12 +197,17 @@ export function markerContent(command: string): string {
  * Checks a folder output before anything is written: safe (`checkTarget`), parents created, and an existing target
  * replaced only when it is a folder this toolkit wrote, an empty folder, or `force` is given. Returns the real path.
  */
-export function prepareOutputFolder(target: string, options: TargetOptions & { force?: boolean; command: string }): string {
+export function prepareOutputFolder(
+  target: string,
+  options: TargetOptions & { force?: boolean; command: string },
+): string {
   const real = checkTarget(target, options);
   // A folder that is replaced as a whole is never a system folder (/tmp, /usr, /home…), the home folder, or one that
   // holds the current folder, even with --force.
   const refuse = (why: string): never => {
-    throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`);
+    throw new UserError(
+      `refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`,
+    );
   };
   if (isFilesystemRoot(dirname(real))) refuse(`it is a top-level system folder (${real})`);
   if (real === realPathOf(homedir())) refuse('it is your home folder');
@@ -184,7 +215,9 @@ export function prepareOutputFolder(target: string, options: TargetOptions & { f
   ensureParent(real, options.option);
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {
-    throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`);
+    throw new UserError(
+      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`,
+    );
   }
   if (entry && !options.force && !isOwnOutput(real) && readdirSync(real).length > 0) {
     throw new UserError(
@@ -204,7 +237,9 @@ export function prepareFilesFolder(target: string, options: TargetOptions): stri
   ensureParent(real, options.option);
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {
-    throw new UserError(`refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`);
+    throw new UserError(
+      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`,
+    );
   }
   if (!entry) mkdirSync(real);
   return real;
@@ -222,7 +257,11 @@ export function checkRecordFolder(dataDir: string, option = '--data'): string {
  * Writes a file atomically: a temporary file beside it (removed on any exit, signals included), then a rename; with
  * `exclusive`, a hard link instead, which fails rather than replace a file that exists.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: { exclusive?: boolean } = {},
+): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const cancel = onExit(() => rmSync(temporary, { force: true }));
   try {
@@ -256,7 +295,11 @@ export function onExit(cleanup: () => void): () => void {
   if (!hooked) {
     hooked = true;
     process.on('exit', runCleanups);
-    for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+    for (const [signal, number] of [
+      ['SIGINT', 2],
+      ['SIGTERM', 15],
+      ['SIGHUP', 1],
+    ] as const) {
       process.on(signal, () => {
         runCleanups();
         process.exit(128 + number);
@@ -293,7 +336,11 @@ export class Staging {
   readonly #cancel: () => void;
   #disposed = false;
 
-  private constructor(readonly target: string, path: string, lock: string) {
+  private constructor(
+    readonly target: string,
+    path: string,
+    lock: string,
+  ) {
     this.path = path;
     this.#lock = lock;
     this.#cancel = onExit(() => this.dispose());
@@ -367,7 +414,9 @@ function acquireLock(lock: string, target: string, option: string): void {
     if (Number.isNaN(owner) && attempt === 0) continue; // its owner may be writing its pid right now
     rmSync(lock, { force: true });
   }
-  throw new UserError(`busy: cannot take the lock ${lock} for ${target}. Hint: try again; if it persists, delete ${lock}.`);
+  throw new UserError(
+    `busy: cannot take the lock ${lock} for ${target}. Hint: try again; if it persists, delete ${lock}.`,
+  );
 }
 
 /**
@@ -385,7 +434,9 @@ function recoverAndSweep(parent: string, name: string, target: string): void {
   const found = names.flatMap((entry) => {
     const m = pattern.exec(entry);
     const stat = m ? entryAt(join(parent, entry)) : null;
-    return m && stat?.isDirectory() ? [{ path: join(parent, entry), pid: Number(m[1]), aside: m[2] !== undefined, mtime: stat.mtimeMs }] : [];
+    return m && stat?.isDirectory()
+      ? [{ path: join(parent, entry), pid: Number(m[1]), aside: m[2] !== undefined, mtime: stat.mtimeMs }]
+      : [];
   });
   if (entryAt(target) === null) {
     const aside = found.find((f) => f.aside && isOwnOutput(f.path));

@@ -8,7 +8,12 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { trace } from './trace.ts';
 
 /** What kind of thing a directory entry is, in words (for "not a regular file" findings). */
-export function describeEntry(stats: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
+export function describeEntry(
+  stats: Pick<
+    Stats,
+    'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'
+  >,
+): string {
   if (stats.isFile()) return 'a regular file';
   if (stats.isDirectory()) return 'a folder';
   if (stats.isSymbolicLink()) return 'a symbolic link';
@@ -36,11 +41,29 @@ export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem 
   const reason = (error as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '');
   if (code === 'EACCES' || code === 'EPERM') {
     const fixIt = what === 'folder' ? 'chmod u+rx' : 'chmod u+r';
-    return new FileProblem(`cannot read the ${what}: permission denied (${code})`, `Give your user read access (\`${fixIt} <path>\`), or run as the owner.`, code);
+    return new FileProblem(
+      `cannot read the ${what}: permission denied (${code})`,
+      `Give your user read access (\`${fixIt} <path>\`), or run as the owner.`,
+      code,
+    );
   }
-  if (code === 'ELOOP') return new FileProblem(`cannot read the ${what}: it is a symbolic link`, 'Records are regular files; replace the link with the file itself.', code);
-  if (code === 'ENOENT') return new FileProblem(`cannot read the ${what}: it disappeared while being read`, 'Run the command again once nothing else is changing the folder.', code);
-  return new FileProblem(`cannot read the ${what}: ${reason} (${code})`, 'Check that the disk and the path are readable.', code);
+  if (code === 'ELOOP')
+    return new FileProblem(
+      `cannot read the ${what}: it is a symbolic link`,
+      'Records are regular files; replace the link with the file itself.',
+      code,
+    );
+  if (code === 'ENOENT')
+    return new FileProblem(
+      `cannot read the ${what}: it disappeared while being read`,
+      'Run the command again once nothing else is changing the folder.',
+      code,
+    );
+  return new FileProblem(
+    `cannot read the ${what}: ${reason} (${code})`,
+    'Check that the disk and the path are readable.',
+    code,
+  );
 }
 
 /** Opens a regular file for reading (never waits, never follows a final symbolic link); throws a FileProblem. */
@@ -55,7 +78,11 @@ export function openRegular(path: string): { fd: number; size: number } {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
-      throw new FileProblem(`not a regular file: it is ${describeEntry(stats)}`, 'Records are regular files; replace it with a regular file or delete it.', 'ENOTREG');
+      throw new FileProblem(
+        `not a regular file: it is ${describeEntry(stats)}`,
+        'Records are regular files; replace it with a regular file or delete it.',
+        'ENOTREG',
+      );
     }
     return { fd, size: stats.size };
   } catch (error) {
@@ -68,7 +95,12 @@ export function openRegular(path: string): { fd: number; size: number } {
 export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
   const { fd, size } = openRegular(path);
   try {
-    if (size > maxBytes) throw new FileProblem(`the file is ${size} bytes, more than the limit of ${maxBytes}`, 'A record this large is almost certainly not one record; split it or remove what does not belong.', 'EFBIG');
+    if (size > maxBytes)
+      throw new FileProblem(
+        `the file is ${size} bytes, more than the limit of ${maxBytes}`,
+        'A record this large is almost certainly not one record; split it or remove what does not belong.',
+        'EFBIG',
+      );
     const buffer = Buffer.alloc(size);
     let length = 0;
     for (let n = 1; n > 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, null);

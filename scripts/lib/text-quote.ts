@@ -13,7 +13,8 @@ export function articleText(article: Pick<Article, 'body'>): string {
 export function occurrences(haystack: string, needle: string, limit = Infinity): number[] {
   const found: number[] = [];
   if (needle.length === 0) return found;
-  for (let at = haystack.indexOf(needle); at !== -1 && found.length < limit; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  for (let at = haystack.indexOf(needle); at !== -1 && found.length < limit; at = haystack.indexOf(needle, at + 1))
+    found.push(at);
   return found;
 }
 
@@ -69,12 +70,19 @@ export function minimalSelector(
 ): TextQuoteSelector {
   const exact = text.slice(start, end);
   let work = found.length;
-  if (work > budget) throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start} within the work budget`);
+  if (work > budget)
+    throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start} within the work budget`);
   const unique = ({ prefix = '', suffix = '' }: TextQuoteSelector) => {
     work += found.length;
     let count = 0;
     for (const at of found) {
-      if (at - prefix.length >= 0 && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length) && ++count > 1) return false;
+      if (
+        at - prefix.length >= 0 &&
+        text.startsWith(prefix, at - prefix.length) &&
+        text.startsWith(suffix, at + exact.length) &&
+        ++count > 1
+      )
+        return false;
     }
     return count === 1;
   };
@@ -93,7 +101,9 @@ export function minimalSelector(
     const chosen = candidates.find(unique);
     if (chosen) return chosen;
   }
-  throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start}${work > budget ? ' within the work budget' : ''}`);
+  throw new Error(
+    `No selector can single out ${JSON.stringify(exact)} at ${start}${work > budget ? ' within the work budget' : ''}`,
+  );
 }
 
 /** The index where the word containing `index` starts (context is cut at word boundaries, so it reads well). */

@@ -33,7 +33,9 @@ export function schemaDigest(text: string): string {
 export function createAjv(standalone: boolean): AjvClass {
   const { Ajv, _ } = require('ajv') as typeof import('ajv');
   const addFormats = require('ajv-formats') as FormatsPlugin;
-  const code = standalone ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {};
+  const code = standalone
+    ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } }
+    : {};
   const ajv = new Ajv({ ...AJV_OPTIONS, ...code });
   addFormats(ajv);
   return ajv;
@@ -43,7 +45,10 @@ export function createAjv(standalone: boolean): AjvClass {
  * The generated module and its declarations, from each schema file's text (keyed by schema name, e.g. `article`).
  * The module exports one validator per collection and `schemaSha256`, the digests of the texts.
  */
-export function validatorModule(schemaTexts: ReadonlyMap<string, string>, command: string): { code: string; declarations: string } {
+export function validatorModule(
+  schemaTexts: ReadonlyMap<string, string>,
+  command: string,
+): { code: string; declarations: string } {
   const ajv = createAjv(true);
   const exportsByName: Record<string, string> = {};
   const digests: Record<string, string> = {};
@@ -55,7 +60,9 @@ export function validatorModule(schemaTexts: ReadonlyMap<string, string>, comman
     exportsByName[name] = json.$id;
     digests[schema] = schemaDigest(text);
   }
-  const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: AjvClass, refs: Record<string, string>) => string }).default;
+  const standaloneCode = (
+    require('ajv/dist/standalone') as { default: (ajv: AjvClass, refs: Record<string, string>) => string }
+  ).default;
   const header = `// ${generatedNotice(command)}\n// Ajv ${(require('ajv/package.json') as { version: string }).version} standalone validators for schemas/*.schema.json (see scripts/lib/validator-code.ts).\n`;
   const code = `${header}${standaloneCode(ajv, exportsByName)}\nexports.schemaSha256 = ${JSON.stringify(digests)};\n`;
   const declarations =

@@ -28,7 +28,8 @@ export function compareFolders(expected: string, actual: string): Difference[] {
   const differences: Difference[] = [];
   for (const path of want) {
     if (!have.has(path)) differences.push({ path, problem: 'is missing' });
-    else if (!readFileSync(join(expected, path)).equals(readFileSync(join(actual, path)))) differences.push({ path, problem: 'differs' });
+    else if (!readFileSync(join(expected, path)).equals(readFileSync(join(actual, path))))
+      differences.push({ path, problem: 'differs' });
     have.delete(path);
   }
   for (const path of have) differences.push({ path, problem: 'should not exist' });

@@ -30,9 +30,15 @@ export function compileInWorker(rootDir: string): Promise<ShippedCode> {
 const setup = workerData as { compileRoot?: string } | undefined;
 if (parentPort && setup?.compileRoot) {
   try {
-    const code: ShippedCode = { packageRuntime: compilePackageRuntime(setup.compileRoot), siteClient: compileSiteClient(setup.compileRoot) };
+    const code: ShippedCode = {
+      packageRuntime: compilePackageRuntime(setup.compileRoot),
+      siteClient: compileSiteClient(setup.compileRoot),
+    };
     parentPort.postMessage({ ok: true, code } satisfies Result);
   } catch (error) {
-    parentPort.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Result);
+    parentPort.postMessage({
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies Result);
   }
 }

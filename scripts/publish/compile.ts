@@ -48,7 +48,11 @@ export function compileTypeScript(rootDir: string, target: CompileTarget): Compi
   const options: ts.CompilerOptions = {
     ...STRICT,
     ...(target.format === 'esm'
-      ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, verbatimModuleSyntax: true }
+      ? {
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          verbatimModuleSyntax: true,
+        }
       : { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 }),
     declaration: target.declarations,
     rootDir,
@@ -62,7 +66,11 @@ export function compileTypeScript(rootDir: string, target: CompileTarget): Compi
   );
   const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length > 0) {
-    const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => rootDir, getNewLine: () => '\n' };
+    const host: ts.FormatDiagnosticsHost = {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => rootDir,
+      getNewLine: () => '\n',
+    };
     throw new Error(`TypeScript errors in the code the build compiles:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   const files: CompiledFile[] = [];

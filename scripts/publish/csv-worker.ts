@@ -30,11 +30,8 @@ const WORKER_HEAP_MB = 192;
 /** How long the worker may make no progress before the build gives up (it died, say, out of memory). */
 const STALL_MS = 120_000;
 
-type Message =
-  | { kind: 'record'; collection: Collection; json: string }
-  | { kind: 'close' };
+type Message = { kind: 'record'; collection: Collection; json: string } | { kind: 'close' };
 type Result = { ok: true; files: FileListData; tables: [string, number][] } | { ok: false; error: string };
-
 
 interface Setup {
   outDir: string;
@@ -68,7 +65,11 @@ export class CsvThread {
   private constructor(options: Pick<Setup, 'outDir' | 'schemaDir' | 'sqlite'>) {
     const { port1, port2 } = new MessageChannel();
     this.#results = port1 as unknown as MessagePort;
-    const setup: Setup = { ...options, state: this.#state.buffer as SharedArrayBuffer, results: port2 as unknown as MessagePort };
+    const setup: Setup = {
+      ...options,
+      state: this.#state.buffer as SharedArrayBuffer,
+      results: port2 as unknown as MessagePort,
+    };
     // The worker runs this TypeScript file (see ../start/worker.ts).
     this.#worker = typeScriptWorker(import.meta.url, {
       workerData: setup,
@@ -94,7 +95,9 @@ export class CsvThread {
     const results = this.#results;
     const result = await new Promise<Result>((resolve) => {
       results.once('message', (message: Result) => resolve(message));
-      this.#worker.once('error', (error) => resolve({ ok: false, error: threadError('tables thread', error, WORKER_HEAP_MB).message }));
+      this.#worker.once('error', (error) =>
+        resolve({ ok: false, error: threadError('tables thread', error, WORKER_HEAP_MB).message }),
+      );
       this.#worker.once('exit', (code) => {
         const late = receiveMessageOnPort(results)?.message as Result | undefined;
         resolve(late ?? { ok: false, error: `the CSV worker exited (code ${code}) without a result` });
@@ -115,7 +118,9 @@ export class CsvThread {
       if (Atomics.wait(this.#state, slot, seen, 1000) !== 'timed-out') lastChange = Date.now();
       else if (Date.now() - lastChange > STALL_MS) {
         void this.#worker.terminate();
-        throw new Error(`the CSV worker made no progress for ${STALL_MS / 1000} s (it may have run out of memory: its heap is capped at ${WORKER_HEAP_MB} MB)`);
+        throw new Error(
+          `the CSV worker made no progress for ${STALL_MS / 1000} s (it may have run out of memory: its heap is capped at ${WORKER_HEAP_MB} MB)`,
+        );
       }
     }
   }

@@ -65,7 +65,10 @@ class TableWriter {
   #pending = '';
   rows = 0;
 
-  constructor(readonly table: Table, out: OutputDir) {
+  constructor(
+    readonly table: Table,
+    out: OutputDir,
+  ) {
     this.#sink = out.open(csvPath(table.name));
     this.#sink.write(csvRow(table.columns.map((c) => c.name)));
   }

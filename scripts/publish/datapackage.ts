@@ -31,14 +31,14 @@ const LICENSES = [
     name: DATA_LICENSE,
     path: 'https://creativecommons.org/licenses/by/4.0/',
     title:
-      'Creative Commons Attribution 4.0 for the annotations, curator-written text and registries. The article text is not licensed by the dataset: see each article\'s rights and LICENSE-DATA.md.',
+      "Creative Commons Attribution 4.0 for the annotations, curator-written text and registries. The article text is not licensed by the dataset: see each article's rights and LICENSE-DATA.md.",
   },
 ];
 
 const SOURCES = [
   {
     title:
-      'News articles as published by their outlets, reproduced verbatim; each article\'s provenance (articles.provenance_source, provenance_source_url) says where its text came from.',
+      "News articles as published by their outlets, reproduced verbatim; each article's provenance (articles.provenance_source, provenance_source_url) says where its text came from.",
   },
 ];
 
@@ -120,7 +120,7 @@ export function dataPackage(
       format: 'jsonld',
       mediatype: 'application/ld+json',
       encoding: 'utf-8',
-      description: 'A schema.org Dataset description, for a web page\'s head.',
+      description: "A schema.org Dataset description, for a web page's head.",
     }),
   ];
   const jsonResources = [
@@ -156,6 +156,14 @@ export function dataPackage(
     sources: SOURCES,
     contributors: CONTRIBUTORS,
     keywords: meta.keywords,
-    resources: [...csvResources, ...parquetResources, sqliteResource, ...jsonResources, ...jsonlResources, ...metadataResources, ...extra.map(other)],
+    resources: [
+      ...csvResources,
+      ...parquetResources,
+      sqliteResource,
+      ...jsonResources,
+      ...jsonlResources,
+      ...metadataResources,
+      ...extra.map(other),
+    ],
   };
 }

@@ -70,13 +70,15 @@ const RESPONSIBLE_AI = {
   'rai:dataCollectionType': ['Manual Human Curator', 'Document analysis'],
   'rai:dataAnnotationProtocol':
     'Curators annotate mentions, quotes, figures, cited sources and events, each anchored in the article text by a W3C TextQuoteSelector; `npm run validate` proves every selector matches the text exactly once. What the text does not say is recorded as unknown, or as a flagged curator inference, never as fact.',
-  'rai:dataAnnotationPlatform': 'Hand-edited JSON files in a git repository, checked by the project\'s validator in CI.',
+  'rai:dataAnnotationPlatform': "Hand-edited JSON files in a git repository, checked by the project's validator in CI.",
   'rai:dataLimitations':
-    'A small, hand-curated corpus: not a sample of any population of news. The article text is not licensed by the dataset (see each article\'s rights).',
-  'rai:dataBiases': 'The choice of articles reflects the curators\' interests (the first articles concern rare-earth elements and Ukraine).',
+    "A small, hand-curated corpus: not a sample of any population of news. The article text is not licensed by the dataset (see each article's rights).",
+  'rai:dataBiases':
+    "The choice of articles reflects the curators' interests (the first articles concern rare-earth elements and Ukraine).",
   'rai:personalSensitiveInformation':
     'Names of public figures as they appear in published news, and the names of credited authors. No private data.',
-  'rai:dataUseCases': 'Information extraction, quote attribution, entity linking and temporal grounding: training and evaluation.',
+  'rai:dataUseCases':
+    'Information extraction, quote attribution, entity linking and temporal grounding: training and evaluation.',
   'rai:dataReleaseMaintenancePlan':
     'Released by pull request; every release has a semantic version and a changelog; removed or renamed records leave redirects.',
 };
@@ -135,14 +137,41 @@ export function citeAs(meta: PackageMetadata): string {
   return `@misc{annotated_news, title = {${TITLE}}, author = {{annotated-news contributors}}, version = {${meta.version}}, note = {Dataset}}`;
 }
 
-export function croissant(meta: PackageMetadata, model: TableModel, file: (path: string) => WrittenFile, collections: readonly string[]): object {
+export function croissant(
+  meta: PackageMetadata,
+  model: TableModel,
+  file: (path: string) => WrittenFile,
+  collections: readonly string[],
+): object {
   const distribution = [
-    ...model.tables.map((t) => fileObject(`csv-${t.name}`, csvPath(t.name), file(csvPath(t.name)), 'text/csv', `The ${t.name} table, CSV.`)),
     ...model.tables.map((t) =>
-      fileObject(`parquet-${t.name}`, parquetPath(t.name), file(parquetPath(t.name)), 'application/vnd.apache.parquet', `The ${t.name} table, Parquet.`),
+      fileObject(`csv-${t.name}`, csvPath(t.name), file(csvPath(t.name)), 'text/csv', `The ${t.name} table, CSV.`),
     ),
-    ...collections.map((c) => fileObject(`jsonl-${c}`, jsonlPath(c), file(jsonlPath(c)), 'application/jsonl', `The ${c}, one JSON record per line.`)),
-    fileObject('sqlite', SQLITE_PATH, file(SQLITE_PATH), 'application/vnd.sqlite3', 'Every table in one SQLite database, with full-text indexes.'),
+    ...model.tables.map((t) =>
+      fileObject(
+        `parquet-${t.name}`,
+        parquetPath(t.name),
+        file(parquetPath(t.name)),
+        'application/vnd.apache.parquet',
+        `The ${t.name} table, Parquet.`,
+      ),
+    ),
+    ...collections.map((c) =>
+      fileObject(
+        `jsonl-${c}`,
+        jsonlPath(c),
+        file(jsonlPath(c)),
+        'application/jsonl',
+        `The ${c}, one JSON record per line.`,
+      ),
+    ),
+    fileObject(
+      'sqlite',
+      SQLITE_PATH,
+      file(SQLITE_PATH),
+      'application/vnd.sqlite3',
+      'Every table in one SQLite database, with full-text indexes.',
+    ),
   ];
   return {
     '@context': CROISSANT_CONTEXT,

@@ -8,7 +8,9 @@ const digest = (n: number) => createHash('sha256').update(String(n)).digest();
 
 test('a FileList sorts by path, keeps the latest entry of a path, and finds any path, also after crossing threads', () => {
   // Few distinct paths, so most lists write some path twice.
-  const path = fc.stringMatching(/^[a-z0-9/._-]{1,3}$/).chain((ascii) => fc.constantFrom(ascii, `${ascii}é`, `ü/${ascii}`));
+  const path = fc
+    .stringMatching(/^[a-z0-9/._-]{1,3}$/)
+    .chain((ascii) => fc.constantFrom(ascii, `${ascii}é`, `ü/${ascii}`));
   fc.assert(
     fc.property(fc.array(fc.tuple(path, fc.nat({ max: 2 ** 40 })), { maxLength: 60 }), fc.nat(60), (entries, cut) => {
       // Two lists, the second appended to the first as a thread's would be.
@@ -23,7 +25,10 @@ test('a FileList sorts by path, keeps the latest entry of a path, and finds any 
       assert.equal(first.count, entries.length);
       const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
       const paths = [...expected.keys()].sort(byBytes);
-      assert.deepEqual([...first.sorted()], paths.map((p) => ({ path: p, ...expected.get(p)! })));
+      assert.deepEqual(
+        [...first.sorted()],
+        paths.map((p) => ({ path: p, ...expected.get(p)! })),
+      );
       for (const p of paths) assert.deepEqual(first.find(p), { path: p, ...expected.get(p)! });
       assert.equal(first.find('not/written'), undefined);
     }),

@@ -59,7 +59,7 @@ export class Sink {
   #output(bytes: Buffer): void {
     this.#hash.update(bytes);
     this.#bytes += bytes.length;
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.#fd, bytes, at);
+    for (let at = 0; at < bytes.length;) at += writeSync(this.#fd, bytes, at);
   }
 }
 
@@ -119,7 +119,8 @@ export class FileList {
     let found = -1;
     for (let at = 0; at < this.#used; at += ENTRY_FIXED + this.#buffer.readUInt16LE(at)) {
       const length = this.#buffer.readUInt16LE(at);
-      if (length === wanted.length && this.#buffer.compare(wanted, 0, length, at + 2, at + 2 + length) === 0) found = at;
+      if (length === wanted.length && this.#buffer.compare(wanted, 0, length, at + 2, at + 2 + length) === 0)
+        found = at;
     }
     return found < 0 ? undefined : this.#entry(found);
   }
@@ -132,12 +133,16 @@ export class FileList {
     const order = [...offsets.keys()].sort((a, b) => {
       const x = offsets[a]!;
       const y = offsets[b]!;
-      return buffer.compare(buffer, y + 2, y + 2 + buffer.readUInt16LE(y), x + 2, x + 2 + buffer.readUInt16LE(x)) || a - b;
+      return (
+        buffer.compare(buffer, y + 2, y + 2 + buffer.readUInt16LE(y), x + 2, x + 2 + buffer.readUInt16LE(x)) || a - b
+      );
     });
     const entry = (at: number) => this.#entry(at);
     const samePath = (x: number, y: number) => {
       const length = buffer.readUInt16LE(x);
-      return length === buffer.readUInt16LE(y) && buffer.compare(buffer, y + 2, y + 2 + length, x + 2, x + 2 + length) === 0;
+      return (
+        length === buffer.readUInt16LE(y) && buffer.compare(buffer, y + 2, y + 2 + length, x + 2, x + 2 + length) === 0
+      );
     };
     return (function* () {
       for (let i = 0; i < order.length; i++) {

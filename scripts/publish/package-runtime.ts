@@ -13,8 +13,18 @@ export const PACKAGE_ENTRIES = {
 } as const;
 
 export function compilePackageRuntime(rootDir: string): CompiledFile[] {
-  const esm = compileTypeScript(rootDir, { entries: ['runtime/node.ts', 'runtime/browser.ts'], format: 'esm', declarations: true, types: ['node'] });
-  const cjs = compileTypeScript(rootDir, { entries: ['runtime/node-cjs.ts'], format: 'cjs', declarations: true, types: ['node'] });
+  const esm = compileTypeScript(rootDir, {
+    entries: ['runtime/node.ts', 'runtime/browser.ts'],
+    format: 'esm',
+    declarations: true,
+    types: ['node'],
+  });
+  const cjs = compileTypeScript(rootDir, {
+    entries: ['runtime/node-cjs.ts'],
+    format: 'cjs',
+    declarations: true,
+    types: ['node'],
+  });
   return [
     ...esm,
     { path: 'cjs/package.json', text: `${JSON.stringify({ type: 'commonjs' })}\n` },

@@ -38,7 +38,11 @@ export function readCsvSql(path: string, table: Table): string {
   return `read_csv(${literal(path)}, header = true, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false, columns = {${columns}})`;
 }
 
-export async function writeParquet(out: OutputDir, tables: readonly Table[], dataset: { name: string; version: string }): Promise<void> {
+export async function writeParquet(
+  out: OutputDir,
+  tables: readonly Table[],
+  dataset: { name: string; version: string },
+): Promise<void> {
   mkdirSync(join(out.root, 'parquet'), { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();

@@ -24,7 +24,8 @@ import type { RecordFeed } from '../checks/record-feed.ts';
 const PUBLISH_HEAP_MB = 256;
 
 type Setup = Omit<PublishOptions, 'packageRuntime' | 'onRecordsWritten'>;
-type ToPublisher = { kind: 'records'; batch: RecordBatch } | { kind: 'end' } | { kind: 'runtime'; files: readonly CompiledFile[] };
+type ToPublisher =
+  { kind: 'records'; batch: RecordBatch } | { kind: 'end' } | { kind: 'runtime'; files: readonly CompiledFile[] };
 type FromPublisher =
   | { kind: 'progress'; published: number }
   | { kind: 'records-written' }
@@ -44,7 +45,10 @@ export class PublishThread implements RecordFeed {
 
   constructor(options: Setup) {
     // The worker runs this TypeScript file (see ../start/worker.ts).
-    this.#worker = typeScriptWorker(import.meta.url, { workerData: { publish: options } satisfies { publish: Setup }, resourceLimits: { maxOldGenerationSizeMb: PUBLISH_HEAP_MB } });
+    this.#worker = typeScriptWorker(import.meta.url, {
+      workerData: { publish: options } satisfies { publish: Setup },
+      resourceLimits: { maxOldGenerationSizeMb: PUBLISH_HEAP_MB },
+    });
     this.#result = new Promise<PublishSummary>((resolve, reject) => {
       let settled = false;
       const settle = () => {
@@ -73,7 +77,10 @@ export class PublishThread implements RecordFeed {
     });
     // Abandoned, the result is never asked for: its rejection is expected.
     this.#result.catch(() => {});
-    this.recordsWritten = Promise.race([new Promise<void>((resolve) => (this.#recordsWritten = resolve)), this.#result.then(() => {})]);
+    this.recordsWritten = Promise.race([
+      new Promise<void>((resolve) => (this.#recordsWritten = resolve)),
+      this.#result.then(() => {}),
+    ]);
     this.recordsWritten.catch(() => {});
   }
 
@@ -140,14 +147,27 @@ if (parentPort && setup?.publish) {
     } else batches.push(batch);
   });
   const source = {
-    next: () => (batches.length > 0 ? Promise.resolve(batches.shift()!) : new Promise<RecordBatch | null>((resolve) => (waiting = resolve))),
+    next: () =>
+      batches.length > 0
+        ? Promise.resolve(batches.shift()!)
+        : new Promise<RecordBatch | null>((resolve) => (waiting = resolve)),
     done: (published: number) => port.postMessage({ kind: 'progress', published } satisfies FromPublisher),
   };
   const onRecordsWritten = () => port.postMessage({ kind: 'records-written' } satisfies FromPublisher);
   publish({ ...setup.publish, packageRuntime, onRecordsWritten }, source)
     .then(
-      (summary) => port.postMessage({ kind: 'result', ok: true, summary: { ...summary, tables: [...summary.tables] } } satisfies FromPublisher),
-      (error: unknown) => port.postMessage({ kind: 'result', ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromPublisher),
+      (summary) =>
+        port.postMessage({
+          kind: 'result',
+          ok: true,
+          summary: { ...summary, tables: [...summary.tables] },
+        } satisfies FromPublisher),
+      (error: unknown) =>
+        port.postMessage({
+          kind: 'result',
+          ok: false,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies FromPublisher),
     )
     // Nothing more comes: the thread may end.
     .finally(() => port.unref());

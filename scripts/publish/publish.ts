@@ -71,7 +71,10 @@ const REGISTRIES = ['entities', 'outlets', 'redirects'] as const;
  * Publishes the records `source` gives. Validation has read, checked and serialised them (the build reads each file
  * once): an article comes positioned and with its keys in the schema's order.
  */
-export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritten }: PublishOptions, source: RecordSource): Promise<PublishSummary> {
+export async function publish(
+  { outDir, rootDir, packageRuntime, onRecordsWritten }: PublishOptions,
+  source: RecordSource,
+): Promise<PublishSummary> {
   const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
   const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
   const articleSchema = schemaFields.schema('article');
@@ -181,7 +184,12 @@ export async function publish({ outDir, rootDir, packageRuntime, onRecordsWritte
 
   return {
     version: pkg.version,
-    counts: { articles, entities: registryCounts.entities!, outlets: registryCounts.outlets!, redirects: registryCounts.redirects! },
+    counts: {
+      articles,
+      entities: registryCounts.entities!,
+      outlets: registryCounts.outlets!,
+      redirects: registryCounts.redirects!,
+    },
     tables,
     files: listed + 1,
     stages,

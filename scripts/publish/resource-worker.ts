@@ -28,8 +28,13 @@ interface Setup {
 type Result = { ok: true; files: FileListData; resources: ExtraResource[] } | { ok: false; error: string };
 
 /** Starts the writers; resolves with the files they wrote and the resources to list in datapackage.json. */
-export async function writeResourcesInWorker(setup: Setup): Promise<{ files: FileListData; resources: ExtraResource[] }> {
-  const worker = typeScriptWorker(import.meta.url, { workerData: { resources: setup }, resourceLimits: { maxOldGenerationSizeMb: RESOURCE_HEAP_MB } });
+export async function writeResourcesInWorker(
+  setup: Setup,
+): Promise<{ files: FileListData; resources: ExtraResource[] }> {
+  const worker = typeScriptWorker(import.meta.url, {
+    workerData: { resources: setup },
+    resourceLimits: { maxOldGenerationSizeMb: RESOURCE_HEAP_MB },
+  });
   const result = await firstMessage<Result>(worker, 'resource writers’').finally(() => void worker.terminate());
   if (!result.ok) throw new Error(`writing the extra resources failed: ${result.error}`);
   return result;
@@ -44,10 +49,15 @@ if (parentPort && setup) {
     const out = new OutputDir(setup.outDir);
     const model = tableModel(join(setup.rootDir, 'schemas'));
     const resources: ExtraResource[] = [];
-    for (const writer of RESOURCE_WRITERS) resources.push(...(await writer.write({ out, model, info: setup.info, rootDir: setup.rootDir })));
+    for (const writer of RESOURCE_WRITERS)
+      resources.push(...(await writer.write({ out, model, info: setup.info, rootDir: setup.rootDir })));
     return { ok: true, files: out.written(), resources };
   })().then(
     (result) => port.postMessage(result),
-    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Result),
+    (error: unknown) =>
+      port.postMessage({
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies Result),
   );
 }

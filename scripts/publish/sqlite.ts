@@ -36,12 +36,13 @@ const SQL_TYPE: Record<FieldFacts['type'], string> = {
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The full-text indexes: an FTS5 table over some text columns of a table (external content: no copy of the text). */
-export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> = [
-  { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
-  { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
-  // Claims, once the data model has them (issue 10).
-  { name: 'claims_fts', table: 'claims', columns: ['exact', 'claim_reviewed'], optional: true },
-];
+export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> =
+  [
+    { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
+    { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
+    // Claims, once the data model has them (issue 10).
+    { name: 'claims_fts', table: 'claims', columns: ['exact', 'claim_reviewed'], optional: true },
+  ];
 
 /** The registries a view joins to show a name beside an id. */
 const NAMED = ['entities', 'outlets'];
@@ -54,7 +55,9 @@ const NAMED = ['entities', 'outlets'];
 export function views(tables: readonly Table[]): Record<string, string> {
   const result: Record<string, string> = {};
   for (const table of tables) {
-    const references = table.foreignKeys.filter((fk) => fk.fields.length === 1 && NAMED.includes(fk.reference.resource));
+    const references = table.foreignKeys.filter(
+      (fk) => fk.fields.length === 1 && NAMED.includes(fk.reference.resource),
+    );
     if (references.length === 0) continue;
     const taken = new Set(table.columns.map((c) => c.name));
     const columns = ['t.*'];
@@ -67,7 +70,8 @@ export function views(tables: readonly Table[]): Record<string, string> {
       columns.push(`r${i}.name AS ${quoteName(name)}`);
       joins.push(`LEFT JOIN ${quoteName(fk.reference.resource)} r${i} ON r${i}.id = t.${quoteName(column)}`);
     });
-    result[`${table.name}_with_names`] = `SELECT ${columns.join(', ')} FROM ${quoteName(table.name)} t ${joins.join(' ')}`;
+    result[`${table.name}_with_names`] =
+      `SELECT ${columns.join(', ')} FROM ${quoteName(table.name)} t ${joins.join(' ')}`;
   }
   return result;
 }
@@ -80,7 +84,9 @@ function createTable(table: Table): string {
   });
   const keys = [`  PRIMARY KEY (${table.primaryKey.map(quoteName).join(', ')})`];
   for (const fk of table.foreignKeys) {
-    keys.push(`  FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`);
+    keys.push(
+      `  FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
+    );
   }
   return `CREATE TABLE ${quoteName(table.name)} (\n${[...columns, ...keys].join(',\n')}\n)`;
 }
@@ -89,7 +95,10 @@ function createTable(table: Table): string {
 function createIndexes(table: Table): string[] {
   return table.foreignKeys
     .filter((fk) => fk.fields.some((f, i) => table.primaryKey[i] !== f))
-    .map((fk) => `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`);
+    .map(
+      (fk) =>
+        `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`,
+    );
 }
 
 /** What the database says about itself (its `dataset_metadata` table). */
@@ -165,7 +174,10 @@ export class SqliteTables {
   readonly #inserts = new Map<Table, TableInserts>();
   readonly #partial: string;
 
-  constructor(readonly tables: readonly Table[], private readonly out: OutputDir) {
+  constructor(
+    readonly tables: readonly Table[],
+    private readonly out: OutputDir,
+  ) {
     const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
     this.#partial = join(out.root, `${SQLITE_PATH}.partial`);
     mkdirSync(dirname(this.#partial), { recursive: true });
@@ -197,18 +209,22 @@ export class SqliteTables {
     for (const fts of FULL_TEXT) {
       if (fts.optional && !this.tables.some((t) => t.name === fts.table)) continue;
       const columns = fts.columns.map(quoteName).join(', ');
-      db.exec(`CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`);
+      db.exec(
+        `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`,
+      );
       db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
     }
     db.exec('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
     const metadata = db.prepare('INSERT INTO dataset_metadata VALUES (?, ?)');
-    for (const [key, value] of Object.entries({ ...meta, schemaVersion: String(meta.schemaVersion) })) metadata.run([key, value]);
+    for (const [key, value] of Object.entries({ ...meta, schemaVersion: String(meta.schemaVersion) }))
+      metadata.run([key, value]);
     metadata.finalize();
     db.exec(
       'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
     );
     const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
-    for (const table of this.tables) for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
+    for (const table of this.tables)
+      for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
     columns.finalize();
     db.exec(`PRAGMA user_version = ${userVersion(meta.version)}`);
     db.exec('COMMIT');

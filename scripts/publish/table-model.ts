@@ -127,7 +127,12 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
     {
       name: 'end',
       after: 'start',
-      facts: { type: 'integer', required: true, minimum: 0, description: `Where the block ends (exclusive), ${OFFSET_NOTE}.` },
+      facts: {
+        type: 'integer',
+        required: true,
+        minimum: 0,
+        description: `Where the block ends (exclusive), ${OFFSET_NOTE}.`,
+      },
       cell: (block, index, list) => blockStart(list, index) + codePoints((block as { text: string }).text),
     },
   ],
@@ -242,7 +247,9 @@ export class TableModel {
       // The parent's key: its own key columns, then its id (or position) under the parent's singular name.
       const parentKey = parent.primaryKey.map((column) => {
         if (parent.parent && parent.columns.find((c) => c.name === column)!.role === 'key') return column;
-        const name = parent.parent ? `${singular(parent.name)}${column === 'id' ? '' : `_${column}`}` : singular(parent.name);
+        const name = parent.parent
+          ? `${singular(parent.name)}${column === 'id' ? '' : `_${column}`}`
+          : singular(parent.name);
         return name;
       });
       parentKey.forEach((name, i) => {
@@ -259,7 +266,10 @@ export class TableModel {
           },
         });
       });
-      table.foreignKeys.push({ fields: parentKey, reference: { resource: parent.name, fields: [...parent.primaryKey] } });
+      table.foreignKeys.push({
+        fields: parentKey,
+        reference: { resource: parent.name, fields: [...parent.primaryKey] },
+      });
       table.columns.push({
         name: 'position',
         role: 'position',
@@ -273,7 +283,14 @@ export class TableModel {
     else if (properties) this.#object(table, schema, node, spec.field, [], '', lists);
     // A list of ids may have lost its `Id` reference in the generated schema (typescript-json-schema inlines `Id[]`
     // as strings): for a list of plain strings, the doc comment alone decides.
-    else if (isScalar(node)) this.#scalar(table, spec.field, [], singularColumn(spec.field), isIdNode(spec.rawNode) || spec.rawNode?.type === 'string');
+    else if (isScalar(node))
+      this.#scalar(
+        table,
+        spec.field,
+        [],
+        singularColumn(spec.field),
+        isIdNode(spec.rawNode) || spec.rawNode?.type === 'string',
+      );
     else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
     if (parent) {
       const parentKeys = table.columns.filter((c) => c.role === 'key').map((c) => c.name);
@@ -284,8 +301,15 @@ export class TableModel {
     }
     for (const derived of DERIVED_COLUMNS[spec.field] ?? []) {
       const at = table.columns.findIndex((c) => c.name === derived.after);
-      if (at === -1) throw new Error(`${spec.field}: derived column ${derived.name} follows a missing column ${derived.after}`);
-      table.columns.splice(at + 1, 0, { name: derived.name, role: 'derived', field: null, path: [], facts: derived.facts });
+      if (at === -1)
+        throw new Error(`${spec.field}: derived column ${derived.name} follows a missing column ${derived.after}`);
+      table.columns.splice(at + 1, 0, {
+        name: derived.name,
+        role: 'derived',
+        field: null,
+        path: [],
+        facts: derived.facts,
+      });
     }
     const names = new Set<string>();
     for (const column of table.columns) {
@@ -296,7 +320,15 @@ export class TableModel {
   }
 
   /** Adds the columns of an object's fields (and queues its lists' child tables). */
-  #object(table: Table, schema: string, node: SchemaNode, field: string, path: string[], prefix: string, lists: Array<() => void>): void {
+  #object(
+    table: Table,
+    schema: string,
+    node: SchemaNode,
+    field: string,
+    path: string[],
+    prefix: string,
+    lists: Array<() => void>,
+  ): void {
     const properties = node.properties as Record<string, SchemaNode>;
     for (const [key, property] of Object.entries(properties)) {
       const child = fieldOf(field, key);
@@ -310,7 +342,9 @@ export class TableModel {
         this.#selector(table, child, childPath, selectorPrefix);
       } else if (target.type === 'array') {
         const names = NAMES[child] ?? {};
-        const name = names.table ?? `${table.collection === 'articles' && !table.parent ? '' : `${singular(table.name)}_`}${snake(key)}`;
+        const name =
+          names.table ??
+          `${table.collection === 'articles' && !table.parent ? '' : `${singular(table.name)}_`}${snake(key)}`;
         if (resolved.nullable) {
           table.columns.push({
             name: `${prefix}${snake(key)}_known`,
@@ -343,7 +377,10 @@ export class TableModel {
       } else if (isScalar(target)) {
         this.#scalar(table, child, childPath, `${prefix}${snake(key)}`, isIdNode(property));
       } else {
-        this.unpublished.push({ field: child, reason: `its type (${JSON.stringify(target.type ?? target.anyOf ?? 'unknown')}) is neither a scalar, an object with properties, nor a list` });
+        this.unpublished.push({
+          field: child,
+          reason: `its type (${JSON.stringify(target.type ?? target.anyOf ?? 'unknown')}) is neither a scalar, an object with properties, nor a list`,
+        });
       }
     }
   }
@@ -399,7 +436,10 @@ function at(item: Item, path: readonly string[]): unknown {
 
 /** Makes the rows of every table of one collection from one record; `emit` receives them table by table. */
 export class RowMaker {
-  readonly #byCollection = new Map<Collection, Array<{ table: Table; cells: Array<(item: Item, index: number, list: readonly Item[], keys: Cell[]) => Cell> }>>();
+  readonly #byCollection = new Map<
+    Collection,
+    Array<{ table: Table; cells: Array<(item: Item, index: number, list: readonly Item[], keys: Cell[]) => Cell> }>
+  >();
 
   constructor(readonly model: TableModel) {
     for (const table of model.tables) {
@@ -431,7 +471,11 @@ export class RowMaker {
   }
 
   /** Calls `emit(table, rows)` for every table of the collection, parents before children. */
-  rows<C extends Collection>(collection: C, record: CollectionRecords[C] | Item, emit: (table: Table, rows: Row[]) => void): void {
+  rows<C extends Collection>(
+    collection: C,
+    record: CollectionRecords[C] | Item,
+    emit: (table: Table, rows: Row[]) => void,
+  ): void {
     const tables = this.#byCollection.get(collection) ?? [];
     // Each table's items with their keys: a collection has the record; a child table the items of its parent's lists.
     const items = new Map<Table, Array<{ item: Item; index: number; list: readonly Item[]; keys: Cell[] }>>();

@@ -57,5 +57,10 @@ export function tableSchema(table: Table): TableSchema {
     reference: { resource: resourceName(reference.resource), fields: reference.fields },
   }));
   // The profile wants at least one foreign key when the property is present.
-  return { fields, missingValues: MISSING_VALUES, primaryKey: table.primaryKey, ...(foreignKeys.length > 0 ? { foreignKeys } : {}) };
+  return {
+    fields,
+    missingValues: MISSING_VALUES,
+    primaryKey: table.primaryKey,
+    ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
+  };
 }

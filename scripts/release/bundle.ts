@@ -58,7 +58,10 @@ function localPath(path: string): string | null {
 /** Exits with a user error unless `buildDir` is a build folder (`npm run build`'s output). */
 export function requireBuild(buildDir: string): void {
   if (!existsSync(join(buildDir, 'datapackage.json'))) {
-    fail(`${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`, 1);
+    fail(
+      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`,
+      1,
+    );
   }
 }
 
@@ -81,11 +84,16 @@ export function collectBundle(buildDir: string, rootDir: string): Bundle {
   try {
     descriptor = JSON.parse(descriptorBytes.toString('utf8')) as DataPackage;
   } catch (error) {
-    return fail(`${descriptorPath} is not valid JSON (${(error as Error).message}). Hint: rebuild it with \`npm run build\`.`, 1);
+    return fail(
+      `${descriptorPath} is not valid JSON (${(error as Error).message}). Hint: rebuild it with \`npm run build\`.`,
+      1,
+    );
   }
-  if (descriptor === null || typeof descriptor !== 'object') fail(`${descriptorPath} does not hold a JSON object. Hint: rebuild it with \`npm run build\`.`, 1);
+  if (descriptor === null || typeof descriptor !== 'object')
+    fail(`${descriptorPath} does not hold a JSON object. Hint: rebuild it with \`npm run build\`.`, 1);
   const version = descriptor.version;
-  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+(?:-rc\.\d+)?$/.test(version)) fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH-rc.N).`, 1);
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+(?:-rc\.\d+)?$/.test(version))
+    fail(`${descriptorPath} has no "version" MAJOR.MINOR.PATCH (or MAJOR.MINOR.PATCH-rc.N).`, 1);
   const name = `${descriptor.name ?? 'annotated-news'}-${version}`;
 
   const content = new Map<string, Buffer>();
@@ -95,7 +103,8 @@ export function collectBundle(buildDir: string, rootDir: string): Bundle {
       const local = localPath(path);
       if (local === null) continue;
       const file = join(buildDir, local);
-      if (!existsSync(file)) fail(`datapackage.json lists ${path}, but ${file} does not exist. Rebuild with \`npm run build\`.`, 1);
+      if (!existsSync(file))
+        fail(`datapackage.json lists ${path}, but ${file} does not exist. Rebuild with \`npm run build\`.`, 1);
       content.set(local, readBuildFile(file));
     }
   }
@@ -137,7 +146,9 @@ export function renderBundleReadme(
 ): string {
   const tables = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.csv'));
   const parquet = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.parquet'));
-  const others = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && !r.path.endsWith('.csv') && !r.path.endsWith('.parquet'));
+  const others = (descriptor.resources ?? []).filter(
+    (r) => typeof r.path === 'string' && !r.path.endsWith('.csv') && !r.path.endsWith('.parquet'),
+  );
   const row = (r: Resource) =>
     `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ${cell(r.description ?? '')} |`;
   const firstTable = tables[0]?.path ?? 'csv/articles.csv';

@@ -70,14 +70,18 @@ export function splitChangelog(text: string): { head: string[]; notes: Unrelease
     } else current.push(line);
   }
   for (const [name, content] of categories) categories.set(name, trimBlank(content));
-  return { head: lines.slice(0, start + 1), notes: { preamble: trimBlank(preamble), categories }, tail: lines.slice(end) };
+  return {
+    head: lines.slice(0, start + 1),
+    notes: { preamble: trimBlank(preamble), categories },
+    tail: lines.slice(end),
+  };
 }
-
 
 /** A bullet with a nested list, cut at LISTED_LIMIT items. */
 function nested(lead: string, items: string[]): string[] {
   const shown = items.slice(0, LISTED_LIMIT).map((item) => `  - ${item}`);
-  if (items.length > LISTED_LIMIT) shown.push(`  - …and ${items.length - LISTED_LIMIT} more (\`npm run release -- --dry-run\` lists them all).`);
+  if (items.length > LISTED_LIMIT)
+    shown.push(`  - …and ${items.length - LISTED_LIMIT} more (\`npm run release -- --dry-run\` lists them all).`);
   return [`- ${lead}`, ...shown];
 }
 
@@ -93,7 +97,14 @@ export function generatedBullets(report: ChangeReport): Map<string, string[]> {
       const text = report.titles[`${name}/${id}`];
       return text ? ` (“${text}”)` : '';
     };
-    if (added.length > 0) push('Added', nested(`${countRecords(name, added.length)} added:`, added.map((id) => `\`${id}\`${title(id)}`)));
+    if (added.length > 0)
+      push(
+        'Added',
+        nested(
+          `${countRecords(name, added.length)} added:`,
+          added.map((id) => `\`${id}\`${title(id)}`),
+        ),
+      );
     if (changed.length > 0) {
       push(
         'Changed',
@@ -120,12 +131,16 @@ export function generatedBullets(report: ChangeReport): Map<string, string[]> {
   for (const change of report.schemas) {
     const where = `\`${change.schema}\` schema`;
     if (change.level === 'major') {
-      const category = change.change.startsWith('field removed') || change.change === 'schema removed' ? 'Removed' : 'Changed';
+      const category =
+        change.change.startsWith('field removed') || change.change === 'schema removed' ? 'Removed' : 'Changed';
       push(category, [`- **Breaking:** ${where}: ${fieldName(change)} ${change.change}.`]);
     } else if (change.level === 'minor') {
-      push(change.change.includes('relaxed') || change.change.includes('dropped') || change.change.startsWith('open') ? 'Changed' : 'Added', [
-        `- ${where}: ${change.field ? `${fieldName(change)}: ` : ''}${change.change}.`,
-      ]);
+      push(
+        change.change.includes('relaxed') || change.change.includes('dropped') || change.change.startsWith('open')
+          ? 'Changed'
+          : 'Added',
+        [`- ${where}: ${change.field ? `${fieldName(change)}: ` : ''}${change.change}.`],
+      );
     } else {
       const list = descriptionsBySchema.get(change.schema) ?? [];
       list.push(fieldName(change));
@@ -155,11 +170,16 @@ export function renderSection(report: ChangeReport, version: string, date: strin
   if (notes.preamble.length > 0) out.push(...notes.preamble, '');
   const generated = generatedBullets(report);
   if (report.previous && major !== previousMajor) {
-    generated.get('Changed')!.push(
-      `- The schemas' \`$id\`s now carry the major version ${major} (\`urn:annotated-news:schema:v${major}:article\`).`,
-    );
+    generated
+      .get('Changed')!
+      .push(
+        `- The schemas' \`$id\`s now carry the major version ${major} (\`urn:annotated-news:schema:v${major}:article\`).`,
+      );
   }
-  const names = [...CATEGORIES, ...[...notes.categories.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c))];
+  const names = [
+    ...CATEGORIES,
+    ...[...notes.categories.keys()].filter((c) => !(CATEGORIES as readonly string[]).includes(c)),
+  ];
   for (const name of names) {
     const written = notes.categories.get(name) ?? [];
     const lines = [...written, ...(generated.get(name) ?? [])];

@@ -23,12 +23,20 @@ export function cardFrontMatter(descriptor: { resources?: Resource[]; keywords?:
   const pathOf = (r: Resource) => (typeof r.path === 'string' ? r.path : '');
   const configs: string[] = [];
   for (const r of resources.filter((x) => x.format === 'jsonl')) {
-    const name = pathOf(r).replace(/^jsonl\//, '').replace(/\.jsonl$/, '');
-    configs.push(`  - config_name: ${scalar(name)}${name === 'articles' ? '\n    default: true' : ''}\n    data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`);
+    const name = pathOf(r)
+      .replace(/^jsonl\//, '')
+      .replace(/\.jsonl$/, '');
+    configs.push(
+      `  - config_name: ${scalar(name)}${name === 'articles' ? '\n    default: true' : ''}\n    data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`,
+    );
   }
   for (const r of resources.filter((x) => x.format === 'parquet')) {
-    const name = pathOf(r).replace(/^parquet\//, '').replace(/\.parquet$/, '');
-    configs.push(`  - config_name: ${scalar(`table_${name}`)}\n    data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`);
+    const name = pathOf(r)
+      .replace(/^parquet\//, '')
+      .replace(/\.parquet$/, '');
+    configs.push(
+      `  - config_name: ${scalar(`table_${name}`)}\n    data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`,
+    );
   }
   const tags = (descriptor.keywords ?? []).map((k) => `  - ${scalar(k)}`);
   return `---

@@ -44,7 +44,10 @@ export function messageMarkdown(text: string, inTable = false): string {
 /** A list of at most MARKDOWN_LIST_LIMIT items, then a line with how many more there are. */
 function limited(items: readonly string[]): string[] {
   if (items.length <= MARKDOWN_LIST_LIMIT) return [...items];
-  return [...items.slice(0, MARKDOWN_LIST_LIMIT), `- … and ${items.length - MARKDOWN_LIST_LIMIT} more (\`npm run release -- --dry-run\` lists them all)`];
+  return [
+    ...items.slice(0, MARKDOWN_LIST_LIMIT),
+    `- … and ${items.length - MARKDOWN_LIST_LIMIT} more (\`npm run release -- --dry-run\` lists them all)`,
+  ];
 }
 
 export function renderMarkdownReport(report: ChangeReport): string {
@@ -89,7 +92,11 @@ export function renderMarkdownReport(report: ChangeReport): string {
     }
     if (changed.length > 0) {
       out.push('', `#### ${countRecords(name, changed.length)} changed`, '');
-      out.push(...limited(changed.map(({ id, fields }) => `- ${codeSpan(id)}: ${fields.map((field) => codeSpan(field)).join(', ')}`)));
+      out.push(
+        ...limited(
+          changed.map(({ id, fields }) => `- ${codeSpan(id)}: ${fields.map((field) => codeSpan(field)).join(', ')}`),
+        ),
+      );
     }
     if (removed.length > 0) {
       out.push('', `#### ${countRecords(name, removed.length)} removed`, '');
@@ -111,7 +118,9 @@ export function renderMarkdownReport(report: ChangeReport): string {
     out.push('| level | schema | field | change |', '| --- | --- | --- | --- |');
     for (const change of report.schemas) {
       const field = change.field ? codeSpan(change.field, true) : '(the record)';
-      out.push(`| ${change.level} | ${codeSpan(change.schema, true)} | ${field} | ${messageMarkdown(change.change, true)} |`);
+      out.push(
+        `| ${change.level} | ${codeSpan(change.schema, true)} | ${field} | ${messageMarkdown(change.change, true)} |`,
+      );
     }
   }
 

@@ -66,7 +66,16 @@ export function bundleAssets(packageName: string, version: string, bundleDir: st
 export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
   const distTag = distTagFor(tag);
   const assets = bundleAssets(options.packageName, tag.version, options.bundleDir);
-  const create = ['release', 'create', tag.tag, '--verify-tag', '--title', `${options.packageName} ${tag.version}`, '--notes-file', options.notesFile];
+  const create = [
+    'release',
+    'create',
+    tag.tag,
+    '--verify-tag',
+    '--title',
+    `${options.packageName} ${tag.version}`,
+    '--notes-file',
+    options.notesFile,
+  ];
   if (tag.candidate !== null) create.push('--prerelease');
   return [
     { name: 'build (validates the data first)', command: 'npm', args: ['run', 'build'] },
@@ -100,7 +109,10 @@ function changelogSection(changelog: string, heading: string): string | null {
   const start = lines.findIndex((line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
   if (start < 0) return null;
   const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  const body = lines.slice(start + 1, end < 0 ? undefined : end).join('\n').trim();
+  const body = lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .join('\n')
+    .trim();
   return body || null;
 }
 

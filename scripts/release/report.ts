@@ -260,7 +260,9 @@ export function renderReport(report: ChangeReport, currentLabel = 'the working t
   out.push('', 'Schemas');
   if (report.schemas.length === 0) out.push('  no changes');
   for (const change of report.schemas) {
-    out.push(`  ${change.level.padEnd(5)}  ${change.schema}${change.field ? ` \`${change.field}\`` : ''}: ${change.change}`);
+    out.push(
+      `  ${change.level.padEnd(5)}  ${change.schema}${change.field ? ` \`${change.field}\`` : ''}: ${change.change}`,
+    );
   }
   if (report.reasons.length > 0) out.push('', 'Why', ...report.reasons.map((r) => `  ${r}`));
   if (report.problems.length > 0) out.push('', 'Problems', ...report.problems.map((p) => `  ✗ ${p}`));

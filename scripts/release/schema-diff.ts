@@ -49,9 +49,28 @@ const UPPER_LIMITS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'm
 
 /** Keywords the flattening handles itself (structure) or that carry no constraint. */
 const STRUCTURAL = new Set([
-  '$ref', 'anyOf', 'properties', 'items', 'required', 'additionalProperties', 'type', 'enum', 'const', 'pattern',
-  'format', 'uniqueItems', 'description', 'title', 'definitions', '$id', '$comment', '$schema', 'examples', 'default',
-  ...LOWER_LIMITS, ...UPPER_LIMITS,
+  '$ref',
+  'anyOf',
+  'properties',
+  'items',
+  'required',
+  'additionalProperties',
+  'type',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'uniqueItems',
+  'description',
+  'title',
+  'definitions',
+  '$id',
+  '$comment',
+  '$schema',
+  'examples',
+  'default',
+  ...LOWER_LIMITS,
+  ...UPPER_LIMITS,
 ]);
 
 function newFacts(required: boolean): FieldFacts {
@@ -227,21 +246,24 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
       const x = a.lower.get(keyword);
       const y = b.lower.get(keyword);
       if (x === y) continue;
-      if (y !== undefined && (x === undefined || y > x)) add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
+      if (y !== undefined && (x === undefined || y > x))
+        add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
       else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
     }
     for (const keyword of UPPER_LIMITS) {
       const x = a.upper.get(keyword);
       const y = b.upper.get(keyword);
       if (x === y) continue;
-      if (y !== undefined && (x === undefined || y < x)) add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
+      if (y !== undefined && (x === undefined || y < x))
+        add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
       else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
     }
     if (!a.closed && b.closed) add('major', path, 'closed to unknown properties');
     if (a.closed && !b.closed) add('minor', path, 'open to unknown properties');
     if (!a.uniqueItems && b.uniqueItems) add('major', path, 'items must now be unique');
     if (a.uniqueItems && !b.uniqueItems) add('minor', path, 'items need no longer be unique');
-    if (list(a.other) !== list(b.other)) add('major', path, 'changed in a way the classifier does not recognise (review it)');
+    if (list(a.other) !== list(b.other))
+      add('major', path, 'changed in a way the classifier does not recognise (review it)');
     if (list(a.descriptions) !== list(b.descriptions)) add('patch', path, 'description changed');
   }
   // The definitions' own descriptions ship in the schema too (and a field's may be overridden by its property's).
@@ -255,7 +277,10 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
 }
 
 /** Compares every schema of two trees (by name): a removed schema is major, a new one minor. */
-export function diffSchemas(before: ReadonlyMap<string, JsonObject>, after: ReadonlyMap<string, JsonObject>): SchemaChange[] {
+export function diffSchemas(
+  before: ReadonlyMap<string, JsonObject>,
+  after: ReadonlyMap<string, JsonObject>,
+): SchemaChange[] {
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
   return names.flatMap((name): SchemaChange[] => {
     const a = before.get(name);

@@ -62,7 +62,9 @@ export function workingTreeSnapshot(root: string): Snapshot {
   for (const { name, dir } of COLLECTIONS) {
     const folder = join(root, DATA_DIR, dir);
     if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const path = `${DATA_DIR}/${dir}/${file}`;
       const id = file.slice(0, -'.json'.length);
       records.get(name)!.set(id, { collection: name, id, path, blob: blobId(readFileSync(join(root, path))) });
@@ -71,9 +73,14 @@ export function workingTreeSnapshot(root: string): Snapshot {
   const schemas = new Map<string, JsonObject>();
   const schemaFolder = join(root, SCHEMA_DIR);
   if (existsSync(schemaFolder)) {
-    for (const file of readdirSync(schemaFolder).filter((f) => f.endsWith(SCHEMA_SUFFIX)).sort()) {
+    for (const file of readdirSync(schemaFolder)
+      .filter((f) => f.endsWith(SCHEMA_SUFFIX))
+      .sort()) {
       const where = `${SCHEMA_DIR}/${file}`;
-      schemas.set(file.slice(0, -SCHEMA_SUFFIX.length), parseJson(readFileSync(join(root, where)), where) as JsonObject);
+      schemas.set(
+        file.slice(0, -SCHEMA_SUFFIX.length),
+        parseJson(readFileSync(join(root, where)), where) as JsonObject,
+      );
     }
   }
   const packageFile = join(root, 'package.json');
@@ -124,7 +131,10 @@ export function gitSnapshot(root: string, revision: string): Snapshot {
     records,
     schemas,
     read(files) {
-      const blobs = readBlobs(root, files.map((f) => f.blob));
+      const blobs = readBlobs(
+        root,
+        files.map((f) => f.blob),
+      );
       return new Map(files.map((f) => [f.path, parseJson(blobs.get(f.blob)!, `${revision}:${f.path}`)]));
     },
   };

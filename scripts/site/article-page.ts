@@ -21,24 +21,32 @@ function highlights(layers: [string, Annotation[]][], registry: Registry, inferr
   return layers.flatMap(([layer, annotations], rank) =>
     annotations.flatMap((annotation, index) => {
       const extra = layerView(layer).markClass?.(annotation, registry);
-      return findSelectors(annotation, `/annotations/${layer}/${index}`).map(({ selector, pointer, path }): Highlight => {
-        const role = path.filter((key) => key !== 'selector').join('-') || 'passage';
-        const classes = ['hl', `layer-${layer}`, `role-${role}`, ...(extra ? [extra] : []), ...(inferred.has(annotation.id) ? ['inferred'] : [])];
-        return {
-          start: selector.start,
-          end: selector.end,
-          pointer,
-          rank,
-          attributes: {
-            class: classes.join(' '),
-            'data-layer': layer,
-            'data-ann': annotation.id,
-            'data-pointer': pointer,
-            tabindex: '0',
-            'aria-describedby': annotationAnchor(annotation.id),
-          },
-        };
-      });
+      return findSelectors(annotation, `/annotations/${layer}/${index}`).map(
+        ({ selector, pointer, path }): Highlight => {
+          const role = path.filter((key) => key !== 'selector').join('-') || 'passage';
+          const classes = [
+            'hl',
+            `layer-${layer}`,
+            `role-${role}`,
+            ...(extra ? [extra] : []),
+            ...(inferred.has(annotation.id) ? ['inferred'] : []),
+          ];
+          return {
+            start: selector.start,
+            end: selector.end,
+            pointer,
+            rank,
+            attributes: {
+              class: classes.join(' '),
+              'data-layer': layer,
+              'data-ann': annotation.id,
+              'data-pointer': pointer,
+              tabindex: '0',
+              'aria-describedby': annotationAnchor(annotation.id),
+            },
+          };
+        },
+      );
     }),
   );
 }
@@ -47,10 +55,14 @@ function inferenceHtml(inference: CuratorInference): string {
   return `<div class="inference"><strong>Curator inference, not in the text:</strong> ${esc(inference.field)} = <strong>${esc(inference.value)}</strong> (${esc(inference.confidence)} confidence). ${esc(inference.rationale)}</div>`;
 }
 
-export function articlePage(article: PublishedArticle, registry: Registry & { outletName(id: string | null): string | null }): { title: string; main: string } {
+export function articlePage(
+  article: PublishedArticle,
+  registry: Registry & { outletName(id: string | null): string | null },
+): { title: string; main: string } {
   const layers = articleLayers(article);
   const inferencesAbout = new Map<string, CuratorInference[]>();
-  for (const inference of article.inferences) inferencesAbout.set(inference.about, [...(inferencesAbout.get(inference.about) ?? []), inference]);
+  for (const inference of article.inferences)
+    inferencesAbout.set(inference.about, [...(inferencesAbout.get(inference.about) ?? []), inference]);
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
   const text = blockOffsets(article.body)
@@ -77,7 +89,10 @@ export function articlePage(article: PublishedArticle, registry: Registry & { ou
           .filter(({ path }) => path.length === 1 && (path[0] === 'selector' || path[0] === 'continuations'))
           .map(({ selector }) => `“${esc(selector.exact)}”`)
           .join(' … ');
-        const details = view.details(annotation, registry).map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`).join('');
+        const details = view
+          .details(annotation, registry)
+          .map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`)
+          .join('');
         const inferences = (inferencesAbout.get(annotation.id) ?? []).map(inferenceHtml).join('');
         return `<li id="${esc(annotationAnchor(annotation.id))}" class="annotation layer-${esc(layer)}"><p class="passage">${passages}</p><dl>${details}</dl>${inferences}</li>`;
       });
@@ -89,9 +104,19 @@ export function articlePage(article: PublishedArticle, registry: Registry & { ou
   const publisher = registry.outletName(article.publisher);
   const unknown = '<span class="unknown">unknown</span>';
   const meta: [string, string][] = [
-    ['Headline', article.headline.origin === 'curator' ? 'written by the curator (no original headline is known)' : 'as published'],
+    [
+      'Headline',
+      article.headline.origin === 'curator' ? 'written by the curator (no original headline is known)' : 'as published',
+    ],
     ['Publisher', publisher ? esc(publisher) : unknown],
-    ['Authors', article.authors === null ? unknown : article.authors.length === 0 ? 'uncredited' : esc(article.authors.map((a) => a.name).join(', '))],
+    [
+      'Authors',
+      article.authors === null
+        ? unknown
+        : article.authors.length === 0
+          ? 'uncredited'
+          : esc(article.authors.map((a) => a.name).join(', ')),
+    ],
     ['Published', article.datePublished ? `<time>${esc(article.datePublished)}</time>` : unknown],
     ['Address', article.url ? `<a href="${esc(article.url)}">${esc(article.url)}</a>` : unknown],
     ['Language', esc(article.language)],

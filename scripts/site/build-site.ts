@@ -9,7 +9,16 @@
  * in datapackage.json).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Entity, Outlet, PublishedArticle, PublishedIndex } from '../../types/index.ts';
 import { readLines } from '../lib/lines.ts';
@@ -114,7 +123,8 @@ export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir'
   const site = new SiteWriter(join(distDir, SITE_DIR));
   const index = readJson<PublishedIndex>(join(distDir, 'index.json'));
   const dataset = { name: readJson<{ name: string }>(join(rootDir, 'package.json')).name, version: index.version };
-  const emit: Emit = (path, root, { title, main }, head = '') => site.write(path, page({ root, title, main, dataset, head }));
+  const emit: Emit = (path, root, { title, main }, head = '') =>
+    site.write(path, page({ root, title, main, dataset, head }));
 
   const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
@@ -145,19 +155,47 @@ export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir'
       }
     }
     const names = [...named].flatMap((id) => [entities.get(id)!.name, ...entities.get(id)!.aliases]);
-    search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [article.headline.text, ...names, ...article.body.map((b) => b.text)]);
+    search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [
+      article.headline.text,
+      ...names,
+      ...article.body.map((b) => b.text),
+    ]);
   }
 
   for (const entity of index.entities) {
-    emit(`entities/${entity.id}.html`, '../', entityPage(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id));
-    search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [entity.name, ...entity.aliases]);
+    emit(
+      `entities/${entity.id}.html`,
+      '../',
+      entityPage(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id),
+    );
+    search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [
+      entity.name,
+      ...entity.aliases,
+    ]);
   }
   for (const [path, text] of search.files()) site.write(path, text);
-  if (search.docs.length !== index.articles.length + index.entities.length) throw new Error('jsonl/articles.jsonl and index.json list different articles');
+  if (search.docs.length !== index.articles.length + index.entities.length)
+    throw new Error('jsonl/articles.jsonl and index.json list different articles');
 
-  listPages(index.articles.map((a) => `<li><a href="${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`), 'Articles', (n) => (n === 1 ? 'articles/index.html' : `articles/page-${n}.html`), emit);
+  listPages(
+    index.articles.map(
+      (a) =>
+        `<li><a href="${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
+    ),
+    'Articles',
+    (n) => (n === 1 ? 'articles/index.html' : `articles/page-${n}.html`),
+    emit,
+  );
   const kindCount = (e: Entity) => references.get(e.id)?.length ?? 0;
-  listPages(index.entities.map((e) => `<li><a href="${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${kindCount(e)} annotation${kindCount(e) === 1 ? '' : 's'}</span></li>`), 'Entities', (n) => (n === 1 ? 'entities/index.html' : `entities/page-${n}.html`), emit);
+  listPages(
+    index.entities.map(
+      (e) =>
+        `<li><a href="${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${kindCount(e)} annotation${kindCount(e) === 1 ? '' : 's'}</span></li>`,
+    ),
+    'Entities',
+    (n) => (n === 1 ? 'entities/index.html' : `entities/page-${n}.html`),
+    emit,
+  );
 
   emit('search.html', '', {
     title: 'Search',
@@ -172,7 +210,10 @@ export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir'
  * The rest, once the build is finished: the downloads (linked into `site/data/`), the data dictionary, the landing
  * page and the assets.
  */
-export function finishSite({ site, index, dataset, emit }: SitePages, { distDir, rootDir, clientFiles }: SiteOptions): { files: number; articles: number; entities: number } {
+export function finishSite(
+  { site, index, dataset, emit }: SitePages,
+  { distDir, rootDir, clientFiles }: SiteOptions,
+): { files: number; articles: number; entities: number } {
   const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
   if (descriptor.name !== dataset.name || descriptor.version !== dataset.version) {
     throw new Error('datapackage.json and index.json describe different datasets');
@@ -184,30 +225,47 @@ export function finishSite({ site, index, dataset, emit }: SitePages, { distDir,
   const offer = (path: string, format: string, description: string, listed?: string) => {
     copy(path);
     const bytes = statSync(join(distDir, path)).size;
-    const hash = listed?.startsWith('sha256:') ? listed.slice('sha256:'.length) : sha256(readFileSync(join(distDir, path)));
+    const hash = listed?.startsWith('sha256:')
+      ? listed.slice('sha256:'.length)
+      : sha256(readFileSync(join(distDir, path)));
     downloads.push({ path, format, description, bytes, sha256: hash });
   };
-  offer('datapackage.json', 'json', 'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.');
-  for (const resource of descriptor.resources) offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);
-  const schemaFiles = readdirSync(join(distDir, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort();
-  for (const file of schemaFiles) offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.replace('.schema.json', '')} records.`);
+  offer(
+    'datapackage.json',
+    'json',
+    'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.',
+  );
+  for (const resource of descriptor.resources)
+    offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);
+  const schemaFiles = readdirSync(join(distDir, 'schemas'))
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort();
+  for (const file of schemaFiles)
+    offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.replace('.schema.json', '')} records.`);
   for (const { id } of index.articles) copy(articlePath(id));
 
-  const schemas = new Map(schemaFiles.map((file) => [file, readJson<Record<string, unknown>>(join(distDir, 'schemas', file))]));
+  const schemas = new Map(
+    schemaFiles.map((file) => [file, readJson<Record<string, unknown>>(join(distDir, 'schemas', file))]),
+  );
   emit('dictionary.html', '', dictionaryPage(schemas));
   // The schema.org Dataset description, when the build writes one, goes in the landing page's head for search engines.
   const jsonLd = join(distDir, 'dataset.jsonld');
   const head = existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '';
-  emit('index.html', '', landingPage({
-    name: descriptor.name,
-    title: descriptor.title ?? descriptor.name,
-    description: descriptor.description ?? '',
-    version: descriptor.version,
-    homepage: descriptor.homepage,
-    licenses: descriptor.licenses ?? [],
-    downloads,
-    counts: { articles: index.articles.length, entities: index.entities.length, outlets: index.outlets.length },
-  }), head);
+  emit(
+    'index.html',
+    '',
+    landingPage({
+      name: descriptor.name,
+      title: descriptor.title ?? descriptor.name,
+      description: descriptor.description ?? '',
+      version: descriptor.version,
+      homepage: descriptor.homepage,
+      licenses: descriptor.licenses ?? [],
+      downloads,
+      counts: { articles: index.articles.length, entities: index.entities.length, outlets: index.outlets.length },
+    }),
+    head,
+  );
 
   site.write('assets/site.css', readFileSync(join(rootDir, 'site', 'site.css')));
   for (const file of clientFiles) site.write(`assets/${file.path.replace(/^site\//, '')}`, file.text);
@@ -219,7 +277,8 @@ export function finishSite({ site, index, dataset, emit }: SitePages, { distDir,
  * each with its field path; selectors and the annotation's own id are skipped.
  */
 function entityIds(value: unknown, entities: ReadonlyMap<string, Entity>, path = ''): { field: string; id: string }[] {
-  if (typeof value === 'string') return path !== 'id' && entities.has(value) ? [{ field: path.replace(/\[\d+\]$/, ''), id: value }] : [];
+  if (typeof value === 'string')
+    return path !== 'id' && entities.has(value) ? [{ field: path.replace(/\[\d+\]$/, ''), id: value }] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => entityIds(item, entities, `${path}[${i}]`));
   if (value === null || typeof value !== 'object' || 'exact' in value) return [];
   return Object.entries(value).flatMap(([key, item]) => entityIds(item, entities, path ? `${path}.${key}` : key));

@@ -5,7 +5,10 @@ import { codeSpans, esc, scrollTable } from './html.ts';
 export function dictionaryPage(schemas: ReadonlyMap<string, Record<string, unknown>>): { title: string; main: string } {
   const sections = [...schemas].map(([file, schema]) => {
     const rows = dictionaryRows(schema)
-      .map((row) => `<tr><th scope="row"><code>${esc(row.path)}</code></th><td>${codeSpans(esc(row.type))}</td><td>${row.required ? 'yes' : 'no'}</td><td>${codeSpans(esc(row.description))}</td></tr>`)
+      .map(
+        (row) =>
+          `<tr><th scope="row"><code>${esc(row.path)}</code></th><td>${codeSpans(esc(row.type))}</td><td>${row.required ? 'yes' : 'no'}</td><td>${codeSpans(esc(row.description))}</td></tr>`,
+      )
       .join('\n');
     const id = file.replace('.schema.json', '');
     const table = `<table class="dictionary"><caption>Fields of ${esc(String(schema.title))}</caption>

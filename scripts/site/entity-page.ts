@@ -17,19 +17,29 @@ export interface EntityReference {
   exact: string;
 }
 
-export function entityPage(entity: Entity, references: readonly EntityReference[], headline: (article: string) => string): { title: string; main: string } {
+export function entityPage(
+  entity: Entity,
+  references: readonly EntityReference[],
+  headline: (article: string) => string,
+): { title: string; main: string } {
   const byArticle = new Map<string, EntityReference[]>();
   for (const ref of references) byArticle.set(ref.article, [...(byArticle.get(ref.article) ?? []), ref]);
   const articles = [...byArticle].map(([article, refs]) => {
     const items = refs
-      .map((r) => `<li><a href="../articles/${esc(article)}.html#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">${esc(layerView(r.layer).label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`)
+      .map(
+        (r) =>
+          `<li><a href="../articles/${esc(article)}.html#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">${esc(layerView(r.layer).label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`,
+      )
       .join('');
     return `<li><a href="../articles/${esc(article)}.html">${esc(headline(article))}</a><ul>${items}</ul></li>`;
   });
   const facts: [string, string][] = [
     ['Kind', esc(entity.kind)],
     ...(entity.aliases.length > 0 ? [['Also called', esc(entity.aliases.join(', '))] as [string, string]] : []),
-    ...entity.roles.map((role): [string, string] => ['Role', `${esc(role.title)}${role.start ? ` (from <time>${esc(role.start)}</time>${role.end ? ` to <time>${esc(role.end)}</time>` : ''})` : ''}`]),
+    ...entity.roles.map((role): [string, string] => [
+      'Role',
+      `${esc(role.title)}${role.start ? ` (from <time>${esc(role.start)}</time>${role.end ? ` to <time>${esc(role.end)}</time>` : ''})` : ''}`,
+    ]),
     ...Object.entries(entity.identifiers).map(([key, value]): [string, string] => [key, esc(String(value))]),
   ];
   const main = `<h1>${esc(entity.name)} <span class="kind">${esc(entity.kind)}</span></h1>

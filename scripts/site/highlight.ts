@@ -21,31 +21,45 @@ export interface Highlight {
 }
 
 const isSelector = (value: unknown): value is PositionedSelector =>
-  typeof value === 'object' && value !== null && typeof (value as PositionedSelector).exact === 'string' &&
-  typeof (value as PositionedSelector).start === 'number' && typeof (value as PositionedSelector).end === 'number';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PositionedSelector).exact === 'string' &&
+  typeof (value as PositionedSelector).start === 'number' &&
+  typeof (value as PositionedSelector).end === 'number';
 
 /** Every positioned selector inside `value`, with its JSON pointer and its path below `value` (e.g. `time/selector`). */
-export function findSelectors(value: unknown, pointer: string, path: string[] = []): { selector: PositionedSelector; pointer: string; path: string[] }[] {
+export function findSelectors(
+  value: unknown,
+  pointer: string,
+  path: string[] = [],
+): { selector: PositionedSelector; pointer: string; path: string[] }[] {
   if (isSelector(value)) return [{ selector: value, pointer, path }];
   if (Array.isArray(value)) return value.flatMap((item, i) => findSelectors(item, `${pointer}/${i}`, path));
   if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => findSelectors(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, [...path, key]));
+    return Object.entries(value).flatMap(([key, item]) =>
+      findSelectors(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, [...path, key]),
+    );
   }
   return [];
 }
 
 const openTag = (h: Highlight) =>
-  `<mark${Object.entries(h.attributes).map(([name, value]) => ` ${name}="${esc(value)}"`).join('')}>`;
+  `<mark${Object.entries(h.attributes)
+    .map(([name, value]) => ` ${name}="${esc(value)}"`)
+    .join('')}>`;
 
 /** Outer first: earlier end last (longer first), then rank, then pointer (for determinism). */
-const outerFirst = (a: Highlight, b: Highlight) => b.end - a.end || a.rank - b.rank || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
+const outerFirst = (a: Highlight, b: Highlight) =>
+  b.end - a.end || a.rank - b.rank || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
 
 /** The HTML of one block's text (`blockStart` is its offset in the article text) with its highlights as nested marks. */
 export function highlightBlock(text: string, blockStart: number, highlights: readonly Highlight[]): string {
   const chars = [...text];
   const blockEnd = blockStart + chars.length;
   const inside = highlights.filter((h) => h.start >= blockStart && h.end <= blockEnd && h.end > h.start);
-  const boundaries = [...new Set([blockStart, blockEnd, ...inside.flatMap((h) => [h.start, h.end])])].sort((a, b) => a - b);
+  const boundaries = [...new Set([blockStart, blockEnd, ...inside.flatMap((h) => [h.start, h.end])])].sort(
+    (a, b) => a - b,
+  );
   const startingAt = new Map<number, Highlight[]>();
   for (const h of inside) startingAt.set(h.start, [...(startingAt.get(h.start) ?? []), h]);
 

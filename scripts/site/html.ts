@@ -62,7 +62,8 @@ ${main}
 }
 
 /** JSON-LD for a page's head (`<` escaped, so the text cannot close the script element). */
-export const jsonLdScript = (json: string): string => `<script type="application/ld+json">${json.trim().replace(/</g, '\\u003c')}</script>\n`;
+export const jsonLdScript = (json: string): string =>
+  `<script type="application/ld+json">${json.trim().replace(/</g, '\\u003c')}</script>\n`;
 
 /** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
 export function scrollTable(label: string, table: string): string {

@@ -32,7 +32,10 @@ const RECIPES: Record<string, (file: string, table: string) => [tool: string, co
     ['R', `library(readr)\n${table} <- read_csv("${file}", na = "")`],
     ['DuckDB', `SELECT * FROM read_csv('${file}');`],
     ['SQLite', `sqlite3 news.db '.import --csv ${file} ${table}'`],
-    ['Excel', 'Data → From Text/CSV, File Origin “65001: Unicode (UTF-8)”, then Load (opening the file directly may treat cells that begin with = + - @ as formulas).'],
+    [
+      'Excel',
+      'Data → From Text/CSV, File Origin “65001: Unicode (UTF-8)”, then Load (opening the file directly may treat cells that begin with = + - @ as formulas).',
+    ],
   ],
   parquet: (file, table) => [
     ['pandas', `import pandas as pd\n${table} = pd.read_parquet("${file}")`],
@@ -40,7 +43,10 @@ const RECIPES: Record<string, (file: string, table: string) => [tool: string, co
     ['DuckDB', `SELECT * FROM read_parquet('${file}');`],
   ],
   sqlite: (file) => [
-    ['pandas', `import sqlite3, pandas as pd\ndb = sqlite3.connect("${file}")\narticles = pd.read_sql("SELECT * FROM articles", db)`],
+    [
+      'pandas',
+      `import sqlite3, pandas as pd\ndb = sqlite3.connect("${file}")\narticles = pd.read_sql("SELECT * FROM articles", db)`,
+    ],
     ['R', `library(DBI)\ndb <- dbConnect(RSQLite::SQLite(), "${file}")\narticles <- dbReadTable(db, "articles")`],
     ['DuckDB', `ATTACH '${file}' AS news (TYPE sqlite);\nSELECT * FROM news.articles;`],
     ['SQLite', `sqlite3 ${file} 'SELECT id, headline_text FROM articles'`],
@@ -63,7 +69,10 @@ const RECIPES: Record<string, (file: string, table: string) => [tool: string, co
 };
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-const tableName = (path: string) => baseName(path).replace(/\..*$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+const tableName = (path: string) =>
+  baseName(path)
+    .replace(/\..*$/, '')
+    .replace(/[^A-Za-z0-9_]/g, '_');
 
 export function landingPage(facts: LandingFacts): { title: string; main: string } {
   const rows = facts.downloads.map(
@@ -82,7 +91,9 @@ ${rows.join('\n')}
   const formats = [...new Set(facts.downloads.map((d) => d.format))].filter((format) => RECIPES[format]);
   const recipes = formats
     .map((format) => {
-      const example = facts.downloads.find((d) => d.format === format && /articles/.test(d.path)) ?? facts.downloads.find((d) => d.format === format)!;
+      const example =
+        facts.downloads.find((d) => d.format === format && /articles/.test(d.path)) ??
+        facts.downloads.find((d) => d.format === format)!;
       const file = baseName(example.path);
       const steps = RECIPES[format]!(file, tableName(example.path))
         .map(([tool, code]) => `<dt>${esc(tool)}</dt><dd><pre><code>${esc(code)}</code></pre></dd>`)
@@ -101,7 +112,10 @@ ${rows.join('\n')}
 }`;
 
   const licences = facts.licenses
-    .map((l) => `<li>${l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')}${l.title ? `: ${esc(l.title)}` : ''}</li>`)
+    .map(
+      (l) =>
+        `<li>${l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')}${l.title ? `: ${esc(l.title)}` : ''}</li>`,
+    )
     .join('\n');
 
   const main = `<h1>${esc(facts.title)} <span class="version">version ${esc(facts.version)}</span></h1>

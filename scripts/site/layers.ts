@@ -34,7 +34,9 @@ const UNKNOWN = '<span class="unknown">not stated in the text</span>';
 export function entityLink(id: unknown, registry: Registry): string {
   if (typeof id !== 'string') return UNKNOWN;
   const entity = registry.entity(id);
-  return entity ? `<a href="${esc(registry.entityHref(id))}">${esc(entity.name)}</a> <span class="kind">${esc(entity.kind)}</span>` : esc(id);
+  return entity
+    ? `<a href="${esc(registry.entityHref(id))}">${esc(entity.name)}</a> <span class="kind">${esc(entity.kind)}</span>`
+    : esc(id);
 }
 
 function outletName(id: unknown, registry: Registry): string {
@@ -81,7 +83,11 @@ export const LAYERS: Record<string, LayerView> = {
   mentions: {
     label: 'Mentions',
     help: 'names of people, organisations, places and things, coloured by kind',
-    details: (m, r) => withOptional([['Entity', entityLink(m.entity, r)], typeof m.standsFor === 'string' && ['Stands for', entityLink(m.standsFor, r)]]),
+    details: (m, r) =>
+      withOptional([
+        ['Entity', entityLink(m.entity, r)],
+        typeof m.standsFor === 'string' && ['Stands for', entityLink(m.standsFor, r)],
+      ]),
     markClass: (m, r) => (typeof m.entity === 'string' ? `kind-${r.entity(m.entity)?.kind ?? 'unknown'}` : undefined),
   },
   figures: {
@@ -90,7 +96,12 @@ export const LAYERS: Record<string, LayerView> = {
     details: (f) =>
       withOptional([
         ['Value', esc(Number(f.value).toLocaleString('en-US'))],
-        ['Unit', f.unit === 'unstated' ? UNKNOWN : esc(f.currency ? `${String(f.unit)} (${String(f.currency)})` : String(f.unit))],
+        [
+          'Unit',
+          f.unit === 'unstated'
+            ? UNKNOWN
+            : esc(f.currency ? `${String(f.unit)} (${String(f.currency)})` : String(f.unit)),
+        ],
         ['Measures', esc(String(f.measures))],
         passages(f.hedges) !== '' && ['Hedged by', passages(f.hedges)],
       ]),
@@ -99,14 +110,23 @@ export const LAYERS: Record<string, LayerView> = {
     label: 'Events',
     help: 'events the article refers to, with their dates',
     details: (e, r) => {
-      const time = e.time as { selector: { exact: string }; date?: string | null; value?: string | null; relative?: unknown } | null;
+      const time = e.time as {
+        selector: { exact: string };
+        date?: string | null;
+        value?: string | null;
+        relative?: unknown;
+      } | null;
       const date = time?.date ?? time?.value ?? null;
       return withOptional([
         ['Event', esc(String(e.description))],
         typeof e.entity === 'string' && ['Entity', entityLink(e.entity, r)],
         typeof e.place === 'string' && ['Place', entityLink(e.place, r)],
-        Array.isArray(e.participants) && e.participants.length > 0 && ['Participants', e.participants.map((p) => entityLink(p, r)).join(', ')],
-        ['When', time ? `“${esc(time.selector.exact)}”${time.relative ? ' (relative to the publication date)' : ''}` : UNKNOWN],
+        Array.isArray(e.participants) &&
+          e.participants.length > 0 && ['Participants', e.participants.map((p) => entityLink(p, r)).join(', ')],
+        [
+          'When',
+          time ? `“${esc(time.selector.exact)}”${time.relative ? ' (relative to the publication date)' : ''}` : UNKNOWN,
+        ],
         ['Date', date ? `<time>${esc(date)}</time>` : UNKNOWN],
       ]);
     },
@@ -124,12 +144,16 @@ export const LAYERS: Record<string, LayerView> = {
         ['Claim', esc(String(c.claimReviewed))],
         ['Claimant', sourceHtml(c.claimant, r)],
         typeof c.checkable === 'boolean' && ['Checkable', c.checkable ? 'yes' : 'no'],
-        Array.isArray(c.reviews) && c.reviews.length > 0 && [
-          'Reviewed',
-          c.reviews
-            .map((review: { url?: string; outlet?: string; reviewRating?: string }) => `${esc(String(review.reviewRating ?? ''))} (${outletName(review.outlet, r)}${review.url ? `, <a href="${esc(review.url)}">review</a>` : ''})`)
-            .join('; '),
-        ],
+        Array.isArray(c.reviews) &&
+          c.reviews.length > 0 && [
+            'Reviewed',
+            c.reviews
+              .map(
+                (review: { url?: string; outlet?: string; reviewRating?: string }) =>
+                  `${esc(String(review.reviewRating ?? ''))} (${outletName(review.outlet, r)}${review.url ? `, <a href="${esc(review.url)}">review</a>` : ''})`,
+              )
+              .join('; '),
+          ],
       ]),
   },
 };

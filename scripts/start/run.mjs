@@ -11,7 +11,16 @@
 // threads run the transpiled twin of their module (scripts/start/worker.ts). `tsx` still runs any script during development
 // (`npx tsx scripts/X.ts`) and runs the tests.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,7 +45,11 @@ function transpile(esbuild, source, text) {
     format: 'esm',
     target: 'node20',
     sourcefile: source,
-    define: { 'import.meta.url': JSON.stringify(url), 'import.meta.dirname': JSON.stringify(dirname(source)), 'import.meta.filename': JSON.stringify(source) },
+    define: {
+      'import.meta.url': JSON.stringify(url),
+      'import.meta.dirname': JSON.stringify(dirname(source)),
+      'import.meta.filename': JSON.stringify(source),
+    },
   });
   // esbuild prints every import specifier in double quotes: `from "./x.ts"`, `import("./x.ts")`.
   return code.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"(\.\.?\/[^"]*)"/g, (whole, head, specifier) =>
@@ -88,7 +101,13 @@ export function prepare() {
   const seen = {};
   for (const folder of SOURCES) {
     for (const source of filesUnder(join(ROOT, folder))) {
-      if (!source.endsWith('.ts') || source.endsWith('.test.ts') || source.endsWith('.d.ts') || source.endsWith('.test-d.ts')) continue;
+      if (
+        !source.endsWith('.ts') ||
+        source.endsWith('.test.ts') ||
+        source.endsWith('.d.ts') ||
+        source.endsWith('.test-d.ts')
+      )
+        continue;
       const key = relative(ROOT, source).split(sep).join('/');
       const known = manifest.files[key];
       // Stat before reading: a write between the two leaves a stamp that no longer matches, so it is hashed again.
@@ -128,7 +147,12 @@ function bundled(entry) {
   const path = entry.replace(/\.js$/, '.bundle.js');
   const key = (file) => relative(OUT, file).split(sep).join('/').replace(/\.js$/, '.ts');
   const inputs = current.bundles[key(entry)];
-  if (inputs && Object.entries(inputs).every(([k, digest]) => current.files[k]?.digest === digest) && statSync(path, { throwIfNoEntry: false })) return path;
+  if (
+    inputs &&
+    Object.entries(inputs).every(([k, digest]) => current.files[k]?.digest === digest) &&
+    statSync(path, { throwIfNoEntry: false })
+  )
+    return path;
   try {
     const temporary = `${path}.${process.pid}.tmp`;
     const { metafile } = createRequire(import.meta.url)('esbuild').buildSync({
@@ -180,7 +204,9 @@ export function markCompiled() {
 /** Whether Node.js was asked to run this file (by any path: through a link, the path differs from this module's URL). */
 function isMain() {
   try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

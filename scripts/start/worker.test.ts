@@ -4,7 +4,10 @@ import { Worker } from 'node:worker_threads';
 import { threadError } from './worker.ts';
 
 test('a thread that runs out of its capped heap is named, with its cap', async () => {
-  const worker = new Worker('const kept = []; for (;;) kept.push(new Array(100000).fill(1));', { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16 } });
+  const worker = new Worker('const kept = []; for (;;) kept.push(new Array(100000).fill(1));', {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: 16 },
+  });
   const error = await new Promise<Error>((resolve) => worker.once('error', resolve));
   const named = threadError('publishing thread', error, 16);
   assert.equal((named as { code?: string }).code, 'ERR_WORKER_OUT_OF_MEMORY');

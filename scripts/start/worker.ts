@@ -6,7 +6,9 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Set by ./run.mjs in the thread it starts. */
-const start = (globalThis as { [key: symbol]: { compiledUrl(sourceUrl: string): string; runner: string } | undefined })[Symbol.for('annotated-news.start')];
+const start = (globalThis as { [key: symbol]: { compiledUrl(sourceUrl: string): string; runner: string } | undefined })[
+  Symbol.for('annotated-news.start')
+];
 
 export function typeScriptWorker(module: URL | string, options: Omit<WorkerOptions, 'eval'>): Worker {
   const source = String(module);
@@ -26,7 +28,12 @@ export function typeScriptWorker(module: URL | string, options: Omit<WorkerOptio
 export function threadError(thread: string, error: Error, heapCapMb?: number): Error {
   const code = (error as { code?: unknown }).code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return Object.assign(new Error(`the ${thread} ran out of memory${heapCapMb === undefined ? '' : ` (its heap is capped at ${heapCapMb} MB)`}: ${error.message}`), { code });
+    return Object.assign(
+      new Error(
+        `the ${thread} ran out of memory${heapCapMb === undefined ? '' : ` (its heap is capped at ${heapCapMb} MB)`}: ${error.message}`,
+      ),
+      { code },
+    );
   }
   return Object.assign(new Error(`the ${thread} failed: ${error.message}`, { cause: error }), { code });
 }

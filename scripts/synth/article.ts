@@ -4,15 +4,43 @@
  * corpus depends only on the seed, `i` and the pool sizes.
  */
 import type {
-  Article, Block, BlockType, Mention, Quote, Figure, CitedSource, EventReference, CuratorInference, TextQuoteSelector,
-  Outlet, QuoteKind, FigureUnit, Claim, Source, CalendarUnit, TimeType,
+  Article,
+  Block,
+  BlockType,
+  Mention,
+  Quote,
+  Figure,
+  CitedSource,
+  EventReference,
+  CuratorInference,
+  TextQuoteSelector,
+  Outlet,
+  QuoteKind,
+  FigureUnit,
+  Claim,
+  Source,
+  CalendarUnit,
+  TimeType,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
 import { Random, randomFor } from './random.ts';
 import { SYNTH_PREFIX, synthEntity, synthOutlet, slugify, type CastMember, type PoolName } from './registry.ts';
 import {
-  ADJECTIVES, BASE_VERBS, COUNT_NOUNS, GROUPS, HEDGES, MODALS, MONTHS, NOUNS, OPENERS, PAST_VERBS, PREPOSITIONS,
-  SAY_VERBS, TIME_PHRASES, FIRST_NAMES, SYLLABLES,
+  ADJECTIVES,
+  BASE_VERBS,
+  COUNT_NOUNS,
+  GROUPS,
+  HEDGES,
+  MODALS,
+  MONTHS,
+  NOUNS,
+  OPENERS,
+  PAST_VERBS,
+  PREPOSITIONS,
+  SAY_VERBS,
+  TIME_PHRASES,
+  FIRST_NAMES,
+  SYLLABLES,
 } from './words.ts';
 
 /** The day synthetic articles are recorded as added: fixed, so output never depends on the clock. */
@@ -119,12 +147,42 @@ function pickCast(index: number, random: Random, sizes: Record<PoolName, number>
 /** Pending annotations: spans in the text, turned into selectors once the body is complete. */
 interface Pending {
   mentions: Array<{ span: Span; entity: string }>;
-  quotes: Array<{ span: Span; continuations: Span[]; speaker: string; kind: QuoteKind; source: Span; cue: Span[]; hedges: Span[]; outlet: string | null }>;
-  figures: Array<{ span: Span; value: number; unit: FigureUnit; currency: string | null; measures: string; assertedBy: string | null; hedges: Span[] }>;
+  quotes: Array<{
+    span: Span;
+    continuations: Span[];
+    speaker: string;
+    kind: QuoteKind;
+    source: Span;
+    cue: Span[];
+    hedges: Span[];
+    outlet: string | null;
+  }>;
+  figures: Array<{
+    span: Span;
+    value: number;
+    unit: FigureUnit;
+    currency: string | null;
+    measures: string;
+    assertedBy: string | null;
+    hedges: Span[];
+  }>;
   cited: Array<{ span: Span; outlet: string }>;
-  events: Array<{ span: Span; description: string; entity: string | null; participants: string[]; time: PendingTime | null }>;
+  events: Array<{
+    span: Span;
+    description: string;
+    entity: string | null;
+    participants: string[];
+    time: PendingTime | null;
+  }>;
   /** Claims: the figures and quotes they rest on are given by their index in `figures` and `quotes`. */
-  claims: Array<{ span: Span; claimReviewed: string; claimant: { entity: string; span: Span } | null; checkable: boolean; figures: number[]; quotes: number[] }>;
+  claims: Array<{
+    span: Span;
+    claimReviewed: string;
+    claimant: { entity: string; span: Span } | null;
+    checkable: boolean;
+    figures: number[];
+    quotes: number[];
+  }>;
 }
 
 interface PendingTime {
@@ -232,7 +290,9 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const publishedTime = FIRST_PUBLISHED + random.int(0, (LAST_PUBLISHED - FIRST_PUBLISHED) / DAY) * DAY;
   const publishedYear = new Date(publishedTime).getUTCFullYear();
   const datePublished = isoDay(publishedTime);
-  const dateModified = random.chance(0.3) ? isoDay(Math.min(publishedTime + random.int(1, 20) * DAY, LAST_PUBLISHED)) : null;
+  const dateModified = random.chance(0.3)
+    ? isoDay(Math.min(publishedTime + random.int(1, 20) * DAY, LAST_PUBLISHED))
+    : null;
 
   // Lead paragraph.
   w.sentence().text(`${p0.title} `);
@@ -245,7 +305,9 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.sentence().text('According to ');
   const source1 = cast.cited[1] ?? cast.cited[0]!;
   pending.cited.push({ span: w.mark(source1.name), outlet: source1.id });
-  w.text(`, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ${random.pick(GROUPS)} in `);
+  w.text(
+    `, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ${random.pick(GROUPS)} in `,
+  );
   mention(cast.region, 'name');
   w.text(` ${random.pick(PAST_VERBS)} ${prose.nounPhrase()}.`);
   w.sentence().text(prose.filler());
@@ -260,12 +322,21 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const currencyHedge = w.mark(hedgeWord);
   w.text(' valued at ');
   pending.figures.push({
-    span: w.mark(`${symbol}${currencyValue} million`), value: currencyValue * 1_000_000, unit: 'currency', currency,
-    measures: `Value of the ${o0.short} proposal`, assertedBy: null, hedges: [currencyHedge],
+    span: w.mark(`${symbol}${currencyValue} million`),
+    value: currencyValue * 1_000_000,
+    unit: 'currency',
+    currency,
+    measures: `Value of the ${o0.short} proposal`,
+    assertedBy: null,
+    hedges: [currencyHedge],
   });
   pending.claims.push({
-    span: { start: valuedClaim.start, end: pending.figures[0]!.span.end }, claimReviewed: `The ${o0.short} proposal is valued at ${symbol}${currencyValue} million.`,
-    claimant: null, checkable: true, figures: [0], quotes: [],
+    span: { start: valuedClaim.start, end: pending.figures[0]!.span.end },
+    claimReviewed: `The ${o0.short} proposal is valued at ${symbol}${currencyValue} million.`,
+    claimant: null,
+    checkable: true,
+    figures: [0],
+    quotes: [],
   });
   w.text(', and ');
   mention(p0, 'short');
@@ -275,15 +346,25 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const billions = random.int(2, 40);
   const unstatedSpan = w.mark(`${billions} billion`);
   pending.figures.push({
-    span: unstatedSpan, value: billions * 1_000_000_000, unit: 'unstated', currency: null,
-    measures: `Cost of the wider programme that ${p0.short} describes`, assertedBy: p0.id, hedges: [estimated],
+    span: unstatedSpan,
+    value: billions * 1_000_000_000,
+    unit: 'unstated',
+    currency: null,
+    measures: `Cost of the wider programme that ${p0.short} describes`,
+    assertedBy: p0.id,
+    hedges: [estimated],
   });
   w.text(` over ${random.int(3, 12)} years.`);
   const percent = random.int(3, 97);
   w.sentence().text('Roughly ');
   pending.figures.push({
-    span: w.mark(`${percent}%`), value: percent, unit: 'percent', currency: null,
-    measures: `Share of the region’s ${cast.commodity.name} output affected`, assertedBy: null, hedges: [],
+    span: w.mark(`${percent}%`),
+    value: percent,
+    unit: 'percent',
+    currency: null,
+    measures: `Share of the region’s ${cast.commodity.name} output affected`,
+    assertedBy: null,
+    hedges: [],
   });
   w.text(` of the region’s `);
   mention(cast.commodity);
@@ -291,8 +372,13 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const count = random.int(120, 48_000);
   const countNoun = random.pick(COUNT_NOUNS);
   pending.figures.push({
-    span: w.mark(groupThousands(count)), value: count, unit: 'count', currency: null,
-    measures: `Number of ${countNoun} in ${cast.city.name} involved`, assertedBy: null, hedges: [],
+    span: w.mark(groupThousands(count)),
+    value: count,
+    unit: 'count',
+    currency: null,
+    measures: `Number of ${countNoun} in ${cast.city.name} involved`,
+    assertedBy: null,
+    hedges: [],
   });
   w.text(` ${countNoun} in `);
   mention(cast.city);
@@ -328,8 +414,13 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     w.text(' first reported the remarks.');
   }
   pending.quotes.push({
-    span: quoteSpan, continuations: [continuation], speaker: p1.id, kind: 'direct',
-    source: directSource, cue: [directCue], hedges: quoteHedges,
+    span: quoteSpan,
+    continuations: [continuation],
+    speaker: p1.id,
+    kind: 'direct',
+    source: directSource,
+    cue: [directCue],
+    hedges: quoteHedges,
     outlet: quoteOutlet?.id ?? null,
   });
   w.sentence();
@@ -339,11 +430,19 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.text(' ');
   const partialCue = w.mark('described it as');
   w.text(' “');
-  const partialSpan = w.mark(`a ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with no ${random.pick(NOUNS)} behind it`);
+  const partialSpan = w.mark(
+    `a ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with no ${random.pick(NOUNS)} behind it`,
+  );
   w.text(`”, adding that ${prose.clause()}.`);
   pending.quotes.push({
-    span: partialSpan, continuations: [], speaker: p2.id, kind: 'partial',
-    source: partialSource, cue: [partialCue], hedges: [], outlet: null,
+    span: partialSpan,
+    continuations: [],
+    speaker: p2.id,
+    kind: 'partial',
+    source: partialSource,
+    cue: [partialCue],
+    hedges: [],
+    outlet: null,
   });
   w.sentence();
   const paraphraseSource = mention(p0, 'short');
@@ -354,17 +453,29 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const paraphraseSpan = w.mark(paraphraseWords);
   w.text('.');
   pending.quotes.push({
-    span: paraphraseSpan, continuations: [], speaker: p0.id, kind: 'paraphrase',
-    source: paraphraseSource, cue: [paraphraseCue], hedges: [], outlet: null,
+    span: paraphraseSpan,
+    continuations: [],
+    speaker: p0.id,
+    kind: 'paraphrase',
+    source: paraphraseSource,
+    cue: [paraphraseCue],
+    hedges: [],
+    outlet: null,
   });
   pending.claims.push({
-    span: { start: paraphraseSource.start, end: paraphraseSpan.end }, claimReviewed: `${capitalize(paraphraseWords)}.`,
-    claimant: { entity: p0.id, span: paraphraseSource }, checkable: false, figures: [], quotes: [pending.quotes.length - 1],
+    span: { start: paraphraseSource.start, end: paraphraseSpan.end },
+    claimReviewed: `${capitalize(paraphraseWords)}.`,
+    claimant: { entity: p0.id, span: paraphraseSource },
+    checkable: false,
+    figures: [],
+    quotes: [pending.quotes.length - 1],
   });
   w.end();
 
   // A subheading, then events and dates.
-  w.text(`${capitalize(random.pick(ADJECTIVES))} ${random.pick(NOUNS)} and the ${random.pick(NOUNS)} ${random.pick(['question', 'debate', 'dispute', 'outlook'])}`);
+  w.text(
+    `${capitalize(random.pick(ADJECTIVES))} ${random.pick(NOUNS)} and the ${random.pick(NOUNS)} ${random.pick(['question', 'debate', 'dispute', 'outlook'])}`,
+  );
   w.end('subheading');
 
   const eventYear = random.int(2010, publishedYear - 1);
@@ -377,8 +488,17 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const eventTime = w.mark(`${MONTHS[eventMonth - 1]} ${eventYear}`);
   pending.events.push({
     span: { start: eventStart.start, end: eventTime.end },
-    description: `The ${cast.event.name}, where the dispute began`, entity: cast.event.id, participants: [],
-    time: { span: eventTime, type: 'instant', value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`, beginPoint: null, endPoint: null, relative: null },
+    description: `The ${cast.event.name}, where the dispute began`,
+    entity: cast.event.id,
+    participants: [],
+    time: {
+      span: eventTime,
+      type: 'instant',
+      value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`,
+      beginPoint: null,
+      endPoint: null,
+      relative: null,
+    },
   });
   w.text(`, where ${random.pick(GROUPS)} ${random.pick(PAST_VERBS)} the `);
   mention(cast.document);
@@ -389,10 +509,22 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.text(' shipments from ');
   mention(cast.region, 'short');
   w.text(' ');
-  const growth = w.mark(`have ${random.pick(['doubled', 'halved', 'stalled', 'recovered', 'slumped'])} since ${sinceYear}`);
+  const growth = w.mark(
+    `have ${random.pick(['doubled', 'halved', 'stalled', 'recovered', 'slumped'])} since ${sinceYear}`,
+  );
   pending.events.push({
-    span: growth, description: `Change in ${cast.commodity.name} shipments from ${cast.region.name}`, entity: null, participants: [],
-    time: { span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end }, type: 'interval', value: null, beginPoint: String(sinceYear), endPoint: 'PRESENT_REF', relative: null },
+    span: growth,
+    description: `Change in ${cast.commodity.name} shipments from ${cast.region.name}`,
+    entity: null,
+    participants: [],
+    time: {
+      span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end },
+      type: 'interval',
+      value: null,
+      beginPoint: String(sinceYear),
+      endPoint: 'PRESENT_REF',
+      relative: null,
+    },
   });
   w.text(', and makers of ');
   mention(cast.technology);
@@ -407,10 +539,17 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const when = random.pick(RELATIVE_PHRASES);
   const talks = w.mark(`resumed ${when.phrase}`);
   pending.events.push({
-    span: talks, description: `Talks between the ${o0.name} and ${cast.city.name} officials resume`, entity: null, participants: [o0.id, cast.city.id],
+    span: talks,
+    description: `Talks between the ${o0.name} and ${cast.city.name} officials resume`,
+    entity: null,
+    participants: [o0.id, cast.city.id],
     time: {
-      span: { start: talks.start + 'resumed '.length, end: talks.end }, type: 'instant', value: resolveRelative(publishedTime, when.unit, when.offset),
-      beginPoint: null, endPoint: null, relative: { unit: when.unit, offset: when.offset },
+      span: { start: talks.start + 'resumed '.length, end: talks.end },
+      type: 'instant',
+      value: resolveRelative(publishedTime, when.unit, when.offset),
+      beginPoint: null,
+      endPoint: null,
+      relative: { unit: when.unit, offset: when.offset },
     },
   });
   w.text(`, and ${random.pick(OPENERS).toLowerCase()} ${prose.clause()}.`);
@@ -448,35 +587,77 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const shortId = (id: string) => id.slice(SYNTH_PREFIX.length);
 
   const mentions: Mention[] = pending.mentions.map((m) => ({
-    id: numbered(`m-${shortId(m.entity)}`), selector: select(m.span), entity: m.entity, form: 'name',
+    id: numbered(`m-${shortId(m.entity)}`),
+    selector: select(m.span),
+    entity: m.entity,
+    form: 'name',
   }));
-  const source = (entity: string, span: Span): Source => ({ kind: 'entity', entity, affiliation: null, selector: select(span) });
+  const source = (entity: string, span: Span): Source => ({
+    kind: 'entity',
+    entity,
+    affiliation: null,
+    selector: select(span),
+  });
   const quotes: Quote[] = pending.quotes.map((q) => ({
-    id: numbered(`q-${q.kind}`), selector: select(q.span), continuations: q.continuations.map(select), kind: q.kind,
-    source: source(q.speaker, q.source), cue: q.cue.map(select), hedges: q.hedges.map(select),
+    id: numbered(`q-${q.kind}`),
+    selector: select(q.span),
+    continuations: q.continuations.map(select),
+    kind: q.kind,
+    source: source(q.speaker, q.source),
+    cue: q.cue.map(select),
+    hedges: q.hedges.map(select),
     outlet: q.outlet,
   }));
   const figures: Figure[] = pending.figures.map((f) => ({
-    id: numbered(`f-${f.unit}`), selector: select(f.span), value: f.value, unit: f.unit, currency: f.currency,
-    measures: f.measures, assertedBy: f.assertedBy, hedges: f.hedges.map(select),
+    id: numbered(`f-${f.unit}`),
+    selector: select(f.span),
+    value: f.value,
+    unit: f.unit,
+    currency: f.currency,
+    measures: f.measures,
+    assertedBy: f.assertedBy,
+    hedges: f.hedges.map(select),
   }));
   const citedSources: CitedSource[] = pending.cited.map((c) => ({
-    id: numbered(`cs-${shortId(c.outlet)}`), selector: select(c.span), outlet: c.outlet,
+    id: numbered(`cs-${shortId(c.outlet)}`),
+    selector: select(c.span),
+    outlet: c.outlet,
   }));
   const events: EventReference[] = pending.events.map((e) => ({
-    id: numbered('e'), selector: select(e.span), description: e.description, entity: e.entity, setting: null, place: null,
+    id: numbered('e'),
+    selector: select(e.span),
+    description: e.description,
+    entity: e.entity,
+    setting: null,
+    place: null,
     participants: e.participants,
-    time: e.time && { selector: select(e.time.span), type: e.time.type, value: e.time.value, beginPoint: e.time.beginPoint, endPoint: e.time.endPoint, relative: e.time.relative },
+    time: e.time && {
+      selector: select(e.time.span),
+      type: e.time.type,
+      value: e.time.value,
+      beginPoint: e.time.beginPoint,
+      endPoint: e.time.endPoint,
+      relative: e.time.relative,
+    },
   }));
   const claims: Claim[] = pending.claims.map((c) => ({
-    id: numbered('c'), selector: select(c.span), claimReviewed: c.claimReviewed,
-    claimant: c.claimant ? source(c.claimant.entity, c.claimant.span) : { kind: 'article', entity: null, affiliation: null, selector: null },
-    checkable: c.checkable, isBasedOn: [...c.figures.map((i) => figures[i]!.id), ...c.quotes.map((i) => quotes[i]!.id)], reviews: [],
+    id: numbered('c'),
+    selector: select(c.span),
+    claimReviewed: c.claimReviewed,
+    claimant: c.claimant
+      ? source(c.claimant.entity, c.claimant.span)
+      : { kind: 'article', entity: null, affiliation: null, selector: null },
+    checkable: c.checkable,
+    isBasedOn: [...c.figures.map((i) => figures[i]!.id), ...c.quotes.map((i) => quotes[i]!.id)],
+    reviews: [],
   }));
   const inferences: CuratorInference[] = figures
     .filter((f) => f.unit === 'unstated')
     .map((f) => ({
-      id: `inf-${f.id}-currency`, about: f.id, field: '/currency', value: 'USD',
+      id: `inf-${f.id}-currency`,
+      about: f.id,
+      field: '/currency',
+      value: 'USD',
       rationale: 'Synthetic inference: the text gives no currency; the generator proposes U.S. dollars.',
       confidence: 'low',
     }));

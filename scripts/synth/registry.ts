@@ -6,16 +6,34 @@
  */
 import type { Entity, EntityKind, Outlet } from '../../types/index.ts';
 import {
-  SYLLABLES, FIRST_NAMES, PERSON_TITLES, ORGANIZATION_TYPES, CITY_SUFFIXES, REGION_TYPES, EVENT_TYPES,
-  DOCUMENT_TYPES, OUTLET_NOUNS, COMMODITIES, TECHNOLOGIES, ELEMENTS,
+  SYLLABLES,
+  FIRST_NAMES,
+  PERSON_TITLES,
+  ORGANIZATION_TYPES,
+  CITY_SUFFIXES,
+  REGION_TYPES,
+  EVENT_TYPES,
+  DOCUMENT_TYPES,
+  OUTLET_NOUNS,
+  COMMODITIES,
+  TECHNOLOGIES,
+  ELEMENTS,
 } from './words.ts';
 
 /** Every synthetic id starts with this, so synthetic records are never mistaken for curated ones. */
 export const SYNTH_PREFIX = 'synth-';
 
 export type PoolName =
-  | 'person' | 'organization' | 'city' | 'region' | 'event' | 'document' | 'commodity' | 'technology'
-  | 'chemical-element' | 'outlet';
+  | 'person'
+  | 'organization'
+  | 'city'
+  | 'region'
+  | 'event'
+  | 'document'
+  | 'commodity'
+  | 'technology'
+  | 'chemical-element'
+  | 'outlet';
 
 /** Registry pool sizes for a corpus of `count` articles (each at least 1, at most `count`). */
 export function poolSizes(count: number): Record<PoolName, number> {
@@ -36,8 +54,16 @@ export function poolSizes(count: number): Record<PoolName, number> {
 
 /** Per-kind shift of the syllable digits, so the k-th city and the k-th person get different made-up words. */
 const NAMESPACE: Record<PoolName, number> = {
-  person: 0, organization: 5, city: 11, region: 17, event: 23, document: 29, outlet: 3,
-  commodity: 0, technology: 0, 'chemical-element': 0,
+  person: 0,
+  organization: 5,
+  city: 11,
+  region: 17,
+  event: 23,
+  document: 29,
+  outlet: 3,
+  commodity: 0,
+  technology: 0,
+  'chemical-element': 0,
 };
 
 /**
@@ -87,7 +113,11 @@ export interface SynthEntity {
 }
 
 /** The k-th entry of an entity pool, as a registry record and as the article writer sees it. */
-export function synthEntity(pool: Exclude<PoolName, 'outlet'>, k: number, sizes: Record<PoolName, number>): SynthEntity {
+export function synthEntity(
+  pool: Exclude<PoolName, 'outlet'>,
+  k: number,
+  sizes: Record<PoolName, number>,
+): SynthEntity {
   const word = madeUpWord(pool, k, sizes[pool]);
   const entity = (kind: EntityKind, name: string, aliases: string[], extra: Partial<Entity> = {}): SynthEntity => {
     const id = `${SYNTH_PREFIX}${kind}-${slugify(name)}`;
@@ -101,7 +131,9 @@ export function synthEntity(pool: Exclude<PoolName, 'outlet'>, k: number, sizes:
       const region = synthEntity('region', k % sizes.region, sizes);
       const startYear = 2012 + (k % 12);
       return entity('person', `${first} ${word}`, [word], {
-        roles: [{ title, of: region.record.id, start: `${startYear}-${String((k % 12) + 1).padStart(2, '0')}`, end: null }],
+        roles: [
+          { title, of: region.record.id, start: `${startYear}-${String((k % 12) + 1).padStart(2, '0')}`, end: null },
+        ],
       });
     }
     case 'organization':
@@ -134,5 +166,13 @@ export function synthOutlet(k: number, sizes: Record<PoolName, number>): Outlet 
 }
 
 export const ENTITY_POOLS = [
-  'person', 'organization', 'city', 'region', 'event', 'document', 'commodity', 'technology', 'chemical-element',
+  'person',
+  'organization',
+  'city',
+  'region',
+  'event',
+  'document',
+  'commodity',
+  'technology',
+  'chemical-element',
 ] as const satisfies ReadonlyArray<Exclude<PoolName, 'outlet'>>;

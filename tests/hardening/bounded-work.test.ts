@@ -30,18 +30,36 @@ function linearPassMs(text: string): number {
 function assertBounded(ms: number, text: string, what: string): void {
   if (ms < LIMIT_MS) return;
   const baseline = linearPassMs(text);
-  assert.ok(ms < RATIO * baseline, `${what} took ${ms.toFixed(0)} ms, more than ${LIMIT_MS} ms and ${RATIO} × a linear pass (${baseline.toFixed(0)} ms)`);
+  assert.ok(
+    ms < RATIO * baseline,
+    `${what} took ${ms.toFixed(0)} ms, more than ${LIMIT_MS} ms and ${RATIO} × a linear pass (${baseline.toFixed(0)} ms)`,
+  );
 }
 const base = JSON.parse(readFileSync(join(VALID_FIXTURE, FIXTURE_ARTICLE), 'utf8')) as Article;
 
 /** Pseudo-random prose of about `length` characters (deterministic). */
 function prose(length: number, seed: number): string {
   const random = seededRandom(seed);
-  const words = ['grid', 'power', 'repair', 'energy', 'station', 'minister', 'said', 'the', 'of', 'winter', 'Kyiv', 'crews', 'cable'];
+  const words = [
+    'grid',
+    'power',
+    'repair',
+    'energy',
+    'station',
+    'minister',
+    'said',
+    'the',
+    'of',
+    'winter',
+    'Kyiv',
+    'crews',
+    'cable',
+  ];
   const parts: string[] = [];
   let size = 0;
   while (size < length) {
-    const word = words[Math.floor(random() * words.length)]! + (random() < 0.3 ? String(Math.floor(random() * 1000)) : '');
+    const word =
+      words[Math.floor(random() * words.length)]! + (random() < 0.3 ? String(Math.floor(random() * 1000)) : '');
     parts.push(word);
     size += word.length + 1;
   }
@@ -53,9 +71,21 @@ function groundingOn(body: string, exact: string) {
   record.body = [{ ...record.body[0]!, text: body }];
   // Only one mention: every other annotation list emptied, whatever lists the model has.
   const empty = Object.fromEntries(Object.keys(record.annotations).map((key) => [key, []]));
-  record.annotations = { ...empty, mentions: [{ ...record.annotations.mentions[0]!, selector: { exact } }] } as unknown as Article['annotations'];
+  record.annotations = {
+    ...empty,
+    mentions: [{ ...record.annotations.mentions[0]!, selector: { exact } }],
+  } as unknown as Article['annotations'];
   const started = performance.now();
-  const issues = grounding.check({ phase: 'record', collection: 'articles', record, file: 'x.json', fileId: record.id, known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() }, registry: EMPTY_REGISTRY, now: NOW });
+  const issues = grounding.check({
+    phase: 'record',
+    collection: 'articles',
+    record,
+    file: 'x.json',
+    fileId: record.id,
+    known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() },
+    registry: EMPTY_REGISTRY,
+    now: NOW,
+  });
   return { issues, ms: performance.now() - started };
 }
 
@@ -66,7 +96,8 @@ test('a 400 KB exact that is not in a 2 MB paragraph gets its hint within the bo
   assertBounded(ms, body, 'the closest-passage hint');
   assert.equal(issues.length, 1);
   assert.match(issues[0]!.message, /is not in the article text/);
-  if (/Closest passage/.test(issues[0]!.hint)) assert.match(issues[0]!.hint, new RegExp(`first ${MAX_HINT_EXACT} characters`));
+  if (/Closest passage/.test(issues[0]!.hint))
+    assert.match(issues[0]!.hint, new RegExp(`first ${MAX_HINT_EXACT} characters`));
 });
 
 test('an ambiguous one-letter selector in a 1 MB paragraph of repeats gets its hint within the bound', () => {
@@ -87,5 +118,8 @@ test('the hint helpers stay bounded on adversarial inputs without spaces', () =>
   assertBounded(performance.now() - started, text, 'closestPassage');
   // Bounds do not cost the ordinary case its answer.
   assert.deepEqual(minimalSelector('one two one three', 8, 11), { exact: 'one', prefix: 'two ' });
-  assert.equal(closestPassage('The minister said the grid was repaired.', 'the grid was repiared')?.passage, 'the grid was repaired');
+  assert.equal(
+    closestPassage('The minister said the grid was repaired.', 'the grid was repiared')?.passage,
+    'the grid was repaired',
+  );
 });

@@ -22,11 +22,19 @@ const work = mkdtempSync(join(tmpdir(), 'hardening-faults-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 /** Starts a build; resolves with its exit code (or signal) and stderr. */
-function startBuild(data: string, out: string): { child: ReturnType<typeof spawn>; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
-  const child = spawn(process.execPath, scriptArgs('build.ts', ['--data', data, '--out', out]), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+function startBuild(
+  data: string,
+  out: string,
+): { child: ReturnType<typeof spawn>; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  const child = spawn(process.execPath, scriptArgs('build.ts', ['--data', data, '--out', out]), {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, done };
 }
 
@@ -56,7 +64,11 @@ test('a build killed at random points leaves the previous output byte-identical;
     const result = await done;
     clearTimeout(timer);
     const now = hashTree(out);
-    assert.equal(now, previous, `after ${signal} at ${delay} ms (seed ${seed}; exit ${result.code ?? result.signal}) the output is not the previous one, byte for byte`);
+    assert.equal(
+      now,
+      previous,
+      `after ${signal} at ${delay} ms (seed ${seed}; exit ${result.code ?? result.signal}) the output is not the previous one, byte for byte`,
+    );
     if (signal === 'SIGTERM' && result.code !== 0) {
       assert.deepEqual(readdirSync(site), ['dist'], `SIGTERM at ${delay} ms left its staging folder or lock behind`);
     }
@@ -73,7 +85,10 @@ test('a build killed at random points leaves the previous output byte-identical;
 test('two builds racing on one output both end in a complete output or a clear busy refusal', async () => {
   // The previous output is the first test's, so the race is on replacing a marked output.
   const results = await Promise.all([startBuild(DATA, out).done, startBuild(DATA, out).done]);
-  assert.ok(results.some((r) => r.code === 0), results.map((r) => r.stderr).join('\n'));
+  assert.ok(
+    results.some((r) => r.code === 0),
+    results.map((r) => r.stderr).join('\n'),
+  );
   for (const r of results) {
     if (r.code !== 0) {
       assert.equal(r.code, 2, r.stderr);

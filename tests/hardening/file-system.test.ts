@@ -10,7 +10,17 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.ts';
@@ -33,8 +43,16 @@ function dataset(name: string): string {
 
 const validate = (args: string[], options: { uid?: number } = {}) => {
   const command = [process.execPath, '--import', 'tsx', join(ROOT, 'scripts', 'validate.ts'), ...args];
-  const argv = options.uid === undefined ? command : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', ...command];
-  const result = spawnSync(argv[0]!, argv.slice(1), { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const argv =
+    options.uid === undefined
+      ? command
+      : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', ...command];
+  const result = spawnSync(argv[0]!, argv.slice(1), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined };
 };
 
@@ -54,7 +72,8 @@ test('FIFOs, devices, links and folders with record names are findings, and noth
   assert.match(result.stdout, /articles\/\.gitkeep\n\s+1:1\s+error\s+not a record: \.gitkeep is a FIFO/);
   assert.match(result.stdout, /linked\.json\n\s+1:1\s+error\s+not a record: a symbolic link, not a regular file/);
   assert.match(result.stdout, /folder\.json\n\s+1:1\s+error\s+not a record: a folder named like a record/);
-  if (isRoot && existsSync(join(dir, 'redirects', 'device.json'))) assert.match(result.stdout, /device\.json\n\s+1:1\s+error\s+not a record: a device/);
+  if (isRoot && existsSync(join(dir, 'redirects', 'device.json')))
+    assert.match(result.stdout, /device\.json\n\s+1:1\s+error\s+not a record: a device/);
   assert.doesNotMatch(result.stdout + result.stderr, /internal error|\n\s+at /);
   assert.throws(() => readRegularFile(join(dir, 'articles', 'piped.json')), /not a regular file: it is a FIFO/);
 });
@@ -85,14 +104,21 @@ test('an unreadable folder or record is a finding with a permission hint, not an
   chmodSync(join(dir, 'articles', 'ukraine-energy-grid-repairs.json'), 0o000);
   let result: ReturnType<typeof validate>;
   if (isRoot) {
-    if (spawnSync('setpriv', ['--version']).status !== 0) return t.skip('running as root without setpriv: permissions cannot be denied');
+    if (spawnSync('setpriv', ['--version']).status !== 0)
+      return t.skip('running as root without setpriv: permissions cannot be denied');
     result = validate(['--data', dir], { uid: 65534 });
   } else {
     result = validate(['--data', dir]);
   }
   assert.equal(result.code, 1, result.stdout + result.stderr);
-  assert.match(result.stdout, /entities\n\s+1:1\s+error\s+not a record: cannot read the folder: permission denied \(EACCES\)\s+stray-files\n\s+hint: Give your user read access \(`chmod u\+rx <path>`\)/);
-  assert.match(result.stdout, /ukraine-energy-grid-repairs\.json\n\s+1:1\s+error\s+cannot read the file: permission denied \(EACCES\)\s+read\n\s+hint: Give your user read access/);
+  assert.match(
+    result.stdout,
+    /entities\n\s+1:1\s+error\s+not a record: cannot read the folder: permission denied \(EACCES\)\s+stray-files\n\s+hint: Give your user read access \(`chmod u\+rx <path>`\)/,
+  );
+  assert.match(
+    result.stdout,
+    /ukraine-energy-grid-repairs\.json\n\s+1:1\s+error\s+cannot read the file: permission denied \(EACCES\)\s+read\n\s+hint: Give your user read access/,
+  );
   assert.doesNotMatch(result.stdout + result.stderr, /internal error|\n\s+at /);
 });
 

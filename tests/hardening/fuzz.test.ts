@@ -27,11 +27,20 @@ import { ROUND_TRIPS } from './roundtrips.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hardening-fuzz-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-const schemas = new Map(COLLECTIONS.map((c) => [c.dir, JSON.parse(readFileSync(join(ROOT, 'schemas', `${c.schema}.schema.json`), 'utf8')) as object]));
+const schemas = new Map(
+  COLLECTIONS.map((c) => [
+    c.dir,
+    JSON.parse(readFileSync(join(ROOT, 'schemas', `${c.schema}.schema.json`), 'utf8')) as object,
+  ]),
+);
 
 /** Every record of the valid fixture: its collection folder, file name and parsed value. */
 const RECORDS = readdirSync(VALID_FIXTURE).flatMap((dir) =>
-  readdirSync(join(VALID_FIXTURE, dir)).map((name) => ({ dir, name, value: JSON.parse(readFileSync(join(VALID_FIXTURE, dir, name), 'utf8')) as unknown })),
+  readdirSync(join(VALID_FIXTURE, dir)).map((name) => ({
+    dir,
+    name,
+    value: JSON.parse(readFileSync(join(VALID_FIXTURE, dir, name), 'utf8')) as unknown,
+  })),
 );
 
 // ---- Mutations ----------------------------------------------------------------------------------------------------
@@ -42,7 +51,8 @@ type Path = Array<string | number>;
 function pathsOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
   if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...path, k], out);
   return out;
 }
 
@@ -60,17 +70,38 @@ function setAt(value: unknown, path: Path, replace: (old: unknown) => unknown): 
   const copy: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as object)) {
     const next = k === head ? setAt(v, rest, replace) : v;
-    if (next !== undefined) Object.defineProperty(copy, k, { value: next, enumerable: true, writable: true, configurable: true });
+    if (next !== undefined)
+      Object.defineProperty(copy, k, { value: next, enumerable: true, writable: true, configurable: true });
   }
   return copy;
 }
 
 const nasty = fc.oneof(
-  fc.constantFrom('', ' ', '\u0000', '\ud800', '\udfff', '\ufffe', '\u{10ffff}', '\u202e', 'e\u0301', '😀', '__proto__', 'constructor', '\\u0000', 'x'.repeat(5000), '\n\t\r'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    '\udfff',
+    '\ufffe',
+    '\u{10ffff}',
+    '\u202e',
+    'e\u0301',
+    '😀',
+    '__proto__',
+    'constructor',
+    '\\u0000',
+    'x'.repeat(5000),
+    '\n\t\r',
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );
-const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.constantFrom(null, true, 0, -1, 1e308, 2 ** 53 + 1, 0.1, [], {}));
+const anyJson = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  nasty,
+  fc.constantFrom(null, true, 0, -1, 1e308, 2 ** 53 + 1, 0.1, [], {}),
+);
 
 /** A value-level mutation of a record: replace, delete, add a key, wrap deeply, or change a string. */
 const valueMutation = fc.record({
@@ -92,7 +123,16 @@ function mutateValue(record: unknown, m: ValueMutation): unknown {
     case 'delete':
       return path.length === 0 ? record : setAt(record, path, () => undefined);
     case 'add-key':
-      return setAt(record, path, (old) => (old !== null && typeof old === 'object' && !Array.isArray(old) ? Object.defineProperty({ ...old }, m.key, { value: m.value, enumerable: true, writable: true, configurable: true }) : old));
+      return setAt(record, path, (old) =>
+        old !== null && typeof old === 'object' && !Array.isArray(old)
+          ? Object.defineProperty({ ...old }, m.key, {
+              value: m.value,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            })
+          : old,
+      );
     case 'nest':
       return setAt(record, path, (old) => {
         let v = old;
@@ -100,7 +140,11 @@ function mutateValue(record: unknown, m: ValueMutation): unknown {
         return v;
       });
     default:
-      return setAt(record, path, (old) => (typeof old === 'string' ? old.slice(0, m.pick % (old.length + 1)) + m.key + old.slice(m.pick % (old.length + 1)) : m.key));
+      return setAt(record, path, (old) =>
+        typeof old === 'string'
+          ? old.slice(0, m.pick % (old.length + 1)) + m.key + old.slice(m.pick % (old.length + 1))
+          : m.key,
+      );
   }
 }
 
@@ -109,11 +153,34 @@ const textMutation = fc.record({
   kind: fc.constantFrom('truncate', 'insert', 'delete', 'duplicate-line', 'escape', 'bom'),
   at: fc.nat(),
   length: fc.integer({ min: 1, max: 40 }),
-  insert: fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('\\ud800', '\\uDFFF', '\\uFFFF', '\\', '"', '{', '}', '[', ']', ',', ':', '1e999', '-', '\\u00', '"__proto__": 1,', '"id": "x",')),
+  insert: fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 8 }),
+    fc.constantFrom(
+      '\\ud800',
+      '\\uDFFF',
+      '\\uFFFF',
+      '\\',
+      '"',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '1e999',
+      '-',
+      '\\u00',
+      '"__proto__": 1,',
+      '"id": "x",',
+    ),
+  ),
   bytes: fc.uint8Array({ maxLength: 6 }),
 });
 
-function mutateText(text: string, m: { kind: string; at: number; length: number; insert: string; bytes: Uint8Array }): Uint8Array {
+function mutateText(
+  text: string,
+  m: { kind: string; at: number; length: number; insert: string; bytes: Uint8Array },
+): Uint8Array {
   const at = m.at % (text.length + 1);
   switch (m.kind) {
     case 'truncate':
@@ -139,24 +206,41 @@ test('random mutations of valid records never crash the validator, and every fin
   const dataDir = join(work, 'validate');
   cpSync(VALID_FIXTURE, dataDir, { recursive: true });
   await fc.assert(
-    fc.asyncProperty(fc.nat(), fc.oneof(valueMutation.map((m) => ({ value: m })), textMutation.map((m) => ({ text: m }))), async (which, mutation) => {
-      const { dir, name, value } = RECORDS[which % RECORDS.length]!;
-      const path = join(dataDir, dir, name);
-      const original = readFileSync(join(VALID_FIXTURE, dir, name), 'utf8');
-      const bytes = 'value' in mutation ? Buffer.from(`${JSON.stringify(mutateValue(value, mutation.value), null, 2)}\n`) : mutateText(original, mutation.text);
-      writeFileSync(path, bytes);
-      try {
-        const { findings } = await validateData({ dataDir, now: NOW, workers: 0 });
-        for (const f of findings) {
-          assert.notEqual(f.internal, true, `internal finding: ${f.rule} ${f.message}`);
-          assert.ok(f.file.length > 0 && Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column >= 1, JSON.stringify(f));
-          assert.ok(f.pointer === '' || f.pointer.startsWith('/'), JSON.stringify(f));
-          assert.ok(f.message.length > 0 && typeof f.hint === 'string', JSON.stringify(f));
+    fc.asyncProperty(
+      fc.nat(),
+      fc.oneof(
+        valueMutation.map((m) => ({ value: m })),
+        textMutation.map((m) => ({ text: m })),
+      ),
+      async (which, mutation) => {
+        const { dir, name, value } = RECORDS[which % RECORDS.length]!;
+        const path = join(dataDir, dir, name);
+        const original = readFileSync(join(VALID_FIXTURE, dir, name), 'utf8');
+        const bytes =
+          'value' in mutation
+            ? Buffer.from(`${JSON.stringify(mutateValue(value, mutation.value), null, 2)}\n`)
+            : mutateText(original, mutation.text);
+        writeFileSync(path, bytes);
+        try {
+          const { findings } = await validateData({ dataDir, now: NOW, workers: 0 });
+          for (const f of findings) {
+            assert.notEqual(f.internal, true, `internal finding: ${f.rule} ${f.message}`);
+            assert.ok(
+              f.file.length > 0 &&
+                Number.isInteger(f.line) &&
+                f.line >= 1 &&
+                Number.isInteger(f.column) &&
+                f.column >= 1,
+              JSON.stringify(f),
+            );
+            assert.ok(f.pointer === '' || f.pointer.startsWith('/'), JSON.stringify(f));
+            assert.ok(f.message.length > 0 && typeof f.hint === 'string', JSON.stringify(f));
+          }
+        } finally {
+          writeFileSync(path, original);
         }
-      } finally {
-        writeFileSync(path, original);
-      }
-    }),
+      },
+    ),
     fuzzParameters(60),
   );
 });
@@ -171,7 +255,12 @@ function randomLayout(value: unknown, choices: number[]): string {
   const string = (s: string) =>
     JSON.stringify(s).replace(/[^\x20-\x7e]|\//g, (ch) => {
       if (choose(2) === 0) return ch;
-      return ch === '/' ? '\\/' : ch.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+      return ch === '/'
+        ? '\\/'
+        : ch
+            .split('')
+            .map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`)
+            .join('');
     });
   const write = (v: unknown): string => {
     if (typeof v === 'string') return string(v);
@@ -199,18 +288,27 @@ const meaning = (value: unknown) => canonicalValue(value, undefined, {}, true);
 
 test('npm run fix is idempotent and never changes what a record means', () => {
   fc.assert(
-    fc.property(fc.nat(), fc.array(fc.nat(), { maxLength: 64 }), fc.option(valueMutation), fc.boolean(), (which, choices, mutation, nfd) => {
-      const { dir, value } = RECORDS[which % RECORDS.length]!;
-      let record = mutation ? mutateValue(value, mutation) : value;
-      if (nfd) record = JSON.parse(JSON.stringify(record), (_k, v: unknown) => (typeof v === 'string' ? v.normalize('NFD') : v));
-      const text = randomLayout(record, choices);
-      const schema = schemas.get(dir)!;
-      const first = fixRecord(Buffer.from(text), schema);
-      if (!first.ok) return; // left alone and reported, which changes nothing
-      assert.deepEqual(JSON.parse(first.canonical), meaning(JSON.parse(text)), 'the content changed');
-      const second = fixRecord(Buffer.from(first.canonical), schema);
-      assert.ok(second.ok && !second.changed && second.canonical === first.canonical, 'fix is not idempotent');
-    }),
+    fc.property(
+      fc.nat(),
+      fc.array(fc.nat(), { maxLength: 64 }),
+      fc.option(valueMutation),
+      fc.boolean(),
+      (which, choices, mutation, nfd) => {
+        const { dir, value } = RECORDS[which % RECORDS.length]!;
+        let record = mutation ? mutateValue(value, mutation) : value;
+        if (nfd)
+          record = JSON.parse(JSON.stringify(record), (_k, v: unknown) =>
+            typeof v === 'string' ? v.normalize('NFD') : v,
+          );
+        const text = randomLayout(record, choices);
+        const schema = schemas.get(dir)!;
+        const first = fixRecord(Buffer.from(text), schema);
+        if (!first.ok) return; // left alone and reported, which changes nothing
+        assert.deepEqual(JSON.parse(first.canonical), meaning(JSON.parse(text)), 'the content changed');
+        const second = fixRecord(Buffer.from(first.canonical), schema);
+        assert.ok(second.ok && !second.changed && second.canonical === first.canonical, 'fix is not idempotent');
+      },
+    ),
     fuzzParameters(300),
   );
 });
@@ -218,33 +316,48 @@ test('npm run fix is idempotent and never changes what a record means', () => {
 // ---- Offsets ------------------------------------------------------------------------------------------------------
 
 const blockText = fc
-  .array(fc.oneof(fc.constantFrom('a', 'é', 'e\u0301', ' ', '😀', '👩‍👩‍👧', '\u{1D11E}', 'ß', '\r', '"'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 30 })
+  .array(
+    fc.oneof(
+      fc.constantFrom('a', 'é', 'e\u0301', ' ', '😀', '👩‍👩‍👧', '\u{1D11E}', 'ß', '\r', '"'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }),
+    ),
+    { minLength: 1, maxLength: 30 },
+  )
   .map((parts) => parts.join('').replace(/\n/g, ' '));
 
 test('random annotation texts publish offsets that slice back to exact', () => {
   fc.assert(
-    fc.property(fc.array(blockText, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), fc.nat(), (blocks, b, from, length) => {
-      const block = b % blocks.length;
-      const points = [...blocks[block]!];
-      const start = from % points.length;
-      const end = start + 1 + (length % (points.length - start));
-      const before = blocks.slice(0, block).reduce((n, t) => n + t.length + 1, 0);
-      const startUnit = before + points.slice(0, start).join('').length;
-      const endUnit = before + points.slice(0, end).join('').length;
-      const article = { body: blocks.map((text) => ({ text })) } as Article;
-      const text = articleText(article);
-      let selector;
-      try {
-        selector = minimalSelector(text, startUnit, endUnit);
-      } catch {
-        fc.pre(false); // no selector can single this passage out (it repeats with the same context)
-        return;
-      }
-      const annotated = { ...article, annotations: { mentions: [{ selector }], quotes: [], figures: [], citedSources: [], events: [] } } as unknown as Article;
-      const published = positionArticle(annotated).annotations.mentions[0]!.selector;
-      assert.equal([...text].slice(published.start, published.end).join(''), selector.exact);
-      assert.equal(published.start, [...text.slice(0, startUnit)].length);
-    }),
+    fc.property(
+      fc.array(blockText, { minLength: 1, maxLength: 4 }),
+      fc.nat(),
+      fc.nat(),
+      fc.nat(),
+      (blocks, b, from, length) => {
+        const block = b % blocks.length;
+        const points = [...blocks[block]!];
+        const start = from % points.length;
+        const end = start + 1 + (length % (points.length - start));
+        const before = blocks.slice(0, block).reduce((n, t) => n + t.length + 1, 0);
+        const startUnit = before + points.slice(0, start).join('').length;
+        const endUnit = before + points.slice(0, end).join('').length;
+        const article = { body: blocks.map((text) => ({ text })) } as Article;
+        const text = articleText(article);
+        let selector;
+        try {
+          selector = minimalSelector(text, startUnit, endUnit);
+        } catch {
+          fc.pre(false); // no selector can single this passage out (it repeats with the same context)
+          return;
+        }
+        const annotated = {
+          ...article,
+          annotations: { mentions: [{ selector }], quotes: [], figures: [], citedSources: [], events: [] },
+        } as unknown as Article;
+        const published = positionArticle(annotated).annotations.mentions[0]!.selector;
+        assert.equal([...text].slice(published.start, published.end).join(''), selector.exact);
+        assert.equal(published.start, [...text.slice(0, startUnit)].length);
+      },
+    ),
     fuzzParameters(300),
   );
 });
@@ -258,6 +371,7 @@ test('export then import is the identity for every registered format', (t) => {
   }
   const articles = RECORDS.filter((r) => r.dir === 'articles').map((r) => r.value as Article);
   for (const trip of ROUND_TRIPS) {
-    for (const article of articles) assert.deepEqual(trip.importRecord(trip.exportRecord(article), article), article, trip.name);
+    for (const article of articles)
+      assert.deepEqual(trip.importRecord(trip.exportRecord(article), article), article, trip.name);
   }
 });

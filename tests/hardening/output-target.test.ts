@@ -4,13 +4,29 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 import { ROOT, runScript } from '../helpers.ts';
 import { UserError } from '../../scripts/lib/cli.ts';
-import { checkRecordFolder, checkTarget, OUTPUT_MARKER, prepareOutputFolder, SOURCE_FOLDERS } from '../../scripts/lib/output-target.ts';
+import {
+  checkRecordFolder,
+  checkTarget,
+  OUTPUT_MARKER,
+  prepareOutputFolder,
+  SOURCE_FOLDERS,
+} from '../../scripts/lib/output-target.ts';
 import { hashTree } from './support.ts';
 
 const FIXTURE_DATA = join(ROOT, 'tests', 'fixtures', 'publish', 'data');
@@ -47,18 +63,38 @@ const DANGEROUS: Array<[string, string]> = [
 test('every dangerous output target is refused with a one-line reason and hint, even with --force', () => {
   for (const [what, target] of DANGEROUS) {
     assert.throws(
-      () => prepareOutputFolder(target, { what: 'the build output', option: '--out', dataDirs: [data], command: 'npm run build', force: true }),
-      (error: unknown) => error instanceof UserError && error.exitCode === 2 && /^refusing --out .*: .*Hint: /.test(error.message) && !error.message.includes('\n'),
+      () =>
+        prepareOutputFolder(target, {
+          what: 'the build output',
+          option: '--out',
+          dataDirs: [data],
+          command: 'npm run build',
+          force: true,
+        }),
+      (error: unknown) =>
+        error instanceof UserError &&
+        error.exitCode === 2 &&
+        /^refusing --out .*: .*Hint: /.test(error.message) &&
+        !error.message.includes('\n'),
       what,
     );
   }
   // Safe targets pass: a new folder in the temporary folder, and dist/ beside the sources.
-  assert.equal(checkTarget(join(work, 'out', 'dist'), { what: 'x', option: '--out', dataDirs: [data] }), join(work, 'out', 'dist'));
+  assert.equal(
+    checkTarget(join(work, 'out', 'dist'), { what: 'x', option: '--out', dataDirs: [data] }),
+    join(work, 'out', 'dist'),
+  );
   assert.ok(checkTarget(join(ROOT, 'dist'), { what: 'x', option: '--out' }).endsWith('dist'));
 });
 
 test('record writers refuse a root, the repository or its sources as --data, and accept a data folder', () => {
-  for (const target of ['/', ROOT, dirname(ROOT), join(ROOT, 'scripts'), join(ROOT, 'tests', 'fixtures', 'publish', 'data')]) {
+  for (const target of [
+    '/',
+    ROOT,
+    dirname(ROOT),
+    join(ROOT, 'scripts'),
+    join(ROOT, 'tests', 'fixtures', 'publish', 'data'),
+  ]) {
     assert.throws(() => checkRecordFolder(target), UserError, target);
   }
   assert.equal(checkRecordFolder(data), data);
@@ -112,5 +148,8 @@ test('a build creates missing parents, marks its output, and gives it ordinary p
   assert.equal(blocked.code, 2, blocked.stderr);
   assert.match(blocked.stderr, /^error: cannot create .*Hint: /);
   mkdirSync(join(work, 'empty'));
-  assert.doesNotThrow(() => prepareOutputFolder(join(work, 'empty'), { what: 'x', option: '--out', command: 'npm run build' }), 'an empty folder may be used');
+  assert.doesNotThrow(
+    () => prepareOutputFolder(join(work, 'empty'), { what: 'x', option: '--out', command: 'npm run build' }),
+    'an empty folder may be used',
+  );
 });

@@ -34,7 +34,11 @@ test('a lone surrogate escape is a located error in a body block, and its line a
   const body = original.indexOf('"body"');
   const block = /"text": "([^"]{10})/.exec(original.slice(body))!;
   block.index += body;
-  const errors = await findingsAfterTextEdit(FIXTURE_ARTICLE, original.slice(0, block.index + block[0].length), `${original.slice(0, block.index)}"text": "\\ud800${block[1]}`);
+  const errors = await findingsAfterTextEdit(
+    FIXTURE_ARTICLE,
+    original.slice(0, block.index + block[0].length),
+    `${original.slice(0, block.index)}"text": "\\ud800${block[1]}`,
+  );
   assert.equal(errors.length, 1, JSON.stringify(errors));
   const [error] = errors;
   assert.equal(error!.rule, 'unicode');
@@ -58,7 +62,9 @@ test('lone surrogates and noncharacters are errors in every key and value; a val
     ['"name": "', '"name": "\\\\ud800 ', null],
   ];
   for (const [find, replace, expected] of cases) {
-    const errors = (await findingsAfterTextEdit('entities/ukraine.json', find, replace)).filter((f) => f.rule === 'unicode');
+    const errors = (await findingsAfterTextEdit('entities/ukraine.json', find, replace)).filter(
+      (f) => f.rule === 'unicode',
+    );
     if (expected === null) assert.deepEqual(errors, [], replace);
     else {
       assert.equal(errors.length, 1, `${replace}: ${JSON.stringify(errors)}`);
@@ -82,7 +88,22 @@ const codePointsBefore = (text: string, index: number) => [...text.slice(0, inde
 const trickyText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('a', 'é', 'e\u0301', '\r\n', '\n', ' ', '😀', '👩‍👩‍👧', '\u{1D11E}', '\ud800', '\udc00', '«', 'ß', '\u0915\u094D\u0937'),
+      fc.constantFrom(
+        'a',
+        'é',
+        'e\u0301',
+        '\r\n',
+        '\n',
+        ' ',
+        '😀',
+        '👩‍👩‍👧',
+        '\u{1D11E}',
+        '\ud800',
+        '\udc00',
+        '«',
+        'ß',
+        '\u0915\u094D\u0937',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 4 }),
       fc.string({ unit: 'binary', maxLength: 3 }),
     ),

@@ -9,7 +9,16 @@ export function formatJson(findings: readonly Finding[], filesChecked: number): 
   const report = {
     version: JSON_REPORT_VERSION,
     summary: { errors, warnings, filesWithFindings: files, filesChecked },
-    findings: findings.map(({ file, line, column, pointer, rule, severity, message, hint }) => ({ file, line, column, pointer, rule, severity, message, hint })),
+    findings: findings.map(({ file, line, column, pointer, rule, severity, message, hint }) => ({
+      file,
+      line,
+      column,
+      pointer,
+      rule,
+      severity,
+      message,
+      hint,
+    })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

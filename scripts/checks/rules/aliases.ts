@@ -27,8 +27,19 @@ export const aliases: Rule = {
           hint: 'Remove it from `aliases`. Annotate such phrases in articles as mentions with `"form": "nominal"` (see docs/annotation-guide.md); an alias would link the same words to this entity in every other article.',
         });
       } else if (demonyms.has(alias)) {
-        issues.push({ pointer, severity: 'error', message: `"${alias}" is both an alias and a demonym`, hint: 'Keep it in `demonyms` only: a demonym is not a name of the entity.' });
-      } else if (PLACE_KINDS.has(entity.kind) && DEMONYM_ENDING.test(alias) && alias.slice(0, 4) === entity.name.slice(0, 4) && !alias.startsWith(entity.name) && !entity.name.startsWith(alias)) {
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `"${alias}" is both an alias and a demonym`,
+          hint: 'Keep it in `demonyms` only: a demonym is not a name of the entity.',
+        });
+      } else if (
+        PLACE_KINDS.has(entity.kind) &&
+        DEMONYM_ENDING.test(alias) &&
+        alias.slice(0, 4) === entity.name.slice(0, 4) &&
+        !alias.startsWith(entity.name) &&
+        !entity.name.startsWith(alias)
+      ) {
         issues.push({
           pointer,
           severity: 'warning',
@@ -37,7 +48,12 @@ export const aliases: Rule = {
         });
       }
       if (seen.has(alias)) {
-        issues.push({ pointer, severity: 'warning', message: `the alias "${alias}" repeats the name or another alias`, hint: 'Remove the repeat.' });
+        issues.push({
+          pointer,
+          severity: 'warning',
+          message: `the alias "${alias}" repeats the name or another alias`,
+          hint: 'Remove the repeat.',
+        });
       }
       seen.add(alias);
     });

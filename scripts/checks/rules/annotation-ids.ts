@@ -10,9 +10,19 @@ export const annotationIds: Rule = {
     const visit = (id: string, pointer: string) => {
       const first = seen.get(id);
       if (id === 'article') {
-        issues.push({ pointer, severity: 'error', message: 'the id "article" is reserved', hint: 'Inferences use `about: "article"` for the article itself; choose another id.' });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: 'the id "article" is reserved',
+          hint: 'Inferences use `about: "article"` for the article itself; choose another id.',
+        });
       } else if (first !== undefined) {
-        issues.push({ pointer, severity: 'error', message: `the id "${id}" is already used at ${first}`, hint: 'Give each annotation its own id, e.g. by numbering: m-ukraine-1, m-ukraine-2.' });
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `the id "${id}" is already used at ${first}`,
+          hint: 'Give each annotation its own id, e.g. by numbering: m-ukraine-1, m-ukraine-2.',
+        });
       } else seen.set(id, pointer);
     };
     for (const [kind, list] of Object.entries(context.record.annotations)) {

@@ -16,7 +16,13 @@ test('coverage: a registered name without a mention is a warning with its positi
       a.annotations.citedSources = [];
     }),
   );
-  assert.deepEqual(findings.map((f) => [f.pointer, f.severity]), [['/body/0/text', 'warning'], ['/body/2/text', 'warning']]);
+  assert.deepEqual(
+    findings.map((f) => [f.pointer, f.severity]),
+    [
+      ['/body/0/text', 'warning'],
+      ['/body/2/text', 'warning'],
+    ],
+  );
   const wire = findings.find((f) => f.message.includes('Wire Service'))!;
   assert.match(wire.message, /character \d+ of body block 0/);
   assert.match(wire.hint, /"outlet":"wire-service"/);
@@ -27,6 +33,9 @@ test('coverage: a registered name without a mention is a warning with its positi
 });
 
 test('coverage: the seed article has no unannotated registered name', async () => {
-  const report = await validateData({ dataDir: join(import.meta.dirname, '..', '..', '..', 'data'), rules: [coverage] });
+  const report = await validateData({
+    dataDir: join(import.meta.dirname, '..', '..', '..', 'data'),
+    rules: [coverage],
+  });
   assert.deepEqual(report.findings, []);
 });

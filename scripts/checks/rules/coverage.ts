@@ -52,8 +52,15 @@ export const coverage: Rule = {
       const snippet =
         first!.collection === 'outlets'
           ? { id: `cs-${first!.id}`, selector, outlet: first!.id }
-          : { id: `m-${first!.id}-N`, selector, entity: first!.id, form: first!.what === 'demonym' ? 'demonym' : 'name' };
-      const whose = o.phrases.map((p) => `${p.what} of ${p.collection === 'outlets' ? 'outlet' : 'entity'} "${p.id}"`).join('; ');
+          : {
+              id: `m-${first!.id}-N`,
+              selector,
+              entity: first!.id,
+              form: first!.what === 'demonym' ? 'demonym' : 'name',
+            };
+      const whose = o.phrases
+        .map((p) => `${p.what} of ${p.collection === 'outlets' ? 'outlet' : 'entity'} "${p.id}"`)
+        .join('; ');
       issues.push({
         pointer: `/body/${block}/text`,
         severity: 'warning',

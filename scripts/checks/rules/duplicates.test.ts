@@ -19,7 +19,12 @@ test('duplicates: the valid fixture passes, and a different article is no duplic
   const findings = await findingsAfter([duplicates], (dir) =>
     addCopy(dir, 'other', (a) => {
       a.url = null;
-      a.body = [{ type: 'paragraph', text: 'An entirely different report about the weather in Lviv, where it rained all week long and the river rose above its banks, so the city closed two bridges and asked people to stay at home until the water went down again.' }];
+      a.body = [
+        {
+          type: 'paragraph',
+          text: 'An entirely different report about the weather in Lviv, where it rained all week long and the river rose above its banks, so the city closed two bridges and asked people to stay at home until the water went down again.',
+        },
+      ];
     }),
   );
   assert.deepEqual(findings, []);
@@ -29,8 +34,14 @@ test('duplicates: the same URL and the same body fail, naming the other file', a
   const findings = await findingsAfter([duplicates], (dir) => addCopy(dir, 'copy', () => {}));
   const messages = findings.map((f) => f.message).sort();
   assert.equal(findings.length, 2);
-  assert.ok(messages.some((m) => /body is identical to .*articles\/copy.json/.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => /URL is already used by .*articles\/copy.json/.test(m)), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => /body is identical to .*articles\/copy.json/.test(m)),
+    messages.join('\n'),
+  );
+  assert.ok(
+    messages.some((m) => /URL is already used by .*articles\/copy.json/.test(m)),
+    messages.join('\n'),
+  );
 });
 
 test('duplicates: a lightly edited copy is a near-duplicate warning', async () => {

@@ -22,12 +22,24 @@ export const duplicates: Rule = {
       if (article.url !== null) {
         const first = byUrl.get(article.url);
         if (first !== undefined) {
-          issues.push({ file: article.file, pointer: '/url', severity: 'error', message: `the URL is already used by ${first}`, hint: 'An article is recorded once; merge the two files, or correct the URL.' });
+          issues.push({
+            file: article.file,
+            pointer: '/url',
+            severity: 'error',
+            message: `the URL is already used by ${first}`,
+            hint: 'An article is recorded once; merge the two files, or correct the URL.',
+          });
         } else byUrl.set(article.url, article.file);
       }
       const sameBody = byBody.get(article.bodyHash);
       if (sameBody !== undefined) {
-        issues.push({ file: article.file, pointer: '/body', severity: 'error', message: `the body is identical to ${sameBody}`, hint: 'An article is recorded once; delete one copy (add a redirect if it was published).' });
+        issues.push({
+          file: article.file,
+          pointer: '/body',
+          severity: 'error',
+          message: `the body is identical to ${sameBody}`,
+          hint: 'An article is recorded once; delete one copy (add a redirect if it was published).',
+        });
         return;
       }
       byBody.set(article.bodyHash, article.file);
@@ -38,7 +50,13 @@ export const duplicates: Rule = {
       const score = similarity(signatures[a]!, signatures[b]!);
       if (score < NEAR_DUPLICATE_THRESHOLD) continue;
       const [earlier, later] = [articles[compared[a]!]!, articles[compared[b]!]!];
-      issues.push({ file: later.file, pointer: '/body', severity: 'warning', message: `the body is about ${Math.round(score * 100)}% the same as ${earlier.file}`, hint: 'If it is the same report, keep one; if it is a different version, say so in provenance.' });
+      issues.push({
+        file: later.file,
+        pointer: '/body',
+        severity: 'warning',
+        message: `the body is about ${Math.round(score * 100)}% the same as ${earlier.file}`,
+        hint: 'If it is the same report, keep one; if it is a different version, say so in provenance.',
+      });
     }
     return issues;
   },

@@ -15,7 +15,11 @@ test('entity-kinds: an event whose entity is a person, a place that is an event 
       a.annotations.quotes[0].source.entity = 'kyiv-energy-forum';
     }),
   );
-  assert.deepEqual(findings.map((f) => f.pointer).sort(), ['/annotations/events/0/entity', '/annotations/events/0/place', '/annotations/quotes/0/source/entity']);
+  assert.deepEqual(findings.map((f) => f.pointer).sort(), [
+    '/annotations/events/0/entity',
+    '/annotations/events/0/place',
+    '/annotations/quotes/0/source/entity',
+  ]);
   assert.ok(findings.every((f) => f.severity === 'error' && f.line > 1));
   assert.match(findings.find((f) => f.pointer.endsWith('/entity') && f.pointer.includes('events'))!.hint, /setting/);
 });

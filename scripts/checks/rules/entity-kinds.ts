@@ -9,14 +9,16 @@ export const entityKinds: Rule = {
   description:
     'A referenced entity’s kind fits the field: an event’s entity and setting are events, its place a country, city or region; a source, claimant or figure’s asserter is a person, organisation or country.',
   check(context) {
-    if (context.phase !== 'record' || (context.collection !== 'articles' && context.collection !== 'entities')) return [];
+    if (context.phase !== 'record' || (context.collection !== 'articles' && context.collection !== 'entities'))
+      return [];
     const issues: Issue[] = [];
     for (const ref of referencesOf(context.collection, context.record)) {
       if (ref.collection !== 'entities') continue;
       const rule = ENTITY_FIELD_KINDS.get(fieldKey(ref.pointer));
       const entity = context.registry.entities.get(ref.id);
       if (!rule || !entity || rule.kinds.includes(entity.kind)) continue;
-      const setting = ref.pointer.endsWith('/entity') && ref.pointer.startsWith('/annotations/events/') && entity.kind !== 'event';
+      const setting =
+        ref.pointer.endsWith('/entity') && ref.pointer.startsWith('/annotations/events/') && entity.kind !== 'event';
       issues.push({
         pointer: ref.pointer,
         severity: 'error',

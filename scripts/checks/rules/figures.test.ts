@@ -18,14 +18,19 @@ test('figures: wrong scale, percent out of range, bad or misplaced currency fail
     }),
   );
   const summary = findings.map((f) => `${f.pointer}: ${f.message}`);
-  assert.ok(summary.some((s) => /figures\/0\/value: value 1.5 does not match the text "1.5 million" \(1500000\)/.test(s)), summary.join('\n'));
+  assert.ok(
+    summary.some((s) => /figures\/0\/value: value 1.5 does not match the text "1.5 million" \(1500000\)/.test(s)),
+    summary.join('\n'),
+  );
   assert.ok(summary.some((s) => /figures\/0\/currency: "EUD" is not an ISO 4217/.test(s)));
   assert.ok(summary.some((s) => /figures\/1\/value: a percentage of 400 is outside/.test(s)));
   assert.ok(summary.some((s) => /figures\/1\/currency: a figure with unit "percent" cannot have a currency/.test(s)));
 });
 
 test('figures: a currency figure without a currency fails', async () => {
-  const findings = await findingsAfter([figures], (dir) => editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.figures[0].currency = null)));
+  const findings = await findingsAfter([figures], (dir) =>
+    editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.figures[0].currency = null)),
+  );
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /needs a currency/);
 });

@@ -12,16 +12,36 @@ export const figures: Rule = {
     context.record.annotations.figures.forEach((figure, i) => {
       const at = `/annotations/figures/${i}`;
       if (figure.unit === 'percent' && (figure.value < 0 || figure.value > 100)) {
-        issues.push({ pointer: `${at}/value`, severity: 'error', message: `a percentage of ${figure.value} is outside 0..100`, hint: 'Write “50%” as 50; a change of more than 100% is a count or unstated unit, not a share.' });
+        issues.push({
+          pointer: `${at}/value`,
+          severity: 'error',
+          message: `a percentage of ${figure.value} is outside 0..100`,
+          hint: 'Write “50%” as 50; a change of more than 100% is a count or unstated unit, not a share.',
+        });
       }
       if (figure.unit === 'currency' && figure.currency === null) {
-        issues.push({ pointer: `${at}/currency`, severity: 'error', message: 'a currency figure needs a currency', hint: 'Give the ISO 4217 code the text states (“$” is USD); if the text states none, use unit "unstated" and add a curator inference.' });
+        issues.push({
+          pointer: `${at}/currency`,
+          severity: 'error',
+          message: 'a currency figure needs a currency',
+          hint: 'Give the ISO 4217 code the text states (“$” is USD); if the text states none, use unit "unstated" and add a curator inference.',
+        });
       }
       if (figure.unit !== 'currency' && figure.currency !== null) {
-        issues.push({ pointer: `${at}/currency`, severity: 'error', message: `a figure with unit "${figure.unit}" cannot have a currency`, hint: 'Set unit to "currency" if the text states the currency, or set currency to null.' });
+        issues.push({
+          pointer: `${at}/currency`,
+          severity: 'error',
+          message: `a figure with unit "${figure.unit}" cannot have a currency`,
+          hint: 'Set unit to "currency" if the text states the currency, or set currency to null.',
+        });
       }
       if (figure.currency !== null && !ISO_4217_CODES.has(figure.currency)) {
-        issues.push({ pointer: `${at}/currency`, severity: 'error', message: `"${figure.currency}" is not an ISO 4217 currency code`, hint: 'Use an active ISO 4217 code such as USD, EUR, GBP or UAH.' });
+        issues.push({
+          pointer: `${at}/currency`,
+          severity: 'error',
+          message: `"${figure.currency}" is not an ISO 4217 currency code`,
+          hint: 'Use an active ISO 4217 code such as USD, EUR, GBP or UAH.',
+        });
       }
       const surface = surfaceNumber(figure.selector.exact);
       if (surface && surface.values.length > 0 && !surface.values.some((v) => sameNumber(v, figure.value))) {
@@ -33,7 +53,12 @@ export const figures: Rule = {
         });
       }
       if (surface?.percent && figure.unit !== 'percent') {
-        issues.push({ pointer: `${at}/unit`, severity: 'warning', message: `the text "${surface.text}" is a percentage but the unit is "${figure.unit}"`, hint: 'Set unit to "percent".' });
+        issues.push({
+          pointer: `${at}/unit`,
+          severity: 'warning',
+          message: `the text "${surface.text}" is a percentage but the unit is "${figure.unit}"`,
+          hint: 'Set unit to "percent".',
+        });
       }
     });
     return issues;

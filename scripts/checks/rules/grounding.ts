@@ -35,14 +35,22 @@ export const grounding: Rule = {
       if (at === undefined) memo.set(selector.exact, (at = occurrences(text, selector.exact)));
       const { prefix = '', suffix = '' } = selector;
       // The same test as matchSelector, on the memoised occurrences.
-      const found = at.filter((i) => i - prefix.length >= 0 && text.startsWith(prefix, i - prefix.length) && text.startsWith(suffix, i + selector.exact.length));
+      const found = at.filter(
+        (i) =>
+          i - prefix.length >= 0 &&
+          text.startsWith(prefix, i - prefix.length) &&
+          text.startsWith(suffix, i + selector.exact.length),
+      );
       trace?.(`ground ${context.file}#${pointer}`);
       if (found.length === 1) {
         context.anchors?.set(selector, found[0]!);
         continue;
       }
       if (found.length === 0) {
-        const bare = selector.prefix !== undefined || selector.suffix !== undefined ? matchSelector(text, { exact: selector.exact }) : [];
+        const bare =
+          selector.prefix !== undefined || selector.suffix !== undefined
+            ? matchSelector(text, { exact: selector.exact })
+            : [];
         if (bare.length > 0) {
           issues.push({
             pointer,
@@ -63,7 +71,9 @@ export const grounding: Rule = {
         });
         continue;
       }
-      const suggestions = found.slice(0, 3).flatMap((start) => suggestion(text, start, selector.exact.length, at) ?? []);
+      const suggestions = found
+        .slice(0, 3)
+        .flatMap((start) => suggestion(text, start, selector.exact.length, at) ?? []);
       issues.push({
         pointer,
         severity: 'error',

@@ -18,7 +18,9 @@ test('ids: an id that differs from its file name fails, naming both', async () =
 });
 
 test('ids: two files declaring the same id fail, naming the other file', async () => {
-  const findings = await findingsAfter([ids], (dir) => copyFileSync(join(dir, 'entities/ukraine.json'), join(dir, 'entities/ukraine-2.json')));
+  const findings = await findingsAfter([ids], (dir) =>
+    copyFileSync(join(dir, 'entities/ukraine.json'), join(dir, 'entities/ukraine-2.json')),
+  );
   const duplicate = findings.find((f) => /already used/.test(f.message));
   assert.ok(duplicate);
   assert.match(duplicate.message, /entities\/ukraine/);

@@ -22,7 +22,8 @@ export const ids: Rule = {
     const claimed = new Map<string, string>();
     for (const { collection, id, file } of renamed) {
       const key = `${collection}/${id}`;
-      const owner = known[collection].has(id) && !vacated.has(key) ? context.summary.fileOf(collection, id) : claimed.get(key);
+      const owner =
+        known[collection].has(id) && !vacated.has(key) ? context.summary.fileOf(collection, id) : claimed.get(key);
       if (owner !== undefined) {
         issues.push({
           file,

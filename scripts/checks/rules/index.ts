@@ -20,5 +20,24 @@ import { inferencePointers } from './inference-pointers.ts';
 import { sources } from './sources.ts';
 import { times } from './times.ts';
 
-export const RULES: readonly Rule[] = [ids, references, grounding, annotationIds, dates, textHygiene, urls, figures, redirects, duplicates, strayFiles, placeholders,
-  entityKinds, mentionForms, coverage, aliases, inferencePointers, sources, times];
+export const RULES: readonly Rule[] = [
+  ids,
+  references,
+  grounding,
+  annotationIds,
+  dates,
+  textHygiene,
+  urls,
+  figures,
+  redirects,
+  duplicates,
+  strayFiles,
+  placeholders,
+  entityKinds,
+  mentionForms,
+  coverage,
+  aliases,
+  inferencePointers,
+  sources,
+  times,
+];

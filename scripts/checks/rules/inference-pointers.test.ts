@@ -16,7 +16,10 @@ test('inference-pointers: a field that is not in the annotation, or not under a 
       a.inferences.push({ ...a.inferences[0], id: 'inf-3', about: 'article', field: '/datePublished' });
     }),
   );
-  assert.deepEqual(findings.map((f) => f.pointer), ['/inferences/0/field', '/inferences/1/field']);
+  assert.deepEqual(
+    findings.map((f) => f.pointer),
+    ['/inferences/0/field', '/inferences/1/field'],
+  );
   assert.match(findings[0]!.hint, /\/place/);
   assert.match(findings[1]!.hint, /\/headline\/text/);
 });

@@ -3,12 +3,14 @@ import { resolvePointer } from '../json-pointer.ts';
 
 export const inferencePointers: Rule = {
   name: 'inference-pointers',
-  description: 'An inference’s `field` is a JSON Pointer that resolves in what it is `about` (an annotation of the article, or the article itself).',
+  description:
+    'An inference’s `field` is a JSON Pointer that resolves in what it is `about` (an annotation of the article, or the article itself).',
   check(context) {
     if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const article = context.record;
     const byId = new Map<string, unknown>();
-    for (const list of Object.values(article.annotations)) for (const a of list as Array<{ id: string }>) byId.set(a.id, a);
+    for (const list of Object.values(article.annotations))
+      for (const a of list as Array<{ id: string }>) byId.set(a.id, a);
     const issues: Issue[] = [];
     article.inferences.forEach((inference, i) => {
       const target = inference.about === 'article' ? article : byId.get(inference.about);
@@ -17,7 +19,9 @@ export const inferencePointers: Rule = {
       if (resolved.found) return;
       const keys = (() => {
         const base = resolvePointer(target, resolved.at);
-        return base.found && base.value !== null && typeof base.value === 'object' ? Object.keys(base.value).filter((k) => !Array.isArray(base.value)) : [];
+        return base.found && base.value !== null && typeof base.value === 'object'
+          ? Object.keys(base.value).filter((k) => !Array.isArray(base.value))
+          : [];
       })();
       issues.push({
         pointer: `/inferences/${i}/field`,

@@ -38,7 +38,11 @@ export const mentionForms: Rule = {
             hint: `If it is a name of the entity, add it to \`aliases\` in data/entities/${m.entity}.json; if it is a description (“the country”), set "form": "nominal"; a demonym goes in \`demonyms\` with "form": "demonym".`,
           });
         }
-      } else if (m.form === 'demonym' && !entity.demonyms.includes(exact) && !entity.demonyms.some((d) => exact === `${d}s`)) {
+      } else if (
+        m.form === 'demonym' &&
+        !entity.demonyms.includes(exact) &&
+        !entity.demonyms.some((d) => exact === `${d}s`)
+      ) {
         issues.push({
           pointer: `${pointer}/form`,
           severity: 'error',

@@ -23,24 +23,37 @@ function hintFor(pointer: string, value: string): string {
     return 'An example (npm run new) or imported annotation: once its values are real, give it a unique id (a lowercase slug such as m-jane-doe-1); or delete it whole.';
   }
   const stub = /^TODO-(.+)$/.exec(value)?.[1];
-  const suggestion = stub && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(stub) && stub !== 'entity-id' && stub !== 'outlet-id' ? ` (the import proposed "${stub}")` : '';
-  if (ENTITY_FIELDS.has(field)) return `Use the id of a record in data/entities/${suggestion}; add that record first if the entity is new.`;
-  if (OUTLET_FIELDS.has(field)) return `Use the id of a record in data/outlets/${suggestion}; add that record first if the outlet is new.`;
+  const suggestion =
+    stub && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(stub) && stub !== 'entity-id' && stub !== 'outlet-id'
+      ? ` (the import proposed "${stub}")`
+      : '';
+  if (ENTITY_FIELDS.has(field))
+    return `Use the id of a record in data/entities/${suggestion}; add that record first if the entity is new.`;
+  if (OUTLET_FIELDS.has(field))
+    return `Use the id of a record in data/outlets/${suggestion}; add that record first if the outlet is new.`;
   if (field === 'about') return 'Use the id of the annotation the inference is about, or `article`.';
   return `Replace it with the real value (docs/data-dictionary.md describes each field)${inExample ? ', or delete the example it belongs to' : ''}.`;
 }
 
 export const placeholders: Rule = {
   name: 'placeholders',
-  description: 'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) is left in a record.',
+  description:
+    'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) is left in a record.',
   check(context) {
     if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const visit = (value: unknown, pointer: string): void => {
       if (typeof value === 'string') {
-        if (isPlaceholder(value)) issues.push({ pointer, severity: 'error', message: `placeholder left in: ${JSON.stringify(value)}`, hint: hintFor(pointer, value) });
+        if (isPlaceholder(value))
+          issues.push({
+            pointer,
+            severity: 'error',
+            message: `placeholder left in: ${JSON.stringify(value)}`,
+            hint: hintFor(pointer, value),
+          });
       } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
-      else if (value !== null && typeof value === 'object') for (const k in value) visit((value as Record<string, unknown>)[k], `${pointer}/${k}`);
+      else if (value !== null && typeof value === 'object')
+        for (const k in value) visit((value as Record<string, unknown>)[k], `${pointer}/${k}`);
     };
     visit(context.record, '');
     return issues;

@@ -10,9 +10,14 @@ test('redirects: the valid fixture passes', async () => {
 });
 
 test('redirects: a missing target and a wrong number of targets fail', async () => {
-  const findings = await findingsAfter([redirects], (dir) => editJson(dir, REDIRECT, (r) => (r.to = ['ukraine-energy-grid-repairs', 'gone-article'])));
+  const findings = await findingsAfter([redirects], (dir) =>
+    editJson(dir, REDIRECT, (r) => (r.to = ['ukraine-energy-grid-repairs', 'gone-article'])),
+  );
   const messages = findings.map((f) => `${f.pointer}: ${f.message}`).sort();
-  assert.deepEqual(messages, ['/to/1: the target "gone-article" is not in data/articles/', '/to: a "moved" redirect has 2 target(s); it needs exactly one id']);
+  assert.deepEqual(messages, [
+    '/to/1: the target "gone-article" is not in data/articles/',
+    '/to: a "moved" redirect has 2 target(s); it needs exactly one id',
+  ]);
 });
 
 test('redirects: an old id that is still a live record fails', async () => {

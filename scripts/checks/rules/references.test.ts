@@ -17,14 +17,28 @@ test('references: an unknown entity, outlet or inference target fails', async ()
       a.inferences[0].about = 'no-such-annotation';
     }),
   );
-  const pointers = findings.filter((f) => f.severity === 'error').map((f) => f.pointer).sort();
+  const pointers = findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.pointer)
+    .sort();
   assert.deepEqual(pointers, ['/annotations/quotes/0/source/entity', '/inferences/0/about', '/publisher']);
   assert.ok(findings.every((f) => f.line > 1));
 });
 
 test('references: an entity nothing references gets a warning', async () => {
   const findings = await findingsAfter([references], (dir) =>
-    writeFileSync(join(dir, 'entities/lonely.json'), JSON.stringify({ id: 'lonely', kind: 'city', name: 'Lonely', aliases: [], demonyms: [], roles: [], identifiers: {} })),
+    writeFileSync(
+      join(dir, 'entities/lonely.json'),
+      JSON.stringify({
+        id: 'lonely',
+        kind: 'city',
+        name: 'Lonely',
+        aliases: [],
+        demonyms: [],
+        roles: [],
+        identifiers: {},
+      }),
+    ),
   );
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.severity, 'warning');

@@ -28,7 +28,8 @@ export const references: Rule = {
         const ids = new Set<string>(['article']);
         for (const list of Object.values(annotations)) for (const a of list as Array<{ id: string }>) ids.add(a.id);
         const basis = new Set<string>();
-        for (const list of [annotations.figures, annotations.quotes, annotations.citedSources]) for (const a of list) basis.add(a.id);
+        for (const list of [annotations.figures, annotations.quotes, annotations.citedSources])
+          for (const a of list) basis.add(a.id);
         annotations.claims.forEach((claim, i) => {
           claim.isBasedOn.forEach((id, j) => {
             if (basis.has(id)) return;

@@ -10,20 +10,45 @@ export const sources: Rule = {
     const issues: Issue[] = [];
     const check = (source: Source | undefined, at: string, isQuote: boolean) => {
       if (!source || typeof source !== 'object') return;
-      const problem = (field: string, message: string, hint: string) => issues.push({ pointer: `${at}/${field}`, severity: 'error', message, hint });
+      const problem = (field: string, message: string, hint: string) =>
+        issues.push({ pointer: `${at}/${field}`, severity: 'error', message, hint });
       switch (source.kind) {
         case 'entity':
-          if (source.entity === null) problem('entity', 'a source of kind "entity" needs its entity', 'Give the id of the person, organisation or country in data/entities/, or use kind "unnamed" or "group" when the text names nobody.');
-          if (source.affiliation !== null) problem('affiliation', 'a source of kind "entity" has no affiliation', 'Set affiliation to null: the entity itself is the source.');
+          if (source.entity === null)
+            problem(
+              'entity',
+              'a source of kind "entity" needs its entity',
+              'Give the id of the person, organisation or country in data/entities/, or use kind "unnamed" or "group" when the text names nobody.',
+            );
+          if (source.affiliation !== null)
+            problem(
+              'affiliation',
+              'a source of kind "entity" has no affiliation',
+              'Set affiliation to null: the entity itself is the source.',
+            );
           break;
         case 'unnamed':
         case 'group':
-          if (source.entity !== null) problem('entity', `${source.kind === 'group' ? 'a group' : 'an unnamed'} source is no registered entity`, 'Set entity to null and put what the source belongs to (“U.S. officials” → united-states) in affiliation; never invent a person.');
+          if (source.entity !== null)
+            problem(
+              'entity',
+              `${source.kind === 'group' ? 'a group' : 'an unnamed'} source is no registered entity`,
+              'Set entity to null and put what the source belongs to (“U.S. officials” → united-states) in affiliation; never invent a person.',
+            );
           break;
         case 'article':
-          if (isQuote) problem('kind', 'a quote’s source cannot be the article itself', 'Reported speech has a source in the text: an entity, an unnamed person or a group. Words in the article’s own voice are a claim, not a quote.');
+          if (isQuote)
+            problem(
+              'kind',
+              'a quote’s source cannot be the article itself',
+              'Reported speech has a source in the text: an entity, an unnamed person or a group. Words in the article’s own voice are a claim, not a quote.',
+            );
           if (source.entity !== null || source.affiliation !== null || source.selector !== null) {
-            problem('kind', 'the article as claimant has no entity, affiliation or span', 'Set entity, affiliation and selector to null, or choose another kind.');
+            problem(
+              'kind',
+              'the article as claimant has no entity, affiliation or span',
+              'Set entity, affiliation and selector to null, or choose another kind.',
+            );
           }
           break;
       }

@@ -33,27 +33,44 @@ export const textHygiene: Rule = {
     const visit = (value: unknown, parent: string, key: string | number): void => {
       if (typeof value === 'string') {
         if (PLAIN.test(value)) return;
-        const pointer = key === '' ? '' : `${parent}/${typeof key === 'number' ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const pointer =
+          key === '' ? '' : `${parent}/${typeof key === 'number' ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         const field = `"${key}"`;
         if (ANY_FORBIDDEN.test(value)) {
           for (const [pattern, what] of FORBIDDEN) {
             const m = pattern.exec(value);
             if (m) {
-              issues.push({ pointer, severity: 'error', message: `${field} contains ${what} (${codePoint(m[0])}) at character ${m.index + 1}`, hint: 'Delete the invisible character; retype the text around it if unsure.' });
+              issues.push({
+                pointer,
+                severity: 'error',
+                message: `${field} contains ${what} (${codePoint(m[0])}) at character ${m.index + 1}`,
+                hint: 'Delete the invisible character; retype the text around it if unsure.',
+              });
             }
           }
         }
         const joiner = JOINERS.exec(value);
         if (joiner) {
-          issues.push({ pointer, severity: 'warning', message: `${field} contains a zero-width joiner (${codePoint(joiner[0])}) at character ${joiner.index + 1}`, hint: 'Keep it only if the script or emoji needs it; otherwise delete it.' });
+          issues.push({
+            pointer,
+            severity: 'warning',
+            message: `${field} contains a zero-width joiner (${codePoint(joiner[0])}) at character ${joiner.index + 1}`,
+            hint: 'Keep it only if the script or emoji needs it; otherwise delete it.',
+          });
         }
         if (value.normalize('NFC') !== value) {
-          issues.push({ pointer, severity: 'error', message: `${field} is not in Unicode NFC (a letter and its accent are stored apart)`, hint: 'Run `npm run fix`, which normalises text to NFC without changing what it says.' });
+          issues.push({
+            pointer,
+            severity: 'error',
+            message: `${field} is not in Unicode NFC (a letter and its accent are stored apart)`,
+            hint: 'Run `npm run fix`, which normalises text to NFC without changing what it says.',
+          });
         }
         return;
       }
       if (value === null || typeof value !== 'object') return;
-      const pointer = key === '' ? '' : `${parent}/${typeof key === 'number' ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const pointer =
+        key === '' ? '' : `${parent}/${typeof key === 'number' ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (Array.isArray(value)) value.forEach((v, i) => visit(v, pointer, i));
       else for (const k in value) visit((value as Record<string, unknown>)[k], pointer, k);
     };
@@ -61,11 +78,26 @@ export const textHygiene: Rule = {
     if (context.collection === 'articles') {
       context.record.body.forEach((block, i) => {
         if (block.text.trim() === '') {
-          issues.push({ pointer: `/body/${i}/text`, severity: 'error', message: `block ${i + 1} is empty`, hint: 'Remove the empty block; paragraphs are separate blocks, not blank lines.' });
+          issues.push({
+            pointer: `/body/${i}/text`,
+            severity: 'error',
+            message: `block ${i + 1} is empty`,
+            hint: 'Remove the empty block; paragraphs are separate blocks, not blank lines.',
+          });
         } else if (block.text.trim() !== block.text) {
-          issues.push({ pointer: `/body/${i}/text`, severity: 'error', message: `block ${i + 1} starts or ends with white space`, hint: 'Trim the spaces at the start and end of the block.' });
+          issues.push({
+            pointer: `/body/${i}/text`,
+            severity: 'error',
+            message: `block ${i + 1} starts or ends with white space`,
+            hint: 'Trim the spaces at the start and end of the block.',
+          });
         } else if (SPACE_RUN.test(block.text)) {
-          issues.push({ pointer: `/body/${i}/text`, severity: 'warning', message: `block ${i + 1} has a run of several spaces`, hint: 'Keep it only if the publication has it; copy-paste often adds them.' });
+          issues.push({
+            pointer: `/body/${i}/text`,
+            severity: 'warning',
+            message: `block ${i + 1} has a run of several spaces`,
+            hint: 'Keep it only if the publication has it; copy-paste often adds them.',
+          });
         }
       });
     }

@@ -14,10 +14,21 @@ test('times: an instant with an end, an interval with a value, and a relative va
       a.datePublished = null;
       a.dateModified = null;
       base.time.endPoint = '2025';
-      a.annotations.events.push({ ...base, id: 'e-2', time: { ...base.time, type: 'interval', value: '2024', beginPoint: '2024', endPoint: null } });
-      a.annotations.events.push({ ...base, id: 'e-3', time: { ...base.time, endPoint: null, relative: { unit: 'year', offset: -1 } } });
+      a.annotations.events.push({
+        ...base,
+        id: 'e-2',
+        time: { ...base.time, type: 'interval', value: '2024', beginPoint: '2024', endPoint: null },
+      });
+      a.annotations.events.push({
+        ...base,
+        id: 'e-3',
+        time: { ...base.time, endPoint: null, relative: { unit: 'year', offset: -1 } },
+      });
     }),
   );
-  assert.deepEqual(findings.map((f) => f.pointer), ['/annotations/events/0/time/endPoint', '/annotations/events/1/time/value', '/annotations/events/2/time/value']);
+  assert.deepEqual(
+    findings.map((f) => f.pointer),
+    ['/annotations/events/0/time/endPoint', '/annotations/events/1/time/value', '/annotations/events/2/time/value'],
+  );
   assert.match(findings[2]!.hint, /"field": "\/time\/value"/);
 });

@@ -13,11 +13,28 @@ export const times: Rule = {
       if (!t || typeof t !== 'object') return;
       const at = `/annotations/events/${i}/time`;
       if (t.type === 'instant' && (t.beginPoint !== null || t.endPoint !== null)) {
-        issues.push({ pointer: `${at}/${t.beginPoint !== null ? 'beginPoint' : 'endPoint'}`, severity: 'error', message: 'an instant has no beginPoint or endPoint', hint: 'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", endPoint "PRESENT_REF").' });
+        issues.push({
+          pointer: `${at}/${t.beginPoint !== null ? 'beginPoint' : 'endPoint'}`,
+          severity: 'error',
+          message: 'an instant has no beginPoint or endPoint',
+          hint: 'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", endPoint "PRESENT_REF").',
+        });
       }
       if (t.type === 'interval') {
-        if (t.value !== null) issues.push({ pointer: `${at}/value`, severity: 'error', message: 'an interval has no single value', hint: 'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication date) and set value to null.' });
-        if (t.beginPoint === null && t.endPoint === null) issues.push({ pointer: `${at}/beginPoint`, severity: 'error', message: 'an interval needs a beginPoint or an endPoint', hint: 'Give the end the text states; if it states neither, the expression is an instant with a null value.' });
+        if (t.value !== null)
+          issues.push({
+            pointer: `${at}/value`,
+            severity: 'error',
+            message: 'an interval has no single value',
+            hint: 'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication date) and set value to null.',
+          });
+        if (t.beginPoint === null && t.endPoint === null)
+          issues.push({
+            pointer: `${at}/beginPoint`,
+            severity: 'error',
+            message: 'an interval needs a beginPoint or an endPoint',
+            hint: 'Give the end the text states; if it states neither, the expression is an instant with a null value.',
+          });
       }
       if (t.relative !== null && published === null && t.value !== null) {
         issues.push({

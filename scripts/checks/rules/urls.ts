@@ -8,7 +8,8 @@ export function urlProblem(value: string): string | null {
   } catch {
     return 'is not an absolute URL';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `uses ${url.protocol.slice(0, -1)}:, not http or https`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `uses ${url.protocol.slice(0, -1)}:, not http or https`;
   if (url.hostname === '') return 'has no host';
   if (url.username !== '' || url.password !== '') return 'contains a user name or password';
   if (/\s/.test(value)) return 'contains white space';
@@ -30,7 +31,13 @@ export const urls: Rule = {
     for (const [pointer, value] of candidates) {
       if (typeof value !== 'string') continue;
       const problem = urlProblem(value);
-      if (problem) issues.push({ pointer, severity: 'error', message: `the URL "${value}" ${problem}`, hint: 'Use the full address as shown in the browser, starting with https:// (or null when unknown).' });
+      if (problem)
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `the URL "${value}" ${problem}`,
+          hint: 'Use the full address as shown in the browser, starting with https:// (or null when unknown).',
+        });
     }
     return issues;
   },

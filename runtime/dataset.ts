@@ -44,6 +44,7 @@ export const ARTICLE_FIELDS = [
   'authors',
   'datePublished',
   'dateModified',
+  'genre',
   'language',
   'body',
   'keywords',

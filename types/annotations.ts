@@ -65,7 +65,7 @@ export interface Mention extends AnnotationBase {
  * country, named or referred to (“Zelensky”, “he”), including in a subheading over the list of quotes it speaks
  * (“Secretary of the Treasury Scott Bessent on …”); `unnamed`, one person the text does not name (“a senior
  * official”); `group`, several people the text does not name (“U.S. officials”); `outlet`, a news outlet credited as
- * the source (“according to reports from The Economist”), an id in `data/outlets/`; `implicit`, a source the text
+ * the source (“according to reports from The Economist, The Washington Post, and Reuters”), ids in `data/outlets/`; `implicit`, a source the text
  * implies but does not mention (“which reportedly grants”: the report is someone's, but whose is not said);
  * `article`, the article itself (its reporter or outlet), for claims the article makes in its own voice.
  */
@@ -86,8 +86,12 @@ export interface Source {
    * `outlet`, `implicit` and `article`.
    */
   affiliation: Id | null;
-  /** For `outlet`: the outlet, an id in `data/outlets/`. Omitted for every other kind (since model 1.1). */
-  outlet?: Id;
+  /**
+   * For `outlet`: the outlets credited, ids in `data/outlets/`, in text order (“reports from The Economist, The
+   * Washington Post, and Reuters” names three). Omitted for every other kind (since model 1.1).
+   * @minItems 1
+   */
+  outlets?: Id[];
   /**
    * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”, “The
    * Economist”), which may be a subheading that names the speaker of the list items under it; `null` when the text

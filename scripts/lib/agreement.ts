@@ -129,8 +129,8 @@ export function compareLayer(layer: string, a: readonly Span[], b: readonly Span
 }
 
 /** A source or claimant as one label: its kind and whom it names (`entity:donald-trump`, `group:united-states`). */
-const sourceLabel = (s: { kind: string; entity: string | null; affiliation: string | null; outlet?: string }) =>
-  [s.kind, s.entity ?? s.outlet ?? s.affiliation].filter((x) => x !== null && x !== undefined).join(':');
+const sourceLabel = (s: { kind: string; entity: string | null; affiliation: string | null; outlets?: string[] }) =>
+  [s.kind, s.entity ?? s.outlets?.join('+') ?? s.affiliation].filter((x) => x !== null && x !== undefined).join(':');
 
 /** The spans of each layer of an article, located in its text; a selector that does not match throws. */
 export function layers(article: Article): Map<string, Span[]> {

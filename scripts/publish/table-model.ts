@@ -144,6 +144,8 @@ const NAMES: Record<string, { table?: string; column?: string }> = {
   'redirect:to': { table: 'redirect_targets', column: 'target' },
   'article:annotations.quotes[].cue': { table: 'quote_cues' },
   'article:annotations.claims[].isBasedOn': { table: 'claim_bases', column: 'based_on' },
+  'article:annotations.quotes[].source.outlets': { table: 'quote_source_outlets' },
+  'article:annotations.claims[].claimant.outlets': { table: 'claim_claimant_outlets' },
 };
 
 /**

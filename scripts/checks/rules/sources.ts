@@ -4,7 +4,7 @@ import type { Source } from '../../../types/index.ts';
 export const sources: Rule = {
   name: 'sources',
   description:
-    'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group source invents none, an `outlet` source names its outlet, an implicit source and the article as claimant have no entity, affiliation or span, and no quote is the article’s own.',
+    'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group source invents none, an `outlet` source names its outlets, an implicit source and the article as claimant have no entity, affiliation or span, and no quote is the article’s own.',
   check(context) {
     if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
@@ -12,17 +12,17 @@ export const sources: Rule = {
       if (!source || typeof source !== 'object') return;
       const problem = (field: string, message: string, hint: string) =>
         issues.push({ pointer: `${at}/${field}`, severity: 'error', message, hint });
-      if (source.kind === 'outlet' && source.outlet === undefined)
+      if (source.kind === 'outlet' && source.outlets === undefined)
         problem(
-          'outlet',
-          'a source of kind "outlet" needs its outlet',
-          'Give the id of the outlet in data/outlets/ (“according to Reuters” → "outlet": "reuters").',
+          'outlets',
+          'a source of kind "outlet" needs its outlets',
+          'List the ids of the outlets credited, from data/outlets/ (“according to Reuters” → "outlets": ["reuters"]).',
         );
-      if (source.kind !== 'outlet' && source.outlet !== undefined)
+      if (source.kind !== 'outlet' && source.outlets !== undefined)
         problem(
-          'outlet',
-          `a source of kind "${source.kind}" has no outlet`,
-          'Remove outlet, or use kind "outlet" when a news outlet is the source.',
+          'outlets',
+          `a source of kind "${source.kind}" has no outlets`,
+          'Remove outlets, or use kind "outlet" when news outlets are the source.',
         );
       switch (source.kind) {
         case 'entity':

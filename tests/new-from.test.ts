@@ -105,8 +105,8 @@ test('new --from: never overwrites an existing record', (t) => {
   assert.equal(readFileSync(existing, 'utf8'), before);
 });
 
-test('convertMarkdown: list levels follow the indentation, three deep, and a setext heading is a subheading', () => {
-  const { body } = convertMarkdown('Title\n=====\n\n-   a\n    -   b\n        -   c\n    -   d\n-   e\n');
+test('convertMarkdown: list levels follow the indentation, three deep, a setext heading is a subheading, and a thematic break goes', () => {
+  const { body } = convertMarkdown('Title\n=====\n\n-   a\n    -   b\n        -   c\n    -   d\n-   e\n\n* * *\n');
   assert.deepEqual(
     body.map((b) => `${b.type}${b.level ?? ''}:${b.text}`),
     ['subheading:Title', 'listItem1:a', 'listItem2:b', 'listItem3:c', 'listItem2:d', 'listItem1:e'],

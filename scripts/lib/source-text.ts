@@ -3,11 +3,12 @@
  * article body and the metadata of its YAML front matter, for `npm run new -- <id> --from FILE`. Pure: no I/O.
  *
  * The words are kept verbatim and the markup goes: link text stays and its target goes; emphasis markers, code
- * backticks, `<sup>`/`<sub>` tags and HTML comments go; backslash escapes and character references are resolved;
- * soft-wrapped lines (and hard line breaks) join with one space. Paragraphs become `paragraph` blocks; headings and
- * paragraphs that are bold and nothing else become `subheading` blocks; each bulleted or numbered list item becomes a
- * `listItem` block with its nesting level. What has no place in a body (tables, images, raw HTML, code blocks, block
- * quotes, list items of several paragraphs) is a `ConversionError` naming its line, never silently dropped.
+ * backticks, `<sup>`/`<sub>` tags, HTML comments and thematic breaks go; backslash escapes and character references
+ * are resolved; soft-wrapped lines (and hard line breaks) join with one space. Paragraphs become `paragraph`
+ * blocks; headings and paragraphs that are bold and nothing else become `subheading` blocks; each bulleted or
+ * numbered list item becomes a `listItem` block with its nesting level. What has no place in a body (tables,
+ * images, raw HTML, code blocks, block quotes, list items of several paragraphs) is a `ConversionError` naming its
+ * line and column, never silently dropped.
  */
 import { load, FAILSAFE_SCHEMA } from 'js-yaml';
 import type { Block } from '../../types/index.ts';
@@ -184,6 +185,10 @@ export function convertMarkdown(text: string): SourceText {
     const trimmed = line.text.trimStart();
     const indent = indentOf(line.text);
     const marker = LIST_MARKER.exec(line.text);
+    if (/^ {0,3}([-*_])(?: *\1){2,} *$/.test(line.text)) {
+      i++; // a thematic break (`---`, `***`) is markup between blocks
+      continue;
+    }
     if (/^\|/.test(trimmed) || /^[-:| ]*\|[-:| ]*-{3,}/.test(trimmed))
       throw new ConversionError(
         'a table cannot be converted',

@@ -108,9 +108,10 @@ export interface Source {
 export type QuoteKind = 'direct' | 'partial' | 'paraphrase';
 
 /**
- * What an attribution reports (the PDTB 2.0 and PARC 3.0 attribution types): `assertion`, something the source
- * said or wrote (cues such as “said”, “stated”, “announced”); `belief`, something the source thinks, believes or
- * views (cues such as “believe”, “think”, “view … as”), reported without saying that it was said.
+ * What an attribution reports (the attribution `type` of the Penn Discourse TreeBank 2.0, which PARC 3.0 builds on):
+ * `assertion` (PDTB `Comm`), something the source said or wrote (cues such as “said”, “stated”, “announced”);
+ * `belief` (PDTB `PAtt`), something the source thinks, believes or views (cues such as “believe”, “think”, “view …
+ * as”), reported without saying that it was said.
  */
 export type AttributionType = 'assertion' | 'belief';
 

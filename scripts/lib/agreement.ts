@@ -165,7 +165,17 @@ export function layers(article: Article): Map<string, Span[]> {
       ),
     ],
     ['citedSources', citedSources.map((c) => span(c.id, c.selector, { outlet: c.outlet }))],
-    ['events', events.map((e) => span(e.id, e.selector, { setting: e.setting ?? 'none', place: e.place ?? 'none' }))],
+    [
+      'events',
+      events.map((e) =>
+        span(e.id, e.selector, {
+          entity: e.entity ?? 'none',
+          setting: e.setting ?? 'none',
+          place: e.place ?? 'none',
+          participants: [...e.participants].sort().join(' ') || 'none',
+        }),
+      ),
+    ],
     [
       'times',
       events.flatMap((e) =>
@@ -180,17 +190,15 @@ export function layers(article: Article): Map<string, Span[]> {
 }
 
 /**
- * Where two article texts first differ, as block and character (1-based), or `null` when they are the same.
+ * Where two article texts first differ, as block and character (1-based, in A's blocks), or `null` when they are the
+ * same text. Only the text counts: the blocks' types do not move any offset.
  */
 export function firstDifference(a: Article, b: Article): { block: number; character: number } | null {
-  const blocks = Math.max(a.body.length, b.body.length);
-  for (let i = 0; i < blocks; i++) {
-    const x = a.body[i]?.text ?? '';
-    const y = b.body[i]?.text ?? '';
-    if (x === y && a.body[i]?.type === b.body[i]?.type) continue;
-    let k = 0;
-    while (k < x.length && x[k] === y[k]) k++;
-    return { block: i + 1, character: k + 1 };
-  }
-  return null;
+  const x = articleText(a);
+  const y = articleText(b);
+  if (x === y) return null;
+  let k = 0;
+  while (k < x.length && x[k] === y[k]) k++;
+  const before = x.slice(0, k).split('\n');
+  return { block: before.length, character: before.at(-1)!.length + 1 };
 }

@@ -17,3 +17,13 @@ export function printableLines(text: string): string {
     .map((line, i) => (i > 0 ? '  ' : '') + printable(line))
     .join('\n');
 }
+
+/** An argument as a POSIX shell reads it back: as is when it is plain, otherwise in single quotes. */
+export function shellQuote(arg: string): string {
+  return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command line to print for a person to paste: `npm run <script> -- <args>`, every argument quoted as needed. */
+export function npmCommand(script: string, args: readonly string[]): string {
+  return `npm run ${script}${args.length > 0 ? ` -- ${args.map(shellQuote).join(' ')}` : ''}`;
+}

@@ -15,7 +15,7 @@ const NAME: { [K in keyof Named]: (n: Named[K][number]) => string } = {
 function storedNames(t: TimeExpression): { [K in keyof Named]: Named[K] | null } {
   const said: { [K in keyof Named]: Named[K] | null } = { weekdays: null, months: null, seasons: null };
   for (const value of [t.value, t.beginPoint, t.endPoint]) {
-    if (value === null || value === 'PRESENT_REF') continue;
+    if (typeof value !== 'string' || value === 'PRESENT_REF') continue;
     const by = namedByValue(value);
     said.weekdays = by.weekdays ? [...(said.weekdays ?? []), ...by.weekdays] : said.weekdays;
     said.months = by.months ? [...(said.months ?? []), ...by.months] : said.months;
@@ -63,7 +63,7 @@ export const times: Rule = {
           });
       }
       const exact = typeof t.selector?.exact === 'string' ? t.selector.exact : 'the time expression';
-      if (t.relative !== null && t.type === 'instant') {
+      if (t.relative && typeof t.relative === 'object' && t.type === 'instant') {
         const expected = resolveRelative(t.relative, published);
         if (typeof expected !== 'string')
           issues.push({

@@ -140,6 +140,16 @@ test('new and fix, fed broken inputs, write whole messages, exit non-zero, and p
     writeFileSync(join(dir, 'articles', 'broken.json'), '{"id": "broken",');
     runs.push(runScript('fix.ts', ['--data', dir]));
     runs.push(runScript('fix.ts', ['--data', dir, join(dir, 'articles', 'missing.json')]));
+    // The command fix prints for a file it could not read runs as printed, and reports that file.
+    const [, fixHint] = /`(npm run validate -- [^`]+)`/.exec(runs[6]!.stderr) ?? [];
+    assert.ok(fixHint, runs[6]!.stderr);
+    const rerun = spawnSync('sh', ['-c', fixHint!], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    assert.equal(rerun.status, 1, rerun.stdout + rerun.stderr);
+    assert.match(rerun.stdout, /broken\.json/);
     for (const { code, stdout, stderr } of runs) {
       assert.notEqual(code, 0, stdout + stderr);
       assert.deepEqual(problems(stdout + stderr, false), []);

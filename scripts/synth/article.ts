@@ -3,7 +3,6 @@
  * the very spans the writer put in, turned into the shortest unambiguous `TextQuoteSelector`s. Article `i` of a
  * corpus depends only on the seed, `i` and the pool sizes.
  */
-import { resolveRelative } from '../lib/timex.ts';
 import type {
   Article,
   Block,
@@ -24,6 +23,7 @@ import type {
   TimeType,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
+import { resolveRelative } from '../lib/timex.ts';
 import { Random, randomFor } from './random.ts';
 import { SYNTH_PREFIX, synthEntity, synthOutlet, slugify, type CastMember, type PoolName } from './registry.ts';
 import {

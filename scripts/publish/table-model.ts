@@ -21,7 +21,7 @@
 import type { CollectionRecords, Collection } from '../lib/collections.ts';
 import { COLLECTIONS } from '../lib/collections.ts';
 import { SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
-import { QUOTE_SEPARATOR, quoteText } from '../../runtime/dataset.ts';
+import type { QuoteSeparator, TextQuoteSelector } from '../../types/index.ts';
 
 export type Cell = string | number | boolean | null;
 /** A row's cells, in the order of its table's columns. */
@@ -140,6 +140,12 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
 };
 
 /**
+ * What joins a quote's passages (its type, `QuoteSeparator`, is the one definition; the package's `quoteText` uses
+ * the same; the scripts cannot import runtime/).
+ */
+const QUOTE_SEPARATOR: QuoteSeparator = ' … ';
+
+/**
  * `global_id`: an annotation's or inference's id made unique across the dataset by its article's (`<article>:<id>`);
  * the `id` column alone is unique only within its article. After `id`, in every table of annotations.
  */
@@ -167,7 +173,10 @@ DERIVED_COLUMNS['article:annotations.quotes[]']!.push({
     minLength: 1,
     description: `The whole quote: \`exact\` (its first passage), then the \`exact\` of each of its continuations (the quote_continuations table) in order, joined by "${QUOTE_SEPARATOR}" (a space, a horizontal ellipsis U+2026, a space). \`exact\` alone is only the first passage.`,
   },
-  cell: (quote) => quoteText(quote as Parameters<typeof quoteText>[0]),
+  cell: (quote) => {
+    const { selector, continuations } = quote as { selector: TextQuoteSelector; continuations: TextQuoteSelector[] };
+    return [selector, ...continuations].map((passage) => passage.exact).join(QUOTE_SEPARATOR);
+  },
 });
 
 /** Table and column names chosen by hand where the rule's name would read badly. Keyed by the list's schema field. */

@@ -72,6 +72,7 @@ test('grounding (property): every suggested fix validates and slices back to a w
       const exact = text.slice(start, end);
       const selectors: TextQuoteSelector[] = [{ exact }];
       if (c % 2 && start > 0 && text[start - 1] !== '\n') selectors.push({ exact, prefix: text[start - 1]! });
+      if (c % 3 === 0) selectors.push({ exact, suffix: '§' }); // found, but not with this suffix
       for (const selector of selectors) {
         const issues = ground(lines, selector);
         if (issues.length === 0) {

@@ -93,7 +93,10 @@ export const grounding: Rule = {
             pointer,
             severity: 'error',
             message: `${quoted(selector.exact)} is in the text, but not with this prefix/suffix`,
-            hint: `Copy prefix and suffix verbatim from the text around it${bare.length === 1 ? ', or drop them: the passage occurs once' : `; e.g. ${suggestions(text, bare, selector.exact.length, at) || 'a longer prefix'}`}.`,
+            hint:
+              bare.length === 1 && !isWholeWord(text, bare[0]!, bare[0]! + selector.exact.length)
+                ? widenHint(text, bare[0]!, selector.exact.length, at)
+                : `Copy prefix and suffix verbatim from the text around it${bare.length === 1 ? ', or drop them: the passage occurs once' : `; e.g. ${suggestions(text, bare, selector.exact.length, at) || 'a longer prefix'}`}.`,
           });
           continue;
         }

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
+import { npmCommand, printable } from './lib/printable.ts';
 import {
   compareLayer,
   firstDifference,
@@ -36,7 +37,7 @@ function readArticle(file: string): Article {
   try {
     record = JSON.parse(text);
   } catch (error) {
-    fail(`${file}: not JSON (${(error as Error).message}); check it with \`npm run validate -- ${file}\``);
+    fail(`${file}: not JSON (${(error as Error).message}); check it with \`${npmCommand('validate', [file])}\``);
   }
   const r = record as Partial<Article> | null;
   if (
@@ -54,7 +55,7 @@ function readArticle(file: string): Article {
 
 const number = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 const spanText = (s: { id: string; text: string; start: number; end: number }) =>
-  `${s.id} “${s.text.length > 60 ? `${s.text.slice(0, 57)}…` : s.text}” [${s.start}–${s.end})`;
+  `${s.id} “${printable(s.text.length > 60 ? `${s.text.slice(0, 57)}…` : s.text)}” [${s.start}–${s.end})`;
 
 function describe(d: Disagreement): string {
   switch (d.kind) {
@@ -65,7 +66,7 @@ function describe(d: Disagreement): string {
     case 'boundary':
       return `boundary    A ${spanText(d.a!)}  ≠  B ${spanText(d.b!)}`;
     case 'label':
-      return `${d.label}: A ${d.a!.labels[d.label!] ?? '—'} ≠ B ${d.b!.labels[d.label!] ?? '—'}   (A ${spanText(d.a!)}; B ${d.b!.id})`;
+      return `${d.label}: A ${printable(d.a!.labels[d.label!] ?? '—')} ≠ B ${printable(d.b!.labels[d.label!] ?? '—')}   (A ${spanText(d.a!)}; B ${d.b!.id})`;
   }
 }
 
@@ -120,7 +121,9 @@ runMain(() => {
     try {
       return spansOf(article);
     } catch (error) {
-      fail(`${file}: ${(error as Error).message}; run \`npm run validate -- ${file}\` and fix it first`);
+      fail(
+        `${file}: ${printable((error as Error).message)}; run \`${npmCommand('validate', [file])}\` and fix it first`,
+      );
     }
   };
   const spansA = spans(fileA, a);

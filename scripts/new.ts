@@ -13,12 +13,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
-import { RECORD_FILE } from './checks/layout.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
 import { ConversionError, convertMarkdown, convertPlainText, type FrontMatter } from './lib/source-text.ts';
 import type { Article } from '../types/index.ts';
+import { nameProblem } from './lib/portable-names.ts';
+import { npmCommand, printable } from './lib/printable.ts';
 
 const USAGE = `usage: npm run new -- <id> [--data DIR] [--added-by NAME] [--from FILE [--archive TEXT]]
 
@@ -39,7 +40,7 @@ function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 
   const iso = value.replace(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(Z|[+-]\d\d:\d\d)$/, '$1T$2$3');
   if (!PARTIAL_DATE.test(iso))
     fail(
-      `${file}: front matter ${key} "${value}" is not a date: give an ISO 8601 date (2025-02-23) or a date-time with its UTC offset (2025-02-23 15:00:35-05:00)`,
+      `${file}: front matter ${key} "${printable(value)}" is not a date: give an ISO 8601 date (2025-02-23) or a date-time with its UTC offset (2025-02-23 15:00:35-05:00)`,
     );
   return iso;
 }
@@ -60,13 +61,15 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
     converted = extension === '.txt' ? convertPlainText(text) : convertMarkdown(text);
   } catch (error) {
     if (!(error instanceof ConversionError)) throw error;
-    fail(`${file}:${error.line}:${error.column}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+    fail(
+      `${file}:${error.line}:${error.column}: ${printable(error.message)}${error.hint ? `\nhint: ${error.hint}` : ''}`,
+    );
   }
   const { frontMatter, body } = converted;
   if (body.length === 0) fail(`${file}: no text to make a body from`);
   const url = frontMatter.source_url || null;
   if (url !== null && !/^https?:\/\/[^\s/?#]+[^\s]*$/.test(url))
-    fail(`${file}: front matter source_url "${url}" is not an http(s) address`);
+    fail(`${file}: front matter source_url "${printable(url)}" is not an http(s) address`);
   const name = basename(file);
   return {
     id,
@@ -111,8 +114,11 @@ runMain(() => {
   if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
   if (values.archive !== undefined && values.from === undefined) fail(`--archive goes with --from\n\n${USAGE}`);
   const id = positionals[0]!;
-  if (!RECORD_FILE.test(`${id}.json`) || id.length > 120)
-    fail(`"${id}" is not a valid id: use lowercase letters, digits and single hyphens (at most 120 characters)`);
+  const problem = nameProblem(id);
+  if (problem !== null)
+    fail(
+      `"${printable(id)}" cannot be an id: ${problem}. Choose a lowercase slug that says what the article is about, such as zelensky-rejects-us-rare-earth-proposal.`,
+    );
   checkRecordFolder(values.data);
   const folder = join(values.data, 'articles');
   if (!existsSync(folder)) fail(`${folder}: no such folder (is --data right?)`);
@@ -140,7 +146,7 @@ runMain(() => {
     console.log(`Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
   1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
   2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).
-  3. Run \`npm run validate -- ${shown}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
     return 0;
   }
   console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
@@ -148,6 +154,6 @@ runMain(() => {
      know (null where the field allows it and the source does not say).
   2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
      To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
-  3. Run \`npm run validate -- ${shown}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
   return 0;
 });

@@ -36,15 +36,17 @@ export const SEED_TEXT_SHA256 = 'ad05dd589668ae833a9f8cd2f33238d803d7ddc2e587188
 export const FRICTIONLESS_PROFILES = join(ROOT, 'tests', 'vendor', 'frictionless-datapackage-v2');
 export const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';
 
-/** The launcher the npm scripts use (scripts/start/run.mjs): it runs a script from cached, transpiled JavaScript. */
-export const LAUNCHER = join(ROOT, 'scripts', 'start', 'run.mjs');
+/** `--import` of tsx (by URL: a child whose working folder has no node_modules still finds it). */
+export const TSX = ['--import', import.meta.resolve('tsx')];
 
 /**
- * The command line (without the Node.js binary) that runs `scripts/<script>` the way `npm run` does: through the
- * launcher, which transpiles only sources that changed, so a child costs far less than one started with tsx.
+ * The command line (without the Node.js binary) that runs `scripts/<script>` the way its npm script does: under tsx,
+ * and `validate` through scripts/compiled.mjs (its bundle, or tsx when a source changed since `npm run prepare`).
  */
 export function scriptArgs(script: string, args: readonly string[] = []): string[] {
-  return [LAUNCHER, script.replace(/\.ts$/, ''), ...args];
+  const name = script.replace(/\.ts$/, '');
+  if (name === 'validate') return [join(ROOT, 'scripts', 'compiled.mjs'), name, ...args];
+  return [...TSX, join(ROOT, 'scripts', `${name}.ts`), ...args];
 }
 
 /** Runs `scripts/<script> ...args` as `npm run` would, from `cwd` (with `env` added), and returns its exit code and output. */

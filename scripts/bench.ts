@@ -137,7 +137,10 @@ function formatSizes(outDir: string): string {
     return readdirSync(path).reduce((n, name) => n + bytes(join(path, name)), 0);
   };
   const mb = (path: string) => `${(bytes(join(outDir, path)) / 1e6).toFixed(0)} MB`;
-  return `all formats: CSV ${mb('csv')}, Parquet ${mb('parquet')}, SQLite ${mb('annotated-news.sqlite')}, JSONL ${mb('jsonl')}`;
+  return (
+    `all formats: CSV ${mb('csv')}, Parquet ${mb('parquet')}, SQLite ${mb('annotated-news.sqlite')}, JSONL ` +
+    `${mb('jsonl')}`
+  );
 }
 
 /** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */
@@ -423,7 +426,8 @@ runMain(() => {
   });
   if (values.help) {
     console.log(
-      'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]',
+      'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip ' +
+        'startup,pr-check,build]',
     );
     return 0;
   }

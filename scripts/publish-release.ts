@@ -29,7 +29,8 @@ import {
   type Command,
 } from './release/publish-plan.ts';
 
-const USAGE = `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] [--root DIR]`;
+const USAGE =
+  `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] ` + `[--root DIR]`;
 
 /** The commit a ref names, or `null` when git cannot resolve it. */
 function commitOf(root: string, ref: string): string | null {
@@ -75,7 +76,8 @@ runMain(() => {
   const tag = parseReleaseTag(values.tag);
   if (!tag) {
     fail(
-      `${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or vMAJOR.MINOR.PATCH-rc.N (a release candidate).`,
+      `${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or ` +
+        `vMAJOR.MINOR.PATCH-rc.N (a release candidate).`,
     );
   }
   const root = resolve(values.root);
@@ -85,7 +87,8 @@ runMain(() => {
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { name?: string; version?: string };
   if (pkg.version !== tag.version) {
     fail(
-      `the tag ${tag.tag} is for version ${tag.version}, but package.json's version is ${JSON.stringify(pkg.version)}: nothing was published. ` +
+      `the tag ${tag.tag} is for version ${tag.version}, but package.json's version is ` +
+        `${JSON.stringify(pkg.version)}: nothing was published. ` +
         `Tag the commit whose package.json says ${tag.version} (for a release, the commit \`npm run release\` made), ` +
         `or set it with \`npm pkg set version=${tag.version}\`, commit, and tag that commit.`,
       1,

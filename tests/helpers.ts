@@ -20,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-/** The environment variable that points the dataset-level tests at another data folder (tests/second-article.test.ts). */
+/**
+ * The environment variable that points the dataset-level tests at another data folder (tests/second-article.test.ts).
+ */
 export const DATA_DIR_VARIABLE = 'ANNOTATED_NEWS_TEST_DATA';
 /**
  * The data folder the dataset-level tests check: the repository's `data/`, or the folder named by
@@ -49,7 +51,10 @@ export function scriptArgs(script: string, args: readonly string[] = []): string
   return [...TSX, join(ROOT, 'scripts', `${name}.ts`), ...args];
 }
 
-/** Runs `scripts/<script> ...args` as `npm run` would, from `cwd` (with `env` added), and returns its exit code and output. */
+/**
+ * Runs `scripts/<script> ...args` as `npm run` would, from `cwd` (with `env` added), and returns its exit code and
+ * output.
+ */
 export function runScript(
   script: string,
   args: string[],
@@ -92,7 +97,10 @@ const NOT_BUILD_INPUT = /^\/(node_modules|\.git|tests|dist|bench-out|tmp|release
 /** A shared build not used for this long is removed. */
 const BUILD_CACHE_DAYS = 2;
 
-/** The key of a build: everything it reads (the repository's sources, lock file and data, Node.js's version) and the data folder. */
+/**
+ * The key of a build: everything it reads (the repository's sources, lock file and data, Node.js's version) and the
+ * data folder.
+ */
 export function buildKey(dataDir: string): string {
   return createHash('sha256')
     .update(
@@ -134,7 +142,8 @@ export function sharedBuild(dataDir: string): string {
       if (hashTree(out) !== readFileSync(recorded, 'utf8')) {
         rmSync(entry, { recursive: true, force: true });
         throw new Error(
-          `the shared build ${out} was changed after it was made (a test must not write into a shared build; copy it first)`,
+          `the shared build ${out} was changed after it was made (a test must not write into a shared build; ` +
+            `copy it first)`,
         );
       }
       return out;

@@ -164,7 +164,8 @@ function stepRow(result: SizeResult, step: StepResult): string {
 export function renderSize(result: SizeResult): string {
   const lines = [
     `### ${result.count.toLocaleString('en-US')} articles (${result.records.toLocaleString('en-US')} records, ` +
-      `${fixed(mb(result.bytes), 1)} MB; corpus ${result.synthReused ? 'reused' : `written in ${fixed(result.synthSeconds, 1)} s`})`,
+      `${fixed(mb(result.bytes), 1)} MB; corpus ` +
+      `${result.synthReused ? 'reused' : `written in ${fixed(result.synthSeconds, 1)} s`})`,
     '',
     '| step | wall s | MB/s | records/s | peak RSS MB | × floor | note |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -178,10 +179,13 @@ export function renderSize(result: SizeResult): string {
       lines.push(`- ${probe.note ?? 'n/a'}`, '');
     } else {
       lines.push(
-        '| import ms | heap after import MB | RSS after import MB | one body by id ms | heap after MB | RSS after MB | peak RSS MB | lookup |',
+        '| import ms | heap after import MB | RSS after import MB | one body by id ms | heap after MB | RSS ' +
+          'after MB | peak RSS MB | lookup |',
         '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-        `| ${fixed(probe.importMs, 0)} | ${probe.heapAfterImportMB} | ${probe.rssAfterImportMB} | ${fixed(probe.bodyMs ?? 0, 1)} | ` +
-          `${probe.heapAfterBodyMB} | ${probe.rssAfterBodyMB} | ${typeof probe.peakRssMB === 'number' ? fixed(probe.peakRssMB, 0) : 'n/a'} | ` +
+        `| ${fixed(probe.importMs, 0)} | ${probe.heapAfterImportMB} | ${probe.rssAfterImportMB} | ` +
+          `${fixed(probe.bodyMs ?? 0, 1)} | ` +
+          `${probe.heapAfterBodyMB} | ${probe.rssAfterBodyMB} | ` +
+          `${typeof probe.peakRssMB === 'number' ? fixed(probe.peakRssMB, 0) : 'n/a'} | ` +
           `${probe.lookup ?? 'none found'} |`,
         '',
       );
@@ -205,7 +209,9 @@ export function startupVerdict(startup: StartupResult): Verdict {
 export function renderStartup(startup: StartupResult): string {
   const s = (v: number | undefined) => (v === undefined ? 'n/a' : fixed(v, 2));
   return [
-    `### Start-up: \`npm run validate\` on data/ (${startup.articles} article${startup.articles === 1 ? '' : 's'}; median of ${startup.runs} runs; load ${fixed(startup.load, 1)})`,
+    `### Start-up: \`npm run validate\` on data/ ` +
+      `(${startup.articles} article${startup.articles === 1 ? '' : 's'}; median of ${startup.runs} runs; load ` +
+      `${fixed(startup.load, 1)})`,
     '',
     '| npm run validate s | node scripts/start/run.mjs validate s | node -e 0 s | note |',
     '| ---: | ---: | ---: | --- |',
@@ -232,7 +238,8 @@ export function renderMachine(bench: BenchResult): string {
     'Wall time is measured around each child process (startup included); peak RSS is the child’s maximum resident',
     'set size from GNU time. MB/s and records/s use what the step reads (ajv-cli: the article files only). The floor',
     'reads and JSON.parses every record file in one process, started the same way as validate and build',
-    '(`node scripts/start/run.mjs`, as the npm scripts). validate-cache is a full validation that fills the result cache',
+    '(`node scripts/start/run.mjs`, as the npm scripts). validate-cache is a full validation that fills the ' +
+      'result cache',
     '(--cache); pr-check then validates with it after one article was changed and committed, as a pull request would.',
     `The machine has ${m.cores} cores; a 1-minute load average (“load”) above that means other work shared it.`,
     '',

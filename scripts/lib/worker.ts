@@ -20,7 +20,8 @@ export function threadError(thread: string, error: Error, heapCapMb?: number): E
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return Object.assign(
       new Error(
-        `the ${thread} ran out of memory${heapCapMb === undefined ? '' : ` (its heap is capped at ${heapCapMb} MB)`}: ${error.message}`,
+        `the ${thread} ran out of ` +
+          `memory${heapCapMb === undefined ? '' : ` (its heap is capped at ${heapCapMb} MB)`}: ${error.message}`,
       ),
       { code },
     );

@@ -144,7 +144,8 @@ export function releaseNotes(changelog: string, tag: ReleaseTag): string {
   if (own) return `${own}\n`;
   if (tag.candidate !== null) {
     const unreleased = changelogSection(changelog, 'Unreleased');
-    const intro = `Release candidate ${tag.candidate} of the next release: published to npm under the \`next\` dist-tag.`;
+    const intro =
+      `Release candidate ${tag.candidate} of the next release: published to npm under the \`next\` ` + `dist-tag.`;
     return unreleased ? `${intro}\n\n${unreleased}\n` : `${intro}\n`;
   }
   return `See CHANGELOG.md for what changed in ${tag.version}.\n`;

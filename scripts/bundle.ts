@@ -21,7 +21,7 @@ import { collectBundle, packBundle, requireBuild } from './release/bundle.ts';
 import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
 
 /** The build, as `npm run build` starts it. */
-const BUILD = ['--import', import.meta.resolve('tsx'), join(import.meta.dirname, 'build.ts')];
+const BUILD = [join(import.meta.dirname, 'compiled.mjs'), 'build'];
 
 runMain(() => {
   const { values, positionals } = parseArgs({

@@ -1,16 +1,21 @@
-// Fast start for the scripts that must start fast (`npm run validate`): `node scripts/compiled.mjs --make` (npm's
-// `prepare` step, so `npm ci` runs it) bundles each of ENTRIES with esbuild into .compiled/<name>.js (git-ignored),
-// beside .compiled/<name>.json, the SHA-256 of every source file in the bundle. `node scripts/compiled.mjs NAME ARGS`
-// runs the bundle when every source is unchanged, and scripts/NAME.ts under tsx otherwise (after an edit, until the
-// next `npm run prepare`): the same code either way. Nothing here holds an absolute path: a copied or moved clone
-// works.
+// Starts the npm scripts from JavaScript: `node scripts/compiled.mjs --make` (npm's `prepare` step, so `npm ci` runs
+// it) bundles, with esbuild, scripts/NAME.ts for each npm script `node scripts/compiled.mjs NAME` into
+// .compiled/NAME.js (git-ignored), beside .compiled/NAME.json, the SHA-256 of every source file in the bundle.
+// `node scripts/compiled.mjs NAME ARGS` runs the bundle when every source is unchanged, and scripts/NAME.ts under tsx
+// otherwise (after an edit, until the next `npm run prepare`): the same code either way, but tsx adds 0.2–0.5 s to
+// every start (`npm run validate` must take at most 0.6 s; the tests start scripts hundreds of times). Nothing here
+// holds an absolute path: a copied or moved clone works. Worker threads run their TypeScript under tsx
+// (scripts/lib/worker.ts).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const ENTRIES = ['validate'];
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const ENTRIES = Object.values(scripts).flatMap(
+  (script) => /^node scripts\/compiled\.mjs ([a-z][\w-]*)$/.exec(script)?.[1] ?? [],
+);
 const OUT = join(ROOT, '.compiled');
 const digest = (file) =>
   createHash('sha256')
@@ -77,7 +82,7 @@ function fresh(name) {
 const name = process.argv[2];
 if (name === '--make') await make();
 else if (!ENTRIES.includes(name)) {
-  console.error(`scripts/compiled.mjs: unknown script ${JSON.stringify(name)}; expected --make or ${ENTRIES}`);
+  console.error(`scripts/compiled.mjs: no npm script runs ${JSON.stringify(name)}; expected --make or ${ENTRIES}`);
   process.exit(2);
 } else {
   process.argv.splice(2, 1); // the script sees its own arguments, as when run directly

@@ -39,15 +39,20 @@ export const FRICTIONLESS_PROFILES = join(ROOT, 'tests', 'vendor', 'frictionless
 export const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';
 
 /** `--import` of tsx (by URL: a child whose working folder has no node_modules still finds it). */
-export const TSX = ['--import', import.meta.resolve('tsx')];
+const TSX = ['--import', import.meta.resolve('tsx')];
+
+const NPM_SCRIPTS = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 
 /**
- * The command line (without the Node.js binary) that runs `scripts/<script>` the way its npm script does: under tsx,
- * and `validate` through scripts/compiled.mjs (its bundle, or tsx when a source changed since `npm run prepare`).
+ * The command line (without the Node.js binary) that runs `scripts/<script>` the way its npm script does: through
+ * scripts/compiled.mjs (its bundle, or tsx when a source changed since `npm run prepare`), or else under tsx.
  */
 export function scriptArgs(script: string, args: readonly string[] = []): string[] {
   const name = script.replace(/\.ts$/, '');
-  if (name === 'validate') return [join(ROOT, 'scripts', 'compiled.mjs'), name, ...args];
+  if (NPM_SCRIPTS[name] === `node scripts/compiled.mjs ${name}`)
+    return [join(ROOT, 'scripts', 'compiled.mjs'), name, ...args];
   return [...TSX, join(ROOT, 'scripts', `${name}.ts`), ...args];
 }
 

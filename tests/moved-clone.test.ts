@@ -1,12 +1,22 @@
 /**
  * A working clone still works once moved or copied: nothing made in it (by `npm ci`'s `prepare`, by a run) holds the
  * folder's absolute path. The test prepares a copy of the repository, moves it, and runs `npm run validate` and
- * `npm run build` at the new place.
+ * `npm run build` at the new place; then edits a script and sees the edit run (scripts/compiled.mjs).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers.ts';
@@ -50,4 +60,10 @@ test('a prepared clone, moved to another folder, validates and builds there', (t
   assert.equal(built.code, 0, built.output);
   assert.ok(existsSync(join(after, 'dist', 'datapackage.json')), built.output);
   assert.deepEqual(filesHolding(after, before), [], 'no file names the folder the clone was prepared in');
+
+  // An edited source is never run from a stale bundle: the edit shows at once (under tsx, until `npm run prepare`).
+  appendFileSync(join(after, 'scripts', 'validate.ts'), "\nconsole.error('edited after npm ci');\n");
+  const edited = npm(after, 'validate');
+  assert.equal(edited.code, 0, edited.output);
+  assert.match(edited.output, /^edited after npm ci$/m);
 });

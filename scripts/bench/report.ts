@@ -1,13 +1,18 @@
 /** Turns benchmark measurements into Markdown tables and target verdicts. Pure functions. */
 import type { Machine } from './machine.ts';
 
-/** The targets of issue 14, as named constants so the table and the README say the same thing. */
+/** The targets of issues 14, 22 and 23, as named constants so the table and docs/benchmarks.md say the same thing. */
 export const TARGETS = {
   /** validate may take at most this many times the floor's wall time. */
   validateVsFloor: 1.5,
-  /** build may take at most this many times the floor's wall time. */
+  /** build (every data format, no site) may take at most this many times the floor's wall time. */
   buildVsFloor: 4,
-  /** Peak resident memory of validate and build at 100,000 articles, in MB. */
+  /** `npm run site` on the finished build may take at most this many times the floor's wall time. */
+  siteVsFloor: 4,
+  /** Files the build writes per article, and bytes it writes per byte of source records. */
+  filesPerArticle: 1.2,
+  bytesVsSource: 3,
+  /** Peak resident memory of validate, build and site at 100,000 articles, in MB. */
   peakRssMB: 400,
   /** The corpus size the memory and pull-request targets apply to. */
   peakRssAt: 100_000,
@@ -21,14 +26,14 @@ export const TARGETS = {
  * The steps timed per corpus: `validate-cache` is a full validation that also fills the result cache, `pr-check`
  * the validation with that cache after one article changed (as in a pull request).
  */
-export type StepName = 'floor' | 'validate' | 'ajv-cli' | 'build' | 'validate-cache' | 'pr-check';
+export type StepName = 'floor' | 'validate' | 'ajv-cli' | 'build' | 'site' | 'validate-cache' | 'pr-check';
 
 /** `npm run validate` on the repository's data/ (the one-article dataset), median of several runs. */
 export interface StartupResult {
   articles: number;
   runs: number;
   npmSeconds?: number;
-  /** The same validation started without npm (`node scripts/start/run.mjs validate`). */
+  /** The same validation started without npm (`node scripts/compiled.mjs validate`, as the npm script). */
   nodeSeconds?: number;
   /** `node -e 0`: what Node.js itself takes to start on this machine under this load. */
   bareNodeSeconds?: number;
@@ -46,6 +51,9 @@ export interface StepResult {
   peakRssMB?: number | null;
   /** Why there is no measurement ("n/a (…)"), or a remark on one. */
   note?: string;
+  /** What the build wrote: files and bytes in its output folder. */
+  filesWritten?: number;
+  bytesWritten?: number;
 }
 
 export interface ImportResult {
@@ -116,9 +124,27 @@ export function verdicts(result: SizeResult): Verdict[] {
   });
   const bf = ratio(result, 'build', 'floor');
   ratioVerdict(`build ≤ ${TARGETS.buildVsFloor}× floor`, bf, TARGETS.buildVsFloor, missing('build'));
+  const sf = ratio(result, 'site', 'floor');
+  ratioVerdict(`site ≤ ${TARGETS.siteVsFloor}× floor`, sf, TARGETS.siteVsFloor, missing('site'));
+  const build = result.steps.find((s) => s.step === 'build');
+  const articles = result.count;
+  const perArticle = build?.filesWritten === undefined ? null : build.filesWritten / articles;
+  out.push({
+    count: result.count,
+    target: `files written by the build ≤ ${TARGETS.filesPerArticle} per article`,
+    measured: perArticle === null ? missing('build') : `${fixed(perArticle, 2)} (${build!.filesWritten} files)`,
+    met: perArticle === null ? null : perArticle <= TARGETS.filesPerArticle,
+  });
+  const vsSource = build?.bytesWritten === undefined ? null : build.bytesWritten / result.bytes;
+  out.push({
+    count: result.count,
+    target: `bytes written by the build ≤ ${TARGETS.bytesVsSource}× the source bytes`,
+    measured: vsSource === null ? missing('build') : `${fixed(vsSource, 2)}×`,
+    met: vsSource === null ? null : vsSource <= TARGETS.bytesVsSource,
+  });
   const applies =
     result.count >= TARGETS.peakRssAt ? '' : ` (target applies at ${TARGETS.peakRssAt.toLocaleString('en-US')})`;
-  for (const step of ['validate', 'build'] as const) {
+  for (const step of ['validate', 'build', 'site'] as const) {
     const found = result.steps.find((s) => s.step === step);
     const rss = found?.peakRssMB;
     out.push({
@@ -213,7 +239,7 @@ export function renderStartup(startup: StartupResult): string {
       `(${startup.articles} article${startup.articles === 1 ? '' : 's'}; median of ${startup.runs} runs; load ` +
       `${fixed(startup.load, 1)})`,
     '',
-    '| npm run validate s | node scripts/start/run.mjs validate s | node -e 0 s | note |',
+    '| npm run validate s | node scripts/compiled.mjs validate s | node -e 0 s | note |',
     '| ---: | ---: | ---: | --- |',
     `| ${s(startup.npmSeconds)} | ${s(startup.nodeSeconds)} | ${s(startup.bareNodeSeconds)} | ${startup.note ?? ''} |`,
     '',
@@ -237,10 +263,10 @@ export function renderMachine(bench: BenchResult): string {
     `Benchmark run ${bench.date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node} (${m.platform}).`,
     'Wall time is measured around each child process (startup included); peak RSS is the child’s maximum resident',
     'set size from GNU time. MB/s and records/s use what the step reads (ajv-cli: the article files only). The floor',
-    'reads and JSON.parses every record file in one process, started the same way as validate and build',
-    '(`node scripts/start/run.mjs`, as the npm scripts). validate-cache is a full validation that fills the ' +
-      'result cache',
-    '(--cache); pr-check then validates with it after one article was changed and committed, as a pull request would.',
+    'reads and JSON.parses every record file in one process, started under tsx as the npm scripts start build',
+    'and site (validate starts from its bundle, `node scripts/compiled.mjs validate`, as its npm script does).',
+    'validate-cache is a full validation that fills the result cache (--cache); pr-check then validates with it',
+    'after one article was changed and committed, as a pull request would. site runs `npm run site` on the build.',
     `The machine has ${m.cores} cores; a 1-minute load average (“load”) above that means other work shared it.`,
     '',
   ].join('\n');

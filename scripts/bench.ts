@@ -46,9 +46,9 @@ const IMPORT_PROBE_SIZE = 10_000;
 /** No single step may take longer than this. */
 const STEP_TIMEOUT_MS = 60 * 60 * 1000;
 /**
- * The Node.js arguments of an npm script (`"node --import tsx scripts/build.ts"`, or `"tsx …"`, which is the same
- * thing started through one more process), so the bench starts each command as `npm run` does, minus npm's own
- * start-up; null when package.json has no such script.
+ * The Node.js arguments of an npm script (`"node scripts/compiled.mjs build"`, or `"tsx …"`, which is
+ * `node --import tsx …` started through one more process), so the bench starts each command as `npm run` does, minus
+ * npm's own start-up; null when package.json has no such script.
  */
 function npmScript(name: string): string[] | null {
   const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -64,7 +64,7 @@ const script = (name: string): string[] => {
   if (!args) fail(`package.json has no \`${name}\` script that starts node or tsx.`);
   return args;
 };
-/** The floor starts as the TypeScript npm scripts do. */
+/** The floor, under tsx (it is no npm script, so it has no bundle). */
 const FLOOR = ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'bench', 'floor.ts')];
 /** Runs of `npm run validate` on data/ whose median is reported. */
 const STARTUP_RUNS = 5;

@@ -107,31 +107,29 @@ test('a release refuses a working tree with uncommitted changes', (t) => {
   assert.equal(repo.git('tag', '--list'), 'v1.0.0\n');
 });
 
-test(
-  'npm run release: bumps, writes the changelog, rebuilds, commits and tags; a major regenerates the ' + 'schemas',
-  (t) => {
-    const repo = createRepo(t, { version: '0.1.0' });
-    repo.write(
-      'CHANGELOG.md',
-      '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- The article data model as TypeScript types.\n\n## [0.1.0] ' +
-        '- 2026-11-01\n\n- First.\n',
-    );
+test('npm run release: bumps, writes the changelog, rebuilds, commits, tags; a major regenerates schemas', (t) => {
+  const repo = createRepo(t, { version: '0.1.0' });
+  repo.write(
+    'CHANGELOG.md',
+    '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- The article data model as TypeScript types.\n\n## [0.1.0] ' +
+      '- 2026-11-01\n\n- First.\n',
+  );
 
-    // A minor release: a corrected word and a new outlet.
-    repo.editJson<Body>(SEED_ARTICLE, correctAWord);
-    repo.writeJson('data/outlets/bbc-news.json', BBC);
-    repo.commitAll('Correct a word; add BBC News');
-    const minor = repo.run('release.ts', ['--date', '2026-12-01']);
-    assert.equal(minor.code, 0, `${minor.stdout}\n${minor.stderr}`);
-    assert.match(minor.stdout, /Released v0\.2\.0 \(minor\)/);
-    assert.equal(repo.git('describe', '--exact-match', 'HEAD').trim(), 'v0.2.0');
-    assert.equal(repo.git('log', '-1', '--format=%s').trim(), 'Release v0.2.0');
-    assert.equal(repo.git('status', '--porcelain'), '', 'everything the release wrote is committed');
-    assert.equal(repo.readJson('package.json').version, '0.2.0');
-    // The written note moved into the release, ahead of the generated bullets; Unreleased is left empty.
-    assert.equal(
-      repo.read('CHANGELOG.md'),
-      `# Changelog
+  // A minor release: a corrected word and a new outlet.
+  repo.editJson<Body>(SEED_ARTICLE, correctAWord);
+  repo.writeJson('data/outlets/bbc-news.json', BBC);
+  repo.commitAll('Correct a word; add BBC News');
+  const minor = repo.run('release.ts', ['--date', '2026-12-01']);
+  assert.equal(minor.code, 0, `${minor.stdout}\n${minor.stderr}`);
+  assert.match(minor.stdout, /Released v0\.2\.0 \(minor\)/);
+  assert.equal(repo.git('describe', '--exact-match', 'HEAD').trim(), 'v0.2.0');
+  assert.equal(repo.git('log', '-1', '--format=%s').trim(), 'Release v0.2.0');
+  assert.equal(repo.git('status', '--porcelain'), '', 'everything the release wrote is committed');
+  assert.equal(repo.readJson('package.json').version, '0.2.0');
+  // The written note moved into the release, ahead of the generated bullets; Unreleased is left empty.
+  assert.equal(
+    repo.read('CHANGELOG.md'),
+    `# Changelog
 
 ## [Unreleased]
 
@@ -154,58 +152,57 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
 
 - First.
 `,
-    );
-    assert.ok(existsSync(repo.path('dist/data.json')), 'the release built dist/');
-    assert.equal(repo.git('ls-files', 'dist'), '', 'dist/ is build output: the release commit leaves it out');
-    assert.doesNotMatch(repo.git('show', '--name-only', '--format=', 'HEAD'), /^dist\//m);
-    assert.match(repo.read('schemas/article.schema.json'), /urn:annotated-news:schema:v0:article/);
+  );
+  assert.ok(existsSync(repo.path('dist/data.json')), 'the release built dist/');
+  assert.equal(repo.git('ls-files', 'dist'), '', 'dist/ is build output: the release commit leaves it out');
+  assert.doesNotMatch(repo.git('show', '--name-only', '--format=', 'HEAD'), /^dist\//m);
+  assert.match(repo.read('schemas/article.schema.json'), /urn:annotated-news:schema:v0:article/);
 
-    // Nothing changed since: no release.
-    const nothing = repo.run('release.ts', ['--date', '2026-12-02']);
-    assert.equal(nothing.code, 0, nothing.stderr);
-    assert.match(nothing.stdout, /Nothing published has changed since v0\.2\.0; no release made\./);
+  // Nothing changed since: no release.
+  const nothing = repo.run('release.ts', ['--date', '2026-12-02']);
+  assert.equal(nothing.code, 0, nothing.stderr);
+  assert.match(nothing.stdout, /Nothing published has changed since v0\.2\.0; no release made\./);
 
-    // A major release: the outlet removed again, with its redirect.
-    repo.remove('data/outlets/bbc-news.json');
-    repo.writeJson('data/redirects/bbc-news.json', {
-      id: 'bbc-news',
-      collection: 'outlets',
-      kind: 'removed',
-      to: [],
-      reason: 'Added by mistake.',
-      since: '1.0.0',
-    });
-    repo.commitAll('Remove BBC News');
-    const major = repo.run('release.ts', ['--date', '2026-12-03']);
-    assert.equal(major.code, 0, `${major.stdout}\n${major.stderr}`);
-    assert.equal(repo.git('describe', '--exact-match', 'HEAD').trim(), 'v1.0.0');
-    assert.equal(repo.git('status', '--porcelain'), '');
-    assert.match(
-      repo.read('schemas/article.schema.json'),
-      /urn:annotated-news:schema:v1:article/,
-      'a major release regenerates the $ids (0.x to 1.0.0 too)',
-    );
-    assert.match(repo.read('docs/data-dictionary.md'), /urn:annotated-news:schema:v1:article/);
-    assert.match(
-      repo.read('scripts/checks/generated/validators.cjs'),
-      /urn:annotated-news:schema:v1:article/,
-      'and the precompiled validators, committed',
-    );
-    const majorLog = repo.read('CHANGELOG.md');
-    assert.match(
-      majorLog,
-      /## \[1\.0\.0\] - 2026-12-03\n\nA major release \(1 outlet removed or renamed; 1 redirect added\), compared with 0\.2\.0\.\n/,
-    );
-    assert.match(
-      majorLog,
-      /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n {2}- `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/,
-    );
-    assert.match(majorLog, /The schemas' `\$id`s now carry the major version 1/);
-    assert.ok(majorLog.indexOf('## [1.0.0]') < majorLog.indexOf('## [0.2.0]'), 'newest release first');
-    // The $id change alone does not make the next release a major.
-    assert.equal(repo.run('release.ts', ['--check']).code, 0);
-  },
-);
+  // A major release: the outlet removed again, with its redirect.
+  repo.remove('data/outlets/bbc-news.json');
+  repo.writeJson('data/redirects/bbc-news.json', {
+    id: 'bbc-news',
+    collection: 'outlets',
+    kind: 'removed',
+    to: [],
+    reason: 'Added by mistake.',
+    since: '1.0.0',
+  });
+  repo.commitAll('Remove BBC News');
+  const major = repo.run('release.ts', ['--date', '2026-12-03']);
+  assert.equal(major.code, 0, `${major.stdout}\n${major.stderr}`);
+  assert.equal(repo.git('describe', '--exact-match', 'HEAD').trim(), 'v1.0.0');
+  assert.equal(repo.git('status', '--porcelain'), '');
+  assert.match(
+    repo.read('schemas/article.schema.json'),
+    /urn:annotated-news:schema:v1:article/,
+    'a major release regenerates the $ids (0.x to 1.0.0 too)',
+  );
+  assert.match(repo.read('docs/data-dictionary.md'), /urn:annotated-news:schema:v1:article/);
+  assert.match(
+    repo.read('scripts/checks/generated/validators.cjs'),
+    /urn:annotated-news:schema:v1:article/,
+    'and the precompiled validators, committed',
+  );
+  const majorLog = repo.read('CHANGELOG.md');
+  assert.match(
+    majorLog,
+    /## \[1\.0\.0\] - 2026-12-03\n\nA major release \(1 outlet removed or renamed; 1 redirect added\), compared with 0\.2\.0\.\n/,
+  );
+  assert.match(
+    majorLog,
+    /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n {2}- `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/,
+  );
+  assert.match(majorLog, /The schemas' `\$id`s now carry the major version 1/);
+  assert.ok(majorLog.indexOf('## [1.0.0]') < majorLog.indexOf('## [0.2.0]'), 'newest release first');
+  // The $id change alone does not make the next release a major.
+  assert.equal(repo.run('release.ts', ['--check']).code, 0);
+});
 
 test('a release whose build fails puts every file back and makes no commit or tag', (t) => {
   const repo = createRepo(t, { version: '0.1.0' });

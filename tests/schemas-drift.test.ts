@@ -36,26 +36,23 @@ test('the committed files are what the types generate; a schema file with no typ
   assert.match(findings[0]!, /^stale: \S*schemas\/old\.schema\.json has no type behind it$/);
 });
 
-test(
-  'the check fails, naming the stale files, when a type changes without regenerating; regenerating fixes ' + 'it',
-  (t) => {
-    const copy = copyOfSchemaInputs(t, 'schemas-drift-');
-    const file = join(copy, 'types', 'registries.ts');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('/** The canonical name, in English. */', '/** The canonical name. */'),
-    );
+test('a type changed without regenerating fails the check, naming the stale files; regenerating fixes it', (t) => {
+  const copy = copyOfSchemaInputs(t, 'schemas-drift-');
+  const file = join(copy, 'types', 'registries.ts');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('/** The canonical name, in English. */', '/** The canonical name. */'),
+  );
 
-    const stale = runScript('schemas.ts', ['--check', '--root', copy]);
-    assert.equal(stale.code, 1);
-    assert.match(stale.stderr, /stale: .*entity\.schema\.json/);
-    assert.match(stale.stderr, /stale: .*data-dictionary\.md/);
-    assert.doesNotMatch(stale.stderr, /article\.schema\.json/);
+  const stale = runScript('schemas.ts', ['--check', '--root', copy]);
+  assert.equal(stale.code, 1);
+  assert.match(stale.stderr, /stale: .*entity\.schema\.json/);
+  assert.match(stale.stderr, /stale: .*data-dictionary\.md/);
+  assert.doesNotMatch(stale.stderr, /article\.schema\.json/);
 
-    assert.equal(runScript('schemas.ts', ['--root', copy]).code, 0);
-    const fixed = runScript('schemas.ts', ['--check', '--root', copy]);
-    assert.equal(fixed.code, 0, fixed.stderr);
-    assert.match(fixed.stdout, /^Schemas and data dictionary are up to date/);
-    assert.match(readFileSync(join(copy, 'schemas', 'entity.schema.json'), 'utf8'), /"The canonical name\."/);
-  },
-);
+  assert.equal(runScript('schemas.ts', ['--root', copy]).code, 0);
+  const fixed = runScript('schemas.ts', ['--check', '--root', copy]);
+  assert.equal(fixed.code, 0, fixed.stderr);
+  assert.match(fixed.stdout, /^Schemas and data dictionary are up to date/);
+  assert.match(readFileSync(join(copy, 'schemas', 'entity.schema.json'), 'utf8'), /"The canonical name\."/);
+});

@@ -1,7 +1,7 @@
 /**
  * Summarises V8 CPU profiles (`node --cpu-prof` writes one `.cpuprofile` per thread): the functions with the most
  * self time, and self time by module, across the files given. Used to show where a missed target's time goes.
- * Usage: node scripts/start/run.mjs bench/cpu-profile [--top N] FILE.cpuprofile...
+ * Usage: node --import tsx scripts/bench/cpu-profile.ts [--top N] FILE.cpuprofile...
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

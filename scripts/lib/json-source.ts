@@ -581,7 +581,7 @@ function scanStructure(text: string): SourceProblem[] {
           problems.push({
             code: 'duplicate-key',
             message:
-              `duplicate key "${key}" (first at line ${line}); JSON.parse would silently keep only the ` + `last value`,
+              `duplicate key "${key}" (first at line ${line}); ` + 'JSON.parse would silently keep only the last value',
             hint: 'Keep one of the two values and delete the other.',
             offset,
             pointer: `${pointerOf(path)}/${pointerSegment(key)}`,

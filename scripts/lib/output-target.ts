@@ -194,7 +194,7 @@ export function isOwnOutput(folder: string): boolean {
 /** The marker's content: fixed, so two builds of the same data stay byte-identical. */
 export function markerContent(command: string): string {
   return `${JSON.stringify(
-    { tool: 'annotated-news', command, note: `Written by \`${command}\`, which may ` + `replace this folder.` },
+    { tool: 'annotated-news', command, note: `Written by \`${command}\`, which may replace this folder.` },
     null,
     2,
   )}\n`;

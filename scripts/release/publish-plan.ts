@@ -145,7 +145,7 @@ export function releaseNotes(changelog: string, tag: ReleaseTag): string {
   if (tag.candidate !== null) {
     const unreleased = changelogSection(changelog, 'Unreleased');
     const intro =
-      `Release candidate ${tag.candidate} of the next release: published to npm under the \`next\` ` + `dist-tag.`;
+      `Release candidate ${tag.candidate} of the next release: ` + 'published to npm under the `next` dist-tag.';
     return unreleased ? `${intro}\n\n${unreleased}\n` : `${intro}\n`;
   }
   return `See CHANGELOG.md for what changed in ${tag.version}.\n`;

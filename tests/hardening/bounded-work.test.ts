@@ -90,19 +90,16 @@ function groundingOn(body: string, exact: string) {
   return { issues, ms: performance.now() - started };
 }
 
-test(
-  'a 400 KB exact that is not in a 2 MB paragraph gets its hint within the bound, and the hint says it was ' + 'capped',
-  () => {
-    const body = prose(2_000_000, 1);
-    const exact = `${prose(400_000, 2)} unmatched`;
-    const { issues, ms } = groundingOn(body, exact);
-    assertBounded(ms, body, 'the closest-passage hint');
-    assert.equal(issues.length, 1);
-    assert.match(issues[0]!.message, /is not in the article text/);
-    if (/Closest passage/.test(issues[0]!.hint))
-      assert.match(issues[0]!.hint, new RegExp(`first ${MAX_HINT_EXACT} characters`));
-  },
-);
+test('a 400 KB exact not in a 2 MB paragraph gets its hint within the bound; the hint says it was capped', () => {
+  const body = prose(2_000_000, 1);
+  const exact = `${prose(400_000, 2)} unmatched`;
+  const { issues, ms } = groundingOn(body, exact);
+  assertBounded(ms, body, 'the closest-passage hint');
+  assert.equal(issues.length, 1);
+  assert.match(issues[0]!.message, /is not in the article text/);
+  if (/Closest passage/.test(issues[0]!.hint))
+    assert.match(issues[0]!.hint, new RegExp(`first ${MAX_HINT_EXACT} characters`));
+});
 
 test('an ambiguous one-letter selector in a 1 MB paragraph of repeats gets its hint within the bound', () => {
   const body = Array.from({ length: 500_000 }, () => 'a').join(' ');

@@ -52,39 +52,36 @@ buildOk(DATA, out);
 const BUILD_MS = Date.now() - started;
 const COMPLETE = hashTree(out);
 
-test(
-  'a build killed at random points leaves the previous output byte-identical; the next run leaves nothing ' + 'behind',
-  async () => {
-    const { seed, numRuns } = fuzzParameters(3);
-    const random = seededRandom(seed);
-    for (let kill = 0; kill < numRuns; kill++) {
-      const previous = hashTree(out);
-      const delay = Math.floor(random() * BUILD_MS);
-      const signal = kill % 3 === 2 ? 'SIGTERM' : 'SIGKILL';
-      const { child, done } = startBuild(DATA, out);
-      const timer = setTimeout(() => child.kill(signal), delay);
-      const result = await done;
-      clearTimeout(timer);
-      const now = hashTree(out);
-      assert.equal(
-        now,
-        previous,
-        `after ${signal} at ${delay} ms (seed ${seed}; exit ${result.code ?? result.signal}) the output is not ` +
-          `the previous one, byte for byte`,
-      );
-      if (signal === 'SIGTERM' && result.code !== 0) {
-        assert.deepEqual(readdirSync(site), ['dist'], `SIGTERM at ${delay} ms left its staging folder or lock behind`);
-      }
+test('a build killed at random points leaves the previous output byte-identical; the next run cleans up', async () => {
+  const { seed, numRuns } = fuzzParameters(3);
+  const random = seededRandom(seed);
+  for (let kill = 0; kill < numRuns; kill++) {
+    const previous = hashTree(out);
+    const delay = Math.floor(random() * BUILD_MS);
+    const signal = kill % 3 === 2 ? 'SIGTERM' : 'SIGKILL';
+    const { child, done } = startBuild(DATA, out);
+    const timer = setTimeout(() => child.kill(signal), delay);
+    const result = await done;
+    clearTimeout(timer);
+    const now = hashTree(out);
+    assert.equal(
+      now,
+      previous,
+      `after ${signal} at ${delay} ms (seed ${seed}; exit ${result.code ?? result.signal}) the output is not ` +
+        `the previous one, byte for byte`,
+    );
+    if (signal === 'SIGTERM' && result.code !== 0) {
+      assert.deepEqual(readdirSync(site), ['dist'], `SIGTERM at ${delay} ms left its staging folder or lock behind`);
     }
-    // What a SIGKILL can leave (a staging folder, its lock) is recognised and removed by the next run.
-    mkdirSync(join(site, '.build-dist-999999-0123abcd'));
-    writeFileSync(join(site, '.build-dist-999999-0123abcd', OUTPUT_MARKER), markerContent('npm run build'));
-    writeFileSync(join(site, '.build-dist.lock'), '999999\n');
-    buildOk(DATA, out);
-    assert.equal(hashTree(out), COMPLETE);
-    assert.deepEqual(readdirSync(site), ['dist'], 'no staging folder, aside folder or lock is left');
-  },
-);
+  }
+  // What a SIGKILL can leave (a staging folder, its lock) is recognised and removed by the next run.
+  mkdirSync(join(site, '.build-dist-999999-0123abcd'));
+  writeFileSync(join(site, '.build-dist-999999-0123abcd', OUTPUT_MARKER), markerContent('npm run build'));
+  writeFileSync(join(site, '.build-dist.lock'), '999999\n');
+  buildOk(DATA, out);
+  assert.equal(hashTree(out), COMPLETE);
+  assert.deepEqual(readdirSync(site), ['dist'], 'no staging folder, aside folder or lock is left');
+});
 
 test('two builds racing on one output both end in a complete output or a clear busy refusal', async () => {
   // The previous output is the first test's, so the race is on replacing a marked output.

@@ -101,34 +101,31 @@ test('record writers refuse a root, the repository or its sources as --data, and
   assert.ok(checkRecordFolder(join(ROOT, 'data')).endsWith('data'));
 });
 
-test(
-  'the commands refuse dangerous targets end to end, exit 2 without a stack trace, and leave the data ' + 'untouched',
-  () => {
-    const repoData = hashTree(join(ROOT, 'data'));
-    const ownData = hashTree(data);
-    const runs: Array<[string, string[]]> = [
-      ['build.ts', ['--data', data, '--out', join(ROOT, 'data')]],
-      ['build.ts', ['--data', data, '--out', join(data, 'dist')]],
-      ['build.ts', ['--data', data, '--out', ROOT]],
-      ['build.ts', ['--data', data, '--out', '/']],
-      ['build.ts', ['--data', data, '--out', linkIntoData]],
-      ['bundle.ts', ['--out', join(ROOT, 'data')]],
-      ['synth.ts', ['--count', '1', '--out', join(ROOT, 'types')]],
-      ['fix.ts', ['--data', '/']],
-      ['new.ts', ['some-article', '--data', ROOT]],
-    ];
-    for (const [script, args] of runs) {
-      const result = runScript(script, args);
-      const shown = `${script} ${args.join(' ')}: ${result.stderr}`;
-      assert.equal(result.code, 2, shown);
-      assert.match(result.stderr, /^error: refusing --(out|data) .*Hint: /, shown);
-      assert.doesNotMatch(result.stderr, /\n\s+at |internal error/, shown);
-    }
-    assert.equal(hashTree(join(ROOT, 'data')), repoData, 'the repository data is byte-identical');
-    assert.equal(hashTree(data), ownData, 'the --data folder is byte-identical');
-    assert.equal(existsSync(join(data, 'dist')), false);
-  },
-);
+test('the commands refuse dangerous targets end to end: exit 2, no stack trace, the data untouched', () => {
+  const repoData = hashTree(join(ROOT, 'data'));
+  const ownData = hashTree(data);
+  const runs: Array<[string, string[]]> = [
+    ['build.ts', ['--data', data, '--out', join(ROOT, 'data')]],
+    ['build.ts', ['--data', data, '--out', join(data, 'dist')]],
+    ['build.ts', ['--data', data, '--out', ROOT]],
+    ['build.ts', ['--data', data, '--out', '/']],
+    ['build.ts', ['--data', data, '--out', linkIntoData]],
+    ['bundle.ts', ['--out', join(ROOT, 'data')]],
+    ['synth.ts', ['--count', '1', '--out', join(ROOT, 'types')]],
+    ['fix.ts', ['--data', '/']],
+    ['new.ts', ['some-article', '--data', ROOT]],
+  ];
+  for (const [script, args] of runs) {
+    const result = runScript(script, args);
+    const shown = `${script} ${args.join(' ')}: ${result.stderr}`;
+    assert.equal(result.code, 2, shown);
+    assert.match(result.stderr, /^error: refusing --(out|data) .*Hint: /, shown);
+    assert.doesNotMatch(result.stderr, /\n\s+at |internal error/, shown);
+  }
+  assert.equal(hashTree(join(ROOT, 'data')), repoData, 'the repository data is byte-identical');
+  assert.equal(hashTree(data), ownData, 'the --data folder is byte-identical');
+  assert.equal(existsSync(join(data, 'dist')), false);
+});
 
 test('a build creates missing parents, marks its output, and gives it ordinary permissions', () => {
   const out = join(work, 'missing', 'parents', 'dist');

@@ -29,29 +29,26 @@ async function findingsAfterTextEdit(file: string, find: string, replace: string
   }
 }
 
-test(
-  'a lone surrogate escape is a located error in a body block, and its line and column point at the ' + 'escape',
-  async () => {
-    const original = readFileSync(join('tests/fixtures/validation/valid', FIXTURE_ARTICLE), 'utf8');
-    const body = original.indexOf('"body"');
-    const block = /"text": "([^"]{10})/.exec(original.slice(body))!;
-    block.index += body;
-    const errors = await findingsAfterTextEdit(
-      FIXTURE_ARTICLE,
-      original.slice(0, block.index + block[0].length),
-      `${original.slice(0, block.index)}"text": "\\ud800${block[1]}`,
-    );
-    assert.equal(errors.length, 1, JSON.stringify(errors));
-    const [error] = errors;
-    assert.equal(error!.rule, 'unicode');
-    assert.match(error!.message, /lone surrogate/);
-    assert.match(error!.pointer, /^\/body\/\d+\/text$/);
-    const lines = original.slice(0, block.index).split('\n');
-    assert.equal(error!.line, lines.length);
-    assert.equal(error!.column, lines.at(-1)!.length + '"text": "'.length + 1);
-    assert.match(error!.hint, /both halves|delete the escape/);
-  },
-);
+test('a lone surrogate escape is a located error in a body block, its line and column at the escape', async () => {
+  const original = readFileSync(join('tests/fixtures/validation/valid', FIXTURE_ARTICLE), 'utf8');
+  const body = original.indexOf('"body"');
+  const block = /"text": "([^"]{10})/.exec(original.slice(body))!;
+  block.index += body;
+  const errors = await findingsAfterTextEdit(
+    FIXTURE_ARTICLE,
+    original.slice(0, block.index + block[0].length),
+    `${original.slice(0, block.index)}"text": "\\ud800${block[1]}`,
+  );
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  const [error] = errors;
+  assert.equal(error!.rule, 'unicode');
+  assert.match(error!.message, /lone surrogate/);
+  assert.match(error!.pointer, /^\/body\/\d+\/text$/);
+  const lines = original.slice(0, block.index).split('\n');
+  assert.equal(error!.line, lines.length);
+  assert.equal(error!.column, lines.at(-1)!.length + '"text": "'.length + 1);
+  assert.match(error!.hint, /both halves|delete the escape/);
+});
 
 test(
   'lone surrogates and noncharacters are errors in every key and value; a valid pair and an escaped ' +

@@ -1,11 +1,11 @@
 // Starts the npm scripts from JavaScript: `node scripts/compiled.mjs --make` (npm's `prepare` step, so `npm ci` runs
 // it) bundles, with esbuild, scripts/NAME.ts for each npm script `node scripts/compiled.mjs NAME` into
-// .compiled/NAME.js (git-ignored), beside .compiled/NAME.json, the SHA-256 of every source file in the bundle.
-// `node scripts/compiled.mjs NAME ARGS` runs the bundle when every source is unchanged, and scripts/NAME.ts under tsx
-// otherwise (after an edit, until the next `npm run prepare`): the same code either way, but tsx adds 0.2–0.5 s to
-// every start (`npm run validate` must take at most 0.6 s; the tests start scripts hundreds of times). Nothing here
-// holds an absolute path: a copied or moved clone works. Worker threads run their TypeScript under tsx
-// (scripts/lib/worker.ts).
+// .compiled/NAME.js (git-ignored; `site/main` becomes site--main.js), beside NAME.json, the SHA-256 of every source
+// file in the bundle. `node scripts/compiled.mjs NAME ARGS` runs the bundle when every source is unchanged, and
+// scripts/NAME.ts under tsx otherwise (after an edit, until the next `npm run prepare`): the same code either way,
+// but tsx adds 0.2–0.5 s to every start (`npm run validate` must take at most 0.6 s; the tests start scripts hundreds
+// of times). Nothing here holds an absolute path: a copied or moved clone works. Worker threads run their TypeScript
+// under tsx (scripts/lib/worker.ts).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -14,9 +14,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const ENTRIES = Object.values(scripts).flatMap(
-  (script) => /^node scripts\/compiled\.mjs ([a-z][\w-]*)$/.exec(script)?.[1] ?? [],
+  (script) => /^node scripts\/compiled\.mjs ([a-z][\w/-]*)$/.exec(script)?.[1] ?? [],
 );
 const OUT = join(ROOT, '.compiled');
+/** A bundle's path without its extension: every bundle lies directly in OUT (`site/main` → `.compiled/site--main`). */
+const bundle = (name) => join(OUT, name.replaceAll('/', '--'));
 const digest = (file) =>
   createHash('sha256')
     .update(readFileSync(join(ROOT, file)))
@@ -45,7 +47,7 @@ async function make() {
   for (const name of ENTRIES) {
     const { metafile } = await build({
       entryPoints: [join(ROOT, 'scripts', `${name}.ts`)],
-      outfile: join(OUT, `${name}.js.tmp`),
+      outfile: `${bundle(name)}.js.tmp`,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -64,15 +66,15 @@ async function make() {
     });
     const inputs = Object.keys(metafile.inputs).map((input) => relative(ROOT, input).split(sep).join('/'));
     const sources = Object.fromEntries(inputs.sort().map((file) => [file, digest(file)]));
-    writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(sources, null, 2)}\n`);
-    renameSync(join(OUT, `${name}.js.tmp`), join(OUT, `${name}.js`));
+    writeFileSync(`${bundle(name)}.json`, `${JSON.stringify(sources, null, 2)}\n`);
+    renameSync(`${bundle(name)}.js.tmp`, `${bundle(name)}.js`);
   }
 }
 
 /** True when the bundle of `name` was made from the sources as they are now. */
 function fresh(name) {
   try {
-    const sources = JSON.parse(readFileSync(join(OUT, `${name}.json`), 'utf8'));
+    const sources = JSON.parse(readFileSync(`${bundle(name)}.json`, 'utf8'));
     return Object.entries(sources).every(([file, hash]) => digest(file) === hash);
   } catch {
     return false; // not made yet (no `npm ci`), or a source was deleted
@@ -86,7 +88,7 @@ else if (!ENTRIES.includes(name)) {
   process.exit(2);
 } else {
   process.argv.splice(2, 1); // the script sees its own arguments, as when run directly
-  if (fresh(name)) await import(pathToFileURL(join(OUT, `${name}.js`)).href);
+  if (fresh(name)) await import(pathToFileURL(`${bundle(name)}.js`).href);
   else {
     (await import('tsx/esm/api')).register();
     await import(pathToFileURL(join(ROOT, 'scripts', `${name}.ts`)).href);

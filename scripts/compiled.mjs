@@ -7,7 +7,7 @@
 // of times). Nothing here holds an absolute path: a copied or moved clone works. Worker threads run their TypeScript
 // under tsx (scripts/lib/worker.ts).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -45,7 +45,8 @@ async function make() {
   const { build } = await import('esbuild');
   mkdirSync(OUT, { recursive: true });
   for (const name of ENTRIES) {
-    const { metafile } = await build({
+    rmSync(`${bundle(name)}.json`, { force: true }); // no stale bundle runs if this one cannot be made
+    const made = await build({
       entryPoints: [join(ROOT, 'scripts', `${name}.ts`)],
       outfile: `${bundle(name)}.js.tmp`,
       bundle: true,
@@ -63,8 +64,12 @@ async function make() {
           "import { dirname as __dirname } from 'node:path';",
         ].join('\n'),
       },
-    });
-    const inputs = Object.keys(metafile.inputs).map((input) => relative(ROOT, input).split(sep).join('/'));
+    }).catch(() => null); // esbuild printed why; the script still runs, under tsx
+    if (!made) {
+      console.error(`scripts/compiled.mjs: scripts/${name}.ts was not bundled; it will start under tsx.`);
+      continue;
+    }
+    const inputs = Object.keys(made.metafile.inputs).map((input) => relative(ROOT, input).split(sep).join('/'));
     const sources = Object.fromEntries(inputs.sort().map((file) => [file, digest(file)]));
     writeFileSync(`${bundle(name)}.json`, `${JSON.stringify(sources, null, 2)}\n`);
     renameSync(`${bundle(name)}.js.tmp`, `${bundle(name)}.js`);

@@ -50,7 +50,8 @@ test('the plan: build, test, bundle and pack; publish the pack with provenance; 
     'npm run bundle',
     'npm pack --pack-destination release',
     'npm publish release/annotated-news-1.2.3.tgz --provenance --access public --tag latest',
-    "gh release create v1.2.3 --verify-tag --title 'annotated-news 1.2.3' --notes-file /tmp/notes.md release/annotated-news-1.2.3.tar.gz release/annotated-news-1.2.3.tar.gz.sha256",
+    "gh release create v1.2.3 --verify-tag --title 'annotated-news 1.2.3' --notes-file /tmp/notes.md " +
+      'release/annotated-news-1.2.3.tar.gz release/annotated-news-1.2.3.tar.gz.sha256',
   ]);
   const candidate = publishPlan(parseReleaseTag('v2.0.0-rc.1')!, options);
   assert.equal(
@@ -65,7 +66,8 @@ test('the plan: build, test, bundle and pack; publish the pack with provenance; 
   assert.equal(shellLine(candidate[4]!.doneIf!), 'npm view annotated-news@2.0.0-rc.1 version');
   assert.equal(
     shellLine(candidate[5]!.instead!),
-    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
+    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz ' +
+      'release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
   );
 });
 
@@ -94,7 +96,8 @@ test('release notes: the version’s changelog section; for a candidate, the unr
   assert.equal(releaseNotes(CHANGELOG, parseReleaseTag('v1.2.3')!), 'A minor release.\n\n### Added\n\n- An article.\n');
   assert.equal(
     releaseNotes(CHANGELOG, parseReleaseTag('v1.3.0-rc.1')!),
-    'Release candidate 1 of the next release: published to npm under the `next` dist-tag.\n\n### Added\n\n- Something new.\n',
+    'Release candidate 1 of the next release: published to npm under the `next` dist-tag.\n\n### Added\n\n- ' +
+      'Something new.\n',
   );
   assert.equal(releaseNotes(CHANGELOG, parseReleaseTag('v9.0.0')!), 'See CHANGELOG.md for what changed in 9.0.0.\n');
 });
@@ -137,7 +140,8 @@ test('a tag that does not match package.json’s version is refused, saying what
     assert.match(
       result.stderr,
       new RegExp(
-        `^error: the tag ${tag.replace(/\./g, '\\.')} is for version .*, but package\\.json's version is "1\\.2\\.3": nothing was published\\.`,
+        `^error: the tag ${tag.replace(/\./g, '\\.')} is for version .*, but package\\.json's version is ` +
+          `"1\\.2\\.3": nothing was published\\.`,
       ),
     );
     assert.match(result.stderr, /npm pkg set version=/);
@@ -217,7 +221,8 @@ test('a real run calls the steps in order, and a rerun skips what was done', (t)
       'npm view annotated-news@2.0.0-rc.1 version',
       'npm publish release/annotated-news-2.0.0-rc.1.tgz --provenance --access public --tag next',
       'gh release view v2.0.0-rc.1 --json tagName',
-      'gh release create v2.0.0-rc.1 --verify-tag --title annotated-news 2.0.0-rc.1 --notes-file NOTES --prerelease release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256',
+      'gh release create v2.0.0-rc.1 --verify-tag --title annotated-news 2.0.0-rc.1 --notes-file NOTES ' +
+        '--prerelease release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256',
     ],
   );
   assert.match(first.stdout, /Published v2\.0\.0-rc\.1\./);
@@ -227,7 +232,8 @@ test('a real run calls the steps in order, and a rerun skips what was done', (t)
   assert.ok(!rerun.calls.some((c) => c.startsWith('npm publish')), 'a published version is not published again');
   assert.equal(
     rerun.calls.at(-1),
-    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
+    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz ' +
+      'release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
   );
   assert.match(rerun.stdout, /already done .* skipped/);
 });

@@ -23,13 +23,22 @@ export interface PageSpec {
   head?: string;
 }
 
+/**
+ * The pages' Content-Security-Policy: only the site's own style sheet, page script, search index and data; no inline
+ * script or style, no `eval`, no plugins, no `<base>`, forms only to the site itself. A `<meta>` (GitHub Pages sets
+ * no headers), so `frame-ancestors` and reporting are not available.
+ */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
+
 /** A whole HTML document. */
 export function page({ root, title, main, dataset, script = true, head = '' }: PageSpec): string {
   return `<!doctype html>
-<!-- ${esc(generatedNotice('npm run build'))} -->
+<!-- ${esc(generatedNotice('npm run site'))} -->
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · ${esc(dataset.name)}</title>
 <link rel="icon" href="data:,">
@@ -40,8 +49,8 @@ ${script ? `<script type="module" src="${root}assets/client.js"></script>\n` : '
 <header class="site">
 <nav aria-label="Site">
 <a class="brand" href="${root}index.html">${esc(dataset.name)}</a>
-<a href="${root}articles/index.html">Articles</a>
-<a href="${root}entities/index.html">Entities</a>
+<a href="${root}articles.html">Articles</a>
+<a href="${root}entities.html">Entities</a>
 <a href="${root}dictionary.html">Data dictionary</a>
 </nav>
 <form class="search" role="search" action="${root}search.html" method="get">
@@ -64,6 +73,20 @@ ${main}
 /** JSON-LD for a page's head (`<` escaped, so the text cannot close the script element). */
 export const jsonLdScript = (json: string): string =>
   `<script type="application/ld+json">${json.trim().replace(/</g, '\\u003c')}</script>\n`;
+
+/**
+ * Links between the pages of a paged list (`''` for one page): the first, previous, current, next and last pages,
+ * so each page's links stay few however long the list.
+ */
+export function pager(label: string, pages: number, current: number, href: (n: number) => string): string {
+  if (pages <= 1) return '';
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((n) => n >= 1 && n <= pages);
+  const links = shown.map((n, i) => {
+    const gap = i > 0 && n - shown[i - 1]! > 1 ? '<span>…</span> ' : '';
+    return gap + (n === current ? `<span aria-current="page">${n}</span>` : `<a href="${esc(href(n))}">${n}</a>`);
+  });
+  return `<nav class="pager" aria-label="${esc(label)}: pages">${links.join(' ')}</nav>\n`;
+}
 
 /** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
 export function scrollTable(label: string, table: string): string {

@@ -1,0 +1,39 @@
+/**
+ * `npm run site [-- --dist DIR --out DIR]`: builds the dataset site into `DIR/site/` (or `--out`) from a finished
+ * build in `dist/` (made by `npm run build`), never from `data/`. The site is written beside its target and swapped
+ * in at the end, so a failed run leaves the previous site intact.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fail, runMain } from '../lib/cli.ts';
+import { OUTPUT_MARKER, REPO_ROOT } from '../lib/output-target.ts';
+import { buildSite, SITE_DIR } from './build-site.ts';
+import { compileSiteClient } from './compile-client.ts';
+
+runMain(() => {
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } } });
+  const distDir = resolve(values.dist);
+  if (!existsSync(join(distDir, OUTPUT_MARKER)))
+    fail(`${values.dist}/ is not a build of this dataset (no ${OUTPUT_MARKER}).\n  hint: run \`npm run build\` first.`);
+  const siteDir = resolve(values.out ?? join(values.dist, SITE_DIR));
+  const staging = `${siteDir}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const started = Date.now();
+    const site = buildSite({
+      distDir,
+      rootDir: REPO_ROOT,
+      clientFiles: compileSiteClient(REPO_ROOT),
+      siteDir: staging,
+    });
+    rmSync(siteDir, { recursive: true, force: true });
+    renameSync(staging, siteDir);
+    console.log(
+      `The dataset site has ${site.files} files in ${values.out ?? join(values.dist, SITE_DIR)}/ (${site.articles} articles, ${site.entities} entities; ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
+    return 0;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+});

@@ -68,10 +68,22 @@ export function articlePage(
   }
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
-  const text = blockOffsets(article.body)
-    .map(({ block, start }) => {
+  // Each highlight goes to the block it starts in (a binary search), so each block looks at its own only.
+  const blocks = blockOffsets(article.body);
+  const perBlock = blocks.map((): Highlight[] => []);
+  for (const mark of marks) {
+    let [low, high] = [0, blocks.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (blocks[mid]!.start <= mark.start) low = mid;
+      else high = mid - 1;
+    }
+    perBlock[low]?.push(mark);
+  }
+  const text = blocks
+    .map(({ block, start }, i) => {
       const tag = block.type === 'subheading' ? 'h3' : 'p';
-      return `<${tag}>${highlightBlock(block.text, start, marks)}</${tag}>`;
+      return `<${tag}>${highlightBlock(block.text, start, perBlock[i]!)}</${tag}>`;
     })
     .join('\n');
 

@@ -17,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PublishedArticleFile, PublishedIndex } from '../types/index.ts';
 import { findSelectors } from '../scripts/site/highlight.ts';
+import { SNIPPETS } from '../scripts/site/landing-page.ts';
 import { ROOT, SEED_ID, sharedBuild } from './helpers.ts';
 import { browserUnavailable, collectErrors, launchChromium, serveStatic, siteOf } from './browser-support.ts';
 
@@ -278,6 +279,12 @@ test('the landing page leads with the articles: headline, date and publisher, li
         new RegExp(article.datePublished),
       );
   }
+  // The "Load it" snippets are those tests/site-snippets.test.ts runs.
+  const shown = await page.$$eval('#load ~ pre code[data-lang]', (codes) => codes.map((c) => c.textContent));
+  assert.deepEqual(
+    shown,
+    SNIPPETS.map((s) => s.code),
+  );
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height < 6000, `the landing page is ${height}px tall`);
   assert.deepEqual(errors, []);

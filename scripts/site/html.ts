@@ -17,8 +17,6 @@ export interface PageSpec {
   main: string;
   /** The dataset's name and version, shown in the footer. */
   dataset: { name: string; version: string };
-  /** Load the page script (every page has the search form, so almost always true). */
-  script?: boolean;
   /** Extra markup for `<head>` (the landing page's schema.org description). */
   head?: string;
 }
@@ -32,7 +30,7 @@ export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
 /** A whole HTML document. */
-export function page({ root, title, main, dataset, script = true, head = '' }: PageSpec): string {
+export function page({ root, title, main, dataset, head = '' }: PageSpec): string {
   return `<!doctype html>
 <!-- ${esc(generatedNotice('npm run site'))} -->
 <html lang="en">
@@ -43,7 +41,8 @@ export function page({ root, title, main, dataset, script = true, head = '' }: P
 <title>${esc(title)} · ${esc(dataset.name)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${root}assets/site.css">
-${script ? `<script type="module" src="${root}assets/client.js"></script>\n` : ''}${head}</head>
+<script type="module" src="${root}assets/client.js"></script>
+${head}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">

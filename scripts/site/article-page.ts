@@ -68,17 +68,13 @@ export function articlePage(
   }
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
-  // Each highlight goes to the block it starts in (a binary search), so each block looks at its own only.
+  // Each highlight goes to the block it starts in (one pass, by start), so each block looks at its own only.
   const blocks = blockOffsets(article.body);
   const perBlock = blocks.map((): Highlight[] => []);
-  for (const mark of marks) {
-    let [low, high] = [0, blocks.length - 1];
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (blocks[mid]!.start <= mark.start) low = mid;
-      else high = mid - 1;
-    }
-    perBlock[low]?.push(mark);
+  let b = 0;
+  for (const mark of [...marks].sort((x, y) => x.start - y.start)) {
+    while (blocks[b + 1] !== undefined && blocks[b + 1]!.start <= mark.start) b++;
+    perBlock[b]?.push(mark);
   }
   const text = blocks
     .map(({ block, start }, i) => {

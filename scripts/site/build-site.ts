@@ -29,7 +29,7 @@ import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';
 import { esc, jsonLdScript, page, pager } from './html.ts';
-import { landingPage, type Download } from './landing-page.ts';
+import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
 import { LAYERS, type LayerName, type Registry } from './layers.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -38,13 +38,7 @@ export const SITE_COMMAND = 'npm run site';
 /** Entries per page of the article and entity lists. */
 const LIST_PAGE_SIZE = 500;
 
-interface Descriptor {
-  name: string;
-  title?: string;
-  description?: string;
-  version: string;
-  homepage?: string;
-  licenses?: { name?: string; path?: string; title?: string }[];
+interface Descriptor extends LandingDescriptor {
   resources: { name: string; path: string | string[]; format?: string; description?: string }[];
 }
 
@@ -242,15 +236,7 @@ export function finishSite(
   emit(
     'index.html',
     '',
-    landingPage({
-      title: descriptor.title ?? descriptor.name,
-      description: descriptor.description ?? '',
-      version: descriptor.version,
-      homepage: descriptor.homepage,
-      licenses: descriptor.licenses ?? [],
-      downloads,
-      index,
-    }),
+    landingPage(descriptor, downloads, index),
     existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '',
   );
 

@@ -87,20 +87,8 @@ export function pager(label: string, pages: number, current: number, href: (n: n
   return `<nav class="pager" aria-label="${esc(label)}: pages">${links.join(' ')}</nav>\n`;
 }
 
-/** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
-export function scrollTable(label: string, table: string): string {
-  return `<div class="table-wrap" role="region" aria-label="${esc(label)}" tabindex="0">\n${table}\n</div>`;
-}
-
 /** Human-readable byte count (1,234 B, 12.3 kB, 4.5 MB). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
+  const unit = bytes < 1000 ? 0 : Math.min(3, Math.floor(Math.log10(bytes) / 3));
+  return unit === 0 ? `${bytes} B` : `${(bytes / 1000 ** unit).toFixed(1)} ${['', 'kB', 'MB', 'GB'][unit]}`;
 }

@@ -14,14 +14,14 @@ export interface Download {
   bytes: number;
 }
 
-export interface LandingFacts {
-  title: string;
-  description: string;
+/** What the landing page says of the dataset: datapackage.json's own fields. */
+export interface Descriptor {
+  name: string;
+  title?: string;
+  description?: string;
   version: string;
-  homepage: string | undefined;
-  licenses: { name?: string; path?: string; title?: string }[];
-  downloads: Download[];
-  index: PublishedIndex;
+  homepage?: string;
+  licenses?: { name?: string; path?: string; title?: string }[];
 }
 
 /** Articles the landing page lists (the newest); the rest are on the articles pages. */
@@ -77,8 +77,12 @@ const genreLabel = (article: ArticleSummary): string =>
         .toLowerCase()
     : '';
 
-export function landingPage(facts: LandingFacts): { title: string; main: string } {
-  const { index } = facts;
+export function landingPage(
+  facts: Descriptor,
+  downloads: readonly Download[],
+  index: PublishedIndex,
+): { title: string; main: string } {
+  const title = facts.title ?? facts.name;
   const outlets = new Map(index.outlets.map((o) => [o.id, o.name]));
   const latest = [...index.articles]
     .sort(newestFirst)
@@ -91,27 +95,27 @@ export function landingPage(facts: LandingFacts): { title: string; main: string 
       ].filter((part) => part !== '');
       return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : ''}</li>`;
     });
-  const offered = new Set(facts.downloads.map((d) => d.path));
+  const offered = new Set(downloads.map((d) => d.path));
   const snippets = SNIPPETS.filter((s) => s.needs.every((path) => offered.has(path)))
     .map((s) => `<h3>${esc(s.tool)}</h3>\n<pre><code data-lang="${s.lang}">${esc(s.code)}</code></pre>`)
     .join('\n');
-  const files = facts.downloads
+  const files = downloads
     .map(
       (d) =>
         `<li><a href="data/${esc(d.path)}" download data-bytes="${d.bytes}">${esc(d.path)}</a> <span class="kind">${esc(d.format)}, ${esc(formatBytes(d.bytes))}</span> ${codeSpans(esc(d.description))}</li>`,
     )
     .join('\n');
-  const licences = facts.licenses
+  const licences = (facts.licenses ?? [])
     .map(
       (l) =>
         `<li>${l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')}${l.title ? `: ${esc(l.title)}` : ''}</li>`,
     )
     .join('\n');
-  const cite = `annotated-news contributors. ${facts.title} (version ${facts.version}) [Data set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
+  const cite = `annotated-news contributors. ${title} (version ${facts.version}) [Data set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
   const n = index.articles.length;
 
-  const main = `<h1>${esc(facts.title)} <span class="version">version ${esc(facts.version)}</span></h1>
-<p class="lead">${esc(facts.description)}</p>
+  const main = `<h1>${esc(title)} <span class="version">version ${esc(facts.version)}</span></h1>
+<p class="lead">${esc(facts.description ?? '')}</p>
 
 <h2 id="articles">${n < LATEST ? 'The articles' : 'The latest articles'}</h2>
 <ul class="list">
@@ -125,7 +129,7 @@ ${snippets}
 
 <h2 id="downloads">Downloads</h2>
 <p><a href="data/datapackage.json">datapackage.json</a> describes every file and table (Frictionless Data Package). <a href="data/SHA256SUMS">SHA256SUMS</a> holds every file’s SHA-256: check a download with <code>sha256sum -c SHA256SUMS --ignore-missing</code>.</p>
-<details><summary>All ${facts.downloads.length} files</summary>
+<details><summary>All ${downloads.length} files</summary>
 <ul class="downloads">
 ${files}
 </ul>
@@ -140,5 +144,5 @@ ${licences}
 
 <h2 id="cite">How to cite</h2>
 <p>${esc(cite)} Cite the version you used: the files of one version never change.</p>`;
-  return { title: facts.title, main };
+  return { title, main };
 }

@@ -10,15 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, sharedBuild } from './helpers.ts';
 
-const site = (dist: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'site', 'main.ts'), '--dist', dist], {
+const site = (dist: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'site', 'main.ts'), '--dist', dist, ...args], {
     encoding: 'utf8',
   });
 
-function assertRefused(run: ReturnType<typeof site>, what: RegExp): void {
+function assertRefused(run: ReturnType<typeof site>, what: RegExp, hint = /hint: run `npm run build`/i): void {
   assert.equal(run.status, 2, run.stdout + run.stderr);
   assert.match(run.stderr, what);
-  assert.match(run.stderr, /hint: run `npm run build`/);
+  assert.match(run.stderr, hint);
   assert.doesNotMatch(run.stderr, /undefined|NaN|\[object|^\s+at /m);
 }
 
@@ -39,5 +39,18 @@ test('a stale or partial build is refused, naming what is missing, and writes no
     assertRefused(site(dist), /index\.json is not JSON/);
   } finally {
     rmSync(join(dist, '..'), { recursive: true, force: true });
+  }
+});
+
+test('--out never goes into data/ or over files the site did not write', () => {
+  const dist = sharedBuild(join(ROOT, 'data'));
+  assertRefused(site(dist, '--out', join(ROOT, 'data', 'site')), /refusing --out .*data/, /hint:/i);
+  const foreign = mkdtempSync(join(tmpdir(), 'site-foreign-'));
+  try {
+    writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    assertRefused(site(dist, '--out', foreign), /did not write/, /hint: choose a new or empty folder/);
+    assert.equal(existsSync(join(foreign, 'notes.txt')), true);
+  } finally {
+    rmSync(foreign, { recursive: true, force: true });
   }
 });

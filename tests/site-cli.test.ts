@@ -33,7 +33,7 @@ test('a stale or partial build is refused, naming what is missing, and writes no
     cpSync(sharedBuild(join(ROOT, 'data')), dist, { recursive: true });
     rmSync(join(dist, 'site'), { recursive: true, force: true });
     rmSync(join(dist, 'jsonl', 'articles.jsonl'));
-    assertRefused(site(dist), /dist\/ is not a complete build: jsonl\/articles\.jsonl is missing/);
+    assertRefused(site(dist), /dist\/ is not a complete, current build: jsonl\/articles\.jsonl is missing/);
     assert.equal(existsSync(join(dist, 'site')), false, 'a partial site was left behind');
     writeFileSync(join(dist, 'index.json'), '{"version": "0.0.0-old"');
     assertRefused(site(dist), /index\.json is not JSON/);

@@ -60,7 +60,7 @@ function sourceHtml(source: Layers['quotes'][number]['source'], registry: Regist
 const point = (p: TimePoint | null, open: string) =>
   p === null ? open : p === 'PRESENT_REF' ? 'the publication date' : `<time>${esc(p)}</time>`;
 
-/** What a time expression denotes: an instant's value, or an interval's ends; relative ones say from what. */
+/** What a time expression denotes: an instant's value (`X` where the text leaves it unknown), or an interval's ends. */
 function timeHtml(time: TimeExpression): string {
   const value =
     time.type === 'interval'
@@ -68,14 +68,7 @@ function timeHtml(time: TimeExpression): string {
       : time.value !== null
         ? `<time>${esc(time.value)}</time>`
         : UNKNOWN;
-  const r = time.relative;
-  const n = r ? Math.abs(r.offset) : 0;
-  const relative = !r
-    ? ''
-    : r.offset === 0
-      ? ` (the ${esc(r.unit)} of the publication date)`
-      : ` (${n} ${esc(r.unit)}${n === 1 ? '' : 's'} ${r.offset < 0 ? 'before' : 'after'} the publication date’s)`;
-  return `“${esc(time.selector.exact)}”: ${value}${relative}`;
+  return `“${esc(time.selector.exact)}”: ${value}${time.relative ? ' (relative to the publication date)' : ''}`;
 }
 
 const withOptional = (details: (Detail | false)[]): Detail[] => details.filter((d): d is Detail => d !== false);

@@ -79,7 +79,8 @@ export function articlePage(
   const text = blocks
     .map(({ block, start }, i) => {
       const tag = block.type === 'subheading' ? 'h3' : 'p';
-      return `<${tag}>${highlightBlock(block.text, start, perBlock[i]!)}</${tag}>`;
+      const item = block.type === 'listItem' ? ` class="item level-${Math.min(block.level ?? 1, 3)}"` : '';
+      return `<${tag}${item}>${highlightBlock(block.text, start, perBlock[i]!)}</${tag}>`;
     })
     .join('\n');
 

@@ -70,12 +70,10 @@ const newestFirst = (a: ArticleSummary, b: ArticleSummary) =>
 
 /** An IPTC genre qcode as words: `genre:Press_Release` → `press release`. */
 const genreLabel = (article: ArticleSummary): string =>
-  'genre' in article && typeof article.genre === 'string'
-    ? article.genre
-        .replace(/^genre:/, '')
-        .replace(/_/g, ' ')
-        .toLowerCase()
-    : '';
+  article.genre
+    ?.replace(/^genre:/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase() ?? '';
 
 export function landingPage(
   facts: Descriptor,

@@ -49,6 +49,8 @@ const passages = (list: readonly { exact: string }[]): string => list.map((s) =>
 /** Who is quoted or claims something (PARC source): an unnamed person or group is shown as such, with its affiliation. */
 function sourceHtml(source: Layers['quotes'][number]['source'], registry: Registry): string {
   if (source.entity !== null) return entityLink(source.entity, registry);
+  if (source.kind === 'outlet') return (source.outlets ?? []).map((o) => outletName(o, registry)).join(', ');
+  if (source.kind === 'implicit') return 'a source the text implies but does not name';
   const of = source.affiliation !== null ? `, of ${entityLink(source.affiliation, registry)}` : '';
   if (source.kind === 'unnamed') return `an unnamed source${of}`;
   if (source.kind === 'group') return `a group${of}`;
@@ -82,6 +84,7 @@ export const LAYERS: { [L in LayerName]: LayerView<Layers[L][number]> } = {
       withOptional([
         ['Speaker', sourceHtml(q.source, r)],
         ['Kind', esc(q.kind)],
+        q.attribution === 'belief' && ['Reported as', 'what the source believes or thinks, not said'],
         q.cue.length > 0 && ['Attribution', passages(q.cue)],
         q.hedges.length > 0 && ['Hedged by', passages(q.hedges)],
         q.outlet !== null && ['Credited to', outletName(q.outlet, r)],
@@ -139,6 +142,7 @@ export const LAYERS: { [L in LayerName]: LayerView<Layers[L][number]> } = {
         ['Claim', esc(c.claimReviewed)],
         ['Claimant', sourceHtml(c.claimant, r)],
         ['Checkable', c.checkable ? 'yes' : 'no'],
+        (c.hedges?.length ?? 0) > 0 && ['Hedged by', passages(c.hedges ?? [])],
         c.reviews.length > 0 && [
           'Reviewed',
           c.reviews

@@ -59,7 +59,7 @@ runMain(async () => {
     await publisher.stop(); // nothing writes into the staging folder any more
     staging.dispose();
   };
-  const report = await validateData({ dataDir, feed: publisher }).catch(async (error: unknown) => {
+  const report = await validateData({ dataDir }).catch(async (error: unknown) => {
     await abort();
     throw error;
   });

@@ -19,8 +19,6 @@ import { signature } from './similarity.ts';
 import { recordingKnown, type Lookups } from './known-lookups.ts';
 import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
 import type { Registry } from './registry.ts';
-import { orderKeys, positionArticle } from '../publish/positions.ts';
-import { summarize } from '../publish/json.ts';
 
 /** One record file to check. */
 export interface FileJob {
@@ -49,20 +47,6 @@ export interface FileResult {
   /** With `cacheable`: the file's git blob id (its content address) and what its rules asked of the known ids. */
   blob?: string;
   lookups?: Lookups;
-  /** With `publishing`: the record as the build publishes it, when the file has no error. */
-  published?: PublishedRecord;
-}
-
-/**
- * A record as the build publishes it (scripts/publish/publish.ts), made where it was read and checked: the record
- * serialised (an article with its top-level keys in the schema's order and every selector positioned where the
- * grounding rule found it), and, for an article, its entry in index.json.
- */
-export interface PublishedRecord {
-  json: string;
-  /** An article's id (its file's name: `articles/<id>.json`) and its entry in index.json. */
-  summary?: string;
-  id?: string;
 }
 
 /** What stays the same for every file of one validation run. */
@@ -74,8 +58,6 @@ export interface CheckEnvironment {
   now: Date;
   /** Give each result what the result cache (./result-cache.ts) needs: `blob` and `lookups`. */
   cacheable?: boolean;
-  /** Give each result without errors its published form (`published`): the build publishes from this one read. */
-  publishing?: boolean;
 }
 
 /** Git's id for a file's content (SHA-1 of `blob <size>\0` and the bytes), so results can be found by content. */
@@ -229,7 +211,6 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const anchors = env.publishing && schemaValid && collection === 'articles' ? new Map<object, number>() : undefined;
     const context = {
       phase: 'record',
       collection,
@@ -239,7 +220,6 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
       known,
       registry: env.registry,
       now: env.now,
-      anchors,
     } as CheckContext;
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
@@ -261,46 +241,8 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     const explained = new Set(ruleFindings.map((f) => f.pointer));
     for (const f of schemaFindings) if (!explained.has(f.pointer)) findings.push({ file, ...f });
     findings.push(...ruleFindings);
-    if (env.publishing && schemaValid && !findings.some((f) => f.severity === 'error')) {
-      try {
-        result.published = publishedRecord(collection, record, validate, anchors);
-      } catch (error) {
-        // Only with a rule set that leaves out grounding: a selector the publisher cannot place.
-        findings.push({
-          file,
-          line: 1,
-          column: 1,
-          pointer: '',
-          rule: 'publish',
-          severity: 'error',
-          message: `the record cannot be published: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'Run every rule (`npm run validate`) to see why.',
-          internal: true,
-        });
-      }
-    }
   }
   return result;
-}
-
-/** Each collection's top-level keys in its schema's order, by validator. */
-const schemaKeys = new WeakMap<ValidateFunction, string[]>();
-
-function publishedRecord(
-  collection: Collection,
-  record: CollectionRecords[Collection],
-  validate: ValidateFunction,
-  anchors: Map<object, number> | undefined,
-): PublishedRecord {
-  if (collection !== 'articles') return { json: JSON.stringify(record) };
-  let keys = schemaKeys.get(validate);
-  if (!keys)
-    schemaKeys.set(
-      validate,
-      (keys = Object.keys((rootSchemaOf(validate) as { properties?: object } | undefined)?.properties ?? {})),
-    );
-  const article = positionArticle(orderKeys(record as CollectionRecords['articles'], keys), anchors);
-  return { json: JSON.stringify(article), summary: JSON.stringify(summarize(article)), id: article.id };
 }
 
 function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {

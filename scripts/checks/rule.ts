@@ -39,12 +39,6 @@ export type RecordContext = RecordOf & {
   registry: Registry;
   /** “Now”, for dates in the future (tests pass a fixed one). */
   now: Date;
-  /**
-   * Set when the runner wants the selectors' places (the build publishes them as offsets): the grounding rule
-   * records where each selector that matches exactly once starts (the UTF-16 index of `exact`), so no one searches
-   * for it again.
-   */
-  anchors?: Map<object, number>;
 };
 
 /** What cross-file rules need of each article, kept small so 100,000 articles fit in memory. */

@@ -42,10 +42,7 @@ export const grounding: Rule = {
           text.startsWith(suffix, i + selector.exact.length),
       );
       trace?.(`ground ${context.file}#${pointer}`);
-      if (found.length === 1) {
-        context.anchors?.set(selector, found[0]!);
-        continue;
-      }
+      if (found.length === 1) continue;
       if (found.length === 0) {
         const bare =
           selector.prefix !== undefined || selector.suffix !== undefined

@@ -17,7 +17,7 @@ import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
 import { recordingKnown, type Lookups } from './known-lookups.ts';
-import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
+import { covers, type ArticleSummary, type CrossFile, type Issue, type KnownIds, type Rule } from './rule.ts';
 import type { Registry } from './registry.ts';
 
 /** One record file to check. */
@@ -94,14 +94,27 @@ function readAll(fd: number, size: number): Uint8Array {
 /** A path as reported: relative to the current directory (the same in every thread). */
 export const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
-/** Runs one rule, turning a crash into an issue instead of stopping the validation. */
+/**
+ * A record rule's context: the record, its file, “now”, and only what the rule declares it `needs` of other files.
+ */
+export function recordContext(
+  rule: Rule,
+  record: { collection: Collection; record: CollectionRecords[Collection]; file: string; fileId: string; now: Date },
+  crossFile: CrossFile,
+): object {
+  const context: Record<string, unknown> = { ...record };
+  if (rule.scope !== 'dataset') for (const need of rule.needs ?? []) context[need] = crossFile[need];
+  return context;
+}
+
+/** Runs one rule on its context, turning a crash into an issue instead of stopping the validation. */
 export function runRule(
   rule: Rule,
-  context: CheckContext,
+  context: object,
   file: string,
 ): Array<Issue & { rule: string; internal?: boolean }> {
   try {
-    return rule.check(context).map((issue) => ({ ...issue, rule: rule.name }));
+    return rule.check(context as never).map((issue) => ({ ...issue, rule: rule.name }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return [
@@ -200,30 +213,16 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     result.blob = blob;
     result.lookups = recording.lookups;
   }
-  if (schemaValid) {
-    if (record.id !== fileId) result.renamed = { collection, id: record.id, fileId, file };
-    const references = { entities: [] as string[], outlets: [] as string[] };
-    for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
-    result.references = references;
-    if (collection === 'articles') result.article = articleSummary(file, record as CollectionRecords['articles']);
-    if (collection === 'redirects') result.redirect = { file, record: record as CollectionRecords['redirects'] };
-  }
+  if (schemaValid) Object.assign(result, summaryPart(collection, record, file, fileId));
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const context = {
-      phase: 'record',
-      collection,
-      record,
-      file,
-      fileId,
-      known,
-      registry: env.registry,
-      now: env.now,
-    } as CheckContext;
+    const base = { collection, record, file, fileId, now: env.now };
+    const crossFile = { known, registry: env.registry };
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
-      for (const issue of runRule(rule, context, file)) {
+      if (!covers(rule.scope, collection)) continue;
+      for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) {
         if (issue.internal && !schemaValid) continue;
         ruleFindings.push({
           file,
@@ -243,6 +242,23 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     findings.push(...ruleFindings);
   }
   return result;
+}
+
+/** What one schema-valid record adds to the dataset summary that dataset rules read (./rule.ts `DatasetSummary`). */
+export function summaryPart(
+  collection: Collection,
+  record: CollectionRecords[Collection],
+  file: string,
+  fileId: string,
+): Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> {
+  const part: Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> = {};
+  if (record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };
+  const references = { entities: [] as string[], outlets: [] as string[] };
+  for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
+  part.references = references;
+  if (collection === 'articles') part.article = articleSummary(file, record as CollectionRecords['articles']);
+  if (collection === 'redirects') part.redirect = { file, record: record as CollectionRecords['redirects'] };
+  return part;
 }
 
 function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {

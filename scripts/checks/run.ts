@@ -262,7 +262,8 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     return locators.get(file)?.(issue.pointer, { key: issue.key === true }) ?? { line: 1, column: 1 };
   };
   for (const rule of rules) {
-    for (const issue of runRule(rule, { phase: 'dataset', summary }, display(dataDir))) {
+    if (rule.scope !== 'dataset') continue;
+    for (const issue of runRule(rule, summary, display(dataDir))) {
       const file = issue.file ?? display(dataDir);
       if (inScope !== null && !inScope(file)) continue;
       findings.push({

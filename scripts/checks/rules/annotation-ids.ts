@@ -1,10 +1,10 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
-export const annotationIds: Rule = {
+export const annotationIds: RecordRule<'article'> = {
   name: 'annotation-ids',
+  scope: 'article',
   description: 'Annotation and inference ids are unique within their article (`article` is reserved).',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     const seen = new Map<string, string>();
     const visit = (id: string, pointer: string) => {

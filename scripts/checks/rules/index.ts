@@ -19,10 +19,14 @@ import { aliases } from './aliases.ts';
 import { inferencePointers } from './inference-pointers.ts';
 import { sources } from './sources.ts';
 import { times } from './times.ts';
+import { uniqueIds } from './unique-ids.ts';
+import { unreferenced } from './unreferenced.ts';
 
 export const RULES: readonly Rule[] = [
   ids,
+  uniqueIds,
   references,
+  unreferenced,
   grounding,
   annotationIds,
   dates,

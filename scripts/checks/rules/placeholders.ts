@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
 /**
  * What `npm run new` and `npm run import` write for a contributor to replace: any string that starts with `TODO`
@@ -35,12 +35,12 @@ function hintFor(pointer: string, value: string): string {
   return `Replace it with the real value (docs/data-dictionary.md describes each field)${inExample ? ', or delete the example it belongs to' : ''}.`;
 }
 
-export const placeholders: Rule = {
+export const placeholders: RecordRule<'record'> = {
   name: 'placeholders',
+  scope: 'record',
   description:
     'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) is left in a record.',
   check(context) {
-    if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const visit = (value: unknown, pointer: string): void => {
       if (typeof value === 'string') {

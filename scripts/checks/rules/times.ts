@@ -1,11 +1,11 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
-export const times: Rule = {
+export const times: RecordRule<'article'> = {
   name: 'times',
+  scope: 'article',
   description:
     'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or endPoint, an interval has one of them but no value, and a relative expression has no value while the publication date is unknown.',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     const published = context.record.datePublished;
     context.record.annotations.events.forEach((e, i) => {

@@ -38,9 +38,15 @@ export function summarize(findings: readonly Finding[]): { errors: number; warni
   return { errors, warnings: findings.length - errors, files: new Set(findings.map((f) => f.file)).size };
 }
 
-/** The summary line every report ends with: "N errors, M warnings in K files (F files checked)". */
+/**
+ * The summary line every report ends with: "10 files checked: 1 error and 2 warnings in 2 files", or
+ * "3 files checked: no errors or warnings".
+ */
 export function summaryLine(findings: readonly Finding[], filesChecked: number): string {
   const { errors, warnings, files } = summarize(findings);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${plural(filesChecked, 'file')} checked)`;
+  const checked = `${plural(filesChecked, 'file')} checked`;
+  if (findings.length === 0) return `${checked}: no errors or warnings`;
+  const found = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''];
+  return `${checked}: ${found.filter(Boolean).join(' and ')} in ${plural(files, 'file')}`;
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entityKinds } from './entity-kinds.ts';
+import { ENTITY_FIELD_KINDS } from '../entity-fields.ts';
+import { collectionReferences, fieldKeyOf } from '../../lib/references.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
 test('entity-kinds: the valid fixture passes', async () => {
@@ -22,4 +24,15 @@ test('entity-kinds: an event whose entity is a person, a place that is an event 
   ]);
   assert.ok(findings.every((f) => f.severity === 'error'));
   assert.match(findings.find((f) => f.pointer.endsWith('/entity') && f.pointer.includes('events'))!.hint, /setting/);
+});
+
+test('entity-kinds: every field in the table is an entity reference, as the types declare (EntityId)', () => {
+  const declared = new Set(
+    (['articles', 'entities'] as const).flatMap((c) =>
+      collectionReferences(c)
+        .filter((f) => f.target === 'entities')
+        .map((f) => fieldKeyOf(f.path)),
+    ),
+  );
+  for (const key of ENTITY_FIELD_KINDS.keys()) assert.ok(declared.has(key), `${key} is not declared an EntityId`);
 });

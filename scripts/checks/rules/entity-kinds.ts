@@ -1,6 +1,7 @@
 import type { Issue, RecordRule } from '../rule.ts';
 import { referencesOf } from '../references.ts';
-import { ENTITY_FIELD_KINDS, fieldKey } from '../entity-fields.ts';
+import { ENTITY_FIELD_KINDS } from '../entity-fields.ts';
+import { fieldKey } from '../../lib/references.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `\`${k}\``).join(', ');
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { validateData } from '../scripts/checks/run.ts';
 import { mapInParallel, CHUNK_SIZE } from '../scripts/checks/pool.ts';
 import { RULES } from '../scripts/checks/rules/index.ts';
+import { summaryParts } from '../scripts/checks/rule.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { checkFile, type FileJob, type FileResult } from '../scripts/checks/check-file.ts';
 import { scratchDataset, NOW, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
@@ -75,6 +76,7 @@ test('the pool really hands files to a worker thread, and gives them all back', 
       checkFile(job, {
         validators: schemaValidators(schemaDir),
         rules: RULES,
+        parts: summaryParts(RULES),
         known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() },
         registry: EMPTY_REGISTRY,
         now: NOW,

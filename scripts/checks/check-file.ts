@@ -17,7 +17,15 @@ import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
 import { recordingKnown, type Lookups } from './known-lookups.ts';
-import { covers, type ArticleSummary, type CrossFile, type Issue, type KnownIds, type Rule } from './rule.ts';
+import {
+  covers,
+  type ArticleSummary,
+  type SummaryPart,
+  type CrossFile,
+  type Issue,
+  type KnownIds,
+  type Rule,
+} from './rule.ts';
 import type { Registry } from './registry.ts';
 
 /** One record file to check. */
@@ -58,6 +66,8 @@ export interface CheckEnvironment {
   now: Date;
   /** Give each result what the result cache (./result-cache.ts) needs: `blob` and `lookups`. */
   cacheable?: boolean;
+  /** What dataset rules need of each record (./rule.ts `summaryParts`). */
+  parts: ReadonlySet<SummaryPart>;
 }
 
 /** Git's id for a file's content (SHA-1 of `blob <size>\0` and the bytes), so results can be found by content. */
@@ -213,7 +223,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     result.blob = blob;
     result.lookups = recording.lookups;
   }
-  if (schemaValid) Object.assign(result, summaryPart(collection, record, file, fileId));
+  if (schemaValid) Object.assign(result, summaryPart(collection, record, file, fileId, env.parts));
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
@@ -250,14 +260,19 @@ export function summaryPart(
   record: CollectionRecords[Collection],
   file: string,
   fileId: string,
+  parts: ReadonlySet<SummaryPart>,
 ): Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> {
   const part: Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> = {};
-  if (record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };
-  const references = { entities: [] as string[], outlets: [] as string[] };
-  for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
-  part.references = references;
-  if (collection === 'articles') part.article = articleSummary(file, record as CollectionRecords['articles']);
-  if (collection === 'redirects') part.redirect = { file, record: record as CollectionRecords['redirects'] };
+  if (parts.has('renamed') && record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };
+  if (parts.has('referenced')) {
+    const references = { entities: [] as string[], outlets: [] as string[] };
+    for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
+    part.references = references;
+  }
+  if (parts.has('articles') && collection === 'articles')
+    part.article = articleSummary(file, record as CollectionRecords['articles']);
+  if (parts.has('redirects') && collection === 'redirects')
+    part.redirect = { file, record: record as CollectionRecords['redirects'] };
   return part;
 }
 

@@ -108,10 +108,15 @@ export type RecordRule<S extends RecordScope = RecordScope, N extends Need = nev
   check(context: RecordContext<S, N>): Issue[];
 } & ([N] extends [never] ? { needs?: readonly [] } : { needs: readonly N[] });
 
-/** A rule about the dataset as a whole, run once over the summary of every record. */
-export interface DatasetRule extends Described {
+/**
+ * A rule about the dataset as a whole, run once over the summary of every record. It declares the parts of the
+ * summary it reads (`needs`): the runner keeps of each record only what some rule needs (no body hashes and MinHash
+ * signatures without `articles`, say), and the rule's type sees only those.
+ */
+export interface DatasetRule<N extends keyof DatasetSummary = keyof DatasetSummary> extends Described {
   scope: 'dataset';
-  check(summary: DatasetSummary): Issue[];
+  needs: readonly N[];
+  check(summary: Pick<DatasetSummary, N>): Issue[];
 }
 
 /**
@@ -119,4 +124,15 @@ export interface DatasetRule extends Described {
  * defined; the runner builds a record rule's context from its `scope` and `needs` (check-file.ts `recordContext`).
  */
 export type Rule =
-  DatasetRule | (Described & { scope: RecordScope; needs?: readonly Need[]; check(context: never): Issue[] });
+  | (Described & { scope: 'dataset'; needs: readonly (keyof DatasetSummary)[]; check(summary: never): Issue[] })
+  | (Described & { scope: RecordScope; needs?: readonly Need[]; check(context: never): Issue[] });
+
+/** The parts of the summary that come from each record, by the `needs` that ask for them. */
+export type SummaryPart = 'renamed' | 'referenced' | 'articles' | 'redirects';
+const PARTS: readonly string[] = ['renamed', 'referenced', 'articles', 'redirects'] satisfies SummaryPart[];
+
+/** The per-record summary parts the dataset rules among `rules` need. */
+export function summaryParts(rules: readonly Rule[]): ReadonlySet<SummaryPart> {
+  const needs = rules.flatMap((rule) => (rule.scope === 'dataset' ? rule.needs : []));
+  return new Set(needs.filter((need): need is SummaryPart => PARTS.includes(need)));
+}

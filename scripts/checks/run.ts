@@ -22,7 +22,14 @@ import { checkFile, displayPath, gitBlobId, runRule, type FileJob, type FileResu
 import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint, type RestoreSink } from './result-cache.ts';
 import { mapInParallel } from './pool.ts';
 import type { WorkerSetup } from './worker.ts';
-import type { ArticleSummary, DatasetSummary, Issue, KnownIds, Rule } from './rule.ts';
+import {
+  summaryParts,
+  type ArticleSummary,
+  type DatasetSummary,
+  type Issue,
+  type KnownIds,
+  type Rule,
+} from './rule.ts';
 
 /**
  * Below this many files a worker thread costs more to start (loading the modules, compiling the schemas: a few
@@ -95,7 +102,8 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const inScope = selection(dataDir, options.paths);
   // Rules go to worker threads by name, so only the registered rules can run there; a test's own rule runs here.
   const registered = rules.every((rule) => RULES.includes(rule));
-  const cacheWanted = options.cache !== undefined && registered;
+  // Cached results hold every rule's findings and every summary part: only a run of every rule reads or writes them.
+  const cacheWanted = options.cache !== undefined && registered && rules.length === RULES.length;
   // Started first: git checks every file while the layout and the cache are read.
   const blobsLater = cacheWanted ? gitBlobIds(dataDir) : null;
   const layout = readLayout(dataDir);
@@ -222,6 +230,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const environment = () => ({
     validators: schemaValidators(schemaDir),
     rules,
+    parts: summaryParts(rules),
     known,
     registry,
     now,

@@ -8,9 +8,10 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
-import { covers, type DatasetSummary, type Issue, type KnownIds, type Rule } from './rule.ts';
+import { covers, summaryParts, type DatasetSummary, type Issue, type KnownIds, type Rule } from './rule.ts';
 import { recordContext, runRule, summaryPart } from './check-file.ts';
 import { factsOf, type EntityFacts } from './registry.ts';
+import { RULES } from './rules/index.ts';
 
 export const VALID_FIXTURE = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'validation', 'valid');
 export const FIXTURE_ARTICLE = 'articles/ukraine-energy-grid-repairs.json';
@@ -75,7 +76,7 @@ export function summaryOf(records: Records): DatasetSummary & { registry: Return
   };
   for (const [file, record] of [...records].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { collection, fileId } = split(file);
-    const part = summaryPart(collection, record, file, fileId);
+    const part = summaryPart(collection, record, file, fileId, summaryParts(RULES));
     if (part.renamed) summary.renamed.push(part.renamed);
     for (const c of ['entities', 'outlets'] as const)
       for (const id of part.references?.[c] ?? []) (summary.referenced[c] as Set<string>).add(id);

@@ -6,6 +6,7 @@ import { checkFile, type CheckEnvironment, type FileJob } from './check-file.ts'
 import { serveJobs } from './pool.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
+import { summaryParts } from './rule.ts';
 import type { Collection } from '../lib/collections.ts';
 import { registryFrom, type RegistryData } from './registry.ts';
 
@@ -22,9 +23,11 @@ export interface WorkerSetup {
 
 serveJobs((setup: WorkerSetup) => {
   const byName = new Map(RULES.map((rule) => [rule.name, rule]));
+  const rules = setup.ruleNames.map((name) => byName.get(name)!);
   const env: CheckEnvironment = {
     validators: schemaValidators(setup.schemaDir),
-    rules: setup.ruleNames.map((name) => byName.get(name)!),
+    rules,
+    parts: summaryParts(rules),
     known: {
       articles: new Set(setup.known.articles),
       entities: new Set(setup.known.entities),

@@ -7,9 +7,10 @@ import { candidatePairs, similarity } from '../similarity.ts';
  */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 
-export const duplicates: DatasetRule = {
+export const duplicates: DatasetRule<'articles'> = {
   name: 'duplicates',
   scope: 'dataset',
+  needs: ['articles'],
   description: `No two articles share a URL or a body; bodies more than ${NEAR_DUPLICATE_THRESHOLD * 100}% alike (word-shingle MinHash) get a warning naming the other file.`,
   check(summary) {
     const issues: Issue[] = [];

@@ -7,9 +7,10 @@ const TARGETS = {
   removed: { ok: (n: number) => n === 0, says: 'no ids' },
 } as const;
 
-export const redirects: DatasetRule = {
+export const redirects: DatasetRule<'known' | 'redirects'> = {
   name: 'redirects',
   scope: 'dataset',
+  needs: ['known', 'redirects'],
   description:
     'A redirect’s old id is not also a live record; its `to` ids exist; `moved` has one target, `split` two or more, `removed` none.',
   check(summary) {

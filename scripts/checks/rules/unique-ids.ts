@@ -1,8 +1,9 @@
 import type { DatasetRule, Issue } from '../rule.ts';
 
-export const uniqueIds: DatasetRule = {
+export const uniqueIds: DatasetRule<'renamed' | 'known' | 'fileOf'> = {
   name: 'unique-ids',
   scope: 'dataset',
+  needs: ['renamed', 'known', 'fileOf'],
   description: 'Ids are unique within each collection (a record whose id differs from its file name may clash).',
   check(summary) {
     const issues: Issue[] = [];

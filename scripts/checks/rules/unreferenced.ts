@@ -1,9 +1,10 @@
 import type { DatasetRule, Issue } from '../rule.ts';
 import { FOLDER } from './references.ts';
 
-export const unreferenced: DatasetRule = {
+export const unreferenced: DatasetRule<'complete' | 'known' | 'referenced' | 'fileOf'> = {
   name: 'unreferenced',
   scope: 'dataset',
+  needs: ['complete', 'known', 'referenced', 'fileOf'],
   description: 'A registry entry (entity or outlet) that nothing references gets a warning.',
   check(summary) {
     const issues: Issue[] = [];

@@ -22,7 +22,7 @@ still see the whole dataset.
   --strict        warnings fail too
   --cache FILE    keep each file's results in FILE (outside the data folder) and reuse them for files git knows
                   unchanged: a pull request re-checks only what it changed (the findings are the same as without)
-  --list-rules    list the rules and exit
+  --list-rules    list the rules (name, scope, what each enforces) and exit
 
 Exit codes: 0 clean (warnings allowed unless --strict), 1 errors found, 2 usage or internal failure\n(docs/errors.md).`;
 
@@ -51,7 +51,7 @@ runMain(async () => {
     return 0;
   }
   if (values['list-rules']) {
-    for (const rule of RULES) console.log(`${rule.name.padEnd(16)} ${rule.description}`);
+    for (const rule of RULES) console.log(`${rule.name.padEnd(18)} ${rule.scope.padEnd(8)} ${rule.description}`);
     return 0;
   }
   const format = values.format as (typeof FORMATS)[number];

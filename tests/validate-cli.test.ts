@@ -146,6 +146,11 @@ test('validate: usage errors exit 2 with a message and no stack trace', () => {
 test('validate --help and --list-rules', () => {
   assert.match(runScript('validate.ts', ['--help']).stdout, /Exit codes: 0/);
   const rules = runScript('validate.ts', ['--list-rules']).stdout;
-  for (const name of ['grounding', 'references', 'duplicates', 'figures', 'dates'])
-    assert.match(rules, new RegExp(`^${name} `, 'm'));
+  for (const [name, scope] of [
+    ['grounding', 'article'],
+    ['references', 'record'],
+    ['duplicates', 'dataset'],
+    ['aliases', 'entity'],
+  ])
+    assert.match(rules, new RegExp(`^${name} +${scope} +\\S`, 'm'));
 });

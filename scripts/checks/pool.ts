@@ -2,8 +2,8 @@
  * One small, generic worker pool: `mapInParallel` hands chunks of jobs from one queue to worker threads (a module
  * that calls `serveJobs`), so a slow chunk never leaves a thread idle. The main thread works through the queue too
  * until every worker is ready, then only collects results. Results arrive in any order. A worker that dies hands its
- * chunks back to the main thread. Measured (docs in the report of the `checks` branch): on 2 cores it halves the
- * validator's wall time at 20,000 articles and gains nothing at 2,000, hence the runner's PARALLEL_MIN_FILES.
+ * chunks back to the main thread. On 2 cores it halves the validator's wall time at 20,000 articles and gains
+ * nothing at 2,000 (./run.ts PARALLEL_MIN_FILES).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';

@@ -16,7 +16,7 @@ export interface Issue {
   severity: Severity;
   message: string;
   hint: string;
-  /** The file, for dataset-phase issues (record-phase issues are about the record's own file). */
+  /** The file, for a dataset rule's issues (a record rule's are about the record's own file). */
   file?: string;
   /** Point at the member's key rather than its value (for unknown or misplaced fields). */
   key?: boolean;
@@ -75,7 +75,7 @@ export interface ArticleSummary {
   signature: Uint32Array | null;
 }
 
-/** Everything dataset-phase rules see. */
+/** Everything dataset rules may see (each declares what it `needs`). */
 export interface DatasetSummary {
   known: KnownIds;
   /**

@@ -45,3 +45,9 @@ export const RULES: readonly Rule[] = [
   sources,
   times,
 ];
+
+/** The Markdown table of the rules (name, scope, what each enforces), as docs/validation.md holds it. */
+export function ruleTable(): string {
+  const rows = RULES.map((rule) => `| \`${rule.name}\` | ${rule.scope} | ${rule.description.replace(/\|/g, '\\|')} |`);
+  return ['| rule | scope | checks |', '| --- | --- | --- |', ...rows].join('\n');
+}

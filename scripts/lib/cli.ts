@@ -5,6 +5,8 @@
  * docs/errors.md) and `format()`. They cross thread and process boundaries as data, `{ code, message, hint }`
  * (`toErrorData`, `fromErrorData`), never as text to search.
  */
+import { inspect } from 'node:util';
+import { printableLines } from './printable.ts';
 
 /** Every error code, with its exit status and what it means (docs/errors.md is checked against this table). */
 export const ERROR_CODES = {
@@ -52,7 +54,7 @@ export class CodedError extends Error {
 
   /** The lines printed on standard error. */
   format(): string {
-    return `error: ${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+    return `error: ${printableLines(this.message)}${this.hint ? `\n  hint: ${printableLines(this.hint)}` : ''}`;
   }
 
   toJSON(): ErrorData {
@@ -85,11 +87,11 @@ export class InternalError extends CodedError {
 
   /** The stack of what failed (kept as text when the error came from another thread or process). */
   get detail(): string {
-    return (this.cause as Error | undefined)?.stack ?? this.message;
+    return this.cause === undefined ? this.message : inspect(this.cause);
   }
 
   override format(): string {
-    return `internal error (please report it): ${this.detail}`;
+    return `internal error (please report it): ${printableLines(this.detail)}`;
   }
 
   override toJSON(): ErrorData {

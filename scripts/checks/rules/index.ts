@@ -21,6 +21,7 @@ import { sources } from './sources.ts';
 import { times } from './times.ts';
 import { uniqueIds } from './unique-ids.ts';
 import { unreferenced } from './unreferenced.ts';
+import { structure } from './structure.ts';
 
 export const RULES: readonly Rule[] = [
   ids,
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   inferencePointers,
   sources,
   times,
+  structure,
 ];
 
 /** The Markdown table of the rules (name, scope, what each enforces), as docs/validation.md holds it. */

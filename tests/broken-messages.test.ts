@@ -79,6 +79,7 @@ const MUTATIONS: Array<(a: Article) => void> = [
   (a) => (a.annotations.quotes[0].continuations = null),
   (a) => (a.annotations.figures[0].hedges = [{}]),
   (a) => (a.annotations = null),
+  (a) => (a.body[0].level = 1),
 ];
 
 test('every rule, fed broken inputs, writes whole messages with hints that work', async () => {

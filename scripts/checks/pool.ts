@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { typeScriptWorker } from '../start/worker.ts';
+import { typeScriptWorker } from '../lib/worker.ts';
 
 /** Jobs per message: big enough that messaging is noise, small enough that all threads finish together. */
 export const CHUNK_SIZE = 48;

@@ -203,7 +203,7 @@ test('every reference in the seed resolves to a registry record', () => {
     assert.ok(ids.has(inference.about), `inference about unknown ${inference.about}`);
 });
 
-test('the review defects of issue 25 stay fixed: event heads, the statements as events, the Munich refusal as a claim, names only as aliases', () => {
+test('issue 25 stays fixed: event heads, statements as events, the Munich refusal as a claim, names as aliases', () => {
   assert.ok(seed);
   const { events, claims, mentions } = seed.annotations;
   const head = (id: string) => events.find((e) => e.id === id)?.selector.exact;

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../types/index.ts';
 import { ROOT, SEED_ID } from './helpers.ts';
-import { SYNTHETIC_REGISTRY, syntheticArticle, withoutAnnotations } from './interop-support.ts';
-import { readW3c, w3cCollection } from '../scripts/interop/w3c.ts';
+import { SYNTHETIC_REGISTRY, syntheticArticle, w3cPage, withoutAnnotations } from './interop-support.ts';
+import { readW3c } from '../scripts/interop/w3c.ts';
 import { bratAnn, parseBratAnn } from '../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../scripts/interop/label-studio.ts';
 import { fromBrat, fromLabelStudio, fromW3c } from '../scripts/interop/readers.ts';
@@ -28,7 +28,7 @@ const FORMATS: Record<
   (article: Article, registry: Registry) => { items: ToolAnnotation[]; toolText: string | null }
 > = {
   w3c: (article, registry) => ({
-    items: fromW3c(readW3c(json(w3cCollection(article, registry)), article.id)),
+    items: fromW3c(readW3c(json(w3cPage(article, registry)), article.id)),
     toolText: null,
   }),
   brat: (article, registry) => ({

@@ -7,8 +7,8 @@
  * normalisations (`N`): `Wikidata:Q…` when the entity has a QID, and `AnnotatedNews:<id>` always. An
  * `AnnotatorNotes` note (`#`) holds the annotation's id and fields as JSON, so an import gives it back exactly.
  */
-import type { Article } from '../../types/index.ts';
-import { decomposeArticle, MAIN, type Decomposed } from './spans.ts';
+import type { Article, PublishedArticle } from '../../types/index.ts';
+import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, wikidataOf, type Registry } from './layers.ts';
 
 /** The normalisation databases this export uses (brat's tools.conf names them). */
@@ -19,14 +19,17 @@ export const NORM_WIKIDATA = 'Wikidata';
 export interface BratNote {
   layer: string;
   id: string;
+  /** The record's version at export (see `recordVersion`). */
+  version?: string;
   fields: Record<string, unknown>;
   /** prefix/suffix of each span's selector, by role, so the import restores the same selectors. */
   context?: Record<string, { prefix?: string; suffix?: string }>;
 }
 
 /** The `.ann` text of one article. */
-export function bratAnn(article: Article, registry: Registry): string {
-  const { annotations } = decomposeArticle(article);
+export function bratAnn(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>, registry: Registry): string {
+  const { text, annotations } = decomposeArticle(article);
+  const version = recordVersion(text, annotations);
   const lines: string[] = [];
   let t = 0;
   let r = 0;
@@ -62,6 +65,7 @@ export function bratAnn(article: Article, registry: Registry): string {
     const payload: BratNote = {
       layer: item.layer,
       id: item.id,
+      version,
       fields: item.fields,
       ...(Object.keys(context).length > 0 ? { context } : {}),
     };

@@ -7,8 +7,8 @@
  * per-region text area `link` holds the linked record's id; the region's `meta.text` holds the annotation's id and
  * fields as JSON, so an import gives it back exactly.
  */
-import type { Article } from '../../types/index.ts';
-import { decomposeArticle, MAIN, type Decomposed } from './spans.ts';
+import type { Article, PublishedArticle } from '../../types/index.ts';
+import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, type Registry } from './layers.ts';
 import type { BratNote } from './brat.ts';
 
@@ -60,11 +60,16 @@ function mainLabel(item: Decomposed, registry: Registry): string {
 }
 
 /** One article as a Label Studio task with its annotations. */
-export function labelStudioTask(article: Article, registry: Registry): Record<string, unknown> {
+export function labelStudioTask(
+  article: Pick<Article | PublishedArticle, 'id' | 'headline' | 'body' | 'annotations'>,
+  registry: Registry,
+): Record<string, unknown> {
   const { text, annotations } = decomposeArticle(article);
+  const version = recordVersion(text, annotations);
   const result: Record<string, unknown>[] = [];
   for (const item of annotations) {
     const context: BratNote['context'] = {};
+    let mainRegion: Record<string, unknown> = {};
     item.spans.forEach((span, index) => {
       const regionId = index === 0 ? item.id : `${item.id}~${span.role}`;
       const value = { start: span.start, end: span.end, text: span.selector.exact };
@@ -74,13 +79,15 @@ export function labelStudioTask(article: Article, registry: Registry): Record<st
           ...(prefix === undefined ? {} : { prefix }),
           ...(suffix === undefined ? {} : { suffix }),
         };
-      result.push({
+      const region = {
         id: regionId,
         from_name: LABELS_NAME,
         to_name: TEXT_NAME,
         type: 'labels',
         value: { ...value, labels: [span.role === MAIN ? mainLabel(item, registry) : roleLabel(span.role)] },
-      });
+      };
+      if (index === 0) mainRegion = region;
+      result.push(region);
       if (index > 0)
         result.push({
           type: 'relation',
@@ -103,13 +110,13 @@ export function labelStudioTask(article: Article, registry: Registry): Record<st
     const payload: BratNote = {
       layer: item.layer,
       id: item.id,
+      version,
       fields: item.fields,
       ...(Object.keys(context).length > 0 ? { context } : {}),
     };
-    const region = result.find((r) => r.id === item.id && r.type === 'labels')!;
-    region.meta = { text: [JSON.stringify(payload)] };
+    mainRegion.meta = { text: [JSON.stringify(payload)] };
   }
-  return { data: { text, article: article.id, headline: article.headline.text }, annotations: [{ result }] };
+  return { data: { text, article: article.id, headline: article.headline.text, version }, annotations: [{ result }] };
 }
 
 /** What an import needs from one region of a Label Studio export. */

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Article } from '../../types/index.ts';
 import { ROOT } from '../helpers.ts';
 import { VALID_FIXTURE } from '../../scripts/checks/test-kit.ts';
-import { readW3c, w3cCollection } from '../../scripts/interop/w3c.ts';
+import { readW3c } from '../../scripts/interop/w3c.ts';
+import { w3cPage } from '../interop-support.ts';
 import { bratAnn, parseBratAnn } from '../../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../../scripts/interop/label-studio.ts';
 import { fromBrat, fromLabelStudio, fromW3c } from '../../scripts/interop/readers.ts';
@@ -40,7 +41,7 @@ function importInto(original: Article, items: ToolAnnotation[], toolText: string
 export const ROUND_TRIPS: readonly RoundTrip[] = [
   {
     name: 'W3C Web Annotation JSON-LD',
-    exportRecord: (article) => reparse(w3cCollection(article, registry)),
+    exportRecord: (article) => reparse(w3cPage(article, registry)),
     importRecord: (exported, original) => importInto(original, fromW3c(readW3c(exported, original.id)), null),
   },
   {

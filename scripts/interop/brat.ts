@@ -8,6 +8,7 @@
  * `AnnotatorNotes` note (`#`) holds the annotation's id and fields as JSON, so an import gives it back exactly.
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
+import { parseJsonSource } from '../lib/json-source.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, wikidataOf, type Registry } from './layers.ts';
 
@@ -24,6 +25,17 @@ export interface BratNote {
   fields: Record<string, unknown>;
   /** prefix/suffix of each span's selector, by role, so the import restores the same selectors. */
   context?: Record<string, { prefix?: string; suffix?: string }>;
+}
+
+/**
+ * A note's payload as the export wrote it, read as strictly as a record (scripts/lib/json-source.ts: depth, size,
+ * forbidden keys); null when the note is not JSON the export wrote.
+ */
+export function parseNote(text: string): BratNote | null {
+  const parsed = parseJsonSource(Buffer.from(text, 'utf8'));
+  if (!parsed.ok) return null;
+  const note = parsed.value as Partial<BratNote>;
+  return typeof note.layer === 'string' && typeof note.id === 'string' ? (note as BratNote) : null;
 }
 
 /** The `.ann` text of one article. */

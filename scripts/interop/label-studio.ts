@@ -10,7 +10,7 @@
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, type Registry } from './layers.ts';
-import type { BratNote } from './brat.ts';
+import { parseNote, type BratNote } from './brat.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -147,7 +147,12 @@ export class LabelStudioFormatError extends Error {
 export function readLabelStudio(
   document: unknown,
   articleId: string,
-): { text: string; regions: LabelStudioRegion[]; relations: Array<{ from: string; to: string; label: string }> } {
+): {
+  text: string;
+  version: string | null;
+  regions: LabelStudioRegion[];
+  relations: Array<{ from: string; to: string; label: string }>;
+} {
   const tasks = Array.isArray(document) ? document : [document];
   const candidates = tasks.map((t, i) => [t, i] as const).filter(([t]) => t && typeof t === 'object');
   const byArticle = candidates.filter(([t]) => (t as { data?: { article?: unknown } }).data?.article === articleId);
@@ -161,7 +166,7 @@ export function readLabelStudio(
     );
   const [task, index] = chosen as [Record<string, unknown>, number];
   const base = Array.isArray(document) ? `/${index}` : '';
-  const data = task.data as { text?: unknown } | undefined;
+  const data = task.data as { text?: unknown; version?: unknown } | undefined;
   if (typeof data?.text !== 'string') throw new LabelStudioFormatError(`${base}/data/text`, 'the task has no text');
   const annotations = (Array.isArray(task.annotations) ? task.annotations : []) as Array<Record<string, unknown>>;
   const usable = annotations
@@ -172,6 +177,10 @@ export function readLabelStudio(
   const [annotation, annotationIndex] = usable[usable.length - 1]!;
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;
+  items.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw new LabelStudioFormatError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
+  });
   const links = new Map<string, string>();
   for (const item of items) {
     const textarea =
@@ -212,14 +221,12 @@ export function readLabelStudio(
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
     let note: BratNote | null = null;
     if (Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('{')) {
-      try {
-        note = JSON.parse(meta[0]) as BratNote;
-      } catch {
+      note = parseNote(meta[0]);
+      if (!note)
         throw new LabelStudioFormatError(
           `${at}/meta/text/0`,
           'the region note is not the JSON the export wrote; remove it or restore it',
         );
-      }
     }
     const regionId = typeof item.id === 'string' ? item.id : `region-${i}`;
     regions.push({
@@ -233,5 +240,5 @@ export function readLabelStudio(
       note,
     });
   });
-  return { text: data.text, regions, relations };
+  return { text: data.text, version: typeof data.version === 'string' ? data.version : null, regions, relations };
 }

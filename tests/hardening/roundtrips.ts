@@ -14,7 +14,7 @@ import { w3cPage } from '../interop-support.ts';
 import { bratAnn, parseBratAnn } from '../../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../../scripts/interop/label-studio.ts';
 import { fromBrat, fromLabelStudio, fromW3c } from '../../scripts/interop/readers.ts';
-import { buildAnnotations, mergeAnnotations, type ToolAnnotation } from '../../scripts/interop/merge.ts';
+import { buildAnnotations, planImport, type ToolAnnotation } from '../../scripts/interop/merge.ts';
 import { entityKinds, loadRegistry } from '../../scripts/interop/registry.ts';
 import { articleText } from '../../scripts/lib/text-quote.ts';
 
@@ -35,7 +35,7 @@ function importInto(original: Article, items: ToolAnnotation[], toolText: string
   const empty = Object.fromEntries(Object.keys(original.annotations).map((layer) => [layer, []]));
   const clean = { ...original, annotations: empty as unknown as Article['annotations'] };
   const built = buildAnnotations(clean, registry, items, toolText, kinds);
-  return mergeAnnotations(clean, built.annotations).article;
+  return planImport(clean, built, false).article;
 }
 
 export const ROUND_TRIPS: readonly RoundTrip[] = [

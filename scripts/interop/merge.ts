@@ -222,6 +222,13 @@ export function buildAnnotations(
           `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; type the ${spec.link.as}'s id in the tool, or edit the record.`,
         );
     }
+    if (layer === 'mentions' && !fields && link !== null) {
+      // The form, when the words are a name or demonym of the entity (a new entity's name is the words).
+      const entity = registry.entities.get(link) ?? newEntities.get(link);
+      const words = main.selector.exact;
+      if (entity && (entity.name === words || entity.aliases.includes(words))) annotationFields.form = 'name';
+      else if (entity?.demonyms.includes(words)) annotationFields.form = 'demonym';
+    }
     completeSelectors(layer, annotationFields, spans);
     built.annotations.push({ layer, annotation: assemble(id, annotationFields, spans), where: item.where });
   }

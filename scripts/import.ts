@@ -121,8 +121,8 @@ function readToolFile(
     return { items: fromLabelStudio(regions, relations, version), toolText, locate };
   } catch (error) {
     if (error instanceof FormatError || error instanceof LabelStudioFormatError)
-      throw new ImportError(error.where, error.message.slice(error.where.length + 2));
-    if (error instanceof ImportError) throw error;
+      throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
+    if (error instanceof ImportError) throw new ImportError(locate(error.where), error.message, error.hint);
     // Anything else thrown while reading an untrusted file is a shape the readers do not expect.
     throw new ImportError('', `the file is not a ${format} export this command can read`);
   }

@@ -10,21 +10,18 @@
  * (exit 1) with the record untouched. `--dry-run` prints the changes, annotation by annotation, and writes nothing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Article } from '../types/index.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { RECORD_FILE } from './checks/layout.ts';
 import { canonicalText } from './lib/canonical.ts';
-import { decodeUtf8, lineColumn, MAX_FILE_BYTES, parseJsonSource, pointerLocator } from './lib/json-source.ts';
+import { parseJsonSource } from './lib/json-source.ts';
 import { checkRecordFolder } from './lib/output-target.ts';
 import { replaceIfUnchanged } from './lib/record-file.ts';
 import { entityKinds, loadRegistry } from './interop/registry.ts';
-import { BratSyntaxError, parseBratAnn } from './interop/brat.ts';
-import { LabelStudioFormatError, readLabelStudio } from './interop/label-studio.ts';
-import { FormatError, readW3c } from './interop/w3c.ts';
-import { fromBrat, fromLabelStudio, fromW3c } from './interop/readers.ts';
-import { buildAnnotations, ImportError, planImport, type ToolAnnotation } from './interop/merge.ts';
+import { FORMATS, readToolFile, type Format } from './interop/read-file.ts';
+import { buildAnnotations, ImportError, planImport } from './interop/merge.ts';
 import { describeChange } from './interop/diff.ts';
 
 const USAGE = `usage: npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--allow-delete] [--force] [--data DIR]
@@ -37,96 +34,8 @@ Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --allow-delete       remove the annotations deleted in the tool (an export of the record that lacks them)
   --force              apply edits to annotations that also changed in the record since the export`;
 
-const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
-type Format = (typeof FORMATS)[number];
-
 /** An argument as a POSIX shell reads it back: bare when safe, else single-quoted. */
 const shellWord = (arg: string) => (/^[\w./,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-
-/** A file's bytes, refused past the strict reader's size limit; problems are ImportErrors. */
-function readCapped(file: string): Buffer {
-  const bytes = readFileSync(file);
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new ImportError(
-      '',
-      `the file is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES}`,
-      "Import one article's export: the Label Studio task, the brat .ann, or the W3C page that holds it.",
-    );
-  return bytes;
-}
-
-/** A JSON import file, read as strictly as a record (a list is allowed at the root). */
-function readJson(file: string): { value: unknown; text: string } {
-  const parsed = parseJsonSource(readCapped(file), { lists: true });
-  if (!parsed.ok) {
-    const p = parsed.problems[0]!;
-    const at = lineColumn(parsed.text, p.offset);
-    throw new ImportError(`${at.line}:${at.column}`, p.message, p.hint);
-  }
-  return { value: parsed.value, text: parsed.text };
-}
-
-/** Reads FILE in its format; every problem is an ImportError located in FILE. */
-function readToolFile(
-  format: Format,
-  file: string,
-  articleId: string,
-): { items: ToolAnnotation[]; toolText: string | null; locate: (where: string) => string } {
-  if (format === 'brat') {
-    const decoded = decodeUtf8(readCapped(file));
-    if (!('text' in decoded))
-      throw new ImportError('', `invalid UTF-8 byte sequence at byte ${decoded.byteOffset}`, 'Save the file as UTF-8.');
-    const txtPath = file.replace(/\.ann$/, '.txt');
-    const toolText = txtPath !== file && existsSync(txtPath) ? readCapped(txtPath).toString('utf8') : null;
-    const line = (where: string) => where.replace(/^line (\d+)$/, '$1:1');
-    try {
-      return { items: fromBrat(parseBratAnn(decoded.text)), toolText, locate: line };
-    } catch (error) {
-      if (error instanceof BratSyntaxError)
-        throw new ImportError(
-          `${error.line}:1`,
-          error.message.replace(/^line \d+: /, ''),
-          'See https://brat.nlplab.org/standoff.html for the format.',
-        );
-      if (error instanceof ImportError) throw new ImportError(line(error.where), error.message, error.hint);
-      throw error;
-    }
-  }
-  const { value, text } = readJson(file);
-  const locator = pointerLocator(text);
-  const locate = (where: string) => {
-    if (!where.startsWith('/') && where !== '') return where;
-    const at = locator(where === '/' ? '' : where);
-    return `${at.line}:${at.column} (at ${where || '/'})`;
-  };
-  // W3C pages named by the collection: files beside it, read as strictly, never outside its folder.
-  const folder = resolve(dirname(file));
-  let current = resolve(file);
-  const loadPage = (reference: string, where: string): unknown => {
-    const path = resolve(dirname(current), reference);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(reference) || !path.startsWith(folder + sep) || !existsSync(path))
-      throw new FormatError(where, `the page ${JSON.stringify(reference)} is no file in ${folder}`);
-    current = path;
-    try {
-      return readJson(path).value;
-    } catch (error) {
-      if (error instanceof ImportError)
-        throw new FormatError(`${relative(process.cwd(), path)}:${error.where}`, error.message);
-      throw error;
-    }
-  };
-  try {
-    if (format === 'w3c') return { items: fromW3c(readW3c(value, articleId, loadPage)), toolText: null, locate };
-    const { text: toolText, version, regions, relations } = readLabelStudio(value, articleId);
-    return { items: fromLabelStudio(regions, relations, version), toolText, locate };
-  } catch (error) {
-    if (error instanceof FormatError || error instanceof LabelStudioFormatError)
-      throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
-    if (error instanceof ImportError) throw new ImportError(locate(error.where), error.message, error.hint);
-    // Anything else thrown while reading an untrusted file is a shape the readers do not expect.
-    throw new ImportError('', `the file is not a ${format} export this command can read`);
-  }
-}
 
 runMain(() => {
   const { values, positionals } = parseArgs({

@@ -40,8 +40,8 @@ export function parseNote(text: string): BratNote | null {
 
 /** The `.ann` text of one article. */
 export function bratAnn(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>, registry: Registry): string {
-  const { text, annotations } = decomposeArticle(article);
-  const version = recordVersion(text, annotations);
+  const { annotations } = decomposeArticle(article);
+  const version = recordVersion(article);
   const lines: string[] = [];
   let t = 0;
   let r = 0;

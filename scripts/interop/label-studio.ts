@@ -65,7 +65,7 @@ export function labelStudioTask(
   registry: Registry,
 ): Record<string, unknown> {
   const { text, annotations } = decomposeArticle(article);
-  const version = recordVersion(text, annotations);
+  const version = recordVersion(article);
   const result: Record<string, unknown>[] = [];
   for (const item of annotations) {
     const context: BratNote['context'] = {};

@@ -6,19 +6,10 @@
  * `TODO` placeholders that validation rejects until a curator completes them), and merges the result without ever
  * replacing an existing annotation. Pure functions.
  */
-import type { Annotations, Article, Entity, TextQuoteSelector } from '../../types/index.ts';
+import type { Article, Entity, TextQuoteSelector } from '../../types/index.ts';
 import { ENTITY_PLACEHOLDER, OUTLET_PLACEHOLDER } from '../lib/article-template.ts';
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
-import {
-  assemble,
-  decomposeArticle,
-  MAIN,
-  Offsets,
-  recordVersion,
-  stableJson,
-  type AnyAnnotation,
-  type Layer,
-} from './spans.ts';
+import { assemble, MAIN, Offsets, recordVersion, stableJson, type AnyAnnotation, type Layer } from './spans.ts';
 import { kindLabel, LAYERS, resolveLink, setLink, ROLE_PATTERNS, type Registry } from './layers.ts';
 
 export interface ToolSpan {
@@ -379,8 +370,7 @@ export interface ImportPlan {
  * record as it is now (its version matches): a region deleted in the tool. Removals are applied when `allowDelete`.
  */
 export function planImport(article: Article, built: Built, allowDelete: boolean): ImportPlan {
-  const { text, annotations } = decomposeArticle(article);
-  const version = recordVersion(text, annotations);
+  const version = recordVersion(article);
   const exported = built.versions.size === 1 ? [...built.versions][0]! : null;
   if (built.versions.size > 1)
     throw new ImportError(

@@ -202,15 +202,26 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** A value with the derived `start`/`end` of published selectors left out. */
+function withoutPositions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPositions);
+  if (value === null || typeof value !== 'object') return value;
+  const selector = isSelector(value);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    if (!(selector && (k === 'start' || k === 'end'))) out[k] = withoutPositions(v);
+  return out;
+}
+
 /**
- * The version of an article's text and annotations: 16 hex digits of a SHA-256 over the text and every annotation
- * (kind, id, fields, spans), whatever the key order or the published positions. The exports write it beside each
+ * The version of an article's text and annotations: 16 hex digits of a SHA-256 over both, whatever the key order,
+ * and the same for the record and its published form (positions left out). The exports write it beside each
  * annotation; an import compares it with the record's, to tell an edit in the tool from a change to the record.
+ * Linear: nothing is searched for.
  */
-export function recordVersion(text: string, annotations: readonly Decomposed[]): string {
-  const content = annotations.map((a) => [a.layer, a.id, a.fields, a.spans.map((s) => [s.role, s.selector])]);
+export function recordVersion(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>): string {
   return createHash('sha256')
-    .update(stableJson([text, content]))
+    .update(stableJson([articleText(article), withoutPositions(article.annotations)]))
     .digest('hex')
     .slice(0, 16);
 }

@@ -103,8 +103,8 @@ export function w3cAnnotations(
   article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations'>,
   registry: Registry,
 ): Record<string, unknown>[] {
-  const { text, annotations } = decomposeArticle(article);
-  const version = recordVersion(text, annotations);
+  const { annotations } = decomposeArticle(article);
+  const version = recordVersion(article);
   return annotations.map((a) => w3cAnnotation(article.id, a, registry, version));
 }
 

@@ -117,7 +117,7 @@ runMain(() => {
         `  To keep the record's: export again (npm run build) and redo the edits in the tool.`,
       1,
     );
-  const removed = count('removed');
+  const removed = count('removed').filter((c) => !c.relabelled);
   if (removed.length > 0 && !values['allow-delete'] && !values['dry-run'])
     fail(
       `${removed.length} annotation(s) of ${shown} are not in ${file}, an export of the record as it is: they were deleted in the tool. Nothing was written.\n` +

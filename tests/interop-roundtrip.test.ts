@@ -156,3 +156,59 @@ test('annotations made in a tool (labels and offsets only) get unique selectors,
     (error: ImportError) => error.where === 'r3' && /"Weapon" is not one of this dataset's/.test(error.message),
   );
 });
+
+test('a region relabelled as another kind replaces its annotation; drawn events, times and figures get complete fields', () => {
+  const article = syntheticArticle();
+  const task = json(labelStudioTask(article, SYNTHETIC_REGISTRY)) as any;
+  const result: any[] = task.annotations[0].result;
+  result.find((r) => r.id === 'm-jane-1' && r.type === 'labels').value.labels = ['Claim'];
+  const text = articleText(article);
+  const at = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
+  const region = (id: string, label: string, needle: string) => ({
+    id,
+    type: 'labels',
+    value: { start: at(needle), end: at(needle) + [...needle].length, text: needle, labels: [label] },
+  });
+  result.push(
+    region('d1', 'EventReference', 'Examplestan agreed'),
+    region('d2', 'Time', 'last week'),
+    { type: 'relation', from_id: 'd1', to_id: 'd2', labels: ['Time'] },
+    region('d3', 'Figure', '40%'),
+  );
+  const { text: toolText, version, regions, relations } = readLabelStudio([task], article.id);
+  const built = buildAnnotations(
+    article,
+    SYNTHETIC_REGISTRY,
+    fromLabelStudio(regions, relations, version),
+    toolText,
+    KINDS,
+  );
+  const plan = planImport(article, built, false);
+  const outcome = (id: string) => plan.changes.find((c) => c.id === id);
+  assert.equal(outcome('m-jane-1')?.outcome, 'removed');
+  assert.equal(outcome('m-jane-1')?.relabelled, true);
+  assert.equal(
+    plan.article.annotations.mentions.find((m) => m.id === 'm-jane-1'),
+    undefined,
+    'relabelled: removed without --allow-delete',
+  );
+  const claim = plan.article.annotations.claims.find((c) => c.selector.exact === 'Jane Example');
+  assert.ok(claim, 'and added as the new kind');
+  const event = plan.article.annotations.events.find((e) => e.selector.exact === 'Examplestan agreed')!;
+  assert.deepEqual(event.time, {
+    selector: { exact: 'last week' },
+    type: 'instant',
+    value: null,
+    beginPoint: null,
+    endPoint: null,
+    relative: null,
+  });
+  const figure = built.annotations.find((a) => a.where.endsWith('/result/' + String(result.length - 1)))!;
+  const { value, unit } = figure.annotation as { value: number; unit: string };
+  assert.deepEqual([value, unit], [40, 'percent'], 'the number and unit the words give');
+  assert.equal(
+    outcome(figure.annotation.id)?.outcome,
+    'duplicate',
+    'the same words, already a figure: not added again',
+  );
+});

@@ -80,6 +80,8 @@ export interface Built {
   notices: string[];
   /** The record versions the file's exported annotations carry (none for annotations made in a tool). */
   versions: Set<string>;
+  /** Ids of exported annotations relabelled in the tool as another kind: replaced by a new annotation. */
+  replaced: Set<string>;
 }
 
 /** The time of an event whose time expression was marked in a tool: an instant whose value the curator gives. */
@@ -124,7 +126,7 @@ export function buildAnnotations(
     Object.values(article.annotations).flatMap((list) => (list as Array<{ id: string }>).map((a) => a.id)),
   );
   for (const item of items) if (item.id !== null) usedIds.add(item.id);
-  const built: Built = { annotations: [], entities: [], notices: [], versions: new Set() };
+  const built: Built = { annotations: [], entities: [], notices: [], versions: new Set(), replaced: new Set() };
   const newEntities = new Map<string, Entity>();
   const kindOfLabel = new Map(entityKinds.map((kind) => [kindLabel(kind), kind]));
   for (const item of items) {
@@ -137,7 +139,8 @@ export function buildAnnotations(
       );
     // Relabelled as another kind of annotation: a new annotation of that kind (the old one is then removed).
     const exported = item.fields !== null && item.layer === labelled;
-    if (exported && item.version !== null) built.versions.add(item.version);
+    if (item.fields !== null && item.version !== null) built.versions.add(item.version);
+    if (item.fields !== null && !exported && item.id !== null) built.replaced.add(item.id);
     const layer: Layer = labelled;
     const spec = LAYERS[layer];
     for (const span of item.spans)
@@ -352,6 +355,8 @@ export interface Change {
   after: AnyAnnotation | null;
   /** Where in the import file (for an annotation the file holds). */
   where: string;
+  /** A removal because the tool relabelled the annotation as another kind (needs no --allow-delete). */
+  relabelled?: boolean;
 }
 
 export interface ImportPlan {
@@ -403,7 +408,7 @@ export function planImport(article: Article, built: Built, allowDelete: boolean)
       continue;
     }
     const twin = atWords.get(`${layer} ${stableJson(mainSelector(annotation))}`);
-    if (twin !== undefined && !seen.has(twin)) {
+    if (twin !== undefined) {
       changes.push({
         outcome: 'duplicate',
         layer,
@@ -418,14 +423,23 @@ export function planImport(article: Article, built: Built, allowDelete: boolean)
   }
   if (exported === version)
     for (const [id, { layer, annotation }] of current)
-      if (!seen.has(id)) changes.push({ outcome: 'removed', layer, id, before: annotation, after: null, where: '' });
+      if (!seen.has(id))
+        changes.push({
+          outcome: 'removed',
+          layer,
+          id,
+          before: annotation,
+          after: null,
+          where: '',
+          relabelled: built.replaced.has(id),
+        });
   const next = structuredClone(article);
   const byId = new Map(changes.map((c) => [c.id, c]));
   for (const layer of Object.keys(next.annotations) as Layer[]) {
     const list = next.annotations[layer] as AnyAnnotation[];
     const kept = list.flatMap((annotation) => {
       const change = byId.get(annotation.id);
-      if (change?.outcome === 'removed') return allowDelete ? [] : [annotation];
+      if (change?.outcome === 'removed') return allowDelete || change.relabelled ? [] : [annotation];
       if (change?.outcome === 'changed') return change.layer === layer ? [change.after!] : [];
       return [annotation];
     });

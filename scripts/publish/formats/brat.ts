@@ -38,7 +38,8 @@ function fixedOs(): Transform {
   });
 }
 
-export const brat: Format = {
+/** The format, with archives of about `archiveBytes` of tar (a test shards a small dataset). */
+export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
   name: 'brat',
   description: 'brat standoff: one archive of the .txt/.ann pairs and annotation.conf, for brat and INCEpTION.',
   async write({ out, rootDir }) {
@@ -60,7 +61,7 @@ export const brat: Format = {
         };
         yield* counted(entry('brat/', null));
         yield* counted(entry('brat/annotation.conf', conf));
-        while (!next.done && bytes < SHARD_BYTES) {
+        while (!next.done && bytes < archiveBytes) {
           const article = next.value;
           yield* counted(entry(`brat/${article.id}.ann`, Buffer.from(bratAnn(article, registry))));
           yield* counted(entry(`brat/${article.id}.txt`, Buffer.from(articleText(article))));
@@ -86,4 +87,6 @@ export const brat: Format = {
     };
     return [resource];
   },
-};
+});
+
+export const brat = bratFormat();

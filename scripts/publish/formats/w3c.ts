@@ -6,14 +6,15 @@
  * they work in dist/, in the download and on the site. The annotations themselves: scripts/interop/w3c.ts.
  */
 import type { Format, Resource } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, Shards } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, Shards } from '../../interop/export-input.ts';
 import { W3C_CONTEXT, w3cAnnotations } from '../../interop/w3c.ts';
 
 const COLLECTION = `${EXPORT_DIR}/w3c.jsonld`;
 /** A page's file name, relative to the collection's folder (`w3c/page-2.jsonld`) or to another page's. */
 const page = (n: number) => `page-${n}.jsonld`;
 
-export const w3c: Format = {
+/** The format, with pages of about `pageBytes` (a test pages a small dataset). */
+export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
   name: 'w3c',
   description: 'W3C Web Annotation (JSON-LD): one AnnotationCollection paged in AnnotationPage files.',
   write({ out, info }) {
@@ -27,6 +28,7 @@ export const w3c: Format = {
       (n) =>
         `{"@context":${context},"id":${JSON.stringify(page(n))},"type":"AnnotationPage","partOf":{"id":"../w3c.jsonld"},"startIndex":${startIndex},${n > 1 ? `"prev":${JSON.stringify(page(n - 1))},` : ''}"items":[`,
       (n, last) => `\n]${last ? '' : `,"next":${JSON.stringify(page(n + 1))}`}}\n`,
+      pageBytes,
     );
     for (const article of readArticles(out.root)) {
       const items = w3cAnnotations(article, registry);
@@ -73,4 +75,6 @@ export const w3c: Format = {
     ];
     return resources;
   },
-};
+});
+
+export const w3c = w3cFormat();

@@ -40,8 +40,7 @@ export class Shards {
   readonly paths: string[] = [];
   #sink: Sink | null = null;
   #bytes = 0;
-  /** Whether the current shard holds an item yet (for separators). */
-  empty = true;
+  #empty = true;
 
   constructor(
     private readonly out: OutputDir,
@@ -51,12 +50,14 @@ export class Shards {
     private readonly limit = SHARD_BYTES,
   ) {}
 
-  write(text: string): void {
+  /** Writes an item, after `separator` unless it is the first of its shard. */
+  write(text: string, separator = ''): void {
     if (this.#sink && this.#bytes >= this.limit) this.#close(false);
     if (!this.#sink) this.#open();
-    this.#sink!.write(text);
-    this.#bytes += Buffer.byteLength(text);
-    this.empty = false;
+    const item = this.#empty ? text : separator + text;
+    this.#sink!.write(item);
+    this.#bytes += Buffer.byteLength(item);
+    this.#empty = false;
   }
 
   /** Closes the last shard (opening one if nothing was written, so there is always a file). */
@@ -73,7 +74,7 @@ export class Shards {
     const head = this.head(n);
     this.#sink.write(head);
     this.#bytes = Buffer.byteLength(head);
-    this.empty = true;
+    this.#empty = true;
   }
 
   #close(last: boolean): void {

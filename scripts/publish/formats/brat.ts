@@ -61,7 +61,8 @@ export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
         };
         yield* counted(entry('brat/', null));
         yield* counted(entry('brat/annotation.conf', conf));
-        while (!next.done && bytes < archiveBytes) {
+        // At least one article per archive, however small the limit.
+        for (let n = 0; !next.done && (n === 0 || bytes < archiveBytes); n++) {
           const article = next.value;
           yield* counted(entry(`brat/${article.id}.ann`, Buffer.from(bratAnn(article, registry))));
           yield* counted(entry(`brat/${article.id}.txt`, Buffer.from(articleText(article))));

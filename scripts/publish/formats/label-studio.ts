@@ -24,7 +24,7 @@ export const labelStudio: Format = {
     );
     for (const article of readArticles(out.root)) {
       const task = JSON.stringify(labelStudioTask(article, registry));
-      tasks.write(`${tasks.empty ? '' : ','}\n${task}`);
+      tasks.write(`\n${task}`, ',');
     }
     const paths = tasks.close();
     out.write(LABEL_STUDIO_CONFIG, labelStudioConfig(entityKinds(join(rootDir, 'schemas'))));

@@ -35,7 +35,7 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
       if (items.length === 0) continue;
       startIndex = total;
       const text = items.map((item) => `\n${JSON.stringify(item)}`).join(',');
-      pages.write(pages.empty ? text : `,${text}`);
+      pages.write(text, ',');
       total += items.length;
     }
     const paths = pages.close();

@@ -29,7 +29,7 @@ interface Editor {
 }
 
 function labelStudio(dist: string, dir: string): Editor {
-  const tasks: Json[] = JSON.parse(readFileSync(join(dist, 'annotations/label-studio/tasks-1.json'), 'utf8'));
+  const tasks: Json[] = JSON.parse(readFileSync(join(dist, 'annotations/label-studio/tasks.json'), 'utf8'));
   const task = tasks.find((t) => t.data.article === SEED_ID);
   const result: Json[] = task.annotations[0].result;
   const file = join(dir, 'label-studio.json');
@@ -53,7 +53,7 @@ function labelStudio(dist: string, dir: string): Editor {
 }
 
 function brat(dist: string, dir: string): Editor {
-  execFileSync('tar', ['xzf', join(dist, 'annotations/brat/brat-1.tar.gz'), '-C', dir]);
+  execFileSync('tar', ['xzf', join(dist, 'annotations/brat.tar.gz'), '-C', dir]);
   const file = join(dir, 'brat', `${SEED_ID}.ann`);
   let lines = readFileSync(file, 'utf8').trimEnd().split('\n');
   /** The T id of an annotation's main span, from the note that names the annotation. */

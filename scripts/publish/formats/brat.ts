@@ -1,5 +1,5 @@
 /**
- * brat standoff: one archive (annotations/brat/brat-N.tar.gz, a new archive past SHARD_BYTES of text) of a brat
+ * brat standoff: one archive (annotations/brat.tar.gz; past SHARD_BYTES of text, more: brat-2.tar.gz…) of a brat
  * collection folder `brat/`: `annotation.conf`, and `<id>.ann` and `<id>.txt` for every article, which brat and
  * INCEpTION import. Streamed through gzip, so memory holds one article; the same data give the same bytes (entries
  * in the stream's order, the fixed ustar headers of scripts/release/tar.ts, no time and a fixed OS in the gzip
@@ -11,7 +11,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Format, Resource } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, shardPath } from '../../interop/export-input.ts';
 import { bratAnn, bratConf } from '../../interop/brat.ts';
 import { entityKinds } from '../../interop/registry.ts';
 import { articleText } from '../../lib/text-quote.ts';
@@ -49,7 +49,7 @@ export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
     let next = articles.next();
     const paths: string[] = [];
     while (paths.length === 0 || !next.done) {
-      const path = `${EXPORT_DIR}/brat/brat-${paths.length + 1}.tar.gz`;
+      const path = shardPath(`${EXPORT_DIR}/brat.tar.gz`)(paths.length + 1);
       paths.push(path);
       function* archive(): Generator<Buffer> {
         let bytes = 0;

@@ -1,11 +1,11 @@
 /**
- * Label Studio: every article as a task (annotations/label-studio/tasks-N.json, JSON lists, a new file past
- * SHARD_BYTES) and the labelling configuration that matches them (annotations/label-studio/config.xml). The tasks
+ * Label Studio: every article as a task (annotations/label-studio/tasks.json, a JSON list; past SHARD_BYTES,
+ * more: tasks-2.json…) and the labelling configuration that matches them (annotations/label-studio/config.xml). The tasks
  * themselves: scripts/interop/label-studio.ts.
  */
 import { join } from 'node:path';
 import type { Format, Resource } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, Shards } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
 import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
 import { entityKinds } from '../../interop/registry.ts';
 
@@ -18,7 +18,7 @@ export const labelStudio: Format = {
     const registry = readRegistry(out.root);
     const tasks = new Shards(
       out,
-      (n) => `${EXPORT_DIR}/label-studio/tasks-${n}.json`,
+      shardPath(`${EXPORT_DIR}/label-studio/tasks.json`),
       () => '[',
       () => '\n]\n',
     );

@@ -1,9 +1,9 @@
 /**
- * spaCy-style JSON Lines: one article per line (annotations/spacy/docs-N.jsonl, a new file past SHARD_BYTES). The
+ * spaCy-style JSON Lines: one article per line (annotations/spacy.jsonl; past SHARD_BYTES, more: spacy-2.jsonl…). The
  * lines themselves: scripts/interop/spacy.ts.
  */
 import type { Format, Resource } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, Shards } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
 import { spacyLine } from '../../interop/spacy.ts';
 
 export const spacy: Format = {
@@ -11,7 +11,7 @@ export const spacy: Format = {
   description: 'spaCy-style JSON Lines: each article’s text and its entity mention spans.',
   write({ out }) {
     const registry = readRegistry(out.root);
-    const lines = new Shards(out, (n) => `${EXPORT_DIR}/spacy/docs-${n}.jsonl`);
+    const lines = new Shards(out, shardPath(`${EXPORT_DIR}/spacy.jsonl`));
     for (const article of readArticles(out.root)) lines.write(spacyLine(article, registry));
     const resource: Resource = {
       name: 'annotations-spacy',

@@ -288,9 +288,16 @@ export function parseBratAnn(ann: string): BratDocument {
   for (const r of doc.relations)
     for (const target of Object.values(r.args))
       if (!known.has(target))
-        throw new BratSyntaxError(r.line, `relation ${r.id} refers to ${target}, which is not defined`);
+        throw new BratSyntaxError(
+          r.line,
+          `relation ${JSON.stringify(r.id)} refers to ${JSON.stringify(target)}, which is not defined`,
+        );
   for (const n of [...doc.normalizations, ...doc.notes, ...doc.attributes])
-    if (!known.has(n.target)) throw new BratSyntaxError(n.line, `${n.id} refers to ${n.target}, which is not defined`);
+    if (!known.has(n.target))
+      throw new BratSyntaxError(
+        n.line,
+        `${JSON.stringify(n.id)} refers to ${JSON.stringify(n.target)}, which is not defined`,
+      );
   return doc;
 }
 

@@ -216,7 +216,7 @@ export function readLabelStudio(
     if (value.labels.length > 1)
       throw new LabelStudioFormatError(
         `${at}/value/labels`,
-        `a region has ${value.labels.length} labels (${value.labels.join(', ')}); give it one`,
+        `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); give it one`,
       );
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
     let note: BratNote | null = null;

@@ -64,7 +64,7 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
     if (!parsed)
       throw new ImportError(
         `line ${note.line}`,
-        `the note on ${note.target} is not the JSON the export wrote`,
+        `the note on ${JSON.stringify(note.target)} is not the JSON the export wrote`,
         'Remove the note, or restore it as exported.',
       );
     notes.set(note.target, parsed);
@@ -87,13 +87,13 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
     if (ROLE_LABELS.has(t.type))
       throw new ImportError(
         `line ${t.line}`,
-        `${t.id} is a ${t.type} span that no relation ties to an annotation`,
-        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${t.id} (Arg2), or delete it.`,
+        `${JSON.stringify(t.id)} is a ${t.type} span that no relation ties to an annotation`,
+        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${JSON.stringify(t.id)} (Arg2), or delete it.`,
       );
     if (t.fragments.length !== 1)
       throw new ImportError(
         `line ${t.line}`,
-        `${t.id} is a discontinuous span`,
+        `${JSON.stringify(t.id)} is a discontinuous span`,
         'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
       );
     const note = notes.get(t.id) ?? null;
@@ -111,7 +111,7 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
       if (r.fragments.length !== 1)
         throw new ImportError(
           `line ${r.line}`,
-          `${r.id} is a discontinuous span`,
+          `${JSON.stringify(r.id)} is a discontinuous span`,
           'Annotate each part as its own span.',
         );
       const pattern = ROLE_PATTERNS[role.label]!;

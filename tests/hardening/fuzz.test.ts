@@ -502,14 +502,19 @@ test('npm run import: hostile files (prototype keys as roles, layers and labels;
       /./,
     ],
   ];
+  cases.push([
+    'brat',
+    'T1\tPerson 0 3\tabc\nR1\tSource Arg1:T1 Arg2:T\u001b[31m::error::x\n',
+    /refers to "T\\u001b\[31m::error::x"/,
+  ]);
   for (const [format, text, expected] of cases) {
-    const file = join(work, `hostile.${format}.json`);
+    const file = join(work, `hostile.${format}.${format === 'brat' ? 'ann' : 'json'}`);
     writeFileSync(file, text);
     const result = runScript('import.ts', ['--from', format, file, '--article', id, '--data', data]);
     assert.equal(result.code, 1, `${format}: ${result.stderr}`);
     assert.match(result.stderr, expected);
     assert.match(result.stderr, /was not changed/);
-    assert.doesNotMatch(result.stderr, /\n\s+at |undefined|NaN|\[object/);
+    assert.doesNotMatch(result.stderr, /\n\s+at |undefined|NaN|\[object|\u001b|^::/m);
     assert.equal(readFileSync(record, 'utf8'), before);
   }
 });

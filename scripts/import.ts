@@ -65,7 +65,9 @@ runMain(() => {
   checkRecordFolder(values.data);
   const target = join(values.data, 'articles', `${id}.json`);
   if (!existsSync(target))
-    fail(`${target} does not exist; create it first with \`npm run new -- ${id}\` and paste the article text`);
+    fail(
+      `${target} does not exist; create it first with \`npm run new -- --data ${shellWord(values.data)} ${id}\` and paste the article text`,
+    );
   const shown = relative(process.cwd(), target) || target;
   /** This command as typed, with more flags: every command printed works when pasted. */
   const command = (...more: string[]) =>

@@ -12,6 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import jsonld from 'jsonld';
 import type { Article, Entity } from '../types/index.ts';
 import { readJson, REPO_DATA, sharedBuild } from './fixtures/publish/support.ts';
 import { ROOT, SEED_ID, hashTree } from './helpers.ts';
@@ -63,6 +65,8 @@ test('build: one file per annotation tool, none per article, each listed in data
   assert.equal(collection.total, page.items.length);
   assert.match(readFileSync(join(out, 'SHA256SUMS'), 'utf8'), / annotations\/brat\.tar\.gz\n/);
 });
+
+const AS = 'http://www.w3.org/ns/activitystreams#';
 
 const entity = (id: string, kind: Entity['kind'], name: string): Entity => ({
   id,
@@ -126,6 +130,15 @@ test('on a small stream with tiny shards: W3C pages linked as the model defines,
     path = join(dirname(path), page.next);
   }
   assert.equal(visited.length, articles.length, 'one page per article at a 1-byte limit');
+  // As JSON-LD (the W3C context, offline), the links are the pages' IRIs, resolved against the collection's.
+  const anno = JSON.parse(readFileSync(join(ROOT, 'tests/vendor/w3c-anno-context/anno.jsonld'), 'utf8'));
+  const documentLoader = async (url: string) => ({ contextUrl: undefined, documentUrl: url, document: anno });
+  const base = pathToFileURL(at('w3c.jsonld')).href;
+  const [expanded] = (await jsonld.expand(collection, { base, documentLoader })) as any[];
+  assert.deepEqual(
+    [expanded[`${AS}first`][0]['@id'], expanded[`${AS}last`][0]['@id']],
+    [pathToFileURL(visited[0]!).href, pathToFileURL(visited[visited.length - 1]!).href],
+  );
   assert.equal(path, join(dirname(at('w3c.jsonld')), collection.last));
   assert.equal(items, collection.total);
   // An import reads one article's annotations through the collection, whatever page holds them.

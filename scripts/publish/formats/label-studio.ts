@@ -9,7 +9,7 @@ import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../..
 import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
 import { entityKinds } from '../../interop/registry.ts';
 
-export const LABEL_STUDIO_CONFIG = `${EXPORT_DIR}/label-studio/config.xml`;
+const LABEL_STUDIO_CONFIG = `${EXPORT_DIR}/label-studio/config.xml`;
 
 export const labelStudio: Format = {
   name: 'label-studio',

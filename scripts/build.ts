@@ -25,6 +25,7 @@ import { compileInWorker } from './publish/compile-worker.ts';
 import { buildSitePages, finishSite } from './site/build-site.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
+import { printable } from './lib/printable.ts';
 import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
 
 runMain(async () => {
@@ -67,7 +68,10 @@ runMain(async () => {
   if (errors.length > 0) {
     await abort();
     for (const f of errors)
-      console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
+      console.error(
+        printable(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`) +
+          (f.hint ? `\n  hint: ${printable(f.hint)}` : ''),
+      );
     fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
 

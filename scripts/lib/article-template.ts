@@ -8,7 +8,9 @@ import type { Annotations, Article, CuratorInference } from '../../types/index.t
 
 /** The example paragraph the example annotations point into. It is a placeholder too (it starts with TODO). */
 export const EXAMPLE_PARAGRAPH =
-  'TODO: replace this example paragraph with the article text, verbatim, one block per paragraph; then replace or delete each example annotation below. “We will rebuild the grid,” Jane Example told Example Wire on Monday, adding that 40% of the lines were reportedly damaged.';
+  'TODO: replace this example paragraph with the article text, verbatim, one block per paragraph; then replace ' +
+  'or delete each example annotation below. “We will rebuild the grid,” Jane Example told Example Wire on ' +
+  'Monday, adding that 40% of the lines were reportedly damaged.';
 
 /** A placeholder id for a record the contributor picks (or adds) in `data/entities/` or `data/outlets/`. */
 export const ENTITY_PLACEHOLDER = 'TODO-entity-id';
@@ -56,13 +58,15 @@ export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } =
       setting: null,
       place: null,
       participants: [],
+      // “told … on Monday”: the Monday before the publication date (past tense), which is unknown here, so the value
+      // is what TIMEX3 writes for an unknown Monday. The preposition is not part of the time expression.
       time: {
-        selector: { exact: 'on Monday' },
+        selector: { exact: 'Monday' },
         type: 'instant',
-        value: null,
+        value: 'XXXX-WXX-1',
         beginPoint: null,
         endPoint: null,
-        relative: { unit: 'day', offset: 0 },
+        relative: { unit: 'weekday', offset: -1, weekday: 1 },
       },
     },
   ],
@@ -84,7 +88,7 @@ export const EXAMPLE_INFERENCE: CuratorInference = {
   about: 'TODO-example-event',
   field: '/time/value',
   value: 'TODO: the date you infer, such as 2025-02',
-  rationale: 'TODO: what supports it; the text says only “on Monday”',
+  rationale: 'TODO: what supports it; the text says only “on Monday”, before the publication date',
   confidence: 'low',
 };
 

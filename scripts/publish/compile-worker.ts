@@ -4,7 +4,7 @@
  * staying on the build's main thread through publishing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { typeScriptWorker } from '../start/worker.ts';
+import { typeScriptWorker } from '../lib/worker.ts';
 import type { CompiledFile } from './compile.ts';
 import { firstMessage } from './worker-result.ts';
 import { compilePackageRuntime } from './package-runtime.ts';

@@ -10,7 +10,7 @@
  * `close()` waits for the result or the worker's exit.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
-import { threadError, typeScriptWorker } from '../start/worker.ts';
+import { threadError, typeScriptWorker } from '../lib/worker.ts';
 import type { PublishedArticle } from '../../types/index.ts';
 import { OutputDir, type FileListData } from './output.ts';
 import type { Collection } from '../lib/collections.ts';
@@ -70,7 +70,7 @@ export class CsvThread {
       state: this.#state.buffer as SharedArrayBuffer,
       results: port2 as unknown as MessagePort,
     };
-    // The worker runs this TypeScript file (see ../start/worker.ts).
+    // The worker runs this TypeScript file (see ../lib/worker.ts).
     this.#worker = typeScriptWorker(import.meta.url, {
       workerData: setup,
       transferList: [port2 as never],

@@ -8,7 +8,7 @@
  * ahead of it.
  */
 import { parentPort, workerData, type Worker } from 'node:worker_threads';
-import { threadError, typeScriptWorker } from '../start/worker.ts';
+import { threadError, typeScriptWorker } from '../lib/worker.ts';
 import { publish, type PublishOptions, type PublishSummary, type RecordBatch } from './publish.ts';
 import type { CompiledFile } from './compile.ts';
 import type { Collection } from '../lib/collections.ts';
@@ -44,7 +44,7 @@ export class PublishThread implements RecordFeed {
   readonly #wakes: Array<() => void> = [];
 
   constructor(options: Setup) {
-    // The worker runs this TypeScript file (see ../start/worker.ts).
+    // The worker runs this TypeScript file (see ../lib/worker.ts).
     this.#worker = typeScriptWorker(import.meta.url, {
       workerData: { publish: options } satisfies { publish: Setup },
       resourceLimits: { maxOldGenerationSizeMb: PUBLISH_HEAP_MB },

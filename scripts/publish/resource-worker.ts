@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PublicationInfo } from '../../types/index.ts';
-import { typeScriptWorker } from '../start/worker.ts';
+import { typeScriptWorker } from '../lib/worker.ts';
 import { OutputDir, type FileListData } from './output.ts';
 import { RESOURCE_WRITERS, type ExtraResource } from './resources.ts';
 import { tableModel } from './table-model.ts';

@@ -1,6 +1,6 @@
 /** The first message a worker thread posts: its result. Rejects when the thread fails or ends without one. */
 import type { Worker } from 'node:worker_threads';
-import { threadError } from '../start/worker.ts';
+import { threadError } from '../lib/worker.ts';
 
 export function firstMessage<T>(worker: Worker, what: string): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -11,6 +11,12 @@ import { blobId, listTree, readBlobs } from './git.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
+/** package.json's `version`, or '' when it has none. */
+const versionOf = (pkg: unknown): string => {
+  const { version } = pkg as { version?: unknown };
+  return typeof version === 'string' ? version : '';
+};
+
 export interface RecordFile {
   collection: Collection;
   /** The record's id: its file name without `.json`. */
@@ -84,9 +90,7 @@ export function workingTreeSnapshot(root: string): Snapshot {
     }
   }
   const packageFile = join(root, 'package.json');
-  const version = existsSync(packageFile)
-    ? String((parseJson(readFileSync(packageFile), 'package.json') as JsonObject).version ?? '')
-    : null;
+  const version = existsSync(packageFile) ? versionOf(parseJson(readFileSync(packageFile), 'package.json')) : null;
   return {
     label: 'the working tree',
     version,
@@ -122,9 +126,7 @@ export function gitSnapshot(root: string, revision: string): Snapshot {
   for (const [name, blob] of [...schemaBlobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     schemas.set(name, parseJson(small.get(blob)!, `${revision}:${SCHEMA_DIR}/${name}${SCHEMA_SUFFIX}`) as JsonObject);
   }
-  const version = packageBlob
-    ? String((parseJson(small.get(packageBlob)!, `${revision}:package.json`) as JsonObject).version ?? '')
-    : null;
+  const version = packageBlob ? versionOf(parseJson(small.get(packageBlob)!, `${revision}:package.json`)) : null;
   return {
     label: revision,
     version,

@@ -23,6 +23,7 @@ import type {
   TimeType,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
+import { resolveRelative } from '../lib/timex.ts';
 import { Random, randomFor } from './random.ts';
 import { SYNTH_PREFIX, synthEntity, synthOutlet, slugify, type CastMember, type PoolName } from './registry.ts';
 import {
@@ -203,34 +204,6 @@ const RELATIVE_PHRASES: ReadonlyArray<{ phrase: string; unit: CalendarUnit; offs
   { phrase: 'last year', unit: 'year', offset: -1 },
 ];
 
-/** The ISO week (`2025-W07`) that contains a UTC time. */
-function isoWeek(time: number): string {
-  const date = new Date(time);
-  const thursday = new Date(time + (3 - ((date.getUTCDay() + 6) % 7)) * DAY);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The TIMEX3 value of a relative expression, given the publication day (a UTC time). */
-function resolveRelative(published: number, unit: CalendarUnit, offset: number): string {
-  const d = new Date(published);
-  switch (unit) {
-    case 'day':
-      return isoDay(published + offset * DAY);
-    case 'week':
-      return isoWeek(published + offset * 7 * DAY);
-    case 'weekend':
-      return `${isoWeek(published + offset * 7 * DAY)}-WE`;
-    case 'month': {
-      const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
-      return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
-    }
-    case 'year':
-      return String(d.getUTCFullYear() + offset);
-  }
-}
-
 /** Writes the running text: clauses built from the word lists, different in every article. */
 class Prose {
   constructor(private readonly random: Random) {}
@@ -242,7 +215,10 @@ class Prose {
 
   clause(): string {
     const r = this.random;
-    return `${this.nounPhrase()} ${r.pick(MODALS)} ${r.pick(BASE_VERBS)} ${this.nounPhrase()} ${r.pick(PREPOSITIONS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}`;
+    return (
+      `${this.nounPhrase()} ${r.pick(MODALS)} ${r.pick(BASE_VERBS)} ${this.nounPhrase()} ` +
+      `${r.pick(PREPOSITIONS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}`
+    );
   }
 
   /** A sentence with no annotation in it. */
@@ -254,9 +230,16 @@ class Prose {
       case 1:
         return `${r.pick(OPENERS)}, ${this.clause()}.`;
       case 2:
-        return `${capitalize(this.nounPhrase())} was ${r.pick(PAST_VERBS)} ${r.pick(PREPOSITIONS)} ${this.nounPhrase()}, and ${r.pick(GROUPS)} ${r.pick(SAY_VERBS)} that ${this.clause()}.`;
+        return (
+          `${capitalize(this.nounPhrase())} was ` +
+          `${r.pick(PAST_VERBS)} ${r.pick(PREPOSITIONS)} ${this.nounPhrase()}, and ` +
+          `${r.pick(GROUPS)} ${r.pick(SAY_VERBS)} that ${this.clause()}.`
+        );
       default:
-        return `Some ${r.pick(GROUPS)} ${r.pick(PAST_VERBS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}, while others ${r.pick(SAY_VERBS)} that ${this.clause()}.`;
+        return (
+          `Some ${r.pick(GROUPS)} ${r.pick(PAST_VERBS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}, ` +
+          `while others ${r.pick(SAY_VERBS)} that ${this.clause()}.`
+        );
     }
   }
 }
@@ -306,7 +289,8 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const source1 = cast.cited[1] ?? cast.cited[0]!;
   pending.cited.push({ span: w.mark(source1.name), outlet: source1.id });
   w.text(
-    `, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ${random.pick(GROUPS)} in `,
+    `, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ` +
+      `${random.pick(GROUPS)} in `,
   );
   mention(cast.region, 'name');
   w.text(` ${random.pick(PAST_VERBS)} ${prose.nounPhrase()}.`);
@@ -474,7 +458,8 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
 
   // A subheading, then events and dates.
   w.text(
-    `${capitalize(random.pick(ADJECTIVES))} ${random.pick(NOUNS)} and the ${random.pick(NOUNS)} ${random.pick(['question', 'debate', 'dispute', 'outlook'])}`,
+    `${capitalize(random.pick(ADJECTIVES))} ${random.pick(NOUNS)} and the ` +
+      `${random.pick(NOUNS)} ${random.pick(['question', 'debate', 'dispute', 'outlook'])}`,
   );
   w.end('subheading');
 
@@ -546,7 +531,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     time: {
       span: { start: talks.start + 'resumed '.length, end: talks.end },
       type: 'instant',
-      value: resolveRelative(publishedTime, when.unit, when.offset),
+      value: resolveRelative({ unit: when.unit, offset: when.offset }, isoDay(publishedTime)) as string,
       beginPoint: null,
       endPoint: null,
       relative: { unit: when.unit, offset: when.offset },
@@ -662,9 +647,13 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
       confidence: 'low',
     }));
 
-  const headline = `${o0.short} ${random.pick(PAST_VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} plan for ${cast.city.name}`;
+  const headline =
+    `${o0.short} ${random.pick(PAST_VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} ` +
+    `plan for ${cast.city.name}`;
   const id = `${SYNTH_PREFIX}${String(index).padStart(6, '0')}-${slugify(headline).split('-').slice(0, 6).join('-')}`;
-  const author = `${FIRST_NAMES[random.int(0, FIRST_NAMES.length - 1)]} ${capitalize(random.pick(SYLLABLES))}${random.pick(SYLLABLES)}`;
+  const author =
+    `${FIRST_NAMES[random.int(0, FIRST_NAMES.length - 1)]} ` +
+    `${capitalize(random.pick(SYLLABLES))}${random.pick(SYLLABLES)}`;
   return {
     id,
     headline: { text: headline, origin: 'original' },

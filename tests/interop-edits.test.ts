@@ -101,7 +101,8 @@ function w3c(dist: string, dir: string): Editor {
   const pages = readdirSync(join(dir, 'w3c')).map((name) => join(dir, 'w3c', name));
   const page = pages.find((p) => readFileSync(p, 'utf8').includes(`:article:${SEED_ID}:`))!;
   const doc: Json = JSON.parse(readFileSync(page, 'utf8'));
-  const item = (id: string) => doc.items.find((i: Json) => i.id.endsWith(`:annotation:${id}`));
+  const item = (id: string) =>
+    doc.items.find((i: Json) => i.id === `urn:annotated-news:article:${SEED_ID}:annotation:${id}`);
   return {
     file: join(dir, 'w3c.jsonld'),
     relabel: (id, label) => (item(id).body.find((b: Json) => b.type.startsWith('an:')).type = `an:${label}`),

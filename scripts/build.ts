@@ -13,13 +13,17 @@
  * record ready to write (scripts/checks/record-feed.ts). When validation finds an error, the publisher is stopped and
  * its staging folder discarded.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { validateData } from './checks/run.ts';
-import { BUILD_COMMAND } from './publish/publish.ts';
+import { BUILD_COMMAND, type PublishedRecord } from './publish/publish.ts';
+import { orderKeys, positionArticle } from './publish/positions.ts';
+import { summarize } from './publish/json.ts';
+import { readLayout } from './checks/layout.ts';
+import type { Article } from '../types/index.ts';
 import { PublishThread } from './publish/publish-worker.ts';
 import { compileInWorker } from './publish/compile-worker.ts';
 import { buildSitePages, finishSite } from './site/build-site.ts';
@@ -60,7 +64,7 @@ runMain(async () => {
     await publisher.stop(); // nothing writes into the staging folder any more
     staging.dispose();
   };
-  const report = await validateData({ dataDir, feed: publisher }).catch(async (error: unknown) => {
+  const report = await validateData({ dataDir }).catch(async (error: unknown) => {
     await abort();
     throw error;
   });
@@ -75,6 +79,7 @@ runMain(async () => {
     fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
   }
 
+  feedPublisher(publisher, dataDir);
   await releaseValidationMemory();
   stages.push(['validation', Date.now()]);
 
@@ -123,6 +128,30 @@ runMain(async () => {
     await abort();
   }
 });
+
+/**
+ * Hands the publisher every record, read again, in its order (articles by file name, then each registry by id).
+ * Validation no longer feeds it (it is pure); a bridge until the build reads the records itself.
+ */
+function feedPublisher(publisher: PublishThread, dataDir: string): void {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'article.schema.json'), 'utf8')) as {
+    properties: object;
+  };
+  const keys = Object.keys(schema.properties);
+  const records = readLayout(dataDir).records;
+  for (const collection of ['articles', 'entities', 'outlets', 'redirects'] as const) {
+    const files = records.filter((r) => r.collection === collection);
+    if (collection !== 'articles') files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const batch: PublishedRecord[] = files.map(({ path }) => {
+      const record = JSON.parse(readFileSync(path, 'utf8')) as Article;
+      if (collection !== 'articles') return { json: JSON.stringify(record) };
+      const article = positionArticle(orderKeys(record, keys));
+      return { json: JSON.stringify(article), summary: JSON.stringify(summarize(article)), id: article.id };
+    });
+    if (batch.length > 0) publisher.push(collection, batch);
+  }
+  publisher.end();
+}
 
 /** Collections (with a pause after each) that release validation's memory before publishing. */
 const RELEASE_GC_ROUNDS = 3;

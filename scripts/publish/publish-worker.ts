@@ -12,8 +12,7 @@ import { threadError, typeScriptWorker } from '../lib/worker.ts';
 import { publish, type PublishOptions, type PublishSummary, type RecordBatch } from './publish.ts';
 import type { CompiledFile } from './compile.ts';
 import type { Collection } from '../lib/collections.ts';
-import type { PublishedRecord } from '../checks/check-file.ts';
-import type { RecordFeed } from '../checks/record-feed.ts';
+import type { PublishedRecord } from './publish.ts';
 
 /**
  * The publishing thread's heap limit. Its live data is a batch of records and the write buffers (a few MB), and at
@@ -33,7 +32,7 @@ type FromPublisher =
   | { kind: 'result'; ok: false; error: string };
 
 /** The build's side: a `RecordFeed` for the validator, then `finish` with the package runtime. */
-export class PublishThread implements RecordFeed {
+export class PublishThread {
   readonly #worker: Worker;
   readonly #result: Promise<PublishSummary>;
   /** Resolves once index.json and the JSON Lines files are complete; rejects if publishing fails first. */

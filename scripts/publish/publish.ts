@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { readRegularFile } from '../lib/regular-file.ts';
 import { join } from 'node:path';
 import type { PublicationInfo } from '../../types/index.ts';
-import type { PublishedRecord } from '../checks/check-file.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { OutputDir } from './output.ts';
@@ -38,7 +37,14 @@ export interface PublishOptions {
   onRecordsWritten?: () => void;
 }
 
-/** Some records of one collection, as the validator made them (scripts/checks/check-file.ts `PublishedRecord`). */
+/** A record serialised for publishing; an article with its index.json entry and id. */
+export interface PublishedRecord {
+  json: string;
+  summary?: string;
+  id?: string;
+}
+
+/** Some records of one collection. */
 export interface RecordBatch {
   collection: Collection;
   records: PublishedRecord[];

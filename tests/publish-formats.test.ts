@@ -18,7 +18,7 @@ import { csvPath } from '../scripts/publish/csv.ts';
 import { jsonlPath } from '../scripts/publish/json.ts';
 import { DUCKDB_TYPE, parquetPath, readCsvSql } from '../scripts/publish/parquet.ts';
 import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/sqlite.ts';
-import { CROISSANT_PATH } from '../scripts/publish/metadata.ts';
+import { CROISSANT_PATH } from '../scripts/publish/formats/metadata.ts';
 import { ROOT, SEED_ID } from './helpers.ts';
 import { build, FIXTURE_DATA, REPO_DATA, readJson, sharedBuild } from './fixtures/publish/support.ts';
 

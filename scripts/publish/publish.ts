@@ -36,8 +36,8 @@ export interface PublishOptions {
 export interface PublishSummary {
   version: string;
   counts: Record<Collection, number>;
-  /** Every resource the formats wrote, in order. */
-  resources: Resource[];
+  /** Each format's name and the resources it wrote, in order. */
+  formats: [string, Resource[]][];
   /** Files written (the checksum manifest included). */
   files: number;
   /** When each stage ended (`Date.now()`), in order: for `npm run build -- --timings`. */
@@ -99,8 +99,11 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
 
   const model = tableModel(join(rootDir, 'schemas'));
   const written: Resource[] = [];
+  const formats: [string, Resource[]][] = [];
   for (const format of FORMATS) {
-    written.push(...(await format.write({ out, rootDir, info, dataset, model, written })));
+    const resources = await format.write({ out, rootDir, info, dataset, model, written });
+    written.push(...resources);
+    formats.push([format.name, resources]);
     stages.push([format.name, Date.now()]);
   }
 
@@ -116,5 +119,5 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
     if (!declared.has(file.path)) throw new Error(`${file.path} was written, but no format declares it as a resource`);
   const files = out.writeManifest(CHECKSUMS_FILE, (file) => shipped.has(file.path));
   stages.push([CHECKSUMS_FILE, Date.now()]);
-  return { version: dataset.version, counts, resources: written, files: declared.size, stages };
+  return { version: dataset.version, counts, formats, files: declared.size, stages };
 }

@@ -1,5 +1,4 @@
 /** `parquet/<table>.parquet`: every table, typed and compressed (interim: DuckDB from the CSV files, ../parquet.ts). */
-import { PARQUET_COMPRESSION, parquetPath, writeParquet } from '../parquet.ts';
 import { csvPath } from '../csv.ts';
 import { resourceName } from '../table-schema.ts';
 import type { Format } from './format.ts';
@@ -8,6 +7,8 @@ export const parquet: Format = {
   name: 'parquet',
   description: 'Every table as typed, compressed Parquet.',
   async write({ out, model, dataset }) {
+    // DuckDB (40 MB) is loaded when the Parquet files are written, not with the build.
+    const { PARQUET_COMPRESSION, parquetPath, writeParquet } = await import('../parquet.ts');
     await writeParquet(out, model.tables, dataset);
     return model.tables.map((table) => ({
       name: `${resourceName(table.name)}-parquet`,

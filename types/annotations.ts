@@ -62,30 +62,40 @@ export interface Mention extends AnnotationBase {
 
 /**
  * What kind of source an attribution names (PARC 3.0 `source`): `entity`, a registered person, organisation or
- * country, named or referred to (“Zelensky”, “he”); `unnamed`, one person the text does not name (“a senior
- * official”); `group`, several people the text does not name (“U.S. officials”); `article`, the article itself
- * (its reporter or outlet), for claims the article makes in its own voice.
+ * country, named or referred to (“Zelensky”, “he”), including in a subheading over the list of quotes it speaks
+ * (“Secretary of the Treasury Scott Bessent on …”); `unnamed`, one person the text does not name (“a senior
+ * official”); `group`, several people the text does not name (“U.S. officials”); `outlet`, a news outlet credited as
+ * the source (“according to reports from The Economist, The Washington Post, and Reuters”), ids in `data/outlets/`; `implicit`, a source the text
+ * implies but does not mention (“which reportedly grants”: the report is someone's, but whose is not said);
+ * `article`, the article itself (its reporter or outlet), for claims the article makes in its own voice.
  */
-export type SourceKind = 'entity' | 'unnamed' | 'group' | 'article';
+export type SourceKind = 'entity' | 'unnamed' | 'group' | 'outlet' | 'implicit' | 'article';
 
 /**
  * Who says something: the source of a quote or the claimant of a claim (PARC 3.0 attribution source). An unnamed or
  * group source is recorded as such, with what the text says it belongs to, never as an invented person.
  */
 export interface Source {
-  /** Whether the source is a registered entity, an unnamed person, a group, or the article itself. */
+  /** Whether the source is a registered entity, an unnamed person, a group, an outlet, implicit, or the article. */
   kind: SourceKind;
   /** For `entity`: the source, an id in `data/entities/` (a person, organisation or country). Otherwise `null`. */
   entity: Id | null;
   /**
    * For `unnamed` and `group`: the organisation or country the text says they belong to or speak for (“U.S.
    * officials” → `united-states`), an id in `data/entities/`; `null` when the text does not say, and for `entity`
-   * and `article`.
+   * `outlet`, `implicit` and `article`.
    */
   affiliation: Id | null;
   /**
-   * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”); `null`
-   * when the text does not (always for `article`).
+   * For `outlet`: the outlets credited, ids in `data/outlets/`, in text order (“reports from The Economist, The
+   * Washington Post, and Reuters” names three). Omitted for every other kind (since model 1.1).
+   * @minItems 1
+   */
+  outlets?: Id[];
+  /**
+   * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”, “The
+   * Economist”), which may be a subheading that names the speaker of the list items under it; `null` when the text
+   * does not (always for `implicit` and `article`).
    */
   selector: TextQuoteSelector | null;
 }
@@ -96,6 +106,14 @@ export interface Source {
  * source's point in the reporter's words (“he emphasized that Ukraine was not yet ready…”).
  */
 export type QuoteKind = 'direct' | 'partial' | 'paraphrase';
+
+/**
+ * What an attribution reports (the attribution `type` of the Penn Discourse TreeBank 2.0, which PARC 3.0 builds on):
+ * `assertion` (PDTB `Comm`), something the source said or wrote (cues such as “said”, “stated”, “announced”);
+ * `belief` (PDTB `PAtt`), something the source thinks, believes or views (cues such as “believe”, “think”, “view …
+ * as”), reported without saying that it was said.
+ */
+export type AttributionType = 'assertion' | 'belief';
 
 /**
  * Reported speech, in the style of PARC 3.0: the content (`selector` and `continuations`), its source and the cue
@@ -109,8 +127,10 @@ export interface Quote extends AnnotationBase {
   continuations: TextQuoteSelector[];
   /** Whether the words are direct, partial or paraphrased. */
   kind: QuoteKind;
-  /** Who is quoted: a registered entity, an unnamed or group source (never `article`). */
+  /** Who is quoted: a registered entity, an unnamed or group source, an outlet, or implicit (never `article`). */
   source: Source;
+  /** Whether the source is reported as saying it (`assertion`) or believing it (`belief`); omitted means `assertion` (since model 1.1). */
+  attribution?: AttributionType;
   /**
    * The attribution cue, in order: the word or words that attribute the content to the source (“said”, “has
    * openly stated”; “view” and “as” for “view … as”). Empty when the text has none.
@@ -170,24 +190,62 @@ export type TimeType = 'instant' | 'interval';
 
 /**
  * A calendar unit of a relative time expression: a `day`, an ISO `week` (Monday to Sunday), a `weekend` (the
- * Saturday and Sunday of an ISO week), a `month` or a `year`.
+ * Saturday and Sunday of an ISO week), a `month` or a `year`; or a named day or season that recurs: a `weekday`
+ * (“on Wednesday”, “next Friday”) or a `season` (“last summer”).
  */
-export type CalendarUnit = 'day' | 'week' | 'weekend' | 'month' | 'year';
+export type CalendarUnit = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'weekday' | 'season';
+
+/**
+ * A day of the week, numbered as ISO 8601 and TIMEX3 number them: 1 Monday, 2 Tuesday, 3 Wednesday, 4 Thursday,
+ * 5 Friday, 6 Saturday, 7 Sunday.
+ * @TJS-type integer
+ * @minimum 1
+ * @maximum 7
+ */
+export type Weekday = number;
+
+/**
+ * A season, as TIMEX3 writes it: `SP` spring (March to May), `SU` summer (June to August), `FA` autumn (September
+ * to November), `WI` winter (December to February; `2024-WI` begins in December 2024). Northern-hemisphere
+ * meteorological seasons.
+ */
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+/**
+ * A part of the day, as TIMEX3 writes it: `MO` morning, `MI` midday, `AF` afternoon, `EV` evening, `NI` night,
+ * `DT` daytime.
+ */
+export type PartOfDay = 'MO' | 'MI' | 'AF' | 'EV' | 'NI' | 'DT';
 
 /**
  * How a relative expression is computed from the article's publication date (TIMEX3 `temporalFunction`, with the
- * document creation time as `anchorTimeID`): the `unit` containing the publication date, moved by `offset` units.
- * “last week” is `{ unit: "week", offset: -1 }`, “last weekend” `{ unit: "weekend", offset: -1 }`, “yesterday”
- * `{ unit: "day", offset: -1 }`, “this year” `{ unit: "year", offset: 0 }`.
+ * document creation time as `anchorTimeID`).
+ *
+ * For `day`, `week`, `weekend`, `month` and `year`: the unit containing the publication date, moved by `offset`
+ * units. “last week” is `{ unit: "week", offset: -1 }`, “last weekend” `{ unit: "weekend", offset: -1 }`,
+ * “yesterday” `{ unit: "day", offset: -1 }`, “this year” `{ unit: "year", offset: 0 }`.
+ *
+ * For `weekday` and `season`, which name a day or a season that recurs: `offset` counts its occurrences from the
+ * publication date, in the direction the tense gives. -1 is the nearest one before the publication date (“he
+ * signed it on Wednesday”, “last Wednesday”, “last summer”), 1 the nearest one after (“they will meet on
+ * Wednesday”, “next Wednesday”, “this summer” said in spring), 0 the one containing the publication date (“this
+ * summer” said in July; a weekday that is the publication day). “this Wednesday” is -1 or 1 by the tense.
  */
 export interface RelativeTime {
   /** The calendar unit the expression counts in. */
   unit: CalendarUnit;
   /**
-   * How many units before (negative) or after (positive) the one that contains the publication date.
+   * How many units before (negative) or after (positive) the one that contains the publication date; for
+   * `weekday` and `season`, which occurrence (see above).
    * @TJS-type integer
    */
   offset: number;
+  /** For unit `weekday` only: the day the text names (“Wednesday” is 3). */
+  weekday?: Weekday;
+  /** For unit `season` only: the season the text names. */
+  season?: Season;
+  /** For units `day` and `weekday` only: the part of the day the text names (“Wednesday morning”, “last night”). */
+  partOfDay?: PartOfDay;
 }
 
 /** A time expression in the text and what it denotes, in the style of TIMEX3. */
@@ -198,8 +256,10 @@ export interface TimeExpression {
   type: TimeType;
   /**
    * For an `instant`, its value (TIMEX3 `value`) at the precision the text gives: `2024-10`, `2025-W07`,
-   * `2025-W07-WE`. `null` for an interval, and when the text alone does not fix it (“last week” in an article whose
-   * publication date is unknown; a curator inference may propose one).
+   * `2025-W07-WE`, `2025-02-12TMO`. For a relative expression, the value its `relative` gives from the publication
+   * date; what the text leaves unknown is `X` (“last week” in an article whose publication date is unknown is
+   * `XXXX-WXX`, “on Wednesday” `XXXX-WXX-3`), never a guess: a curator inference may propose one. `null` for an
+   * interval, and for an absolute instant the text does not fix.
    */
   value: TimeValue | null;
   /** For an `interval`, where it begins (TimeML `beginPoint`); `null` when open or unknown, and for an instant. */
@@ -256,10 +316,20 @@ export interface ClaimReview {
  * external fact-check the article cites (`reviews`).
  */
 export interface Claim extends AnnotationBase {
-  /** The claim as one short proposition, in the curator's words, saying no more than the span (schema.org `claimReviewed`). @minLength 1 */
+  /**
+   * The claim as one short proposition, in the curator's words, saying no more than the span (schema.org
+   * `claimReviewed`). For an attributed claim the claimant holds it, and `claimReviewed` is its content alone: “the
+   * U.S. proposal does not protect Ukraine's interests”, never “Zelensky says that …”.
+   * @minLength 1
+   */
   claimReviewed: string;
-  /** Who makes the claim (schema.org `Claim.author`): a registered entity, an unnamed or group source, or the article itself. */
+  /**
+   * Who makes the claim (schema.org `Claim.author`): a registered entity, an unnamed or group source, an outlet, an
+   * implicit source (“reportedly”), or the article itself.
+   */
   claimant: Source;
+  /** Hedges that qualify the claim, each found in the text (“reportedly”, “may”); omitted means none (since model 1.1). */
+  hedges?: TextQuoteSelector[];
   /**
    * Whether the claim is a statement of fact that evidence could confirm or refute (`true`), rather than an opinion,
    * a stance, a wish or a prediction (`false`).

@@ -45,8 +45,27 @@ const DEFAULT_SIZES = [10_000, 100_000];
 const IMPORT_PROBE_SIZE = 10_000;
 /** No single step may take longer than this. */
 const STEP_TIMEOUT_MS = 60 * 60 * 1000;
-/** How the npm scripts start a script (scripts/start/run.mjs); the floor starts the same way. */
-const START = join(REPO_ROOT, 'scripts', 'start', 'run.mjs');
+/**
+ * The Node.js arguments of an npm script (`"node scripts/compiled.mjs build"`, or `"tsx …"`, which is
+ * `node --import tsx …` started through one more process), so the bench starts each command as `npm run` does, minus
+ * npm's own start-up; null when package.json has no such script.
+ */
+function npmScript(name: string): string[] | null {
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = scripts[name]?.split(' ');
+  if (words?.[0] === 'node') return words.slice(1);
+  if (words?.[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
+  return null;
+}
+const script = (name: string): string[] => {
+  const args = npmScript(name);
+  if (!args) fail(`package.json has no \`${name}\` script that starts node or tsx.`);
+  return args;
+};
+/** The floor, under tsx (it is no npm script, so it has no bundle). */
+const FLOOR = ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'bench', 'floor.ts')];
 /** Runs of `npm run validate` on data/ whose median is reported. */
 const STARTUP_RUNS = 5;
 const AJV_CLI = join(REPO_ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
@@ -133,13 +152,6 @@ function step(name: StepResult['step'], bytes: number, records: number, m: Measu
  * format, and the files and bytes written in all.
  */
 function formatSizes(outDir: string): string {
-  const walk = (path: string): { files: number; bytes: number } => {
-    const stat = statSync(path);
-    if (!stat.isDirectory()) return { files: 1, bytes: stat.size };
-    return readdirSync(path)
-      .map((name) => walk(join(path, name)))
-      .reduce((a, b) => ({ files: a.files + b.files, bytes: a.bytes + b.bytes }), { files: 0, bytes: 0 });
-  };
   const descriptor = join(outDir, 'datapackage.json');
   if (!existsSync(descriptor)) return 'no datapackage.json';
   const { resources } = JSON.parse(readFileSync(descriptor, 'utf8')) as {
@@ -147,9 +159,22 @@ function formatSizes(outDir: string): string {
   };
   const byFormat = new Map<string, number>();
   for (const r of resources) byFormat.set(r.format, (byFormat.get(r.format) ?? 0) + (r.bytes ?? 0));
-  const total = walk(outDir);
+  const total = filesUnder(outDir);
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
-  return `${total.files} files, ${mb(total.bytes)} (${[...byFormat].map(([format, bytes]) => `${format} ${mb(bytes)}`).join(', ')})`;
+  const formats = [...byFormat].map(([format, bytes]) => `${format} ${mb(bytes)}`).join(', ');
+  return `${total.files} files, ${mb(total.bytes)} (${formats})`;
+}
+
+/** How many files, and how many bytes, a folder holds at any depth. */
+function filesUnder(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
 }
 
 /** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */
@@ -262,7 +287,7 @@ function pullRequestCheck(
   }
   const cache = join(workDir, `validate-cache-${facts.articles}.bin`);
   rmSync(cache, { force: true });
-  const fill = run('validate, filling the cache', [START, 'validate', '--data', corpus, '--cache', cache], env);
+  const fill = run('validate, filling the cache', [...script('validate'), '--data', corpus, '--cache', cache], env);
   const steps = [step('validate-cache', facts.bytes, facts.records, fill)];
   const article = join(corpus, 'articles', `${facts.firstArticleId}.json`);
   const original = readFileSync(article, 'utf8');
@@ -272,7 +297,7 @@ function pullRequestCheck(
     if (committed.status !== 0) return [...steps, ...failed(`git commit: ${committed.stderr.trim()}`)];
     const pr = run(
       'pull-request check',
-      [START, 'validate', '--data', corpus, '--cache', cache, '--format', 'github'],
+      [...script('validate'), '--data', corpus, '--cache', cache, '--format', 'github'],
       env,
     );
     steps.push(step('pr-check', facts.articleBytes / facts.articles, 1, pr, 'one article changed'));
@@ -296,7 +321,7 @@ function startup(): StartupResult {
   };
   status('start-up: npm run validate on data/…');
   const npm = median('npm', ['run', '--silent', 'validate']);
-  const node = median(process.execPath, [START, 'validate']);
+  const node = median(process.execPath, script('validate'));
   const bare = median(process.execPath, ['-e', '0']);
   return {
     articles: articleCount(join(REPO_ROOT, 'data')),
@@ -336,8 +361,8 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   };
 
   // An untimed first read warms the page cache, so the floor (timed first) does not pay for disk reads the others skip.
-  run('warm-up read', [START, 'bench/floor', corpus]);
-  const floor = run('floor', [START, 'bench/floor', corpus]);
+  run('warm-up read', [...FLOOR, corpus]);
+  const floor = run('floor', [...FLOOR, corpus]);
   steps.push(step('floor', facts.bytes, facts.records, floor));
 
   const skipped = (name: StepResult['step']): StepResult => ({
@@ -348,7 +373,7 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   });
   const validateScript = join(REPO_ROOT, 'scripts', 'validate.ts');
   if (existsSync(validateScript)) {
-    const validate = run('validate', [START, 'validate', '--data', corpus]);
+    const validate = run('validate', [...script('validate'), '--data', corpus]);
     steps.push(step('validate', facts.bytes, facts.records, validate));
     steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
   } else {
@@ -390,17 +415,24 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     steps.push(skipped('build'));
   } else if (buildTakesOut()) {
     rmSync(outDir, { recursive: true, force: true });
-    const build = run('build', [START, 'build', '--data', corpus, '--out', outDir, '--timings']);
+    const build = run('build', [...script('build'), '--data', corpus, '--out', outDir, '--timings']);
     const timings = /^timings: (.*) \(seconds since the start/m.exec(build.stderr)?.[1];
-    steps.push(
-      step(
+    const written = build.code === 0 ? filesUnder(outDir) : undefined;
+    steps.push({
+      ...step(
         'build',
         facts.bytes,
         facts.records,
         build,
         build.code === 0 ? `${formatSizes(outDir)}${timings ? `; stages ended at (s): ${timings}` : ''}` : undefined,
       ),
-    );
+      ...(written ? { filesWritten: written.files, bytesWritten: written.bytes } : {}),
+    });
+    // The site is its own command, on the finished build (dist/ → dist/site/).
+    const site = npmScript('site');
+    if (!site) steps.push({ ...skipped('site'), note: 'n/a (package.json has no `site` script yet)' });
+    else if (build.code !== 0) steps.push({ ...skipped('site'), note: 'n/a (the build failed)' });
+    else steps.push(step('site', facts.bytes, facts.records, run('site', [...site, '--dist', outDir])));
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
@@ -435,7 +467,8 @@ runMain(() => {
   });
   if (values.help) {
     console.log(
-      'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]',
+      'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip ' +
+        'startup,pr-check,build]',
     );
     return 0;
   }

@@ -20,8 +20,8 @@ import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle, requireBuild } from './release/bundle.ts';
 import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
 
-/** The launcher the npm scripts use: the build runs from cached, transpiled JavaScript (scripts/start/run.mjs). */
-const LAUNCHER = join(import.meta.dirname, 'start', 'run.mjs');
+/** The build, as `npm run build` starts it. */
+const BUILD = [join(import.meta.dirname, 'compiled.mjs'), 'build'];
 
 runMain(() => {
   const { values, positionals } = parseArgs({
@@ -51,7 +51,7 @@ runMain(() => {
     if (buildDir === null) {
       temporary = mkdtempSync(join(tmpdir(), 'annotated-news-bundle-'));
       buildDir = join(temporary, 'dist');
-      const build = spawnSync(process.execPath, [LAUNCHER, 'build', '--data', values.data, '--out', buildDir], {
+      const build = spawnSync(process.execPath, [...BUILD, '--data', values.data, '--out', buildDir], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
       });

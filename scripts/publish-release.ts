@@ -1,10 +1,12 @@
 /**
- * `npm run publish-release -- --tag vX.Y.Z [--dry-run]`: publishes a release tag, in order: build (validating the
- * data), test, `npm publish --provenance` (a `vX.Y.Z-rc.N` tag goes to the `next` dist-tag, a release to `latest`),
- * the download bundle, and a GitHub release with the bundle and its `.sha256` attached (with the `gh` CLI).
- * .github/workflows/release.yml runs it on every pushed release tag, after `npm ci`.
+ * `npm run publish-release -- --tag vX.Y.Z [--phase P] [--dry-run]`: publishes a release tag, in order: build
+ * (validating the data), test, `npm pack` and the download bundle into release/ (phase `verify`); the packed package
+ * published with `npm publish --provenance` (phase `npm`; a `vX.Y.Z-rc.N` tag goes to the `next` dist-tag, a release
+ * to `latest`); a GitHub release with the bundle and its `.sha256` attached, with the `gh` CLI (phase `github`).
+ * .github/workflows/release.yml runs each phase in its own job, with only the credentials that phase needs.
  *
  *   --tag TAG     the tag to publish; package.json's version must be the tag without its `v`
+ *   --phase P     run only the steps of phase P (verify, npm or github); default: all, in order
  *   --dry-run     check the tag and the version and print the steps with their commands; run nothing
  *   --root DIR    the repository (default: the current directory)
  *
@@ -20,13 +22,15 @@ import { fail, runMain } from './lib/cli.ts';
 import {
   distTagFor,
   parseReleaseTag,
+  PHASES,
   publishPlan,
   releaseNotes,
   shellLine,
   type Command,
 } from './release/publish-plan.ts';
 
-const USAGE = 'usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--dry-run] [--root DIR]';
+const USAGE =
+  `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] ` + `[--root DIR]`;
 
 /** The commit a ref names, or `null` when git cannot resolve it. */
 function commitOf(root: string, ref: string): string | null {
@@ -58,6 +62,7 @@ runMain(() => {
   const { values, positionals } = parseArgs({
     options: {
       tag: { type: 'string' },
+      phase: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       root: { type: 'string', default: '.' },
     },
@@ -65,10 +70,14 @@ runMain(() => {
   });
   if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}.\n${USAGE}`);
   if (values.tag === undefined) fail(`--tag is required.\n${USAGE}`);
+  const phase = values.phase;
+  if (phase !== undefined && !PHASES.some((known) => known === phase))
+    fail(`--phase ${JSON.stringify(phase)} is not a phase: use one of ${PHASES.join(', ')}.\n${USAGE}`);
   const tag = parseReleaseTag(values.tag);
   if (!tag) {
     fail(
-      `${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or vMAJOR.MINOR.PATCH-rc.N (a release candidate).`,
+      `${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or ` +
+        `vMAJOR.MINOR.PATCH-rc.N (a release candidate).`,
     );
   }
   const root = resolve(values.root);
@@ -78,7 +87,8 @@ runMain(() => {
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { name?: string; version?: string };
   if (pkg.version !== tag.version) {
     fail(
-      `the tag ${tag.tag} is for version ${tag.version}, but package.json's version is ${JSON.stringify(pkg.version)}: nothing was published. ` +
+      `the tag ${tag.tag} is for version ${tag.version}, but package.json's version is ` +
+        `${JSON.stringify(pkg.version)}: nothing was published. ` +
         `Tag the commit whose package.json says ${tag.version} (for a release, the commit \`npm run release\` made), ` +
         `or set it with \`npm pkg set version=${tag.version}\`, commit, and tag that commit.`,
       1,
@@ -98,7 +108,9 @@ runMain(() => {
     const changelogPath = join(root, 'CHANGELOG.md');
     const notes = releaseNotes(existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : '', tag);
     writeFileSync(notesFile, notes);
-    const steps = publishPlan(tag, { packageName, bundleDir: 'release', notesFile });
+    const steps = publishPlan(tag, { packageName, bundleDir: 'release', notesFile }).filter(
+      (step) => phase === undefined || step.phase === phase,
+    );
 
     const kind = tag.candidate === null ? 'a release' : `release candidate ${tag.candidate}`;
     console.log(`${tag.tag}: ${packageName}@${tag.version}, ${kind}, npm dist-tag "${distTagFor(tag)}".`);

@@ -55,7 +55,9 @@ function runNpm(root: string, args: string[], what: string): void {
   if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
 }
 
-/** Sets `version` in package.json (and package-lock.json and CITATION.cff, when there are), keeping the files' layout. */
+/**
+ * Sets `version` in package.json (and package-lock.json and CITATION.cff, when there are), keeping the files' layout.
+ */
 function setVersion(root: string, version: string): void {
   const pkgPath = join(root, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string };
@@ -99,7 +101,8 @@ function rollBack(root: string, paths: readonly string[]): void {
     git(root, ['checkout', '--quiet', 'HEAD', '--', ...tracked]);
   } catch (error) {
     console.error(
-      `error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ${tracked.join(' ')}\`.`,
+      `error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ` +
+        `${tracked.join(' ')}\`.`,
     );
   }
 }
@@ -159,7 +162,8 @@ runMain(() => {
   });
   if (positionals.length > 0)
     fail(
-      `unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown]`,
+      `unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check ` +
+        `[--ignore-version-bump]] [--json | --markdown]`,
     );
   if (values['dry-run'] && values.check) fail('use --dry-run or --check, not both.');
   if (values.json && !values['dry-run'] && !values.check) fail('--json goes with --dry-run or --check.');
@@ -178,10 +182,11 @@ runMain(() => {
     const dirty = uncommittedChanges(root);
     if (dirty.length > 0) {
       fail(
-        `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash them first:\n${dirty
-          .slice(0, 20)
-          .map((l) => `  ${l}`)
-          .join('\n')}`,
+        `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash ` +
+          `them first:\n${dirty
+            .slice(0, 20)
+            .map((l) => `  ${l}`)
+            .join('\n')}`,
         1,
       );
     }
@@ -213,15 +218,18 @@ runMain(() => {
       report.problems.length === 0 && report.releaseVersion !== report.packageVersion && !values['ignore-version-bump'];
     if (below) {
       console.error(
-        `error: package.json's version ${report.packageVersion} is below what the changes require: ${report.requiredVersion} ` +
-          `(bump: ${report.level}). Set it with \`npm pkg set version=${report.requiredVersion}\`, or run \`npm run release\`.`,
+        `error: package.json's version ${report.packageVersion} is below what the changes require: ` +
+          `${report.requiredVersion} ` +
+          `(bump: ${report.level}). Set it with \`npm pkg set version=${report.requiredVersion}\`, or run \`npm ` +
+          `run release\`.`,
       );
     }
     for (const problem of report.problems) console.error(`error: ${problem}`);
     if (below || report.problems.length > 0) return 1;
     if (values['ignore-version-bump'] && report.releaseVersion !== report.packageVersion) {
       console.error(
-        `ok: no problems; releasing these changes needs ${report.requiredVersion} (bump: ${report.level}), which \`npm run release\` sets.`,
+        `ok: no problems; releasing these changes needs ${report.requiredVersion} (bump: ${report.level}), ` +
+          `which \`npm run release\` sets.`,
       );
       return 0;
     }

@@ -22,9 +22,10 @@ runMain(() => {
     options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: '.' } },
   });
   const root = resolve(values.root);
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
-  const major = Number(version.split('.')[0]);
-  if (!Number.isInteger(major)) fail(`package.json has no valid "version" (found ${JSON.stringify(version)}).`);
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
+  const major = typeof version === 'string' ? Number(version.split('.')[0]) : NaN;
+  if (!Number.isInteger(major))
+    fail(`package.json has no valid "version" (found ${version === undefined ? 'none' : JSON.stringify(version)}).`);
 
   const schemas = generateSchemas(join(root, 'types'), major, COMMAND);
   const files = new Map<string, string>();

@@ -31,7 +31,8 @@ runMain(() => {
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `Wrote ${summary.articles} articles, ${summary.entities} entities and ${summary.outlets} outlets ` +
-      `(${(summary.bytes / 1e6).toFixed(1)} MB) to ${values.out} in ${seconds.toFixed(1)} s (seed ${JSON.stringify(values.seed)}).`,
+      `(${(summary.bytes / 1e6).toFixed(1)} MB) to ${values.out} in ${seconds.toFixed(1)} s (seed ` +
+      `${JSON.stringify(values.seed)}).`,
   );
   return 0;
 });

@@ -85,6 +85,45 @@ async function search(root: string, query: string): Promise<Doc[]> {
     .sort((a, b) => (a[0] === b[0] ? 0 : a[0] === 'entity' ? -1 : 1));
 }
 
+/** Characters of context shown on each side of the first matching word. */
+const CONTEXT = 80;
+/** Results shown with a snippet (each loads its article's JSON). */
+const SNIPPETS = 20;
+
+/**
+ * The first passage of an article that holds a word beginning with a query word: [before, the word, after], cut to
+ * `CONTEXT` characters each side; `null` when only the headline or an entity's name matched.
+ */
+function findSnippet(blocks: readonly { text: string }[], words: readonly string[]): [string, string, string] | null {
+  for (const { text } of blocks) {
+    for (const match of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      const word = tokens(match[0])[0];
+      if (word === undefined || !words.some((w) => word.startsWith(w))) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      const before = text.slice(Math.max(0, start - CONTEXT), start);
+      const after = text.slice(end, end + CONTEXT);
+      return [`${start > CONTEXT ? '…' : ''}${before}`, match[0], `${after}${end + CONTEXT < text.length ? '…' : ''}`];
+    }
+  }
+  return null;
+}
+
+/** Adds to a result the passage of its article that matched, loaded from the article's JSON. */
+async function addSnippet(item: HTMLElement, root: string, href: string, words: readonly string[]): Promise<void> {
+  const id = /^articles\/(.+)\.html$/.exec(href)?.[1];
+  if (id === undefined) return;
+  const { article } = await loadJson<{ article: { body: { text: string }[] } }>(`${root}data/articles/${id}.json`);
+  const snippet = findSnippet(article.body, words);
+  if (!snippet) return;
+  const text = document.createElement('p');
+  text.className = 'snippet';
+  const mark = document.createElement('mark');
+  mark.textContent = snippet[1];
+  text.append(snippet[0], mark, snippet[2]);
+  item.append(text);
+}
+
 async function setUpSearchPage(): Promise<void> {
   const results = document.getElementById('results');
   const status = document.getElementById('search-status');
@@ -101,18 +140,22 @@ async function setUpSearchPage(): Promise<void> {
   try {
     const docs = await search(root, query);
     const limit = 100;
-    results.replaceChildren(
-      ...docs.slice(0, limit).map(([kind, href, title]) => {
-        const item = document.createElement('li');
-        const link = document.createElement('a');
-        link.href = `${root}${href}`;
-        link.textContent = title;
-        const label = document.createElement('span');
-        label.className = 'kind';
-        label.textContent = kind;
-        item.append(link, ' ', label);
-        return item;
-      }),
+    const items = docs.slice(0, limit).map(([kind, href, title]) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `${root}${href}`;
+      link.textContent = title;
+      const label = document.createElement('span');
+      label.className = 'kind';
+      label.textContent = kind;
+      item.append(link, ' ', label);
+      return item;
+    });
+    results.replaceChildren(...items);
+    // The matching passages of the first results, each from its article's JSON.
+    const words = [...new Set(tokens(query))];
+    await Promise.all(
+      docs.slice(0, SNIPPETS).map(([, href], i) => addSnippet(items[i]!, root, href, words).catch(() => undefined)),
     );
     status.textContent =
       docs.length === 0

@@ -1,7 +1,8 @@
 /**
- * Shared by the browser tests: Debian's Chromium driven by playwright-core (one fresh profile per launch), and a
- * static file server on the loopback interface.
+ * Shared by the browser tests: Debian's Chromium driven by playwright-core (one fresh profile per launch), a static
+ * file server on the loopback interface, and the dataset site of a build.
  */
+import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,17 @@ import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** Runs `npm run site -- --dist DIST --out <a temporary folder>` and returns the site's folder. */
+export function siteOf(dist: string): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'site-')), 'site');
+  const main = join(import.meta.dirname, '..', 'scripts', 'site', 'main.ts');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', main, '--dist', dist, '--out', out], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`npm run site failed (${run.status}):\n${run.stdout}${run.stderr}`);
+  return out;
+}
 
 /** Why the browser tests cannot run here, or `null` when they can. */
 export function browserUnavailable(): string | null {
@@ -56,6 +68,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.csv': 'text/csv; charset=utf-8',
+  '.jsonl': 'application/jsonl',
 };
 
 /** Serves the files under `root` on 127.0.0.1 (a folder serves its `index.html`). */

@@ -66,7 +66,8 @@ test('every registered contract names a real checker and a sentence that still e
     assert.ok(checker, `${c.says}: "${c.checkedBy}" is not a registered rule`);
     assert.ok(
       stated,
-      `scripts/checks/contracts.ts lists “${c.says}” in types/${c.file}, which no doc comment says any more: remove the entry`,
+      `scripts/checks/contracts.ts lists “${c.says}” in types/${c.file}, which no doc comment says any more: ` +
+        `remove the entry`,
     );
   }
 });

@@ -20,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-/** The environment variable that points the dataset-level tests at another data folder (tests/second-article.test.ts). */
+/**
+ * The environment variable that points the dataset-level tests at another data folder (tests/second-article.test.ts).
+ */
 export const DATA_DIR_VARIABLE = 'ANNOTATED_NEWS_TEST_DATA';
 /**
  * The data folder the dataset-level tests check: the repository's `data/`, or the folder named by
@@ -36,18 +38,28 @@ export const SEED_TEXT_SHA256 = 'ad05dd589668ae833a9f8cd2f33238d803d7ddc2e587188
 export const FRICTIONLESS_PROFILES = join(ROOT, 'tests', 'vendor', 'frictionless-datapackage-v2');
 export const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';
 
-/** The launcher the npm scripts use (scripts/start/run.mjs): it runs a script from cached, transpiled JavaScript. */
-export const LAUNCHER = join(ROOT, 'scripts', 'start', 'run.mjs');
+/** `--import` of tsx (by URL: a child whose working folder has no node_modules still finds it). */
+const TSX = ['--import', import.meta.resolve('tsx')];
+
+const NPM_SCRIPTS = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 
 /**
- * The command line (without the Node.js binary) that runs `scripts/<script>` the way `npm run` does: through the
- * launcher, which transpiles only sources that changed, so a child costs far less than one started with tsx.
+ * The command line (without the Node.js binary) that runs `scripts/<script>` the way its npm script does: through
+ * scripts/compiled.mjs (its bundle, or tsx when a source changed since `npm run prepare`), or else under tsx.
  */
 export function scriptArgs(script: string, args: readonly string[] = []): string[] {
-  return [LAUNCHER, script.replace(/\.ts$/, ''), ...args];
+  const name = script.replace(/\.ts$/, '');
+  if (NPM_SCRIPTS[name] === `node scripts/compiled.mjs ${name}`)
+    return [join(ROOT, 'scripts', 'compiled.mjs'), name, ...args];
+  return [...TSX, join(ROOT, 'scripts', `${name}.ts`), ...args];
 }
 
-/** Runs `scripts/<script> ...args` as `npm run` would, from `cwd` (with `env` added), and returns its exit code and output. */
+/**
+ * Runs `scripts/<script> ...args` as `npm run` would, from `cwd` (with `env` added), and returns its exit code and
+ * output.
+ */
 export function runScript(
   script: string,
   args: string[],
@@ -90,7 +102,10 @@ const NOT_BUILD_INPUT = /^\/(node_modules|\.git|tests|dist|bench-out|tmp|release
 /** A shared build not used for this long is removed. */
 const BUILD_CACHE_DAYS = 2;
 
-/** The key of a build: everything it reads (the repository's sources, lock file and data, Node.js's version) and the data folder. */
+/**
+ * The key of a build: everything it reads (the repository's sources, lock file and data, Node.js's version) and the
+ * data folder.
+ */
 export function buildKey(dataDir: string): string {
   return createHash('sha256')
     .update(
@@ -132,7 +147,8 @@ export function sharedBuild(dataDir: string): string {
       if (hashTree(out) !== readFileSync(recorded, 'utf8')) {
         rmSync(entry, { recursive: true, force: true });
         throw new Error(
-          `the shared build ${out} was changed after it was made (a test must not write into a shared build; copy it first)`,
+          `the shared build ${out} was changed after it was made (a test must not write into a shared build; ` +
+            `copy it first)`,
         );
       }
       return out;

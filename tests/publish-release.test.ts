@@ -9,7 +9,6 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { TestContext } from 'node:test';
-import * as yaml from 'js-yaml';
 import { distTagFor, parseReleaseTag, publishPlan, releaseNotes, shellLine } from '../scripts/release/publish-plan.ts';
 import { ROOT, runScript } from './helpers.ts';
 import { TempRepo } from './release-repo.ts';
@@ -37,27 +36,38 @@ test('a release goes to the latest dist-tag, a release candidate to next', () =>
   assert.equal(distTagFor(parseReleaseTag('v2.0.0-rc.1')!), 'next');
 });
 
-test('the plan: build, test, publish with provenance, bundle, GitHub release with the bundle and its checksum', () => {
+test('the plan: build, test, bundle and pack; publish the pack with provenance; GitHub release with the bundle', () => {
   const options = { packageName: 'annotated-news', bundleDir: 'release', notesFile: '/tmp/notes.md' };
-  const release = publishPlan(parseReleaseTag('v1.2.3')!, options).map(shellLine);
+  const plan = publishPlan(parseReleaseTag('v1.2.3')!, options);
+  assert.deepEqual(
+    plan.map((step) => step.phase),
+    ['verify', 'verify', 'verify', 'verify', 'npm', 'github'],
+  );
+  const release = plan.map(shellLine);
   assert.deepEqual(release, [
     'npm run build',
     'npm test',
-    'npm publish --provenance --access public --tag latest',
     'npm run bundle',
-    "gh release create v1.2.3 --verify-tag --title 'annotated-news 1.2.3' --notes-file /tmp/notes.md release/annotated-news-1.2.3.tar.gz release/annotated-news-1.2.3.tar.gz.sha256",
+    'npm pack --pack-destination release',
+    'npm publish release/annotated-news-1.2.3.tgz --provenance --access public --tag latest',
+    "gh release create v1.2.3 --verify-tag --title 'annotated-news 1.2.3' --notes-file /tmp/notes.md " +
+      'release/annotated-news-1.2.3.tar.gz release/annotated-news-1.2.3.tar.gz.sha256',
   ]);
   const candidate = publishPlan(parseReleaseTag('v2.0.0-rc.1')!, options);
-  assert.equal(shellLine(candidate[2]!), 'npm publish --provenance --access public --tag next');
-  assert.match(
+  assert.equal(
     shellLine(candidate[4]!),
+    'npm publish release/annotated-news-2.0.0-rc.1.tgz --provenance --access public --tag next',
+  );
+  assert.match(
+    shellLine(candidate[5]!),
     / --prerelease release\/annotated-news-2\.0\.0-rc\.1\.tar\.gz release\/annotated-news-2\.0\.0-rc\.1\.tar\.gz\.sha256$/,
   );
   // A rerun does not publish a version twice, and replaces the assets of an existing release.
-  assert.equal(shellLine(candidate[2]!.doneIf!), 'npm view annotated-news@2.0.0-rc.1 version');
+  assert.equal(shellLine(candidate[4]!.doneIf!), 'npm view annotated-news@2.0.0-rc.1 version');
   assert.equal(
-    shellLine(candidate[4]!.instead!),
-    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
+    shellLine(candidate[5]!.instead!),
+    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz ' +
+      'release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
   );
 });
 
@@ -86,7 +96,8 @@ test('release notes: the version’s changelog section; for a candidate, the unr
   assert.equal(releaseNotes(CHANGELOG, parseReleaseTag('v1.2.3')!), 'A minor release.\n\n### Added\n\n- An article.\n');
   assert.equal(
     releaseNotes(CHANGELOG, parseReleaseTag('v1.3.0-rc.1')!),
-    'Release candidate 1 of the next release: published to npm under the `next` dist-tag.\n\n### Added\n\n- Something new.\n',
+    'Release candidate 1 of the next release: published to npm under the `next` dist-tag.\n\n### Added\n\n- ' +
+      'Something new.\n',
   );
   assert.equal(releaseNotes(CHANGELOG, parseReleaseTag('v9.0.0')!), 'See CHANGELOG.md for what changed in 9.0.0.\n');
 });
@@ -110,10 +121,10 @@ test('--dry-run checks the tag and the version, prints every command, and runs n
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^v1\.2\.3: annotated-news@1\.2\.3, a release, npm dist-tag "latest"\.$/m);
   const commands = [...result.stdout.matchAll(/^ {5}\$ (.*)$/gm)].map((m) => m[1]);
-  assert.equal(commands.length, 5);
-  assert.equal(commands[2], 'npm publish --provenance --access public --tag latest');
+  assert.equal(commands.length, 6);
+  assert.equal(commands[4], 'npm publish release/annotated-news-1.2.3.tgz --provenance --access public --tag latest');
   assert.match(
-    commands[4]!,
+    commands[5]!,
     /^gh release create v1\.2\.3 --verify-tag .* release\/annotated-news-1\.2\.3\.tar\.gz release\/annotated-news-1\.2\.3\.tar\.gz\.sha256$/,
   );
   assert.match(result.stdout, /Release notes:\n {2}A minor release\./);
@@ -129,7 +140,8 @@ test('a tag that does not match package.json’s version is refused, saying what
     assert.match(
       result.stderr,
       new RegExp(
-        `^error: the tag ${tag.replace(/\./g, '\\.')} is for version .*, but package\\.json's version is "1\\.2\\.3": nothing was published\\.`,
+        `^error: the tag ${tag.replace(/\./g, '\\.')} is for version .*, but package\\.json's version is ` +
+          `"1\\.2\\.3": nothing was published\\.`,
       ),
     );
     assert.match(result.stderr, /npm pkg set version=/);
@@ -182,9 +194,10 @@ function publishWithFakes(
   t: TestContext,
   repo: TempRepo,
   env: Record<string, string>,
+  args: string[] = [],
 ): { code: number; stdout: string; stderr: string; calls: string[] } {
   const { bin, log } = fakeTools(t);
-  const result = runScript('publish-release.ts', ['--tag', 'v2.0.0-rc.1', '--root', repo.dir], ROOT, {
+  const result = runScript('publish-release.ts', ['--tag', 'v2.0.0-rc.1', '--root', repo.dir, ...args], ROOT, {
     PATH: `${bin}${delimiter}${process.env.PATH}`,
     FAKE_DONE: '',
     FAKE_FAIL: '',
@@ -203,11 +216,13 @@ test('a real run calls the steps in order, and a rerun skips what was done', (t)
     [
       'npm run build',
       'npm test',
-      'npm view annotated-news@2.0.0-rc.1 version',
-      'npm publish --provenance --access public --tag next',
       'npm run bundle',
+      'npm pack --pack-destination release',
+      'npm view annotated-news@2.0.0-rc.1 version',
+      'npm publish release/annotated-news-2.0.0-rc.1.tgz --provenance --access public --tag next',
       'gh release view v2.0.0-rc.1 --json tagName',
-      'gh release create v2.0.0-rc.1 --verify-tag --title annotated-news 2.0.0-rc.1 --notes-file NOTES --prerelease release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256',
+      'gh release create v2.0.0-rc.1 --verify-tag --title annotated-news 2.0.0-rc.1 --notes-file NOTES ' +
+        '--prerelease release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256',
     ],
   );
   assert.match(first.stdout, /Published v2\.0\.0-rc\.1\./);
@@ -217,7 +232,8 @@ test('a real run calls the steps in order, and a rerun skips what was done', (t)
   assert.ok(!rerun.calls.some((c) => c.startsWith('npm publish')), 'a published version is not published again');
   assert.equal(
     rerun.calls.at(-1),
-    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
+    'gh release upload v2.0.0-rc.1 release/annotated-news-2.0.0-rc.1.tar.gz ' +
+      'release/annotated-news-2.0.0-rc.1.tar.gz.sha256 --clobber',
   );
   assert.match(rerun.stdout, /already done .* skipped/);
 });
@@ -242,49 +258,22 @@ test('a real run refuses a checkout that is not the tagged commit', (t) => {
   assert.deepEqual(later.calls, []);
 });
 
-interface Workflow {
-  on: Record<string, { tags?: string[]; branches?: string[] } | null>;
-  permissions: Record<string, string>;
-  jobs: Record<
-    string,
-    { steps: { run?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }
-  >;
-}
-const workflow = (name: string) =>
-  yaml.load(readFileSync(join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow;
-const runs = (w: Workflow) =>
-  Object.values(w.jobs)
-    .flatMap((job) => job.steps.map((step) => step.run ?? ''))
-    .filter(Boolean);
-
-test('the release workflow runs on release tags, may sign provenance, and leaves the steps to the script', () => {
-  const release = workflow('release.yml');
-  const tags = release.on.push?.tags ?? [];
-  assert.ok(tags.length > 0, 'triggered by tags');
-  // GitHub's filter syntax: `+` repeats the preceding character class, `.` is literal.
-  const filter = (pattern: string) => new RegExp(`^${pattern.replace(/\./g, '\\.')}$`);
-  for (const tag of ['v1.2.3', 'v10.0.0-rc.12'])
-    assert.ok(
-      tags.some((p) => filter(p).test(tag)),
-      `${tag} triggers a release`,
-    );
-  for (const tag of ['v1.2', 'latest', 'v1.2.3-beta.1'])
-    assert.ok(!tags.some((p) => filter(p).test(tag)), `${tag} does not`);
-  assert.equal(release.permissions['id-token'], 'write');
-  assert.equal(release.permissions.contents, 'write');
-  assert.deepEqual(runs(release), [
-    'npm ci --no-audit --no-fund',
-    'npm run publish-release -- --tag "$GITHUB_REF_NAME"',
+test('--phase runs only that phase: the npm job publishes the pack and builds nothing', (t) => {
+  const repo = repository(t, '2.0.0-rc.1', 'v2.0.0-rc.1');
+  const npm = publishWithFakes(t, repo, {}, ['--phase', 'npm']);
+  assert.equal(npm.code, 0, npm.stderr);
+  assert.deepEqual(npm.calls, [
+    'npm view annotated-news@2.0.0-rc.1 version',
+    'npm publish release/annotated-news-2.0.0-rc.1.tgz --provenance --access public --tag next',
   ]);
-  assert.equal(Object.keys(release.on).join(), 'push');
-});
-
-test('the pull-request workflow writes the Markdown data diff to the job summary, builds and runs npm test', () => {
-  const validate = workflow('validate.yml');
-  assert.ok('pull_request' in validate.on);
-  const commands = runs(validate);
+  const github = publishWithFakes(t, repo, {}, ['--phase', 'github']);
+  assert.equal(github.code, 0, github.stderr);
   assert.ok(
-    commands.includes('npm run --silent release -- --check --ignore-version-bump --markdown >> "$GITHUB_STEP_SUMMARY"'),
+    github.calls.every((call) => call.startsWith('gh ')),
+    github.calls.join('\n'),
   );
-  assert.ok(commands.indexOf('npm run build') < commands.indexOf('npm test') && commands.includes('npm run build'));
+  const wrong = publishWithFakes(t, repo, {}, ['--phase', 'deploy']);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /^error: --phase "deploy" is not a phase: use one of verify, npm, github\./);
+  assert.deepEqual(wrong.calls, []);
 });

@@ -106,93 +106,97 @@ test('the tar writer refuses unsafe paths', () => {
   }
 });
 
-test('npm run bundle: one deterministic archive per version with the CSVs, datapackage.json, a README and the licences', async (t) => {
-  const dir = scratch(t, 'bundle-');
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const name = `annotated-news-${version}`;
+test(
+  'npm run bundle: one deterministic archive per version with the CSVs, datapackage.json, a README and the ' +
+    'licences',
+  async (t) => {
+    const dir = scratch(t, 'bundle-');
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const name = `annotated-news-${version}`;
 
-  const first = runScript('bundle.ts', ['--out', join(dir, 'one')]);
-  assert.equal(first.code, 0, first.stderr);
-  assert.match(
-    first.stdout,
-    new RegExp(`Wrote .*${name}\\.tar\\.gz \\(\\d+ bytes, \\d+ files; sha256 [0-9a-f]{64}\\)`),
-  );
-  // The second archive packs another build of the same data (made by another process), through --from.
-  const second = runScript('bundle.ts', ['--from', sharedBuild(join(ROOT, 'data')), '--out', join(dir, 'two')]);
-  assert.equal(second.code, 0, second.stderr);
-  const archive = readFileSync(join(dir, 'one', `${name}.tar.gz`));
-  assert.deepEqual(readFileSync(join(dir, 'two', `${name}.tar.gz`)), archive, 'byte-identical for the same input');
-  const digest = createHash('sha256').update(archive).digest('hex');
-  assert.equal(readFileSync(join(dir, 'one', `${name}.tar.gz.sha256`), 'utf8'), `${digest}  ${name}.tar.gz\n`);
+    const first = runScript('bundle.ts', ['--out', join(dir, 'one')]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(
+      first.stdout,
+      new RegExp(`Wrote .*${name}\\.tar\\.gz \\(\\d+ bytes, \\d+ files; sha256 [0-9a-f]{64}\\)`),
+    );
+    // The second archive packs another build of the same data (made by another process), through --from.
+    const second = runScript('bundle.ts', ['--from', sharedBuild(join(ROOT, 'data')), '--out', join(dir, 'two')]);
+    assert.equal(second.code, 0, second.stderr);
+    const archive = readFileSync(join(dir, 'one', `${name}.tar.gz`));
+    assert.deepEqual(readFileSync(join(dir, 'two', `${name}.tar.gz`)), archive, 'byte-identical for the same input');
+    const digest = createHash('sha256').update(archive).digest('hex');
+    assert.equal(readFileSync(join(dir, 'one', `${name}.tar.gz.sha256`), 'utf8'), `${digest}  ${name}.tar.gz\n`);
 
-  mkdirSync(join(dir, 'x'));
-  run('tar', ['--extract', '--gzip', '--file', join(dir, 'one', `${name}.tar.gz`)], join(dir, 'x'));
-  assert.deepEqual(readdirSync(join(dir, 'x')), [name], 'one folder, named with the version');
-  const unpacked = join(dir, 'x', name);
-  for (const file of ['README.md', 'LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md', 'datapackage.json', 'SHA256SUMS']) {
-    assert.ok(readdirSync(unpacked).includes(file), file);
-  }
-  assert.equal(
-    readFileSync(join(unpacked, 'LICENSE-DATA.md'), 'utf8'),
-    readFileSync(join(ROOT, 'LICENSE-DATA.md'), 'utf8'),
-  );
-  // sha256sum, the tool the README tells people to use, checks every file.
-  const checked = run('sha256sum', ['--check', '--strict', 'SHA256SUMS'], unpacked);
-  assert.doesNotMatch(checked, /FAILED/);
-
-  const descriptor = JSON.parse(readFileSync(join(unpacked, 'datapackage.json'), 'utf8')) as {
-    version: string;
-    resources: { path: string | string[]; hash?: string; bytes?: number }[];
-  };
-  assert.equal(descriptor.version, version, 'the bundle carries the version');
-  const csvs = readdirSync(join(unpacked, 'csv')).sort();
-  assert.ok(csvs.includes('articles.csv') && csvs.length > 3, csvs.join(', '));
-  // Every resource the descriptor names is in the bundle, with the size and hash it states.
-  for (const resource of descriptor.resources) {
-    const paths = [resource.path].flat();
-    const bytes = Buffer.concat(paths.map((path) => readFileSync(join(unpacked, path))));
-    if (resource.bytes !== undefined) assert.equal(bytes.length, resource.bytes, paths[0]);
-    if (resource.hash)
-      assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, paths[0]);
-  }
-  // The README's examples run, as written, in the unpacked folder: the SQL by DuckDB and by Python's sqlite3.
-  for (const { tool, duckdb, sqlite } of LOADING) {
-    if (duckdb) {
-      const rows = await withDuckDb(unpacked, (connection) => connection.runAndReadAll(duckdb));
-      assert.ok(rows.getRows().length > 0, `${tool}: ${duckdb} returns rows`);
+    mkdirSync(join(dir, 'x'));
+    run('tar', ['--extract', '--gzip', '--file', join(dir, 'one', `${name}.tar.gz`)], join(dir, 'x'));
+    assert.deepEqual(readdirSync(join(dir, 'x')), [name], 'one folder, named with the version');
+    const unpacked = join(dir, 'x', name);
+    for (const file of ['README.md', 'LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md', 'datapackage.json', 'SHA256SUMS']) {
+      assert.ok(readdirSync(unpacked).includes(file), file);
     }
-    if (sqlite) {
-      const script = `import sqlite3, sys\nprint(len(sqlite3.connect('annotated-news.sqlite').execute(sys.argv[1]).fetchall()))`;
-      const rows = Number(run('/usr/bin/python3', ['-c', script, sqlite], unpacked).trim());
-      assert.ok(rows > 0, `${tool}: ${sqlite} returns rows`);
+    assert.equal(
+      readFileSync(join(unpacked, 'LICENSE-DATA.md'), 'utf8'),
+      readFileSync(join(ROOT, 'LICENSE-DATA.md'), 'utf8'),
+    );
+    // sha256sum, the tool the README tells people to use, checks every file.
+    const checked = run('sha256sum', ['--check', '--strict', 'SHA256SUMS'], unpacked);
+    assert.doesNotMatch(checked, /FAILED/);
+
+    const descriptor = JSON.parse(readFileSync(join(unpacked, 'datapackage.json'), 'utf8')) as {
+      version: string;
+      resources: { path: string | string[]; hash?: string; bytes?: number }[];
+    };
+    assert.equal(descriptor.version, version, 'the bundle carries the version');
+    const csvs = readdirSync(join(unpacked, 'csv')).sort();
+    assert.ok(csvs.includes('articles.csv') && csvs.length > 3, csvs.join(', '));
+    // Every resource the descriptor names is in the bundle, with the size and hash it states.
+    for (const resource of descriptor.resources) {
+      const paths = [resource.path].flat();
+      const bytes = Buffer.concat(paths.map((path) => readFileSync(join(unpacked, path))));
+      if (resource.bytes !== undefined) assert.equal(bytes.length, resource.bytes, paths[0]);
+      if (resource.hash)
+        assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, paths[0]);
     }
-  }
-  const readme = readFileSync(join(unpacked, 'README.md'), 'utf8');
-  assert.match(readme, /'parquet\/articles\.parquet'/);
-  assert.doesNotMatch(readme, /parquet\/\*\.parquet|ndjson/, 'no example that fails, no removed folder');
-  // A Hugging Face dataset card: YAML front matter first (the generated notice is its first comment), whose configs
-  // name files the bundle holds.
-  assert.match(readme, /^---\n# Generated file: do not edit\. Regenerate with `npm run bundle`\.\n/);
-  const card = yaml.load(readme.split('\n---\n')[0]!.slice(4)) as {
-    license: string;
-    configs: { config_name: string; data_files: { path: string }[] }[];
-  };
-  assert.equal(card.license, 'other');
-  const configured = card.configs.flatMap((c) => c.data_files.map((f) => f.path));
-  assert.ok(
-    configured.includes('jsonl/articles.jsonl') && configured.includes('parquet/articles.parquet'),
-    configured.join(', '),
-  );
-  for (const path of configured) assert.ok(existsSync(join(unpacked, path)), path);
-  for (const section of ['Motivation', 'Composition', 'Collection and annotation process', 'Uses', 'Maintenance']) {
-    assert.match(readme, new RegExp(`^### ${section}$`, 'm'));
-  }
-  for (const file of ['annotated-news.sqlite', 'croissant.json', 'dataset.jsonld', 'jsonl/articles.jsonl'])
-    assert.ok(existsSync(join(unpacked, file)), file);
-  assert.match(readme, new RegExp(`# .* ${version.replace(/\./g, '\\.')}\\n`));
-  assert.match(readme, /\| `csv\/articles\.csv` \| [\d.]+ (B|KiB|MiB) \| /);
-  assert.match(readme, /The article text is not\s+licensed/);
-});
+    // The README's examples run, as written, in the unpacked folder: the SQL by DuckDB and by Python's sqlite3.
+    for (const { tool, duckdb, sqlite } of LOADING) {
+      if (duckdb) {
+        const rows = await withDuckDb(unpacked, (connection) => connection.runAndReadAll(duckdb));
+        assert.ok(rows.getRows().length > 0, `${tool}: ${duckdb} returns rows`);
+      }
+      if (sqlite) {
+        const script = `import sqlite3, sys\nprint(len(sqlite3.connect('annotated-news.sqlite').execute(sys.argv[1]).fetchall()))`;
+        const rows = Number(run('/usr/bin/python3', ['-c', script, sqlite], unpacked).trim());
+        assert.ok(rows > 0, `${tool}: ${sqlite} returns rows`);
+      }
+    }
+    const readme = readFileSync(join(unpacked, 'README.md'), 'utf8');
+    assert.match(readme, /'parquet\/articles\.parquet'/);
+    assert.doesNotMatch(readme, /parquet\/\*\.parquet|ndjson/, 'no example that fails, no removed folder');
+    // A Hugging Face dataset card: YAML front matter first (the generated notice is its first comment), whose configs
+    // name files the bundle holds.
+    assert.match(readme, /^---\n# Generated file: do not edit\. Regenerate with `npm run bundle`\.\n/);
+    const card = yaml.load(readme.split('\n---\n')[0]!.slice(4)) as {
+      license: string;
+      configs: { config_name: string; data_files: { path: string }[] }[];
+    };
+    assert.equal(card.license, 'other');
+    const configured = card.configs.flatMap((c) => c.data_files.map((f) => f.path));
+    assert.ok(
+      configured.includes('jsonl/articles.jsonl') && configured.includes('parquet/articles.parquet'),
+      configured.join(', '),
+    );
+    for (const path of configured) assert.ok(existsSync(join(unpacked, path)), path);
+    for (const section of ['Motivation', 'Composition', 'Collection and annotation process', 'Uses', 'Maintenance']) {
+      assert.match(readme, new RegExp(`^### ${section}$`, 'm'));
+    }
+    for (const file of ['annotated-news.sqlite', 'croissant.json', 'dataset.jsonld', 'jsonl/articles.jsonl'])
+      assert.ok(existsSync(join(unpacked, file)), file);
+    assert.match(readme, new RegExp(`# .* ${version.replace(/\./g, '\\.')}\\n`));
+    assert.match(readme, /\| `csv\/articles\.csv` \| [\d.]+ (B|KiB|MiB) \| /);
+    assert.match(readme, /The article text is not\s+licensed/);
+  },
+);
 
 test('npm run bundle -- --from DIR fails clearly when DIR is not a build', (t) => {
   const dir = scratch(t, 'bundle-from-');

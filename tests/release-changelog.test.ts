@@ -132,7 +132,8 @@ test('a patch release with no written notes lists only the corrections', () => {
   );
   assert.equal(
     text,
-    '# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2026-12-01\n\nA patch release (1 article corrected), compared with 1.0.0.\n\n' +
+    '# Changelog\n\n## [Unreleased]\n\n## [1.0.1] - 2026-12-01\n\nA patch release (1 article corrected), ' +
+      'compared with 1.0.0.\n\n' +
       '### Changed\n\n- 1 article corrected:\n  - `seed`: `body[0].text`\n\n## [1.0.0] - 2026-11-01\n\n- Everything.\n',
   );
 });
@@ -172,7 +173,7 @@ test('long lists are cut, pointing at the dry run for the rest', () => {
   });
   const text = applyRelease(null, big, '1.1.0', '2026-12-01');
   assert.match(text, new RegExp(`- ${LISTED_LIMIT + 5} articles added:\\n`));
-  assert.match(text, /  - …and 5 more \(`npm run release -- --dry-run` lists them all\)\.\n/);
+  assert.match(text, / {2}- …and 5 more \(`npm run release -- --dry-run` lists them all\)\.\n/);
   assert.doesNotMatch(text, new RegExp(`article-0${LISTED_LIMIT}`));
 });
 

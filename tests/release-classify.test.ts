@@ -159,7 +159,7 @@ test('a removed field is a major: the generated schemas of both trees are compar
   );
   assert.deepEqual(report.records.articles.changed, [{ id: SEED_ID, fields: ['keywords (removed)'] }]);
   assert.equal(report.requiredVersion, '2.0.0');
-  assert.match(renderReport(report), /major  article `keywords`: field removed \(or renamed\)/);
+  assert.match(renderReport(report), /major {2}article `keywords`: field removed \(or renamed\)/);
 });
 
 test('with no release tag, everything is added and the report says so', (t) => {

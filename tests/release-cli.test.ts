@@ -69,11 +69,12 @@ test('--check fails on a removed article without a redirect, naming the id and t
   assert.match(
     result.stderr,
     new RegExp(
-      `error: articles record \`${SEED_ID}\` was published in 1\\.0\\.0 and is missing now, with no redirect\\. Add data/redirects/${SEED_ID}\\.json`,
+      `error: articles record \`${SEED_ID}\` was published in 1\\.0\\.0 and is missing now, with no redirect\\. ` +
+        `Add data/redirects/${SEED_ID}\\.json`,
     ),
   );
   assert.match(result.stdout, /\nbump: major\n$/);
-  assert.doesNotMatch(result.stderr, /internal error|    at /);
+  assert.doesNotMatch(result.stderr, /internal error| {4}at /);
 
   repo.writeJson(`data/redirects/${SEED_ID}.json`, {
     id: SEED_ID,
@@ -93,7 +94,7 @@ test('usage errors are one line, exit 2, no stack trace', (t) => {
     const result = repo.run('release.ts', args);
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, /^error: /, args.join(' '));
-    assert.doesNotMatch(result.stderr, /    at /);
+    assert.doesNotMatch(result.stderr, / {4}at /);
   }
 });
 
@@ -106,11 +107,12 @@ test('a release refuses a working tree with uncommitted changes', (t) => {
   assert.equal(repo.git('tag', '--list'), 'v1.0.0\n');
 });
 
-test('npm run release: bumps, writes the changelog, rebuilds, commits and tags; a major regenerates the schemas', (t) => {
+test('npm run release: bumps, writes the changelog, rebuilds, commits, tags; a major regenerates schemas', (t) => {
   const repo = createRepo(t, { version: '0.1.0' });
   repo.write(
     'CHANGELOG.md',
-    '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- The article data model as TypeScript types.\n\n## [0.1.0] - 2026-11-01\n\n- First.\n',
+    '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- The article data model as TypeScript types.\n\n## [0.1.0] ' +
+      '- 2026-11-01\n\n- First.\n',
   );
 
   // A minor release: a corrected word and a new outlet.
@@ -194,7 +196,7 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
   );
   assert.match(
     majorLog,
-    /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n  - `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/,
+    /- \*\*Breaking:\*\* 1 outlet removed or renamed \(each leaves a redirect in `data\/redirects\/`\):\n {2}- `bbc-news` \(“BBC News”\): removed with no replacement: Added by mistake\.\n/,
   );
   assert.match(majorLog, /The schemas' `\$id`s now carry the major version 1/);
   assert.ok(majorLog.indexOf('## [1.0.0]') < majorLog.indexOf('## [0.2.0]'), 'newest release first');

@@ -100,7 +100,8 @@ const FIXTURES: Record<string, ChangeReport> = {
     requiredVersion: '2.0.0',
     releaseVersion: '2.0.0',
     problems: [
-      'articles record `forgotten-article` was published in 1.0.0 and is missing now, with no redirect. Add data/redirects/forgotten-article.json.',
+      'articles record `forgotten-article` was published in 1.0.0 and is missing now, with no redirect. Add ' +
+        'data/redirects/forgotten-article.json.',
     ],
   }),
   // The first release: no tag yet.

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unli
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { LAUNCHER, ROOT, scriptArgs } from './helpers.ts';
+import { ROOT, scriptArgs } from './helpers.ts';
 
 /** Git settings for the temporary repositories: a fixed identity, no global or system configuration. */
 export const GIT_ENV = {
@@ -113,8 +113,10 @@ export function createRepo(
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   pkg.version = version;
   pkg.scripts = {
-    schemas: `node ${JSON.stringify(LAUNCHER)} schemas --root .`,
-    build: `node ${JSON.stringify(LAUNCHER)} build --data data --out dist`,
+    schemas: ['node', ...scriptArgs('schemas', ['--root', '.'])].map((arg) => JSON.stringify(arg)).join(' '),
+    build: ['node', ...scriptArgs('build', ['--data', 'data', '--out', 'dist'])]
+      .map((arg) => JSON.stringify(arg))
+      .join(' '),
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

@@ -36,7 +36,7 @@ test('the committed files are what the types generate; a schema file with no typ
   assert.match(findings[0]!, /^stale: \S*schemas\/old\.schema\.json has no type behind it$/);
 });
 
-test('the check fails, naming the stale files, when a type changes without regenerating; regenerating fixes it', (t) => {
+test('a type changed without regenerating fails the check, naming the stale files; regenerating fixes it', (t) => {
   const copy = copyOfSchemaInputs(t, 'schemas-drift-');
   const file = join(copy, 'types', 'registries.ts');
   writeFileSync(

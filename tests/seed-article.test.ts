@@ -196,7 +196,7 @@ test('every reference in the seed resolves to a registry record', () => {
   const ids = new Set([
     ...Object.values(a)
       .flat()
-      .map((x) => x.id),
+      .map((x: { id: string }) => x.id),
     'article',
   ]);
   for (const inference of seed.inferences)

@@ -112,7 +112,8 @@ test('no description is cut mid-sentence in a hint', () => {
   }
   assert.equal(
     firstSentence(
-      'Further passages of the same quote, in order, when the reporter’s words interrupt it (“…,” she said. “…”). `selector` holds the first passage.',
+      'Further passages of the same quote, in order, when the reporter’s words interrupt it (“…,” she said. ' +
+        '“…”). `selector` holds the first passage.',
     ),
     'Further passages of the same quote, in order, when the reporter’s words interrupt it (“…,” she said. “…”).',
   );

@@ -1,7 +1,7 @@
 /**
  * Summarises V8 CPU profiles (`node --cpu-prof` writes one `.cpuprofile` per thread): the functions with the most
  * self time, and self time by module, across the files given. Used to show where a missed target's time goes.
- * Usage: node scripts/start/run.mjs bench/cpu-profile [--top N] FILE.cpuprofile...
+ * Usage: node --import tsx scripts/bench/cpu-profile.ts [--top N] FILE.cpuprofile...
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -44,7 +44,8 @@ runMain(() => {
       if (micros === 0 || node.callFrame.functionName === '(idle)') continue;
       total += micros;
       const module = moduleOf(node.callFrame.url);
-      const name = `${node.callFrame.functionName || '(anonymous)'} (${module}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''})`;
+      const line = node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : '';
+      const name = `${node.callFrame.functionName || '(anonymous)'} (${module}${line})`;
       byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
       byModule.set(module, (byModule.get(module) ?? 0) + micros);
     }
@@ -59,7 +60,8 @@ runMain(() => {
         .slice(0, top)
         .map(
           ([name, micros]) =>
-            `| ${name.replace(/\|/g, '\\|')} | ${(micros / 1000).toFixed(0)} | ${((100 * micros) / total).toFixed(1)}% |`,
+            `| ${name.replace(/\|/g, '\\|')} | ${(micros / 1000).toFixed(0)} | ` +
+            `${((100 * micros) / total).toFixed(1)}% |`,
         ),
     ].join('\n');
   console.log(`${positionals.length} profile(s), ${(total / 1000).toFixed(0)} ms of samples (idle excluded)\n`);

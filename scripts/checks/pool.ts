@@ -5,7 +5,7 @@
  * small. Results arrive in any order; each carries its file's index so the runner can restore the file order. A
  * worker that fails (it could not start, or ran out of its capped heap) hands its chunks back to the main thread.
  */
-import { typeScriptWorker } from '../start/worker.ts';
+import { typeScriptWorker } from '../lib/worker.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { checkFile, type CheckEnvironment, type FileJob, type FileResult } from './check-file.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker.ts';

@@ -1,6 +1,6 @@
 /**
  * A validation worker thread: checks the record files it is sent (./check-file.ts) and posts back their findings
- * and summaries. Started by ./pool.ts (through ../start/worker.ts); the rules are named, since functions cannot be
+ * and summaries. Started by ./pool.ts (through ../lib/worker.ts); the rules are named, since functions cannot be
  * sent to a thread, and looked up in ./rules/index.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';

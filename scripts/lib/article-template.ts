@@ -8,7 +8,9 @@ import type { Annotations, Article, CuratorInference } from '../../types/index.t
 
 /** The example paragraph the example annotations point into. It is a placeholder too (it starts with TODO). */
 export const EXAMPLE_PARAGRAPH =
-  'TODO: replace this example paragraph with the article text, verbatim, one block per paragraph; then replace or delete each example annotation below. “We will rebuild the grid,” Jane Example told Example Wire on Monday, adding that 40% of the lines were reportedly damaged.';
+  'TODO: replace this example paragraph with the article text, verbatim, one block per paragraph; then replace ' +
+  'or delete each example annotation below. “We will rebuild the grid,” Jane Example told Example Wire on ' +
+  'Monday, adding that 40% of the lines were reportedly damaged.';
 
 /** A placeholder id for a record the contributor picks (or adds) in `data/entities/` or `data/outlets/`. */
 export const ENTITY_PLACEHOLDER = 'TODO-entity-id';

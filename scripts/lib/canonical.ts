@@ -64,5 +64,5 @@ export function canonicalValue(value: unknown, schema: Schema | undefined, root:
 
 /** The canonical text of a record. */
 export function canonicalText(value: unknown, schema: object): string {
-  return `${JSON.stringify(canonicalValue(value, schema as Root, schema as Root), null, 2)}\n`;
+  return `${JSON.stringify(canonicalValue(value, schema, schema), null, 2)}\n`;
 }

@@ -28,6 +28,9 @@ function resolveRef(root: Schema, node: Schema): Schema {
   return { ...target, ...(node.description === undefined ? {} : { description: node.description }) };
 }
 
+/** A schema keyword's text (a description), or '' when it has none. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /** A short human-readable type for a schema node. */
 function describeType(root: Schema, input: Schema): string {
   const node = resolveRef(root, input);
@@ -35,7 +38,9 @@ function describeType(root: Schema, input: Schema): string {
   if (Array.isArray(node.enum)) return (node.enum as unknown[]).map((v) => `\`${JSON.stringify(v)}\``).join(', ');
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
   if (node.type === 'array') return `array of ${describeType(root, node.items as Schema)}`;
-  const types = Array.isArray(node.type) ? (node.type as string[]) : [String(node.type ?? 'any')];
+  const types = Array.isArray(node.type)
+    ? (node.type as string[])
+    : [typeof node.type === 'string' ? node.type : 'any'];
   const extras: string[] = [];
   if (typeof node.pattern === 'string') extras.push(`pattern \`${node.pattern}\``);
   if (typeof node.format === 'string') extras.push(`format ${node.format}`);
@@ -62,7 +67,7 @@ function objectInside(root: Schema, input: Schema): { node: Schema; suffix: stri
 
 /** The field's description; for a field typed by a named enum, the enum's own description (its values) follows. */
 function describeField(root: Schema, property: Schema): string {
-  const own = String(resolveRef(root, property).description ?? '');
+  const own = text(resolveRef(root, property).description);
   const ref = typeof property.$ref === 'string' ? property.$ref : undefined;
   if (!ref) return own;
   const target = (root.definitions as Record<string, Schema>)[ref.replace('#/definitions/', '')];
@@ -120,7 +125,7 @@ export function renderEnumTable(schemas: ReadonlyMap<string, Schema>): string {
         if (!definition || !Array.isArray(definition.enum)) continue;
         const entry = enums.get(ref) ?? {
           values: definition.enum,
-          description: String(definition.description ?? ''),
+          description: text(definition.description),
           fields: [] as string[],
         };
         entry.fields.push(`${collection}.${row.path}`);
@@ -161,7 +166,8 @@ export function renderDataDictionary(schemas: ReadonlyMap<string, Schema>, comma
     out.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
     for (const row of rows) {
       out.push(
-        `| \`${row.path}\` | ${escapeCell(row.type)} | ${row.required ? 'yes' : 'no'} | ${escapeCell(row.description)} |`,
+        `| \`${row.path}\` | ${escapeCell(row.type)} | ${row.required ? 'yes' : 'no'} | ` +
+          `${escapeCell(row.description)} |`,
       );
     }
     out.push('');

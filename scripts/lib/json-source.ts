@@ -3,7 +3,8 @@
  * here instead. Strict UTF-8 (invalid bytes are an error, not U+FFFD), a byte-order mark is an error (RFC 8259
  * forbids it and `JSON.parse` rejects it), duplicate keys and `__proto__`/`constructor` keys are errors, ill-formed
  * Unicode in any key or value (lone surrogates written as `\uD800` escapes, noncharacters) and numbers beyond a
- * double are errors, and depth and size are bounded. Positions are 1-based lines and columns (columns count Unicode code points).
+ * double are errors, and depth and size are bounded. Positions are 1-based lines and columns (columns count Unicode
+ * code points).
  *
  * The happy path stays cheap: one structural scan that jumps over string contents with `indexOf`, then the native
  * `JSON.parse`. The JSON-pointer → position map is only built when a file has something to report.
@@ -214,7 +215,9 @@ function countKeys(value: unknown, depth: number): { keys: number; suspicious: b
 
 /** Noncharacters as they appear unescaped: U+FDD0–U+FDEF and the last two code points of every plane. */
 const RAW_NONCHARACTER = new RegExp(
-  `[\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, k) => `\\u{${(k + 1).toString(16)}FFFE}\\u{${(k + 1).toString(16)}FFFF}`).join('')}]`,
+  `[\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from({ length: 16 }, (_, k) => (k + 1).toString(16))
+    .map((plane) => `\\u{${plane}FFFE}\\u{${plane}FFFF}`)
+    .join('')}]`,
   'u',
 );
 const RAW_NONCHARACTER_ALL = new RegExp(RAW_NONCHARACTER.source, 'gu');
@@ -271,8 +274,12 @@ function strictTextProblems(text: string): SourceProblem[] {
           : 'a low surrogate without the high one before it';
       problems.push({
         code: 'unicode',
-        message: `ill-formed Unicode: the escape ${text.slice(at, at + 6)} is a lone surrogate (${half}), not a character`,
-        hint: 'A lone surrogate cannot be written as UTF-8: it would become U+FFFD and shift every offset after it. Write the character itself, or both halves of its pair (e.g. \\ud83d\\ude00), or delete the escape.',
+        message:
+          `ill-formed Unicode: the escape ${text.slice(at, at + 6)} is a lone surrogate (${half}), not a ` +
+          `character`,
+        hint:
+          'A lone surrogate cannot be written as UTF-8: it would become U+FFFD and shift every offset after ' +
+          'it. Write the character itself, or both halves of its pair (e.g. \\ud83d\\ude00), or delete the escape.',
         offset: at,
         pointer: pointerAt(at),
       });
@@ -289,8 +296,12 @@ function strictTextProblems(text: string): SourceProblem[] {
     if (Number.isFinite(Number(token))) continue;
     problems.push({
       code: 'number',
-      message: `the number ${token.length > 40 ? `${token.slice(0, 40)}…` : token} is too large to represent (it would be read as ${token.startsWith('-') ? '-' : ''}Infinity and written back as null)`,
-      hint: 'Numbers must fit a double (up to about 1.8e308); check for a typo in the exponent or digits, or store the value as text.',
+      message:
+        `the number ${token.length > 40 ? `${token.slice(0, 40)}…` : token} is too large to represent ` +
+        `(it would be read as ${token.startsWith('-') ? '-' : ''}Infinity and written back as null)`,
+      hint:
+        'Numbers must fit a double (up to about 1.8e308); check for a typo in the exponent or digits, or ' +
+        'store the value as text.',
       offset: valueOffset,
       pointer,
     });
@@ -301,8 +312,12 @@ function strictTextProblems(text: string): SourceProblem[] {
 function noncharacter(cp: number, written: string | null, offset: number, pointer: string): SourceProblem {
   return {
     code: 'unicode',
-    message: `ill-formed Unicode: ${written === null ? '' : `the escape ${written} is `}the noncharacter ${hex(cp)}, which text may not contain`,
-    hint: 'Noncharacters are reserved for internal use and never part of published text; delete it (it is usually debris from a conversion).',
+    message:
+      `ill-formed Unicode: ${written === null ? '' : `the escape ${written} is `}the noncharacter ` +
+      `${hex(cp)}, which text may not contain`,
+    hint:
+      'Noncharacters are reserved for internal use and never part of published text; delete it (it is ' +
+      'usually debris from a conversion).',
     offset,
     pointer,
   };
@@ -342,7 +357,8 @@ class ScanError extends Error {
 
 /** How to write a double quote inside a JSON string; shown when one ended a string early. */
 const QUOTE_HINT =
-  'Inside a JSON string, write a straight double quote as \\" (for example "He said \\"no\\"."). Copy the article\'s own quotation marks: typographic “ and ” need no escaping.';
+  'Inside a JSON string, write a straight double quote as \\" (for example "He said \\"no\\"."). Copy the ' +
+  "article's own quotation marks: typographic “ and ” need no escaping.";
 
 /**
  * Diagnoses a JSON.parse error that lies inside a string: a raw line break or control character, or a bad escape.
@@ -358,7 +374,9 @@ export function stringProblem(
     if (c === 0x0a || c === 0x0d) {
       return {
         message: 'invalid JSON: a raw line break inside a string',
-        hint: 'A JSON string must stay on one line. Join the two lines with a space; or, if a new paragraph starts here, close this block\'s text and start another block: { "type": "paragraph", "text": "…" }.',
+        hint:
+          'A JSON string must stay on one line. Join the two lines with a space; or, if a new paragraph ' +
+          'starts here, close this block\'s text and start another block: { "type": "paragraph", "text": "…" }.',
         offset,
       };
     }
@@ -371,7 +389,9 @@ export function stringProblem(
     const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     return {
       message: `invalid JSON: an invisible control character (${code}) inside a string`,
-      hint: 'Delete it: control characters have no place in record text (they usually come from copying out of a PDF or a word processor).',
+      hint:
+        'Delete it: control characters have no place in record text (they usually come from copying out of ' +
+        'a PDF or a word processor).',
       offset,
     };
   }
@@ -380,7 +400,9 @@ export function stringProblem(
     const escape = text.slice(backslash, backslash + 2);
     return {
       message: `invalid JSON: \`${escape}\` is not a valid escape in a string`,
-      hint: 'Inside a JSON string a backslash starts an escape: write a backslash itself as \\\\ and a double quote as \\". The escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits.',
+      hint:
+        'Inside a JSON string a backslash starts an escape: write a backslash itself as \\\\ and a double ' +
+        'quote as \\". The escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hexadecimal digits.',
       offset: backslash,
     };
   }
@@ -388,7 +410,9 @@ export function stringProblem(
     const backslash = text.lastIndexOf('\\u', offset);
     return {
       message: 'invalid JSON: \\u in a string must be followed by four hexadecimal digits',
-      hint: 'Write the character itself (files are UTF-8), or complete the escape, as in \\u2019 for ’. A backslash itself is written \\\\.',
+      hint:
+        'Write the character itself (files are UTF-8), or complete the escape, as in \\u2019 for ’. A ' +
+        'backslash itself is written \\\\.',
       offset: backslash === -1 ? offset : backslash,
     };
   }
@@ -425,7 +449,8 @@ function walk(
       const after = text.slice(lastClose, lastClose + 24).split('\n')[0]!;
       return new ScanError(
         lastClose,
-        `unescaped double quote inside a string: this " ends the string, so the text after it (\`${after.slice(1)}…\`) is not JSON`,
+        `unescaped double quote inside a string: this " ends the string, so the text after it ` +
+          `(\`${after.slice(1)}…\`) is not JSON`,
         QUOTE_HINT,
       );
     }
@@ -555,7 +580,8 @@ function scanStructure(text: string): SourceProblem[] {
           const { line } = lineColumn(text, keys[j]![1]);
           problems.push({
             code: 'duplicate-key',
-            message: `duplicate key "${key}" (first at line ${line}); JSON.parse would silently keep only the last value`,
+            message:
+              `duplicate key "${key}" (first at line ${line}); ` + 'JSON.parse would silently keep only the last value',
             hint: 'Keep one of the two values and delete the other.',
             offset,
             pointer: `${pointerOf(path)}/${pointerSegment(key)}`,

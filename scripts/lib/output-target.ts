@@ -114,7 +114,8 @@ export function checkTarget(target: string, options: TargetOptions): string {
   const real = realPathOf(target);
   const refuse = (
     why: string,
-    hint = `choose a new folder outside the repository's sources and data, e.g. ${options.option} /tmp/annotated-news-out`,
+    hint = `choose a new folder outside the repository's sources and data, e.g. ${options.option} ` +
+      '/tmp/annotated-news-out',
   ): never => {
     throw new UserError(`refusing ${options.option} ${shown}: ${why}; nothing was written. Hint: ${hint}.`);
   };
@@ -146,7 +147,8 @@ function entryAt(path: string): Stats | null {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     throw new UserError(
-      `cannot look at ${path} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another one.`,
+      `cannot look at ${path} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the ` +
+        `path and its permissions, or choose another one.`,
     );
   }
 }
@@ -159,7 +161,8 @@ export function ensureParent(path: string, option: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UserError(
-      `cannot create ${parent} for ${option} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the path and its permissions, or choose another ${option}.`,
+      `cannot create ${parent} for ${option} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). ` +
+        `Hint: check the path and its permissions, or choose another ${option}.`,
     );
   }
   if (!statSync(parent).isDirectory())
@@ -190,7 +193,11 @@ export function isOwnOutput(folder: string): boolean {
 
 /** The marker's content: fixed, so two builds of the same data stay byte-identical. */
 export function markerContent(command: string): string {
-  return `${JSON.stringify({ tool: 'annotated-news', command, note: `Written by \`${command}\`, which may replace this folder.` }, null, 2)}\n`;
+  return `${JSON.stringify(
+    { tool: 'annotated-news', command, note: `Written by \`${command}\`, which may replace this folder.` },
+    null,
+    2,
+  )}\n`;
 }
 
 /**
@@ -206,7 +213,8 @@ export function prepareOutputFolder(
   // holds the current folder, even with --force.
   const refuse = (why: string): never => {
     throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`,
+      `refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing ` +
+        `was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`,
     );
   };
   if (isFilesystemRoot(dirname(real))) refuse(`it is a top-level system folder (${real})`);
@@ -216,13 +224,16 @@ export function prepareOutputFolder(
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {
     throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`,
+      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was ` +
+        `written. Hint: choose a folder path.`,
     );
   }
   if (entry && !options.force && !isOwnOutput(real) && readdirSync(real).length > 0) {
     throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: it holds files that \`${options.command}\` did not write (no ${OUTPUT_MARKER} marker), ` +
-        `and they would be replaced; nothing was written. Hint: choose another ${options.option}, empty the folder, or pass --force to replace it.`,
+      `refusing ${options.option} ${JSON.stringify(target)}: it holds files that \`${options.command}\` did not ` +
+        `write (no ${OUTPUT_MARKER} marker), ` +
+        `and they would be replaced; nothing was written. Hint: choose another ${options.option}, empty the ` +
+        `folder, or pass --force to replace it.`,
     );
   }
   return real;
@@ -238,7 +249,8 @@ export function prepareFilesFolder(target: string, options: TargetOptions): stri
   const entry = entryAt(real);
   if (entry && !entry.isDirectory()) {
     throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: choose a folder path.`,
+      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was ` +
+        `written. Hint: choose a folder path.`,
     );
   }
   if (!entry) mkdirSync(real);
@@ -364,7 +376,9 @@ export class Staging {
     }
   }
 
-  /** Replaces the target with the staging folder: the old output moved aside, the new one renamed in, the old removed. */
+  /**
+   * Replaces the target with the staging folder: the old output moved aside, the new one renamed in, the old removed.
+   */
   commit(): void {
     const aside = `${this.path}-old`;
     const hadTarget = entryAt(this.target) !== null;

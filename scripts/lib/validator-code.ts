@@ -63,7 +63,10 @@ export function validatorModule(
   const standaloneCode = (
     require('ajv/dist/standalone') as { default: (ajv: AjvClass, refs: Record<string, string>) => string }
   ).default;
-  const header = `// ${generatedNotice(command)}\n// Ajv ${(require('ajv/package.json') as { version: string }).version} standalone validators for schemas/*.schema.json (see scripts/lib/validator-code.ts).\n`;
+  const header =
+    `// ${generatedNotice(command)}\n// Ajv ` +
+    `${(require('ajv/package.json') as { version: string }).version} standalone validators for ` +
+    `schemas/*.schema.json (see scripts/lib/validator-code.ts).\n`;
   const code = `${header}${standaloneCode(ajv, exportsByName)}\nexports.schemaSha256 = ${JSON.stringify(digests)};\n`;
   const declarations =
     `${header}import type { ValidateFunction } from 'ajv';\n\n` +

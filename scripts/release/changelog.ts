@@ -22,7 +22,8 @@ const CATEGORY_HEADING = /^### +(.+?)\s*$/;
 const NEW_CHANGELOG = `# Changelog
 
 All notable changes to this dataset are documented here. The format follows
-[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and the project uses [Semantic Versioning](https://semver.org/).
+// keepachangelog.com/en/1.1.0/), and the project uses [Semantic Versioning](https://semver.org/).
+[Keep a Changelog](https:
 
 ## [Unreleased]
 `;
@@ -118,7 +119,8 @@ export function generatedBullets(report: ChangeReport): Map<string, string[]> {
       push(
         'Removed',
         nested(
-          `**Breaking:** ${countRecords(name, removed.length)} removed or renamed (each leaves a redirect in \`data/redirects/\`):`,
+          `**Breaking:** ${countRecords(name, removed.length)} removed or renamed (each leaves a redirect in ` +
+            `\`data/redirects/\`):`,
           removed.map((id) => {
             const fate = report.fates[`${name}/${id}`];
             return `\`${id}\`${title(id)}${fate ? `: ${fate}` : ''}`;
@@ -176,7 +178,8 @@ export function renderSection(report: ChangeReport, version: string, date: strin
     generated
       .get('Changed')!
       .push(
-        `- The schemas' \`$id\`s now carry the major version ${major} (\`urn:annotated-news:schema:v${major}:article\`).`,
+        `- The schemas' \`$id\`s now carry the major version ` +
+          `${major} (\`urn:annotated-news:schema:v${major}:article\`).`,
       );
   }
   const names = [

@@ -55,11 +55,13 @@ export function renderMarkdownReport(report: ChangeReport): string {
   out.push(
     report.previous
       ? `Compared with ${codeSpan(report.previous.tag)}, the latest release tag.`
-      : `No previous release: there is no vX.Y.Z tag in this history, so every record and schema is reported as added ` +
+      : `No previous release: there is no vX.Y.Z tag in this history, so every record and schema is reported as ` +
+          `added ` +
           `(compared with an empty dataset, version ${NO_RELEASE_VERSION}).`,
     '',
     `**Bump: ${report.level}.** package.json: ${codeSpan(report.packageVersion)}; previous release: ` +
-      `${report.previous ? codeSpan(report.previous.version) : 'none'}; required: ≥ ${codeSpan(report.requiredVersion)}; ` +
+      `${report.previous ? codeSpan(report.previous.version) : 'none'}; required: ≥ ` +
+      `${codeSpan(report.requiredVersion)}; ` +
       `a release now would be ${codeSpan(report.releaseVersion)}.`,
   );
 

@@ -34,9 +34,18 @@ export interface Command {
   args: string[];
 }
 
+/**
+ * Who may run a step (.github/workflows/release.yml gives each its own job): `verify` runs code on the data with no
+ * credentials and leaves everything to publish in the bundle folder; `npm` holds the npm token and runs no build;
+ * `github` holds a token that can write the repository's releases.
+ */
+export const PHASES = ['verify', 'npm', 'github'] as const;
+export type Phase = (typeof PHASES)[number];
+
 export interface Step extends Command {
   /** What the step does, for people. */
   name: string;
+  phase: Phase;
   /**
    * A probe for a rerun of the workflow after a partial failure: when it exits 0 and prints something, the step
    * was done before, and `instead` runs (or nothing, when there is no `instead`).
@@ -47,7 +56,7 @@ export interface Step extends Command {
 
 export interface PlanOptions {
   packageName: string;
-  /** Where `npm run bundle` writes the archive (its default, `release`). */
+  /** Where `npm run bundle` writes the archive (its default, `release`), and `npm pack` the package. */
   bundleDir: string;
   /** The file holding the GitHub release's notes. */
   notesFile: string;
@@ -60,8 +69,9 @@ export function bundleAssets(packageName: string, version: string, bundleDir: st
 }
 
 /**
- * The steps, in order: build (which validates), test, publish to npm with provenance under the dist-tag, the
- * download bundle, and the GitHub release with the bundle and its checksum attached.
+ * The steps, in order: build (which validates), test, the download bundle, the npm package packed beside it; then the
+ * packed package published to npm with provenance under the dist-tag, and the GitHub release with the bundle and its
+ * checksum attached.
  */
 export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
   const distTag = distTagFor(tag);
@@ -77,17 +87,26 @@ export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
     options.notesFile,
   ];
   if (tag.candidate !== null) create.push('--prerelease');
+  const tarball = `${options.bundleDir}/${options.packageName.replace(/^@/, '').replace('/', '-')}-${tag.version}.tgz`;
   return [
-    { name: 'build (validates the data first)', command: 'npm', args: ['run', 'build'] },
-    { name: 'test', command: 'npm', args: ['test'] },
+    { phase: 'verify', name: 'build (validates the data first)', command: 'npm', args: ['run', 'build'] },
+    { phase: 'verify', name: 'test', command: 'npm', args: ['test'] },
+    { phase: 'verify', name: 'build the download bundle', command: 'npm', args: ['run', 'bundle'] },
     {
-      name: `publish to npm under the "${distTag}" dist-tag, with provenance (prepack builds dist/ again)`,
+      phase: 'verify',
+      name: `pack the npm package beside it (prepack builds dist/ again)`,
       command: 'npm',
-      args: ['publish', '--provenance', '--access', 'public', '--tag', distTag],
+      args: ['pack', '--pack-destination', options.bundleDir],
+    },
+    {
+      phase: 'npm',
+      name: `publish the packed package to npm under the "${distTag}" dist-tag, with provenance (builds nothing)`,
+      command: 'npm',
+      args: ['publish', tarball, '--provenance', '--access', 'public', '--tag', distTag],
       doneIf: { command: 'npm', args: ['view', `${options.packageName}@${tag.version}`, 'version'] },
     },
-    { name: 'build the download bundle', command: 'npm', args: ['run', 'bundle'] },
     {
+      phase: 'github',
       name: `attach the bundle and its checksum to the GitHub release ${tag.tag}`,
       command: 'gh',
       args: [...create, ...assets],
@@ -125,7 +144,8 @@ export function releaseNotes(changelog: string, tag: ReleaseTag): string {
   if (own) return `${own}\n`;
   if (tag.candidate !== null) {
     const unreleased = changelogSection(changelog, 'Unreleased');
-    const intro = `Release candidate ${tag.candidate} of the next release: published to npm under the \`next\` dist-tag.`;
+    const intro =
+      `Release candidate ${tag.candidate} of the next release: ` + 'published to npm under the `next` dist-tag.';
     return unreleased ? `${intro}\n\n${unreleased}\n` : `${intro}\n`;
   }
   return `See CHANGELOG.md for what changed in ${tag.version}.\n`;

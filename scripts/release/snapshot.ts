@@ -11,6 +11,12 @@ import { blobId, listTree, readBlobs } from './git.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
+/** package.json's `version`, or '' when it has none. */
+const versionOf = (pkg: unknown): string => {
+  const { version } = pkg as { version?: unknown };
+  return typeof version === 'string' ? version : '';
+};
+
 export interface RecordFile {
   collection: Collection;
   /** The record's id: its file name without `.json`. */
@@ -46,7 +52,7 @@ function packageFacts(pkg: JsonObject | null): Pick<Snapshot, 'version' | 'expor
   if (!pkg) return { version: null, exports: [] };
   const exports = pkg.exports;
   const subpaths = exports && typeof exports === 'object' && !Array.isArray(exports) ? Object.keys(exports) : [];
-  return { version: String(pkg.version ?? ''), exports: subpaths.filter((k) => k.startsWith('.')).sort() };
+  return { version: versionOf(pkg), exports: subpaths.filter((k) => k.startsWith('.')).sort() };
 }
 
 function emptyRecords(): Map<Collection, Map<string, RecordFile>> {

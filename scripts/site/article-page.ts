@@ -5,19 +5,19 @@
 import type { CuratorInference, PublishedArticle } from '../../types/index.ts';
 import { blockOffsets, findSelectors, highlightBlock, type Highlight } from './highlight.ts';
 import { esc } from './html.ts';
-import { layerOrder, layerView, type Registry } from './layers.ts';
+import { LAYER_NAMES, layerView, type AnyAnnotation, type LayerName, type Registry } from './layers.ts';
 
-type Annotation = Record<string, unknown> & { id: string };
-
-/** The article's layers (lists in `annotations`), in display order. */
-export function articleLayers(article: PublishedArticle): [string, Annotation[]][] {
-  const annotations = article.annotations as unknown as Record<string, Annotation[]>;
-  return layerOrder(Object.keys(annotations)).map((name) => [name, annotations[name] ?? []]);
-}
+/** The article's layers, in display order. */
+export const articleLayers = (article: PublishedArticle): [LayerName, readonly AnyAnnotation[]][] =>
+  LAYER_NAMES.map((name) => [name, article.annotations[name]]);
 
 const annotationAnchor = (id: string) => `a-${id}`;
 
-function highlights(layers: [string, Annotation[]][], registry: Registry, inferred: ReadonlySet<string>): Highlight[] {
+function highlights(
+  layers: [LayerName, readonly AnyAnnotation[]][],
+  registry: Registry,
+  inferred: ReadonlySet<string>,
+): Highlight[] {
   return layers.flatMap(([layer, annotations], rank) =>
     annotations.flatMap((annotation, index) => {
       const extra = layerView(layer).markClass?.(annotation, registry);
@@ -61,14 +61,26 @@ export function articlePage(
 ): { title: string; main: string } {
   const layers = articleLayers(article);
   const inferencesAbout = new Map<string, CuratorInference[]>();
-  for (const inference of article.inferences)
-    inferencesAbout.set(inference.about, [...(inferencesAbout.get(inference.about) ?? []), inference]);
+  for (const inference of article.inferences) {
+    const list = inferencesAbout.get(inference.about);
+    if (list) list.push(inference);
+    else inferencesAbout.set(inference.about, [inference]);
+  }
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
-  const text = blockOffsets(article.body)
-    .map(({ block, start }) => {
+  // Each highlight goes to the block it starts in (one pass, by start), so each block looks at its own only.
+  const blocks = blockOffsets(article.body);
+  const perBlock = blocks.map((): Highlight[] => []);
+  let b = 0;
+  for (const mark of [...marks].sort((x, y) => x.start - y.start)) {
+    while (blocks[b + 1] !== undefined && blocks[b + 1]!.start <= mark.start) b++;
+    perBlock[b]?.push(mark);
+  }
+  const text = blocks
+    .map(({ block, start }, i) => {
       const tag = block.type === 'subheading' ? 'h3' : 'p';
-      return `<${tag}>${highlightBlock(block.text, start, marks)}</${tag}>`;
+      const item = block.type === 'listItem' ? ` class="item level-${Math.min(block.level ?? 1, 3)}"` : '';
+      return `<${tag}${item}>${highlightBlock(block.text, start, perBlock[i]!)}</${tag}>`;
     })
     .join('\n');
 

@@ -1,14 +1,12 @@
 /**
- * Builds the static dataset site into `<dist>/site/` from a build in `<dist>/`: the landing page with the downloads,
- * the data dictionary, one page per article and per entity, paged lists, and the search index. Plain HTML and CSS
- * that read without JavaScript; a small page script (site/client.ts, compiled by tsc) adds details on hover and
- * focus, and search. Articles are read one at a time; the same build gives byte-identical files.
+ * Builds the static dataset site from a finished build (`dist/`), never from `data/`: the landing page (the
+ * articles, how to load them, the downloads), the data dictionary, one page per article and per entity, paged
+ * lists, and the search index. Plain HTML and CSS that read without JavaScript; a small page script (site/client.ts)
+ * adds details on hover and focus, and search. Articles are read one at a time from `jsonl/articles.jsonl`; the same
+ * build gives byte-identical files. `npm run site` (scripts/site/main.ts) runs it.
  *
- * In two stages, so the pages are made while the build still writes its tables and exports: `buildSitePages` needs
- * only `index.json` and the articles' JSON Lines; `finishSite` needs the finished build (its downloads, described
- * in datapackage.json).
+ * In two stages (`buildSitePages`, then `finishSite`), as the build still calls them while it makes the site itself.
  */
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -21,36 +19,27 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Entity, Outlet, PublishedArticle, PublishedIndex } from '../../types/index.ts';
+import { referencesOf } from '../checks/references.ts';
+import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
 import { articlePage, articleLayers } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
-import { entityPage, type EntityReference } from './entity-page.ts';
+import { entityPages, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';
-import { esc, jsonLdScript, page } from './html.ts';
-import { landingPage, type Download } from './landing-page.ts';
-import type { Registry } from './layers.ts';
+import { esc, jsonLdScript, page, pager } from './html.ts';
+import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
+import { LAYERS, type LayerName, type Registry } from './layers.ts';
 import { SearchIndex } from './search-index.ts';
 
 export const SITE_DIR = 'site';
+export const SITE_COMMAND = 'npm run site';
 /** Entries per page of the article and entity lists. */
 const LIST_PAGE_SIZE = 500;
 
-interface Resource {
-  path: string;
-  format?: string;
-  description?: string;
-  hash?: string;
-}
-interface Descriptor {
-  name: string;
-  title?: string;
-  description?: string;
-  version: string;
-  homepage?: string;
-  licenses?: { name?: string; path?: string; title?: string }[];
-  resources: Resource[];
+interface Descriptor extends LandingDescriptor {
+  resources: { name: string; path: string | string[]; format?: string; description?: string }[];
 }
 
 /** Writes the site's files, creating each folder once. */
@@ -62,10 +51,7 @@ class SiteWriter {
     writeFileSync(this.#place(path), content);
     this.files++;
   }
-  /**
-   * Puts a file of the build into the site without copying its bytes: a hard link (the build and its site are one
-   * folder, so one file system), or a copy where the file system refuses links.
-   */
+  /** Puts a file of the build into the site without copying its bytes where the file system allows a hard link. */
   link(path: string, from: string): void {
     const absolute = this.#place(path);
     try {
@@ -87,8 +73,25 @@ class SiteWriter {
   }
 }
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
-const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+const stale = (distDir: string, what: string): never =>
+  fail(
+    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then \`${SITE_COMMAND}\`.`,
+  );
+
+/** A JSON file of the build, or a located error saying the build is missing or stale. */
+function readBuilt<T>(distDir: string, path: string): T {
+  let text: string;
+  try {
+    text = readFileSync(join(distDir, path), 'utf8');
+  } catch {
+    return stale(distDir, `${path} is missing`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return stale(distDir, `${path} is not JSON`);
+  }
+}
 
 export interface SiteOptions {
   /** The build (`dist/`). */
@@ -97,6 +100,8 @@ export interface SiteOptions {
   rootDir: string;
   /** The compiled page script (site/client.ts and what it imports). */
   clientFiles: readonly CompiledFile[];
+  /** Where the site goes (`<distDir>/site` by default). */
+  siteDir?: string;
 }
 
 type Emit = (path: string, root: string, content: { title: string; main: string }, head?: string) => void;
@@ -105,8 +110,6 @@ type Emit = (path: string, root: string, content: { title: string; main: string 
 export interface SitePages {
   site: SiteWriter;
   index: PublishedIndex;
-  /** The dataset the pages name: package.json's name and the build's version. */
-  dataset: { name: string; version: string };
   emit: Emit;
 }
 
@@ -115,14 +118,13 @@ export function buildSite(options: SiteOptions): { files: number; articles: numb
   return finishSite(buildSitePages(options), options);
 }
 
-/**
- * The article, entity, list and search pages and the search index, from `index.json` and `jsonl/articles.jsonl`:
- * the build has written both once its records are out, before its tables and exports.
- */
-export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir' | 'rootDir'>): SitePages {
-  const site = new SiteWriter(join(distDir, SITE_DIR));
-  const index = readJson<PublishedIndex>(join(distDir, 'index.json'));
-  const dataset = { name: readJson<{ name: string }>(join(rootDir, 'package.json')).name, version: index.version };
+/** The article, entity, list and search pages and the search index, from `index.json` and `jsonl/articles.jsonl`. */
+export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 'clientFiles'>): SitePages {
+  const index = readBuilt<PublishedIndex>(distDir, 'index.json');
+  const { name, version } = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as Record<string, string>;
+  if (version !== index.version) stale(distDir, `it is of version ${index.version}, package.json of ${version}`);
+  const dataset = { name: name!, version: index.version };
+  const site = new SiteWriter(siteDir ?? join(distDir, SITE_DIR));
   const emit: Emit = (path, root, { title, main }, head = '') =>
     site.write(path, page({ root, title, main, dataset, head }));
 
@@ -138,133 +140,106 @@ export function buildSitePages({ distDir, rootDir }: Pick<SiteOptions, 'distDir'
   const references = new Map<string, EntityReference[]>();
   const headlines = new Map<string, string>();
 
-  for (const line of readLines(join(distDir, jsonlPath('articles')))) {
+  const articles = join(distDir, jsonlPath('articles'));
+  if (!existsSync(articles)) stale(distDir, `${jsonlPath('articles')} is missing`);
+  for (const line of readLines(articles)) {
     const article = JSON.parse(line) as PublishedArticle;
     headlines.set(article.id, article.headline.text);
     emit(`articles/${article.id}.html`, '../', articlePage(article, registry));
     const named = new Set<string>();
-    for (const [layer, annotations] of articleLayers(article)) {
-      for (const annotation of annotations) {
-        const exact = findSelectors(annotation, '')[0]?.selector.exact ?? '';
-        for (const { field, id } of entityIds(annotation, entities)) {
-          named.add(id);
-          const list = references.get(id) ?? [];
-          list.push({ article: article.id, layer, field, annotation: annotation.id, exact });
-          references.set(id, list);
-        }
-      }
+    for (const reference of annotationReferences(article)) {
+      const list = references.get(reference.entity);
+      if (list) list.push(reference);
+      else references.set(reference.entity, [reference]);
+      named.add(reference.entity);
     }
-    const names = [...named].flatMap((id) => [entities.get(id)!.name, ...entities.get(id)!.aliases]);
+    // An article is found by its text and by the names and aliases of the entities it refers to.
+    const names = [...named].flatMap((id) => [entities.get(id)?.name ?? id, ...(entities.get(id)?.aliases ?? [])]);
     search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [
       article.headline.text,
       ...names,
       ...article.body.map((b) => b.text),
     ]);
   }
+  if (headlines.size !== index.articles.length)
+    stale(distDir, 'jsonl/articles.jsonl and index.json list different articles');
 
   for (const entity of index.entities) {
-    emit(
-      `entities/${entity.id}.html`,
-      '../',
-      entityPage(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id),
-    );
+    for (const [path, content] of entityPages(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id))
+      emit(path, path.split('/').length === 2 ? '../' : '../../', content);
     search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [
       entity.name,
       ...entity.aliases,
     ]);
   }
   for (const [path, text] of search.files()) site.write(path, text);
-  if (search.docs.length !== index.articles.length + index.entities.length)
-    throw new Error('jsonl/articles.jsonl and index.json list different articles');
 
   listPages(
     index.articles.map(
       (a) =>
-        `<li><a href="${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
+        `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
     ),
     'Articles',
-    (n) => (n === 1 ? 'articles/index.html' : `articles/page-${n}.html`),
     emit,
   );
-  const kindCount = (e: Entity) => references.get(e.id)?.length ?? 0;
   listPages(
-    index.entities.map(
-      (e) =>
-        `<li><a href="${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${kindCount(e)} annotation${kindCount(e) === 1 ? '' : 's'}</span></li>`,
-    ),
+    index.entities.map((e) => {
+      const n = references.get(e.id)?.length ?? 0;
+      return `<li><a href="entities/${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${n} annotation${n === 1 ? '' : 's'}</span></li>`;
+    }),
     'Entities',
-    (n) => (n === 1 ? 'entities/index.html' : `entities/page-${n}.html`),
     emit,
   );
 
   emit('search.html', '', {
     title: 'Search',
     main: `<h1>Search</h1>
-<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles/index.html">articles</a> and <a href="entities/index.html">entities</a>.</p>
+<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
 <ol id="results" class="results"></ol>`,
   });
-  return { site, index, dataset, emit };
+  return { site, index, emit };
 }
 
-/**
- * The rest, once the build is finished: the downloads (linked into `site/data/`), the data dictionary, the landing
- * page and the assets.
- */
+/** The rest, from the finished build: the downloads (linked into `site/data/`), the dictionary, the landing page. */
 export function finishSite(
-  { site, index, dataset, emit }: SitePages,
+  { site, index, emit }: SitePages,
   { distDir, rootDir, clientFiles }: SiteOptions,
 ): { files: number; articles: number; entities: number } {
-  const descriptor = readJson<Descriptor>(join(distDir, 'datapackage.json'));
-  if (descriptor.name !== dataset.name || descriptor.version !== dataset.version) {
-    throw new Error('datapackage.json and index.json describe different datasets');
-  }
-  // Downloads: each file is linked into the site, with its size and SHA-256 (from datapackage.json when it lists the
-  // file, whose hash the build took while writing it; read and hashed here otherwise).
-  const copy = (path: string): void => site.link(`data/${path}`, join(distDir, path));
+  const descriptor = readBuilt<Descriptor>(distDir, 'datapackage.json');
+  if (descriptor.version !== index.version)
+    stale(distDir, `datapackage.json is of version ${descriptor.version}, index.json of ${index.version}`);
   const downloads: Download[] = [];
-  const offer = (path: string, format: string, description: string, listed?: string) => {
-    copy(path);
-    const bytes = statSync(join(distDir, path)).size;
-    const hash = listed?.startsWith('sha256:')
-      ? listed.slice('sha256:'.length)
-      : sha256(readFileSync(join(distDir, path)));
-    downloads.push({ path, format, description, bytes, sha256: hash });
+  const offer = (path: string, format: string, description: string) => {
+    const from = join(distDir, path);
+    if (!existsSync(from)) stale(distDir, `datapackage.json lists ${path}, which is missing`);
+    site.link(`data/${path}`, from);
+    downloads.push({ path, format, description, bytes: statSync(from).size });
   };
-  offer(
-    'datapackage.json',
-    'json',
-    'The Frictionless Data Package v2 descriptor: every file below, its size and hash, and a Table Schema for each table.',
-  );
+  offer('datapackage.json', 'json', 'The Frictionless Data Package descriptor: every file below and its tables.');
+  offer('SHA256SUMS', 'text', 'The SHA-256 of every file: check them with `sha256sum -c SHA256SUMS`.');
   for (const resource of descriptor.resources)
-    offer(resource.path, resource.format ?? 'file', resource.description ?? '', resource.hash);
+    for (const path of [resource.path].flat()) offer(path, resource.format ?? 'file', resource.description ?? '');
   const schemaFiles = readdirSync(join(distDir, 'schemas'))
     .filter((f) => f.endsWith('.schema.json'))
     .sort();
   for (const file of schemaFiles)
-    offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.replace('.schema.json', '')} records.`);
-  for (const { id } of index.articles) copy(articlePath(id));
+    offer(`schemas/${file}`, 'json-schema', `The JSON Schema of the ${file.slice(0, -12)} records.`);
+  for (const { id } of index.articles) site.link(`data/${articlePath(id)}`, join(distDir, articlePath(id)));
 
-  const schemas = new Map(
-    schemaFiles.map((file) => [file, readJson<Record<string, unknown>>(join(distDir, 'schemas', file))]),
+  emit(
+    'dictionary.html',
+    '',
+    dictionaryPage(
+      new Map(schemaFiles.map((file) => [file, readBuilt<Record<string, unknown>>(distDir, `schemas/${file}`)])),
+    ),
   );
-  emit('dictionary.html', '', dictionaryPage(schemas));
   // The schema.org Dataset description, when the build writes one, goes in the landing page's head for search engines.
   const jsonLd = join(distDir, 'dataset.jsonld');
-  const head = existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '';
   emit(
     'index.html',
     '',
-    landingPage({
-      name: descriptor.name,
-      title: descriptor.title ?? descriptor.name,
-      description: descriptor.description ?? '',
-      version: descriptor.version,
-      homepage: descriptor.homepage,
-      licenses: descriptor.licenses ?? [],
-      downloads,
-      counts: { articles: index.articles.length, entities: index.entities.length, outlets: index.outlets.length },
-    }),
-    head,
+    landingPage(descriptor, downloads, index),
+    existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '',
   );
 
   site.write('assets/site.css', readFileSync(join(rootDir, 'site', 'site.css')));
@@ -273,37 +248,36 @@ export function finishSite(
 }
 
 /**
- * The entity ids an annotation refers to, wherever they are in it (`entity`, `source.entity`, `participants[1]`),
- * each with its field path; selectors and the annotation's own id are skipped.
+ * The entity references of an article's annotations (the fields scripts/checks/references.ts declares), each once
+ * per annotation and field: an event naming one participant 100,000 times refers to it once.
  */
-function entityIds(value: unknown, entities: ReadonlyMap<string, Entity>, path = ''): { field: string; id: string }[] {
-  if (typeof value === 'string')
-    return path !== 'id' && entities.has(value) ? [{ field: path.replace(/\[\d+\]$/, ''), id: value }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => entityIds(item, entities, `${path}[${i}]`));
-  if (value === null || typeof value !== 'object' || 'exact' in value) return [];
-  return Object.entries(value).flatMap(([key, item]) => entityIds(item, entities, path ? `${path}.${key}` : key));
+function annotationReferences(article: PublishedArticle): EntityReference[] {
+  const seen = new Set<string>();
+  const out: EntityReference[] = [];
+  for (const { collection, id, pointer } of referencesOf('articles', article)) {
+    const [, top, layer, at, ...rest] = pointer.split('/');
+    if (collection !== 'entities' || top !== 'annotations' || !(layer! in LAYERS)) continue;
+    const annotation = article.annotations[layer as LayerName][Number(at)]!;
+    const field = rest.filter((key) => !/^\d+$/.test(key)).join('.');
+    const key = `${id}\n${annotation.id}\n${field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const exact = findSelectors(annotation, '')[0]?.selector.exact ?? '';
+    out.push({ entity: id, article: article.id, layer: layer as LayerName, field, annotation: annotation.id, exact });
+  }
+  return out;
 }
 
-/** A list split into pages of `LIST_PAGE_SIZE` entries, with links between the pages. */
-function listPages(
-  items: readonly string[],
-  title: string,
-  pathOf: (n: number) => string,
-  emit: (path: string, root: string, content: { title: string; main: string }) => void,
-): void {
+/** A list split into pages of `LIST_PAGE_SIZE` entries at the site's root: `articles.html`, `articles-2.html`… */
+function listPages(items: readonly string[], title: string, emit: Emit): void {
+  const base = title.toLowerCase();
   const pages = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
-  const link = (n: number) => pathOf(n).replace(/^.*\//, '');
+  const nav = (n: number) => pager(title, pages, n, (i) => (i === 1 ? `${base}.html` : `${base}-${i}.html`));
   for (let n = 1; n <= pages; n++) {
-    const nav =
-      pages > 1
-        ? `<nav class="pager" aria-label="${esc(title)} pages">${Array.from({ length: pages }, (_, i) => i + 1)
-            .map((i) => (i === n ? `<span aria-current="page">${i}</span>` : `<a href="${link(i)}">${i}</a>`))
-            .join(' ')}</nav>`
-        : '';
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
-    emit(pathOf(n), '../', {
+    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, '', {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
-      main: `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav}\n<ul class="list">\n${slice.join('\n')}\n</ul>\n${nav}`,
+      main: `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul class="list">\n${slice.join('\n')}\n</ul>\n${nav(n)}`,
     });
   }
 }

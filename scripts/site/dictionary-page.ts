@@ -1,6 +1,6 @@
 /** The data dictionary page: every collection and field, from the published JSON Schemas. */
 import { dictionaryRows } from '../lib/data-dictionary.ts';
-import { codeSpans, esc, scrollTable } from './html.ts';
+import { codeSpans, esc } from './html.ts';
 
 export function dictionaryPage(schemas: ReadonlyMap<string, Record<string, unknown>>): { title: string; main: string } {
   const sections = [...schemas].map(([file, schema]) => {
@@ -19,7 +19,9 @@ ${rows}
     return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(String(schema.title))}</h2>
 <p>${codeSpans(esc(String(schema.description ?? '')))}</p>
 <p>Schema: <a href="data/schemas/${esc(file)}"><code>${esc(file)}</code></a> (<code>${esc(String(schema.$id))}</code>).</p>
-${scrollTable(`Fields of ${String(schema.title)}`, table)}</section>`;
+<div class="table-wrap" role="region" aria-label="${esc(`Fields of ${String(schema.title)}`)}" tabindex="0">
+${table}
+</div></section>`;
   });
   const main = `<h1>Data dictionary</h1>
 <p>Every field of every collection, generated from the JSON Schemas (themselves generated from the TypeScript types). A path such as <code>annotations.mentions[].entity</code> names a field inside each item of a list. “Required” means the key must be present; its value may still be <code>null</code> where the type allows it (<code>null</code> means “not known”).</p>

@@ -61,7 +61,11 @@ export function highlightBlock(text: string, blockStart: number, highlights: rea
     (a, b) => a - b,
   );
   const startingAt = new Map<number, Highlight[]>();
-  for (const h of inside) startingAt.set(h.start, [...(startingAt.get(h.start) ?? []), h]);
+  for (const h of inside) {
+    const list = startingAt.get(h.start);
+    if (list) list.push(h);
+    else startingAt.set(h.start, [h]);
+  }
 
   const out: string[] = [];
   const open: Highlight[] = [];

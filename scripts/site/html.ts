@@ -17,31 +17,39 @@ export interface PageSpec {
   main: string;
   /** The dataset's name and version, shown in the footer. */
   dataset: { name: string; version: string };
-  /** Load the page script (every page has the search form, so almost always true). */
-  script?: boolean;
   /** Extra markup for `<head>` (the landing page's schema.org description). */
   head?: string;
 }
 
+/**
+ * The pages' Content-Security-Policy: only the site's own style sheet, page script, search index and data; no inline
+ * script or style, no `eval`, no plugins, no `<base>`, forms only to the site itself. A `<meta>` (GitHub Pages sets
+ * no headers), so `frame-ancestors` and reporting are not available.
+ */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
+
 /** A whole HTML document. */
-export function page({ root, title, main, dataset, script = true, head = '' }: PageSpec): string {
+export function page({ root, title, main, dataset, head = '' }: PageSpec): string {
   return `<!doctype html>
-<!-- ${esc(generatedNotice('npm run build'))} -->
+<!-- ${esc(generatedNotice('npm run site'))} -->
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · ${esc(dataset.name)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${root}assets/site.css">
-${script ? `<script type="module" src="${root}assets/client.js"></script>\n` : ''}${head}</head>
+<script type="module" src="${root}assets/client.js"></script>
+${head}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <nav aria-label="Site">
 <a class="brand" href="${root}index.html">${esc(dataset.name)}</a>
-<a href="${root}articles/index.html">Articles</a>
-<a href="${root}entities/index.html">Entities</a>
+<a href="${root}articles.html">Articles</a>
+<a href="${root}entities.html">Entities</a>
 <a href="${root}dictionary.html">Data dictionary</a>
 </nav>
 <form class="search" role="search" action="${root}search.html" method="get">
@@ -65,20 +73,22 @@ ${main}
 export const jsonLdScript = (json: string): string =>
   `<script type="application/ld+json">${json.trim().replace(/</g, '\\u003c')}</script>\n`;
 
-/** A table that scrolls sideways on a narrow screen, reachable with the keyboard. */
-export function scrollTable(label: string, table: string): string {
-  return `<div class="table-wrap" role="region" aria-label="${esc(label)}" tabindex="0">\n${table}\n</div>`;
+/**
+ * Links between the pages of a paged list (`''` for one page): the first, previous, current, next and last pages,
+ * so each page's links stay few however long the list.
+ */
+export function pager(label: string, pages: number, current: number, href: (n: number) => string): string {
+  if (pages <= 1) return '';
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])].filter((n) => n >= 1 && n <= pages);
+  const links = shown.map((n, i) => {
+    const gap = i > 0 && n - shown[i - 1]! > 1 ? '<span>…</span> ' : '';
+    return gap + (n === current ? `<span aria-current="page">${n}</span>` : `<a href="${esc(href(n))}">${n}</a>`);
+  });
+  return `<nav class="pager" aria-label="${esc(label)}: pages">${links.join(' ')}</nav>\n`;
 }
 
 /** Human-readable byte count (1,234 B, 12.3 kB, 4.5 MB). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
+  const unit = bytes < 1000 ? 0 : Math.min(3, Math.floor(Math.log10(bytes) / 3));
+  return unit === 0 ? `${bytes} B` : `${(bytes / 1000 ** unit).toFixed(1)} ${['', 'kB', 'MB', 'GB'][unit]}`;
 }

@@ -1,135 +1,137 @@
 /**
- * The landing page: what the dataset is, its version, licences and how to cite it, and every download with its
- * size and SHA-256, and how to load each format in pandas, R, DuckDB, SQLite and Excel.
+ * The landing page: the latest articles first, then how to load the data (snippets that tests/site-snippets.test.ts
+ * runs against the built files), the downloads (from datapackage.json; their hashes are in SHA256SUMS), the licences
+ * and how to cite.
  */
-import { codeSpans, esc, formatBytes, scrollTable } from './html.ts';
+import type { ArticleSummary, PublishedIndex } from '../../types/index.ts';
+import { codeSpans, esc, formatBytes } from './html.ts';
 
-/** A file offered for download, as the site serves it. */
+/** A file offered for download, as the site serves it (under `data/`, the same path as in `dist/`). */
 export interface Download {
-  /** Path relative to the site's `data/` folder (the same as in the build's `dist/`). */
   path: string;
   format: string;
   description: string;
   bytes: number;
-  sha256: string;
 }
 
-export interface LandingFacts {
+/** What the landing page says of the dataset: datapackage.json's own fields. */
+export interface Descriptor {
   name: string;
-  title: string;
-  description: string;
+  title?: string;
+  description?: string;
   version: string;
-  homepage: string | undefined;
-  licenses: { name?: string; path?: string; title?: string }[];
-  downloads: Download[];
-  counts: { articles: number; entities: number; outlets: number };
+  homepage?: string;
+  licenses?: { name?: string; path?: string; title?: string }[];
 }
 
-/** How to read one format in each tool, given the file's name; formats without a recipe get none. */
-const RECIPES: Record<string, (file: string, table: string) => [tool: string, code: string][]> = {
-  csv: (file, table) => [
-    ['pandas', `import pandas as pd\n${table} = pd.read_csv("${file}", keep_default_na=False, na_values=[""])`],
-    ['R', `library(readr)\n${table} <- read_csv("${file}", na = "")`],
-    ['DuckDB', `SELECT * FROM read_csv('${file}');`],
-    ['SQLite', `sqlite3 news.db '.import --csv ${file} ${table}'`],
-    [
-      'Excel',
-      'Data → From Text/CSV, File Origin “65001: Unicode (UTF-8)”, then Load (opening the file directly may treat cells that begin with = + - @ as formulas).',
-    ],
-  ],
-  parquet: (file, table) => [
-    ['pandas', `import pandas as pd\n${table} = pd.read_parquet("${file}")`],
-    ['R', `library(arrow)\n${table} <- read_parquet("${file}")`],
-    ['DuckDB', `SELECT * FROM read_parquet('${file}');`],
-  ],
-  sqlite: (file) => [
-    [
-      'pandas',
-      `import sqlite3, pandas as pd\ndb = sqlite3.connect("${file}")\narticles = pd.read_sql("SELECT * FROM articles", db)`,
-    ],
-    ['R', `library(DBI)\ndb <- dbConnect(RSQLite::SQLite(), "${file}")\narticles <- dbReadTable(db, "articles")`],
-    ['DuckDB', `ATTACH '${file}' AS news (TYPE sqlite);\nSELECT * FROM news.articles;`],
-    ['SQLite', `sqlite3 ${file} 'SELECT id, headline_text FROM articles'`],
-  ],
-  json: (file) => [
-    ['pandas', `import json, pandas as pd\narticles = pd.json_normalize(json.load(open("${file}"))["articles"])`],
-    ['R', `library(jsonlite)\ndata <- fromJSON("${file}")`],
-    ['DuckDB', `SELECT unnest(articles, max_depth := 2) FROM read_json('${file}');`],
-  ],
-  ndjson: (file) => [
-    ['pandas', `import pandas as pd\nrecords = pd.json_normalize(pd.read_json("${file}", lines=True)["record"])`],
-    ['R', `library(jsonlite)\nrecords <- stream_in(file("${file}"))$record`],
-    ['DuckDB', `SELECT record.* FROM read_ndjson('${file}');`],
-  ],
-  jsonl: (file, table) => [
-    ['pandas', `import pandas as pd\n${table} = pd.read_json("${file}", lines=True)`],
-    ['R', `library(jsonlite)\n${table} <- stream_in(file("${file}"))`],
-    ['DuckDB', `SELECT * FROM read_json('${file}', format = 'newline_delimited');`],
-  ],
-};
+/** Articles the landing page lists (the newest); the rest are on the articles pages. */
+const LATEST = 20;
 
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-const tableName = (path: string) =>
-  baseName(path)
-    .replace(/\..*$/, '')
-    .replace(/[^A-Za-z0-9_]/g, '_');
+/**
+ * How to load the data, each snippet run from the site's `data/` folder by a test. `needs` are the files it reads:
+ * a snippet whose files the build does not offer is left out.
+ */
+export const SNIPPETS: { tool: string; lang: 'python' | 'sql'; needs: string[]; code: string }[] = [
+  {
+    tool: 'Python',
+    lang: 'python',
+    needs: ['jsonl/articles.jsonl'],
+    code: `import json
 
-export function landingPage(facts: LandingFacts): { title: string; main: string } {
-  const rows = facts.downloads.map(
-    (d) =>
-      `<tr><td><a href="data/${esc(d.path)}" download>${esc(d.path)}</a></td><td>${esc(d.format)}</td><td class="num" data-bytes="${d.bytes}">${esc(formatBytes(d.bytes))}</td><td><code class="hash">${esc(d.sha256)}</code></td><td>${codeSpans(esc(d.description))}</td></tr>`,
-  );
-  const table = `<table class="downloads">
-<caption>Every file of version ${esc(facts.version)}: format, size and SHA-256</caption>
-<thead><tr><th scope="col">File</th><th scope="col">Format</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">What it holds</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>`;
+with open("jsonl/articles.jsonl", encoding="utf-8") as lines:
+    articles = [json.loads(line) for line in lines]
+for article in articles[:5]:
+    print(article["id"], article["headline"]["text"])
+print(len(articles), "articles")`,
+  },
+  {
+    tool: 'pandas',
+    lang: 'python',
+    needs: ['jsonl/articles.jsonl', 'csv/mentions.csv'],
+    code: `import pandas as pd
 
-  // One recipe per format present, shown with the format's first file.
-  const formats = [...new Set(facts.downloads.map((d) => d.format))].filter((format) => RECIPES[format]);
-  const recipes = formats
-    .map((format) => {
-      const example =
-        facts.downloads.find((d) => d.format === format && /articles/.test(d.path)) ??
-        facts.downloads.find((d) => d.format === format)!;
-      const file = baseName(example.path);
-      const steps = RECIPES[format]!(file, tableName(example.path))
-        .map(([tool, code]) => `<dt>${esc(tool)}</dt><dd><pre><code>${esc(code)}</code></pre></dd>`)
-        .join('\n');
-      return `<section aria-labelledby="load-${esc(format)}"><h3 id="load-${esc(format)}">${esc(format.toUpperCase())} (for example <code>${esc(file)}</code>)</h3>\n<dl class="recipes">\n${steps}\n</dl></section>`;
-    })
+articles = pd.read_json("jsonl/articles.jsonl", lines=True)
+mentions = pd.read_csv("csv/mentions.csv", keep_default_na=False, na_values=[""])
+print(mentions.groupby("entity").size().sort_values(ascending=False).head())
+print(len(articles), "articles")`,
+  },
+  {
+    tool: 'DuckDB',
+    lang: 'sql',
+    needs: ['csv/articles.csv', 'csv/mentions.csv'],
+    code: `SELECT id, headline_text, date_published FROM 'csv/articles.csv' ORDER BY id;
+SELECT entity, count(*) AS mentions FROM 'csv/mentions.csv' GROUP BY entity ORDER BY mentions DESC, entity LIMIT 10;`,
+  },
+];
+
+/** Newest first; articles without a date last; then by id. */
+const newestFirst = (a: ArticleSummary, b: ArticleSummary) =>
+  (b.datePublished ?? '').localeCompare(a.datePublished ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** An IPTC genre qcode as words: `genre:Press_Release` → `press release`. */
+const genreLabel = (article: ArticleSummary): string =>
+  article.genre
+    ?.replace(/^genre:/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase() ?? '';
+
+export function landingPage(
+  facts: Descriptor,
+  downloads: readonly Download[],
+  index: PublishedIndex,
+): { title: string; main: string } {
+  const title = facts.title ?? facts.name;
+  const outlets = new Map(index.outlets.map((o) => [o.id, o.name]));
+  const latest = [...index.articles]
+    .sort(newestFirst)
+    .slice(0, LATEST)
+    .map((a) => {
+      const about = [
+        a.datePublished ? `<time>${esc(a.datePublished)}</time>` : '',
+        a.publisher ? esc(outlets.get(a.publisher) ?? a.publisher) : '',
+        esc(genreLabel(a)),
+      ].filter((part) => part !== '');
+      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : ''}</li>`;
+    });
+  const offered = new Set(downloads.map((d) => d.path));
+  const snippets = SNIPPETS.filter((s) => s.needs.every((path) => offered.has(path)))
+    .map((s) => `<h3>${esc(s.tool)}</h3>\n<pre><code data-lang="${s.lang}">${esc(s.code)}</code></pre>`)
     .join('\n');
-
-  const citeText = `annotated-news contributors. ${facts.title} (version ${facts.version}) [Data set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
-  const bibtex = `@misc{annotated_news_${facts.version.replace(/\./g, '_')},
-  author = {{annotated-news contributors}},
-  title = {${facts.title}},
-  version = {${facts.version}},
-  howpublished = {Data set${facts.homepage ? `, \\url{${facts.homepage}}` : ''}},
-  note = {Annotations CC BY 4.0}
-}`;
-
-  const licences = facts.licenses
+  const files = downloads
+    .map(
+      (d) =>
+        `<li><a href="data/${esc(d.path)}" download data-bytes="${d.bytes}">${esc(d.path)}</a> <span class="kind">${esc(d.format)}, ${esc(formatBytes(d.bytes))}</span> ${codeSpans(esc(d.description))}</li>`,
+    )
+    .join('\n');
+  const licences = (facts.licenses ?? [])
     .map(
       (l) =>
         `<li>${l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')}${l.title ? `: ${esc(l.title)}` : ''}</li>`,
     )
     .join('\n');
+  const cite = `annotated-news contributors. ${title} (version ${facts.version}) [Data set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
+  const n = index.articles.length;
 
-  const main = `<h1>${esc(facts.title)} <span class="version">version ${esc(facts.version)}</span></h1>
-<p class="lead">${esc(facts.description)}</p>
-<p>${facts.counts.articles} article${facts.counts.articles === 1 ? '' : 's'}, ${facts.counts.entities} entities, ${facts.counts.outlets} outlets.
-Read them: <a href="articles/index.html">articles</a>, <a href="entities/index.html">entities</a>; every field is described in the <a href="dictionary.html">data dictionary</a>.</p>
-<p>Each annotation is anchored in the article’s own text; what the text does not say is marked unknown or shown as a curator inference, apart from the text.</p>
+  const main = `<h1>${esc(title)} <span class="version">version ${esc(facts.version)}</span></h1>
+<p class="lead">${esc(facts.description ?? '')}</p>
+
+<h2 id="articles">${n < LATEST ? 'The articles' : 'The latest articles'}</h2>
+<ul class="list">
+${latest.join('\n')}
+</ul>
+<p>All <a href="articles.html">${n} article${n === 1 ? '' : 's'}</a> and <a href="entities.html">${index.entities.length} entities</a>; every field is described in the <a href="dictionary.html">data dictionary</a>. Each annotation is anchored in the article’s own text; what the text does not say is marked unknown, or shown as a curator inference apart from the text.</p>
+
+<h2 id="load">Load it</h2>
+<p>Download the files below into one folder, then, from that folder:</p>
+${snippets}
 
 <h2 id="downloads">Downloads</h2>
-<p>Check a file with <code>sha256sum</code> (Linux), <code>shasum -a 256</code> (macOS) or <code>Get-FileHash</code> (PowerShell). <a href="data/datapackage.json">datapackage.json</a> describes every table and column (Frictionless Data Package v2).</p>
-${scrollTable('Downloads', table)}
-
-<h2 id="load">How to load the data</h2>
-${recipes}
+<p><a href="data/datapackage.json">datapackage.json</a> describes every file and table (Frictionless Data Package). <a href="data/SHA256SUMS">SHA256SUMS</a> holds every file’s SHA-256: check a download with <code>sha256sum -c SHA256SUMS --ignore-missing</code>.</p>
+<details><summary>All ${downloads.length} files</summary>
+<ul class="downloads">
+${files}
+</ul>
+</details>
 
 <h2 id="licences">Licences</h2>
 <ul>
@@ -139,8 +141,6 @@ ${licences}
 </ul>
 
 <h2 id="cite">How to cite</h2>
-<p>${esc(citeText)}</p>
-<pre><code>${esc(bibtex)}</code></pre>
-<p>Cite the version you used: the files of one version never change.</p>`;
-  return { title: facts.title, main };
+<p>${esc(cite)} Cite the version you used: the files of one version never change.</p>`;
+  return { title, main };
 }

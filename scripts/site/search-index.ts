@@ -35,7 +35,10 @@ export class SearchIndex {
     const shards = new Map<string, [string, number[]][]>();
     for (const word of [...this.#postings.keys()].sort()) {
       const key = shardKey(word);
-      shards.set(key, [...(shards.get(key) ?? []), [word, this.#postings.get(word)!]]);
+      const entry: [string, number[]] = [word, this.#postings.get(word)!];
+      const shard = shards.get(key);
+      if (shard) shard.push(entry);
+      else shards.set(key, [entry]);
     }
     const files = new Map<string, string>();
     files.set('search/docs.json', `${JSON.stringify(this.docs.map((d) => [d.kind, d.href, d.title]))}\n`);

@@ -215,7 +215,10 @@ class Prose {
 
   clause(): string {
     const r = this.random;
-    return `${this.nounPhrase()} ${r.pick(MODALS)} ${r.pick(BASE_VERBS)} ${this.nounPhrase()} ${r.pick(PREPOSITIONS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}`;
+    return (
+      `${this.nounPhrase()} ${r.pick(MODALS)} ${r.pick(BASE_VERBS)} ${this.nounPhrase()} ` +
+      `${r.pick(PREPOSITIONS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}`
+    );
   }
 
   /** A sentence with no annotation in it. */
@@ -227,9 +230,16 @@ class Prose {
       case 1:
         return `${r.pick(OPENERS)}, ${this.clause()}.`;
       case 2:
-        return `${capitalize(this.nounPhrase())} was ${r.pick(PAST_VERBS)} ${r.pick(PREPOSITIONS)} ${this.nounPhrase()}, and ${r.pick(GROUPS)} ${r.pick(SAY_VERBS)} that ${this.clause()}.`;
+        return (
+          `${capitalize(this.nounPhrase())} was ` +
+          `${r.pick(PAST_VERBS)} ${r.pick(PREPOSITIONS)} ${this.nounPhrase()}, and ` +
+          `${r.pick(GROUPS)} ${r.pick(SAY_VERBS)} that ${this.clause()}.`
+        );
       default:
-        return `Some ${r.pick(GROUPS)} ${r.pick(PAST_VERBS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}, while others ${r.pick(SAY_VERBS)} that ${this.clause()}.`;
+        return (
+          `Some ${r.pick(GROUPS)} ${r.pick(PAST_VERBS)} ${this.nounPhrase()} ${r.pick(TIME_PHRASES)}, ` +
+          `while others ${r.pick(SAY_VERBS)} that ${this.clause()}.`
+        );
     }
   }
 }
@@ -279,7 +289,8 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const source1 = cast.cited[1] ?? cast.cited[0]!;
   pending.cited.push({ span: w.mark(source1.name), outlet: source1.id });
   w.text(
-    `, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ${random.pick(GROUPS)} in `,
+    `, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ` +
+      `${random.pick(GROUPS)} in `,
   );
   mention(cast.region, 'name');
   w.text(` ${random.pick(PAST_VERBS)} ${prose.nounPhrase()}.`);
@@ -447,7 +458,8 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
 
   // A subheading, then events and dates.
   w.text(
-    `${capitalize(random.pick(ADJECTIVES))} ${random.pick(NOUNS)} and the ${random.pick(NOUNS)} ${random.pick(['question', 'debate', 'dispute', 'outlook'])}`,
+    `${capitalize(random.pick(ADJECTIVES))} ${random.pick(NOUNS)} and the ` +
+      `${random.pick(NOUNS)} ${random.pick(['question', 'debate', 'dispute', 'outlook'])}`,
   );
   w.end('subheading');
 
@@ -635,9 +647,13 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
       confidence: 'low',
     }));
 
-  const headline = `${o0.short} ${random.pick(PAST_VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} plan for ${cast.city.name}`;
+  const headline =
+    `${o0.short} ${random.pick(PAST_VERBS)} ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} ` +
+    `plan for ${cast.city.name}`;
   const id = `${SYNTH_PREFIX}${String(index).padStart(6, '0')}-${slugify(headline).split('-').slice(0, 6).join('-')}`;
-  const author = `${FIRST_NAMES[random.int(0, FIRST_NAMES.length - 1)]} ${capitalize(random.pick(SYLLABLES))}${random.pick(SYLLABLES)}`;
+  const author =
+    `${FIRST_NAMES[random.int(0, FIRST_NAMES.length - 1)]} ` +
+    `${capitalize(random.pick(SYLLABLES))}${random.pick(SYLLABLES)}`;
   return {
     id,
     headline: { text: headline, origin: 'original' },

@@ -32,7 +32,8 @@ function assertBounded(ms: number, text: string, what: string): void {
   const baseline = linearPassMs(text);
   assert.ok(
     ms < RATIO * baseline,
-    `${what} took ${ms.toFixed(0)} ms, more than ${LIMIT_MS} ms and ${RATIO} × a linear pass (${baseline.toFixed(0)} ms)`,
+    `${what} took ${ms.toFixed(0)} ms, more than ${LIMIT_MS} ms and ${RATIO} × a linear pass ` +
+      `(${baseline.toFixed(0)} ms)`,
   );
 }
 const base = JSON.parse(readFileSync(join(VALID_FIXTURE, FIXTURE_ARTICLE), 'utf8')) as Article;
@@ -89,7 +90,7 @@ function groundingOn(body: string, exact: string) {
   return { issues, ms: performance.now() - started };
 }
 
-test('a 400 KB exact that is not in a 2 MB paragraph gets its hint within the bound, and the hint says it was capped', () => {
+test('a 400 KB exact not in a 2 MB paragraph gets its hint within the bound; the hint says it was capped', () => {
   const body = prose(2_000_000, 1);
   const exact = `${prose(400_000, 2)} unmatched`;
   const { issues, ms } = groundingOn(body, exact);

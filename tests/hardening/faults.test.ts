@@ -31,7 +31,7 @@ function startBuild(
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
   const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stderr })),
   );
@@ -52,7 +52,7 @@ buildOk(DATA, out);
 const BUILD_MS = Date.now() - started;
 const COMPLETE = hashTree(out);
 
-test('a build killed at random points leaves the previous output byte-identical; the next run leaves nothing behind', async () => {
+test('a build killed at random points leaves the previous output byte-identical; the next run cleans up', async () => {
   const { seed, numRuns } = fuzzParameters(3);
   const random = seededRandom(seed);
   for (let kill = 0; kill < numRuns; kill++) {
@@ -67,7 +67,8 @@ test('a build killed at random points leaves the previous output byte-identical;
     assert.equal(
       now,
       previous,
-      `after ${signal} at ${delay} ms (seed ${seed}; exit ${result.code ?? result.signal}) the output is not the previous one, byte for byte`,
+      `after ${signal} at ${delay} ms (seed ${seed}; exit ${result.code ?? result.signal}) the output is not ` +
+        `the previous one, byte for byte`,
     );
     if (signal === 'SIGTERM' && result.code !== 0) {
       assert.deepEqual(readdirSync(site), ['dist'], `SIGTERM at ${delay} ms left its staging folder or lock behind`);

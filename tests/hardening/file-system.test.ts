@@ -78,23 +78,27 @@ test('FIFOs, devices, links and folders with record names are findings, and noth
   assert.throws(() => readRegularFile(join(dir, 'articles', 'piped.json')), /not a regular file: it is a FIFO/);
 });
 
-test('no name is exempt: a .gitkeep folder, a non-empty .gitkeep and hidden files are findings; an empty .gitkeep is allowed', async () => {
-  const dir = dataset('hidden');
-  mkdirSync(join(dir, 'entities', '.gitkeep'));
-  copyFileSync(join(dir, 'entities', 'ukraine.json'), join(dir, 'entities', '.gitkeep', 'hidden-record.json'));
-  writeFileSync(join(dir, 'outlets', '.gitkeep'), '{"id": "smuggled"}');
-  writeFileSync(join(dir, 'articles', '.hidden.json'), '{}');
-  mkdirSync(join(dir, '.git-like'));
-  writeFileSync(join(dir, 'redirects', '.gitkeep'), '');
-  const { findings } = await validateData({ dataDir: dir });
-  const strays = findings.filter((f) => f.rule === 'stray-files').map((f) => f.file);
-  const about = (suffix: string) => findings.some((f) => f.rule === 'stray-files' && f.file.endsWith(suffix));
-  assert.ok(about('entities/.gitkeep'), strays.join(', '));
-  assert.ok(about('outlets/.gitkeep'));
-  assert.ok(about('articles/.hidden.json'));
-  assert.ok(about('.git-like'));
-  assert.equal(about('redirects/.gitkeep'), false, 'an empty .gitkeep file keeps a folder in git');
-});
+test(
+  'no name is exempt: a .gitkeep folder, a non-empty .gitkeep and hidden files are findings; an empty ' +
+    '.gitkeep is allowed',
+  async () => {
+    const dir = dataset('hidden');
+    mkdirSync(join(dir, 'entities', '.gitkeep'));
+    copyFileSync(join(dir, 'entities', 'ukraine.json'), join(dir, 'entities', '.gitkeep', 'hidden-record.json'));
+    writeFileSync(join(dir, 'outlets', '.gitkeep'), '{"id": "smuggled"}');
+    writeFileSync(join(dir, 'articles', '.hidden.json'), '{}');
+    mkdirSync(join(dir, '.git-like'));
+    writeFileSync(join(dir, 'redirects', '.gitkeep'), '');
+    const { findings } = await validateData({ dataDir: dir });
+    const strays = findings.filter((f) => f.rule === 'stray-files').map((f) => f.file);
+    const about = (suffix: string) => findings.some((f) => f.rule === 'stray-files' && f.file.endsWith(suffix));
+    assert.ok(about('entities/.gitkeep'), strays.join(', '));
+    assert.ok(about('outlets/.gitkeep'));
+    assert.ok(about('articles/.hidden.json'));
+    assert.ok(about('.git-like'));
+    assert.equal(about('redirects/.gitkeep'), false, 'an empty .gitkeep file keeps a folder in git');
+  },
+);
 
 test('an unreadable folder or record is a finding with a permission hint, not an internal error', (t) => {
   const dir = dataset('locked');

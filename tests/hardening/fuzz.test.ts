@@ -61,14 +61,14 @@ function setAt(value: unknown, path: Path, replace: (old: unknown) => unknown): 
   if (path.length === 0) return replace(value);
   const [head, ...rest] = path;
   if (Array.isArray(value)) {
-    const copy = [...value];
+    const copy: unknown[] = [...(value as unknown[])];
     const next = setAt(copy[head as number], rest, replace);
     if (next === undefined) copy.splice(head as number, 1);
     else copy[head as number] = next;
     return copy;
   }
   const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as object)) {
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const next = k === head ? setAt(v, rest, replace) : v;
     if (next !== undefined)
       Object.defineProperty(copy, k, { value: next, enumerable: true, writable: true, configurable: true });
@@ -268,7 +268,9 @@ function randomLayout(value: unknown, choices: number[]): string {
     if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v);
       if (choose(2) === 0) entries.reverse();
-      return `{${space()}${entries.map(([k, x]) => `${string(k)}${space()}:${space()}${write(x)}`).join(`,${space()}`)}${space()}}`;
+      const open = space(); // drawn first, as before: a seed replays the same case
+      const members = entries.map(([k, x]) => `${string(k)}${space()}:${space()}${write(x)}`);
+      return `{${open}${members.join(`,${space()}`)}${space()}}`;
     }
     if (typeof v === 'number') {
       // The same number, written as editors and other tools may: an exponent, a trailing zero, or (rarely) a

@@ -101,7 +101,7 @@ test('record writers refuse a root, the repository or its sources as --data, and
   assert.ok(checkRecordFolder(join(ROOT, 'data')).endsWith('data'));
 });
 
-test('the commands refuse dangerous targets end to end, exit 2 without a stack trace, and leave the data untouched', () => {
+test('the commands refuse dangerous targets end to end: exit 2, no stack trace, the data untouched', () => {
   const repoData = hashTree(join(ROOT, 'data'));
   const ownData = hashTree(data);
   const runs: Array<[string, string[]]> = [

@@ -29,7 +29,7 @@ async function findingsAfterTextEdit(file: string, find: string, replace: string
   }
 }
 
-test('a lone surrogate escape is a located error in a body block, and its line and column point at the escape', async () => {
+test('a lone surrogate escape is a located error in a body block, its line and column at the escape', async () => {
   const original = readFileSync(join('tests/fixtures/validation/valid', FIXTURE_ARTICLE), 'utf8');
   const body = original.indexOf('"body"');
   const block = /"text": "([^"]{10})/.exec(original.slice(body))!;
@@ -50,29 +50,33 @@ test('a lone surrogate escape is a located error in a body block, and its line a
   assert.match(error!.hint, /both halves|delete the escape/);
 });
 
-test('lone surrogates and noncharacters are errors in every key and value; a valid pair and an escaped backslash are not', async () => {
-  const cases: Array<[string, string, RegExp | null]> = [
-    ['"name": "', '"name": "\\udc00', /lone surrogate/],
-    ['"name": "', '"name": "\\uFFFE', /noncharacter U\+FFFE/],
-    ['"name": "', '"name": "\uFDD0', /noncharacter U\+FDD0/],
-    ['"name": "', '"name": "\u{10FFFF}', /noncharacter U\+10FFFF/],
-    ['"name": "', '"name": "\\ud83f\\udfff', /noncharacter U\+1FFFF/],
-    ['"id": ', '"x\\ud800": 1, "id": ', /lone surrogate/],
-    ['"name": "', '"name": "\\ud83d\\ude00 ', null],
-    ['"name": "', '"name": "\\\\ud800 ', null],
-  ];
-  for (const [find, replace, expected] of cases) {
-    const errors = (await findingsAfterTextEdit('entities/ukraine.json', find, replace)).filter(
-      (f) => f.rule === 'unicode',
-    );
-    if (expected === null) assert.deepEqual(errors, [], replace);
-    else {
-      assert.equal(errors.length, 1, `${replace}: ${JSON.stringify(errors)}`);
-      assert.match(errors[0]!.message, expected);
-      assert.ok(errors[0]!.line > 1 && errors[0]!.column > 1);
+test(
+  'lone surrogates and noncharacters are errors in every key and value; a valid pair and an escaped ' +
+    'backslash are not',
+  async () => {
+    const cases: Array<[string, string, RegExp | null]> = [
+      ['"name": "', '"name": "\\udc00', /lone surrogate/],
+      ['"name": "', '"name": "\\uFFFE', /noncharacter U\+FFFE/],
+      ['"name": "', '"name": "\uFDD0', /noncharacter U\+FDD0/],
+      ['"name": "', '"name": "\u{10FFFF}', /noncharacter U\+10FFFF/],
+      ['"name": "', '"name": "\\ud83f\\udfff', /noncharacter U\+1FFFF/],
+      ['"id": ', '"x\\ud800": 1, "id": ', /lone surrogate/],
+      ['"name": "', '"name": "\\ud83d\\ude00 ', null],
+      ['"name": "', '"name": "\\\\ud800 ', null],
+    ];
+    for (const [find, replace, expected] of cases) {
+      const errors = (await findingsAfterTextEdit('entities/ukraine.json', find, replace)).filter(
+        (f) => f.rule === 'unicode',
+      );
+      if (expected === null) assert.deepEqual(errors, [], replace);
+      else {
+        assert.equal(errors.length, 1, `${replace}: ${JSON.stringify(errors)}`);
+        assert.match(errors[0]!.message, expected);
+        assert.ok(errors[0]!.line > 1 && errors[0]!.column > 1);
+      }
     }
-  }
-});
+  },
+);
 
 test('a number too large for a double is a located error, not Infinity written back as null', async () => {
   const errors = await findingsAfterTextEdit('entities/ukraine.json', '"id": ', '"extra": 1e400, "id": ');

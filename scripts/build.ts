@@ -77,7 +77,8 @@ runMain(async () => {
     staging.commit();
     const { articles, entities, outlets, redirects } = summary.counts;
     console.log(
-      `Validated ${report.filesChecked} files; published ${summary.files} files to ${values.out}/ (version ${summary.version}: ` +
+      `Validated ${report.filesChecked} files; published ${summary.files} files to ${values.out}/ ` +
+        `(version ${summary.version}: ` +
         `${articles} articles, ${entities} entities, ${outlets} outlets, ${redirects} redirects).`,
     );
     return 0;

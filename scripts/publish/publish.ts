@@ -59,7 +59,8 @@ function readRecord(path: string): Record<string, unknown> {
   const parsed = parseJsonSource(bytes);
   if (!parsed.ok)
     throw new UserError(
-      `${path}: ${parsed.problems[0]!.message} (the file changed after it was validated). Hint: run \`${BUILD_COMMAND}\` again.`,
+      `${path}: ${parsed.problems[0]!.message} (the file changed after it was validated). ` +
+        `Hint: run \`${BUILD_COMMAND}\` again.`,
     );
   return parsed.value;
 }
@@ -117,7 +118,7 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
     }
   for (const file of out.files())
     if (!declared.has(file.path)) throw new Error(`${file.path} was written, but no format declares it as a resource`);
-  const files = out.writeManifest(CHECKSUMS_FILE, (file) => shipped.has(file.path));
+  out.writeManifest(CHECKSUMS_FILE, (file) => shipped.has(file.path));
   stages.push([CHECKSUMS_FILE, Date.now()]);
   return { version: dataset.version, counts, formats, files: declared.size, stages };
 }

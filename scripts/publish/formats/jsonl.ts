@@ -16,7 +16,9 @@ export const jsonl: Format = {
       format: 'jsonl',
       mediatype: 'application/jsonl',
       encoding: 'utf-8',
-      description: `The ${name}, one record per line as in data.json, sorted by id, with no envelope (the version is in this descriptor).`,
+      description:
+        `The ${name}, one record per line as in data.json, sorted by id, with no envelope ` +
+        '(the version is in this descriptor).',
       npm: true,
       croissant: true,
     })),

@@ -15,7 +15,9 @@ export const parquet: Format = {
       path: parquetPath(table.name),
       format: 'parquet',
       mediatype: 'application/vnd.apache.parquet',
-      description: `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
+      description:
+        `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ` +
+        `${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
       npm: false,
       croissant: true,
       table: table.name,

@@ -67,7 +67,9 @@ export const runtime: Format = {
         format: 'js',
         mediatype: 'text/javascript',
         encoding: 'utf-8',
-        description: `The npm package's entry points (${Object.values(PACKAGE_ENTRIES).join(', ')}) with their type declarations, compiled from runtime/ and types/.`,
+        description:
+          `The npm package's entry points (${Object.values(PACKAGE_ENTRIES).join(', ')}) ` +
+          'with their type declarations, compiled from runtime/ and types/.',
         npm: true,
         croissant: false,
       },

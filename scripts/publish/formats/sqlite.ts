@@ -25,7 +25,9 @@ export const sqlite: Format = {
         format: 'sqlite',
         mediatype: 'application/vnd.sqlite3',
         description:
-          'Every table in one SQLite database: primary and foreign keys, indexes, views with names beside ids (mentions_with_names, quotes_with_names…), FTS5 full-text indexes (articles_fts, quotes_fts), the version in PRAGMA user_version and dataset_metadata, the column descriptions in dataset_columns.',
+          'Every table in one SQLite database: primary and foreign keys, indexes, views with names beside ids ' +
+          '(mentions_with_names, quotes_with_names…), FTS5 full-text indexes (articles_fts, quotes_fts), the version ' +
+          'in PRAGMA user_version and dataset_metadata, the column descriptions in dataset_columns.',
         npm: false,
         croissant: true,
       },

@@ -57,7 +57,7 @@ for (const [name, dataDir] of [
   });
 }
 
-test('every collection of the canonical stream is sorted by id with JS `<`, also when an id is a prefix of another', () => {
+test('the canonical stream is sorted by id with JS `<`, also when an id is a prefix of another', () => {
   const data = join(tempDir('order-'), 'data');
   cpSync(FIXTURE_DATA, data, { recursive: true });
   // Two articles renamed `x` and `x-copy`: `x-copy.json` sorts before `x.json` by file name (`-` < `.`), but `x` <

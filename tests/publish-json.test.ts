@@ -119,7 +119,7 @@ test('index.json holds article metadata without bodies, and the registries', () 
   assert.deepEqual(index.entities, dataset.entities);
 });
 
-test('SHA256SUMS lists exactly the files the npm package ships; datapackage.json says which others are not in it', () => {
+test('SHA256SUMS lists exactly the npm package’s files; datapackage.json says which others it lacks', () => {
   const lines = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
   const listed = new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
   const descriptor = readJson<{ resources: { path: string | string[]; description: string }[] }>(

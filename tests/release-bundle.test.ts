@@ -165,7 +165,8 @@ test(
         assert.ok(rows.getRows().length > 0, `${tool}: ${duckdb} returns rows`);
       }
       if (sqlite) {
-        const script = `import sqlite3, sys\nprint(len(sqlite3.connect('annotated-news.sqlite').execute(sys.argv[1]).fetchall()))`;
+        const db = "sqlite3.connect('annotated-news.sqlite')";
+        const script = `import sqlite3, sys\nprint(len(${db}.execute(sys.argv[1]).fetchall()))`;
         const rows = Number(run('/usr/bin/python3', ['-c', script, sqlite], unpacked).trim());
         assert.ok(rows > 0, `${tool}: ${sqlite} returns rows`);
       }

@@ -159,7 +159,9 @@ export const LOADING: ReadonlyArray<{ tool: string; text: string; duckdb?: strin
   },
   {
     tool: 'pandas',
-    text: '`pd.read_csv("csv/articles.csv", keep_default_na=False, na_values=[""])` (pandas reads both an empty cell and `""` as missing), or load every table with its types from `datapackage.json` with `frictionless`.',
+    text:
+      '`pd.read_csv("csv/articles.csv", keep_default_na=False, na_values=[""])` (pandas reads both an empty cell ' +
+      'and `""` as missing), or load every table with its types from `datapackage.json` with `frictionless`.',
   },
   {
     tool: 'R',
@@ -168,23 +170,31 @@ export const LOADING: ReadonlyArray<{ tool: string; text: string; duckdb?: strin
   { tool: 'Excel', text: 'Data → From Text/CSV, file origin UTF-8, columns as text.' },
   {
     tool: 'JSON',
-    text: '`data.json` holds the whole dataset; `jsonl/` one flat record per line, sorted by id, for streaming. In DuckDB:',
+    text:
+      '`data.json` holds the whole dataset; `jsonl/` one flat record per line, sorted by id, for streaming. ' +
+      'In DuckDB:',
     duckdb: "SELECT id, headline.text FROM read_json('jsonl/articles.jsonl', format = 'newline_delimited');",
   },
   {
     tool: 'Parquet',
-    text: '(typed; null and `""` apart; one file per table, each with its own columns): `pd.read_parquet("parquet/articles.parquet")`, `arrow::read_parquet("parquet/articles.parquet")`, or in DuckDB:',
+    text:
+      '(typed; null and `""` apart; one file per table, each with its own columns): ' +
+      '`pd.read_parquet("parquet/articles.parquet")`, `arrow::read_parquet("parquet/articles.parquet")`, or in DuckDB:',
     duckdb: "SELECT * FROM 'parquet/articles.parquet';",
   },
   {
     tool: 'SQLite',
-    text: '`sqlite3 annotated-news.sqlite` or `datasette annotated-news.sqlite`: every table with its keys, views with names beside ids (`mentions_with_names`, `quotes_with_names`…), and full-text search:',
+    text:
+      '`sqlite3 annotated-news.sqlite` or `datasette annotated-news.sqlite`: every table with its keys, views with ' +
+      'names beside ids (`mentions_with_names`, `quotes_with_names`…), and full-text search:',
     sqlite:
       "SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium');",
   },
   {
     tool: 'Hugging Face `datasets`',
-    text: '`load_dataset("json", data_files="jsonl/articles.jsonl")`, or this folder as a dataset repository (this README\'s `configs` name each JSONL and Parquet file).',
+    text:
+      '`load_dataset("json", data_files="jsonl/articles.jsonl")`, or this folder as a dataset repository ' +
+      "(this README's `configs` name each JSONL and Parquet file).",
   },
 ];
 

@@ -9,7 +9,7 @@ import { validateData } from './checks/run.ts';
 import { formatHuman, wantsColour } from './checks/formats/human.ts';
 import { formatJson } from './checks/formats/json.ts';
 import { formatGithub } from './checks/formats/github.ts';
-import { fail, runMain } from './lib/cli.ts';
+import { ERROR_CODES, fail, runMain } from './lib/cli.ts';
 import { RULES } from './checks/rules/index.ts';
 
 const USAGE = `usage: npm run validate -- [--data DIR] [--format human|json|github] [--strict] [PATH...]
@@ -22,9 +22,9 @@ still see the whole dataset.
   --strict        warnings fail too
   --cache FILE    keep each file's results in FILE (outside the data folder) and reuse them for files git knows
                   unchanged: a pull request re-checks only what it changed (the findings are the same as without)
-  --list-rules    list the rules and exit
+  --list-rules    list the rules (name, scope, what each enforces) and exit
 
-Exit codes: 0 clean (warnings allowed unless --strict), 1 errors found, 2 usage or internal failure.`;
+Exit codes: 0 clean (warnings allowed unless --strict), 1 errors found, 2 usage or internal failure\n(docs/errors.md).`;
 
 const FORMATS = ['human', 'json', 'github'] as const;
 
@@ -51,7 +51,7 @@ runMain(async () => {
     return 0;
   }
   if (values['list-rules']) {
-    for (const rule of RULES) console.log(`${rule.name.padEnd(16)} ${rule.description}`);
+    for (const rule of RULES) console.log(`${rule.name.padEnd(18)} ${rule.scope.padEnd(8)} ${rule.description}`);
     return 0;
   }
   const format = values.format as (typeof FORMATS)[number];
@@ -77,8 +77,8 @@ runMain(async () => {
         ? formatGithub(findings, filesChecked)
         : formatHuman(findings, filesChecked, colour);
   process.stdout.write(output);
-  if (findings.some((f) => f.internal)) return 2;
-  if (findings.some((f) => f.severity === 'error')) return 1;
-  if (values.strict && findings.length > 0) return 1;
+  if (findings.some((f) => f.internal)) return ERROR_CODES.E_INTERNAL.exit;
+  if (findings.some((f) => f.severity === 'error')) return ERROR_CODES.E_DATA.exit;
+  if (values.strict && findings.length > 0) return ERROR_CODES.E_DATA.exit;
   return 0;
 });

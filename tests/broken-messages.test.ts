@@ -79,6 +79,7 @@ const MUTATIONS: Array<(a: Article) => void> = [
   (a) => (a.annotations.quotes[0].continuations = null),
   (a) => (a.annotations.figures[0].hedges = [{}]),
   (a) => (a.annotations = null),
+  (a) => (a.body[0].level = 1),
 ];
 
 test('every rule, fed broken inputs, writes whole messages with hints that work', async () => {
@@ -109,6 +110,26 @@ test('every rule, fed broken inputs, writes whole messages with hints that work'
     writeFileSync(join(dir, 'entities', 'truncated.json'), '{"id": "truncated", ');
 
     const { findings } = await validateData({ dataDir: dir, now: NOW });
+    // `unreferenced` says nothing while a file cannot be read (it may be the one that references): a second dataset,
+    // readable, with an entry nothing references and two files declaring one id (`unique-ids`).
+    const clean = scratchDataset();
+    try {
+      const forum = readFileSync(join(clean.dir, 'entities', 'kyiv-energy-forum.json'), 'utf8');
+      writeFileSync(join(clean.dir, 'entities', 'kyiv-energy-forum-copy.json'), forum);
+      const lonely = {
+        id: 'lonely',
+        kind: 'city',
+        name: 'Lonely',
+        aliases: [],
+        demonyms: [],
+        roles: [],
+        identifiers: {},
+      };
+      writeFileSync(join(clean.dir, 'entities', 'lonely.json'), JSON.stringify(lonely));
+      findings.push(...(await validateData({ dataDir: clean.dir, now: NOW })).findings);
+    } finally {
+      clean.dispose();
+    }
     assert.deepEqual(
       findings.filter((f) => f.internal),
       [],

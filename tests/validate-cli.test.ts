@@ -37,7 +37,7 @@ test('validate: the real data/ is clean (exit 0), and the run writes nothing', (
   const before = treeHash(join(ROOT, 'data'));
   const { code, stdout } = runScript('validate.ts', []);
   assert.equal(code, 0, stdout);
-  assert.match(stdout, /^No errors or warnings \(\d+ files checked\)$/m);
+  assert.match(stdout, /^\d+ files checked: no errors or warnings$/m);
   assert.equal(treeHash(join(ROOT, 'data')), before);
 });
 
@@ -56,7 +56,7 @@ test('validate: human format groups by file, with line:col, hint and summary; ex
   assert.match(stdout, /hint: Closest passage in the text: "Olena Kovalenko"/);
   assert.match(stdout, /entities\/broken\.json\n\s+3:3\s+error\s+duplicate key "id"/);
   assert.match(stdout, /outlets\/daily-ledger\.json\n\s+5:\d+\s+error/);
-  assert.match(stdout, /^4 errors, 1 warning in 3 files \(8 files checked\)$/m);
+  assert.match(stdout, /^8 files checked: 4 errors and 1 warning in 3 files$/m);
   assert.equal(treeHash(dir), before);
 });
 
@@ -146,6 +146,11 @@ test('validate: usage errors exit 2 with a message and no stack trace', () => {
 test('validate --help and --list-rules', () => {
   assert.match(runScript('validate.ts', ['--help']).stdout, /Exit codes: 0/);
   const rules = runScript('validate.ts', ['--list-rules']).stdout;
-  for (const name of ['grounding', 'references', 'duplicates', 'figures', 'dates'])
-    assert.match(rules, new RegExp(`^${name} `, 'm'));
+  for (const [name, scope] of [
+    ['grounding', 'article'],
+    ['references', 'record'],
+    ['duplicates', 'dataset'],
+    ['aliases', 'entity'],
+  ])
+    assert.match(rules, new RegExp(`^${name} +${scope} +\\S`, 'm'));
 });

@@ -43,10 +43,10 @@ test('human: grouped by file, one summary line, colour only when asked', () => {
   const plain = formatHuman(FINDINGS, 10, false);
   assert.equal(plain.split('\n').filter((l) => l === 'data/articles/a.json').length, 1);
   assert.match(plain, /^ {2}3:5 +error +the URL "ftp:\/\/x" uses ftp:, not http or https +urls$/m);
-  assert.match(plain, /^1 error, 2 warnings in 2 files \(10 files checked\)\n$/m);
+  assert.match(plain, /^10 files checked: 1 error and 2 warnings in 2 files\n$/m);
   assert.doesNotMatch(plain, /\x1b\[/);
   assert.match(formatHuman(FINDINGS, 10, true), /\x1b\[31m/);
-  assert.equal(formatHuman([], 3, false), 'No errors or warnings (3 files checked)\n');
+  assert.equal(formatHuman([], 3, false), '3 files checked: no errors or warnings\n');
 });
 
 test('human: colour needs a TTY and no NO_COLOR', () => {
@@ -73,7 +73,7 @@ test('github: workflow commands with escaped properties and data', () => {
     lines[1]!,
     /^::warning file=data\/articles\/a\.json,line=9,col=1,title=dates::a warning%0Ahint: Look at it\.$/,
   );
-  assert.equal(lines.at(-1), '1 error, 2 warnings in 2 files (10 files checked)');
+  assert.equal(lines.at(-1), '10 files checked: 1 error and 2 warnings in 2 files');
   const tricky = formatGithub([{ ...FINDINGS[0]!, file: 'data/a,b:c.json' }], 1);
   assert.match(tricky, /file=data\/a%2Cb%3Ac\.json,/);
 });

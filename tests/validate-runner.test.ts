@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateData } from '../scripts/checks/run.ts';
-import type { Rule } from '../scripts/checks/rule.ts';
+import type { RecordRule } from '../scripts/checks/rule.ts';
 import { RULES } from '../scripts/checks/rules/index.ts';
 import { editJson, scratchDataset, NOW, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { DATA_DIR } from './helpers.ts';
@@ -18,12 +18,12 @@ test('validateData keeps the API the build uses, and the real data passes every 
 test('a crashing check is reported as an internal finding; the other checks and files still run', async (t) => {
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
-  const crashing: Rule = {
+  const crashing: RecordRule<'outlet'> = {
     name: 'always-crashes',
+    scope: 'outlet',
     description: 'A check with a bug.',
-    check(context) {
-      if (context.phase === 'record' && context.collection === 'outlets') throw new Error('boom');
-      return [];
+    check() {
+      throw new Error('boom');
     },
   };
   editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[0].selector.exact = 'Ukraina'));

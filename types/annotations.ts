@@ -3,7 +3,18 @@
  * text it quotes, following the W3C Web Annotation `TextQuoteSelector`, so edits elsewhere in the body do not break
  * it. `npm run validate` proves every selector is found, unambiguously, in the article's own text.
  */
-import type { Id, PartialDate, CurrencyCode, HttpUrl, JsonPointer, Text, TimePoint, TimeValue } from './common.ts';
+import type {
+  EntityId,
+  Id,
+  OutletId,
+  PartialDate,
+  CurrencyCode,
+  HttpUrl,
+  JsonPointer,
+  Text,
+  TimePoint,
+  TimeValue,
+} from './common.ts';
 
 /**
  * A passage of the article body, found by its exact text (W3C Web Annotation `TextQuoteSelector`). The selector is
@@ -50,14 +61,14 @@ export type MentionForm = 'name' | 'nominal' | 'demonym';
 /** A mention of a registered entity (person, organisation, place, event, commodity, element, technology…). */
 export interface Mention extends AnnotationBase {
   /** The entity mentioned: an id in `data/entities/`. */
-  entity: Id;
+  entity: EntityId;
   /** Whether the mention is a name, a nominal or a demonym. */
   form: MentionForm;
   /**
    * When the mention is a metonym (a capital standing for its government, say), the entity it stands for: an id in
    * `data/entities/`. Omitted for a literal mention.
    */
-  standsFor?: Id;
+  standsFor?: EntityId;
 }
 
 /**
@@ -79,19 +90,19 @@ export interface Source {
   /** Whether the source is a registered entity, an unnamed person, a group, an outlet, implicit, or the article. */
   kind: SourceKind;
   /** For `entity`: the source, an id in `data/entities/` (a person, organisation or country). Otherwise `null`. */
-  entity: Id | null;
+  entity: EntityId | null;
   /**
    * For `unnamed` and `group`: the organisation or country the text says they belong to or speak for (“U.S.
    * officials” → `united-states`), an id in `data/entities/`; `null` when the text does not say, and for `entity`
    * `outlet`, `implicit` and `article`.
    */
-  affiliation: Id | null;
+  affiliation: EntityId | null;
   /**
    * For `outlet`: the outlets credited, ids in `data/outlets/`, in text order (“reports from The Economist, The
    * Washington Post, and Reuters” names three). Omitted for every other kind (since model 1.1).
    * @minItems 1
    */
-  outlets?: Id[];
+  outlets?: OutletId[];
   /**
    * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”, “The
    * Economist”), which may be a subheading that names the speaker of the list items under it; `null` when the text
@@ -139,7 +150,7 @@ export interface Quote extends AnnotationBase {
   /** Hedges that qualify the attribution, each found in the text (“reportedly”, “allegedly”). */
   hedges: TextQuoteSelector[];
   /** The outlet the article credits for the quote: an id in `data/outlets/`, or `null` when none is credited. */
-  outlet: Id | null;
+  outlet: OutletId | null;
 }
 
 /**
@@ -170,7 +181,7 @@ export interface Figure extends AnnotationBase {
    * country); `null` when the text does not say (the reporter's own figure). An attribution the curator infers
    * belongs in `inferences`.
    */
-  assertedBy: Id | null;
+  assertedBy: EntityId | null;
   /** Hedges that qualify the figure, each found in the text (“reportedly”, “estimated”). */
   hedges: TextQuoteSelector[];
 }
@@ -178,7 +189,7 @@ export interface Figure extends AnnotationBase {
 /** An outlet the article credits for its reporting (“according to Reuters”). */
 export interface CitedSource extends AnnotationBase {
   /** The outlet credited: an id in `data/outlets/`. */
-  outlet: Id;
+  outlet: OutletId;
 }
 
 /**
@@ -281,16 +292,16 @@ export interface EventReference extends AnnotationBase {
    * The event itself, when it has an entry in `data/entities/` (an entity of kind `event`, such as the Munich
    * Security Conference); `null` when it has none (most events: a refusal, a visit, an announcement).
    */
-  entity: Id | null;
+  entity: EntityId | null;
   /**
    * The larger registered event during which it happened (an entity of kind `event`: a refusal “during the Munich
    * Security Conference”, negotiations “amid the ongoing conflict with Russia”); `null` when the text names none.
    */
-  setting: Id | null;
+  setting: EntityId | null;
   /** Where it happened, when the text says: an entity of kind `country`, `city` or `region`; otherwise `null`. */
-  place: Id | null;
+  place: EntityId | null;
   /** The registered entities the text names as taking part in the event or as what it is about, in text order. */
-  participants: Id[];
+  participants: EntityId[];
   /** When it happened, as the text says; `null` when the text gives no time. */
   time: TimeExpression | null;
 }
@@ -303,7 +314,7 @@ export interface ClaimReview {
   /** The fact-check's address (schema.org `url`). */
   url: HttpUrl;
   /** The outlet that published the fact-check (schema.org `author`): an id in `data/outlets/`. */
-  outlet: Id;
+  outlet: OutletId;
   /** The rating as the fact-checker words it (schema.org `reviewRating.alternateName`: “False”, “Misleading”). */
   reviewRating: Text;
   /** When the fact-check was published, at the precision known; `null` when not known. */

@@ -2,7 +2,7 @@
  * The article record: one file per article in `data/articles/<id>.json`. Field names follow schema.org
  * `NewsArticle` and IPTC ninjs where they have one.
  */
-import type { Id, PartialDate, CalendarDate, HttpUrl, LanguageTag, Text } from './common.ts';
+import type { EntityId, Id, OutletId, PartialDate, CalendarDate, HttpUrl, LanguageTag, Text } from './common.ts';
 import type { Annotations, CuratorInference } from './annotations.ts';
 
 /**
@@ -24,7 +24,7 @@ export interface Author {
   /** The name as credited. */
   name: Text;
   /** The author's entry in `data/entities/`, or `null` when they have none. */
-  entity: Id | null;
+  entity: EntityId | null;
 }
 
 /**
@@ -121,7 +121,7 @@ export interface Article {
   /** The article's canonical address, or `null` when it is not known. Never guessed. */
   url: HttpUrl | null;
   /** The outlet that published the article: an id in `data/outlets/`, or `null` when it is not known. */
-  publisher: Id | null;
+  publisher: OutletId | null;
   /** The credited authors, in order; `null` when not known, `[]` when the article is known to be uncredited. */
   authors: Author[] | null;
   /** When the article was first published, at the precision known; `null` when not known. Never guessed. */

@@ -12,6 +12,23 @@
 export type Id = string;
 
 /**
+ * The id of a record in `data/entities/`. A field of this type is a reference: the validator resolves it and the
+ * tables publish it as a foreign key (the one declaration they read: scripts/lib/references.ts). Constrained like `Id`.
+ * @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$
+ * @minLength 1
+ * @maxLength 120
+ */
+export type EntityId = string;
+
+/**
+ * The id of a record in `data/outlets/`. A field of this type is a reference, like `EntityId`.
+ * @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$
+ * @minLength 1
+ * @maxLength 120
+ */
+export type OutletId = string;
+
+/**
  * An ISO 8601 calendar date with the precision the source supports: a year (`2024`), a month (`2024-10`),
  * a day (`2024-10-16`), or a date-time with a UTC offset (`2024-10-16T09:30:00Z`). Never padded to a precision the
  * source does not give.

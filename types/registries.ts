@@ -2,7 +2,7 @@
  * Registries: the entities and outlets that articles reference, one file per record in `data/entities/<id>.json`
  * and `data/outlets/<id>.json`. Registry records are curator reference data, not article text.
  */
-import type { Id, PartialDate, CalendarDate, HttpUrl, CountryCode, Text, WikidataId } from './common.ts';
+import type { EntityId, Id, PartialDate, CalendarDate, HttpUrl, CountryCode, Text, WikidataId } from './common.ts';
 
 /**
  * The kind of an entity. Beside people, organisations, countries, cities, regions and events: `commodity`, a traded
@@ -29,7 +29,7 @@ export interface Role {
   /** The role's title (“President of Ukraine”). */
   title: Text;
   /** The organisation or country the role belongs to: an id in `data/entities/`, or `null`. */
-  of: Id | null;
+  of: EntityId | null;
   /** When the role began, at the precision known; `null` when not recorded. */
   start: PartialDate | null;
   /** When the role ended; `null` when ongoing or not recorded. */

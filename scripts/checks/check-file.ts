@@ -17,10 +17,16 @@ import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
 import { recordingKnown, type Lookups } from './known-lookups.ts';
-import type { ArticleSummary, CheckContext, Issue, KnownIds, Rule } from './rule.ts';
+import {
+  covers,
+  type ArticleSummary,
+  type SummaryPart,
+  type CrossFile,
+  type Issue,
+  type KnownIds,
+  type Rule,
+} from './rule.ts';
 import type { Registry } from './registry.ts';
-import { orderKeys, positionArticle } from '../publish/positions.ts';
-import { summarize } from '../publish/json.ts';
 
 /** One record file to check. */
 export interface FileJob {
@@ -49,20 +55,6 @@ export interface FileResult {
   /** With `cacheable`: the file's git blob id (its content address) and what its rules asked of the known ids. */
   blob?: string;
   lookups?: Lookups;
-  /** With `publishing`: the record as the build publishes it, when the file has no error. */
-  published?: PublishedRecord;
-}
-
-/**
- * A record as the build publishes it (scripts/publish/publish.ts), made where it was read and checked: the record
- * serialised (an article with its top-level keys in the schema's order and every selector positioned where the
- * grounding rule found it), and, for an article, its entry in index.json.
- */
-export interface PublishedRecord {
-  json: string;
-  /** An article's id (its file's name: `articles/<id>.json`) and its entry in index.json. */
-  summary?: string;
-  id?: string;
 }
 
 /** What stays the same for every file of one validation run. */
@@ -74,8 +66,8 @@ export interface CheckEnvironment {
   now: Date;
   /** Give each result what the result cache (./result-cache.ts) needs: `blob` and `lookups`. */
   cacheable?: boolean;
-  /** Give each result without errors its published form (`published`): the build publishes from this one read. */
-  publishing?: boolean;
+  /** What dataset rules need of each record (./rule.ts `summaryParts`). */
+  parts: ReadonlySet<SummaryPart>;
 }
 
 /** Git's id for a file's content (SHA-1 of `blob <size>\0` and the bytes), so results can be found by content. */
@@ -112,14 +104,27 @@ function readAll(fd: number, size: number): Uint8Array {
 /** A path as reported: relative to the current directory (the same in every thread). */
 export const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
-/** Runs one rule, turning a crash into an issue instead of stopping the validation. */
+/**
+ * A record rule's context: the record, its file, “now”, and only what the rule declares it `needs` of other files.
+ */
+export function recordContext(
+  rule: Rule,
+  record: { collection: Collection; record: CollectionRecords[Collection]; file: string; fileId: string; now: Date },
+  crossFile: CrossFile,
+): object {
+  const context: Record<string, unknown> = { ...record };
+  if (rule.scope !== 'dataset') for (const need of rule.needs ?? []) context[need] = crossFile[need];
+  return context;
+}
+
+/** Runs one rule on its context, turning a crash into an issue instead of stopping the validation. */
 export function runRule(
   rule: Rule,
-  context: CheckContext,
+  context: object,
   file: string,
 ): Array<Issue & { rule: string; internal?: boolean }> {
   try {
-    return rule.check(context).map((issue) => ({ ...issue, rule: rule.name }));
+    return rule.check(context as never).map((issue) => ({ ...issue, rule: rule.name }));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return [
@@ -218,32 +223,16 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     result.blob = blob;
     result.lookups = recording.lookups;
   }
-  if (schemaValid) {
-    if (record.id !== fileId) result.renamed = { collection, id: record.id, fileId, file };
-    const references = { entities: [] as string[], outlets: [] as string[] };
-    for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
-    result.references = references;
-    if (collection === 'articles') result.article = articleSummary(file, record as CollectionRecords['articles']);
-    if (collection === 'redirects') result.redirect = { file, record: record as CollectionRecords['redirects'] };
-  }
+  if (schemaValid) Object.assign(result, summaryPart(collection, record, file, fileId, env.parts));
   if (reporting) {
     // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
     // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const anchors = env.publishing && schemaValid && collection === 'articles' ? new Map<object, number>() : undefined;
-    const context = {
-      phase: 'record',
-      collection,
-      record,
-      file,
-      fileId,
-      known,
-      registry: env.registry,
-      now: env.now,
-      anchors,
-    } as CheckContext;
+    const base = { collection, record, file, fileId, now: env.now };
+    const crossFile = { known, registry: env.registry };
     const ruleFindings: Finding[] = [];
     for (const rule of env.rules) {
-      for (const issue of runRule(rule, context, file)) {
+      if (!covers(rule.scope, collection)) continue;
+      for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) {
         if (issue.internal && !schemaValid) continue;
         ruleFindings.push({
           file,
@@ -261,46 +250,30 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     const explained = new Set(ruleFindings.map((f) => f.pointer));
     for (const f of schemaFindings) if (!explained.has(f.pointer)) findings.push({ file, ...f });
     findings.push(...ruleFindings);
-    if (env.publishing && schemaValid && !findings.some((f) => f.severity === 'error')) {
-      try {
-        result.published = publishedRecord(collection, record, validate, anchors);
-      } catch (error) {
-        // Only with a rule set that leaves out grounding: a selector the publisher cannot place.
-        findings.push({
-          file,
-          line: 1,
-          column: 1,
-          pointer: '',
-          rule: 'publish',
-          severity: 'error',
-          message: `the record cannot be published: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'Run every rule (`npm run validate`) to see why.',
-          internal: true,
-        });
-      }
-    }
   }
   return result;
 }
 
-/** Each collection's top-level keys in its schema's order, by validator. */
-const schemaKeys = new WeakMap<ValidateFunction, string[]>();
-
-function publishedRecord(
+/** What one schema-valid record adds to the dataset summary that dataset rules read (./rule.ts `DatasetSummary`). */
+export function summaryPart(
   collection: Collection,
   record: CollectionRecords[Collection],
-  validate: ValidateFunction,
-  anchors: Map<object, number> | undefined,
-): PublishedRecord {
-  if (collection !== 'articles') return { json: JSON.stringify(record) };
-  let keys = schemaKeys.get(validate);
-  if (!keys)
-    schemaKeys.set(
-      validate,
-      (keys = Object.keys((rootSchemaOf(validate) as { properties?: object } | undefined)?.properties ?? {})),
-    );
-  const article = positionArticle(orderKeys(record as CollectionRecords['articles'], keys), anchors);
-  return { json: JSON.stringify(article), summary: JSON.stringify(summarize(article)), id: article.id };
+  file: string,
+  fileId: string,
+  parts: ReadonlySet<SummaryPart>,
+): Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> {
+  const part: Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> = {};
+  if (parts.has('renamed') && record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };
+  if (parts.has('referenced')) {
+    const references = { entities: [] as string[], outlets: [] as string[] };
+    for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
+    part.references = references;
+  }
+  if (parts.has('articles') && collection === 'articles')
+    part.article = articleSummary(file, record as CollectionRecords['articles']);
+  if (parts.has('redirects') && collection === 'redirects')
+    part.redirect = { file, record: record as CollectionRecords['redirects'] };
+  return part;
 }
 
 function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {

@@ -1,6 +1,7 @@
 /**
  * The kinds of entity each reference field may point at: one table, read by the `entity-kinds` rule and quoted in
- * docs/annotation-guide.md. A field not listed here takes an entity of any kind.
+ * docs/annotation-guide.md. A field not listed here takes an entity of any kind. Which fields are entity
+ * references is declared in the types (`EntityId`); the rule's test checks every key here is one.
  */
 import type { EntityKind } from '../../types/index.ts';
 
@@ -26,6 +27,3 @@ export const ENTITY_FIELD_KINDS: ReadonlyMap<string, { kinds: readonly EntityKin
   ['/authors/-/entity', { kinds: ['person', 'organization'], what: 'an author' }],
   ['/roles/-/of', { kinds: ['organization', ...PLACES], what: 'what a role belongs to' }],
 ]);
-
-/** The table key of a pointer: every list index replaced by `-`. */
-export const fieldKey = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/-');

@@ -40,7 +40,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && LETTER_OR_DIGIT
  * The phrases by exact text, and for each first word (lowercased) the lengths (UTF-16 units) of the phrases that start
  * with it. A word of the text is then checked with one look-up per length, not one comparison per phrase (fifty people
  * may share a first name). Two flat maps, not one map per first word: at 100,000 articles (71,547 entities) a map
- * per word cost 49 MB in each validation thread, whose heap is capped.
+ * per word cost 49 MB in each validation thread.
  */
 interface PhraseIndex {
   lengths: Map<string, number[]>;

@@ -4,21 +4,17 @@
  * or has the wrong shape contributes nothing here; its own checks report it), and sent to worker threads as plain data.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import type { EntityKind } from '../../types/index.ts';
+import type { Entity, EntityKind, Outlet } from '../../types/index.ts';
+import type { Registry as SharedRegistry } from '../lib/registry.ts';
 import type { RecordFile } from './layout.ts';
 import { trace } from '../lib/trace.ts';
 
-export interface EntityFacts {
-  kind: EntityKind;
-  name: string;
-  aliases: readonly string[];
-  demonyms: readonly string[];
-}
+/** What record rules read of an entity and of an outlet. */
+export type EntityFacts = Pick<Entity, 'kind' | 'name' | 'aliases' | 'demonyms'>;
+export type OutletFacts = Pick<Outlet, 'name'>;
 
-export interface Registry {
-  entities: ReadonlyMap<string, EntityFacts>;
-  outlets: ReadonlyMap<string, { name: string }>;
-}
+/** The registry as record rules see it (scripts/lib/registry.ts). */
+export type Registry = SharedRegistry<EntityFacts, OutletFacts>;
 
 /** A registry as plain data, for a worker thread. */
 export interface RegistryData {

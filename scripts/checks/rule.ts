@@ -1,8 +1,8 @@
 /**
- * The one interface every check shares: a `name`, a `description` and `check(context) → issues`. The runner calls
- * each rule once per schema-valid record (`phase: 'record'`) and once for the whole dataset (`phase: 'dataset'`);
- * a rule returns `[]` for a phase it has nothing to say about. The runner adds the rule name, the file and the
- * line and column, and turns a crashing check into a finding.
+ * What every check declares: a `name`, a `description`, its `scope` and, for a record rule, what it `needs` of
+ * other files; and `check(context) → issues`. The runner calls a record rule once per record in its scope and a
+ * dataset rule once over the summary of every record, adds the rule name, the file, the line and column, and turns
+ * a crashing check into a finding.
  */
 import type { Severity } from '../lib/findings.ts';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
@@ -16,7 +16,7 @@ export interface Issue {
   severity: Severity;
   message: string;
   hint: string;
-  /** The file, for dataset-phase issues (record-phase issues are about the record's own file). */
+  /** The file, for a dataset rule's issues (a record rule's are about the record's own file). */
   file?: string;
   /** Point at the member's key rather than its value (for unknown or misplaced fields). */
   key?: boolean;
@@ -25,27 +25,44 @@ export interface Issue {
 /** Record ids known from file names (`<id>.json`), by collection: what references may resolve to. */
 export type KnownIds = Record<Collection, ReadonlySet<string>>;
 
-type RecordOf = { [C in Collection]: { collection: C; record: CollectionRecords[C] } }[Collection];
+/** Where a rule looks: the records of one collection, every record, or the dataset as a whole. */
+export type Scope = 'article' | 'entity' | 'outlet' | 'redirect' | 'record' | 'dataset';
+export type RecordScope = Exclude<Scope, 'dataset'>;
 
-/** One schema-valid record. */
-export type RecordContext = RecordOf & {
-  phase: 'record';
+/** The collection each single-collection scope covers. */
+export const SCOPE_COLLECTION = {
+  article: 'articles',
+  entity: 'entities',
+  outlet: 'outlets',
+  redirect: 'redirects',
+} as const satisfies Record<Exclude<RecordScope, 'record'>, Collection>;
+
+/** Whether a rule of this scope checks a record of this collection. */
+export const covers = (scope: Scope, collection: Collection): boolean =>
+  scope === 'record' || (scope !== 'dataset' && SCOPE_COLLECTION[scope] === collection);
+
+type RecordOf = { [C in Collection]: { collection: C; record: CollectionRecords[C] } }[Collection];
+type InScope<S extends RecordScope> = S extends 'record'
+  ? RecordOf
+  : Extract<RecordOf, { collection: (typeof SCOPE_COLLECTION)[Exclude<S, 'record'>] }>;
+
+/** What a record rule may know of other files; it gets only what it declares in `needs`. */
+export interface CrossFile {
+  known: KnownIds;
+  /** The entities' kinds, names and demonyms and the outlets' names. */
+  registry: Registry;
+}
+export type Need = keyof CrossFile;
+
+/** One schema-valid record, as a rule of scope `S` that needs `N` sees it. */
+export type RecordContext<S extends RecordScope = RecordScope, N extends Need = Need> = InScope<S> & {
   /** The file as reported (relative to the current directory). */
   file: string;
   /** The file name without `.json`. */
   fileId: string;
-  known: KnownIds;
-  /** The entities' kinds, names and demonyms and the outlets' names, for rules that look into the registries. */
-  registry: Registry;
   /** “Now”, for dates in the future (tests pass a fixed one). */
   now: Date;
-  /**
-   * Set when the runner wants the selectors' places (the build publishes them as offsets): the grounding rule
-   * records where each selector that matches exactly once starts (the UTF-16 index of `exact`), so no one searches
-   * for it again.
-   */
-  anchors?: Map<object, number>;
-};
+} & Pick<CrossFile, N>;
 
 /** What cross-file rules need of each article, kept small so 100,000 articles fit in memory. */
 export interface ArticleSummary {
@@ -58,7 +75,7 @@ export interface ArticleSummary {
   signature: Uint32Array | null;
 }
 
-/** Everything dataset-phase rules see. */
+/** Everything dataset rules may see (each declares what it `needs`). */
 export interface DatasetSummary {
   known: KnownIds;
   /**
@@ -78,17 +95,44 @@ export interface DatasetSummary {
   fileOf(collection: Collection, id: string): string | undefined;
 }
 
-export interface DatasetContext {
-  phase: 'dataset';
-  summary: DatasetSummary;
+interface Described {
+  /** Short kebab-case name, shown in every finding; the module is rules/<name>.ts. */
+  name: string;
+  /** One line: what the rule enforces (listed by `npm run validate -- --list-rules`). */
+  description: string;
 }
 
-export type CheckContext = RecordContext | DatasetContext;
+/** A rule about one record at a time; the runner calls it for each record in its scope. */
+export type RecordRule<S extends RecordScope = RecordScope, N extends Need = never> = Described & {
+  scope: S;
+  check(context: RecordContext<S, N>): Issue[];
+} & ([N] extends [never] ? { needs?: readonly [] } : { needs: readonly N[] });
 
-export interface Rule {
-  /** Short kebab-case name, shown in every finding. */
-  name: string;
-  /** One line: what the rule enforces (listed in the README). */
-  description: string;
-  check(context: CheckContext): Issue[];
+/**
+ * A rule about the dataset as a whole, run once over the summary of every record. It declares the parts of the
+ * summary it reads (`needs`): the runner keeps of each record only what some rule needs (no body hashes and MinHash
+ * signatures without `articles`, say), and the rule's type sees only those.
+ */
+export interface DatasetRule<N extends keyof DatasetSummary = keyof DatasetSummary> extends Described {
+  scope: 'dataset';
+  needs: readonly N[];
+  check(summary: Pick<DatasetSummary, N>): Issue[];
+}
+
+/**
+ * Any rule, as the rule list and the runner hold it. Each is type-checked against its own declaration where it is
+ * defined; the runner builds a record rule's context from its `scope` and `needs` (check-file.ts `recordContext`).
+ */
+export type Rule =
+  | (Described & { scope: 'dataset'; needs: readonly (keyof DatasetSummary)[]; check(summary: never): Issue[] })
+  | (Described & { scope: RecordScope; needs?: readonly Need[]; check(context: never): Issue[] });
+
+/** The parts of the summary that come from each record, by the `needs` that ask for them. */
+export type SummaryPart = 'renamed' | 'referenced' | 'articles' | 'redirects';
+const PARTS: readonly string[] = ['renamed', 'referenced', 'articles', 'redirects'] satisfies SummaryPart[];
+
+/** The per-record summary parts the dataset rules among `rules` need. */
+export function summaryParts(rules: readonly Rule[]): ReadonlySet<SummaryPart> {
+  const needs = rules.flatMap((rule) => (rule.scope === 'dataset' ? rule.needs : []));
+  return new Set(needs.filter((need): need is SummaryPart => PARTS.includes(need)));
 }

@@ -1,48 +1,128 @@
 /**
- * Shared by the rule tests: a scratch copy of the valid fixture dataset (tests/fixtures/validation/valid), edits
- * to it, and running chosen rules through the real runner. Scratch folders live in the OS temp folder.
+ * Shared by the rule tests: the valid fixture dataset (tests/fixtures/validation/valid) in memory, edits to it, and
+ * the one helper that runs chosen rules on it in memory, as the runner would (scope, needs, dataset summary), but
+ * without reading files or locating findings. The runner's own test (tests/validate-runner.test.ts) uses
+ * `scratchDataset`, a copy on disk.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding } from '../lib/findings.ts';
-import type { Rule } from './rule.ts';
-import { validateData } from './run.ts';
+import type { Collection, CollectionRecords } from '../lib/collections.ts';
+import { covers, summaryParts, type DatasetSummary, type Issue, type KnownIds, type Rule } from './rule.ts';
+import { recordContext, runRule, summaryPart } from './check-file.ts';
+import { factsOf, type EntityFacts } from './registry.ts';
+import { RULES } from './rules/index.ts';
 
 export const VALID_FIXTURE = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'validation', 'valid');
 export const FIXTURE_ARTICLE = 'articles/ukraine-energy-grid-repairs.json';
 /** A fixed “now” so no test depends on the clock. */
 export const NOW = new Date('2026-01-01T00:00:00Z');
 
-/** A scratch copy of the valid fixture; remove it with `dispose`. */
+/** Records by file (`<collection>/<id>.json`), as parsed JSON: edit them freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Records = Map<string, any>;
+
+const COLLECTION_DIRS: readonly Collection[] = ['articles', 'entities', 'outlets', 'redirects'];
+
+/** A fresh in-memory copy of the valid fixture. */
+export function fixtureRecords(): Records {
+  const records: Records = new Map();
+  for (const collection of COLLECTION_DIRS)
+    for (const name of readdirSync(join(VALID_FIXTURE, collection)))
+      records.set(`${collection}/${name}`, JSON.parse(readFileSync(join(VALID_FIXTURE, collection, name), 'utf8')));
+  return records;
+}
+
+/** A scratch copy of the valid fixture on disk; remove it with `dispose`. */
 export function scratchDataset(): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'annotated-news-validate-'));
   cpSync(VALID_FIXTURE, dir, { recursive: true });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Edits a JSON file of the scratch dataset in place (written with two-space indentation). */
-export function editJson(dir: string, file: string, edit: (value: any) => void): void {
-  const path = join(dir, file);
+/** Edits one record: in memory (`Records`), or a JSON file of a scratch dataset folder (written back, indented). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function editJson(target: Records | string, file: string, edit: (value: any) => void): void {
+  if (typeof target !== 'string') return edit(target.get(file));
+  const path = join(target, file);
   const value = JSON.parse(readFileSync(path, 'utf8'));
   edit(value);
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Runs the given rules over a fresh copy of the valid fixture after `edit`, and returns their findings. */
-export async function findingsAfter(
-  rules: readonly Rule[],
-  edit: (dir: string) => void = () => {},
-): Promise<Finding[]> {
-  const { dir, dispose } = scratchDataset();
-  try {
-    edit(dir);
-    const { findings } = await validateData({ dataDir: dir, rules, now: NOW });
-    return findings.map((f) => ({
-      ...f,
-      file: f.file.slice(f.file.lastIndexOf('/', f.file.lastIndexOf('/') - 1) + 1),
-    }));
-  } finally {
-    dispose();
+const split = (file: string) => {
+  const [collection, name] = file.split('/') as [Collection, string];
+  return { collection, fileId: name.slice(0, -'.json'.length) };
+};
+
+/** What the runner would know of these records: the ids, the registry, and the dataset summary. */
+export function summaryOf(records: Records): DatasetSummary & { registry: ReturnType<typeof registryOf> } {
+  const known: Record<Collection, Set<string>> = {
+    articles: new Set(),
+    entities: new Set(),
+    outlets: new Set(),
+    redirects: new Set(),
+  };
+  for (const file of records.keys()) known[split(file).collection].add(split(file).fileId);
+  const summary: DatasetSummary = {
+    known: known as KnownIds,
+    renamed: [],
+    complete: true,
+    referenced: { entities: new Set(), outlets: new Set() },
+    articles: [],
+    redirects: [],
+    strays: [],
+    fileOf: (collection, id) => (known[collection].has(id) ? `${collection}/${id}.json` : undefined),
+  };
+  for (const [file, record] of [...records].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const { collection, fileId } = split(file);
+    const part = summaryPart(collection, record, file, fileId, summaryParts(RULES));
+    if (part.renamed) summary.renamed.push(part.renamed);
+    for (const c of ['entities', 'outlets'] as const)
+      for (const id of part.references?.[c] ?? []) (summary.referenced[c] as Set<string>).add(id);
+    if (part.article) summary.articles.push(part.article);
+    if (part.redirect) summary.redirects.push(part.redirect);
   }
+  return { ...summary, registry: registryOf(records) };
+}
+
+function registryOf(records: Records) {
+  const entities = new Map<string, EntityFacts>();
+  const outlets = new Map<string, { name: string }>();
+  for (const [file, record] of records) {
+    const { collection, fileId } = split(file);
+    if (collection !== 'entities' && collection !== 'outlets') continue;
+    const facts = factsOf(collection, record);
+    if (facts && collection === 'entities') entities.set(fileId, facts as EntityFacts);
+    if (facts && collection === 'outlets') outlets.set(fileId, { name: facts.name });
+  }
+  return { entities, outlets };
+}
+
+/**
+ * Runs `rules` on a fresh in-memory copy of the valid fixture after `edit`: each record rule on every record in its
+ * scope (with only what it `needs`), each dataset rule once on the summary. Issues carry their file and rule.
+ */
+export function findingsAfter(
+  rules: readonly Rule[],
+  edit: (records: Records) => void = () => {},
+): Array<Issue & { file: string; rule: string }> {
+  const records = fixtureRecords();
+  edit(records);
+  const summary = summaryOf(records);
+  const crossFile = { known: summary.known, registry: summary.registry };
+  const out: Array<Issue & { file: string; rule: string }> = [];
+  for (const rule of rules) {
+    if (rule.scope === 'dataset') {
+      for (const issue of runRule(rule, summary, '')) out.push({ ...issue, file: issue.file ?? '' });
+      continue;
+    }
+    for (const [file, record] of records) {
+      const { collection, fileId } = split(file);
+      if (!covers(rule.scope, collection)) continue;
+      const base = { collection, record: record as CollectionRecords[Collection], file, fileId, now: NOW };
+      for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) out.push({ ...issue, file });
+    }
+  }
+  return out;
 }

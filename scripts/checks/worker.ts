@@ -1,12 +1,12 @@
 /**
- * A validation worker thread: checks the record files it is sent (./check-file.ts) and posts back their findings
- * and summaries. Started by ./pool.ts (through ../lib/worker.ts); the rules are named, since functions cannot be
- * sent to a thread, and looked up in ./rules/index.ts.
+ * A validation worker thread (./pool.ts): checks the record files it is sent (./check-file.ts). Rules go by name,
+ * since functions cannot be sent to a thread, and are looked up in ./rules/index.ts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkFile, type FileJob, type FileResult } from './check-file.ts';
+import { checkFile, type CheckEnvironment, type FileJob } from './check-file.ts';
+import { serveJobs } from './pool.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
+import { summaryParts } from './rule.ts';
 import type { Collection } from '../lib/collections.ts';
 import { registryFrom, type RegistryData } from './registry.ts';
 
@@ -18,50 +18,25 @@ export interface WorkerSetup {
   registry: RegistryData;
   now: number;
   /** Results carry what the result cache needs (see ./check-file.ts). */
-  cacheable?: boolean;
-  /** Results carry the published record (see ./check-file.ts). */
-  publishing?: boolean;
+  cacheable: boolean;
 }
 
-/** Pool → worker: a chunk of files to check, or `null` to stop. Worker → pool: `ready`, or a chunk's results. */
-export type ToWorker = FileJob[] | null;
-export type FromWorker = { ready: true } | { results: FileResult[] };
-
-const setup = workerData as WorkerSetup;
-const port = parentPort!;
-const byName = new Map(RULES.map((rule) => [rule.name, rule]));
-const env = {
-  validators: schemaValidators(setup.schemaDir),
-  rules: setup.ruleNames.map((name) => byName.get(name)!),
-  known: {
-    articles: new Set(setup.known.articles),
-    entities: new Set(setup.known.entities),
-    outlets: new Set(setup.known.outlets),
-    redirects: new Set(setup.known.redirects),
-  },
-  registry: registryFrom(setup.registry),
-  now: new Date(setup.now),
-  cacheable: setup.cacheable ?? false,
-  publishing: setup.publishing ?? false,
-};
-
-port.on('message', (chunk: ToWorker) => {
-  if (chunk === null) {
-    port.close();
-    return;
-  }
-  const results = chunk.map((job) => checkFile(job, env));
-  // Most articles reference the same registry entries: send each id once per chunk (the pool only collects them).
-  // (Not when results are cached: each must be whole.)
-  const seen = { entities: new Set<string>(), outlets: new Set<string>() };
-  for (const result of results) {
-    if (!result.references || setup.cacheable) continue;
-    for (const collection of ['entities', 'outlets'] as const) {
-      result.references[collection] = result.references[collection].filter(
-        (id) => !seen[collection].has(id) && seen[collection].add(id),
-      );
-    }
-  }
-  port.postMessage({ results } satisfies FromWorker);
+serveJobs((setup: WorkerSetup) => {
+  const byName = new Map(RULES.map((rule) => [rule.name, rule]));
+  const rules = setup.ruleNames.map((name) => byName.get(name)!);
+  const env: CheckEnvironment = {
+    validators: schemaValidators(setup.schemaDir),
+    rules,
+    parts: summaryParts(rules),
+    known: {
+      articles: new Set(setup.known.articles),
+      entities: new Set(setup.known.entities),
+      outlets: new Set(setup.known.outlets),
+      redirects: new Set(setup.known.redirects),
+    },
+    registry: registryFrom(setup.registry),
+    now: new Date(setup.now),
+    cacheable: setup.cacheable,
+  };
+  return (job: FileJob) => checkFile(job, env);
 });
-port.postMessage({ ready: true } satisfies FromWorker);

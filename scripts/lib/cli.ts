@@ -1,49 +1,142 @@
-/** What every command-line script shares: user errors without stack traces, and exit codes. */
+/**
+ * What every command-line script shares: typed errors with stable codes, and exit statuses derived from them. A
+ * user error (bad arguments or input), a data error and an internal error each have a class; a failure of the
+ * machine (a full disk) is an environment error. Each has a `code` (table: ERROR_CODES, documented in
+ * docs/errors.md) and `format()`. They cross thread and process boundaries as data, `{ code, message, hint }`
+ * (`toErrorData`, `fromErrorData`), never as text to search.
+ */
 import { inspect } from 'node:util';
 import { printableLines } from './printable.ts';
 
-/** A mistake by the user (bad arguments, bad input): reported as one message, never with a stack trace. */
-export class UserError extends Error {
+/** Every error code, with its exit status and what it means (docs/errors.md is checked against this table). */
+export const ERROR_CODES = {
+  E_USAGE: { exit: 2, means: 'A user error: bad arguments or input the command cannot use. The message says which.' },
+  E_DATA: {
+    exit: 1,
+    means:
+      'The data or the files given are wrong (validation findings, an inconsistent build): fix what the message names.',
+  },
+  E_INTERNAL: { exit: 2, means: 'A bug in the tools, not in your data or arguments: please report it.' },
+  E_ENV_NOSPACE: { exit: 2, means: 'No space left on the device (ENOSPC).' },
+  E_ENV_QUOTA: { exit: 2, means: 'The disk quota is used up (EDQUOT).' },
+  E_ENV_READONLY: { exit: 2, means: 'The file system is read-only (EROFS).' },
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The Markdown table of the codes, as docs/errors.md holds it. */
+export function errorTable(): string {
+  const rows = Object.entries(ERROR_CODES).map(([code, { exit, means }]) => `| \`${code}\` | ${exit} | ${means} |`);
+  return ['| code | exit status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** An error as it crosses a thread or process boundary. */
+export interface ErrorData {
+  code: ErrorCode;
+  message: string;
+  hint?: string | undefined;
+}
+
+/** An error with a stable code; reported as one message (with its hint), never with a stack trace but internally. */
+export class CodedError extends Error {
   constructor(
+    readonly code: ErrorCode,
     message: string,
-    readonly exitCode = 2,
+    readonly hint?: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
+  }
+
+  /** The process exit status for this error. */
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+
+  /** The lines printed on standard error. */
+  format(): string {
+    return `error: ${printableLines(this.message)}${this.hint ? `\n  hint: ${printableLines(this.hint)}` : ''}`;
+  }
+
+  toJSON(): ErrorData {
+    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
   }
 }
 
+/**
+ * A mistake by the user (bad arguments, bad input): `E_USAGE`. The second argument is kept for the callers that
+ * passed an exit status: 1 meant “the data is wrong”, now `E_DATA`.
+ */
+export class UserError extends CodedError {
+  constructor(message: string, exitCode: 1 | 2 = 2, hint?: string) {
+    super(exitCode === 1 ? 'E_DATA' : 'E_USAGE', message, hint);
+  }
+}
+
+/** The data has errors: `E_DATA`, exit 1. */
+export class DataError extends CodedError {
+  constructor(message: string, hint?: string) {
+    super('E_DATA', message, hint);
+  }
+}
+
+/** A bug in the tools: `E_INTERNAL`, reported with its stack. */
+export class InternalError extends CodedError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('E_INTERNAL', message, 'This is a bug in the tools; please report it with the command you ran.', options);
+  }
+
+  /** The stack of what failed (kept as text when the error came from another thread or process). */
+  get detail(): string {
+    return this.cause === undefined ? this.message : inspect(this.cause);
+  }
+
+  override format(): string {
+    return `internal error (please report it): ${printableLines(this.detail)}`;
+  }
+
+  override toJSON(): ErrorData {
+    return { code: this.code, message: this.detail };
+  }
+}
+
+/** What the machine, not the script, lacks, by system error code. */
+const ENVIRONMENT: Record<string, ErrorCode> = {
+  ENOSPC: 'E_ENV_NOSPACE',
+  EDQUOT: 'E_ENV_QUOTA',
+  EROFS: 'E_ENV_READONLY',
+};
+const MAKE_ROOM = 'make room (or write elsewhere) and run the command again.';
+
 /** Stops the script with a user-facing message. */
-export function fail(message: string, exitCode = 2): never {
+export function fail(message: string, exitCode: 1 | 2 = 2): never {
   throw new UserError(message, exitCode);
 }
 
-/** What the machine, not the script, lacks: the system error codes reported as one message with a hint. */
-const ENVIRONMENT_CODES: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-};
-
-/**
- * A one-line message for a failure of the machine (a full disk, say), or null. The code is looked for on the error
- * and in its message, since an error from another thread arrives as text.
- */
-export function environmentProblem(error: unknown): string | null {
-  const text = error instanceof Error ? error.message : String(error);
+/** Any thrown value as a coded error: coded errors stay, system errors of the machine and argument errors get theirs. */
+export function coded(error: unknown): CodedError {
+  if (error instanceof CodedError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  const found =
-    typeof code === 'string' && code in ENVIRONMENT_CODES
-      ? code
-      : Object.keys(ENVIRONMENT_CODES).find((c) => new RegExp(`\\b${c}\\b`).test(text));
-  if (found === undefined) return null;
-  const detail = text.split('\n')[0]!.trim();
-  return `${ENVIRONMENT_CODES[found]} (${found}): ${detail}\n  hint: make room (or write elsewhere) and run the command again.`;
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof code === 'string' && code in ENVIRONMENT) {
+    const what = ERROR_CODES[ENVIRONMENT[code]!].means.replace(/ \(\w+\)\.$/, '').toLowerCase();
+    return new CodedError(ENVIRONMENT[code]!, `${what} (${code}): ${message.split('\n')[0]!.trim()}`, MAKE_ROOM);
+  }
+  if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    return new UserError(message);
+  return new InternalError(message, { cause: error });
 }
 
-/**
- * Runs a script's main function and exits with its code. A `UserError` prints its message, and so does a failure
- * of the machine (a full disk); anything else is an internal failure, reported with its stack and exit code 2.
- */
+/** An error as data, to post to another thread or write for another process. */
+export const toErrorData = (error: unknown): ErrorData => coded(error).toJSON();
+
+/** The error another thread or process sent (an unknown code is an internal error, never guessed from the text). */
+export function fromErrorData(data: ErrorData): CodedError {
+  const known = Object.hasOwn(ERROR_CODES, data.code);
+  if (!known || data.code === 'E_INTERNAL') return new InternalError(data.message);
+  return new CodedError(data.code, data.message, data.hint);
+}
+
+/** Runs a script's main function and exits with its status, or with the status of the error it throws. */
 export function runMain(main: () => number | Promise<number>): void {
   Promise.resolve()
     .then(main)
@@ -52,18 +145,9 @@ export function runMain(main: () => number | Promise<number>): void {
         process.exitCode = code;
       },
       (error: unknown) => {
-        if (error instanceof UserError) {
-          console.error(`error: ${printableLines(error.message)}`);
-          process.exitCode = error.exitCode;
-        } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-          console.error(`error: ${error.message}`);
-          process.exitCode = 2;
-        } else {
-          const problem = environmentProblem(error);
-          if (problem) console.error(`error: ${problem}`);
-          else console.error(`internal error (please report it): ${printableLines(inspect(error))}`);
-          process.exitCode = 2;
-        }
+        const failure = coded(error);
+        console.error(failure.format());
+        process.exitCode = failure.exitCode;
       },
     );
 }

@@ -39,13 +39,14 @@ export function summarize(findings: readonly Finding[]): { errors: number; warni
 }
 
 /**
- * The summary line every report ends with: "N errors, M warnings in K files (F files checked)", or "No errors or
- * warnings (F files checked)".
+ * The summary line every report ends with: "10 files checked: 1 error and 2 warnings in 2 files", or
+ * "3 files checked: no errors or warnings".
  */
 export function summaryLine(findings: readonly Finding[], filesChecked: number): string {
   const { errors, warnings, files } = summarize(findings);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const checked = `(${plural(filesChecked, 'file')} checked)`;
-  if (files === 0) return `No errors or warnings ${checked}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} ${checked}`;
+  const checked = `${plural(filesChecked, 'file')} checked`;
+  if (findings.length === 0) return `${checked}: no errors or warnings`;
+  const found = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''];
+  return `${checked}: ${found.filter(Boolean).join(' and ')} in ${plural(files, 'file')}`;
 }

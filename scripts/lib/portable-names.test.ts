@@ -41,7 +41,7 @@ test('ids rule: an entity or article id that Windows or the outputs reserve is a
     ['outlets', 'nul'],
     ['entities', 'com1'],
   ] as const) {
-    const context = { phase: 'record', collection, fileId: id, record: { id } } as unknown as RecordContext;
+    const context = { collection, fileId: id, record: { id } } as unknown as RecordContext<'record'>;
     const [issue, ...rest] = ids.check(context);
     assert.equal(rest.length, 0);
     assert.equal(issue!.pointer, '/id');
@@ -50,11 +50,10 @@ test('ids rule: an entity or article id that Windows or the outputs reserve is a
   }
   assert.deepEqual(
     ids.check({
-      phase: 'record',
       collection: 'entities',
       fileId: 'kyiv',
       record: { id: 'kyiv' },
-    } as unknown as RecordContext),
+    } as unknown as RecordContext<'record'>),
     [],
   );
 });

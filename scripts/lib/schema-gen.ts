@@ -78,13 +78,14 @@ export function generateSchemas(typesDir: string, majorVersion: number, command:
   return schemas;
 }
 
-/** interface name → property name → alias name, for properties declared as `Alias | null`. */
-type NullableAliases = Map<string, Map<string, string>>;
+/** interface name → property name → alias name, for properties declared as `Alias | null` or `Alias[]`. */
+type NullableAliases = Map<string, Map<string, { alias: string; list: boolean }>>;
 
 /**
- * TypeScript erases an alias of a primitive inside a union (`HttpUrl | null` is just `string | null` to the
- * checker), so the generator emits `type: ["null", "string"]` and loses the alias's pattern. The declarations still
- * name the alias: read it from them, so the schema can say `anyOf: [{ $ref: HttpUrl }, { type: null }]`.
+ * TypeScript erases an alias of a primitive inside a union or a list (`HttpUrl | null` is just `string | null` to
+ * the checker, `EntityId[]` just `string[]`), so the generator emits `type: ["null", "string"]` or string items and
+ * loses the alias's pattern, and the reference an `EntityId` declares. The declarations still name the alias: read
+ * it from them, so the schema can say `anyOf: [{ $ref: HttpUrl }, { type: null }]` or `items: { $ref: EntityId }`.
  */
 function findNullableAliases(program: ts.Program, typesDir: string): NullableAliases {
   const checker = program.getTypeChecker();
@@ -93,20 +94,24 @@ function findNullableAliases(program: ts.Program, typesDir: string): NullableAli
     if (!resolve(file.fileName).startsWith(typesDir)) continue;
     ts.forEachChild(file, (node) => {
       if (!ts.isInterfaceDeclaration(node)) return;
-      const props = new Map<string, string>();
+      const props = new Map<string, { alias: string; list: boolean }>();
       for (const symbol of checker.getPropertiesOfType(checker.getTypeAtLocation(node))) {
         const declaration = symbol.declarations?.[0];
         if (!declaration || !ts.isPropertySignature(declaration) || !declaration.type) continue;
         const typeNode = declaration.type;
-        if (!ts.isUnionTypeNode(typeNode) || typeNode.types.length !== 2) continue;
-        const [first, second] = typeNode.types;
         const isNull = (n: ts.TypeNode | undefined) =>
           n !== undefined && ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword;
-        const ref = isNull(second) ? first : isNull(first) ? second : undefined;
+        const list = ts.isArrayTypeNode(typeNode);
+        let ref: ts.TypeNode | undefined;
+        if (list) ref = typeNode.elementType;
+        else if (ts.isUnionTypeNode(typeNode) && typeNode.types.length === 2) {
+          const [first, second] = typeNode.types;
+          ref = isNull(second) ? first : isNull(first) ? second : undefined;
+        }
         if (!ref || !ts.isTypeReferenceNode(ref) || !ts.isIdentifier(ref.typeName)) continue;
         const aliased = checker.getTypeAtLocation(ref);
         if (!(aliased.flags & (ts.TypeFlags.String | ts.TypeFlags.Number))) continue;
-        props.set(symbol.name, ref.typeName.text);
+        props.set(symbol.name, { alias: ref.typeName.text, list });
       }
       if (props.size > 0) result.set(node.name.text, props);
     });
@@ -125,14 +130,16 @@ function restoreNullableAliases(
     const props = nullableAliases.get(typeName);
     const properties = node.properties as Record<string, JsonObject> | undefined;
     if (!props || !properties) return;
-    for (const [prop, alias] of props) {
+    for (const [prop, { alias, list }] of props) {
       const current = properties[prop];
       if (!current) continue;
       const { description } = current;
-      properties[prop] = {
-        ...(description === undefined ? {} : { description }),
-        anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }],
-      };
+      if (list) current.items = { $ref: `#/definitions/${alias}` };
+      else
+        properties[prop] = {
+          ...(description === undefined ? {} : { description }),
+          anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }],
+        };
       if (!definitions[alias]) {
         const aliasSchema = generator.getSchemaForSymbol(alias) as JsonObject;
         delete aliasSchema.$schema;

@@ -18,6 +18,7 @@
  * cell; every writer reads `TableModel.tables`. A field the walk cannot publish is reported in
  * `TableModel.unpublished`; tests/publish-table-model.test.ts fails unless it is on `EXCLUDED_FIELDS`.
  */
+import { referenceTarget, type ReferenceTarget } from '../lib/references.ts';
 import type { CollectionRecords, Collection } from '../lib/collections.ts';
 import { COLLECTIONS } from '../lib/collections.ts';
 import { SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
@@ -213,19 +214,6 @@ export function singular(name: string): string {
   return name.endsWith('s') ? name.slice(0, -1) : name;
 }
 
-/**
- * How a doc comment says an id field refers to a record of another collection: "an id in `data/entities/`", or, for
- * entities, "an entity of kind …" / "the registered entities …". Only fields of the `Id` type are considered.
- */
-const REFERENCES: Array<[RegExp, string]> = [
-  [/`data\/(articles|entities|outlets)\/`/, ''],
-  [/\bentity of kind\b|\bregistered entit(?:y|ies)\b/, 'entities'],
-];
-const ID_REF = '#/definitions/Id';
-/** Whether a (raw) schema node is the `Id` type, possibly nullable. */
-const isIdNode = (node: SchemaNode | undefined) =>
-  node?.$ref === ID_REF || (Array.isArray(node?.anyOf) && (node.anyOf as SchemaNode[]).some((b) => b.$ref === ID_REF));
-
 /** Whether a (resolved) schema node is shaped like a `TextQuoteSelector`. */
 function isSelector(node: SchemaNode): boolean {
   const properties = node.properties as Record<string, unknown> | undefined;
@@ -324,16 +312,8 @@ export class TableModel {
     const properties = node.properties as Record<string, SchemaNode> | undefined;
     if (isSelector(node)) this.#selector(table, spec.field, [], '');
     else if (properties) this.#object(table, schema, node, spec.field, [], '', lists);
-    // A list of ids may have lost its `Id` reference in the generated schema (typescript-json-schema inlines `Id[]`
-    // as strings): for a list of plain strings, the doc comment alone decides.
     else if (isScalar(node))
-      this.#scalar(
-        table,
-        spec.field,
-        [],
-        singularColumn(spec.field),
-        isIdNode(spec.rawNode) || spec.rawNode?.type === 'string',
-      );
+      this.#scalar(table, spec.field, [], singularColumn(spec.field), referenceTarget(spec.rawNode));
     else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
     if (parent) {
       const parentKeys = table.columns.filter((c) => c.role === 'key').map((c) => c.name);
@@ -419,7 +399,7 @@ export class TableModel {
       } else if (target.type === 'object' && target.properties) {
         this.#object(table, schema, target, child, childPath, `${prefix}${snake(key)}_`, lists);
       } else if (isScalar(target)) {
-        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`, isIdNode(property));
+        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`, referenceTarget(property));
       } else {
         this.unpublished.push({
           field: child,
@@ -429,16 +409,10 @@ export class TableModel {
     }
   }
 
-  #scalar(table: Table, field: string, path: string[], name: string, isId = false): void {
-    const facts = this.schemas.facts(field);
-    table.columns.push({ name, role: 'value', field, path, facts });
-    if (!isId) return;
-    for (const [pattern, collection] of REFERENCES) {
-      const match = pattern.exec(facts.description);
-      if (!match) continue;
-      table.foreignKeys.push({ fields: [name], reference: { resource: collection || match[1]!, fields: ['id'] } });
-      return;
-    }
+  /** A column; with `references` (the field is declared an `EntityId` or `OutletId`), a foreign key too. */
+  #scalar(table: Table, field: string, path: string[], name: string, references?: ReferenceTarget): void {
+    table.columns.push({ name, role: 'value', field, path, facts: this.schemas.facts(field) });
+    if (references) table.foreignKeys.push({ fields: [name], reference: { resource: references, fields: ['id'] } });
   }
 
   #selector(table: Table, field: string, path: string[], prefix: string): void {

@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { grounding } from '../../scripts/checks/rules/grounding.ts';
-import { EMPTY_REGISTRY } from '../../scripts/checks/registry.ts';
 import { VALID_FIXTURE, FIXTURE_ARTICLE, NOW } from '../../scripts/checks/test-kit.ts';
 import { closestPassage, MAX_HINT_EXACT } from '../../scripts/checks/selectors.ts';
 import { minimalSelector } from '../../scripts/lib/text-quote.ts';
@@ -78,13 +77,10 @@ function groundingOn(body: string, exact: string) {
   } as unknown as Article['annotations'];
   const started = performance.now();
   const issues = grounding.check({
-    phase: 'record',
     collection: 'articles',
     record,
     file: 'x.json',
     fileId: record.id,
-    known: { articles: new Set(), entities: new Set(), outlets: new Set(), redirects: new Set() },
-    registry: EMPTY_REGISTRY,
     now: NOW,
   });
   return { issues, ms: performance.now() - started };

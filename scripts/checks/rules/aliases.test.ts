@@ -8,13 +8,13 @@ test('aliases: the valid fixture passes', async () => {
 });
 
 test('aliases: descriptions, demonyms and repeats fail; names pass', async () => {
-  const findings = await findingsAfter([aliases], (dir) => {
+  const findings = await findingsAfter([aliases], (data) => {
     editJson(
-      dir,
+      data,
       'entities/kyiv-energy-forum.json',
       (e) => (e.aliases = ['the forum', 'Energy Forum', 'Energy Forum']),
     );
-    editJson(dir, 'entities/ukraine.json', (e) => (e.aliases = ['Ukrainian', 'Ukrainians']));
+    editJson(data, 'entities/ukraine.json', (e) => (e.aliases = ['Ukrainian', 'Ukrainians']));
   });
   const summary = findings.map((f) => `${f.file} ${f.pointer} ${f.severity}`).sort();
   assert.deepEqual(summary, [

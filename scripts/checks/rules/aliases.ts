@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
 /** A lowercase determiner or possessive at the start: the mark of a description (“the conference”), not a name. */
 const DESCRIPTION = /^(?:the|a|an|this|these|that|those|such|its|his|her|their|our|my|your)\s/;
@@ -6,12 +6,12 @@ const DESCRIPTION = /^(?:the|a|an|this|these|that|those|such|its|his|her|their|o
 const DEMONYM_ENDING = /(?:i?ans?|ese|ish)$/;
 const PLACE_KINDS = new Set(['country', 'city', 'region']);
 
-export const aliases: Rule = {
+export const aliases: RecordRule<'entity'> = {
   name: 'aliases',
+  scope: 'entity',
   description:
     'Entity aliases are names: not descriptions starting with a lowercase “the”, “a” or a possessive, not demonyms (those go in `demonyms`), and not repeats of the name or of each other.',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'entities') return [];
     const entity = context.record;
     const issues: Issue[] = [];
     const seen = new Set<string>([entity.name]);

@@ -15,7 +15,7 @@ test('annotation-ids: a repeated quote or figure id gets a hint with the next fr
   };
   const record = { annotations, inferences: [] };
   const hints = annotationIds
-    .check({ phase: 'record', collection: 'articles', record } as unknown as RecordContext)
+    .check({ collection: 'articles', record } as unknown as RecordContext<'article'>)
     .map((i) => i.hint);
   assert.deepEqual(hints, [
     'Give each annotation its own id, e.g. "q-zelensky-3".',

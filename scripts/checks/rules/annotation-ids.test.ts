@@ -8,8 +8,8 @@ test('annotation-ids: the valid fixture passes', async () => {
 });
 
 test('annotation-ids: an id used twice in an article fails at the second use', async () => {
-  const findings = await findingsAfter([annotationIds], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.figures[1].id = 'm-ukraine-1')),
+  const findings = await findingsAfter([annotationIds], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.figures[1].id = 'm-ukraine-1')),
   );
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.pointer, '/annotations/figures/1/id');

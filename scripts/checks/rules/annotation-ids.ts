@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
 /** The id numbered after `id` (`q-zelensky` → `q-zelensky-2`, `m-kyiv-2` → `m-kyiv-3`) that is not yet taken. */
 function freeId(id: string, taken: ReadonlySet<string>): string {
@@ -6,11 +6,11 @@ function freeId(id: string, taken: ReadonlySet<string>): string {
   for (let i = Number(n) + 1; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
 }
 
-export const annotationIds: Rule = {
+export const annotationIds: RecordRule<'article'> = {
   name: 'annotation-ids',
+  scope: 'article',
   description: 'Annotation and inference ids are unique within their article (`article` is reserved).',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     const seen = new Map<string, string>();
     const all = new Set([

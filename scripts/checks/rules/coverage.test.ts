@@ -10,8 +10,8 @@ test('coverage: the valid fixture passes', async () => {
 });
 
 test('coverage: a registered name without a mention is a warning with its position and a selector to paste', async () => {
-  const findings = await findingsAfter([coverage], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([coverage], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.mentions = a.annotations.mentions.filter((m: { id: string }) => m.id !== 'm-ukraine-2');
       a.annotations.citedSources = [];
     }),

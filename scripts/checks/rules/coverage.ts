@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { textOf } from '../article-text.ts';
 import { registeredNamesIn } from '../names.ts';
 import { minimalSelector } from '../../lib/text-quote.ts';
@@ -15,12 +15,13 @@ function span(text: string, selector: TextQuoteSelector): [number, number] | nul
 /** At most this many warnings per article: a long list says the same as the first few. */
 const MAX_PER_ARTICLE = 20;
 
-export const coverage: Rule = {
+export const coverage: RecordRule<'article', 'registry'> = {
   name: 'coverage',
+  scope: 'article',
+  needs: ['registry'],
   description:
     'A registered name, alias or demonym (or an outlet’s name) that occurs in an article’s text is covered by a mention or cited source; otherwise a warning gives its position and a selector to paste.',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const article = context.record;
     const text = textOf(article);
     const covered: Array<[number, number]> = [];

@@ -9,8 +9,8 @@ test('dates: the valid fixture passes', async () => {
 });
 
 test('dates: impossible, future and out-of-order dates fail', async () => {
-  const findings = await findingsAfter([dates], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([dates], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.datePublished = '2025-02-14';
       a.dateModified = '2025-01';
       a.provenance.dateAdded = '2025-02-30';

@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { compareDates, nowAsDate, parsePartialDate, parseTimeValue, type ParsedDate } from '../dates.ts';
 
 /**
@@ -7,12 +7,12 @@ import { compareDates, nowAsDate, parsePartialDate, parseTimeValue, type ParsedD
  */
 const TIME_ZONE_MARGIN_MS = 14 * 60 * 60 * 1000;
 
-export const dates: Rule = {
+export const dates: RecordRule<'record'> = {
   name: 'dates',
+  scope: 'record',
   description:
     'Dates are real calendar dates, not in the future; dateModified is not before datePublished and a role does not end before it starts (compared at the precision they share).',
   check(context) {
-    if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const now = nowAsDate(new Date(context.now.getTime() + TIME_ZONE_MARGIN_MS));
     /** Parses and checks one date; returns it when real. */

@@ -1,23 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { duplicates } from './duplicates.ts';
-import { findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
+import { findingsAfter, FIXTURE_ARTICLE, type Records } from '../test-kit.ts';
 import { signature, similarity } from '../similarity.ts';
 
 /** Adds a copy of the fixture article under another id, changed by `edit`. */
-function addCopy(dir: string, id: string, edit: (a: any) => void) {
-  const a = JSON.parse(readFileSync(join(dir, FIXTURE_ARTICLE), 'utf8'));
+function addCopy(data: Records, id: string, edit: (a: any) => void) {
+  const a = structuredClone(data.get(FIXTURE_ARTICLE));
   a.id = id;
   edit(a);
-  writeFileSync(join(dir, 'articles', `${id}.json`), JSON.stringify(a, null, 2));
+  data.set(`articles/${id}.json`, a);
 }
 
 test('duplicates: the valid fixture passes, and a different article is no duplicate', async () => {
   assert.deepEqual(await findingsAfter([duplicates]), []);
-  const findings = await findingsAfter([duplicates], (dir) =>
-    addCopy(dir, 'other', (a) => {
+  const findings = await findingsAfter([duplicates], (data) =>
+    addCopy(data, 'other', (a) => {
       a.url = null;
       a.body = [
         {
@@ -31,7 +29,7 @@ test('duplicates: the valid fixture passes, and a different article is no duplic
 });
 
 test('duplicates: the same URL and the same body fail, naming the other file', async () => {
-  const findings = await findingsAfter([duplicates], (dir) => addCopy(dir, 'copy', () => {}));
+  const findings = await findingsAfter([duplicates], (data) => addCopy(data, 'copy', () => {}));
   const messages = findings.map((f) => f.message).sort();
   assert.equal(findings.length, 2);
   assert.ok(
@@ -45,8 +43,8 @@ test('duplicates: the same URL and the same body fail, naming the other file', a
 });
 
 test('duplicates: a lightly edited copy is a near-duplicate warning', async () => {
-  const findings = await findingsAfter([duplicates], (dir) =>
-    addCopy(dir, 'edited', (a) => {
+  const findings = await findingsAfter([duplicates], (data) =>
+    addCopy(data, 'edited', (a) => {
       a.url = null;
       a.body[2].text = a.body[2].text.replace('the cold months', 'the cold winter months');
     }),

@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, DatasetRule } from '../rule.ts';
 import { candidatePairs, similarity } from '../similarity.ts';
 
 /**
@@ -7,15 +7,16 @@ import { candidatePairs, similarity } from '../similarity.ts';
  */
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 
-export const duplicates: Rule = {
+export const duplicates: DatasetRule<'articles'> = {
   name: 'duplicates',
+  scope: 'dataset',
+  needs: ['articles'],
   description: `No two articles share a URL or a body; bodies more than ${NEAR_DUPLICATE_THRESHOLD * 100}% alike (word-shingle MinHash) get a warning naming the other file.`,
-  check(context) {
-    if (context.phase !== 'dataset') return [];
+  check(summary) {
     const issues: Issue[] = [];
     const byUrl = new Map<string, string>();
     const byBody = new Map<string, string>();
-    const articles = context.summary.articles;
+    const articles = summary.articles;
     /** Articles compared for near-duplicates: those with a signature and a body not already reported identical. */
     const compared: number[] = [];
     articles.forEach((article, index) => {

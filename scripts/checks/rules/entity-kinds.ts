@@ -1,16 +1,17 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { referencesOf } from '../references.ts';
-import { ENTITY_FIELD_KINDS, fieldKey } from '../entity-fields.ts';
+import { ENTITY_FIELD_KINDS } from '../entity-fields.ts';
+import { fieldKey } from '../../lib/references.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `\`${k}\``).join(', ');
 
-export const entityKinds: Rule = {
+export const entityKinds: RecordRule<'record', 'registry'> = {
   name: 'entity-kinds',
+  scope: 'record',
+  needs: ['registry'],
   description:
     'A referenced entity’s kind fits the field: an event’s entity and setting are events, its place a country, city or region; a source, claimant or figure’s asserter is a person, organisation or country.',
   check(context) {
-    if (context.phase !== 'record' || (context.collection !== 'articles' && context.collection !== 'entities'))
-      return [];
     const issues: Issue[] = [];
     for (const ref of referencesOf(context.collection, context.record)) {
       if (ref.collection !== 'entities') continue;

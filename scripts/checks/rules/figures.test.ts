@@ -9,8 +9,8 @@ test('figures: the valid fixture passes', async () => {
 });
 
 test('figures: wrong scale, percent out of range, bad or misplaced currency fail', async () => {
-  const findings = await findingsAfter([figures], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([figures], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.figures[0].value = 1.5;
       a.annotations.figures[0].currency = 'EUD';
       a.annotations.figures[1].value = 400;
@@ -28,8 +28,8 @@ test('figures: wrong scale, percent out of range, bad or misplaced currency fail
 });
 
 test('figures: a currency figure without a currency fails', async () => {
-  const findings = await findingsAfter([figures], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.figures[0].currency = null)),
+  const findings = await findingsAfter([figures], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.figures[0].currency = null)),
   );
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /needs a currency/);

@@ -1,13 +1,13 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { ISO_4217_CODES } from '../../lib/iso4217.ts';
 import { sameNumber, surfaceNumber } from '../surface-number.ts';
 
-export const figures: Rule = {
+export const figures: RecordRule<'article'> = {
   name: 'figures',
+  scope: 'article',
   description:
     'Figures are consistent: a percent lies in 0..100, a currency figure names a real ISO 4217 code (and only a currency figure does), and the value matches the scale of its text (“300 billion” is 300000000000).',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     context.record.annotations.figures.forEach((figure, i) => {
       const at = `/annotations/figures/${i}`;

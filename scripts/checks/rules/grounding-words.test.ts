@@ -21,7 +21,7 @@ function ground(paragraphs: string[], selector: TextQuoteSelector): Issue[] {
       claims: [],
     },
   };
-  return grounding.check({ phase: 'record', collection: 'articles', record } as unknown as RecordContext);
+  return grounding.check({ collection: 'articles', record } as unknown as RecordContext<'article'>);
 }
 
 /** The selectors a hint suggests, each written as JSON followed by “(selects …)”. */

@@ -8,8 +8,8 @@ test('grounding: the valid fixture passes (selectors, continuations, attribution
 });
 
 test('grounding: a passage not in the text fails, with the closest passage as a hint', async () => {
-  const findings = await findingsAfter([grounding], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.quotes[0].continuations[0].exact = 'Every region matter.')),
+  const findings = await findingsAfter([grounding], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.quotes[0].continuations[0].exact = 'Every region matter.')),
   );
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.pointer, '/annotations/quotes/0/continuations/0/exact');
@@ -17,8 +17,8 @@ test('grounding: a passage not in the text fails, with the closest passage as a 
 });
 
 test('grounding: an ambiguous passage fails and suggests a settling prefix or suffix', async () => {
-  const findings = await findingsAfter([grounding], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.events[0].time.selector = { exact: 'the' })),
+  const findings = await findingsAfter([grounding], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.events[0].time.selector = { exact: 'the' })),
   );
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /occurs \d+ times/);
@@ -26,8 +26,8 @@ test('grounding: an ambiguous passage fails and suggests a settling prefix or su
 });
 
 test('grounding: a prefix that is not in the text fails even when exact is', async () => {
-  const findings = await findingsAfter([grounding], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[3].selector.prefix = 'than ')),
+  const findings = await findingsAfter([grounding], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[3].selector.prefix = 'than ')),
   );
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /not with this prefix\/suffix/);

@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { isWholeWord, matchSelector, minimalSelector, occurrences, widenToWords } from '../../lib/text-quote.ts';
 import { MAX_HINT_EXACT, closestPassage, selectorsIn } from '../selectors.ts';
 import { textOf } from '../article-text.ts';
@@ -47,12 +47,12 @@ function quoted(s: string): string {
   return JSON.stringify(s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s);
 }
 
-export const grounding: Rule = {
+export const grounding: RecordRule<'article'> = {
   name: 'grounding',
+  scope: 'article',
   description:
     'Every TextQuoteSelector in the annotations (selectors, continuations, attributions, hedges, event times) occurs in the article text exactly once; prefix/suffix settle repeats.',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const text = textOf(context.record);
     const issues: Issue[] = [];
     // Many selectors share their exact text (“Ukraine” with different prefixes): find each one's occurrences once.
@@ -79,10 +79,7 @@ export const grounding: Rule = {
         });
         continue;
       }
-      if (found.length === 1) {
-        context.anchors?.set(selector, found[0]!);
-        continue;
-      }
+      if (found.length === 1) continue;
       if (found.length === 0) {
         const bare =
           selector.prefix !== undefined || selector.suffix !== undefined

@@ -19,11 +19,15 @@ import { aliases } from './aliases.ts';
 import { inferencePointers } from './inference-pointers.ts';
 import { sources } from './sources.ts';
 import { times } from './times.ts';
+import { uniqueIds } from './unique-ids.ts';
+import { unreferenced } from './unreferenced.ts';
 import { structure } from './structure.ts';
 
 export const RULES: readonly Rule[] = [
   ids,
+  uniqueIds,
   references,
+  unreferenced,
   grounding,
   annotationIds,
   dates,
@@ -43,3 +47,9 @@ export const RULES: readonly Rule[] = [
   times,
   structure,
 ];
+
+/** The Markdown table of the rules (name, scope, what each enforces), as docs/validation.md holds it. */
+export function ruleTable(): string {
+  const rows = RULES.map((rule) => `| \`${rule.name}\` | ${rule.scope} | ${rule.description.replace(/\|/g, '\\|')} |`);
+  return ['| rule | scope | checks |', '| --- | --- | --- |', ...rows].join('\n');
+}

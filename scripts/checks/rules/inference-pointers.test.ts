@@ -9,8 +9,8 @@ test('inference-pointers: the valid fixture passes', async () => {
 });
 
 test('inference-pointers: a field that is not in the annotation, or not under a null value, fails with the fields that are', async () => {
-  const findings = await findingsAfter([inferencePointers], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([inferencePointers], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.inferences[0].field = '/date';
       a.inferences.push({ ...a.inferences[0], id: 'inf-2', about: 'article', field: '/headline/subtitle' });
       a.inferences.push({ ...a.inferences[0], id: 'inf-3', about: 'article', field: '/datePublished' });

@@ -1,12 +1,12 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { resolvePointer } from '../json-pointer.ts';
 
-export const inferencePointers: Rule = {
+export const inferencePointers: RecordRule<'article'> = {
   name: 'inference-pointers',
+  scope: 'article',
   description:
     'An inference’s `field` is a JSON Pointer that resolves in what it is `about` (an annotation of the article, or the article itself).',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const article = context.record;
     const byId = new Map<string, unknown>();
     for (const list of Object.values(article.annotations))

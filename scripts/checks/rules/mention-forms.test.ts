@@ -8,8 +8,8 @@ test('mention-forms: the valid fixture passes', async () => {
 });
 
 test('mention-forms: a description marked as a name, a nominal without its determiner and an unknown demonym fail', async () => {
-  const findings = await findingsAfter([mentionForms], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([mentionForms], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.mentions.push({ id: 'm-x-1', selector: { exact: 'the country' }, entity: 'ukraine', form: 'name' });
       a.annotations.mentions.push({ id: 'm-x-2', selector: { exact: 'country' }, entity: 'ukraine', form: 'nominal' });
       a.annotations.mentions.push({

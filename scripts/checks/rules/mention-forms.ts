@@ -1,15 +1,16 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import { spellings } from '../names.ts';
 
 /** What a nominal mention starts with: its determiner, demonstrative, possessive or quantifier (“the country”). */
 const DETERMINER = /^(?:the|a|an|this|these|that|those|such|its|his|her|their|our|another)\s/i;
 
-export const mentionForms: Rule = {
+export const mentionForms: RecordRule<'article', 'registry'> = {
   name: 'mention-forms',
+  scope: 'article',
+  needs: ['registry'],
   description:
     'A mention’s form fits its text: a `name` is the entity’s name or an alias, a `demonym` one of its demonyms, a `nominal` starts with its determiner (“the conference”).',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     context.record.annotations.mentions.forEach((m, i) => {
       const entity = context.registry.entities.get(m.entity);

@@ -8,8 +8,8 @@ test('placeholders: the valid fixture passes', async () => {
 });
 
 test('placeholders: a TODO left from the template fails', async () => {
-  const findings = await findingsAfter([placeholders], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.provenance.source = 'TODO: how the text was obtained')),
+  const findings = await findingsAfter([placeholders], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.provenance.source = 'TODO: how the text was obtained')),
   );
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.pointer, '/provenance/source');

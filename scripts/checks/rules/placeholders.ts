@@ -1,4 +1,6 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
+import type { Collection } from '../../lib/collections.ts';
+import { referenceAt } from '../../lib/references.ts';
 
 /**
  * What `npm run new` and `npm run import` write for a contributor to replace: any string that starts with `TODO`
@@ -11,12 +13,8 @@ export function isPlaceholder(value: unknown): boolean {
   return typeof value === 'string' && value.startsWith('TODO') && PLACEHOLDER.test(value);
 }
 
-/** Fields that hold the id of a record in data/entities/ or data/outlets/. */
-const ENTITY_FIELDS = new Set(['entity', 'standsFor', 'speaker', 'assertedBy', 'of']);
-const OUTLET_FIELDS = new Set(['outlet', 'publisher']);
-
-/** How to resolve the placeholder at `pointer`. */
-function hintFor(pointer: string, value: string): string {
+/** How to resolve the placeholder at `pointer` in a record of `collection`. */
+function hintFor(collection: Collection, pointer: string, value: string): string {
   const field = pointer.slice(pointer.lastIndexOf('/') + 1);
   const inExample = /^\/(?:annotations\/[^/]+|inferences)\/\d+\//.test(pointer);
   if (inExample && field === 'id') {
@@ -27,20 +25,21 @@ function hintFor(pointer: string, value: string): string {
     stub && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(stub) && stub !== 'entity-id' && stub !== 'outlet-id'
       ? ` (the import proposed "${stub}")`
       : '';
-  if (ENTITY_FIELDS.has(field))
+  const target = referenceAt(collection, pointer);
+  if (target === 'entities')
     return `Use the id of a record in data/entities/${suggestion}; add that record first if the entity is new.`;
-  if (OUTLET_FIELDS.has(field))
+  if (target === 'outlets')
     return `Use the id of a record in data/outlets/${suggestion}; add that record first if the outlet is new.`;
   if (field === 'about') return 'Use the id of the annotation the inference is about, or `article`.';
   return `Replace it with the real value (docs/data-dictionary.md describes each field)${inExample ? ', or delete the example it belongs to' : ''}.`;
 }
 
-export const placeholders: Rule = {
+export const placeholders: RecordRule<'record'> = {
   name: 'placeholders',
+  scope: 'record',
   description:
     'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) is left in a record.',
   check(context) {
-    if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const visit = (value: unknown, pointer: string): void => {
       if (typeof value === 'string') {
@@ -49,7 +48,7 @@ export const placeholders: Rule = {
             pointer,
             severity: 'error',
             message: `placeholder left in: ${JSON.stringify(value)}`,
-            hint: hintFor(pointer, value),
+            hint: hintFor(context.collection, pointer, value),
           });
       } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
       else if (value !== null && typeof value === 'object')

@@ -10,8 +10,8 @@ test('redirects: the valid fixture passes', async () => {
 });
 
 test('redirects: a missing target and a wrong number of targets fail', async () => {
-  const findings = await findingsAfter([redirects], (dir) =>
-    editJson(dir, REDIRECT, (r) => (r.to = ['ukraine-energy-grid-repairs', 'gone-article'])),
+  const findings = await findingsAfter([redirects], (data) =>
+    editJson(data, REDIRECT, (r) => (r.to = ['ukraine-energy-grid-repairs', 'gone-article'])),
   );
   const messages = findings.map((f) => `${f.pointer}: ${f.message}`).sort();
   assert.deepEqual(messages, [
@@ -21,8 +21,8 @@ test('redirects: a missing target and a wrong number of targets fail', async () 
 });
 
 test('redirects: an old id that is still a live record fails', async () => {
-  const findings = await findingsAfter([redirects], (dir) =>
-    editJson(dir, REDIRECT, (r) => {
+  const findings = await findingsAfter([redirects], (data) =>
+    editJson(data, REDIRECT, (r) => {
       r.id = 'ukraine-energy-grid-repairs';
       r.kind = 'removed';
       r.to = [];

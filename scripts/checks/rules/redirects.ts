@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, DatasetRule } from '../rule.ts';
 
 /** How many `to` ids each kind of redirect takes. */
 const TARGETS = {
@@ -7,15 +7,16 @@ const TARGETS = {
   removed: { ok: (n: number) => n === 0, says: 'no ids' },
 } as const;
 
-export const redirects: Rule = {
+export const redirects: DatasetRule<'known' | 'redirects'> = {
   name: 'redirects',
+  scope: 'dataset',
+  needs: ['known', 'redirects'],
   description:
     'A redirect’s old id is not also a live record; its `to` ids exist; `moved` has one target, `split` two or more, `removed` none.',
-  check(context) {
-    if (context.phase !== 'dataset') return [];
+  check(summary) {
     const issues: Issue[] = [];
-    const { known } = context.summary;
-    for (const { file, record } of context.summary.redirects) {
+    const { known } = summary;
+    for (const { file, record } of summary.redirects) {
       const live = known[record.collection];
       if (live.has(record.id)) {
         issues.push({

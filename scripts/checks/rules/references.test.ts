@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { references } from './references.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
@@ -10,8 +8,8 @@ test('references: the valid fixture passes', async () => {
 });
 
 test('references: an unknown entity, outlet or inference target fails', async () => {
-  const findings = await findingsAfter([references], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([references], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.quotes[0].source.entity = 'nobody-known';
       a.publisher = 'no-such-outlet';
       a.inferences[0].about = 'no-such-annotation';
@@ -22,25 +20,4 @@ test('references: an unknown entity, outlet or inference target fails', async ()
     .map((f) => f.pointer)
     .sort();
   assert.deepEqual(pointers, ['/annotations/quotes/0/source/entity', '/inferences/0/about', '/publisher']);
-  assert.ok(findings.every((f) => f.line > 1));
-});
-
-test('references: an entity nothing references gets a warning', async () => {
-  const findings = await findingsAfter([references], (dir) =>
-    writeFileSync(
-      join(dir, 'entities/lonely.json'),
-      JSON.stringify({
-        id: 'lonely',
-        kind: 'city',
-        name: 'Lonely',
-        aliases: [],
-        demonyms: [],
-        roles: [],
-        identifiers: {},
-      }),
-    ),
-  );
-  assert.equal(findings.length, 1);
-  assert.equal(findings[0]!.severity, 'warning');
-  assert.equal(findings[0]!.file, 'entities/lonely.json');
 });

@@ -8,8 +8,8 @@ test('sources: the valid fixture passes', async () => {
 });
 
 test('sources: a group source with an invented entity, an entity source without one, and a quote by the article fail', async () => {
-  const findings = await findingsAfter([sources], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([sources], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.quotes.push({
         ...a.annotations.quotes[0],
         id: 'q-2',

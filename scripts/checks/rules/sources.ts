@@ -1,12 +1,12 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import type { Source } from '../../../types/index.ts';
 
-export const sources: Rule = {
+export const sources: RecordRule<'article'> = {
   name: 'sources',
+  scope: 'article',
   description:
     'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group source invents none, an `outlet` source names its outlets, an implicit source and the article as claimant have no entity, affiliation or span, and no quote is the article’s own.',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     const check = (source: Source | undefined, at: string, isQuote: boolean) => {
       if (!source || typeof source !== 'object') return;

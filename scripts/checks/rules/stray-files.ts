@@ -1,12 +1,13 @@
-import type { Rule } from '../rule.ts';
+import type { DatasetRule } from '../rule.ts';
 
-export const strayFiles: Rule = {
+export const strayFiles: DatasetRule<'strays'> = {
   name: 'stray-files',
+  scope: 'dataset',
+  needs: ['strays'],
   description:
     'Every entry under the data folder is a record: a regular file `<id>.json` in a collection folder (articles, entities, outlets, redirects); hidden names included (only an empty `.gitkeep` file is allowed); unreadable folders are reported.',
-  check(context) {
-    if (context.phase !== 'dataset') return [];
-    return context.summary.strays.map(({ file, reason, hint }) => ({
+  check(summary) {
+    return summary.strays.map(({ file, reason, hint }) => ({
       file,
       pointer: '',
       severity: 'error' as const,

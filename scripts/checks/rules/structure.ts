@@ -1,11 +1,11 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
-export const structure: Rule = {
+export const structure: RecordRule<'record'> = {
   name: 'structure',
+  scope: 'record',
   description:
     'List items carry their nesting level and other blocks none; a list goes down one level at a time; a Wikidata check agrees with the entity’s identifiers (`linked` with an item, `none` without).',
   check(context) {
-    if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const problem = (pointer: string, message: string, hint: string) =>
       issues.push({ pointer, severity: 'error', message, hint });

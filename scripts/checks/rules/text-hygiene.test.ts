@@ -8,8 +8,8 @@ test('text-hygiene: the valid fixture passes', async () => {
 });
 
 test('text-hygiene: non-NFC text, invisible characters and padded blocks fail', async () => {
-  const findings = await findingsAfter([textHygiene], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([textHygiene], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       a.keywords.push('Cafe\u0301');
       a.body[0].text = `${a.body[0].text}\u200b`;
       a.body[1].text = ' Repairs before the cold';

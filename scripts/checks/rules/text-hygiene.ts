@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
 /** Characters no record may contain, with why (a reader cannot see them, or they reorder what is shown). */
 const FORBIDDEN: Array<[RegExp, string]> = [
@@ -23,12 +23,12 @@ function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export const textHygiene: Rule = {
+export const textHygiene: RecordRule<'record'> = {
   name: 'text-hygiene',
+  scope: 'record',
   description:
     'Strings are Unicode NFC, with no control, zero-width or bidi-override characters; body blocks are neither empty nor padded with white space.',
   check(context) {
-    if (context.phase !== 'record') return [];
     const issues: Issue[] = [];
     const visit = (value: unknown, parent: string, key: string | number): void => {
       if (typeof value === 'string') {

@@ -11,7 +11,7 @@ function check(time: Partial<TimeExpression> & { exact: string }, datePublished:
   const { exact, ...rest } = time;
   const full = { selector: { exact }, type: 'instant', value: null, beginPoint: null, endPoint: null, relative: null };
   const record = { datePublished, annotations: { events: [{ id: 'e-1', time: { ...full, ...rest } }] } };
-  return times.check({ phase: 'record', collection: 'articles', record } as unknown as RecordContext);
+  return times.check({ collection: 'articles', record } as unknown as RecordContext<'article'>);
 }
 const summary = (issues: Issue[]) => issues.map((i) => `${i.severity} ${i.pointer}: ${i.message} | ${i.hint}`);
 

@@ -8,8 +8,8 @@ test('times: the valid fixture passes', async () => {
 });
 
 test('times: an instant with an end, an interval with a value, and a relative value with no publication date fail', async () => {
-  const findings = await findingsAfter([times], (dir) =>
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+  const findings = await findingsAfter([times], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
       const base = a.annotations.events[0];
       a.datePublished = null;
       a.dateModified = null;

@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 import type { TimeExpression } from '../../../types/index.ts';
 import { namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
 
@@ -26,12 +26,12 @@ function storedNames(t: TimeExpression): { [K in keyof Named]: Named[K] | null }
   return said;
 }
 
-export const times: Rule = {
+export const times: RecordRule<'article'> = {
   name: 'times',
+  scope: 'article',
   description:
     'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or endPoint, an interval has one of them but no value, a relative expression has the value its relative gives from the publication date (X where unknown), and the stored time is the weekday, month or season its words name (a warning).',
   check(context) {
-    if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
     const published = context.record.datePublished;
     context.record.annotations.events.forEach((e, i) => {

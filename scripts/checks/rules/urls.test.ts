@@ -8,9 +8,9 @@ test('urls: the valid fixture passes', async () => {
 });
 
 test('urls: a non-http(s) URL or one with credentials fails', async () => {
-  const findings = await findingsAfter([urls], (dir) => {
-    editJson(dir, FIXTURE_ARTICLE, (a) => (a.url = 'https://user:secret@ledger.example/a'));
-    editJson(dir, 'outlets/daily-ledger.json', (o) => (o.url = 'ftp://ledger.example/'));
+  const findings = await findingsAfter([urls], (data) => {
+    editJson(data, FIXTURE_ARTICLE, (a) => (a.url = 'https://user:secret@ledger.example/a'));
+    editJson(data, 'outlets/daily-ledger.json', (o) => (o.url = 'ftp://ledger.example/'));
   });
   assert.equal(findings.length, 2);
   assert.match(findings.find((f) => f.file.startsWith('outlets'))!.message, /ftp:, not http or https/);

@@ -1,4 +1,4 @@
-import type { Issue, Rule } from '../rule.ts';
+import type { Issue, RecordRule } from '../rule.ts';
 
 /** Checks one URL; returns the problem, or null when it is an absolute http(s) URL. */
 export function urlProblem(value: string): string | null {
@@ -16,11 +16,11 @@ export function urlProblem(value: string): string | null {
   return null;
 }
 
-export const urls: Rule = {
+export const urls: RecordRule<'record'> = {
   name: 'urls',
+  scope: 'record',
   description: 'URLs are absolute http(s) addresses with a host, no credentials and no white space.',
   check(context) {
-    if (context.phase !== 'record') return [];
     const candidates: Array<[string, string | null | undefined]> = [];
     if (context.collection === 'articles') {
       candidates.push(['/url', context.record.url], ['/provenance/sourceUrl', context.record.provenance.sourceUrl]);

@@ -1,0 +1,78 @@
+/**
+ * Which fields reference a record of another collection, read from the one declaration: a field typed `EntityId`
+ * or `OutletId` (types/common.ts), which the generated schemas carry as a `$ref` to that definition (directly, as
+ * the non-null branch of an `anyOf`, or as a list's items). The references rule, the entity-kinds table and the
+ * table model's foreign keys all ask here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COLLECTIONS, type Collection } from './collections.ts';
+
+/** The collections a reference may point into, by the type that declares it. */
+export const REFERENCE_TYPES = { EntityId: 'entities', OutletId: 'outlets' } as const;
+export type ReferenceTarget = (typeof REFERENCE_TYPES)[keyof typeof REFERENCE_TYPES];
+
+type Node = { [key: string]: unknown };
+
+/** The collection a (raw, unresolved) schema node references, if it is declared as a reference. */
+export function referenceTarget(node: Node | undefined): ReferenceTarget | undefined {
+  if (!node) return undefined;
+  for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
+    const name = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : '';
+    if (Object.hasOwn(REFERENCE_TYPES, name)) return REFERENCE_TYPES[name as keyof typeof REFERENCE_TYPES];
+  }
+  return undefined;
+}
+
+/** A reference field: its path from the record (property names; `-` for every item of a list) and its target. */
+export interface ReferenceField {
+  path: readonly string[];
+  target: ReferenceTarget;
+}
+
+/** Every reference field of a root schema, in the schema's property order. */
+export function referenceFields(schema: Node): ReferenceField[] {
+  const definitions = (schema.definitions ?? {}) as Record<string, Node>;
+  const fields: ReferenceField[] = [];
+  const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
+    if (!node) return;
+    const target = referenceTarget(node);
+    if (target) return void fields.push({ path, target });
+    for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
+      const ref = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : undefined;
+      if (ref !== undefined) {
+        if (!seen.has(ref)) visit(definitions[ref], path, new Set([...seen, ref]));
+        continue;
+      }
+      for (const [key, child] of Object.entries((branch.properties ?? {}) as Record<string, Node>))
+        visit(child, [...path, key], seen);
+      if (branch.items) visit(branch.items as Node, [...path, '-'], seen);
+    }
+  };
+  visit(schema, [], new Set());
+  return fields;
+}
+
+const cache = new Map<Collection, ReferenceField[]>();
+
+/** The reference fields of a collection's records, from the repository's generated schema. */
+export function collectionReferences(collection: Collection): ReferenceField[] {
+  let fields = cache.get(collection);
+  if (fields === undefined) {
+    const { schema } = COLLECTIONS.find((c) => c.name === collection)!;
+    const path = join(import.meta.dirname, '..', '..', 'schemas', `${schema}.schema.json`);
+    cache.set(collection, (fields = referenceFields(JSON.parse(readFileSync(path, 'utf8')) as Node)));
+  }
+  return fields;
+}
+
+/** A field's key: its path as a JSON pointer with `-` for list items (`/annotations/events/-/place`). */
+export const fieldKeyOf = (path: readonly string[]): string => path.map((p) => `/${p}`).join('');
+/** The field key of a value's JSON pointer: every list index replaced by `-`. */
+export const fieldKey = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/-');
+
+/** What the value at `pointer` in a record of `collection` references, if its field is a reference. */
+export function referenceAt(collection: Collection, pointer: string): ReferenceTarget | undefined {
+  const key = fieldKey(pointer);
+  return collectionReferences(collection).find((f) => fieldKeyOf(f.path) === key)?.target;
+}

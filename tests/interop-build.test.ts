@@ -97,8 +97,9 @@ function stream(
 async function write(root: string, formats: Format[]): Promise<void> {
   const out = new OutputDir(root);
   const info = { version: '0.0.0-test' } as never;
-  for (const format of formats)
-    await format.write({ out, rootDir: ROOT, info, model: tableModel(join(ROOT, 'schemas')), written: [] });
+  const dataset = { name: 'annotated-news', version: '0.0.0-test', description: '', keywords: [] };
+  const model = tableModel(join(ROOT, 'schemas'));
+  for (const format of formats) await format.write({ out, rootDir: ROOT, info, dataset, model, written: [] });
 }
 
 test('on a small stream with tiny shards: W3C pages linked as the model defines, brat archives Python reads, same bytes twice', async (t) => {

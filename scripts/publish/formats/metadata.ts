@@ -224,7 +224,8 @@ function facts(files: Iterable<WrittenFile>, resources: readonly Resource[]): Fa
   const owner = new Map<string, Resource>();
   const totals = new Map<Resource, number>();
   for (const r of resources) {
-    if (typeof r.path === 'string') single.set(r.path, null);
+    // A single file, or a shard that croissant.json lists as a file of its own.
+    if (typeof r.path === 'string' || r.croissant) for (const path of [r.path].flat()) single.set(path, null);
     for (const path of [r.path].flat()) owner.set(path, r);
   }
   for (const file of files) {

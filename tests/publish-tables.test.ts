@@ -1,6 +1,6 @@
 /**
- * The CSV and Parquet tables (scripts/publish/formats/tables.ts), read back by real clients: csv-parse and
- * csv-stringify, DuckDB and pandas. They hold every value of the canonical stream, conform to their Table Schemas, are
+ * The tables (scripts/publish/formats/tables.ts and sqlite.ts), read back by real clients: csv-parse and
+ * csv-stringify, DuckDB, pandas and Python's sqlite3. They hold every value of the canonical stream, conform to their Table Schemas, are
  * RFC 4180 as the dialect says, and list their rows in one order, JavaScript's, whatever order the records came in;
  * the same stream gives the same bytes; a 2.5 MB paragraph builds.
  */
@@ -15,7 +15,8 @@ import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import type { Cell } from '../scripts/publish/table-model.ts';
 import { DIALECT, tableSchema } from '../scripts/publish/table-schema.ts';
 import { csvPath, DUCKDB_TYPE, parquetPath } from '../scripts/publish/formats/tables.ts';
-import { SQLITE_PATH } from '../scripts/publish/formats/sqlite.ts';
+import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/formats/sqlite.ts';
+import { SEED_ID } from './helpers.ts';
 import {
   FIXTURE_DATA,
   readCsv,
@@ -24,7 +25,7 @@ import {
   sharedBuild,
   tableLeaves,
 } from './fixtures/publish/support.ts';
-import { compareRows, expectedRows, hardStream, MODEL, readStream, writeTables } from './fixtures/publish/tables.ts';
+import { expectedRows, hardStream, MODEL, readStream, VERSION, writeTables } from './fixtures/publish/tables.ts';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -235,4 +236,63 @@ test('the same stream gives the same bytes: CSV, Parquet and SQLite', async () =
   assert.ok(paths.includes(SQLITE_PATH) && paths.includes(parquetPath('articles')));
   for (const path of paths)
     assert.ok(readFileSync(join(again.root, path)).equals(readFileSync(join(built.root, path))), path);
+});
+
+test('Python (Debian sqlite3) opens the database: foreign keys hold, the views name, full-text search finds the seed article', () => {
+  const script = `
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+q = lambda sql: db.execute(sql).fetchall()
+print(json.dumps({
+  "integrity": q("PRAGMA integrity_check"),
+  "fk": q("PRAGMA foreign_key_check"),
+  "version": q("PRAGMA user_version")[0][0],
+  "meta": dict(q("SELECT key, value FROM dataset_metadata")),
+  "tables": {t: q(f'SELECT count(*) FROM "{t}"')[0][0] for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'dataset_%'")},
+  "views": {v: q(f'SELECT count(*) FROM "{v}"')[0][0] for (v,) in q("SELECT name FROM sqlite_schema WHERE type = 'view'")},
+  "fts": [r[0] for r in q("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH 'neodymium'")],
+  "named": q("SELECT count(*) FROM mentions_with_names WHERE entity_name IS NULL")[0][0],
+  "quotes_fts": q("SELECT count(*) FROM quotes_fts")[0][0],
+  "fks": sum(len(q(f'PRAGMA foreign_key_list("{t}")')) for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table'")),
+  "columns": q("SELECT count(*) FROM dataset_columns")[0][0],
+}))
+`;
+  const result = spawnSync(PYTHON, ['-c', script, join(repoBuilt.root, SQLITE_PATH)], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const facts = JSON.parse(result.stdout) as {
+    integrity: string[][];
+    fk: unknown[];
+    version: number;
+    meta: Record<string, string>;
+    tables: Record<string, number>;
+    views: Record<string, number>;
+    fts: string[];
+    quotes_fts: number;
+    named: number;
+    fks: number;
+    columns: number;
+  };
+  assert.deepEqual(facts.integrity, [['ok']]);
+  assert.deepEqual(facts.fk, []);
+  assert.equal(facts.version, userVersion(VERSION));
+  assert.equal(facts.meta.version, VERSION);
+  const expected = Object.fromEntries([...expectedRows(repo)].map(([t, made]) => [t.name, made.length]));
+  assert.deepEqual(facts.tables, expected);
+  const expectedViews = Object.keys(views(MODEL.tables)).sort();
+  assert.deepEqual(Object.keys(facts.views).sort(), expectedViews);
+  assert.ok(expectedViews.includes('mentions_with_names') && expectedViews.includes('quotes_with_names'));
+  for (const view of expectedViews)
+    assert.equal(facts.views[view], facts.tables[view.replace(/_with_names$/, '')], view);
+  assert.ok(facts.fts.includes(SEED_ID), `full-text search for "neodymium" found ${JSON.stringify(facts.fts)}`);
+  assert.equal(facts.quotes_fts, facts.tables.quotes);
+  assert.equal(facts.named, 0, "every mention has its entity's name beside it");
+  assert.equal(
+    facts.fks,
+    MODEL.tables.reduce((n, t) => n + t.foreignKeys.reduce((m, fk) => m + fk.fields.length, 0), 0),
+  );
+  assert.equal(
+    facts.columns,
+    MODEL.tables.reduce((n, t) => n + t.columns.length, 0),
+  );
+  assert.ok(FULL_TEXT.filter((f) => !f.optional).every((f) => MODEL.tables.some((t) => t.name === f.table)));
 });

@@ -18,7 +18,7 @@ import { csvPath } from '../scripts/publish/csv.ts';
 import { jsonlPath } from '../scripts/publish/json.ts';
 import { DUCKDB_TYPE, parquetPath, readCsvSql } from '../scripts/publish/parquet.ts';
 import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/sqlite.ts';
-import { CROISSANT_PATH } from '../scripts/publish/metadata.ts';
+import { CROISSANT_PATH } from '../scripts/publish/formats/metadata.ts';
 import { ROOT, SEED_ID } from './helpers.ts';
 import { build, FIXTURE_DATA, REPO_DATA, readJson, sharedBuild } from './fixtures/publish/support.ts';
 
@@ -216,9 +216,11 @@ test('croissant.json is valid JSON-LD (expanded offline) whose record sets name 
 
 test('the same data builds to the same bytes, Parquet and SQLite included', () => {
   const again = build(REPO_DATA);
-  assert.equal(readFileSync(join(again, 'SHA256SUMS'), 'utf8'), readFileSync(join(repo, 'SHA256SUMS'), 'utf8'));
-  const sums = readFileSync(join(repo, 'SHA256SUMS'), 'utf8');
-  assert.match(sums, /  annotated-news\.sqlite\n/);
-  assert.match(sums, /  parquet\/articles\.parquet\n/);
-  assert.match(sums, /  jsonl\/articles\.jsonl\n/);
+  // SHA256SUMS hashes what the npm package ships; datapackage.json every resource, Parquet and SQLite included.
+  for (const file of ['SHA256SUMS', 'datapackage.json'])
+    assert.equal(readFileSync(join(again, file), 'utf8'), readFileSync(join(repo, file), 'utf8'), file);
+  const descriptor = readFileSync(join(repo, 'datapackage.json'), 'utf8');
+  for (const path of ['annotated-news.sqlite', 'parquet/articles.parquet', 'jsonl/articles.jsonl'])
+    assert.ok(descriptor.includes(`"path": "${path}"`), path);
+  assert.match(descriptor, /"hash": "sha256:[0-9a-f]{64}"/);
 });

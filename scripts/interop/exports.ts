@@ -14,9 +14,8 @@
 import { join } from 'node:path';
 import { readLines } from '../lib/lines.ts';
 import type { Article, Entity } from '../../types/index.ts';
-import type { ExtraResource, ResourceWriter } from '../publish/resources.ts';
+import type { Format, Resource } from '../publish/formats/format.ts';
 import { jsonlPath } from '../publish/json.ts';
-import { generatedNotice } from '../lib/generated.ts';
 import type { Registry } from './layers.ts';
 import { entityKinds } from './registry.ts';
 import { W3C_CONTEXT, w3cCollection } from './w3c.ts';
@@ -42,7 +41,10 @@ function unpositioned(value: unknown): unknown {
   return value;
 }
 
-export const annotationExports: ResourceWriter = {
+export const annotationExports: Format = {
+  name: 'w3c',
+  description:
+    'The annotations for W3C Web Annotation, brat, Label Studio and spaCy (interim: all four in one module).',
   write({ out, rootDir, info }) {
     const entities = new Map<string, Entity>();
     for (const line of readLines(join(out.root, jsonlPath('entities')))) {
@@ -54,7 +56,6 @@ export const annotationExports: ResourceWriter = {
       outlets.add((JSON.parse(line) as { id: string }).id);
     const registry: Registry = { entities, outlets };
     const kinds = entityKinds(join(rootDir, 'schemas'));
-    const notice = generatedNotice('npm run build');
 
     const w3c = out.open(`${EXPORT_DIR}/w3c.jsonld`);
     w3c.write(
@@ -65,22 +66,28 @@ export const annotationExports: ResourceWriter = {
     const spacy = out.open(`${EXPORT_DIR}/spacy.jsonl`);
     let total = 0;
     let first = true;
+    const perArticle = { w3c: [] as string[], brat: [] as string[], ls: [] as string[], spacy: [] as string[] };
     for (const line of readLines(join(out.root, jsonlPath('articles')))) {
       const article = unpositioned(JSON.parse(line)) as Article;
       const collection = w3cCollection(article, registry);
-      out.write(`${EXPORT_DIR}/w3c/${article.id}.jsonld`, `${JSON.stringify(collection, null, 1)}\n`);
+      const at = (folder: string, ext: string) => `${EXPORT_DIR}/${folder}/${article.id}.${ext}`;
+      perArticle.w3c.push(at('w3c', 'jsonld'));
+      perArticle.brat.push(at('brat', 'txt'), at('brat', 'ann'));
+      perArticle.ls.push(at('label-studio', 'json'));
+      perArticle.spacy.push(at('spacy', 'jsonl'));
+      out.write(at('w3c', 'jsonld'), `${JSON.stringify(collection, null, 1)}\n`);
       const items = (collection.first as { items: unknown[] }).items;
       for (const item of items) {
         w3c.write(`${total === 0 ? '' : ','}\n${JSON.stringify(item)}`);
         total++;
       }
-      out.write(`${EXPORT_DIR}/brat/${article.id}.txt`, articleText(article));
-      out.write(`${EXPORT_DIR}/brat/${article.id}.ann`, bratAnn(article, registry));
+      out.write(at('brat', 'txt'), articleText(article));
+      out.write(at('brat', 'ann'), bratAnn(article, registry));
       const task = JSON.stringify(labelStudioTask(article, registry));
-      out.write(`${EXPORT_DIR}/label-studio/${article.id}.json`, `[${task}]\n`);
+      out.write(at('label-studio', 'json'), `[${task}]\n`);
       tasks.write(`${first ? '' : ','}\n${task}`);
       const spacyText = spacyLine(article, registry);
-      out.write(`${EXPORT_DIR}/spacy/${article.id}.jsonl`, spacyText);
+      out.write(at('spacy', 'jsonl'), spacyText);
       spacy.write(spacyText);
       first = false;
     }
@@ -91,9 +98,8 @@ export const annotationExports: ResourceWriter = {
     spacy.close();
     out.write(`${EXPORT_DIR}/brat/annotation.conf`, bratConf(kinds));
     out.write(LABEL_STUDIO_CONFIG, labelStudioConfig(kinds));
-    void notice;
     const per = (what: string) => `${what} The same for one article: ${EXPORT_DIR}/`;
-    const resources: ExtraResource[] = [
+    const resources: Omit<Resource, 'npm' | 'croissant'>[] = [
       {
         name: 'annotations-w3c',
         path: `${EXPORT_DIR}/w3c.jsonld`,
@@ -137,6 +143,18 @@ export const annotationExports: ResourceWriter = {
         description: `${per('spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], "meta"}; offsets are Python str indexes (code points).')}spacy/<id>.jsonl.`,
       },
     ];
-    return resources;
+    const articleFiles: Omit<Resource, 'npm' | 'croissant'>[] = [
+      { name: 'annotations-w3c-articles', path: perArticle.w3c, format: 'jsonld', mediatype: 'application/ld+json' },
+      { name: 'annotations-brat-articles', path: perArticle.brat, format: 'brat', mediatype: 'text/plain' },
+      { name: 'annotations-label-studio-articles', path: perArticle.ls, format: 'json', mediatype: 'application/json' },
+      { name: 'annotations-spacy-articles', path: perArticle.spacy, format: 'jsonl', mediatype: 'application/jsonl' },
+    ]
+      .filter((r) => r.path.length > 0)
+      .map((r) => ({
+        ...r,
+        encoding: 'utf-8' as const,
+        description: `The same export, one article per file (interim).`,
+      }));
+    return [...resources, ...articleFiles].map((r) => ({ ...r, npm: false, croissant: false }));
   },
 };

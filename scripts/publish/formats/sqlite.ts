@@ -10,13 +10,13 @@
  * node-sqlite3-wasm (SQLite compiled to WebAssembly: no native build, and the file goes to disk page by page).
  */
 import { createRequire } from 'node:module';
-import { chmodSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, JSValue, Statement } from 'node-sqlite3-wasm';
 import type { Table } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
-import { DATA_LICENSE } from '../datapackage.ts';
 import type { Format } from './format.ts';
+import { DATA_LICENSE } from './metadata.ts';
 import { orderBy, parquetPath, sqlName, sqlString, withDuckDb } from './tables.ts';
 
 export const SQLITE_PATH = 'annotated-news.sqlite';
@@ -165,8 +165,7 @@ export const sqlite: Format = {
   name: 'sqlite',
   description:
     'Every table in one SQLite database, with keys, indexes, views with names beside ids and full-text indexes.',
-  async write({ out, model, info, rootDir }) {
-    const { name } = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as { name: string };
+  async write({ out, model, info, dataset }) {
     const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
     const partial = join(out.root, `${SQLITE_PATH}.partial`);
     // A stale file, or the lock folder a killed build left (node-sqlite3-wasm locks with a `.lock` folder).
@@ -204,8 +203,8 @@ export const sqlite: Format = {
         db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
       }
       const meta = {
-        name,
-        version: info.version,
+        name: dataset.name,
+        version: dataset.version,
         schemaVersion: String(info.schemaVersion),
         license: DATA_LICENSE,
         notice: info.$comment,

@@ -17,15 +17,14 @@
  * Parquet: typed columns (`DUCKDB_TYPE`), zstd, and in the key-value metadata the dataset, the version, the table's
  * and each column's description (`description`, `description:<column>`).
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { COLLECTIONS, type Collection } from '../../lib/collections.ts';
 import type { FieldFacts } from '../schema-fields.ts';
-import { RowMaker, type Cell, type Row, type Table, type TableModel } from '../table-model.ts';
-import { DIALECT } from '../table-schema.ts';
-import { jsonlPath } from '../json.ts';
+import type { Cell, Row, Table, TableModel } from '../table-model.ts';
+import { DIALECT, resourceName } from '../table-schema.ts';
 import type { Format, Resource } from './format.ts';
+import { eachRow } from './rows.ts';
 
 export const csvPath = (table: string) => `csv/${table}.csv`;
 export const parquetPath = (table: string) => `parquet/${table}.parquet`;
@@ -53,29 +52,6 @@ const textOf = (column: string) => `${column}:text`;
 
 /** `ORDER BY` a table's primary key. */
 export const orderBy = (table: Table) => `ORDER BY ${table.primaryKey.map(sqlName).join(', ')}`;
-
-/** Calls `emit` with every record of the canonical stream under `root`, one collection after another. */
-export function forEachRecord(root: string, emit: (collection: Collection, record: unknown) => void): void {
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  for (const { name } of COLLECTIONS) {
-    const fd = openSync(join(root, jsonlPath(name)), 'r');
-    try {
-      let pending: Buffer[] = [];
-      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
-        let start = 0;
-        for (let end; (end = chunk.indexOf(10, start)) !== -1 && end < n; start = end + 1) {
-          pending.push(chunk.subarray(start, end));
-          emit(name, JSON.parse(Buffer.concat(pending).toString('utf8')));
-          pending = [];
-        }
-        if (start < n) pending.push(Buffer.from(chunk.subarray(start, n)));
-      }
-      if (pending.length > 0) emit(name, JSON.parse(Buffer.concat(pending).toString('utf8')));
-    } finally {
-      closeSync(fd);
-    }
-  }
-}
 
 /** Appends one row's cells by the column types (a number also as its text). */
 function appender(table: Table): (a: DuckDBAppender, row: Row) => void {
@@ -122,13 +98,10 @@ async function loadTables(connection: DuckDBConnection, model: TableModel, root:
     await connection.run(createTable(table));
     appenders.set(table, { append: await connection.createAppender(table.name), row: appender(table) });
   }
-  const maker = new RowMaker(model);
-  forEachRecord(root, (collection, record) =>
-    maker.rows(collection, record, (table, rows) => {
-      const { append, row } = appenders.get(table)!;
-      for (const cells of rows) row(append, cells);
-    }),
-  );
+  eachRow(root, model, (table, rows) => {
+    const { append, row } = appenders.get(table)!;
+    for (const cells of rows) row(append, cells);
+  });
   for (const { append } of appenders.values()) append.closeSync();
 }
 
@@ -177,8 +150,7 @@ export async function withDuckDb<T>(root: string, run: (connection: DuckDBConnec
 export const tables: Format = {
   name: 'tables',
   description: 'Every table as CSV (RFC 4180) and as Parquet (typed, zstd, described), rows in primary-key order.',
-  async write({ out, model, info, rootDir }) {
-    const { name } = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as { name: string };
+  async write({ out, model, dataset }) {
     for (const folder of ['csv', 'parquet']) mkdirSync(join(out.root, folder), { recursive: true });
     await withDuckDb(out.root, async (connection) => {
       await loadTables(connection, model, out.root);
@@ -189,7 +161,7 @@ export const tables: Format = {
         );
         const columns = table.columns.map((c) => sqlName(c.name)).join(', ');
         await connection.run(
-          `COPY (SELECT ${columns} ${from}) TO ${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, { name, version: info.version })})`,
+          `COPY (SELECT ${columns} ${from}) TO ${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, dataset)})`,
         );
       }
     });
@@ -197,7 +169,7 @@ export const tables: Format = {
     for (const table of model.tables) {
       out.recordFromDisk(csvPath(table.name));
       resources.push({
-        name: table.name.replaceAll('_', '-'),
+        name: resourceName(table.name),
         path: csvPath(table.name),
         format: 'csv',
         mediatype: 'text/csv',
@@ -211,7 +183,7 @@ export const tables: Format = {
     for (const table of model.tables) {
       out.recordFromDisk(parquetPath(table.name));
       resources.push({
-        name: `${table.name.replaceAll('_', '-')}-parquet`,
+        name: `${resourceName(table.name)}-parquet`,
         path: parquetPath(table.name),
         format: 'parquet',
         mediatype: 'application/vnd.apache.parquet',

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify, type Options } from 'csv-stringify/sync';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -18,12 +18,14 @@ import { csvPath, DUCKDB_TYPE, parquetPath } from '../scripts/publish/formats/ta
 import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/formats/sqlite.ts';
 import { SEED_ID } from './helpers.ts';
 import {
+  build,
   FIXTURE_DATA,
   readCsv,
   recordLeaves,
   REPO_DATA,
   sharedBuild,
   tableLeaves,
+  tempDir,
 } from './fixtures/publish/support.ts';
 import { expectedRows, hardStream, MODEL, readStream, VERSION, writeTables } from './fixtures/publish/tables.ts';
 
@@ -228,6 +230,25 @@ print(json.dumps({"csv": len(csv.loc["big-paragraph", "text"]), "sqlite": db.exe
     );
     assert.equal(row?.n, length);
   });
+});
+
+test('`npm run build` builds an article with a 2.5 MB paragraph (issue 26: DuckDB once failed on its CSV line)', async () => {
+  const data = join(tempDir('big-paragraph-'), 'data');
+  cpSync(FIXTURE_DATA, data, { recursive: true });
+  const path = join(data, 'articles', 'bare-article.json');
+  const article = JSON.parse(readFileSync(path, 'utf8')) as { body: { type: string; text: string }[] };
+  const paragraph = 'Lorem ipsum dolor sit amet, “quoted”, 𝔸stral.'.repeat(55_000);
+  article.body.push({ type: 'paragraph', text: paragraph });
+  writeFileSync(path, `${JSON.stringify(article, null, 2)}\n`);
+  const out = build(data);
+  await withDuckDb(async (db) => {
+    const [row] = await rows(
+      db,
+      `SELECT length(text)::INTEGER AS n FROM '${join(out, parquetPath('articles'))}' WHERE id = 'bare-article'`,
+    );
+    assert.ok(Number(row?.n) > [...paragraph].length, `the text has ${String(row?.n)} characters`);
+  });
+  assert.ok(readFileSync(join(out, csvPath('articles')), 'utf8').includes(paragraph));
 });
 
 test('the same stream gives the same bytes: CSV, Parquet and SQLite', async () => {

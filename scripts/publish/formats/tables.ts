@@ -28,10 +28,10 @@ import { eachRow } from './rows.ts';
 
 export const csvPath = (table: string) => `csv/${table}.csv`;
 export const parquetPath = (table: string) => `parquet/${table}.parquet`;
-export const PARQUET_COMPRESSION = 'zstd';
+const PARQUET_COMPRESSION = 'zstd';
 
 /** DuckDB's memory budget: past it, it spills to the temporary folder. */
-export const MEMORY_LIMIT = '256MB';
+const MEMORY_LIMIT = '256MB';
 /** Fixed, so the files do not depend on the machine's cores. */
 const THREADS = 2;
 const TEMP_DIR = '.duckdb-tmp';
@@ -53,7 +53,10 @@ const textOf = (column: string) => `${column}:text`;
 /** `ORDER BY` a table's primary key. */
 export const orderBy = (table: Table) => `ORDER BY ${table.primaryKey.map(sqlName).join(', ')}`;
 
-/** Appends one row's cells by the column types (a number also as its text). */
+/**
+ * Appends one row's cells by the column types, a number also as its text. DuckDB casts on the way in: an integer
+ * (a JavaScript number) to BIGINT, a date's text to DATE.
+ */
 function appender(table: Table): (a: DuckDBAppender, row: Row) => void {
   const steps = table.columns.map((column): ((a: DuckDBAppender, cell: Cell) => void) => {
     switch (column.facts.type) {

@@ -128,16 +128,28 @@ function step(name: StepResult['step'], bytes: number, records: number, m: Measu
   };
 }
 
-/** The build writes every format (JSON, CSV, Parquet, SQLite, JSONL, metadata); its note gives their sizes. */
+/**
+ * The build's output, from its datapackage.json (which lists every format's resources): megabytes by resource
+ * format, and the files and bytes written in all.
+ */
 function formatSizes(outDir: string): string {
-  const bytes = (path: string): number => {
-    if (!existsSync(path)) return 0;
+  const walk = (path: string): { files: number; bytes: number } => {
     const stat = statSync(path);
-    if (!stat.isDirectory()) return stat.size;
-    return readdirSync(path).reduce((n, name) => n + bytes(join(path, name)), 0);
+    if (!stat.isDirectory()) return { files: 1, bytes: stat.size };
+    return readdirSync(path)
+      .map((name) => walk(join(path, name)))
+      .reduce((a, b) => ({ files: a.files + b.files, bytes: a.bytes + b.bytes }), { files: 0, bytes: 0 });
   };
-  const mb = (path: string) => `${(bytes(join(outDir, path)) / 1e6).toFixed(0)} MB`;
-  return `all formats: CSV ${mb('csv')}, Parquet ${mb('parquet')}, SQLite ${mb('annotated-news.sqlite')}, JSONL ${mb('jsonl')}`;
+  const descriptor = join(outDir, 'datapackage.json');
+  if (!existsSync(descriptor)) return 'no datapackage.json';
+  const { resources } = JSON.parse(readFileSync(descriptor, 'utf8')) as {
+    resources: { format: string; bytes?: number }[];
+  };
+  const byFormat = new Map<string, number>();
+  for (const r of resources) byFormat.set(r.format, (byFormat.get(r.format) ?? 0) + (r.bytes ?? 0));
+  const total = walk(outDir);
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  return `${total.files} files, ${mb(total.bytes)} (${[...byFormat].map(([format, bytes]) => `${format} ${mb(bytes)}`).join(', ')})`;
 }
 
 /** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */

@@ -30,12 +30,12 @@ runMain(() => {
   const files = new Map<string, string>();
   for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
-  // The README's table of enumerated values is a generated block, so its lists cannot drift from the types.
+  // docs/model.md's table of enumerated values is a generated block, so its lists cannot drift from the types.
   // CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from the same code.
   const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions
     .EntityKind.enum;
   const blocks: Array<[string, string, string]> = [
-    ['README.md', 'enum-values', renderEnumTable(schemas)],
+    [join('docs', 'model.md'), 'enum-values', renderEnumTable(schemas)],
     [
       'CONTRIBUTING.md',
       'label-studio-config',

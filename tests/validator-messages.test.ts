@@ -1,7 +1,7 @@
 /**
  * Messages a contributor can act on: a missing field's hint suggests a value the schema accepts (null only where
  * null is allowed), no hint stops mid-sentence, JSON syntax errors inside strings say what is wrong and how to
- * write it, and the README's lists of enumerated values are generated from the types.
+ * write it, and docs/model.md's lists of enumerated values are generated from the types.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -153,25 +153,25 @@ test('a raw line break, a raw tab and bad escapes inside a string say what to wr
   assert.match(syntax('{"text": "\\u12"}').message, /four hexadecimal digits/);
 });
 
-test('the README table of enumerated values is generated from the types, and the check notices an edit', (t) => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+test('the docs/model.md table of enumerated values is generated from the types, and the check notices an edit', (t) => {
+  const readme = readFileSync(join(ROOT, 'docs', 'model.md'), 'utf8');
   const kinds = (
     JSON.parse(readFileSync(join(ROOT, 'schemas', 'entity.schema.json'), 'utf8')) as {
       definitions: Record<string, { enum: string[] }>;
     }
   ).definitions.EntityKind!.enum;
   const row = readme.split('\n').find((line) => line.startsWith('| `EntityKind` |'));
-  assert.ok(row, 'no EntityKind row in the README');
-  for (const kind of kinds) assert.ok(row.includes(`\`${kind}\``), `README misses the entity kind ${kind}`);
+  assert.ok(row, 'no EntityKind row in docs/model.md');
+  for (const kind of kinds) assert.ok(row.includes(`\`${kind}\``), `docs/model.md misses the entity kind ${kind}`);
 
   const copy = mkdtempSync(join(tmpdir(), 'readme-enums-'));
   t.after(() => rmSync(copy, { recursive: true, force: true }));
-  for (const entry of ['types', 'schemas', 'docs', 'package.json', 'README.md'])
+  for (const entry of ['types', 'schemas', 'docs', 'package.json'])
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
-  writeFileSync(join(copy, 'README.md'), readme.replace('`chemical-element`, ', ''));
+  writeFileSync(join(copy, 'docs', 'model.md'), readme.replace('`chemical-element`, ', ''));
   const stale = runScript('schemas.ts', ['--check', '--root', copy]);
   assert.equal(stale.code, 1);
-  assert.match(stale.stderr, /stale: .*README\.md/);
+  assert.match(stale.stderr, /stale: .*model\.md/);
   assert.equal(runScript('schemas.ts', ['--root', copy]).code, 0);
-  assert.equal(readFileSync(join(copy, 'README.md'), 'utf8'), readme);
+  assert.equal(readFileSync(join(copy, 'docs', 'model.md'), 'utf8'), readme);
 });

@@ -1,6 +1,6 @@
 /**
  * The annotation-tool exports `npm run build` writes under `dist/annotations/`, each per article and for the whole
- * dataset, and lists in `datapackage.json` (see scripts/publish/resources.ts):
+ * dataset, as one format (interim: scripts/publish/formats/w3c.ts writes all four), each file declared as a resource:
  *
  * - `w3c/<id>.jsonld` and `w3c.jsonld`: W3C Web Annotation `AnnotationCollection`s (JSON-LD);
  * - `brat/<id>.txt` + `brat/<id>.ann` and `brat/annotation.conf`: brat standoff (a brat collection folder);

@@ -3,7 +3,9 @@
  * `import` and for browsers and bundlers, and the same code as CommonJS under `cjs/` for `require` (a `package.json`
  * there marks the folder CommonJS, so Node.js and TypeScript read its `.js` and `.d.ts` files as such).
  */
-import { compileTypeScript, type CompiledFile } from '../compile.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CompiledFile } from '../compile.ts';
 import type { Format } from './format.ts';
 
 /** The entry points, relative to the package's `dist/` folder (package.json's `exports` names them). */
@@ -13,7 +15,8 @@ export const PACKAGE_ENTRIES = {
   require: 'cjs/runtime/node-cjs.js',
 } as const;
 
-function compilePackageRuntime(rootDir: string): CompiledFile[] {
+async function compilePackageRuntime(rootDir: string): Promise<CompiledFile[]> {
+  const { compileTypeScript } = await import('../compile.ts');
   const esm = compileTypeScript(rootDir, {
     entries: ['runtime/node.ts', 'runtime/browser.ts'],
     format: 'esm',
@@ -33,11 +36,29 @@ function compilePackageRuntime(rootDir: string): CompiledFile[] {
   ];
 }
 
+/**
+ * Compiles the runtime in a child process, which prints the files as JSON: the compiler and its program (with
+ * Node.js's types) take about 300 MB, which go when the process ends, instead of raising the build's peak memory
+ * (measured at 2,000 articles: the build's peak RSS 587 MB with the compiler in process).
+ */
+function compileInChild(rootDir: string): CompiledFile[] {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', self, rootDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (child.status !== 0) throw new Error(`compiling runtime/ failed:\n${child.stderr || child.error?.message}`);
+  return JSON.parse(child.stdout) as CompiledFile[];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  process.stdout.write(JSON.stringify(await compilePackageRuntime(process.argv[2]!)));
+
 export const runtime: Format = {
   name: 'runtime',
   description: "The npm package's code: typed accessors for Node.js (ESM and CommonJS) and browsers.",
   write({ out, rootDir }) {
-    const files = compilePackageRuntime(rootDir);
+    const files = compileInChild(rootDir);
     for (const file of files) out.write(file.path, file.text);
     return [
       {

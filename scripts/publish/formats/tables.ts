@@ -19,7 +19,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { FieldFacts } from '../schema-fields.ts';
 import type { Cell, Row, Table, TableModel } from '../table-model.ts';
 import { DIALECT, resourceName } from '../table-schema.ts';
@@ -138,6 +138,8 @@ function parquetOptions(table: Table, dataset: { name: string; version: string }
 export async function withDuckDb<T>(root: string, run: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const temp = join(root, TEMP_DIR);
   mkdirSync(temp, { recursive: true });
+  // DuckDB (40 MB) is loaded when a table format runs, not with the build.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(join(temp, 'tables.duckdb'), {
     memory_limit: MEMORY_LIMIT,
     threads: String(THREADS),

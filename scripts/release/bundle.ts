@@ -137,12 +137,14 @@ function humanBytes(bytes: number): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
-/** A resource's row: its file, or its folder and how many files (a resource with several paths). */
+/** A resource's row: its file, or the folder its files share and how many (a resource with several paths). */
 function pathCell(r: Resource): string {
   const paths = [r.path ?? []].flat();
   if (paths.length === 1) return `\`${paths[0]}\``;
-  const folder = paths[0]?.slice(0, paths[0].lastIndexOf('/') + 1) ?? '';
-  return `\`${folder}\` (${paths.length} files)`;
+  let folder = paths[0]?.slice(0, paths[0].lastIndexOf('/') + 1) ?? '';
+  while (!paths.every((p) => p.startsWith(folder)))
+    folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
+  return `${folder ? `\`${folder}\` ` : ''}(${paths.length} files)`;
 }
 
 /**

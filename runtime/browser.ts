@@ -50,6 +50,6 @@ export const loadEntity: AsyncDataset['loadEntity'] = async (id) => (await loadL
 export const loadOutlet: AsyncDataset['loadOutlet'] = async (id) => (await loadLookups()).by.outlet(id);
 export const loadRedirect: AsyncDataset['loadRedirect'] = async (id) => (await loadLookups()).by.redirect(id);
 
-export { articleText } from './dataset.js';
+export { articleText, quoteText, QUOTE_SEPARATOR } from './dataset.js';
 export type { AsyncDataset } from './dataset.js';
 export type * from '../types/index.ts';

@@ -2,7 +2,16 @@
  * What every entry point of the npm package shares: the lookups, the article text, and the asynchronous API that
  * both the Node.js entries and the browser entry offer with the same types.
  */
-import type { Article, Entity, Outlet, PublishedArticle, PublishedIndex, Redirect } from '../types/index.ts';
+import type {
+  Article,
+  Entity,
+  Outlet,
+  PublishedArticle,
+  PublishedIndex,
+  QuoteSeparator,
+  Redirect,
+  TextQuoteSelector,
+} from '../types/index.ts';
 
 /** The asynchronous API every entry point offers: Node.js (`import`, `require`) and browsers and bundlers (`browser`). */
 export interface AsyncDataset {
@@ -27,6 +36,17 @@ export function lookup<T extends { id: string }>(records: readonly T[]): (id: st
 /** The article text the selectors and offsets refer to: the body blocks joined with a single line feed. */
 export function articleText(article: Pick<Article, 'body'>): string {
   return article.body.map((block) => block.text).join('\n');
+}
+
+/** What joins the passages of a quote in its whole text (`QuoteSeparator`): a space, an ellipsis (U+2026), a space. */
+export const QUOTE_SEPARATOR: QuoteSeparator = ' … ';
+
+/**
+ * A quote's whole text: its first passage (`selector`) and its continuations, in order, joined by
+ * `QUOTE_SEPARATOR`. A quote's `selector.exact` alone is only its first passage.
+ */
+export function quoteText(quote: { selector: TextQuoteSelector; continuations: readonly TextQuoteSelector[] }): string {
+  return [quote.selector, ...quote.continuations].map((passage) => passage.exact).join(QUOTE_SEPARATOR);
 }
 
 /** The fields of an article kept in its own file (`articles/<id>.json`), not in `index.json`. */

@@ -24,6 +24,6 @@ export const {
   loadOutlet,
   loadRedirect,
 } = dataset;
-export { articleText } from './dataset.js';
+export { articleText, quoteText, QUOTE_SEPARATOR } from './dataset.js';
 export type { AsyncDataset } from './dataset.js';
 export type * from '../types/index.ts';

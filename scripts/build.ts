@@ -18,6 +18,7 @@ import { publish } from './publish/publish.ts';
 import { BUILD_COMMAND } from './publish/formats/format.ts';
 import { compareFolders } from './publish/compare.ts';
 import { fail, runMain } from './lib/cli.ts';
+import { printable } from './lib/printable.ts';
 import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
 
 runMain(async () => {
@@ -49,7 +50,10 @@ runMain(async () => {
     const errors = report.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
       for (const f of errors)
-        console.error(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
+        console.error(
+          printable(`${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`) +
+            (f.hint ? `\n  hint: ${printable(f.hint)}` : ''),
+        );
       fail(`${errors.length} error(s) in ${dataDir}; nothing was published.`, 1);
     }
     const validated = Date.now();

@@ -12,6 +12,7 @@ import { COLLECTIONS } from './lib/collections.ts';
 import { fixRecord } from './lib/fix-record.ts';
 import { readLayout } from './checks/layout.ts';
 import { fail, runMain } from './lib/cli.ts';
+import { npmCommand, printable } from './lib/printable.ts';
 import { existsSync } from 'node:fs';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { readRegularFile } from './lib/regular-file.ts';
@@ -48,6 +49,8 @@ runMain(() => {
       JSON.parse(readFileSync(join(schemaDir, `${c.schema}.schema.json`), 'utf8')) as object,
     ]),
   );
+  const validateCommand = (file: string) =>
+    npmCommand('validate', values.data === 'data' ? [file] : ['--data', values.data, file]);
   let changed = 0;
   let failed = 0;
   for (const { collection, path } of readLayout(values.data).records) {
@@ -59,13 +62,13 @@ runMain(() => {
       bytes = readRegularFile(path);
     } catch (error) {
       failed++;
-      console.error(`${file}: not fixed: ${(error as Error).message} (see npm run validate)`);
+      console.error(`${file}: not fixed: ${printable((error as Error).message)} (see \`${validateCommand(file)}\`)`);
       continue;
     }
     const result = fixRecord(bytes, schemas.get(collection)!);
     if (!result.ok) {
       failed++;
-      console.error(`${file}: not fixed: ${result.message} (see npm run validate)`);
+      console.error(`${file}: not fixed: ${printable(result.message)} (see \`${validateCommand(file)}\`)`);
       continue;
     }
     if (!result.changed) continue;

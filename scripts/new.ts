@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
-import { RECORD_FILE } from './checks/layout.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
+import { nameProblem } from './lib/portable-names.ts';
+import { npmCommand, printable } from './lib/printable.ts';
 
 const USAGE = `usage: npm run new -- <id> [--data DIR] [--added-by NAME]
 
@@ -33,8 +34,11 @@ runMain(() => {
   }
   if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
   const id = positionals[0]!;
-  if (!RECORD_FILE.test(`${id}.json`) || id.length > 120)
-    fail(`"${id}" is not a valid id: use lowercase letters, digits and single hyphens (at most 120 characters)`);
+  const problem = nameProblem(id);
+  if (problem !== null)
+    fail(
+      `"${printable(id)}" cannot be an id: ${problem}. Choose a lowercase slug that says what the article is about, such as zelensky-rejects-us-rare-earth-proposal.`,
+    );
   checkRecordFolder(values.data);
   const folder = join(values.data, 'articles');
   if (!existsSync(folder)) fail(`${folder}: no such folder (is --data right?)`);
@@ -59,6 +63,6 @@ runMain(() => {
      know (null where the field allows it and the source does not say).
   2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
      To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
-  3. Run \`npm run validate -- ${shown}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
   return 0;
 });

@@ -97,7 +97,7 @@ export function syntheticArticle(): Article {
           time: {
             selector: { exact: 'last week' },
             type: 'instant',
-            value: null,
+            value: 'XXXX-WXX',
             beginPoint: null,
             endPoint: null,
             relative: { unit: 'week', offset: -1 },

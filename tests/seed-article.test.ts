@@ -151,8 +151,8 @@ test('the seed is annotated completely', () => {
       .sort(),
     [
       ['October 2024', 'instant', '2024-10', null, null],
-      ['last week', 'instant', null, null, null],
-      ['last weekend', 'instant', null, null, null],
+      ['last week', 'instant', 'XXXX-WXX', null, null],
+      ['last weekend', 'instant', 'XXXX-WXX-WE', null, null],
       ['since 2022', 'interval', null, '2022', 'PRESENT_REF'],
     ],
   );

@@ -46,7 +46,7 @@ test('human: grouped by file, one summary line, colour only when asked', () => {
   assert.match(plain, /^1 error, 2 warnings in 2 files \(10 files checked\)\n$/m);
   assert.doesNotMatch(plain, /\x1b\[/);
   assert.match(formatHuman(FINDINGS, 10, true), /\x1b\[31m/);
-  assert.equal(formatHuman([], 3, false), '0 errors, 0 warnings in 0 files (3 files checked)\n');
+  assert.equal(formatHuman([], 3, false), 'No errors or warnings (3 files checked)\n');
 });
 
 test('human: colour needs a TTY and no NO_COLOR', () => {

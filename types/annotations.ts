@@ -170,24 +170,62 @@ export type TimeType = 'instant' | 'interval';
 
 /**
  * A calendar unit of a relative time expression: a `day`, an ISO `week` (Monday to Sunday), a `weekend` (the
- * Saturday and Sunday of an ISO week), a `month` or a `year`.
+ * Saturday and Sunday of an ISO week), a `month` or a `year`; or a named day or season that recurs: a `weekday`
+ * (“on Wednesday”, “next Friday”) or a `season` (“last summer”).
  */
-export type CalendarUnit = 'day' | 'week' | 'weekend' | 'month' | 'year';
+export type CalendarUnit = 'day' | 'week' | 'weekend' | 'month' | 'year' | 'weekday' | 'season';
+
+/**
+ * A day of the week, numbered as ISO 8601 and TIMEX3 number them: 1 Monday, 2 Tuesday, 3 Wednesday, 4 Thursday,
+ * 5 Friday, 6 Saturday, 7 Sunday.
+ * @TJS-type integer
+ * @minimum 1
+ * @maximum 7
+ */
+export type Weekday = number;
+
+/**
+ * A season, as TIMEX3 writes it: `SP` spring (March to May), `SU` summer (June to August), `FA` autumn (September
+ * to November), `WI` winter (December to February; `2024-WI` begins in December 2024). Northern-hemisphere
+ * meteorological seasons.
+ */
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+/**
+ * A part of the day, as TIMEX3 writes it: `MO` morning, `MI` midday, `AF` afternoon, `EV` evening, `NI` night,
+ * `DT` daytime.
+ */
+export type PartOfDay = 'MO' | 'MI' | 'AF' | 'EV' | 'NI' | 'DT';
 
 /**
  * How a relative expression is computed from the article's publication date (TIMEX3 `temporalFunction`, with the
- * document creation time as `anchorTimeID`): the `unit` containing the publication date, moved by `offset` units.
- * “last week” is `{ unit: "week", offset: -1 }`, “last weekend” `{ unit: "weekend", offset: -1 }`, “yesterday”
- * `{ unit: "day", offset: -1 }`, “this year” `{ unit: "year", offset: 0 }`.
+ * document creation time as `anchorTimeID`).
+ *
+ * For `day`, `week`, `weekend`, `month` and `year`: the unit containing the publication date, moved by `offset`
+ * units. “last week” is `{ unit: "week", offset: -1 }`, “last weekend” `{ unit: "weekend", offset: -1 }`,
+ * “yesterday” `{ unit: "day", offset: -1 }`, “this year” `{ unit: "year", offset: 0 }`.
+ *
+ * For `weekday` and `season`, which name a day or a season that recurs: `offset` counts its occurrences from the
+ * publication date, in the direction the tense gives. -1 is the nearest one before the publication date (“he
+ * signed it on Wednesday”, “last Wednesday”, “last summer”), 1 the nearest one after (“they will meet on
+ * Wednesday”, “next Wednesday”, “this summer” said in spring), 0 the one containing the publication date (“this
+ * summer” said in July; a weekday that is the publication day). “this Wednesday” is -1 or 1 by the tense.
  */
 export interface RelativeTime {
   /** The calendar unit the expression counts in. */
   unit: CalendarUnit;
   /**
-   * How many units before (negative) or after (positive) the one that contains the publication date.
+   * How many units before (negative) or after (positive) the one that contains the publication date; for
+   * `weekday` and `season`, which occurrence (see above).
    * @TJS-type integer
    */
   offset: number;
+  /** For unit `weekday` only: the day the text names (“Wednesday” is 3). */
+  weekday?: Weekday;
+  /** For unit `season` only: the season the text names. */
+  season?: Season;
+  /** For units `day` and `weekday` only: the part of the day the text names (“Wednesday morning”, “last night”). */
+  partOfDay?: PartOfDay;
 }
 
 /** A time expression in the text and what it denotes, in the style of TIMEX3. */
@@ -198,8 +236,10 @@ export interface TimeExpression {
   type: TimeType;
   /**
    * For an `instant`, its value (TIMEX3 `value`) at the precision the text gives: `2024-10`, `2025-W07`,
-   * `2025-W07-WE`. `null` for an interval, and when the text alone does not fix it (“last week” in an article whose
-   * publication date is unknown; a curator inference may propose one).
+   * `2025-W07-WE`, `2025-02-12TMO`. For a relative expression, the value its `relative` gives from the publication
+   * date; what the text leaves unknown is `X` (“last week” in an article whose publication date is unknown is
+   * `XXXX-WXX`, “on Wednesday” `XXXX-WXX-3`), never a guess: a curator inference may propose one. `null` for an
+   * interval, and for an absolute instant the text does not fix.
    */
   value: TimeValue | null;
   /** For an `interval`, where it begins (TimeML `beginPoint`); `null` when open or unknown, and for an instant. */

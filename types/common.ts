@@ -21,14 +21,18 @@ export type PartialDate = string;
 
 /**
  * A TIMEX3 value of an instant, at the precision known: an ISO 8601 year, month, day or date-time with a UTC offset
- * (as `PartialDate`), an ISO week (`2025-W07`) or the weekend of an ISO week (`2025-W07-WE`).
- * @pattern ^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?)?$
+ * (as `PartialDate`); an ISO week (`2025-W07`), its weekend (`2025-W07-WE`) or one of its days (`2025-W07-3`, ISO
+ * day numbers, 1 = Monday); a season (`2024-SU`: `SP` spring, `SU` summer, `FA` autumn, `WI` winter); a day with a
+ * part of the day (`2025-02-12TMO`: `MO` morning, `MI` midday, `AF` afternoon, `EV` evening, `NI` night, `DT`
+ * daytime). What the text leaves unknown is written `X`, as TIMEX3 does: `XXXX-WXX-3` is “Wednesday” in an article
+ * whose publication date is unknown, `XXXX-SU` “last summer”, `XXXX-XX-XXTMO` “this morning”.
+ * @pattern ^(?:\d{4}|XXXX)(?:-(?:(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX)(?:T(?:MO|MI|AF|EV|NI|DT)|T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-WE|-[1-7](?:T(?:MO|MI|AF|EV|NI|DT))?)?|SP|SU|FA|WI))?$
  */
 export type TimeValue = string;
 
 /**
  * One end of an interval: a `TimeValue`, or `PRESENT_REF` (TIMEX3), the article's publication date.
- * @pattern ^(?:PRESENT_REF|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?)?)$
+ * @pattern ^(?:PRESENT_REF|(?:\d{4}|XXXX)(?:-(?:(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX)(?:T(?:MO|MI|AF|EV|NI|DT)|T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-WE|-[1-7](?:T(?:MO|MI|AF|EV|NI|DT))?)?|SP|SU|FA|WI))?)$
  */
 export type TimePoint = string;
 

@@ -29,6 +29,14 @@ export type Positioned<T> = T extends TextQuoteSelector
       ? { [K in keyof T]: Positioned<T[K]> }
       : T;
 
+/**
+ * What joins the passages of a quote into its whole text: a space, a horizontal ellipsis (U+2026), a space. A quote
+ * interrupted by the reporter's words (“…,” she said. “…”) has its first passage in `selector` and the others in
+ * `continuations`; its whole text is the passages' `exact`, in order, joined by this separator (the package's
+ * `quoteText`, the `full_text` column of the quotes table).
+ */
+export type QuoteSeparator = ' … ';
+
 /** An article as published: the record of `data/articles/`, its annotations' selectors positioned. */
 export type PublishedArticle = Omit<Article, 'annotations'> & { annotations: Positioned<Article['annotations']> };
 

@@ -59,7 +59,9 @@ export function nowAsDate(now: Date): ParsedDate {
   };
 }
 
-const WEEK = /^(\d{4})-W(\d{2})(-WE)?$/;
+const WEEK = /^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$/;
+/** The first month of each TIMEX3 season (winter begins in December). */
+const SEASON_MONTH: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 /** The number of ISO weeks in a year: 53 when it starts on a Thursday, or on a Wednesday in a leap year. */
 export function isoWeeksInYear(year: number): number {
@@ -69,21 +71,25 @@ export function isoWeeksInYear(year: number): number {
 }
 
 /**
- * Parses a TIMEX3 time value (a partial date, an ISO week `2025-W07` or its weekend `2025-W07-WE`). A week is
- * returned as its first day (Monday, or Saturday for a weekend) at day precision, which is what comparisons need.
- * `PRESENT_REF` (the publication date) gives null.
+ * Parses a TIMEX3 time value (a partial date, an ISO week `2025-W07`, its weekend `2025-W07-WE` or one of its days
+ * `2025-W07-3`, a season `2024-SU`, a day with a part of the day `2025-02-12TMO`). A week is returned as its first
+ * day (Monday, or Saturday for a weekend) at day precision, a season as its first month, which is what comparisons
+ * need. `PRESENT_REF` (the publication date) and a value with unknown parts (`XXXX-WXX-3`) give null.
  */
 export function parseTimeValue(value: string): ParsedDate | { invalid: string } | null {
-  if (value === 'PRESENT_REF') return null;
+  if (value === 'PRESENT_REF' || value.includes('X')) return null;
+  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (season)
+    return { precision: 'month', year: Number(season[1]), month: SEASON_MONTH[season[2]!]!, day: 1, instant: null };
   const week = WEEK.exec(value);
-  if (!week) return parsePartialDate(value);
+  if (!week) return parsePartialDate(value.replace(/T(?:MO|MI|AF|EV|NI|DT)$/, ''));
   const year = Number(week[1]);
   const n = Number(week[2]);
   if (n < 1 || n > isoWeeksInYear(year)) return { invalid: `${year} has no ISO week ${week[2]}` };
   // ISO week 1 is the week with the year's first Thursday; its Monday is 4 January minus (weekday - 1).
   const jan4 = Date.UTC(year, 0, 4);
   const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (n - 1) * 7 * 86_400_000;
-  const first = new Date(monday + (week[3] ? 5 : 0) * 86_400_000);
+  const first = new Date(monday + (week[3] === 'WE' ? 5 : week[3] ? Number(week[3]) - 1 : 0) * 86_400_000);
   return {
     precision: 'day',
     year: first.getUTCFullYear(),

@@ -56,13 +56,15 @@ export const EXAMPLE_ANNOTATIONS: { [K in keyof Annotations]: Annotations[K] } =
       setting: null,
       place: null,
       participants: [],
+      // “told … on Monday”: the Monday before the publication date (past tense), which is unknown here, so the value
+      // is what TIMEX3 writes for an unknown Monday. The preposition is not part of the time expression.
       time: {
-        selector: { exact: 'on Monday' },
+        selector: { exact: 'Monday' },
         type: 'instant',
-        value: null,
+        value: 'XXXX-WXX-1',
         beginPoint: null,
         endPoint: null,
-        relative: { unit: 'day', offset: 0 },
+        relative: { unit: 'weekday', offset: -1, weekday: 1 },
       },
     },
   ],
@@ -84,7 +86,7 @@ export const EXAMPLE_INFERENCE: CuratorInference = {
   about: 'TODO-example-event',
   field: '/time/value',
   value: 'TODO: the date you infer, such as 2025-02',
-  rationale: 'TODO: what supports it; the text says only “on Monday”',
+  rationale: 'TODO: what supports it; the text says only “on Monday”, before the publication date',
   confidence: 'low',
 };
 

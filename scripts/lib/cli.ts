@@ -1,4 +1,6 @@
 /** What every command-line script shares: user errors without stack traces, and exit codes. */
+import { inspect } from 'node:util';
+import { printableLines } from './printable.ts';
 
 /** A mistake by the user (bad arguments, bad input): reported as one message, never with a stack trace. */
 export class UserError extends Error {
@@ -51,7 +53,7 @@ export function runMain(main: () => number | Promise<number>): void {
       },
       (error: unknown) => {
         if (error instanceof UserError) {
-          console.error(`error: ${error.message}`);
+          console.error(`error: ${printableLines(error.message)}`);
           process.exitCode = error.exitCode;
         } else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
           console.error(`error: ${error.message}`);
@@ -59,7 +61,7 @@ export function runMain(main: () => number | Promise<number>): void {
         } else {
           const problem = environmentProblem(error);
           if (problem) console.error(`error: ${problem}`);
-          else console.error('internal error (please report it):', error);
+          else console.error(`internal error (please report it): ${printableLines(inspect(error))}`);
           process.exitCode = 2;
         }
       },

@@ -38,9 +38,14 @@ export function summarize(findings: readonly Finding[]): { errors: number; warni
   return { errors, warnings: findings.length - errors, files: new Set(findings.map((f) => f.file)).size };
 }
 
-/** The summary line every report ends with: "N errors, M warnings in K files (F files checked)". */
+/**
+ * The summary line every report ends with: "N errors, M warnings in K files (F files checked)", or "No errors or
+ * warnings (F files checked)".
+ */
 export function summaryLine(findings: readonly Finding[], filesChecked: number): string {
   const { errors, warnings, files } = summarize(findings);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${plural(filesChecked, 'file')} checked)`;
+  const checked = `(${plural(filesChecked, 'file')} checked)`;
+  if (files === 0) return `No errors or warnings ${checked}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} ${checked}`;
 }

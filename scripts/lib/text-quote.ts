@@ -32,6 +32,36 @@ export function matchSelector(text: string, selector: TextQuoteSelector): number
   );
 }
 
+/** A letter, digit or combining mark: what a word is made of (Unicode, not ASCII). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** The code point that ends just before UTF-16 index `at` (a surrogate pair is one code point). */
+function before(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return at >= 2 && low >= 0xdc00 && low <= 0xdfff ? text.slice(at - 2, at) : text.slice(at - 1, at);
+}
+
+/** Whether UTF-16 index `at` is a word boundary: it does not fall between two word characters. */
+export function isWordBoundary(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  return !(WORD_CHAR.test(before(text, at)) && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!)));
+}
+
+/**
+ * Whether `text.slice(start, end)` starts and ends at word boundaries (letters, digits and combining marks of any
+ * script make words), so "he" is not found inside "the".
+ */
+export function isWholeWord(text: string, start: number, end: number): boolean {
+  return isWordBoundary(text, start) && isWordBoundary(text, end);
+}
+
+/** The span widened to the nearest word boundaries on both sides: the whole words it touches. */
+export function widenToWords(text: string, start: number, end: number): [number, number] {
+  while (!isWordBoundary(text, start)) start--;
+  while (!isWordBoundary(text, end)) end++;
+  return [start, end];
+}
+
 /** Converts a UTF-16 index into a count of Unicode code points (the unit W3C Web Annotation offsets use). */
 export function codePointOffset(text: string, utf16Index: number): number {
   let count = 0;

@@ -21,6 +21,7 @@
 import type { CollectionRecords, Collection } from '../lib/collections.ts';
 import { COLLECTIONS } from '../lib/collections.ts';
 import { SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
+import type { QuoteSeparator, TextQuoteSelector } from '../../types/index.ts';
 
 export type Cell = string | number | boolean | null;
 /** A row's cells, in the order of its table's columns. */
@@ -74,8 +75,8 @@ interface DerivedColumn {
   /** The column it follows. */
   after: string;
   facts: FieldFacts;
-  /** The cell, given the row's item, its index in its list, and the list. */
-  cell(item: Item, index: number, list: readonly Item[]): Cell;
+  /** The cell, given the row's item, its index in its list, the list, and the parent's key cells. */
+  cell(item: Item, index: number, list: readonly Item[], keys: readonly Cell[]): Cell;
 }
 
 const OFFSET_NOTE = 'in Unicode code points into the article text (the body blocks joined with a line feed)';
@@ -137,6 +138,46 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
     },
   ],
 };
+
+/**
+ * What joins a quote's passages (its type, `QuoteSeparator`, is the one definition; the package's `quoteText` uses
+ * the same; the scripts cannot import runtime/).
+ */
+const QUOTE_SEPARATOR: QuoteSeparator = ' … ';
+
+/**
+ * `global_id`: an annotation's or inference's id made unique across the dataset by its article's (`<article>:<id>`);
+ * the `id` column alone is unique only within its article. After `id`, in every table of annotations.
+ */
+const GLOBAL_ID: DerivedColumn = {
+  name: 'global_id',
+  after: 'id',
+  facts: {
+    type: 'string',
+    required: true,
+    minLength: 3,
+    description:
+      'The article id and this id, joined by a colon (`<article>:<id>`): unique across the dataset. The `id` column is unique only within its article (the same id may recur in other articles), so join on (`article`, `id`) or on this column.',
+  },
+  cell: (item, _index, _list, keys) => `${keys[0]}:${(item as { id: string }).id}`,
+};
+for (const list of ['mentions', 'quotes', 'figures', 'citedSources', 'events', 'claims'])
+  (DERIVED_COLUMNS[`article:annotations.${list}[]`] ??= []).push(GLOBAL_ID);
+DERIVED_COLUMNS['article:inferences[]'] = [GLOBAL_ID];
+DERIVED_COLUMNS['article:annotations.quotes[]']!.push({
+  name: 'full_text',
+  after: 'end',
+  facts: {
+    type: 'string',
+    required: true,
+    minLength: 1,
+    description: `The whole quote: \`exact\` (its first passage), then the \`exact\` of each of its continuations (the quote_continuations table) in order, joined by "${QUOTE_SEPARATOR}" (a space, a horizontal ellipsis U+2026, a space). \`exact\` alone is only the first passage.`,
+  },
+  cell: (quote) => {
+    const { selector, continuations } = quote as { selector: TextQuoteSelector; continuations: TextQuoteSelector[] };
+    return [selector, ...continuations].map((passage) => passage.exact).join(QUOTE_SEPARATOR);
+  },
+});
 
 /** Table and column names chosen by hand where the rule's name would read badly. Keyed by the list's schema field. */
 const NAMES: Record<string, { table?: string; column?: string }> = {
@@ -457,7 +498,9 @@ export class RowMaker {
             return (item: Item) => at(item, column.path) !== null;
           case 'derived': {
             const d = derived.get(column.name);
-            if (d) return (item: Item, index: number, list: readonly Item[]) => d.cell(item, index, list);
+            if (d)
+              return (item: Item, index: number, list: readonly Item[], keys: Cell[]) =>
+                d.cell(item, index, list, keys);
             return (item: Item) => at(item, column.path) as Cell;
           }
           default:

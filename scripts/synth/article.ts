@@ -23,6 +23,7 @@ import type {
   TimeType,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
+import { resolveRelative } from '../lib/timex.ts';
 import { Random, randomFor } from './random.ts';
 import { SYNTH_PREFIX, synthEntity, synthOutlet, slugify, type CastMember, type PoolName } from './registry.ts';
 import {
@@ -202,34 +203,6 @@ const RELATIVE_PHRASES: ReadonlyArray<{ phrase: string; unit: CalendarUnit; offs
   { phrase: 'yesterday', unit: 'day', offset: -1 },
   { phrase: 'last year', unit: 'year', offset: -1 },
 ];
-
-/** The ISO week (`2025-W07`) that contains a UTC time. */
-function isoWeek(time: number): string {
-  const date = new Date(time);
-  const thursday = new Date(time + (3 - ((date.getUTCDay() + 6) % 7)) * DAY);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The TIMEX3 value of a relative expression, given the publication day (a UTC time). */
-function resolveRelative(published: number, unit: CalendarUnit, offset: number): string {
-  const d = new Date(published);
-  switch (unit) {
-    case 'day':
-      return isoDay(published + offset * DAY);
-    case 'week':
-      return isoWeek(published + offset * 7 * DAY);
-    case 'weekend':
-      return `${isoWeek(published + offset * 7 * DAY)}-WE`;
-    case 'month': {
-      const month = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1));
-      return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
-    }
-    case 'year':
-      return String(d.getUTCFullYear() + offset);
-  }
-}
 
 /** Writes the running text: clauses built from the word lists, different in every article. */
 class Prose {
@@ -546,7 +519,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     time: {
       span: { start: talks.start + 'resumed '.length, end: talks.end },
       type: 'instant',
-      value: resolveRelative(publishedTime, when.unit, when.offset),
+      value: resolveRelative({ unit: when.unit, offset: when.offset }, isoDay(publishedTime)) as string,
       beginPoint: null,
       endPoint: null,
       relative: { unit: when.unit, offset: when.offset },

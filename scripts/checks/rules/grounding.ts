@@ -1,5 +1,5 @@
 import type { Issue, Rule } from '../rule.ts';
-import { matchSelector, minimalSelector, occurrences } from '../../lib/text-quote.ts';
+import { isWholeWord, matchSelector, minimalSelector, occurrences, widenToWords } from '../../lib/text-quote.ts';
 import { MAX_HINT_EXACT, closestPassage, selectorsIn } from '../selectors.ts';
 import { textOf } from '../article-text.ts';
 import { trace } from '../../lib/trace.ts';
@@ -7,13 +7,40 @@ import { trace } from '../../lib/trace.ts';
 /** Longest passage quoted back in a message. */
 const MAX_QUOTED = 80;
 
-/** The shortest selector for one occurrence, as JSON, or null when none can single it out within its budget. */
+/**
+ * The shortest selector for one occurrence, as JSON followed by the words it selects (its context widened to whole
+ * words), or null when none can single it out within its budget.
+ */
 function suggestion(text: string, at: number, length: number, found?: number[]): string | null {
   try {
-    return JSON.stringify(minimalSelector(text, at, at + length, undefined, found));
+    const selector = minimalSelector(text, at, at + length, undefined, found);
+    const [from, to] = widenToWords(
+      text,
+      at - (selector.prefix ?? '').length,
+      at + length + (selector.suffix ?? '').length,
+    );
+    return `${JSON.stringify(selector)} (selects ${quoted(text.slice(from, to))})`;
   } catch {
     return null;
   }
+}
+
+/** Suggestions for the whole-word occurrences among `found` (at most three), joined for a hint. */
+function suggestions(text: string, found: number[], length: number, all: number[]): string {
+  return found
+    .filter((at) => isWholeWord(text, at, at + length))
+    .slice(0, 3)
+    .flatMap((at) => suggestion(text, at, length, all) ?? [])
+    .join(' or ');
+}
+
+/** The hint for a passage that starts or ends inside a word: select the whole word(s). */
+function widenHint(text: string, at: number, length: number, all: number[]): string {
+  const elsewhere = suggestions(text, all, length, all);
+  if (elsewhere) return `Select a whole-word occurrence instead, e.g. ${elsewhere}.`;
+  const [from, to] = widenToWords(text, at, at + length);
+  const whole = suggestion(text, from, to - from);
+  return `Select whole words: widen "exact" to ${quoted(text.slice(from, to))}${whole ? `, e.g. ${whole}` : ''}.`;
 }
 
 function quoted(s: string): string {
@@ -42,6 +69,16 @@ export const grounding: Rule = {
           text.startsWith(suffix, i + selector.exact.length),
       );
       trace?.(`ground ${context.file}#${pointer}`);
+      if (found.length === 1 && !isWholeWord(text, found[0]!, found[0]! + selector.exact.length)) {
+        const [from, to] = widenToWords(text, found[0]!, found[0]! + selector.exact.length);
+        issues.push({
+          pointer,
+          severity: 'error',
+          message: `${quoted(selector.exact)} is selected inside a word: it starts or ends within ${quoted(text.slice(from, to))}`,
+          hint: widenHint(text, found[0]!, selector.exact.length, at),
+        });
+        continue;
+      }
       if (found.length === 1) {
         context.anchors?.set(selector, found[0]!);
         continue;
@@ -56,7 +93,10 @@ export const grounding: Rule = {
             pointer,
             severity: 'error',
             message: `${quoted(selector.exact)} is in the text, but not with this prefix/suffix`,
-            hint: `Copy prefix and suffix verbatim from the text around it${bare.length === 1 ? ', or drop them: the passage occurs once' : `; e.g. ${suggestion(text, bare[0]!, selector.exact.length) ?? 'a longer prefix'}`}.`,
+            hint:
+              bare.length === 1 && !isWholeWord(text, bare[0]!, bare[0]! + selector.exact.length)
+                ? widenHint(text, bare[0]!, selector.exact.length, at)
+                : `Copy prefix and suffix verbatim from the text around it${bare.length === 1 ? ', or drop them: the passage occurs once' : `; e.g. ${suggestions(text, bare, selector.exact.length, at) || 'a longer prefix'}`}.`,
           });
           continue;
         }
@@ -71,14 +111,14 @@ export const grounding: Rule = {
         });
         continue;
       }
-      const suggestions = found
-        .slice(0, 3)
-        .flatMap((start) => suggestion(text, start, selector.exact.length, at) ?? []);
+      const fixes = suggestions(text, found, selector.exact.length, at);
       issues.push({
         pointer,
         severity: 'error',
         message: `${quoted(selector.exact)} occurs ${found.length} times in the text, so the selector is ambiguous`,
-        hint: `Add a prefix and/or suffix to pick one occurrence, e.g. ${suggestions.join(' or ')}.`,
+        hint: fixes
+          ? `Add a prefix and/or suffix to pick one whole-word occurrence, e.g. ${fixes}.`
+          : widenHint(text, found[0]!, selector.exact.length, at),
       });
     }
     return issues;

@@ -1,9 +1,35 @@
 import type { Issue, Rule } from '../rule.ts';
+import type { TimeExpression } from '../../../types/index.ts';
+import { namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const SEASONS = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
+const NAME: { [K in keyof Named]: (n: Named[K][number]) => string } = {
+  weekdays: (n) => WEEKDAYS[n - 1]!,
+  months: (n) => MONTHS[n - 1]!,
+  seasons: (n) => SEASONS[n],
+};
+
+/** What the stored time says of weekdays, months and seasons: its value's, or its ends', or its relative's. */
+function storedNames(t: TimeExpression): { [K in keyof Named]: Named[K] | null } {
+  const said: { [K in keyof Named]: Named[K] | null } = { weekdays: null, months: null, seasons: null };
+  for (const value of [t.value, t.beginPoint, t.endPoint]) {
+    if (typeof value !== 'string' || value === 'PRESENT_REF') continue;
+    const by = namedByValue(value);
+    said.weekdays = by.weekdays ? [...(said.weekdays ?? []), ...by.weekdays] : said.weekdays;
+    said.months = by.months ? [...(said.months ?? []), ...by.months] : said.months;
+    said.seasons = by.seasons ? [...(said.seasons ?? []), ...by.seasons] : said.seasons;
+  }
+  if (t.relative?.weekday !== undefined) said.weekdays = [t.relative.weekday];
+  if (t.relative?.season !== undefined) said.seasons = [t.relative.season];
+  return said;
+}
 
 export const times: Rule = {
   name: 'times',
   description:
-    'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or endPoint, an interval has one of them but no value, and a relative expression has no value while the publication date is unknown.',
+    'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or endPoint, an interval has one of them but no value, a relative expression has the value its relative gives from the publication date (X where unknown), and the stored time is the weekday, month or season its words name (a warning).',
   check(context) {
     if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
@@ -36,13 +62,45 @@ export const times: Rule = {
             hint: 'Give the end the text states; if it states neither, the expression is an instant with a null value.',
           });
       }
-      if (t.relative !== null && published === null && t.value !== null) {
-        issues.push({
-          pointer: `${at}/value`,
-          severity: 'error',
-          message: `"${t.selector?.exact}" is relative to the publication date, which is unknown, so the text does not fix its value`,
-          hint: `Set value to null and add a curator inference: { "about": "${e.id}", "field": "/time/value", "value": "${t.value}", … }.`,
-        });
+      const exact = typeof t.selector?.exact === 'string' ? t.selector.exact : 'the time expression';
+      if (t.relative && typeof t.relative === 'object' && t.type === 'instant') {
+        const expected = resolveRelative(t.relative, published);
+        if (typeof expected !== 'string')
+          issues.push({
+            pointer: `${at}/relative`,
+            severity: 'error',
+            message: `the relative time of ${JSON.stringify(exact)} cannot be computed: ${expected.problem}`,
+            hint: 'A named weekday is { "unit": "weekday", "weekday": 1–7, "offset": -1 or 1 }, a season { "unit": "season", "season": "SU", "offset": … }; see docs/annotation-guide.md, section 7.',
+          });
+        else if (t.value !== expected)
+          issues.push({
+            pointer: `${at}/value`,
+            severity: 'error',
+            message: `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
+            hint: `Set "value": "${expected}"${!expected.includes('X') ? '' : t.value === null ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator inference on /time/value' : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", "value": ${JSON.stringify(t.value)}, … }`}.`,
+          });
+      }
+      const named = namedInText(exact);
+      const stored = storedNames(t);
+      for (const kind of ['weekdays', 'months', 'seasons'] as const) {
+        const words = named[kind] as Array<Named[typeof kind][number]>;
+        const says = stored[kind] as typeof words | null;
+        const name = NAME[kind] as (n: (typeof words)[number]) => string;
+        if (words.length === 0) continue;
+        if (says === null && kind === 'weekdays' && t.relative?.unit === 'day')
+          issues.push({
+            pointer: `${at}/relative`,
+            severity: 'warning',
+            message: `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day counted from the publication day, which does not say it is a ${name(words[0]!)}`,
+            hint: `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } for a past ${name(words[0]!)} (1 for a coming one), and the value the times rule then gives.`,
+          });
+        else if (says !== null && words.some((w) => !says.includes(w)))
+          issues.push({
+            pointer: `${at}/${t.relative?.weekday !== undefined || t.relative?.season !== undefined ? 'relative' : t.value !== null ? 'value' : 'beginPoint'}`,
+            severity: 'warning',
+            message: `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ${says.map(name).join(' or ')}`,
+            hint: 'Check the value (and relative) against the words: the stored time must be the day, month or season the text names.',
+          });
       }
     });
     return issues;

@@ -1,0 +1,133 @@
+/**
+ * TIMEX3 values of relative time expressions, and the days, months and seasons a time's words name. Pure functions,
+ * shared by the times rule, the scaffold's examples and the synthetic corpus. The semantics are those of
+ * `RelativeTime` (types/annotations.ts).
+ */
+import type { RelativeTime, Season } from '../../types/index.ts';
+
+const DAY = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+/** ISO day of the week, 1 (Monday) to 7 (Sunday). */
+const dayOfWeek = (time: number) => ((new Date(time).getUTCDay() + 6) % 7) + 1;
+
+/** The ISO week (`2025-W07`) that contains a UTC time. */
+export function isoWeek(time: number): string {
+  const thursday = time + (4 - dayOfWeek(time)) * DAY;
+  const year = new Date(thursday).getUTCFullYear();
+  return `${year}-W${pad(1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY)))}`;
+}
+
+/** The first month (1–12) of each season; winter runs from December into the next year. */
+const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/**
+ * The TIMEX3 value of a relative expression given the publication date (a `PartialDate`, or null when unknown):
+ * resolved where the publication date is precise enough, otherwise written with `X` as TIMEX3 writes what is
+ * unknown (`XXXX-WXX-3`). A combination that means nothing (a weekday unit with no weekday; offset 0 on a weekday
+ * that is not the publication day) gives a problem instead.
+ */
+export function resolveRelative(relative: RelativeTime, published: string | null): string | { problem: string } {
+  const { unit, offset, weekday, season, partOfDay } = relative;
+  if ((unit === 'weekday') !== (weekday !== undefined))
+    return { problem: unit === 'weekday' ? 'a weekday unit needs `weekday`' : '`weekday` goes with unit "weekday"' };
+  if ((unit === 'season') !== (season !== undefined))
+    return { problem: unit === 'season' ? 'a season unit needs `season`' : '`season` goes with unit "season"' };
+  if (partOfDay !== undefined && unit !== 'day' && unit !== 'weekday')
+    return { problem: '`partOfDay` goes with unit "day" or "weekday"' };
+  const part = partOfDay === undefined ? '' : `T${partOfDay}`;
+  const [, y, m, d] = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(published ?? '') ?? [];
+  const year = Number(y);
+  const month = Number(m);
+  switch (unit) {
+    case 'year':
+      return y === undefined ? 'XXXX' : String(year + offset);
+    case 'month': {
+      if (m === undefined) return 'XXXX-XX';
+      const first = new Date(Date.UTC(year, month - 1 + offset, 1));
+      return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`;
+    }
+    case 'season': {
+      if (m === undefined) return `XXXX-${season}`;
+      // Occurrences of the season, by the year it begins in; the publication month counted from year 0.
+      const at = year * 12 + month - 1;
+      const start = (k: number) => k * 12 + SEASON_START[season!] - 1;
+      let k = year - 1; // the latest occurrence that begins by the publication month
+      while (start(k + 1) <= at) k++;
+      const containing = at <= start(k) + 2;
+      if (offset === 0)
+        return containing ? `${k}-${season}` : { problem: `the publication date is not in that season` };
+      return `${offset < 0 ? k + offset + (containing ? 0 : 1) : k + offset}-${season}`;
+    }
+  }
+  if (d === undefined)
+    return unit === 'day'
+      ? `XXXX-XX-XX${part}`
+      : unit === 'week'
+        ? 'XXXX-WXX'
+        : unit === 'weekend'
+          ? 'XXXX-WXX-WE'
+          : `XXXX-WXX-${weekday}${part}`;
+  const day = Date.UTC(year, month - 1, Number(d));
+  switch (unit) {
+    case 'day':
+      return `${isoDay(day + offset * DAY)}${part}`;
+    case 'week':
+      return isoWeek(day + offset * 7 * DAY);
+    case 'weekend':
+      return `${isoWeek(day + offset * 7 * DAY)}-WE`;
+  }
+  const today = dayOfWeek(day);
+  if (offset === 0)
+    return today === weekday ? `${isoDay(day)}${part}` : { problem: 'the publication day is not that weekday' };
+  const first = offset < 0 ? -((today - weekday! + 7) % 7 || 7) : (weekday! - today + 7) % 7 || 7;
+  return `${isoDay(day + (first + (offset - Math.sign(offset)) * 7) * DAY)}${part}`;
+}
+
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+const MONTH_ABBREVIATIONS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+const SEASON_NAMES: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+
+/** What a time expression's words name: weekdays (1–7), months (1–12) and seasons, in English. */
+export interface Named {
+  weekdays: number[];
+  months: number[];
+  seasons: Season[];
+}
+
+export function namedInText(text: string): Named {
+  const named: Named = { weekdays: [], months: [], seasons: [] };
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const weekday = WEEKDAY_NAMES.indexOf(word);
+    if (weekday >= 0) named.weekdays.push(weekday + 1);
+    const month = Math.max(MONTH_NAMES.indexOf(word), MONTH_ABBREVIATIONS.indexOf(word));
+    if (month >= 0) named.months.push(month + 1);
+    if (Object.hasOwn(SEASON_NAMES, word)) named.seasons.push(SEASON_NAMES[word]!);
+  }
+  return named;
+}
+
+/** The season (northern-hemisphere, meteorological) a month (1–12) falls in. */
+const seasonOfMonth = (month: number): Season => (['WI', 'SP', 'SU', 'FA'] as const)[Math.floor((month % 12) / 3)]!;
+
+/**
+ * What a TIMEX3 value says about the same things, where it says it: null for a kind the value does not fix (a year
+ * names no weekday; `XXXX-WXX` names no month). A day says its weekday, month and season; a week date its weekday;
+ * a month its month and season; a season its season.
+ */
+export function namedByValue(value: string): { [K in keyof Named]: Named[K] | null } {
+  const said: { [K in keyof Named]: Named[K] | null } = { weekdays: null, months: null, seasons: null };
+  const date = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
+  if (date) {
+    const month = Number(date[2]);
+    said.months = [month];
+    said.seasons = [seasonOfMonth(month)];
+    if (date[3] !== undefined) said.weekdays = [dayOfWeek(Date.UTC(Number(date[1]), month - 1, Number(date[3])))];
+  }
+  const weekDay = /-W(?:\d{2}|XX)-([1-7]|WE)/.exec(value);
+  if (weekDay) said.weekdays = weekDay[1] === 'WE' ? [6, 7] : [Number(weekDay[1])];
+  const season = /-(SP|SU|FA|WI)$/.exec(value);
+  if (season) said.seasons = [season[1] as Season];
+  return said;
+}

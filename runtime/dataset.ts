@@ -64,6 +64,7 @@ export const ARTICLE_FIELDS = [
   'authors',
   'datePublished',
   'dateModified',
+  'genre',
   'language',
   'body',
   'keywords',

@@ -67,7 +67,7 @@ export function openDataset(readJson: ReadJson): NodeDataset {
     const article: Record<string, unknown> = {};
     for (const field of ARTICLE_FIELDS) {
       if (isLazy(field)) Object.defineProperty(article, field, accessors[field]);
-      else article[field] = summary[field];
+      else if (field in summary) article[field] = summary[field]; // optional fields (`genre`) stay absent
     }
     return article as PublishedArticle;
   }

@@ -3,21 +3,98 @@
  * for a contributor to fill in: every field, and one example of each annotation kind. Never overwrites: the file is
  * created atomically only when the name is free. The template is deliberately invalid (`TODO` placeholders, which
  * the `placeholders` rule rejects) so that `npm run validate` lists exactly what is left to do.
+ *
+ * `npm run new -- <id> --from FILE [--archive TEXT]`: writes the article from a source text instead (Markdown `.md` or
+ * plain text `.txt`, converted by scripts/lib/source-text.ts): the body as blocks, verbatim; the headline, `url`,
+ * `datePublished` and `dateModified` from the YAML front matter (`title`, `source_url`, `published_time`,
+ * `modified_time`); `provenance` naming the file and the archive it came from; no annotations.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
+import { ConversionError, convertMarkdown, convertPlainText, type FrontMatter } from './lib/source-text.ts';
+import type { Article } from '../types/index.ts';
 import { nameProblem } from './lib/portable-names.ts';
 import { npmCommand, printable } from './lib/printable.ts';
 
-const USAGE = `usage: npm run new -- <id> [--data DIR] [--added-by NAME]
+const USAGE = `usage: npm run new -- <id> [--data DIR] [--added-by NAME] [--from FILE [--archive TEXT]]
 
 Creates DIR/articles/<id>.json (DIR defaults to data) from a template. <id> is a lowercase slug naming the article,
-such as zelensky-rejects-us-rare-earth-proposal.`;
+such as zelensky-rejects-us-rare-earth-proposal.
+
+--from FILE     make the article from a source text instead: Markdown (.md) or plain text (.txt), with optional YAML
+                front matter (title, source_url, published_time, modified_time). The body is taken verbatim, with
+                the markup removed; no annotations are written.
+--archive TEXT  where FILE came from (an archive and its commit, say), recorded in provenance.source.`;
+
+/** A front matter time (`2025-02-23 15:00:35-05:00`) as an ISO 8601 partial date, or a located error. */
+const PARTIAL_DATE =
+  /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?)?$/;
+function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 'modified_time'): string | null {
+  const value = frontMatter[key];
+  if (value === undefined || value === '') return null;
+  const iso = value.replace(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(Z|[+-]\d\d:\d\d)$/, '$1T$2$3');
+  if (!PARTIAL_DATE.test(iso))
+    fail(
+      `${file}: front matter ${key} "${printable(value)}" is not a date: give an ISO 8601 date (2025-02-23) or a date-time with its UTC offset (2025-02-23 15:00:35-05:00)`,
+    );
+  return iso;
+}
+
+/** The article made from a source text: body and metadata from the file, nothing annotated. */
+function articleFrom(id: string, file: string, today: string, addedBy: string, archive: string | undefined): Article {
+  const extension = extname(file).toLowerCase();
+  if (!['.md', '.markdown', '.txt'].includes(extension))
+    fail(`${file}: give a Markdown (.md) or plain text (.txt) file; "${extension || 'no extension'}" is neither`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  let converted;
+  try {
+    converted = extension === '.txt' ? convertPlainText(text) : convertMarkdown(text);
+  } catch (error) {
+    if (!(error instanceof ConversionError)) throw error;
+    fail(
+      `${file}:${error.line}:${error.column}: ${printable(error.message)}${error.hint ? `\nhint: ${error.hint}` : ''}`,
+    );
+  }
+  const { frontMatter, body } = converted;
+  if (body.length === 0) fail(`${file}: no text to make a body from`);
+  const url = frontMatter.source_url || null;
+  if (url !== null && !/^https?:\/\/[^\s/?#]+[^\s]*$/.test(url))
+    fail(`${file}: front matter source_url "${printable(url)}" is not an http(s) address`);
+  const name = basename(file);
+  return {
+    id,
+    headline: frontMatter.title
+      ? { text: frontMatter.title.replace(/\s+/g, ' '), origin: 'original' }
+      : { text: 'TODO: the headline as published, or your own with origin "curator"', origin: 'curator' },
+    url,
+    publisher: null,
+    authors: null,
+    datePublished: dateOf(file, frontMatter, 'published_time'),
+    dateModified: dateOf(file, frontMatter, 'modified_time'),
+    language: 'en',
+    body: body.map((block) => ({ ...block, text: block.text.normalize('NFC') })),
+    keywords: [],
+    provenance: {
+      source: `The file ${name}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- --from\`${url ? `; the page: ${url}` : ''}.`,
+      sourceUrl: url,
+      dateAdded: today,
+      addedBy,
+    },
+    rights: { status: 'unknown', holder: null, license: null, note: null },
+    annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
+    inferences: [],
+  };
+}
 
 runMain(() => {
   const { values, positionals } = parseArgs({
@@ -25,6 +102,8 @@ runMain(() => {
     options: {
       data: { type: 'string', default: 'data' },
       'added-by': { type: 'string', default: 'TODO: your name or handle' },
+      from: { type: 'string' },
+      archive: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -33,6 +112,7 @@ runMain(() => {
     return 0;
   }
   if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
+  if (values.archive !== undefined && values.from === undefined) fail(`--archive goes with --from\n\n${USAGE}`);
   const id = positionals[0]!;
   const problem = nameProblem(id);
   if (problem !== null)
@@ -47,17 +127,28 @@ runMain(() => {
   if (existsSync(join(values.data, 'redirects', `${id}.json`)))
     fail(`"${id}" was used before and now redirects elsewhere (data/redirects/${id}.json); choose another id`);
   const today = new Date().toISOString().slice(0, 10);
+  const record =
+    values.from === undefined
+      ? articleTemplate(id, today, values['added-by'])
+      : articleFrom(id, values.from, today, values['added-by'], values.archive);
   try {
     const schema = JSON.parse(
       readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8'),
     ) as object;
-    writeFileAtomic(path, canonicalText(articleTemplate(id, today, values['added-by']), schema), { exclusive: true });
+    writeFileAtomic(path, canonicalText(record, schema), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       fail(`${path} already exists; edit it, or choose another id`);
     throw error;
   }
   const shown = relative(process.cwd(), path) || path;
+  if (values.from !== undefined) {
+    console.log(`Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
+  1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
+  2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
+    return 0;
+  }
   console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
   1. Replace the example paragraph with the body, verbatim (one block per paragraph), and fill in the metadata you
      know (null where the field allows it and the source does not say).

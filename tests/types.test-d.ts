@@ -59,3 +59,21 @@ const badEntity: Entity = {
   country: 'X',
 };
 void badEntity;
+
+// Model 1.1: list items carry a level; genre is an IPTC qcode; a source may be outlets or implicit; a quote's
+// attribution is an assertion or a belief; claims have hedges; an entity records its Wikidata look-up.
+const item: Article['body'][number] = { type: 'listItem', level: 2, text: 'Both sides agree.' };
+const genre: Article['genre'] = 'genre:Press_Release';
+// @ts-expect-error: genres are IPTC qcodes, not free text.
+const badGenre: Article['genre'] = 'fact sheet';
+const outletSource: Quote['source'] = {
+  kind: 'outlet',
+  entity: null,
+  affiliation: null,
+  outlets: ['reuters'],
+  selector: { exact: 'Reuters' },
+};
+const belief: Quote['attribution'] = 'belief';
+const hedges: Article['annotations']['claims'][number]['hedges'] = [{ exact: 'reportedly' }];
+const check: Entity['wikidataCheck'] = { status: 'none', checkedIn: 'a Wikidata search', checkedOn: '2026-12-07' };
+void [item, genre, badGenre, outletSource, belief, hedges, check];

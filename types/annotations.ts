@@ -62,30 +62,40 @@ export interface Mention extends AnnotationBase {
 
 /**
  * What kind of source an attribution names (PARC 3.0 `source`): `entity`, a registered person, organisation or
- * country, named or referred to (“Zelensky”, “he”); `unnamed`, one person the text does not name (“a senior
- * official”); `group`, several people the text does not name (“U.S. officials”); `article`, the article itself
- * (its reporter or outlet), for claims the article makes in its own voice.
+ * country, named or referred to (“Zelensky”, “he”), including in a subheading over the list of quotes it speaks
+ * (“Secretary of the Treasury Scott Bessent on …”); `unnamed`, one person the text does not name (“a senior
+ * official”); `group`, several people the text does not name (“U.S. officials”); `outlet`, a news outlet credited as
+ * the source (“according to reports from The Economist, The Washington Post, and Reuters”), ids in `data/outlets/`; `implicit`, a source the text
+ * implies but does not mention (“which reportedly grants”: the report is someone's, but whose is not said);
+ * `article`, the article itself (its reporter or outlet), for claims the article makes in its own voice.
  */
-export type SourceKind = 'entity' | 'unnamed' | 'group' | 'article';
+export type SourceKind = 'entity' | 'unnamed' | 'group' | 'outlet' | 'implicit' | 'article';
 
 /**
  * Who says something: the source of a quote or the claimant of a claim (PARC 3.0 attribution source). An unnamed or
  * group source is recorded as such, with what the text says it belongs to, never as an invented person.
  */
 export interface Source {
-  /** Whether the source is a registered entity, an unnamed person, a group, or the article itself. */
+  /** Whether the source is a registered entity, an unnamed person, a group, an outlet, implicit, or the article. */
   kind: SourceKind;
   /** For `entity`: the source, an id in `data/entities/` (a person, organisation or country). Otherwise `null`. */
   entity: Id | null;
   /**
    * For `unnamed` and `group`: the organisation or country the text says they belong to or speak for (“U.S.
    * officials” → `united-states`), an id in `data/entities/`; `null` when the text does not say, and for `entity`
-   * and `article`.
+   * `outlet`, `implicit` and `article`.
    */
   affiliation: Id | null;
   /**
-   * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”); `null`
-   * when the text does not (always for `article`).
+   * For `outlet`: the outlets credited, ids in `data/outlets/`, in text order (“reports from The Economist, The
+   * Washington Post, and Reuters” names three). Omitted for every other kind (since model 1.1).
+   * @minItems 1
+   */
+  outlets?: Id[];
+  /**
+   * Where the text names or refers to the source (“U.S. President Donald Trump”, “he”, “U.S. officials”, “The
+   * Economist”), which may be a subheading that names the speaker of the list items under it; `null` when the text
+   * does not (always for `implicit` and `article`).
    */
   selector: TextQuoteSelector | null;
 }
@@ -96,6 +106,14 @@ export interface Source {
  * source's point in the reporter's words (“he emphasized that Ukraine was not yet ready…”).
  */
 export type QuoteKind = 'direct' | 'partial' | 'paraphrase';
+
+/**
+ * What an attribution reports (the attribution `type` of the Penn Discourse TreeBank 2.0, which PARC 3.0 builds on):
+ * `assertion` (PDTB `Comm`), something the source said or wrote (cues such as “said”, “stated”, “announced”);
+ * `belief` (PDTB `PAtt`), something the source thinks, believes or views (cues such as “believe”, “think”, “view …
+ * as”), reported without saying that it was said.
+ */
+export type AttributionType = 'assertion' | 'belief';
 
 /**
  * Reported speech, in the style of PARC 3.0: the content (`selector` and `continuations`), its source and the cue
@@ -109,8 +127,10 @@ export interface Quote extends AnnotationBase {
   continuations: TextQuoteSelector[];
   /** Whether the words are direct, partial or paraphrased. */
   kind: QuoteKind;
-  /** Who is quoted: a registered entity, an unnamed or group source (never `article`). */
+  /** Who is quoted: a registered entity, an unnamed or group source, an outlet, or implicit (never `article`). */
   source: Source;
+  /** Whether the source is reported as saying it (`assertion`) or believing it (`belief`); omitted means `assertion` (since model 1.1). */
+  attribution?: AttributionType;
   /**
    * The attribution cue, in order: the word or words that attribute the content to the source (“said”, “has
    * openly stated”; “view” and “as” for “view … as”). Empty when the text has none.
@@ -296,10 +316,20 @@ export interface ClaimReview {
  * external fact-check the article cites (`reviews`).
  */
 export interface Claim extends AnnotationBase {
-  /** The claim as one short proposition, in the curator's words, saying no more than the span (schema.org `claimReviewed`). @minLength 1 */
+  /**
+   * The claim as one short proposition, in the curator's words, saying no more than the span (schema.org
+   * `claimReviewed`). For an attributed claim the claimant holds it, and `claimReviewed` is its content alone: “the
+   * U.S. proposal does not protect Ukraine's interests”, never “Zelensky says that …”.
+   * @minLength 1
+   */
   claimReviewed: string;
-  /** Who makes the claim (schema.org `Claim.author`): a registered entity, an unnamed or group source, or the article itself. */
+  /**
+   * Who makes the claim (schema.org `Claim.author`): a registered entity, an unnamed or group source, an outlet, an
+   * implicit source (“reportedly”), or the article itself.
+   */
   claimant: Source;
+  /** Hedges that qualify the claim, each found in the text (“reportedly”, “may”); omitted means none (since model 1.1). */
+  hedges?: TextQuoteSelector[];
   /**
    * Whether the claim is a statement of fact that evidence could confirm or refute (`true`), rather than an opinion,
    * a stance, a wish or a prediction (`false`).

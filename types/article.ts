@@ -27,13 +27,27 @@ export interface Author {
   entity: Id | null;
 }
 
-/** The kind of a body block: `paragraph`, running text; `subheading`, a heading between paragraphs. */
-export type BlockType = 'paragraph' | 'subheading';
+/**
+ * The kind of a body block: `paragraph`, running text; `subheading`, a heading between paragraphs (in Markdown
+ * sources, also a paragraph that is bold and nothing else); `listItem`, one item of a bulleted or numbered list, at
+ * the nesting `level` given (HTML `li`). A list item is a block of its own, like a paragraph: selectors and offsets
+ * work across list items exactly as across paragraphs. An item that holds a nested list is the item's own text; each
+ * nested item is the next block, one level deeper.
+ */
+export type BlockType = 'paragraph' | 'subheading' | 'listItem';
 
 /** One block of the body, reproduced verbatim. */
 export interface Block {
-  /** Whether the block is a paragraph or a subheading. */
+  /** Whether the block is a paragraph, a subheading or a list item. */
   type: BlockType;
+  /**
+   * For a `listItem`, how deep the list is nested: `1` for an item of a top-level list, `2` for an item of a list
+   * inside one, and so on. Present on list items only (since model 1.1).
+   * @TJS-type integer
+   * @minimum 1
+   * @maximum 9
+   */
+  level?: number;
   /**
    * The block's text, verbatim: typographic quotes, apostrophes and dashes as published, in Unicode NFC, on one line.
    * @pattern ^\S(?:.*\S)?$
@@ -72,6 +86,32 @@ export interface Rights {
   note: Text | null;
 }
 
+/**
+ * The article's genre: its nature as a piece of journalism, not its subject. A qcode of the IPTC NewsCodes genre
+ * vocabulary (http://cv.iptc.org/newscodes/genre/; the code after `genre:` is the last segment of the concept's URI):
+ * `genre:Current` (Current Events: a news report of events at the time of the report), `genre:Analysis`,
+ * `genre:Background`, `genre:Fact_Check`, `genre:Feature`, `genre:Interview`, `genre:ListingOfFacts` (Fact Box),
+ * `genre:Opinion`, `genre:Press_Release` (information an organisation provides to the news media, such as a
+ * government fact sheet), `genre:Profile`, `genre:Question_and_Answer_Session`, `genre:Quote` (direct quotes from a
+ * person), `genre:Summary` (Briefing: a summary of a number of news items, a round-up),
+ * `genre:Transcript_and_Verbatim`. Retired IPTC codes (`genre:Wrapup`, `genre:Update`…) are not used.
+ */
+export type Genre =
+  | 'genre:Current'
+  | 'genre:Analysis'
+  | 'genre:Background'
+  | 'genre:Fact_Check'
+  | 'genre:Feature'
+  | 'genre:Interview'
+  | 'genre:ListingOfFacts'
+  | 'genre:Opinion'
+  | 'genre:Press_Release'
+  | 'genre:Profile'
+  | 'genre:Question_and_Answer_Session'
+  | 'genre:Quote'
+  | 'genre:Summary'
+  | 'genre:Transcript_and_Verbatim';
+
 /** A news article, reproduced verbatim and annotated (schema.org `NewsArticle`). */
 export interface Article {
   /** The article's identifier: a lowercase slug equal to the file name without `.json`. */
@@ -88,6 +128,11 @@ export interface Article {
   datePublished: PartialDate | null;
   /** When the article was last modified, at the precision known; `null` when not known or never modified. */
   dateModified: PartialDate | null;
+  /**
+   * The article's genre (IPTC NewsCodes genre, as ninjs `genre`); omitted when the curator has not said (since model
+   * 1.1).
+   */
+  genre?: Genre;
   /** The language of the body, as a BCP 47 tag. */
   language: LanguageTag;
   /**

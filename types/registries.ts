@@ -2,7 +2,7 @@
  * Registries: the entities and outlets that articles reference, one file per record in `data/entities/<id>.json`
  * and `data/outlets/<id>.json`. Registry records are curator reference data, not article text.
  */
-import type { Id, PartialDate, HttpUrl, CountryCode, Text, WikidataId } from './common.ts';
+import type { Id, PartialDate, CalendarDate, HttpUrl, CountryCode, Text, WikidataId } from './common.ts';
 
 /**
  * The kind of an entity. Beside people, organisations, countries, cities, regions and events: `commodity`, a traded
@@ -59,6 +59,22 @@ export interface EntityIdentifiers {
   wikidata?: WikidataId;
 }
 
+/**
+ * What looking the entity up in Wikidata found: `linked`, its item is `identifiers.wikidata`; `none`, Wikidata has no
+ * item for it. An entity with no `wikidataCheck` has not been looked up yet.
+ */
+export type WikidataStatus = 'linked' | 'none';
+
+/** Where and when the entity was looked up in Wikidata, and what was found. */
+export interface WikidataCheck {
+  /** `linked` (the item is `identifiers.wikidata`) or `none` (no item exists). */
+  status: WikidataStatus;
+  /** Where it was checked: the item's page, a named dump, a search and its query. */
+  checkedIn: Text;
+  /** The day it was checked. */
+  checkedOn: CalendarDate;
+}
+
 /** A person, organisation, place, event or thing that articles mention. */
 export interface Entity {
   /** The entity's identifier: a lowercase slug equal to the file name without `.json`. */
@@ -78,6 +94,11 @@ export interface Entity {
   roles: Role[];
   /** Identifiers in standard code lists. */
   identifiers: EntityIdentifiers;
+  /**
+   * The Wikidata look-up: `linked` with where and when `identifiers.wikidata` was verified, or `none` when no item
+   * exists. Omitted when the entity has not been looked up (since model 1.1).
+   */
+  wikidataCheck?: WikidataCheck;
 }
 
 /** A news outlet that publishes articles or is credited in them. */

@@ -31,9 +31,10 @@ function collect<C extends Collection>(collection: C, record: CollectionRecords[
     outlet(article.publisher, '/publisher');
     article.authors?.forEach((a, i) => entity(a.entity, `/authors/${i}/entity`));
     const { mentions, quotes, figures, citedSources, events, claims } = article.annotations;
-    const source = (s: { entity: string | null; affiliation: string | null }, at: string) => {
+    const source = (s: { entity: string | null; affiliation: string | null; outlets?: string[] }, at: string) => {
       entity(s.entity, `${at}/entity`);
       entity(s.affiliation, `${at}/affiliation`);
+      s.outlets?.forEach((o, i) => outlet(o, `${at}/outlets/${i}`));
     };
     mentions.forEach((m, i) => {
       entity(m.entity, `/annotations/mentions/${i}/entity`);

@@ -10,8 +10,8 @@
  *   columns, `exact`, `prefix`, `suffix` and the derived `start` and `end`, under the path of the property that holds
  *   it (`attribution_exact`, `time_selector_exact`), or under no name for the row's own `selector` (an annotation's).
  * - A list is a child table with the parent's key, a 1-based `position`, and a foreign key to the parent. Its items'
- *   own `id`, when they have one, is part of the primary key. A list that may be `null` also gets a `<list>_known`
- *   boolean column in the parent, so `null` and `[]` stay apart.
+ *   own `id`, when they have one, is part of the primary key. A list that may be `null` or absent (an optional
+ *   field) also gets a `<list>_known` boolean column in the parent, so `null` (or absent) and `[]` stay apart.
  * - A field whose description says it holds an id in `data/<collection>/` gets a foreign key to that collection.
  *
  * Each column is declared once, by the schema walk or in `DERIVED_COLUMNS`, with the function that computes its
@@ -185,6 +185,8 @@ const NAMES: Record<string, { table?: string; column?: string }> = {
   'redirect:to': { table: 'redirect_targets', column: 'target' },
   'article:annotations.quotes[].cue': { table: 'quote_cues' },
   'article:annotations.claims[].isBasedOn': { table: 'claim_bases', column: 'based_on' },
+  'article:annotations.quotes[].source.outlets': { table: 'quote_source_outlets' },
+  'article:annotations.claims[].claimant.outlets': { table: 'claim_claimant_outlets' },
 };
 
 /**
@@ -386,7 +388,8 @@ export class TableModel {
         const name =
           names.table ??
           `${table.collection === 'articles' && !table.parent ? '' : `${singular(table.name)}_`}${snake(key)}`;
-        if (resolved.nullable) {
+        const optional = !((node.required as string[] | undefined) ?? []).includes(key);
+        if (resolved.nullable || optional) {
           table.columns.push({
             name: `${prefix}${snake(key)}_known`,
             role: 'known',
@@ -395,7 +398,7 @@ export class TableModel {
             facts: {
               type: 'boolean',
               required: true,
-              description: `\`false\` when \`${key}\` is not known (JSON \`null\`); \`true\` when the ${name} table lists its items, or lists none because the list is known to be empty.`,
+              description: `\`false\` when \`${key}\` is not known (JSON \`null\`${optional ? ', or the field is absent' : ''}); \`true\` when the ${name} table lists its items, or lists none because the list is known to be empty.`,
             },
           });
         }

@@ -56,8 +56,15 @@ const passages = (value: unknown): string => {
  */
 function sourceHtml(source: unknown, registry: Registry): string {
   if (source === null || typeof source !== 'object') return entityLink(source, registry);
-  const { kind, entity, affiliation } = source as { kind?: string; entity?: unknown; affiliation?: unknown };
+  const { kind, entity, affiliation, outlets } = source as {
+    kind?: string;
+    entity?: unknown;
+    affiliation?: unknown;
+    outlets?: unknown;
+  };
   if (typeof entity === 'string') return entityLink(entity, registry);
+  if (kind === 'outlet' && Array.isArray(outlets)) return outlets.map((o) => outletName(o, registry)).join(', ');
+  if (kind === 'implicit') return 'a source the text implies but does not name';
   const of = typeof affiliation === 'string' ? `, of ${entityLink(affiliation, registry)}` : '';
   if (kind === 'unnamed') return `an unnamed source${of}`;
   if (kind === 'group') return `a group${of}`;

@@ -19,6 +19,7 @@ import { aliases } from './aliases.ts';
 import { inferencePointers } from './inference-pointers.ts';
 import { sources } from './sources.ts';
 import { times } from './times.ts';
+import { structure } from './structure.ts';
 
 export const RULES: readonly Rule[] = [
   ids,
@@ -40,4 +41,5 @@ export const RULES: readonly Rule[] = [
   inferencePointers,
   sources,
   times,
+  structure,
 ];

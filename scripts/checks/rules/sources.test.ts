@@ -30,3 +30,39 @@ test('sources: a group source with an invented entity, an entity source without 
   ]);
   assert.match(findings.find((f) => f.pointer.includes('quotes/1'))!.hint, /never invent a person/);
 });
+
+test('sources: outlet and implicit sources (model 1.1) are checked', async () => {
+  const at: Record<string, number> = {};
+  const findings = await findingsAfter([sources], (dir) =>
+    editJson(dir, FIXTURE_ARTICLE, (a) => {
+      const add = (id: string, source: object) =>
+        (at[id] = a.annotations.quotes.push({ ...a.annotations.quotes[0], id, source }) - 1);
+      add('q-ok-outlet', {
+        kind: 'outlet',
+        entity: null,
+        affiliation: null,
+        outlets: ['wire-service'],
+        selector: null,
+      });
+      add('q-ok-implicit', { kind: 'implicit', entity: null, affiliation: null, selector: null });
+      add('q-no-outlet', { kind: 'outlet', entity: null, affiliation: null, selector: null });
+      add('q-stray-outlet', {
+        kind: 'group',
+        entity: null,
+        affiliation: null,
+        outlets: ['wire-service'],
+        selector: null,
+      });
+      add('q-implicit-named', { kind: 'implicit', entity: 'olena-kovalenko', affiliation: null, selector: null });
+    }),
+  );
+  assert.deepEqual(
+    findings.map((f) => f.pointer).sort(),
+    [
+      `/annotations/quotes/${at['q-no-outlet']}/source/outlets`,
+      `/annotations/quotes/${at['q-stray-outlet']}/source/outlets`,
+      `/annotations/quotes/${at['q-implicit-named']}/source/kind`,
+    ].sort(),
+  );
+  assert.match(findings.find((f) => f.pointer.endsWith('/kind'))!.hint, /reportedly/);
+});

@@ -4,7 +4,7 @@ import type { Source } from '../../../types/index.ts';
 export const sources: Rule = {
   name: 'sources',
   description:
-    'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group source invents none, the article as claimant has no entity, affiliation or span, and no quote is the article’s own.',
+    'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group source invents none, an `outlet` source names its outlets, an implicit source and the article as claimant have no entity, affiliation or span, and no quote is the article’s own.',
   check(context) {
     if (context.phase !== 'record' || context.collection !== 'articles') return [];
     const issues: Issue[] = [];
@@ -12,6 +12,18 @@ export const sources: Rule = {
       if (!source || typeof source !== 'object') return;
       const problem = (field: string, message: string, hint: string) =>
         issues.push({ pointer: `${at}/${field}`, severity: 'error', message, hint });
+      if (source.kind === 'outlet' && source.outlets === undefined)
+        problem(
+          'outlets',
+          'a source of kind "outlet" needs its outlets',
+          'List the ids of the outlets credited, from data/outlets/ (“according to Reuters” → "outlets": ["reuters"]).',
+        );
+      if (source.kind !== 'outlet' && source.outlets !== undefined)
+        problem(
+          'outlets',
+          `a source of kind "${source.kind}" has no outlets`,
+          'Remove outlets, or use kind "outlet" when news outlets are the source.',
+        );
       switch (source.kind) {
         case 'entity':
           if (source.entity === null)
@@ -34,6 +46,22 @@ export const sources: Rule = {
               'entity',
               `${source.kind === 'group' ? 'a group' : 'an unnamed'} source is no registered entity`,
               'Set entity to null and put what the source belongs to (“U.S. officials” → united-states) in affiliation; never invent a person.',
+            );
+          break;
+        case 'outlet':
+          if (source.entity !== null || source.affiliation !== null)
+            problem(
+              'entity',
+              'an outlet source has no entity or affiliation',
+              'Set entity and affiliation to null: the outlet is the source.',
+            );
+          break;
+        case 'implicit':
+          if (source.entity !== null || source.affiliation !== null || source.selector !== null)
+            problem(
+              'kind',
+              'an implicit source has no entity, affiliation or span',
+              'Set entity, affiliation and selector to null and put the word that implies the report (“reportedly”) in hedges, or choose another kind when the text names the source.',
             );
           break;
         case 'article':

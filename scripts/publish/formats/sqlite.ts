@@ -1,23 +1,234 @@
-/** `annotated-news.sqlite`: every table in one SQLite database (interim: node-sqlite3-wasm, ../sqlite.ts). */
-import { generatedNotice } from '../../lib/generated.ts';
-import { SQLITE_PATH, SqliteTables } from '../sqlite.ts';
-import { BUILD_COMMAND, type Format } from './format.ts';
+/**
+ * `annotated-news.sqlite`: every table of the table model in one SQLite database, with primary and foreign keys,
+ * an index per foreign key, views that put names beside ids (`mentions_with_names`, `quotes_with_names`…), full-text
+ * indexes (FTS5) over the article text and the quotes, the column descriptions, and the dataset version
+ * (`PRAGMA user_version` and the `dataset_metadata` table).
+ *
+ * The rows are the Parquet tables' (formats/tables.ts, which runs first), read by DuckDB in primary-key order, so the
+ * database holds the same rows in the same order as the CSV and Parquet files, and the same rows give the same bytes.
+ * DuckDB cannot write SQLite here (its sqlite extension is a download), so the database is written with
+ * node-sqlite3-wasm (SQLite compiled to WebAssembly: no native build, and the file goes to disk page by page).
+ */
+import { createRequire } from 'node:module';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, JSValue, Statement } from 'node-sqlite3-wasm';
+import type { Table } from '../table-model.ts';
+import type { FieldFacts } from '../schema-fields.ts';
+import type { Format } from './format.ts';
 import { DATA_LICENSE } from './metadata.ts';
-import { eachRow } from './rows.ts';
+import { orderBy, parquetPath, sqlName, sqlString, withDuckDb } from './tables.ts';
 
+export const SQLITE_PATH = 'annotated-news.sqlite';
+
+/** `1.2.3` → 1002003: the dataset version as `PRAGMA user_version` (a 32-bit integer). */
+export function userVersion(version: string): number {
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
+  return major * 1_000_000 + minor * 1_000 + patch;
+}
+
+const SQL_TYPE: Record<FieldFacts['type'], string> = {
+  string: 'TEXT',
+  date: 'TEXT',
+  integer: 'INTEGER',
+  boolean: 'INTEGER',
+  number: 'REAL',
+};
+
+export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The full-text indexes: an FTS5 table over some text columns of a table (external content: no copy of the text). */
+export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> =
+  [
+    { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
+    { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
+    // Claims, once the data model has them (issue 10).
+    { name: 'claims_fts', table: 'claims', columns: ['exact', 'claim_reviewed'], optional: true },
+  ];
+
+/** The registries a view joins to show a name beside an id. */
+const NAMED = ['entities', 'outlets'];
+
+/**
+ * Views for the joins most queries start with, derived from the table model: for every table that refers to
+ * entities or outlets, `<table>_with_names` is the table with each such id's `name` beside it (`mentions_with_names`:
+ * `entity_name`, `stands_for_name`; `quotes_with_names`: the speaker's and the outlet's names).
+ */
+export function views(tables: readonly Table[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const table of tables) {
+    const references = table.foreignKeys.filter(
+      (fk) => fk.fields.length === 1 && NAMED.includes(fk.reference.resource),
+    );
+    if (references.length === 0) continue;
+    const taken = new Set(table.columns.map((c) => c.name));
+    const columns = ['t.*'];
+    const joins: string[] = [];
+    references.forEach((fk, i) => {
+      const column = fk.fields[0]!;
+      const name = `${column}_name`;
+      if (taken.has(name)) return;
+      taken.add(name);
+      columns.push(`r${i}.name AS ${quoteName(name)}`);
+      joins.push(`LEFT JOIN ${quoteName(fk.reference.resource)} r${i} ON r${i}.id = t.${quoteName(column)}`);
+    });
+    result[`${table.name}_with_names`] =
+      `SELECT ${columns.join(', ')} FROM ${quoteName(table.name)} t ${joins.join(' ')}`;
+  }
+  return result;
+}
+
+function createTable(table: Table): string {
+  const columns = table.columns.map((c) => {
+    const type = SQL_TYPE[c.facts.type];
+    const checks = c.facts.type === 'boolean' ? ` CHECK (${quoteName(c.name)} IN (0, 1))` : '';
+    return `  ${quoteName(c.name)} ${type}${c.facts.required ? ' NOT NULL' : ''}${checks}`;
+  });
+  const keys = [`  PRIMARY KEY (${table.primaryKey.map(quoteName).join(', ')})`];
+  for (const fk of table.foreignKeys) {
+    keys.push(
+      `  FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
+    );
+  }
+  return `CREATE TABLE ${quoteName(table.name)} (\n${[...columns, ...keys].join(',\n')}\n)`;
+}
+
+/** An index per foreign key that the primary key does not already start with. */
+function createIndexes(table: Table): string[] {
+  return table.foreignKeys
+    .filter((fk) => fk.fields.some((f, i) => table.primaryKey[i] !== f))
+    .map(
+      (fk) =>
+        `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`,
+    );
+}
+
+/**
+ * The page cache while writing (KiB). The file is on disk, so this is all the memory the database needs; it is large
+ * enough that appending rows and building the indexes rarely read a page back.
+ */
+const CACHE_KIB = 32 * 1024;
+
+/** The most rows one INSERT statement takes, fewer for wide tables: a statement binds at most 32,766 values (SQLite's limit). */
+const BATCH_ROWS = 128;
+const MAX_VARIABLES = 32_766;
+
+/**
+ * A table's rows, inserted `batch` at a time by one prepared multi-row `INSERT … VALUES (…), (…)…`: each statement
+ * run costs a few calls into WebAssembly whatever its size, so batching makes inserting several times cheaper. The rows
+ * keep their order, so the file is the same from run to run.
+ */
+class TableInserts {
+  readonly #many: Statement;
+  readonly #one: Statement;
+  readonly #width: number;
+  readonly #batch: number;
+  readonly #values: JSValue[];
+  #rows = 0;
+
+  constructor(db: Database, table: Table) {
+    this.#width = table.columns.length;
+    this.#batch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_VARIABLES / this.#width)));
+    const row = `(${table.columns.map(() => '?').join(', ')})`;
+    const insert = `INSERT INTO ${quoteName(table.name)} VALUES `;
+    this.#many = db.prepare(insert + Array.from({ length: this.#batch }, () => row).join(', '));
+    this.#one = db.prepare(insert + row);
+    this.#values = new Array<JSValue>(this.#batch * this.#width);
+  }
+
+  /** Booleans are bound as 0 and 1. */
+  add(row: readonly JSValue[]): void {
+    const values = this.#values;
+    let at = this.#rows * this.#width;
+    for (let i = 0; i < this.#width; i++) values[at++] = row[i]!;
+    if (++this.#rows === this.#batch) {
+      this.#many.run(values);
+      this.#rows = 0;
+    }
+  }
+
+  /** Inserts the rows still waiting, one by one, and frees the statements. */
+  finish(): void {
+    for (let r = 0; r < this.#rows; r++) this.#one.run(this.#values.slice(r * this.#width, (r + 1) * this.#width));
+    this.#rows = 0;
+    this.#many.finalize();
+    this.#one.finalize();
+  }
+}
+
+/**
+ * Writes the database: the tables are created, each table's rows inserted in one transaction in primary-key order,
+ * then the indexes, views, full-text indexes and metadata are added (building an index once is cheaper than keeping
+ * it sorted row by row). The file is written under a temporary name and renamed when complete.
+ */
 export const sqlite: Format = {
   name: 'sqlite',
-  description: 'Every table in one SQLite database, with keys, views and full-text indexes.',
-  write({ out, model, dataset, info }) {
-    const db = new SqliteTables(model.tables, out);
-    eachRow(out.root, model, (table, rows) => db.add(table, rows));
-    db.finish({
-      name: dataset.name,
-      version: dataset.version,
-      schemaVersion: info.schemaVersion,
-      license: DATA_LICENSE,
-      notice: generatedNotice(BUILD_COMMAND),
-    });
+  description:
+    'Every table in one SQLite database, with keys, indexes, views with names beside ids and full-text indexes.',
+  async write({ out, model, info, dataset }) {
+    const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
+    const partial = join(out.root, `${SQLITE_PATH}.partial`);
+    // A stale file, or the lock folder a killed build left (node-sqlite3-wasm locks with a `.lock` folder).
+    rmSync(partial, { force: true });
+    rmSync(`${partial}.lock`, { force: true, recursive: true });
+    const db = new Database(partial);
+    try {
+      db.exec(
+        `PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -${CACHE_KIB}`,
+      );
+      db.exec('BEGIN');
+      await withDuckDb(out.root, async (duckdb) => {
+        for (const table of model.tables) {
+          db.exec(createTable(table));
+          const inserts = new TableInserts(db, table);
+          const columns = table.columns
+            .map((c) => (c.facts.type === 'date' ? `CAST(${sqlName(c.name)} AS VARCHAR)` : sqlName(c.name)))
+            .join(', ');
+          const parquet = sqlString(join(out.root, parquetPath(table.name)));
+          const result = await duckdb.stream(`SELECT ${columns} FROM read_parquet(${parquet}) ${orderBy(table)}`);
+          for (let chunk; (chunk = await result.fetchChunk()) && chunk.rowCount > 0;)
+            for (const row of chunk.getRows()) inserts.add(row as JSValue[]);
+          inserts.finish();
+        }
+      });
+      for (const table of model.tables) for (const sql of createIndexes(table)) db.exec(sql);
+      for (const [view, sql] of Object.entries(views(model.tables)))
+        db.exec(`CREATE VIEW ${quoteName(view)} AS ${sql}`);
+      for (const fts of FULL_TEXT) {
+        if (fts.optional && !model.tables.some((t) => t.name === fts.table)) continue;
+        const columns = fts.columns.map(quoteName).join(', ');
+        db.exec(
+          `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`,
+        );
+        db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
+      }
+      const meta = {
+        name: dataset.name,
+        version: dataset.version,
+        schemaVersion: String(info.schemaVersion),
+        license: DATA_LICENSE,
+        notice: info.$comment,
+      };
+      db.exec('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
+      const metadata = db.prepare('INSERT INTO dataset_metadata VALUES (?, ?)');
+      for (const [key, value] of Object.entries(meta)) metadata.run([key, value]);
+      metadata.finalize();
+      db.exec(
+        'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
+      );
+      const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
+      for (const table of model.tables)
+        for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
+      columns.finalize();
+      db.exec(`PRAGMA user_version = ${userVersion(info.version)}`);
+      db.exec('COMMIT');
+    } finally {
+      db.close();
+    }
+    const path = join(out.root, SQLITE_PATH);
+    renameSync(partial, path);
+    chmodSync(path, 0o644); // node-sqlite3-wasm creates the file readable by its owner only
+    out.recordFromDisk(SQLITE_PATH);
     return [
       {
         name: 'sqlite',

@@ -202,3 +202,23 @@ test('every reference in the seed resolves to a registry record', () => {
   for (const inference of seed.inferences)
     assert.ok(ids.has(inference.about), `inference about unknown ${inference.about}`);
 });
+
+test('issue 25 stays fixed: event heads, statements as events, the Munich refusal as a claim, names as aliases', () => {
+  assert.ok(seed);
+  const { events, claims, mentions } = seed.annotations;
+  const head = (id: string) => events.find((e) => e.id === id)?.selector.exact;
+  assert.equal(head('e-rejection'), 'has firmly rejected', 'an event span is its head, not the clause');
+  assert.equal(head('e-munich-refusal'), 'refusal');
+  assert.equal(head('e-victory-plan-unveiled'), 'unveiled');
+  const stated = events.find((e) => e.selector.exact === 'has openly stated');
+  assert.deepEqual(stated?.participants, ['donald-trump'], 'Trump’s reported statement is an event');
+  const refusal = claims.find((c) => c.id === 'c-munich-refusal');
+  assert.ok(
+    refusal?.checkable && refusal.claimant.kind === 'article',
+    'the refusal to sign at Munich is a checkable claim',
+  );
+  const entity = (id: string) => dataset.entities.find((e) => e.id === id);
+  assert.ok(!entity('victory-plan')?.aliases.includes('victory plan'), 'a document has no lowercase alias');
+  assert.ok(!entity('us-department-of-the-treasury')?.aliases.includes('Treasury'), 'no bare “Treasury” alias');
+  assert.equal(mentions.find((m) => m.entity === 'victory-plan')?.form, 'nominal');
+});

@@ -22,7 +22,11 @@
 import type { PublicationInfo } from '../../types/index.ts';
 import type { OutputDir } from './output.ts';
 import type { TableModel } from './table-model.ts';
-import { annotationExports } from '../interop/exports.ts';
+import type { Format } from './formats/format.ts';
+import { w3c } from './formats/w3c.ts';
+import { brat } from './formats/brat.ts';
+import { labelStudio } from './formats/label-studio.ts';
+import { spacy } from './formats/spacy.ts';
 
 export interface ExtraResource {
   /** The resource's name in datapackage.json: lowercase letters, digits, `-`, `_`, `.`. */
@@ -48,5 +52,20 @@ export interface ResourceWriter {
   write(context: ResourceContext): ExtraResource[] | Promise<ExtraResource[]>;
 }
 
+/**
+ * Interim, until formats/index.ts lists every format: a Format as a writer, each shard of a resource that spans
+ * several files listed as a resource of its own (`<name>-<n>`).
+ */
+const asWriter = (format: Format): ResourceWriter => ({
+  async write(context) {
+    const resources = await format.write({ ...context, written: [] });
+    return resources.flatMap(({ path, npm: _npm, croissant: _croissant, table: _table, ...rest }) =>
+      typeof path === 'string' || path.length === 1
+        ? [{ ...rest, path: typeof path === 'string' ? path : path[0]! }]
+        : path.map((shard, i) => ({ ...rest, name: `${rest.name}-${i + 1}`, path: shard })),
+    );
+  },
+});
+
 /** Every extra writer, in the order their resources are listed. */
-export const RESOURCE_WRITERS: ResourceWriter[] = [annotationExports];
+export const RESOURCE_WRITERS: ResourceWriter[] = [w3c, brat, labelStudio, spacy].map(asWriter);

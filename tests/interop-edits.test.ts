@@ -182,7 +182,7 @@ for (const [format, editor] of Object.entries(EDITORS)) {
       dry.stdout,
       /^~ mentions "m-russo-ukrainian-war-1" on "the ongoing conflict"\n {4}selector\/exact: "the ongoing conflict with Russia" → "the ongoing conflict"$/m,
     );
-    assert.match(dry.stdout, /^- mentions "m-victory-plan-1" on "victory plan"$/m);
+    assert.match(dry.stdout, /^- mentions "m-victory-plan-1" on "his so-called “victory plan,”"$/m);
     assert.match(dry.stdout, /^\+ mentions "m-reuters-1" on "Reuters"\n {4}entity: "reuters"$/m);
     assert.equal(readFileSync(recordPath, 'utf8'), before, 'a dry run writes nothing');
 

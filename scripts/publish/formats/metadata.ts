@@ -282,7 +282,11 @@ const jsonText = (value: object) => `${JSON.stringify(value, null, 2)}\n`;
 export const metadata: Format = {
   name: 'metadata',
   description: 'datapackage.json, croissant.json and dataset.jsonld, derived from every resource written before.',
-  write({ out, model, dataset, written }) {
+  write({ out, model, dataset, written: declared }) {
+    // A resource written as one shard is described as a single file (with its hash), as an unsharded one is.
+    const written = declared.map((r) =>
+      Array.isArray(r.path) && r.path.length === 1 ? { ...r, path: r.path[0]! } : r,
+    );
     const own: Resource[] = [
       {
         name: 'croissant',

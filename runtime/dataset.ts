@@ -13,7 +13,9 @@ import type {
   TextQuoteSelector,
 } from '../types/index.ts';
 
-/** The asynchronous API every entry point offers: Node.js (`import`, `require`) and browsers and bundlers (`browser`). */
+/**
+ * The asynchronous API every entry point offers: Node.js (`import`, `require`) and browsers and bundlers (`browser`).
+ */
 export interface AsyncDataset {
   /** The dataset version, the schema version, every article's metadata (no body) and the registries; loaded once. */
   loadIndex(): Promise<PublishedIndex>;

@@ -1,6 +1,7 @@
 /**
  * The package's Node.js CommonJS entry (`require('annotated-news')`). Requiring reads `index.json`; article bodies
- * load on first access (see lazy.ts). Compiled to CommonJS by the build, where `__dirname` is the module's folder (`dist/cjs/runtime/`).
+ * load on first access (see lazy.ts). Compiled to CommonJS by the build, where `__dirname` is the module's folder
+ * (`dist/cjs/runtime/`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -24,12 +24,15 @@ import { FORMATS, readToolFile, type Format } from './interop/read-file.ts';
 import { buildAnnotations, ImportError, planImport } from './interop/merge.ts';
 import { describeChange } from './interop/diff.ts';
 
-const USAGE = `usage: npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--allow-delete] [--force] [--data DIR]
+const USAGE =
+  `usage: npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] ` +
+  `[--allow-delete] [--force] [--data DIR]
 
 Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --from brat          FILE is a .ann file; the .txt beside it, if any, must hold the article text
   --from label-studio  FILE is a Label Studio JSON export (the task whose data.article is ID, or the only task)
-  --from w3c           FILE is W3C Web Annotation JSON-LD (the collection with its page files, a page, a list or one Annotation)
+  --from w3c           FILE is W3C Web Annotation JSON-LD (the collection with its page files, a page, a list ` +
+  `or one Annotation)
   --dry-run            print the changes; write nothing
   --allow-delete       remove the annotations deleted in the tool (an export of the record that lacks them)
   --force              apply edits to annotations that also changed in the record since the export`;
@@ -66,7 +69,8 @@ runMain(() => {
   const target = join(values.data, 'articles', `${id}.json`);
   if (!existsSync(target))
     fail(
-      `${target} does not exist; create it first with \`npm run new -- --data ${shellWord(values.data)} ${id}\` and paste the article text`,
+      `${target} does not exist; create it first with \`npm run new -- --data ${shellWord(values.data)} ${id}\` ` +
+        `and paste the article text`,
     );
   const shown = relative(process.cwd(), target) || target;
   /** This command as typed, with more flags: every command printed works when pasted. */
@@ -114,7 +118,11 @@ runMain(() => {
   const conflicts = plan.exported === plan.version ? [] : count('changed');
   if (conflicts.length > 0 && !values.force && !values['dry-run'])
     fail(
-      `${conflicts.length} annotation(s) above differ between ${shown} (version ${plan.version}) and ${file} (${plan.exported === null ? 'not an export of the record' : `exported from version ${plan.exported}`}): the record changed since the export, so the import cannot tell an edit from an older state. Nothing was written.\n` +
+      `${conflicts.length} annotation(s) above differ between ${shown} (version ${plan.version}) and ` +
+        `${file} (` +
+        `${plan.exported === null ? 'not an export of the record' : `exported from version ${plan.exported}`}): ` +
+        `the record changed since the export, so the import cannot tell an edit from an older state. ` +
+        `Nothing was written.\n` +
         `  To keep the file's version of them: ${command('--force')}\n` +
         `  To keep the record's: export again (npm run build) and redo the edits in the tool.`,
       1,
@@ -122,7 +130,8 @@ runMain(() => {
   const removed = count('removed').filter((c) => !c.relabelled);
   if (removed.length > 0 && !values['allow-delete'] && !values['dry-run'])
     fail(
-      `${removed.length} annotation(s) of ${shown} are not in ${file}, an export of the record as it is: they were deleted in the tool. Nothing was written.\n` +
+      `${removed.length} annotation(s) of ${shown} are not in ${file}, an export of the record as it is: they ` +
+        `were deleted in the tool. Nothing was written.\n` +
         `  To delete them: ${command('--allow-delete')}`,
       1,
     );

@@ -28,7 +28,9 @@ const words = (annotation: AnyAnnotation | null) =>
 
 /** One change, on a line of its own, then one indented line per field that differs (or, added or removed, is set). */
 export function describeChange(change: Change): string {
-  const head = `${MARK[change.outcome]} ${change.layer} ${JSON.stringify(change.id)} on ${words(change.after ?? change.before)}${change.relabelled ? ' (relabelled as another kind)' : ''}`;
+  const head =
+    `${MARK[change.outcome]} ${change.layer} ${JSON.stringify(change.id)} on ` +
+    `${words(change.after ?? change.before)}${change.relabelled ? ' (relabelled as another kind)' : ''}`;
   if (change.outcome === 'duplicate')
     return `${head}: the same words are already annotated as ${JSON.stringify(change.before!.id)}; not added again`;
   const before = leaves(change.before);

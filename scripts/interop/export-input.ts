@@ -13,7 +13,10 @@ import type { Registry } from './layers.ts';
 export const SHARD_BYTES = 100 * 1024 * 1024;
 export const EXPORT_DIR = 'annotations';
 
-/** The path of shard `n` of a file: the name itself for the first (the usual and only one), `-n` before the extension after it. */
+/**
+ * The path of shard `n` of a file: the name itself for the first (the usual and only one), `-n` before the extension
+ * after it.
+ */
 export const shardPath = (path: string) => (n: number) => (n === 1 ? path : path.replace(/(\.[a-z.]+)$/, `-${n}$1`));
 
 const jsonl = (root: string, collection: string) => join(root, 'jsonl', `${collection}.jsonl`);

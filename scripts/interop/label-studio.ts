@@ -44,7 +44,8 @@ export function labelStudioConfig(
     '  </Relations>',
     '  <View visibleWhen="region-selected">',
     '    <Header value="Entity or outlet id in data/ (or a Wikidata QID) this region refers to"/>',
-    `    <TextArea name="${LINK_NAME}" toName="${TEXT_NAME}" perRegion="true" editable="true" maxSubmissions="1" rows="1"/>`,
+    `    <TextArea name="${LINK_NAME}" toName="${TEXT_NAME}" perRegion="true" editable="true" ` +
+      `maxSubmissions="1" rows="1"/>`,
     '  </View>',
     '</View>',
     '',
@@ -216,7 +217,8 @@ export function readLabelStudio(
     if (value.labels.length > 1)
       throw new LabelStudioFormatError(
         `${at}/value/labels`,
-        `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); give it one`,
+        `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); ` +
+          `give it one`,
       );
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
     let note: BratNote | null = null;

@@ -11,7 +11,9 @@ import type { Layer } from './spans.ts';
 import { surfaceNumber } from '../checks/surface-number.ts';
 
 export interface LayerSpec {
-  /** The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind). */
+  /**
+   * The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind).
+   */
   label: string;
   /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
   idPrefix: string;
@@ -106,7 +108,10 @@ export const LAYERS: { [L in Layer]: LayerSpec } = {
   },
 } satisfies { [L in keyof Annotations]: LayerSpec };
 
-/** The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` → `Time`. */
+/**
+ * The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` →
+ * `Time`.
+ */
 export function roleLabel(role: string): string {
   const index = (s: string) => /^(?:\d+|#)$/.test(s);
   const words = role.split('/').filter((s) => !index(s) && s !== 'selector');

@@ -88,9 +88,8 @@ export interface Built {
 const TIME_STUB = { type: 'instant', value: null, beginPoint: null, endPoint: null, relative: null };
 
 /** Whether a role (`hedges/0`) is one the annotations have: the main span or a pattern of ROLE_PATTERNS. */
-const KNOWN_ROLES = new RegExp(
-  `^(?:${[MAIN, ...Object.values(ROLE_PATTERNS)].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('#', '(?:\\d+|#)')).join('|')})$`,
-);
+const rolePattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('#', '(?:\\d+|#)');
+const KNOWN_ROLES = new RegExp(`^(?:${[MAIN, ...Object.values(ROLE_PATTERNS)].map(rolePattern).join('|')})$`);
 
 const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
@@ -118,8 +117,11 @@ export function buildAnnotations(
     while (at < points.length && at < ours.length && points[at] === ours[at]) at++;
     throw new ImportError(
       '',
-      `the text in the import file differs from the article text at character ${at} (${JSON.stringify(points.slice(at, at + 20).join(''))} instead of ${JSON.stringify(ours.slice(at, at + 20).join(''))})`,
-      'Annotate the text exported by `npm run build` (dist/annotations/), unchanged: offsets into another text would point at other words.',
+      `the text in the import file differs from the article text at character ` +
+        `${at} (${JSON.stringify(points.slice(at, at + 20).join(''))} instead of ` +
+        `${JSON.stringify(ours.slice(at, at + 20).join(''))})`,
+      'Annotate the text exported by `npm run build` (dist/annotations/), unchanged: offsets into another text ' +
+        'would point at other words.',
     );
   }
   const usedIds = new Set<string>(
@@ -135,7 +137,8 @@ export function buildAnnotations(
       throw new ImportError(
         item.where,
         `the label ${quoted(item.label)} is not one of this dataset's`,
-        `Use a label of the export's configuration (annotations/label-studio/config.xml, brat's annotation.conf): ${[...kindOfLabel.keys(), ...Object.values(LAYERS).map((l) => l.label)].join(', ')}.`,
+        `Use a label of the export's configuration (annotations/label-studio/config.xml, brat's ` +
+          `annotation.conf): ${[...kindOfLabel.keys(), ...Object.values(LAYERS).map((l) => l.label)].join(', ')}.`,
       );
     // Relabelled as another kind of annotation: a new annotation of that kind (the old one is then removed).
     const exported = item.fields !== null && item.layer === labelled;
@@ -200,7 +203,8 @@ export function buildAnnotations(
       if (kind !== undefined && labelKind !== undefined && kind !== labelKind)
         throw new ImportError(
           item.where,
-          `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ${quoted(link)}, which is a ${kind}`,
+          `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ` +
+            `${quoted(link)}, which is a ${kind}`,
           `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ${kindLabel(kind)}.`,
         );
     }
@@ -213,7 +217,8 @@ export function buildAnnotations(
       annotationFields = spec.stub(link ?? placeholder, main.selector.exact);
       if (spec.link && link === null && layer !== 'events' && layer !== 'figures')
         built.notices.push(
-          `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; type the ${spec.link.as}'s id in the tool, or edit the record.`,
+          `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; ` +
+            `type the ${spec.link.as}'s id in the tool, or edit the record.`,
         );
     }
     if (layer === 'mentions' && !fields && link !== null) {
@@ -229,7 +234,8 @@ export function buildAnnotations(
   built.entities = [...newEntities.values()];
   for (const entity of built.entities)
     built.notices.push(
-      `new entity ${quoted(entity.id)} (${entity.kind}, named ${quoted(entity.name)}): check its kind and name, add its aliases and Wikidata id.`,
+      `new entity ${quoted(entity.id)} (${entity.kind}, named ${quoted(entity.name)}): check its kind and name, ` +
+        `add its aliases and Wikidata id.`,
     );
   return built;
 }
@@ -298,7 +304,8 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
     if (span.exact !== null && text.slice(from, to) !== span.exact) {
       throw new ImportError(
         span.where,
-        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, not ${JSON.stringify(span.exact)}`,
+        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, not ` +
+          `${JSON.stringify(span.exact)}`,
         'The offsets count Unicode code points into the article text; was the text changed in the tool?',
       );
     }
@@ -312,7 +319,10 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
     if (matches.length !== 1)
       throw new ImportError(
         span.where,
-        `${JSON.stringify(span.exact)} ${matches.length === 0 ? 'is not in the article text' : `occurs ${matches.length} times and nothing says which`}`,
+        `${JSON.stringify(span.exact)} ` +
+          (matches.length === 0
+            ? 'is not in the article text'
+            : `occurs ${matches.length} times and nothing says which`),
         'Give a TextPositionSelector, or a prefix or suffix that picks one occurrence.',
       );
     from = matches[0]!;
@@ -380,7 +390,8 @@ export function planImport(article: Article, built: Built, allowDelete: boolean)
   if (built.versions.size > 1)
     throw new ImportError(
       '',
-      `the file holds annotations exported from ${built.versions.size} versions of the record (${[...built.versions].join(', ')})`,
+      `the file holds annotations exported from ${built.versions.size} versions of the record ` +
+        `(${[...built.versions].join(', ')})`,
       'Import one export of the record at a time.',
     );
   const current = new Map<string, { layer: Layer; annotation: AnyAnnotation }>();

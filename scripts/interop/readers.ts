@@ -88,7 +88,8 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
       throw new ImportError(
         `line ${t.line}`,
         `${JSON.stringify(t.id)} is a ${t.type} span that no relation ties to an annotation`,
-        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${JSON.stringify(t.id)} (Arg2), or delete it.`,
+        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${JSON.stringify(t.id)} (Arg2), ` +
+          `or delete it.`,
       );
     if (t.fragments.length !== 1)
       throw new ImportError(

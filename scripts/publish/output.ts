@@ -63,7 +63,9 @@ export class Sink {
   }
 }
 
-/** One entry of a `FileList`: its path's length (2 bytes), the path (UTF-8), its size (8 bytes) and its SHA-256 (32). */
+/**
+ * One entry of a `FileList`: its path's length (2 bytes), the path (UTF-8), its size (8 bytes) and its SHA-256 (32).
+ */
 const ENTRY_FIXED = 2 + 8 + 32;
 const MAX_PATH_BYTES = 0xffff;
 

@@ -8,7 +8,8 @@ import { trace } from '../lib/trace.ts';
 
 /** The unit statement every JSON file with offsets carries (see `OffsetUnit` in types/published.ts). */
 export const OFFSET_UNIT =
-  'Unicode code points into the article text (the body blocks joined with a single line feed); start inclusive, end exclusive (W3C Web Annotation TextPositionSelector)';
+  'Unicode code points into the article text (the body blocks joined with a single line feed); start inclusive, ' +
+  'end exclusive (W3C Web Annotation TextPositionSelector)';
 
 /** Converts UTF-16 indexes of `text` into code point offsets; the identity when the text has no surrogate pairs. */
 export function codePointIndexer(text: string): (utf16Index: number) => number {
@@ -76,7 +77,9 @@ export function positionArticle(article: Article, anchors?: ReadonlyMap<object, 
   return { ...article, annotations: positionAll(article.annotations, at) as PublishedArticle['annotations'] };
 }
 
-/** The record with its top-level keys in the schema's order, so the output does not depend on how a file is laid out. */
+/**
+ * The record with its top-level keys in the schema's order, so the output does not depend on how a file is laid out.
+ */
 export function orderKeys<T extends object>(record: T, keys: readonly string[]): T {
   const source = record as Record<string, unknown>;
   const ordered: Record<string, unknown> = {};

@@ -39,7 +39,10 @@ export interface Column {
    * computes (article text, offsets).
    */
   role: 'key' | 'position' | 'value' | 'known' | 'derived';
-  /** The schema field, `schema:path` (`article:annotations.quotes[].attribution.exact`); null for keys and derived columns. */
+  /**
+   * The schema field, `schema:path` (`article:annotations.quotes[].attribution.exact`); null for keys and derived
+   * columns.
+   */
   field: string | null;
   /** The property keys from the row's item to the value (`['attribution', 'exact']`); empty for the item itself. */
   path: readonly string[];
@@ -114,7 +117,8 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
         required: true,
         minLength: 1,
         description:
-          'The article text: the body blocks joined with a single line feed. Every `start`/`end` offset counts Unicode code points into it.',
+          'The article text: the body blocks joined with a single line feed. Every `start`/`end` offset counts ' +
+          'Unicode code points into it.',
       },
       cell: (article) => (article as { body: { text: string }[] }).body.map((b) => b.text).join('\n'),
     },
@@ -158,7 +162,9 @@ const GLOBAL_ID: DerivedColumn = {
     required: true,
     minLength: 3,
     description:
-      'The article id and this id, joined by a colon (`<article>:<id>`): unique across the dataset. The `id` column is unique only within its article (the same id may recur in other articles), so join on (`article`, `id`) or on this column.',
+      'The article id and this id, joined by a colon (`<article>:<id>`): unique across the dataset. The `id` ' +
+      'column is unique only within its article (the same id may recur in other articles), so join on ' +
+      '(`article`, `id`) or on this column.',
   },
   cell: (item, _index, _list, keys) => `${keys[0]}:${(item as { id: string }).id}`,
 };
@@ -172,7 +178,10 @@ DERIVED_COLUMNS['article:annotations.quotes[]']!.push({
     type: 'string',
     required: true,
     minLength: 1,
-    description: `The whole quote: \`exact\` (its first passage), then the \`exact\` of each of its continuations (the quote_continuations table) in order, joined by "${QUOTE_SEPARATOR}" (a space, a horizontal ellipsis U+2026, a space). \`exact\` alone is only the first passage.`,
+    description:
+      `The whole quote: \`exact\` (its first passage), then the \`exact\` of each of its ` +
+      `continuations (the quote_continuations table) in order, joined by "${QUOTE_SEPARATOR}" (a space, a ` +
+      `horizontal ellipsis U+2026, a space). \`exact\` alone is only the first passage.`,
   },
   cell: (quote) => {
     const { selector, continuations } = quote as { selector: TextQuoteSelector; continuations: TextQuoteSelector[] };
@@ -293,7 +302,9 @@ export class TableModel {
           facts: {
             ...(target === 'position' ? { type: 'integer', minimum: 1 } : { type: 'string', minLength: 1 }),
             required: true,
-            description: `The ${singular(parent.name).replaceAll('_', ' ')}${target === 'id' ? '' : `'s ${target}`}: \`${target}\` in the ${parent.name} table.`,
+            description:
+              `The ${singular(parent.name).replaceAll('_', ' ')}${target === 'id' ? '' : `'s ${target}`}: ` +
+              `\`${target}\` in the ${parent.name} table.`,
           },
         });
       });
@@ -378,7 +389,10 @@ export class TableModel {
             facts: {
               type: 'boolean',
               required: true,
-              description: `\`false\` when \`${key}\` is not known (JSON \`null\`${optional ? ', or the field is absent' : ''}); \`true\` when the ${name} table lists its items, or lists none because the list is known to be empty.`,
+              description:
+                `\`false\` when \`${key}\` is not known (JSON ` +
+                `\`null\`${optional ? ', or the field is absent' : ''}); \`true\` when the ${name} table lists ` +
+                `its items, or lists none because the list is known to be empty.`,
             },
           });
         }
@@ -403,7 +417,9 @@ export class TableModel {
       } else {
         this.unpublished.push({
           field: child,
-          reason: `its type (${JSON.stringify(target.type ?? target.anyOf ?? 'unknown')}) is neither a scalar, an object with properties, nor a list`,
+          reason:
+            `its type (${JSON.stringify(target.type ?? target.anyOf ?? 'unknown')}) is neither a scalar, ` +
+            `an object with properties, nor a list`,
         });
       }
     }

@@ -36,7 +36,9 @@ export const CHECKSUMS_FILE = 'SHA256SUMS';
 /** The descriptors beside the resources, both shipped in the npm package: no resource can list itself. */
 export const NPM_DESCRIPTORS = [DATA_PACKAGE_PATH, CHECKSUMS_FILE] as const;
 
-/** The formats as a Markdown table (name, what a user gets), generated into docs/architecture.md by `npm run schemas`. */
+/**
+ * The formats as a Markdown table (name, what a user gets), generated into docs/architecture.md by `npm run schemas`.
+ */
 export function formatTable(): string {
   const rows = FORMATS.map((f) => `| \`${f.name}\` | ${f.description} |`);
   return ['| format | what it writes |', '| --- | --- |', ...rows].join('\n');

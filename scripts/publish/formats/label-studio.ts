@@ -1,7 +1,7 @@
 /**
  * Label Studio: every article as a task (annotations/label-studio/tasks.json, a JSON list; past SHARD_BYTES,
- * more: tasks-2.json…) and the labelling configuration that matches them (annotations/label-studio/config.xml). The tasks
- * themselves: scripts/interop/label-studio.ts.
+ * more: tasks-2.json…) and the labelling configuration that matches them (annotations/label-studio/config.xml).
+ * The tasks themselves: scripts/interop/label-studio.ts.
  */
 import { join } from 'node:path';
 import type { Format, Resource } from './format.ts';
@@ -36,7 +36,9 @@ export const labelStudio: Format = {
         mediatype: 'application/json',
         encoding: 'utf-8',
         description:
-          'Label Studio tasks, one per article (data.text, data.article, data.version), its annotations as regions (offsets in code points, as Label Studio counts them); each file a JSON list, to import into a project set up with annotations/label-studio/config.xml.',
+          'Label Studio tasks, one per article (data.text, data.article, data.version), its annotations as ' +
+          'regions (offsets in code points, as Label Studio counts them); each file a JSON list, to import into ' +
+          'a project set up with annotations/label-studio/config.xml.',
         npm: false,
         croissant: true,
       },

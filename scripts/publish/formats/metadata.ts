@@ -26,14 +26,16 @@ const LICENSES = [
     name: DATA_LICENSE,
     path: 'https://creativecommons.org/licenses/by/4.0/',
     title:
-      "Creative Commons Attribution 4.0 for the annotations, curator-written text and registries. The article text is not licensed by the dataset: see each article's rights and LICENSE-DATA.md.",
+      'Creative Commons Attribution 4.0 for the annotations, curator-written text and registries. The article ' +
+      "text is not licensed by the dataset: see each article's rights and LICENSE-DATA.md.",
   },
 ];
 
 const SOURCES = [
   {
     title:
-      "News articles as published by their outlets, reproduced verbatim; each article's provenance (articles.provenance_source, provenance_source_url) says where its text came from.",
+      "News articles as published by their outlets, reproduced verbatim; each article's provenance " +
+      '(articles.provenance_source, provenance_source_url) says where its text came from.',
   },
 ];
 
@@ -92,21 +94,27 @@ const DATA_TYPE: Record<FieldFacts['type'], string> = {
 /** What is known of how the data was made, in the Croissant RAI vocabulary. */
 const RESPONSIBLE_AI = {
   'rai:dataCollection':
-    'News articles chosen by the curators, their text reproduced verbatim from the source each record names (provenance). No crawling, no user data.',
+    'News articles chosen by the curators, their text reproduced verbatim from the source each record names ' +
+    '(provenance). No crawling, no user data.',
   'rai:dataCollectionType': ['Manual Human Curator', 'Document analysis'],
   'rai:dataAnnotationProtocol':
-    'Curators annotate mentions, quotes, figures, cited sources and events, each anchored in the article text by a W3C TextQuoteSelector; `npm run validate` proves every selector matches the text exactly once. What the text does not say is recorded as unknown, or as a flagged curator inference, never as fact.',
+    'Curators annotate mentions, quotes, figures, cited sources and events, each anchored in the article text ' +
+    'by a W3C TextQuoteSelector; `npm run validate` proves every selector matches the text exactly once. What ' +
+    'the text does not say is recorded as unknown, or as a flagged curator inference, never as fact.',
   'rai:dataAnnotationPlatform': "Hand-edited JSON files in a git repository, checked by the project's validator in CI.",
   'rai:dataLimitations':
-    "A small, hand-curated corpus: not a sample of any population of news. The article text is not licensed by the dataset (see each article's rights).",
+    'A small, hand-curated corpus: not a sample of any population of news. The article text is not licensed by ' +
+    "the dataset (see each article's rights).",
   'rai:dataBiases':
-    "The choice of articles reflects the curators' interests (the first articles concern rare-earth elements and Ukraine).",
+    "The choice of articles reflects the curators' interests (the first articles concern rare-earth elements " +
+    'and Ukraine).',
   'rai:personalSensitiveInformation':
     'Names of public figures as they appear in published news, and the names of credited authors. No private data.',
   'rai:dataUseCases':
     'Information extraction, quote attribution, entity linking and temporal grounding: training and evaluation.',
   'rai:dataReleaseMaintenancePlan':
-    'Released by pull request; every release has a semantic version and a changelog; removed or renamed records leave redirects.',
+    'Released by pull request; every release has a semantic version and a changelog; removed or renamed records ' +
+    'leave redirects.',
 };
 
 function fileObject(id: string, path: string, file: WrittenFile, encodingFormat: string, description: string) {
@@ -160,7 +168,10 @@ function aboutDataset(meta: PackageMetadata) {
 }
 
 export function citeAs(meta: PackageMetadata): string {
-  return `@misc{annotated_news, title = {${TITLE}}, author = {{annotated-news contributors}}, version = {${meta.version}}, note = {Dataset}}`;
+  return (
+    `@misc{annotated_news, title = {${TITLE}}, author = {{annotated-news contributors}}, version = ` +
+    `{${meta.version}}, note = {Dataset}}`
+  );
 }
 
 function croissant(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], facts: Facts): object {

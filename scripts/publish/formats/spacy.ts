@@ -20,7 +20,8 @@ export const spacy: Format = {
       mediatype: 'application/jsonl',
       encoding: 'utf-8',
       description:
-        'spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], "meta"}; offsets are Python str indexes (code points), for Doc.char_span.',
+        'spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], ' +
+        '"meta"}; offsets are Python str indexes (code points), for Doc.char_span.',
       npm: false,
       croissant: true,
     };

@@ -87,7 +87,8 @@ function createTable(table: Table): string {
   const keys = [`  PRIMARY KEY (${table.primaryKey.map(quoteName).join(', ')})`];
   for (const fk of table.foreignKeys) {
     keys.push(
-      `  FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
+      `  FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ` +
+        `${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
     );
   }
   return `CREATE TABLE ${quoteName(table.name)} (\n${[...columns, ...keys].join(',\n')}\n)`;
@@ -99,7 +100,8 @@ function createIndexes(table: Table): string[] {
     .filter((fk) => fk.fields.some((f, i) => table.primaryKey[i] !== f))
     .map(
       (fk) =>
-        `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`,
+        `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ` +
+        `${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`,
     );
 }
 
@@ -109,7 +111,10 @@ function createIndexes(table: Table): string[] {
  */
 const CACHE_KIB = 32 * 1024;
 
-/** The most rows one INSERT statement takes, fewer for wide tables: a statement binds at most 32,766 values (SQLite's limit). */
+/**
+ * The most rows one INSERT statement takes, fewer for wide tables: a statement binds at most 32,766 values (SQLite's
+ * limit).
+ */
 const BATCH_ROWS = 128;
 const MAX_VARIABLES = 32_766;
 
@@ -174,7 +179,8 @@ export const sqlite: Format = {
     const db = new Database(partial);
     try {
       db.exec(
-        `PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -${CACHE_KIB}`,
+        `PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = ` +
+          `EXCLUSIVE; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -${CACHE_KIB}`,
       );
       db.exec('BEGIN');
       await withDuckDb(out.root, async (duckdb) => {
@@ -198,7 +204,8 @@ export const sqlite: Format = {
         if (fts.optional && !model.tables.some((t) => t.name === fts.table)) continue;
         const columns = fts.columns.map(quoteName).join(', ');
         db.exec(
-          `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`,
+          `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, ` +
+            `tokenize=unicode61)`,
         );
         db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
       }
@@ -214,7 +221,8 @@ export const sqlite: Format = {
       for (const [key, value] of Object.entries(meta)) metadata.run([key, value]);
       metadata.finalize();
       db.exec(
-        'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
+        'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, ' +
+          'description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
       );
       const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
       for (const table of model.tables)

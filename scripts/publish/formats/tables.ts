@@ -165,11 +165,13 @@ export const tables: Format = {
       for (const table of model.tables) {
         const from = `FROM ${sqlName(table.name)} ${orderBy(table)}`;
         await connection.run(
-          `COPY (SELECT ${csvColumns(table)} ${from}) TO ${sqlString(join(out.root, csvPath(table.name)))} (${CSV_OPTIONS})`,
+          `COPY (SELECT ${csvColumns(table)} ${from}) TO ` +
+            `${sqlString(join(out.root, csvPath(table.name)))} (${CSV_OPTIONS})`,
         );
         const columns = table.columns.map((c) => sqlName(c.name)).join(', ');
         await connection.run(
-          `COPY (SELECT ${columns} ${from}) TO ${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, dataset)})`,
+          `COPY (SELECT ${columns} ${from}) TO ` +
+            `${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, dataset)})`,
         );
       }
     });
@@ -195,7 +197,9 @@ export const tables: Format = {
         path: parquetPath(table.name),
         format: 'parquet',
         mediatype: 'application/vnd.apache.parquet',
-        description: `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
+        description:
+          `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ` +
+          `${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
         npm: false,
         croissant: true,
         table: table.name,

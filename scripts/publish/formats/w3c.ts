@@ -57,7 +57,8 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
         mediatype: 'application/ld+json',
         encoding: 'utf-8',
         description:
-          'Every annotation as W3C Web Annotation (JSON-LD): the AnnotationCollection, which names its first and last AnnotationPage (annotations/w3c/page-N.jsonld, linked by next and prev).',
+          'Every annotation as W3C Web Annotation (JSON-LD): the AnnotationCollection, which names its first ' +
+          'and last AnnotationPage (annotations/w3c/page-N.jsonld, linked by next and prev).',
         npm: false,
         croissant: true,
       },
@@ -68,7 +69,10 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
         mediatype: 'application/ld+json',
         encoding: 'utf-8',
         description:
-          "The AnnotationPages of annotations/w3c.jsonld, in order; an article's annotations are on one page. Each Annotation targets the article with a TextQuoteSelector and a TextPositionSelector (Unicode code points); its bodies hold the linked record (Wikidata IRI when known, else the dataset URN) and the fields; `fields` and `version` let `npm run import -- --from w3c` apply edits made in a tool.",
+          "The AnnotationPages of annotations/w3c.jsonld, in order; an article's annotations are on one page. " +
+          'Each Annotation targets the article with a TextQuoteSelector and a TextPositionSelector (Unicode ' +
+          'code points); its bodies hold the linked record (Wikidata IRI when known, else the dataset URN) and ' +
+          'the fields; `fields` and `version` let `npm run import -- --from w3c` apply edits made in a tool.',
         npm: false,
         croissant: true,
       },

@@ -8,8 +8,8 @@ import { trace } from '../lib/trace.ts';
 
 /** The unit statement every JSON file with offsets carries (see `OffsetUnit` in types/published.ts). */
 export const OFFSET_UNIT =
-  'Unicode code points into the article text (the body blocks joined with a single line feed); start inclusive, ' +
-  'end exclusive (W3C Web Annotation TextPositionSelector)';
+  // eslint-disable-next-line max-len -- one literal: its type is the published files' `offsets` literal type
+  'Unicode code points into the article text (the body blocks joined with a single line feed); start inclusive, end exclusive (W3C Web Annotation TextPositionSelector)';
 
 /** Converts UTF-16 indexes of `text` into code point offsets; the identity when the text has no surrogate pairs. */
 export function codePointIndexer(text: string): (utf16Index: number) => number {

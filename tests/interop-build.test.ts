@@ -103,72 +103,84 @@ async function write(root: string, formats: Format[]): Promise<void> {
   for (const format of formats) await format.write({ out, rootDir: ROOT, info, dataset, model, written: [] });
 }
 
-test('on a small stream with tiny shards: W3C pages linked as the model defines, brat archives Python reads, same bytes twice', async (t) => {
-  const synthetic = syntheticArticle();
-  const articles = [synthetic, { ...synthetic, id: 'x' }, { ...synthetic, id: 'x-copy' }];
-  const entities = [...SYNTHETIC_REGISTRY.entities.values()];
-  const roots = [stream(articles, entities), stream(articles, entities)];
-  t.after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-  for (const root of roots) await write(root, [w3cFormat(1), bratFormat(1), labelStudio, spacy]);
-  assert.equal(hashTree(roots[0]!), hashTree(roots[1]!), 'byte-identical run to run');
-  const root = roots[0]!;
-  const at = (path: string) => join(root, 'annotations', path);
-  const collection = JSON.parse(readFileSync(at('w3c.jsonld'), 'utf8'));
-  assert.equal(collection.type, 'AnnotationCollection');
-  // From first, follow next to last, resolving each link against the file that holds it; prev leads back.
-  let path = join(dirname(at('w3c.jsonld')), collection.first);
-  const visited: string[] = [];
-  let items = 0;
-  for (;;) {
-    const page = JSON.parse(readFileSync(path, 'utf8'));
-    assert.equal(page.type, 'AnnotationPage');
-    assert.equal(join(dirname(path), page.partOf.id), at('w3c.jsonld'));
-    assert.equal(page.startIndex, items, 'startIndex counts the annotations of the pages before');
-    if (visited.length > 0) assert.equal(join(dirname(path), page.prev), visited[visited.length - 1]);
-    else assert.equal(page.prev, undefined);
-    visited.push(path);
-    items += page.items.length;
-    if (!page.next) break;
-    path = join(dirname(path), page.next);
-  }
-  assert.equal(visited.length, articles.length, 'one page per article at a 1-byte limit');
-  // As JSON-LD (the W3C context, offline), the links are the pages' IRIs, resolved against the collection's.
-  const anno = JSON.parse(readFileSync(join(ROOT, 'tests/vendor/w3c-anno-context/anno.jsonld'), 'utf8'));
-  const documentLoader = async (url: string) => ({ contextUrl: undefined, documentUrl: url, document: anno });
-  const base = pathToFileURL(at('w3c.jsonld')).href;
-  const [expanded] = (await jsonld.expand(collection, { base, documentLoader })) as any[];
-  assert.deepEqual(
-    [expanded[`${AS}first`][0]['@id'], expanded[`${AS}last`][0]['@id']],
-    [pathToFileURL(visited[0]!).href, pathToFileURL(visited[visited.length - 1]!).href],
-  );
-  assert.equal(path, join(dirname(at('w3c.jsonld')), collection.last));
-  assert.equal(items, collection.total);
-  // An import reads one article's annotations through the collection, whatever page holds them.
-  const load = (reference: string) =>
-    JSON.parse(readFileSync(join(at('w3c'), reference.replace(/^w3c\//, '')), 'utf8'));
-  const found = readW3c(collection, 'x-copy', load);
-  assert.equal(found.length, items / articles.length);
-  assert.ok(found.every((item) => item.version !== null));
+test(
+  'on a small stream with tiny shards: W3C pages linked as the model defines, brat archives Python reads, ' +
+    'same bytes twice',
+  async (t) => {
+    const synthetic = syntheticArticle();
+    const articles = [synthetic, { ...synthetic, id: 'x' }, { ...synthetic, id: 'x-copy' }];
+    const entities = [...SYNTHETIC_REGISTRY.entities.values()];
+    const roots = [stream(articles, entities), stream(articles, entities)];
+    t.after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+    for (const root of roots) await write(root, [w3cFormat(1), bratFormat(1), labelStudio, spacy]);
+    assert.equal(hashTree(roots[0]!), hashTree(roots[1]!), 'byte-identical run to run');
+    const root = roots[0]!;
+    const at = (path: string) => join(root, 'annotations', path);
+    const collection = JSON.parse(readFileSync(at('w3c.jsonld'), 'utf8'));
+    assert.equal(collection.type, 'AnnotationCollection');
+    // From first, follow next to last, resolving each link against the file that holds it; prev leads back.
+    let path = join(dirname(at('w3c.jsonld')), collection.first);
+    const visited: string[] = [];
+    let items = 0;
+    for (;;) {
+      const page = JSON.parse(readFileSync(path, 'utf8'));
+      assert.equal(page.type, 'AnnotationPage');
+      assert.equal(join(dirname(path), page.partOf.id), at('w3c.jsonld'));
+      assert.equal(page.startIndex, items, 'startIndex counts the annotations of the pages before');
+      if (visited.length > 0) assert.equal(join(dirname(path), page.prev), visited[visited.length - 1]);
+      else assert.equal(page.prev, undefined);
+      visited.push(path);
+      items += page.items.length;
+      if (!page.next) break;
+      path = join(dirname(path), page.next);
+    }
+    assert.equal(visited.length, articles.length, 'one page per article at a 1-byte limit');
+    // As JSON-LD (the W3C context, offline), the links are the pages' IRIs, resolved against the collection's.
+    const anno = JSON.parse(readFileSync(join(ROOT, 'tests/vendor/w3c-anno-context/anno.jsonld'), 'utf8'));
+    const documentLoader = async (url: string) => ({ contextUrl: undefined, documentUrl: url, document: anno });
+    const base = pathToFileURL(at('w3c.jsonld')).href;
+    const [expanded] = (await jsonld.expand(collection, { base, documentLoader })) as any[];
+    assert.deepEqual(
+      [expanded[`${AS}first`][0]['@id'], expanded[`${AS}last`][0]['@id']],
+      [pathToFileURL(visited[0]!).href, pathToFileURL(visited[visited.length - 1]!).href],
+    );
+    assert.equal(path, join(dirname(at('w3c.jsonld')), collection.last));
+    assert.equal(items, collection.total);
+    // An import reads one article's annotations through the collection, whatever page holds them.
+    const load = (reference: string) =>
+      JSON.parse(readFileSync(join(at('w3c'), reference.replace(/^w3c\//, '')), 'utf8'));
+    const found = readW3c(collection, 'x-copy', load);
+    assert.equal(found.length, items / articles.length);
+    assert.ok(found.every((item) => item.version !== null));
 
-  const archives = readdirSync(at('')).filter((name) => /^brat(-\d+)?\.tar\.gz$/.test(name));
-  assert.equal(archives.length, articles.length);
-  const python = spawnSync(
-    '/usr/bin/python3',
-    [
-      '-c',
-      'import sys, tarfile, json\nout = {}\nfor path in sys.argv[1:]:\n  with tarfile.open(path) as t:\n    for m in t.getmembers():\n      if m.isfile(): out[m.name] = t.extractfile(m).read().decode("utf-8")\nprint(json.dumps(out))',
-      ...archives.map((name) => at(name)),
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(python.status, 0, python.stderr);
-  const members = JSON.parse(python.stdout) as Record<string, string>;
-  for (const article of articles) {
-    assert.equal(members[`brat/${article.id}.txt`], articleText(article));
-    assert.match(members[`brat/${article.id}.ann`]!, /^T1\t/);
-  }
-  assert.match(members['brat/annotation.conf']!, /^# Generated by `npm run build`/);
-});
+    const archives = readdirSync(at('')).filter((name) => /^brat(-\d+)?\.tar\.gz$/.test(name));
+    assert.equal(archives.length, articles.length);
+    const python = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        [
+          'import sys, tarfile, json',
+          'out = {}',
+          'for path in sys.argv[1:]:',
+          '  with tarfile.open(path) as t:',
+          '    for m in t.getmembers():',
+          '      if m.isfile(): out[m.name] = t.extractfile(m).read().decode("utf-8")',
+          'print(json.dumps(out))',
+        ].join('\n'),
+        ...archives.map((name) => at(name)),
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(python.status, 0, python.stderr);
+    const members = JSON.parse(python.stdout) as Record<string, string>;
+    for (const article of articles) {
+      assert.equal(members[`brat/${article.id}.txt`], articleText(article));
+      assert.match(members[`brat/${article.id}.ann`]!, /^T1\t/);
+    }
+    assert.match(members['brat/annotation.conf']!, /^# Generated by `npm run build`/);
+  },
+);
 
 test('exports take linear time: 20,000 mentions of one word cost about twice 10,000', async (t) => {
   // Positioned here, as the canonical stream has them (the build's positioning is not what is timed).

@@ -30,7 +30,8 @@ test("every format's resources are in datapackage.json, with the same paths", as
       assert.deepEqual(
         byName.get(resource.name)?.path,
         resource.path,
-        `format ${format}: resource ${resource.name} is not in datapackage.json as written (formats/metadata.ts lists every resource)`,
+        `format ${format}: resource ${resource.name} is not in datapackage.json as written (formats/metadata.ts ` +
+          `lists every resource)`,
       );
   assert.equal(descriptor.resources.length, formats.flatMap(([, r]) => r).length, 'no resource besides the formats');
 });

@@ -101,22 +101,26 @@ function schemasWith(definition: string, property: string, node: SchemaNode): st
   return dir;
 }
 
-test('a new scalar field reaches its table with its description; a new list becomes a child table keyed to its parent', () => {
-  const dir = schemasWith('Mention', 'confidenceNote', { type: 'string', description: 'A note, for the test.' });
-  const model = new TableModel(new SchemaFields(dir));
-  const column = model.table('mentions').columns.find((c) => c.name === 'confidence_note');
-  assert.equal(column?.facts.description, 'A note, for the test.');
-  assert.deepEqual(coverageProblems(model), []);
+test(
+  'a new scalar field reaches its table with its description; a new list becomes a child table keyed to its ' +
+    'parent',
+  () => {
+    const dir = schemasWith('Mention', 'confidenceNote', { type: 'string', description: 'A note, for the test.' });
+    const model = new TableModel(new SchemaFields(dir));
+    const column = model.table('mentions').columns.find((c) => c.name === 'confidence_note');
+    assert.equal(column?.facts.description, 'A note, for the test.');
+    assert.deepEqual(coverageProblems(model), []);
 
-  const listDir = schemasWith('Quote', 'cues', {
-    type: 'array',
-    items: { $ref: '#/definitions/TextQuoteSelector' },
-    description: 'Cue words.',
-  });
-  const cues = new TableModel(new SchemaFields(listDir)).table('quote_cues');
-  assert.deepEqual(cues.primaryKey, ['article', 'quote', 'position']);
-  assert.deepEqual(cues.columns.map((c) => c.name).slice(-5), ['exact', 'prefix', 'suffix', 'start', 'end']);
-});
+    const listDir = schemasWith('Quote', 'cues', {
+      type: 'array',
+      items: { $ref: '#/definitions/TextQuoteSelector' },
+      description: 'Cue words.',
+    });
+    const cues = new TableModel(new SchemaFields(listDir)).table('quote_cues');
+    assert.deepEqual(cues.primaryKey, ['article', 'quote', 'position']);
+    assert.deepEqual(cues.columns.map((c) => c.name).slice(-5), ['exact', 'prefix', 'suffix', 'start', 'end']);
+  },
+);
 
 test('a field the tables cannot hold fails the coverage check until it is published or excluded', () => {
   const dir = schemasWith('Mention', 'labels', {

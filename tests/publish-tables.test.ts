@@ -1,6 +1,7 @@
 /**
  * The tables (scripts/publish/formats/tables.ts and sqlite.ts), read back by real clients: csv-parse and
- * csv-stringify, DuckDB, pandas and Python's sqlite3. They hold every value of the canonical stream, conform to their Table Schemas, are
+ * csv-stringify, DuckDB, pandas and Python's sqlite3. They hold every value of the canonical stream, conform to their
+ * Table Schemas, are
  * RFC 4180 as the dialect says, and list their rows in one order, JavaScript's, whatever order the records came in;
  * the same stream gives the same bytes; a 2.5 MB paragraph builds.
  */
@@ -139,71 +140,79 @@ for (const [label, stream, { root, resources }] of [
     assert.ok(!existsSync(join(root, '.duckdb-tmp')), "DuckDB's spill folder is removed");
   });
 
-  test(`${label}: DuckDB reads every Parquet table with the CSV's rows in the same order, the model's types, zstd and the descriptions`, async () => {
-    await withDuckDb(async (db) => {
-      for (const table of MODEL.tables) {
-        const parquet = `'${join(root, parquetPath(table.name))}'`;
-        const types = await rows(db, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${parquet})`);
-        assert.deepEqual(
-          types.map((r) => [r.column_name, r.column_type]),
-          table.columns.map((c) => [c.name, DUCKDB_TYPE[c.facts.type]]),
-          table.name,
-        );
-        // The Parquet rows, read in file order, are the expected rows in order (as JavaScript values).
-        const as = { date: 'VARCHAR', integer: 'DOUBLE' } as Partial<Record<string, string>>;
-        const select = table.columns
-          .map((c) => (as[c.facts.type] ? `CAST("${c.name}" AS ${as[c.facts.type]}) AS "${c.name}"` : `"${c.name}"`))
-          .join(', ');
-        const read = await rows(db, `SELECT ${select} FROM ${parquet}`);
-        assert.deepEqual(
-          read.map((r) => table.columns.map((c) => r[c.name] ?? null)),
-          expected.get(table),
-          table.name,
-        );
-        const kv = new Map(
-          (
-            await rows(db, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${parquet})`)
-          ).map((r) => [r.key, r.value]),
-        );
-        assert.equal(kv.get('description'), table.description);
-        for (const column of table.columns)
-          assert.equal(kv.get(`description:${column.name}`), column.facts.description);
-        const codecs = await rows(db, `SELECT DISTINCT compression FROM parquet_metadata(${parquet})`);
-        assert.deepEqual(
-          codecs.map((r) => r.compression),
-          read.length === 0 ? [] : ['ZSTD'],
-          table.name,
-        );
-      }
-    });
-  });
+  test(
+    `${label}: DuckDB reads every Parquet table with the CSV's rows in the same order, the model's types, ` +
+      `zstd and the descriptions`,
+    async () => {
+      await withDuckDb(async (db) => {
+        for (const table of MODEL.tables) {
+          const parquet = `'${join(root, parquetPath(table.name))}'`;
+          const types = await rows(db, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${parquet})`);
+          assert.deepEqual(
+            types.map((r) => [r.column_name, r.column_type]),
+            table.columns.map((c) => [c.name, DUCKDB_TYPE[c.facts.type]]),
+            table.name,
+          );
+          // The Parquet rows, read in file order, are the expected rows in order (as JavaScript values).
+          const as = { date: 'VARCHAR', integer: 'DOUBLE' } as Partial<Record<string, string>>;
+          const select = table.columns
+            .map((c) => (as[c.facts.type] ? `CAST("${c.name}" AS ${as[c.facts.type]}) AS "${c.name}"` : `"${c.name}"`))
+            .join(', ');
+          const read = await rows(db, `SELECT ${select} FROM ${parquet}`);
+          assert.deepEqual(
+            read.map((r) => table.columns.map((c) => r[c.name] ?? null)),
+            expected.get(table),
+            table.name,
+          );
+          const kv = new Map(
+            (
+              await rows(db, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${parquet})`)
+            ).map((r) => [r.key, r.value]),
+          );
+          assert.equal(kv.get('description'), table.description);
+          for (const column of table.columns)
+            assert.equal(kv.get(`description:${column.name}`), column.facts.description);
+          const codecs = await rows(db, `SELECT DISTINCT compression FROM parquet_metadata(${parquet})`);
+          assert.deepEqual(
+            codecs.map((r) => r.compression),
+            read.length === 0 ? [] : ['ZSTD'],
+            table.name,
+          );
+        }
+      });
+    },
+  );
 }
 
-test("one order everywhere: ids that are prefixes of each other follow JavaScript's `<` in CSV, Parquet and SQLite", async () => {
-  const ids = hard.articles.map((a) => String(a.id));
-  const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const prefix = sorted.find((id) => sorted.includes(`${id}-copy`));
-  assert.ok(prefix, 'the stream has an id and its `-copy`');
-  assert.notDeepEqual(ids, sorted, 'the stream is out of order, so the tables must sort');
-  const csv = readCsv(join(built.root, csvPath('articles'))).rows.map((r) => r.id);
-  assert.deepEqual(csv, sorted);
-  await withDuckDb(async (db) => {
-    const parquet = `'${join(built.root, parquetPath('articles'))}'`;
-    assert.deepEqual(
-      (await rows(db, `SELECT id FROM ${parquet}`)).map((r) => r.id),
-      sorted,
-    );
-    assert.deepEqual(
-      (await rows(db, `SELECT id FROM ${parquet} ORDER BY id`)).map((r) => r.id),
-      sorted,
-    );
-  });
-  const script =
-    'import sqlite3, sys, json; print(json.dumps([r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT id FROM articles ORDER BY rowid")]))';
-  const result = spawnSync(PYTHON, ['-c', script, join(built.root, SQLITE_PATH)], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(JSON.parse(result.stdout), sorted);
-});
+test(
+  "one order everywhere: ids that are prefixes of each other follow JavaScript's `<` in CSV, Parquet and " + 'SQLite',
+  async () => {
+    const ids = hard.articles.map((a) => String(a.id));
+    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const prefix = sorted.find((id) => sorted.includes(`${id}-copy`));
+    assert.ok(prefix, 'the stream has an id and its `-copy`');
+    assert.notDeepEqual(ids, sorted, 'the stream is out of order, so the tables must sort');
+    const csv = readCsv(join(built.root, csvPath('articles'))).rows.map((r) => r.id);
+    assert.deepEqual(csv, sorted);
+    await withDuckDb(async (db) => {
+      const parquet = `'${join(built.root, parquetPath('articles'))}'`;
+      assert.deepEqual(
+        (await rows(db, `SELECT id FROM ${parquet}`)).map((r) => r.id),
+        sorted,
+      );
+      assert.deepEqual(
+        (await rows(db, `SELECT id FROM ${parquet} ORDER BY id`)).map((r) => r.id),
+        sorted,
+      );
+    });
+    const script =
+      'import sqlite3, sys, json; print(json.dumps([r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT id ' +
+      'FROM articles ORDER BY rowid")]))';
+    const result = spawnSync(PYTHON, ['-c', script, join(built.root, SQLITE_PATH)], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), sorted);
+  },
+);
 
 test('a 2.5 MB paragraph builds: CSV (pandas), Parquet and SQLite hold the whole text', async () => {
   const big = hard.articles.find((a) => a.id === 'big-paragraph')!;
@@ -213,7 +222,10 @@ test('a 2.5 MB paragraph builds: CSV (pandas), Parquet and SQLite hold the whole
 import json, sqlite3, sys, pandas
 csv = pandas.read_csv(sys.argv[1], keep_default_na=False, dtype=str).set_index("id")
 db = sqlite3.connect(sys.argv[2])
-print(json.dumps({"csv": len(csv.loc["big-paragraph", "text"]), "sqlite": db.execute("SELECT length(text) FROM articles WHERE id = 'big-paragraph'").fetchone()[0]}))
+print(json.dumps({
+  "csv": len(csv.loc["big-paragraph", "text"]),
+  "sqlite": db.execute("SELECT length(text) FROM articles WHERE id = 'big-paragraph'").fetchone()[0],
+}))
 `;
   const result = spawnSync(
     PYTHON,
@@ -226,30 +238,34 @@ print(json.dumps({"csv": len(csv.loc["big-paragraph", "text"]), "sqlite": db.exe
   await withDuckDb(async (db) => {
     const [row] = await rows(
       db,
-      `SELECT length(text)::INTEGER AS n FROM '${join(built.root, parquetPath('articles'))}' WHERE id = 'big-paragraph'`,
+      `SELECT length(text)::INTEGER AS n FROM '${join(built.root, parquetPath('articles'))}' WHERE id = ` +
+        `'big-paragraph'`,
     );
     assert.equal(row?.n, length);
   });
 });
 
-test('`npm run build` builds an article with a 2.5 MB paragraph (issue 26: DuckDB once failed on its CSV line)', async () => {
-  const data = join(tempDir('big-paragraph-'), 'data');
-  cpSync(FIXTURE_DATA, data, { recursive: true });
-  const path = join(data, 'articles', 'bare-article.json');
-  const article = JSON.parse(readFileSync(path, 'utf8')) as { body: { type: string; text: string }[] };
-  const paragraph = 'Lorem ipsum dolor sit amet, “quoted”, 𝔸stral.'.repeat(55_000);
-  article.body.push({ type: 'paragraph', text: paragraph });
-  writeFileSync(path, `${JSON.stringify(article, null, 2)}\n`);
-  const out = build(data);
-  await withDuckDb(async (db) => {
-    const [row] = await rows(
-      db,
-      `SELECT length(text)::INTEGER AS n FROM '${join(out, parquetPath('articles'))}' WHERE id = 'bare-article'`,
-    );
-    assert.ok(Number(row?.n) > [...paragraph].length, `the text has ${String(row?.n)} characters`);
-  });
-  assert.ok(readFileSync(join(out, csvPath('articles')), 'utf8').includes(paragraph));
-});
+test(
+  '`npm run build` builds an article with a 2.5 MB paragraph ' + '(issue 26: DuckDB once failed on its CSV line)',
+  async () => {
+    const data = join(tempDir('big-paragraph-'), 'data');
+    cpSync(FIXTURE_DATA, data, { recursive: true });
+    const path = join(data, 'articles', 'bare-article.json');
+    const article = JSON.parse(readFileSync(path, 'utf8')) as { body: { type: string; text: string }[] };
+    const paragraph = 'Lorem ipsum dolor sit amet, “quoted”, 𝔸stral.'.repeat(55_000);
+    article.body.push({ type: 'paragraph', text: paragraph });
+    writeFileSync(path, `${JSON.stringify(article, null, 2)}\n`);
+    const out = build(data);
+    await withDuckDb(async (db) => {
+      const [row] = await rows(
+        db,
+        `SELECT length(text)::INTEGER AS n FROM '${join(out, parquetPath('articles'))}' WHERE id = 'bare-article'`,
+      );
+      assert.ok(Number(row?.n) > [...paragraph].length, `the text has ${String(row?.n)} characters`);
+    });
+    assert.ok(readFileSync(join(out, csvPath('articles')), 'utf8').includes(paragraph));
+  },
+);
 
 test('the same stream gives the same bytes: CSV, Parquet and SQLite', async () => {
   const again = await writeTables(hard);
@@ -259,8 +275,11 @@ test('the same stream gives the same bytes: CSV, Parquet and SQLite', async () =
     assert.ok(readFileSync(join(again.root, path)).equals(readFileSync(join(built.root, path))), path);
 });
 
-test('Python (Debian sqlite3) opens the database: foreign keys hold, the views name, full-text search finds the seed article', () => {
-  const script = `
+test(
+  'Python (Debian sqlite3) opens the database: foreign keys hold, the views name, full-text search finds the ' +
+    'seed article',
+  () => {
+    const script = `
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 q = lambda sql: db.execute(sql).fetchall()
@@ -269,51 +288,67 @@ print(json.dumps({
   "fk": q("PRAGMA foreign_key_check"),
   "version": q("PRAGMA user_version")[0][0],
   "meta": dict(q("SELECT key, value FROM dataset_metadata")),
-  "tables": {t: q(f'SELECT count(*) FROM "{t}"')[0][0] for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'dataset_%'")},
-  "views": {v: q(f'SELECT count(*) FROM "{v}"')[0][0] for (v,) in q("SELECT name FROM sqlite_schema WHERE type = 'view'")},
-  "fts": [r[0] for r in q("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH 'neodymium'")],
+  "tables": {
+    t: q(f'SELECT count(*) FROM "{t}"')[0][0]
+    for (t,) in q(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'dataset_%'"
+    )
+  },
+  "views": {
+    v: q(f'SELECT count(*) FROM "{v}"')[0][0] for (v,) in q("SELECT name FROM sqlite_schema WHERE type = 'view'")
+  },
+  "fts": [
+    r[0]
+    for r in q(
+      "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+      "WHERE articles_fts MATCH 'neodymium'"
+    )
+  ],
   "named": q("SELECT count(*) FROM mentions_with_names WHERE entity_name IS NULL")[0][0],
   "quotes_fts": q("SELECT count(*) FROM quotes_fts")[0][0],
-  "fks": sum(len(q(f'PRAGMA foreign_key_list("{t}")')) for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table'")),
+  "fks": sum(
+    len(q(f'PRAGMA foreign_key_list("{t}")')) for (t,) in q("SELECT name FROM sqlite_schema WHERE type = 'table'")
+  ),
   "columns": q("SELECT count(*) FROM dataset_columns")[0][0],
 }))
 `;
-  const result = spawnSync(PYTHON, ['-c', script, join(repoBuilt.root, SQLITE_PATH)], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  const facts = JSON.parse(result.stdout) as {
-    integrity: string[][];
-    fk: unknown[];
-    version: number;
-    meta: Record<string, string>;
-    tables: Record<string, number>;
-    views: Record<string, number>;
-    fts: string[];
-    quotes_fts: number;
-    named: number;
-    fks: number;
-    columns: number;
-  };
-  assert.deepEqual(facts.integrity, [['ok']]);
-  assert.deepEqual(facts.fk, []);
-  assert.equal(facts.version, userVersion(VERSION));
-  assert.equal(facts.meta.version, VERSION);
-  const expected = Object.fromEntries([...expectedRows(repo)].map(([t, made]) => [t.name, made.length]));
-  assert.deepEqual(facts.tables, expected);
-  const expectedViews = Object.keys(views(MODEL.tables)).sort();
-  assert.deepEqual(Object.keys(facts.views).sort(), expectedViews);
-  assert.ok(expectedViews.includes('mentions_with_names') && expectedViews.includes('quotes_with_names'));
-  for (const view of expectedViews)
-    assert.equal(facts.views[view], facts.tables[view.replace(/_with_names$/, '')], view);
-  assert.ok(facts.fts.includes(SEED_ID), `full-text search for "neodymium" found ${JSON.stringify(facts.fts)}`);
-  assert.equal(facts.quotes_fts, facts.tables.quotes);
-  assert.equal(facts.named, 0, "every mention has its entity's name beside it");
-  assert.equal(
-    facts.fks,
-    MODEL.tables.reduce((n, t) => n + t.foreignKeys.reduce((m, fk) => m + fk.fields.length, 0), 0),
-  );
-  assert.equal(
-    facts.columns,
-    MODEL.tables.reduce((n, t) => n + t.columns.length, 0),
-  );
-  assert.ok(FULL_TEXT.filter((f) => !f.optional).every((f) => MODEL.tables.some((t) => t.name === f.table)));
-});
+    const result = spawnSync(PYTHON, ['-c', script, join(repoBuilt.root, SQLITE_PATH)], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const facts = JSON.parse(result.stdout) as {
+      integrity: string[][];
+      fk: unknown[];
+      version: number;
+      meta: Record<string, string>;
+      tables: Record<string, number>;
+      views: Record<string, number>;
+      fts: string[];
+      quotes_fts: number;
+      named: number;
+      fks: number;
+      columns: number;
+    };
+    assert.deepEqual(facts.integrity, [['ok']]);
+    assert.deepEqual(facts.fk, []);
+    assert.equal(facts.version, userVersion(VERSION));
+    assert.equal(facts.meta.version, VERSION);
+    const expected = Object.fromEntries([...expectedRows(repo)].map(([t, made]) => [t.name, made.length]));
+    assert.deepEqual(facts.tables, expected);
+    const expectedViews = Object.keys(views(MODEL.tables)).sort();
+    assert.deepEqual(Object.keys(facts.views).sort(), expectedViews);
+    assert.ok(expectedViews.includes('mentions_with_names') && expectedViews.includes('quotes_with_names'));
+    for (const view of expectedViews)
+      assert.equal(facts.views[view], facts.tables[view.replace(/_with_names$/, '')], view);
+    assert.ok(facts.fts.includes(SEED_ID), `full-text search for "neodymium" found ${JSON.stringify(facts.fts)}`);
+    assert.equal(facts.quotes_fts, facts.tables.quotes);
+    assert.equal(facts.named, 0, "every mention has its entity's name beside it");
+    assert.equal(
+      facts.fks,
+      MODEL.tables.reduce((n, t) => n + t.foreignKeys.reduce((m, fk) => m + fk.fields.length, 0), 0),
+    );
+    assert.equal(
+      facts.columns,
+      MODEL.tables.reduce((n, t) => n + t.columns.length, 0),
+    );
+    assert.ok(FULL_TEXT.filter((f) => !f.optional).every((f) => MODEL.tables.some((t) => t.name === f.table)));
+  },
+);

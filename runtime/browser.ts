@@ -18,6 +18,7 @@ let indexPromise: Promise<{ index: PublishedIndex; by: Lookups }> | undefined;
 
 function loadLookups(): Promise<{ index: PublishedIndex; by: Lookups }> {
   indexPromise ??= import(
+    // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- ../index.json exists in some builds only
     // @ts-ignore -- index.json is written beside this module's folder by the build; it is not a source file.
     '../index.json',
     { with: { type: 'json' } }

@@ -18,15 +18,15 @@ import type {
  */
 export interface AsyncDataset {
   /** The dataset version, the schema version, every article's metadata (no body) and the registries; loaded once. */
-  loadIndex(): Promise<PublishedIndex>;
+  loadIndex(this: void): Promise<PublishedIndex>;
   /** The whole article with this id (body, annotations, inferences), or `undefined` when there is none. */
-  loadArticle(id: string): Promise<PublishedArticle | undefined>;
+  loadArticle(this: void, id: string): Promise<PublishedArticle | undefined>;
   /** The entity with this id, or `undefined`. */
-  loadEntity(id: string): Promise<Entity | undefined>;
+  loadEntity(this: void, id: string): Promise<Entity | undefined>;
   /** The outlet with this id, or `undefined`. */
-  loadOutlet(id: string): Promise<Outlet | undefined>;
+  loadOutlet(this: void, id: string): Promise<Outlet | undefined>;
   /** What became of a renamed or removed id, or `undefined`. */
-  loadRedirect(id: string): Promise<Redirect | undefined>;
+  loadRedirect(this: void, id: string): Promise<Redirect | undefined>;
 }
 
 /** A lookup by id over records, its map built on first use. */

@@ -24,14 +24,17 @@ export interface NodeDataset extends AsyncDataset {
   entities: readonly Entity[];
   outlets: readonly Outlet[];
   redirects: readonly Redirect[];
-  getArticle(id: string): PublishedArticle | undefined;
-  getEntity(id: string): Entity | undefined;
-  getOutlet(id: string): Outlet | undefined;
-  getRedirect(id: string): Redirect | undefined;
+  getArticle(this: void, id: string): PublishedArticle | undefined;
+  getEntity(this: void, id: string): Entity | undefined;
+  getOutlet(this: void, id: string): Outlet | undefined;
+  getRedirect(this: void, id: string): Redirect | undefined;
 }
 
 type LazyField = (typeof LAZY_FIELDS)[number];
 const isLazy = (field: string): field is LazyField => (LAZY_FIELDS as readonly string[]).includes(field);
+
+/** `read()`'s value as a promise, as an async function gives it: a thrown error becomes a rejection. */
+const settle = <T>(read: () => T): Promise<T> => new Promise((resolve) => resolve(read()));
 
 function setValue(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -88,10 +91,10 @@ export function openDataset(readJson: ReadJson): NodeDataset {
     getEntity,
     getOutlet,
     getRedirect,
-    loadIndex: async () => index,
-    loadArticle: async (id) => getArticle(id),
-    loadEntity: async (id) => getEntity(id),
-    loadOutlet: async (id) => getOutlet(id),
-    loadRedirect: async (id) => getRedirect(id),
+    loadIndex: () => settle(() => index),
+    loadArticle: (id) => settle(() => getArticle(id)),
+    loadEntity: (id) => settle(() => getEntity(id)),
+    loadOutlet: (id) => settle(() => getOutlet(id)),
+    loadRedirect: (id) => settle(() => getRedirect(id)),
   };
 }

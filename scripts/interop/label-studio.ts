@@ -200,7 +200,7 @@ export function readLabelStudio(
   items.forEach((item, i) => {
     const at = `${where}/${i}`;
     if (item.type === 'relation') {
-      const labels = item.labels as unknown;
+      const labels = item.labels;
       relations.push({
         from: String(item.from_id),
         to: String(item.to_id),

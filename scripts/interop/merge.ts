@@ -291,8 +291,8 @@ function entityStub(
 
 /** Finds one span in the article text and computes its selector. */
 function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; selector: TextQuoteSelector } {
-  let from: number | null = null;
-  let to: number | null = null;
+  let from: number;
+  let to: number;
   if (span.start !== null && span.end !== null) {
     if (span.start < 0 || span.end <= span.start || span.end > offsets.length)
       throw new ImportError(

@@ -509,7 +509,7 @@ export class RowMaker {
   /** Calls `emit(table, rows)` for every table of the collection, parents before children. */
   rows<C extends Collection>(
     collection: C,
-    record: CollectionRecords[C] | Item,
+    record: CollectionRecords[C] | object,
     emit: (table: Table, rows: Row[]) => void,
   ): void {
     const tables = this.#byCollection.get(collection) ?? [];

@@ -26,7 +26,9 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
       out,
       (n) => `${EXPORT_DIR}/w3c/${page(n)}`,
       (n) =>
-        `{"@context":${context},"id":${JSON.stringify(page(n))},"type":"AnnotationPage","partOf":{"id":"../w3c.jsonld"},"startIndex":${startIndex},${n > 1 ? `"prev":${JSON.stringify(page(n - 1))},` : ''}"items":[`,
+        `{"@context":${context},"id":${JSON.stringify(page(n))},"type":"AnnotationPage",` +
+        `"partOf":{"id":"../w3c.jsonld"},"startIndex":${startIndex},` +
+        `${n > 1 ? `"prev":${JSON.stringify(page(n - 1))},` : ''}"items":[`,
       (n, last) => `\n]${last ? '' : `,"next":${JSON.stringify(page(n + 1))}`}}\n`,
       pageBytes,
     );

@@ -133,102 +133,105 @@ function w3c(dist: string, dir: string): Editor {
 const EDITORS = { 'label-studio': labelStudio, brat, w3c };
 
 for (const [format, editor] of Object.entries(EDITORS)) {
-  test(`import from ${format}: relabel and re-link, boundary move, deletion, addition; conflicts refused`, async (t) => {
-    const dist = sharedBuild(REPO_DATA);
-    const dir = mkdtempSync(join(tmpdir(), `import-edits-${format}-`));
-    t.after(() => rmSync(dir, { recursive: true, force: true }));
-    const data = join(dir, 'data');
-    cpSync(REPO_DATA, data, { recursive: true });
-    const recordPath = join(data, 'articles', `${SEED_ID}.json`);
-    const before = readFileSync(recordPath, 'utf8');
-    const record = JSON.parse(before);
-    const text: string = record.body.map((b: { text: string }) => b.text).join('\n');
-    const at = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
-    const run = (file: string, ...more: string[]) =>
-      runScript('import.ts', ['--from', format, file, '--article', SEED_ID, '--data', data, ...more]);
+  test(
+    `import from ${format}: relabel and re-link, boundary move, deletion, addition; ` + 'conflicts refused',
+    async (t) => {
+      const dist = sharedBuild(REPO_DATA);
+      const dir = mkdtempSync(join(tmpdir(), `import-edits-${format}-`));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      const data = join(dir, 'data');
+      cpSync(REPO_DATA, data, { recursive: true });
+      const recordPath = join(data, 'articles', `${SEED_ID}.json`);
+      const before = readFileSync(recordPath, 'utf8');
+      const record = JSON.parse(before);
+      const text: string = record.body.map((b: { text: string }) => b.text).join('\n');
+      const at = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
+      const run = (file: string, ...more: string[]) =>
+        runScript('import.ts', ['--from', format, file, '--article', SEED_ID, '--data', data, ...more]);
 
-    // A label that contradicts the entity linked: refused, located, nothing written.
-    const contradiction = editor(dist, mkdtempSync(join(dir, 'c-')));
-    contradiction.relabel('m-washington-dc-2', 'Country');
-    contradiction.save();
-    const refused = run(contradiction.file);
-    assert.equal(refused.code, 1, refused.stdout);
-    assert.match(refused.stderr, /labelled Country, but it links to "washington-dc", which is a city/);
-    assert.match(refused.stderr, /hint: Link it to an entity of kind country/);
-    assert.equal(readFileSync(recordPath, 'utf8'), before);
+      // A label that contradicts the entity linked: refused, located, nothing written.
+      const contradiction = editor(dist, mkdtempSync(join(dir, 'c-')));
+      contradiction.relabel('m-washington-dc-2', 'Country');
+      contradiction.save();
+      const refused = run(contradiction.file);
+      assert.equal(refused.code, 1, refused.stdout);
+      assert.match(refused.stderr, /labelled Country, but it links to "washington-dc", which is a city/);
+      assert.match(refused.stderr, /hint: Link it to an entity of kind country/);
+      assert.equal(readFileSync(recordPath, 'utf8'), before);
 
-    const edit = editor(dist, dir);
-    edit.relabel('m-proposal-3', 'Event');
-    edit.relink('m-proposal-3', 'munich-security-conference');
-    edit.relink('m-proposal-6', 'victory-plan');
-    const conflict = at('the ongoing conflict with Russia');
-    edit.move('m-russo-ukrainian-war-1', conflict, conflict + 'the ongoing conflict'.length, 'the ongoing conflict');
-    edit.remove('m-victory-plan-1');
-    const reuters = at('Reuters');
-    edit.add('Organization', reuters, reuters + 7, 'Reuters');
-    edit.save();
+      const edit = editor(dist, dir);
+      edit.relabel('m-proposal-3', 'Event');
+      edit.relink('m-proposal-3', 'munich-security-conference');
+      edit.relink('m-proposal-6', 'victory-plan');
+      const conflict = at('the ongoing conflict with Russia');
+      edit.move('m-russo-ukrainian-war-1', conflict, conflict + 'the ongoing conflict'.length, 'the ongoing conflict');
+      edit.remove('m-victory-plan-1');
+      const reuters = at('Reuters');
+      edit.add('Organization', reuters, reuters + 7, 'Reuters');
+      edit.save();
 
-    const dry = run(edit.file, '--dry-run');
-    assert.equal(dry.code, 0, dry.stderr);
-    assert.match(
-      dry.stdout,
-      /^~ mentions "m-proposal-3" on "the deal"\n {4}entity: "us-minerals-proposal" → "munich-security-conference"$/m,
-    );
-    assert.match(
-      dry.stdout,
-      /^~ mentions "m-proposal-6" on "the proposal"\n {4}entity: "us-minerals-proposal" → "victory-plan"$/m,
-    );
-    assert.match(
-      dry.stdout,
-      /^~ mentions "m-russo-ukrainian-war-1" on "the ongoing conflict"\n {4}selector\/exact: "the ongoing conflict with Russia" → "the ongoing conflict"$/m,
-    );
-    assert.match(dry.stdout, /^- mentions "m-victory-plan-1" on "his so-called “victory plan,”"$/m);
-    assert.match(dry.stdout, /^\+ mentions "m-reuters-1" on "Reuters"\n {4}entity: "reuters"$/m);
-    assert.equal(readFileSync(recordPath, 'utf8'), before, 'a dry run writes nothing');
+      const dry = run(edit.file, '--dry-run');
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(
+        dry.stdout,
+        /^~ mentions "m-proposal-3" on "the deal"\n {4}entity: "us-minerals-proposal" → "munich-security-conference"$/m,
+      );
+      assert.match(
+        dry.stdout,
+        /^~ mentions "m-proposal-6" on "the proposal"\n {4}entity: "us-minerals-proposal" → "victory-plan"$/m,
+      );
+      assert.match(
+        dry.stdout,
+        /^~ mentions "m-russo-ukrainian-war-1" on "the ongoing conflict"\n {4}selector\/exact: "the ongoing conflict with Russia" → "the ongoing conflict"$/m,
+      );
+      assert.match(dry.stdout, /^- mentions "m-victory-plan-1" on "his so-called “victory plan,”"$/m);
+      assert.match(dry.stdout, /^\+ mentions "m-reuters-1" on "Reuters"\n {4}entity: "reuters"$/m);
+      assert.equal(readFileSync(recordPath, 'utf8'), before, 'a dry run writes nothing');
 
-    // The deletion needs --allow-delete; the refusal prints the command that does it, which works pasted as is.
-    const needs = run(edit.file);
-    assert.equal(needs.code, 1);
-    assert.equal(readFileSync(recordPath, 'utf8'), before);
-    const command = /To delete them: (.*)$/m.exec(needs.stderr)?.[1];
-    assert.ok(command?.endsWith(' --allow-delete'), needs.stderr);
-    const pasted = spawnSync('sh', ['-c', command!], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(pasted.status, 0, pasted.stderr);
-    const next = /Next: (.*)$/m.exec(pasted.stdout)?.[1];
-    assert.ok(next, pasted.stdout);
+      // The deletion needs --allow-delete; the refusal prints the command that does it, which works pasted as is.
+      const needs = run(edit.file);
+      assert.equal(needs.code, 1);
+      assert.equal(readFileSync(recordPath, 'utf8'), before);
+      const command = /To delete them: (.*)$/m.exec(needs.stderr)?.[1];
+      assert.ok(command?.endsWith(' --allow-delete'), needs.stderr);
+      const pasted = spawnSync('sh', ['-c', command!], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(pasted.status, 0, pasted.stderr);
+      const next = /Next: (.*)$/m.exec(pasted.stdout)?.[1];
+      assert.ok(next, pasted.stdout);
 
-    const after = JSON.parse(readFileSync(recordPath, 'utf8'));
-    const mention = (id: string) => after.annotations.mentions.find((m: { id: string }) => m.id === id);
-    assert.equal(mention('m-proposal-3').entity, 'munich-security-conference');
-    assert.equal(mention('m-proposal-6').entity, 'victory-plan');
-    assert.equal(mention('m-russo-ukrainian-war-1').selector.exact, 'the ongoing conflict');
-    assert.equal(mention('m-victory-plan-1'), undefined);
-    assert.equal(mention('m-reuters-1').entity, 'reuters');
-    const entity = JSON.parse(readFileSync(join(data, 'entities', 'reuters.json'), 'utf8'));
-    assert.deepEqual([entity.kind, entity.name], ['organization', 'Reuters'], 'the new entity is written');
-    const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
-    assert.deepEqual(
-      findings.filter((f) => f.severity === 'error'),
-      [],
-      'the corrected record validates',
-    );
-    const validated = spawnSync('sh', ['-c', next!], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(validated.status, 0, `the printed Next: command fails: ${validated.stdout}${validated.stderr}`);
+      const after = JSON.parse(readFileSync(recordPath, 'utf8'));
+      const mention = (id: string) => after.annotations.mentions.find((m: { id: string }) => m.id === id);
+      assert.equal(mention('m-proposal-3').entity, 'munich-security-conference');
+      assert.equal(mention('m-proposal-6').entity, 'victory-plan');
+      assert.equal(mention('m-russo-ukrainian-war-1').selector.exact, 'the ongoing conflict');
+      assert.equal(mention('m-victory-plan-1'), undefined);
+      assert.equal(mention('m-reuters-1').entity, 'reuters');
+      const entity = JSON.parse(readFileSync(join(data, 'entities', 'reuters.json'), 'utf8'));
+      assert.deepEqual([entity.kind, entity.name], ['organization', 'Reuters'], 'the new entity is written');
+      const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
+      assert.deepEqual(
+        findings.filter((f) => f.severity === 'error'),
+        [],
+        'the corrected record validates',
+      );
+      const validated = spawnSync('sh', ['-c', next!], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(validated.status, 0, `the printed Next: command fails: ${validated.stdout}${validated.stderr}`);
 
-    // The same export again: the record changed since (its version differs), so an edit is a conflict.
-    const changed = readFileSync(recordPath, 'utf8');
-    const stale = editor(dist, mkdtempSync(join(dir, 's-')));
-    stale.relink('m-ukraine-3', 'russia');
-    stale.save();
-    const refusal = run(stale.file);
-    assert.equal(refusal.code, 1);
-    assert.match(
-      refusal.stderr,
-      /differ between .* \(version [0-9a-f]{16}\) and .* \(exported from version [0-9a-f]{16}\)/,
-    );
-    assert.equal(readFileSync(recordPath, 'utf8'), changed);
-    const force = /keep the file's version of them: (.*)$/m.exec(refusal.stderr)?.[1];
-    assert.ok(force?.endsWith(' --force'), refusal.stderr);
-    assert.ok(existsSync(stale.file));
-  });
+      // The same export again: the record changed since (its version differs), so an edit is a conflict.
+      const changed = readFileSync(recordPath, 'utf8');
+      const stale = editor(dist, mkdtempSync(join(dir, 's-')));
+      stale.relink('m-ukraine-3', 'russia');
+      stale.save();
+      const refusal = run(stale.file);
+      assert.equal(refusal.code, 1);
+      assert.match(
+        refusal.stderr,
+        /differ between .* \(version [0-9a-f]{16}\) and .* \(exported from version [0-9a-f]{16}\)/,
+      );
+      assert.equal(readFileSync(recordPath, 'utf8'), changed);
+      const force = /keep the file's version of them: (.*)$/m.exec(refusal.stderr)?.[1];
+      assert.ok(force?.endsWith(' --force'), refusal.stderr);
+      assert.ok(existsSync(stale.file));
+    },
+  );
 }

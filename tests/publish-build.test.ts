@@ -27,25 +27,31 @@ test('--check exits 1 and names the stale file; 0 when the output is current', (
   assert.match(result.stderr, /stale: .*csv\/outlets\.csv differs/);
 });
 
-test('invalid data publishes nothing, reports file:line:col rule message, and leaves the previous output intact', () => {
-  const work = tempDir();
-  const data = join(work, 'data');
-  cpSync(FIXTURE_DATA, data, { recursive: true });
-  const articlePath = join(data, 'articles', 'bare-article.json');
-  writeFileSync(articlePath, readFileSync(articlePath, 'utf8').replace('"language": "en-GB"', '"language": "English"'));
-  const out = join(work, 'dist');
-  mkdirSync(out);
-  writeFileSync(join(out, 'previous.txt'), 'the previous build');
-  writeFileSync(join(out, OUTPUT_MARKER), markerContent('npm run build'));
+test(
+  'invalid data publishes nothing, reports file:line:col rule message, ' + 'and leaves the previous output intact',
+  () => {
+    const work = tempDir();
+    const data = join(work, 'data');
+    cpSync(FIXTURE_DATA, data, { recursive: true });
+    const articlePath = join(data, 'articles', 'bare-article.json');
+    writeFileSync(
+      articlePath,
+      readFileSync(articlePath, 'utf8').replace('"language": "en-GB"', '"language": "English"'),
+    );
+    const out = join(work, 'dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'previous.txt'), 'the previous build');
+    writeFileSync(join(out, OUTPUT_MARKER), markerContent('npm run build'));
 
-  const result = runScript('build.ts', ['--data', data, '--out', out]);
-  assert.equal(result.code, 1, result.stderr);
-  assert.match(result.stderr, /bare-article\.json:\d+:\d+ \S+ /);
-  assert.match(result.stderr, /nothing was published/);
-  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
-  assert.deepEqual(readdirSync(out).sort(), [OUTPUT_MARKER, 'previous.txt']);
-  assert.deepEqual(readdirSync(work).sort(), ['data', 'dist'], 'no staging folder is left behind');
-});
+    const result = runScript('build.ts', ['--data', data, '--out', out]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /bare-article\.json:\d+:\d+ \S+ /);
+    assert.match(result.stderr, /nothing was published/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    assert.deepEqual(readdirSync(out).sort(), [OUTPUT_MARKER, 'previous.txt']);
+    assert.deepEqual(readdirSync(work).sort(), ['data', 'dist'], 'no staging folder is left behind');
+  },
+);
 
 test('a successful build replaces the previous output completely and leaves no staging folder', () => {
   const work = tempDir();

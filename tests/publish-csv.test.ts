@@ -164,48 +164,51 @@ for (const [label, out] of [
     }
   });
 
-  test(`${label}: datapackage.json validates against the official Frictionless v2 profile; sizes and hashes match`, () => {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(readJson<object>(join(PROFILES, 'datapackage.json')));
-    assert.ok(validate(descriptor), JSON.stringify(validate.errors, null, 2));
-    const validateSchema = ajv.compile(readJson<object>(join(PROFILES, 'tableschema.json')));
-    const validateDialect = ajv.compile(readJson<object>(join(PROFILES, 'tabledialect.json')));
-    for (const resource of descriptor.resources) {
-      // A resource with several files (a Frictionless `path` array) states their total size; each file's hash is
-      // in SHA256SUMS or the bundle's.
-      const paths = [resource.path].flat();
-      const bytes = Buffer.concat(paths.map((path) => readFileSync(join(out, path))));
-      assert.equal(resource.bytes, bytes.length, paths[0]);
-      if (typeof resource.path === 'string')
-        assert.equal(resource.hash, `sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.path);
-      if (resource.schema) {
-        assert.ok(validateSchema(resource.schema), `${resource.name}: ${JSON.stringify(validateSchema.errors)}`);
-        assert.ok(validateDialect(resource.dialect), `${resource.name}: ${JSON.stringify(validateDialect.errors)}`);
-        for (const field of resource.schema.fields)
-          assert.ok(field.description.length > 0, `${resource.name}.${field.name} has no description`);
+  test(
+    `${label}: datapackage.json validates against the official Frictionless v2 profile; ` + 'sizes and hashes match',
+    () => {
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+      const validate = ajv.compile(readJson<object>(join(PROFILES, 'datapackage.json')));
+      assert.ok(validate(descriptor), JSON.stringify(validate.errors, null, 2));
+      const validateSchema = ajv.compile(readJson<object>(join(PROFILES, 'tableschema.json')));
+      const validateDialect = ajv.compile(readJson<object>(join(PROFILES, 'tabledialect.json')));
+      for (const resource of descriptor.resources) {
+        // A resource with several files (a Frictionless `path` array) states their total size; each file's hash is
+        // in SHA256SUMS or the bundle's.
+        const paths = [resource.path].flat();
+        const bytes = Buffer.concat(paths.map((path) => readFileSync(join(out, path))));
+        assert.equal(resource.bytes, bytes.length, paths[0]);
+        if (typeof resource.path === 'string')
+          assert.equal(resource.hash, `sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.path);
+        if (resource.schema) {
+          assert.ok(validateSchema(resource.schema), `${resource.name}: ${JSON.stringify(validateSchema.errors)}`);
+          assert.ok(validateDialect(resource.dialect), `${resource.name}: ${JSON.stringify(validateDialect.errors)}`);
+          for (const field of resource.schema.fields)
+            assert.ok(field.description.length > 0, `${resource.name}.${field.name} has no description`);
+        }
       }
-    }
-    const csvFiles = readdirSync(join(out, 'csv'))
-      .map((f) => `csv/${f}`)
-      .sort();
-    // Every published file is in a resource (not the descriptor and the checksums, which cover it).
-    const listed = new Set(descriptor.resources.flatMap((r) => [r.path].flat()));
-    const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.slice(66));
-    assert.deepEqual(
-      sums.filter((p) => !listed.has(p) && p !== 'datapackage.json'),
-      [],
-    );
-    assert.deepEqual(
-      descriptor.resources
-        .filter((r) => r.schema)
-        .map((r) => r.path)
-        .sort(),
-      csvFiles,
-    );
-    assert.equal(descriptor.version, dataset.version);
-  });
+      const csvFiles = readdirSync(join(out, 'csv'))
+        .map((f) => `csv/${f}`)
+        .sort();
+      // Every published file is in a resource (not the descriptor and the checksums, which cover it).
+      const listed = new Set(descriptor.resources.flatMap((r) => [r.path].flat()));
+      const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(66));
+      assert.deepEqual(
+        sums.filter((p) => !listed.has(p) && p !== 'datapackage.json'),
+        [],
+      );
+      assert.deepEqual(
+        descriptor.resources
+          .filter((r) => r.schema)
+          .map((r) => r.path)
+          .sort(),
+        csvFiles,
+      );
+      assert.equal(descriptor.version, dataset.version);
+    },
+  );
 }

@@ -29,7 +29,10 @@ const { tarball, paths, stage, output } = packRepository(work);
 const filename = basename(tarball);
 
 const ESM_CONSUMER = `
-import { articles, entities, outlets, redirects, version, schemaVersion, getArticle, getEntity, getOutlet, getRedirect, articleText, loadArticle, loadEntity } from '${pkg.name}';
+import {
+  articles, entities, outlets, redirects, version, schemaVersion,
+  getArticle, getEntity, getOutlet, getRedirect, articleText, loadArticle, loadEntity,
+} from '${pkg.name}';
 import type { Article, Entity, EntityKind, PublishedArticle, QuoteKind, PositionedSelector } from '${pkg.name}';
 import data from '${pkg.name}/data.json' with { type: 'json' };
 import descriptor from '${pkg.name}/datapackage.json' with { type: 'json' };
@@ -63,7 +66,8 @@ console.log(JSON.stringify({
   version, schemaVersion,
   counts: [articles.length, entities.length, outlets.length, redirects.length],
   lazyBefore, lazyAfter,
-  sameAsDataJson: JSON.stringify(getArticle('${SEED}')) === JSON.stringify(data.articles.find((a) => a.id === '${SEED}')),
+  sameAsDataJson:
+    JSON.stringify(getArticle('${SEED}')) === JSON.stringify(data.articles.find((a) => a.id === '${SEED}')),
   mentionText: [...text].slice(mention.selector.start, mention.selector.end).join(''),
   mentionExact: mention.selector.exact,
   entity: getEntity(mention.entity)?.name ?? null,
@@ -246,36 +250,39 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
   });
 });
 
-test('the installed package passes its own `sha256sum -c SHA256SUMS`, and its datapackage.json says what it lacks', () => {
-  const consumer = join(work, 'checksums');
-  installConsumer(consumer, tarball);
-  const dist = join(consumer, 'node_modules', pkg.name, 'dist');
-  const checked = run('sha256sum', ['--strict', '-c', 'SHA256SUMS'], dist);
-  assert.equal(checked.code, 0, checked.output);
-  const listed = readFileSync(join(dist, 'SHA256SUMS'), 'utf8')
-    .trimEnd()
-    .split('\n')
-    .map((line) => line.slice(66));
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(dir, e.name)) : [relative(dist, join(dir, e.name))],
+test(
+  'the installed package passes its own `sha256sum -c SHA256SUMS`, ' + 'and its datapackage.json says what it lacks',
+  () => {
+    const consumer = join(work, 'checksums');
+    installConsumer(consumer, tarball);
+    const dist = join(consumer, 'node_modules', pkg.name, 'dist');
+    const checked = run('sha256sum', ['--strict', '-c', 'SHA256SUMS'], dist);
+    assert.equal(checked.code, 0, checked.output);
+    const listed = readFileSync(join(dist, 'SHA256SUMS'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.slice(66));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : [relative(dist, join(dir, e.name))],
+      );
+    assert.deepEqual(
+      walk(dist)
+        .filter((f) => f !== 'SHA256SUMS')
+        .sort(),
+      [...listed].sort(),
+      'SHA256SUMS lists every file',
     );
-  assert.deepEqual(
-    walk(dist)
-      .filter((f) => f !== 'SHA256SUMS')
-      .sort(),
-    [...listed].sort(),
-    'SHA256SUMS lists every file',
-  );
-  const descriptor = readJson<{ resources: { path: string | string[]; description: string }[] }>(
-    join(dist, 'datapackage.json'),
-  );
-  for (const resource of descriptor.resources) {
-    const present = [resource.path].flat().map((path) => existsSync(join(dist, path)));
-    if (resource.description.endsWith(NOT_IN_NPM)) assert.ok(!present.some(Boolean), `${String(resource.path)}`);
-    else assert.ok(present.every(Boolean), `${String(resource.path)} is described as shipped but is missing`);
-  }
-});
+    const descriptor = readJson<{ resources: { path: string | string[]; description: string }[] }>(
+      join(dist, 'datapackage.json'),
+    );
+    for (const resource of descriptor.resources) {
+      const present = [resource.path].flat().map((path) => existsSync(join(dist, path)));
+      if (resource.description.endsWith(NOT_IN_NPM)) assert.ok(!present.some(Boolean), `${String(resource.path)}`);
+      else assert.ok(present.every(Boolean), `${String(resource.path)} is described as shipped but is missing`);
+    }
+  },
+);
 
 test('publint finds no problems in the packed tarball', () => {
   const result = node([join(ROOT, 'node_modules', 'publint', 'src', 'cli.js'), 'run', tarball, '--strict'], work);

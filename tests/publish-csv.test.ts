@@ -119,7 +119,8 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
   });
   const keyOf = (row: Record<string, unknown>, fields: string[]) => JSON.stringify(fields.map((f) => row[f]));
   const primary = new Set(rows.map((row) => keyOf(row, schema.primaryKey)));
-  if (primary.size !== rows.length) problems.push(`${resource.path}: primary key ${schema.primaryKey} is not unique`);
+  if (primary.size !== rows.length)
+    problems.push(`${resource.path}: primary key ${schema.primaryKey.join(',')} is not unique`);
   for (const field of schema.fields.filter((f) => f.constraints.unique)) {
     if (new Set(rows.map((r) => r[field.name])).size !== rows.length)
       problems.push(`${resource.path}: ${field.name} not unique`);
@@ -135,7 +136,9 @@ function conformance(out: string, resource: Resource, all: Map<string, Record<st
     for (const row of typedRows) {
       if (fk.fields.some((f) => row[f] === null)) continue;
       if (!keys.has(keyOf(row, fk.fields)))
-        problems.push(`${resource.path}: ${fk.fields} = ${keyOf(row, fk.fields)} not in ${fk.reference.resource}`);
+        problems.push(
+          `${resource.path}: ${fk.fields.join(',')} = ${keyOf(row, fk.fields)} not in ${fk.reference.resource}`,
+        );
     }
   }
   return problems;

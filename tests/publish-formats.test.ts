@@ -31,7 +31,7 @@ async function withDuckDb<T>(run: (connection: DuckDBConnection) => Promise<T>):
 }
 
 async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  return (await connection.runAndReadAll(sql)).getRowObjectsJS();
 }
 
 const repo = sharedBuild(REPO_DATA);
@@ -50,7 +50,7 @@ for (const [label, out] of [
         const path = join(out, jsonlPath(name));
         const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
         assert.deepEqual(
-          lines.map((l) => JSON.parse(l)),
+          lines.map((l) => JSON.parse(l) as unknown),
           records,
           name,
         );

@@ -62,7 +62,7 @@ test('data.json holds every record sorted by id, with the dataset and schema ver
 test('records are published as in data/, plus derived offsets only', () => {
   const source = readJson<Record<string, unknown>>(join(FIXTURE_DATA, 'articles', 'astral-launch.json'));
   const strip = (value: unknown): unknown =>
-    JSON.parse(JSON.stringify(value, (key, v) => (key === 'start' || key === 'end' ? undefined : v)));
+    JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'start' || key === 'end' ? undefined : v)));
   assert.deepEqual(strip(dataset.articles[0]), strip(source));
   assert.deepEqual(dataset.entities[0], readJson(join(FIXTURE_DATA, 'entities', 'ana-silva.json')));
 });

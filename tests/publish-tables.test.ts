@@ -27,6 +27,7 @@ import {
   sharedBuild,
   tableLeaves,
   tempDir,
+  type TableValue,
 } from './fixtures/publish/support.ts';
 import { expectedRows, hardStream, MODEL, readStream, VERSION, writeTables } from './fixtures/publish/tables.ts';
 
@@ -112,7 +113,7 @@ for (const [label, stream, { root, resources }] of [
       const schema = tableSchema(MODEL.table(table));
       return readCsv(join(root, csvPath(table))).rows.map((row) =>
         Object.fromEntries(
-          schema.fields.map((f) => {
+          schema.fields.map((f): [string, TableValue] => {
             const cell = row[f.name] ?? null;
             if (cell === null) return [f.name, null];
             if (f.type === 'integer' || f.type === 'number') return [f.name, Number(cell)];

@@ -22,6 +22,17 @@ import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 const KINDS = entityKinds(join(ROOT, 'schemas'));
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/** The parts of a Label Studio task (as `labelStudioTask` writes it) that the tests edit. */
+interface LabelStudioResult {
+  id?: string;
+  type: string;
+  value?: { labels?: string[] } & Record<string, unknown>;
+  [key: string]: unknown;
+}
+interface LabelStudioTask {
+  annotations: Array<{ result: LabelStudioResult[] }>;
+}
+
 /** Each format: export the article, read the file back as the import does. */
 const FORMATS: Record<
   string,
@@ -59,7 +70,7 @@ for (const [name, load] of cases) {
   test(`round trip on ${name}: export then import gives back the same annotations, in every format`, () => {
     const { article, registry } = load();
     assert.ok(
-      Object.values(article.annotations).every((list) => list.length > 0),
+      Object.values(article.annotations).every((list: readonly unknown[]) => list.length > 0),
       'every kind is exercised',
     );
     for (const [format, exportAndRead] of Object.entries(FORMATS)) {
@@ -169,9 +180,9 @@ test(
     'fields',
   () => {
     const article = syntheticArticle();
-    const task = json(labelStudioTask(article, SYNTHETIC_REGISTRY)) as any;
-    const result: any[] = task.annotations[0].result;
-    result.find((r) => r.id === 'm-jane-1' && r.type === 'labels').value.labels = ['Claim'];
+    const task = json(labelStudioTask(article, SYNTHETIC_REGISTRY)) as unknown as LabelStudioTask;
+    const result = task.annotations[0]!.result;
+    result.find((r) => r.id === 'm-jane-1' && r.type === 'labels')!.value!.labels = ['Claim'];
     const text = articleText(article);
     const at = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
     const region = (id: string, label: string, needle: string) => ({

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { ROOT, SEED_ID, runScript } from './helpers.ts';
 import { labelStudioTask } from '../scripts/interop/label-studio.ts';
 import { loadRegistry } from '../scripts/interop/registry.ts';
+import type { Article, Entity } from '../types/index.ts';
 import { validateData } from '../scripts/checks/run.ts';
 
 test(
@@ -21,13 +22,14 @@ test(
     const data = join(dir, 'data');
     cpSync(join(ROOT, 'data'), data, { recursive: true });
     const recordPath = join(data, 'articles', `${SEED_ID}.json`);
-    const full = JSON.parse(readFileSync(recordPath, 'utf8'));
+    const full = JSON.parse(readFileSync(recordPath, 'utf8')) as Article;
     // The Label Studio file an annotator exports, made from the full record; then the record is emptied.
     const tasks = [labelStudioTask(full, loadRegistry(data))];
     const lsFile = join(dir, 'export.json');
     writeFileSync(lsFile, JSON.stringify(tasks));
     const clean = structuredClone(full);
-    for (const kind of Object.keys(clean.annotations)) clean.annotations[kind] = [];
+    for (const kind of Object.keys(clean.annotations) as Array<keyof Article['annotations']>)
+      clean.annotations[kind] = [];
     clean.inferences = [];
     writeFileSync(recordPath, `${JSON.stringify(clean, null, 2)}\n`);
     const cleanText = readFileSync(recordPath, 'utf8');
@@ -49,7 +51,7 @@ test(
       /^\+ mentions "m-ukraine-1" on "Ukrainian"\n {4}entity: "ukraine"\n {4}form: "demonym"$/m,
       'the diff shows the added annotations',
     );
-    const total = Object.values(full.annotations as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+    const total = Object.values(full.annotations).reduce<number>((n, list: readonly unknown[]) => n + list.length, 0);
     assert.match(dry.stdout, new RegExp(`dry run: ${total} added, 0 changed, 0 removed`));
     assert.equal(readFileSync(recordPath, 'utf8'), cleanText, 'a dry run writes nothing');
 
@@ -70,7 +72,7 @@ test(
     const real = runScript('import.ts', args(lsFile));
     assert.equal(real.code, 0, real.stderr);
     assert.deepEqual(
-      JSON.parse(readFileSync(recordPath, 'utf8')).annotations,
+      (JSON.parse(readFileSync(recordPath, 'utf8')) as Article).annotations,
       full.annotations,
       'the import restores every annotation',
     );
@@ -83,17 +85,17 @@ test(
     assert.equal(readFileSync(recordPath, 'utf8'), imported);
 
     // A brat span on an entity nobody registered: the entity is written, with the kind the label gives.
-    const text = full.body.map((b: { text: string }) => b.text).join('\n') as string;
+    const text = full.body.map((b) => b.text).join('\n');
     const at = [...text.slice(0, text.indexOf(' access ') + 1)].length;
     writeFileSync(join(dir, 'new.ann'), `T1\tPerson ${at} ${at + 6}\taccess\n`);
     const stub = runScript('import.ts', ['--from', 'brat', join(dir, 'new.ann'), '--article', SEED_ID, '--data', data]);
     assert.equal(stub.code, 0, stub.stderr);
     assert.match(stub.stdout, /note: new entity "access" \(person, named "access"\)/);
-    const written = JSON.parse(readFileSync(join(data, 'entities', 'access.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(join(data, 'entities', 'access.json'), 'utf8')) as Entity;
     assert.deepEqual([written.id, written.kind, written.name], ['access', 'person', 'access']);
-    const mention = JSON.parse(readFileSync(recordPath, 'utf8')).annotations.mentions.find(
-      (m: { entity: string }) => m.entity === 'access',
-    );
+    const mention = (JSON.parse(readFileSync(recordPath, 'utf8')) as Article).annotations.mentions.find(
+      (m) => m.entity === 'access',
+    )!;
     assert.deepEqual([mention.id, mention.form], ['m-access-1', 'name']);
     const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
     assert.deepEqual(

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsonld from 'jsonld';
+import type { Options } from 'jsonld';
 import type { Article, Entity } from '../types/index.ts';
 import { readJson, REPO_DATA, sharedBuild } from './fixtures/publish/support.ts';
 import { ROOT, SEED_ID, hashTree } from './helpers.ts';
@@ -69,6 +70,20 @@ test('build: one file per annotation tool, none per article, each listed in data
 
 const AS = 'http://www.w3.org/ns/activitystreams#';
 
+/** The parts of annotations/w3c.jsonld and its page files that the tests read. */
+type W3cCollectionFile = { type: string; first: string; last: string; total: number };
+type W3cPageFile = {
+  type: string;
+  partOf: { id: string };
+  startIndex: number;
+  prev?: string;
+  next?: string;
+  items: unknown[];
+};
+/** A node of expanded JSON-LD: each IRI's values, as a list of value or node objects. */
+type RemoteDocument = Awaited<ReturnType<NonNullable<Options.DocLoader['documentLoader']>>>;
+type ExpandedNode = Record<string, Array<Record<string, unknown>> | undefined>;
+
 const entity = (id: string, kind: Entity['kind'], name: string): Entity => ({
   id,
   kind,
@@ -116,18 +131,18 @@ test(
     assert.equal(hashTree(roots[0]!), hashTree(roots[1]!), 'byte-identical run to run');
     const root = roots[0]!;
     const at = (path: string) => join(root, 'annotations', path);
-    const collection = JSON.parse(readFileSync(at('w3c.jsonld'), 'utf8'));
+    const collection = JSON.parse(readFileSync(at('w3c.jsonld'), 'utf8')) as W3cCollectionFile;
     assert.equal(collection.type, 'AnnotationCollection');
     // From first, follow next to last, resolving each link against the file that holds it; prev leads back.
     let path = join(dirname(at('w3c.jsonld')), collection.first);
     const visited: string[] = [];
     let items = 0;
     for (;;) {
-      const page = JSON.parse(readFileSync(path, 'utf8'));
+      const page = JSON.parse(readFileSync(path, 'utf8')) as W3cPageFile;
       assert.equal(page.type, 'AnnotationPage');
       assert.equal(join(dirname(path), page.partOf.id), at('w3c.jsonld'));
       assert.equal(page.startIndex, items, 'startIndex counts the annotations of the pages before');
-      if (visited.length > 0) assert.equal(join(dirname(path), page.prev), visited[visited.length - 1]);
+      if (visited.length > 0) assert.equal(join(dirname(path), page.prev!), visited[visited.length - 1]);
       else assert.equal(page.prev, undefined);
       visited.push(path);
       items += page.items.length;
@@ -136,19 +151,22 @@ test(
     }
     assert.equal(visited.length, articles.length, 'one page per article at a 1-byte limit');
     // As JSON-LD (the W3C context, offline), the links are the pages' IRIs, resolved against the collection's.
-    const anno = JSON.parse(readFileSync(join(ROOT, 'tests/vendor/w3c-anno-context/anno.jsonld'), 'utf8'));
-    const documentLoader = async (url: string) => ({ contextUrl: undefined, documentUrl: url, document: anno });
+    const anno = JSON.parse(
+      readFileSync(join(ROOT, 'tests/vendor/w3c-anno-context/anno.jsonld'), 'utf8'),
+    ) as RemoteDocument['document'];
+    const documentLoader = (url: string): Promise<RemoteDocument> =>
+      Promise.resolve({ contextUrl: undefined, documentUrl: url, document: anno });
     const base = pathToFileURL(at('w3c.jsonld')).href;
-    const [expanded] = (await jsonld.expand(collection, { base, documentLoader })) as any[];
+    const [expanded] = (await jsonld.expand(collection, { base, documentLoader })) as ExpandedNode[];
     assert.deepEqual(
-      [expanded[`${AS}first`][0]['@id'], expanded[`${AS}last`][0]['@id']],
+      [expanded?.[`${AS}first`]?.[0]?.['@id'], expanded?.[`${AS}last`]?.[0]?.['@id']],
       [pathToFileURL(visited[0]!).href, pathToFileURL(visited[visited.length - 1]!).href],
     );
     assert.equal(path, join(dirname(at('w3c.jsonld')), collection.last));
     assert.equal(items, collection.total);
     // An import reads one article's annotations through the collection, whatever page holds them.
     const load = (reference: string) =>
-      JSON.parse(readFileSync(join(at('w3c'), reference.replace(/^w3c\//, '')), 'utf8'));
+      JSON.parse(readFileSync(join(at('w3c'), reference.replace(/^w3c\//, '')), 'utf8')) as unknown;
     const found = readW3c(collection, 'x-copy', load);
     assert.equal(found.length, items / articles.length);
     assert.ok(found.every((item) => item.version !== null));

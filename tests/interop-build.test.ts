@@ -80,8 +80,9 @@ type W3cPageFile = {
   next?: string;
   items: unknown[];
 };
-/** A node of expanded JSON-LD: each IRI's values, as a list of value or node objects. */
+/** What a JSON-LD document loader returns (@types/jsonld does not export the name). */
 type RemoteDocument = Awaited<ReturnType<NonNullable<Options.DocLoader['documentLoader']>>>;
+/** A node of expanded JSON-LD: each IRI's values, as a list of value or node objects. */
 type ExpandedNode = Record<string, Array<Record<string, unknown>> | undefined>;
 
 const entity = (id: string, kind: Entity['kind'], name: string): Entity => ({

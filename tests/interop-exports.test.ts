@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
+import type { Options } from 'jsonld';
 import { ROOT } from './helpers.ts';
 import { SYNTHETIC_REGISTRY, TEST_QID, syntheticArticle, w3cPage } from './interop-support.ts';
 import { ANNO_CONTEXT } from '../scripts/interop/w3c.ts';
@@ -21,25 +22,30 @@ import { articleText } from '../scripts/lib/text-quote.ts';
 const article = syntheticArticle();
 const text = articleText(article);
 const points = [...text];
-const ANNO = JSON.parse(readFileSync(join(ROOT, 'tests', 'vendor', 'w3c-anno-context', 'anno.jsonld'), 'utf8'));
+const ANNO = JSON.parse(
+  readFileSync(join(ROOT, 'tests', 'vendor', 'w3c-anno-context', 'anno.jsonld'), 'utf8'),
+) as RemoteDocument['document'];
+/** What a JSON-LD document loader returns (@types/jsonld does not export the name). */
+type RemoteDocument = Awaited<ReturnType<NonNullable<Options.DocLoader['documentLoader']>>>;
 const OA = 'http://www.w3.org/ns/oa#';
 
 test(
   'W3C: a page expands with jsonld against the W3C context, offline, into TextQuote and TextPosition ' +
     'selectors and meaningful bodies',
   async () => {
-    const documentLoader = async (url: string) => {
+    const documentLoader = (url: string): Promise<RemoteDocument> => {
       if (url === ANNO_CONTEXT || url === 'https://www.w3.org/ns/anno.jsonld')
-        return { contextUrl: undefined, documentUrl: url, document: ANNO };
-      throw new Error(`offline: no remote context (${url})`);
+        return Promise.resolve({ contextUrl: undefined, documentUrl: url, document: ANNO });
+      return Promise.reject(new Error(`offline: no remote context (${url})`));
     };
     const collection = w3cPage(article, SYNTHETIC_REGISTRY);
-    const [expanded] = (await jsonld.expand(collection as object, { documentLoader })) as unknown as Array<
-      Record<string, any>
-    >;
+    const [expanded] = (await jsonld.expand(collection, { documentLoader })) as unknown as Array<Record<string, any>>;
     assert.match(JSON.stringify(expanded!['@type']), /OrderedCollectionPage/);
     const items = expanded!['http://www.w3.org/ns/activitystreams#items'][0]['@list'] as Array<Record<string, any>>;
-    const total = Object.values(article.annotations).reduce((n, list) => n + list.length, 0);
+    const total = Object.values(article.annotations).reduce<number>(
+      (n, list: readonly unknown[]) => n + list.length,
+      0,
+    );
     assert.equal(items.length, total);
     for (const item of items) {
       assert.deepEqual(item['@type'], [`${OA}Annotation`]);
@@ -189,7 +195,9 @@ test(
 test('Label Studio: region offsets are code points (what Label Studio stores), right on text outside the BMP', () => {
   const task = labelStudioTask(article, SYNTHETIC_REGISTRY) as {
     data: { text: string };
-    annotations: Array<{ result: Array<Record<string, any>> }>;
+    annotations: Array<{
+      result: Array<{ type: string; value: { start: number; end: number; text: string; labels: string[] } }>;
+    }>;
   };
   assert.equal(task.data.text, text);
   const regions = task.annotations[0]!.result.filter((r) => r.type === 'labels');

@@ -14,8 +14,32 @@ import { join } from 'node:path';
 import { ROOT, SEED_ID, runScript } from './helpers.ts';
 import { REPO_DATA, sharedBuild } from './fixtures/publish/support.ts';
 import { validateData } from '../scripts/checks/run.ts';
+import type { Article, Entity } from '../types/index.ts';
 
-type Json = any;
+/** The parts of a Label Studio task (annotations/label-studio/tasks.json) that an annotator's edits touch. */
+interface LabelStudioResult {
+  id: string;
+  from_id?: string;
+  type: string;
+  value: { start?: number; end?: number; text?: string; labels?: string[]; textarea?: string[] };
+  [key: string]: unknown;
+}
+interface LabelStudioTask {
+  data: { article: string };
+  annotations: Array<{ result: LabelStudioResult[] }>;
+}
+
+/** The parts of a W3C AnnotationPage (annotations/w3c/page-N.jsonld) that the edits touch. */
+interface W3cTarget {
+  source: string;
+  selector: unknown[];
+}
+interface W3cAnnotation {
+  id?: string;
+  type: string;
+  body: Array<{ type: string; source?: string }>;
+  target: W3cTarget[] | W3cTarget;
+}
 
 /** One format's export of the seed, copied out of the build, and the edits an annotator makes in the tool. */
 interface Editor {
@@ -29,15 +53,17 @@ interface Editor {
 }
 
 function labelStudio(dist: string, dir: string): Editor {
-  const tasks: Json[] = JSON.parse(readFileSync(join(dist, 'annotations/label-studio/tasks.json'), 'utf8'));
-  const task = tasks.find((t) => t.data.article === SEED_ID);
-  const result: Json[] = task.annotations[0].result;
+  const tasks = JSON.parse(
+    readFileSync(join(dist, 'annotations/label-studio/tasks.json'), 'utf8'),
+  ) as LabelStudioTask[];
+  const task = tasks.find((t) => t.data.article === SEED_ID)!;
+  const result = task.annotations[0]!.result;
   const file = join(dir, 'label-studio.json');
   const regions = (id: string) => result.filter((r) => r.id === id);
   return {
     file,
-    relabel: (id, label) => (regions(id).find((r) => r.type === 'labels').value.labels = [label]),
-    relink: (id, entity) => (regions(id).find((r) => r.type === 'textarea').value.textarea = [entity]),
+    relabel: (id, label) => (regions(id).find((r) => r.type === 'labels')!.value.labels = [label]),
+    relink: (id, entity) => (regions(id).find((r) => r.type === 'textarea')!.value.textarea = [entity]),
     move: (id, start, end, exact) => regions(id).forEach((r) => Object.assign(r.value, { start, end, text: exact })),
     remove: (id) => result.splice(0, result.length, ...result.filter((r) => r.id !== id && r.from_id !== id)),
     add: (label, start, end, exact) =>
@@ -100,16 +126,16 @@ function w3c(dist: string, dir: string): Editor {
   cpSync(join(dist, 'annotations/w3c'), join(dir, 'w3c'), { recursive: true });
   const pages = readdirSync(join(dir, 'w3c')).map((name) => join(dir, 'w3c', name));
   const page = pages.find((p) => readFileSync(p, 'utf8').includes(`:article:${SEED_ID}:`))!;
-  const doc: Json = JSON.parse(readFileSync(page, 'utf8'));
+  const doc = JSON.parse(readFileSync(page, 'utf8')) as { items: W3cAnnotation[] };
   const item = (id: string) =>
-    doc.items.find((i: Json) => i.id === `urn:annotated-news:article:${SEED_ID}:annotation:${id}`);
+    doc.items.find((i) => i.id === `urn:annotated-news:article:${SEED_ID}:annotation:${id}`)!;
   return {
     file: join(dir, 'w3c.jsonld'),
-    relabel: (id, label) => (item(id).body.find((b: Json) => b.type.startsWith('an:')).type = `an:${label}`),
+    relabel: (id, label) => (item(id).body.find((b) => b.type.startsWith('an:'))!.type = `an:${label}`),
     relink: (id, entity) =>
-      (item(id).body.find((b: Json) => b.type === 'SpecificResource').source = `urn:annotated-news:entity:${entity}`),
+      (item(id).body.find((b) => b.type === 'SpecificResource')!.source = `urn:annotated-news:entity:${entity}`),
     move: (id, start, end, exact) =>
-      (item(id).target[0].selector = [
+      ((item(id).target as W3cTarget[])[0]!.selector = [
         { type: 'TextQuoteSelector', exact },
         { type: 'TextPositionSelector', start, end },
       ]),
@@ -143,8 +169,8 @@ for (const [format, editor] of Object.entries(EDITORS)) {
       cpSync(REPO_DATA, data, { recursive: true });
       const recordPath = join(data, 'articles', `${SEED_ID}.json`);
       const before = readFileSync(recordPath, 'utf8');
-      const record = JSON.parse(before);
-      const text: string = record.body.map((b: { text: string }) => b.text).join('\n');
+      const record = JSON.parse(before) as Article;
+      const text = record.body.map((b) => b.text).join('\n');
       const at = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
       const run = (file: string, ...more: string[]) =>
         runScript('import.ts', ['--from', format, file, '--article', SEED_ID, '--data', data, ...more]);
@@ -199,14 +225,14 @@ for (const [format, editor] of Object.entries(EDITORS)) {
       const next = /Next: (.*)$/m.exec(pasted.stdout)?.[1];
       assert.ok(next, pasted.stdout);
 
-      const after = JSON.parse(readFileSync(recordPath, 'utf8'));
-      const mention = (id: string) => after.annotations.mentions.find((m: { id: string }) => m.id === id);
-      assert.equal(mention('m-proposal-3').entity, 'munich-security-conference');
-      assert.equal(mention('m-proposal-6').entity, 'victory-plan');
-      assert.equal(mention('m-russo-ukrainian-war-1').selector.exact, 'the ongoing conflict');
+      const after = JSON.parse(readFileSync(recordPath, 'utf8')) as Article;
+      const mention = (id: string) => after.annotations.mentions.find((m) => m.id === id);
+      assert.equal(mention('m-proposal-3')!.entity, 'munich-security-conference');
+      assert.equal(mention('m-proposal-6')!.entity, 'victory-plan');
+      assert.equal(mention('m-russo-ukrainian-war-1')!.selector.exact, 'the ongoing conflict');
       assert.equal(mention('m-victory-plan-1'), undefined);
-      assert.equal(mention('m-reuters-1').entity, 'reuters');
-      const entity = JSON.parse(readFileSync(join(data, 'entities', 'reuters.json'), 'utf8'));
+      assert.equal(mention('m-reuters-1')!.entity, 'reuters');
+      const entity = JSON.parse(readFileSync(join(data, 'entities', 'reuters.json'), 'utf8')) as Entity;
       assert.deepEqual([entity.kind, entity.name], ['organization', 'Reuters'], 'the new entity is written');
       const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
       assert.deepEqual(
@@ -214,7 +240,7 @@ for (const [format, editor] of Object.entries(EDITORS)) {
         [],
         'the corrected record validates',
       );
-      const validated = spawnSync('sh', ['-c', next!], { cwd: ROOT, encoding: 'utf8' });
+      const validated = spawnSync('sh', ['-c', next], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(validated.status, 0, `the printed Next: command fails: ${validated.stdout}${validated.stderr}`);
 
       // The same export again: the record changed since (its version differs), so an edit is a conflict.

@@ -160,7 +160,8 @@ async function setUpSearchPage(): Promise<void> {
     status.textContent =
       docs.length === 0
         ? `Nothing found for “${query}”.`
-        : `${docs.length} result${docs.length === 1 ? '' : 's'} for “${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
+        : `${docs.length} result${docs.length === 1 ? '' : 's'} for ` +
+          `“${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
   } catch (error) {
     status.textContent = `The search index could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
   }

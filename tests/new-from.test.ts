@@ -39,7 +39,9 @@ test('new --from: a Markdown source becomes a valid article, its words verbatim 
     {
       type: 'paragraph',
       // The link text stays, the emphasis markers go, the lines join with one space, the escape and <sup> resolve.
-      text: 'This morning, the ministers met in Kyiv to agree on the grid repair fund — a “first-of-its-kind” step, said Olena Kovalenko* (the 21st such fund).',
+      text:
+        'This morning, the ministers met in Kyiv to agree on the grid repair fund — a “first-of-its-kind” ' +
+        'step, said Olena Kovalenko* (the 21st such fund).',
     },
     { type: 'subheading', text: 'The fund' },
     // The source's own typo (“recieve”) is kept.
@@ -105,13 +107,17 @@ test('new --from: never overwrites an existing record', (t) => {
   assert.equal(readFileSync(existing, 'utf8'), before);
 });
 
-test('convertMarkdown: list levels follow the indentation, three deep, a setext heading is a subheading, and a thematic break goes', () => {
-  const { body } = convertMarkdown('Title\n=====\n\n-   a\n    -   b\n        -   c\n    -   d\n-   e\n\n* * *\n');
-  assert.deepEqual(
-    body.map((b) => `${b.type}${b.level ?? ''}:${b.text}`),
-    ['subheading:Title', 'listItem1:a', 'listItem2:b', 'listItem3:c', 'listItem2:d', 'listItem1:e'],
-  );
-});
+test(
+  'convertMarkdown: list levels follow the indentation, three deep, a setext heading is a subheading, and a ' +
+    'thematic break goes',
+  () => {
+    const { body } = convertMarkdown('Title\n=====\n\n-   a\n    -   b\n        -   c\n    -   d\n-   e\n\n* * *\n');
+    assert.deepEqual(
+      body.map((b) => `${b.type}${b.level ?? ''}:${b.text}`),
+      ['subheading:Title', 'listItem1:a', 'listItem2:b', 'listItem3:c', 'listItem2:d', 'listItem1:e'],
+    );
+  },
+);
 
 test('convertMarkdown: a list item of two paragraphs and a code block are refused with their line', () => {
   assert.throws(

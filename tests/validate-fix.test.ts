@@ -14,7 +14,11 @@ test('fix: rewrites into canonical form without changing content, and reports wh
   const canonical = readFileSync(join(dir, OUTLET), 'utf8');
   const value = JSON.parse(canonical);
   // Keys out of order, tab indentation, no final newline, a BOM, a decomposed accent.
-  const messy = `\ufeff${JSON.stringify({ url: value.url, country: value.country, name: 'The Daily Le\u0301dger', id: value.id }, null, '\t')}`;
+  const messy = `\ufeff${JSON.stringify(
+    { url: value.url, country: value.country, name: 'The Daily Le\u0301dger', id: value.id },
+    null,
+    '\t',
+  )}`;
   writeFileSync(join(dir, OUTLET), messy);
   const check = runScript('fix.ts', ['--data', dir, '--check']);
   assert.equal(check.code, 1);

@@ -206,7 +206,9 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
         issues.push({
           pointer,
           severity: 'error',
-          message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`,
+          message:
+            `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ` +
+            `${typeOf(e.data)}`,
           hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
         });
         break;
@@ -270,7 +272,8 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           message: `${show(e.data)} is not a valid value for ${fieldName(pointer)}`,
           hint:
             whole ??
-            `It must match ${e.keyword === 'format' ? `the ${String((e.params as { format: string }).format)} format` : `the pattern ${String((e.params as { pattern: string }).pattern)}`}.`,
+            `It must match ` +
+              `${e.keyword === 'format' ? `the ${String((e.params as { format: string }).format)} format` : `the pattern ${String((e.params as { pattern: string }).pattern)}`}.`,
         });
         break;
       }

@@ -59,7 +59,8 @@ function localPath(path: string): string | null {
 export function requireBuild(buildDir: string): void {
   if (!existsSync(join(buildDir, 'datapackage.json'))) {
     fail(
-      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`,
+      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build ` +
+        `into a temporary folder.`,
       1,
     );
   }
@@ -150,7 +151,8 @@ export function renderBundleReadme(
     (r) => typeof r.path === 'string' && !r.path.endsWith('.csv') && !r.path.endsWith('.parquet'),
   );
   const row = (r: Resource) =>
-    `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ${cell(r.description ?? '')} |`;
+    `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ` +
+    `${cell(r.description ?? '')} |`;
   const firstTable = tables[0]?.path ?? 'csv/articles.csv';
   return `${cardFrontMatter(descriptor, generatedNotice(BUNDLE_COMMAND))}
 # ${descriptor.title ?? 'annotated-news'} ${version}

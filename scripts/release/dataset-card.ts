@@ -27,7 +27,8 @@ export function cardFrontMatter(descriptor: { resources?: Resource[]; keywords?:
       .replace(/^jsonl\//, '')
       .replace(/\.jsonl$/, '');
     configs.push(
-      `  - config_name: ${scalar(name)}${name === 'articles' ? '\n    default: true' : ''}\n    data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`,
+      `  - config_name: ${scalar(name)}${name === 'articles' ? '\n    default: true' : ''}\n    ` +
+        `data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`,
     );
   }
   for (const r of resources.filter((x) => x.format === 'parquet')) {
@@ -35,7 +36,8 @@ export function cardFrontMatter(descriptor: { resources?: Resource[]; keywords?:
       .replace(/^parquet\//, '')
       .replace(/\.parquet$/, '');
     configs.push(
-      `  - config_name: ${scalar(`table_${name}`)}\n    data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`,
+      `  - config_name: ${scalar(`table_${name}`)}\n    data_files:\n      - split: train\n        path: ` +
+        `${scalar(pathOf(r))}`,
     );
   }
   const tags = (descriptor.keywords ?? []).map((k) => `  - ${scalar(k)}`);

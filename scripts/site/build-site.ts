@@ -75,7 +75,8 @@ class SiteWriter {
 
 const stale = (distDir: string, what: string): never =>
   fail(
-    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then \`${SITE_COMMAND}\`.`,
+    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then ` +
+      `\`${SITE_COMMAND}\`.`,
   );
 
 /** A JSON file of the build, or a located error saying the build is missing or stale. */
@@ -177,7 +178,8 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   listPages(
     index.articles.map(
       (a) =>
-        `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
+        `<li><a ` +
+        `href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
     ),
     'Articles',
     emit,
@@ -185,7 +187,10 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   listPages(
     index.entities.map((e) => {
       const n = references.get(e.id)?.length ?? 0;
-      return `<li><a href="entities/${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${n} annotation${n === 1 ? '' : 's'}</span></li>`;
+      return (
+        `<li><a href="entities/${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ` +
+        `${n} annotation${n === 1 ? '' : 's'}</span></li>`
+      );
     }),
     'Entities',
     emit,
@@ -277,7 +282,9 @@ function listPages(items: readonly string[], title: string, emit: Emit): void {
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
     emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, '', {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
-      main: `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul class="list">\n${slice.join('\n')}\n</ul>\n${nav(n)}`,
+      main:
+        `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul ` +
+        `class="list">\n${slice.join('\n')}\n</ul>\n${nav(n)}`,
     });
   }
 }

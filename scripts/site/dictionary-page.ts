@@ -7,7 +7,8 @@ export function dictionaryPage(schemas: ReadonlyMap<string, Record<string, unkno
     const rows = dictionaryRows(schema)
       .map(
         (row) =>
-          `<tr><th scope="row"><code>${esc(row.path)}</code></th><td>${codeSpans(esc(row.type))}</td><td>${row.required ? 'yes' : 'no'}</td><td>${codeSpans(esc(row.description))}</td></tr>`,
+          `<tr><th ` +
+          `scope="row"><code>${esc(row.path)}</code></th><td>${codeSpans(esc(row.type))}</td><td>${row.required ? 'yes' : 'no'}</td><td>${codeSpans(esc(row.description))}</td></tr>`,
       )
       .join('\n');
     const id = file.replace('.schema.json', '');
@@ -25,7 +26,12 @@ ${table}
   });
   const main = `<h1>Data dictionary</h1>
 <p>Every field of every collection, generated from the JSON Schemas (themselves generated from the TypeScript types). A path such as <code>annotations.mentions[].entity</code> names a field inside each item of a list. “Required” means the key must be present; its value may still be <code>null</code> where the type allows it (<code>null</code> means “not known”).</p>
-<nav aria-label="Collections"><ul>${[...schemas].map(([file, schema]) => `<li><a href="#${esc(file.replace('.schema.json', ''))}">${esc(String(schema.title))}</a></li>`).join('')}</ul></nav>
+<nav aria-label="Collections"><ul>${[...schemas]
+    .map(
+      ([file, schema]) =>
+        `<li><a href="#${esc(file.replace('.schema.json', ''))}">${esc(String(schema.title))}</a></li>`,
+    )
+    .join('')}</ul></nav>
 ${sections.join('\n')}`;
   return { title: 'Data dictionary', main };
 }

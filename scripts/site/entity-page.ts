@@ -34,7 +34,11 @@ export function entityPages(
     ...(entity.aliases.length > 0 ? [['Also called', esc(entity.aliases.join(', '))] as [string, string]] : []),
     ...entity.roles.map((role): [string, string] => [
       'Role',
-      `${esc(role.title)}${role.start ? ` (from <time>${esc(role.start)}</time>${role.end ? ` to <time>${esc(role.end)}</time>` : ''})` : ''}`,
+      `${esc(role.title)}${
+        role.start
+          ? ` (from <time>${esc(role.start)}</time>${role.end ? ` to <time>${esc(role.end)}</time>` : ''})`
+          : ''
+      }`,
     ]),
     ...Object.entries(entity.identifiers).map(([key, value]): [string, string] => [key, esc(String(value))]),
   ];
@@ -49,7 +53,8 @@ export function entityPages(
     slice.forEach((r, i) => {
       const href = `${root}articles/${esc(r.article)}.html`;
       items.push(
-        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">${esc(LAYERS[r.layer].label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`,
+        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span ` +
+          `class="kind">${esc(LAYERS[r.layer].label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`,
       );
       if (slice[i + 1]?.article !== r.article) {
         groups.push(`<li><a href="${href}">${esc(headline(r.article))}</a><ul>${items.join('')}</ul></li>`);
@@ -64,7 +69,11 @@ export function entityPages(
         main: `<h1>${esc(entity.name)} <span class="kind">${esc(entity.kind)}</span></h1>
 <dl class="meta">${facts.map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`).join('')}</dl>
 <h2>In the articles (${references.length} annotation${references.length === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'})</h2>
-${nav}${groups.length > 0 ? `<ol class="mentions">\n${groups.join('\n')}\n</ol>` : '<p>No article refers to this entity.</p>'}${nav}`,
+${nav}${
+          groups.length > 0
+            ? `<ol class="mentions">\n${groups.join('\n')}\n</ol>`
+            : '<p>No article refers to this entity.</p>'
+        }${nav}`,
       },
     ]);
   }

@@ -27,7 +27,8 @@ export interface PageSpec {
  * no headers), so `frame-ancestors` and reporting are not available.
  */
 export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri " +
+  "'none'; form-action 'self'";
 
 /** A whole HTML document. */
 export function page({ root, title, main, dataset, head = '' }: PageSpec): string {

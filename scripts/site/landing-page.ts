@@ -91,7 +91,10 @@ export function landingPage(
         a.publisher ? esc(outlets.get(a.publisher) ?? a.publisher) : '',
         esc(genreLabel(a)),
       ].filter((part) => part !== '');
-      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : ''}</li>`;
+      return (
+        `<li><a ` +
+        `href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : ''}</li>`
+      );
     });
   const offered = new Set(downloads.map((d) => d.path));
   const snippets = SNIPPETS.filter((s) => s.needs.every((path) => offered.has(path)))
@@ -100,16 +103,21 @@ export function landingPage(
   const files = downloads
     .map(
       (d) =>
-        `<li><a href="data/${esc(d.path)}" download data-bytes="${d.bytes}">${esc(d.path)}</a> <span class="kind">${esc(d.format)}, ${esc(formatBytes(d.bytes))}</span> ${codeSpans(esc(d.description))}</li>`,
+        `<li><a href="data/${esc(d.path)}" download data-bytes="${d.bytes}">${esc(d.path)}</a> <span ` +
+        `class="kind">${esc(d.format)}, ${esc(formatBytes(d.bytes))}</span> ${codeSpans(esc(d.description))}</li>`,
     )
     .join('\n');
   const licences = (facts.licenses ?? [])
     .map(
       (l) =>
-        `<li>${l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')}${l.title ? `: ${esc(l.title)}` : ''}</li>`,
+        `<li>${
+          l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')
+        }${l.title ? `: ${esc(l.title)}` : ''}</li>`,
     )
     .join('\n');
-  const cite = `annotated-news contributors. ${title} (version ${facts.version}) [Data set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
+  const cite =
+    `annotated-news contributors. ${title} (version ${facts.version}) [Data ` +
+    `set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
   const n = index.articles.length;
 
   const main = `<h1>${esc(title)} <span class="version">version ${esc(facts.version)}</span></h1>

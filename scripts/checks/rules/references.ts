@@ -19,7 +19,9 @@ export const references: RecordRule<'record', 'known'> = {
           pointer: ref.pointer,
           severity: 'error',
           message: `"${ref.id}" is not in ${FOLDER[ref.collection]}`,
-          hint: `Add ${FOLDER[ref.collection]}${ref.id}.json, or use the id of an existing record (ids are lowercase slugs).`,
+          hint:
+            `Add ${FOLDER[ref.collection]}${ref.id}.json, or use the id of an existing record (ids are ` +
+            `lowercase slugs).`,
         });
       }
     }

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { annotationIds } from './annotation-ids.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
-test('annotation-ids: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([annotationIds]), []);
+test('annotation-ids: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([annotationIds]), []);
 });
 
-test('annotation-ids: an id used twice in an article fails at the second use', async () => {
-  const findings = await findingsAfter([annotationIds], (data) =>
+test('annotation-ids: an id used twice in an article fails at the second use', () => {
+  const findings = findingsAfter([annotationIds], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.figures[1].id = 'm-ukraine-1')),
   );
   assert.equal(findings.length, 1);

@@ -12,9 +12,9 @@ function addCopy(data: Records, id: string, edit: (a: any) => void) {
   data.set(`articles/${id}.json`, a);
 }
 
-test('duplicates: the valid fixture passes, and a different article is no duplicate', async () => {
-  assert.deepEqual(await findingsAfter([duplicates]), []);
-  const findings = await findingsAfter([duplicates], (data) =>
+test('duplicates: the valid fixture passes, and a different article is no duplicate', () => {
+  assert.deepEqual(findingsAfter([duplicates]), []);
+  const findings = findingsAfter([duplicates], (data) =>
     addCopy(data, 'other', (a) => {
       a.url = null;
       a.body = [
@@ -30,8 +30,8 @@ test('duplicates: the valid fixture passes, and a different article is no duplic
   assert.deepEqual(findings, []);
 });
 
-test('duplicates: the same URL and the same body fail, naming the other file', async () => {
-  const findings = await findingsAfter([duplicates], (data) => addCopy(data, 'copy', () => {}));
+test('duplicates: the same URL and the same body fail, naming the other file', () => {
+  const findings = findingsAfter([duplicates], (data) => addCopy(data, 'copy', () => {}));
   const messages = findings.map((f) => f.message).sort();
   assert.equal(findings.length, 2);
   assert.ok(
@@ -44,8 +44,8 @@ test('duplicates: the same URL and the same body fail, naming the other file', a
   );
 });
 
-test('duplicates: a lightly edited copy is a near-duplicate warning', async () => {
-  const findings = await findingsAfter([duplicates], (data) =>
+test('duplicates: a lightly edited copy is a near-duplicate warning', () => {
+  const findings = findingsAfter([duplicates], (data) =>
     addCopy(data, 'edited', (a) => {
       a.url = null;
       a.body[2].text = a.body[2].text.replace('the cold months', 'the cold winter months');

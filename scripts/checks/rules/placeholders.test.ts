@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { placeholders } from './placeholders.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
-test('placeholders: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([placeholders]), []);
+test('placeholders: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([placeholders]), []);
 });
 
-test('placeholders: a TODO left from the template fails', async () => {
-  const findings = await findingsAfter([placeholders], (data) =>
+test('placeholders: a TODO left from the template fails', () => {
+  const findings = findingsAfter([placeholders], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => (a.provenance.source = 'TODO: how the text was obtained')),
   );
   assert.equal(findings.length, 1);

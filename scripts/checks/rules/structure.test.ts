@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { structure } from './structure.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
-test('structure: the valid fixture passes, and so do nested list items and a consistent Wikidata check', async () => {
-  assert.deepEqual(await findingsAfter([structure]), []);
-  const findings = await findingsAfter([structure], (dir) => {
+test('structure: the valid fixture passes, and so do nested list items and a consistent Wikidata check', () => {
+  assert.deepEqual(findingsAfter([structure]), []);
+  const findings = findingsAfter([structure], (dir) => {
     editJson(dir, FIXTURE_ARTICLE, (a) => {
       a.body.push(
         { type: 'listItem', level: 1, text: 'One.' },
@@ -24,9 +24,9 @@ test('structure: the valid fixture passes, and so do nested list items and a con
 test(
   'structure: a missing or stray level, a skipped level and a Wikidata check that contradicts the ' +
     'identifiers fail',
-  async () => {
+  () => {
     let first = 0;
-    const findings = await findingsAfter([structure], (dir) => {
+    const findings = findingsAfter([structure], (dir) => {
       editJson(dir, FIXTURE_ARTICLE, (a) => {
         first = a.body.length;
         a.body.push(

@@ -69,7 +69,7 @@ async function search(root: string, query: string): Promise<Doc[]> {
   const perWord: Set<number>[] = [];
   for (const word of words) {
     const shard = await loadJson<Record<string, number[]>>(`${root}search/terms/${shardKey(word)}.json`).catch(
-      () => ({}) as Record<string, number[]>,
+      () => ({}),
     );
     const matches = new Set<number>();
     for (const [term, postings] of Object.entries(shard))

@@ -209,7 +209,7 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           message:
             `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ` +
             `${typeOf(e.data)}`,
-          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
+          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
         });
         break;
       }
@@ -248,7 +248,7 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           pointer,
           severity: 'error',
           message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`,
-          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
+          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
         });
         break;
       }

@@ -153,7 +153,8 @@ export function renderBundleReadme(
   const row = (r: Resource) =>
     `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ` +
     `${cell(r.description ?? '')} |`;
-  const firstTable = tables[0]?.path ?? 'csv/articles.csv';
+  // A resource's path may be a list of files (Frictionless): name its first file.
+  const firstTable = [tables[0]?.path ?? []].flat()[0] ?? 'csv/articles.csv';
   return `${cardFrontMatter(descriptor, generatedNotice(BUNDLE_COMMAND))}
 # ${descriptor.title ?? 'annotated-news'} ${version}
 

@@ -24,7 +24,7 @@ import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
-import { articlePage, articleLayers } from './article-page.ts';
+import { articlePage } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';

@@ -18,7 +18,7 @@ export function dictionaryPage(schemas: ReadonlyMap<string, Record<string, unkno
 ${rows}
 </tbody></table>`;
     return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(String(schema.title))}</h2>
-<p>${codeSpans(esc(String(schema.description ?? '')))}</p>
+<p>${codeSpans(esc(typeof schema.description === 'string' ? schema.description : ''))}</p>
 <p>Schema: <a href="data/schemas/${esc(file)}"><code>${esc(file)}</code></a> (<code>${esc(String(schema.$id))}</code>).</p>
 <div class="table-wrap" role="region" aria-label="${esc(`Fields of ${String(schema.title)}`)}" tabindex="0">
 ${table}

@@ -162,4 +162,4 @@ export const LAYERS: { [L in LayerName]: LayerView<Layers[L][number]> } = {
 export const LAYER_NAMES = Object.keys(LAYERS) as LayerName[];
 
 /** A layer's view, for any of its annotations (the one place the layer and its annotations' type are paired). */
-export const layerView = (name: LayerName): LayerView<AnyAnnotation> => LAYERS[name] as LayerView<AnyAnnotation>;
+export const layerView = (name: LayerName): LayerView<AnyAnnotation> => LAYERS[name];

@@ -20,8 +20,8 @@ export const inferencePointers: RecordRule<'article'> = {
       if (resolved.found) return;
       const keys = (() => {
         const base = resolvePointer(target, resolved.at);
-        return base.found && base.value !== null && typeof base.value === 'object'
-          ? Object.keys(base.value).filter((k) => !Array.isArray(base.value))
+        return base.found && base.value !== null && typeof base.value === 'object' && !Array.isArray(base.value)
+          ? Object.keys(base.value)
           : [];
       })();
       issues.push({

@@ -28,7 +28,8 @@ function setUpDetails(): void {
     const box = mark.getBoundingClientRect();
     const width = Math.min(360, document.documentElement.clientWidth - 16);
     tip.style.width = `${width}px`;
-    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8))}px`;
+    const right = window.scrollX + document.documentElement.clientWidth - width - 8;
+    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, right))}px`;
     tip.style.top = `${box.bottom + window.scrollY + 6}px`;
   };
   const hide = () => {
@@ -163,7 +164,8 @@ async function setUpSearchPage(): Promise<void> {
         : `${docs.length} result${docs.length === 1 ? '' : 's'} for ` +
           `“${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
   } catch (error) {
-    status.textContent = `The search index could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
+    const reason = error instanceof Error ? error.message : String(error);
+    status.textContent = `The search index could not be loaded (${reason}).`;
   }
 }
 

@@ -273,7 +273,10 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           hint:
             whole ??
             `It must match ` +
-              `${e.keyword === 'format' ? `the ${String((e.params as { format: string }).format)} format` : `the pattern ${String((e.params as { pattern: string }).pattern)}`}.`,
+              (e.keyword === 'format'
+                ? `the ${String((e.params as { format: string }).format)} format`
+                : `the pattern ${String((e.params as { pattern: string }).pattern)}`) +
+              '.',
         });
         break;
       }

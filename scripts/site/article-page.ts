@@ -51,10 +51,18 @@ function highlights(
   );
 }
 
+/** One entry of the list of curator inferences: what it is about, and the inference. */
+function inferenceItem(i: CuratorInference): string {
+  const about =
+    i.about === 'article' ? 'The article' : `<a href="#${esc(annotationAnchor(i.about))}">${esc(i.about)}</a>`;
+  return `<li>${about}: ${inferenceHtml(i)}</li>`;
+}
+
 function inferenceHtml(inference: CuratorInference): string {
   return (
     `<div class="inference"><strong>Curator inference, not in the text:</strong> ${esc(inference.field)} = ` +
-    `<strong>${esc(inference.value)}</strong> (${esc(inference.confidence)} confidence). ${esc(inference.rationale)}</div>`
+    `<strong>${esc(inference.value)}</strong> (${esc(inference.confidence)} confidence). ` +
+    `${esc(inference.rationale)}</div>`
   );
 }
 
@@ -93,7 +101,9 @@ export function articlePage(
       const view = layerView(layer);
       return (
         `<label class="toggle layer-${esc(layer)}"><input type="checkbox" checked ` +
-        `data-layer-toggle="${esc(layer)}" aria-describedby="help-${esc(layer)}"> <span class="swatch" aria-hidden="true"></span>${esc(view.label)} (${annotations.length})</label><span class="visually-hidden" id="help-${esc(layer)}">${esc(view.help)}</span>`
+        `data-layer-toggle="${esc(layer)}" aria-describedby="help-${esc(layer)}"> <span class="swatch" ` +
+        `aria-hidden="true"></span>${esc(view.label)} (${annotations.length})</label><span ` +
+        `class="visually-hidden" id="help-${esc(layer)}">${esc(view.help)}</span>`
       );
     })
     .join('\n');
@@ -119,7 +129,8 @@ export function articlePage(
       });
       return (
         `<section aria-labelledby="h-${esc(layer)}"><h3 ` +
-        `id="h-${esc(layer)}">${esc(view.label)} (${annotations.length})</h3>\n<ol class="annotations">\n${items.join('\n')}\n</ol></section>`
+        `id="h-${esc(layer)}">${esc(view.label)} (${annotations.length})</h3>\n<ol ` +
+        `class="annotations">\n${items.join('\n')}\n</ol></section>`
       );
     })
     .join('\n');
@@ -172,7 +183,8 @@ ${sections}
 ${
   article.inferences.length > 0
     ? `<section aria-labelledby="h-inferences"><h2 id="h-inferences">Curator ` +
-      `inferences (${article.inferences.length})</h2><p>What the curator believes but the text does not say.</p><ul class="inferences">${article.inferences.map((i) => `<li>${i.about === 'article' ? 'The article' : `<a href="#${esc(annotationAnchor(i.about))}">${esc(i.about)}</a>`}: ${inferenceHtml(i)}</li>`).join('')}</ul></section>`
+      `inferences (${article.inferences.length})</h2><p>What the curator believes but the text does not say.</p>` +
+      `<ul class="inferences">${article.inferences.map(inferenceItem).join('')}</ul></section>`
     : ''
 }
 </article>`;

@@ -176,11 +176,10 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   for (const [path, text] of search.files()) site.write(path, text);
 
   listPages(
-    index.articles.map(
-      (a) =>
-        `<li><a ` +
-        `href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
-    ),
+    index.articles.map((a) => {
+      const date = a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : '';
+      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${date}</li>`;
+    }),
     'Articles',
     emit,
   );

@@ -7,8 +7,8 @@ export function dictionaryPage(schemas: ReadonlyMap<string, Record<string, unkno
     const rows = dictionaryRows(schema)
       .map(
         (row) =>
-          `<tr><th ` +
-          `scope="row"><code>${esc(row.path)}</code></th><td>${codeSpans(esc(row.type))}</td><td>${row.required ? 'yes' : 'no'}</td><td>${codeSpans(esc(row.description))}</td></tr>`,
+          `<tr><th scope="row"><code>${esc(row.path)}</code></th><td>${codeSpans(esc(row.type))}</td>` +
+          `<td>${row.required ? 'yes' : 'no'}</td><td>${codeSpans(esc(row.description))}</td></tr>`,
       )
       .join('\n');
     const id = file.replace('.schema.json', '');

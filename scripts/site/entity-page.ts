@@ -53,8 +53,8 @@ export function entityPages(
     slice.forEach((r, i) => {
       const href = `${root}articles/${esc(r.article)}.html`;
       items.push(
-        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span ` +
-          `class="kind">${esc(LAYERS[r.layer].label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`,
+        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">` +
+          `${esc(LAYERS[r.layer].label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`,
       );
       if (slice[i + 1]?.article !== r.article) {
         groups.push(`<li><a href="${href}">${esc(headline(r.article))}</a><ul>${items.join('')}</ul></li>`);

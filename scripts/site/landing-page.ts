@@ -91,10 +91,8 @@ export function landingPage(
         a.publisher ? esc(outlets.get(a.publisher) ?? a.publisher) : '',
         esc(genreLabel(a)),
       ].filter((part) => part !== '');
-      return (
-        `<li><a ` +
-        `href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : ''}</li>`
-      );
+      const kinds = about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : '';
+      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${kinds}</li>`;
     });
   const offered = new Set(downloads.map((d) => d.path));
   const snippets = SNIPPETS.filter((s) => s.needs.every((path) => offered.has(path)))

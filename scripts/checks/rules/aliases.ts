@@ -27,7 +27,8 @@ export const aliases: RecordRule<'entity'> = {
           message: `the alias "${alias}" is a description, not a name`,
           hint:
             'Remove it from `aliases`. Annotate such phrases in articles as mentions with `"form": ' +
-            '"nominal"` (see docs/annotation-guide.md); an alias would link the same words to this entity in every other article.',
+            '"nominal"` (see docs/annotation-guide.md); an alias would link the same words to this entity in ' +
+            'every other article.',
         });
       } else if (demonyms.has(alias)) {
         issues.push({

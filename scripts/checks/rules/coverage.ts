@@ -71,7 +71,8 @@ export const coverage: RecordRule<'article', 'registry'> = {
           `${block} with no ${first!.collection === 'outlets' ? 'cited source or mention' : 'mention'}`,
         hint:
           `If it refers to ${o.phrases.length > 1 ? 'one of them' : 'it'}, add to ` +
-          `annotations.${first!.collection === 'outlets' ? 'citedSources' : 'mentions'}: ${JSON.stringify(snippet)} (number the id). If it names something else, this warning can stay.`,
+          `annotations.${first!.collection === 'outlets' ? 'citedSources' : 'mentions'}: ` +
+          `${JSON.stringify(snippet)} (number the id). If it names something else, this warning can stay.`,
       });
     }
     if (count > MAX_PER_ARTICLE) {

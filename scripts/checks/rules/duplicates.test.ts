@@ -22,7 +22,8 @@ test('duplicates: the valid fixture passes, and a different article is no duplic
           type: 'paragraph',
           text:
             'An entirely different report about the weather in Lviv, where it rained all week long and the ' +
-            'river rose above its banks, so the city closed two bridges and asked people to stay at home until the water went down again.',
+            'river rose above its banks, so the city closed two bridges and asked people to stay at home ' +
+            'until the water went down again.',
         },
       ];
     }),

@@ -15,7 +15,8 @@ export const inferencePointers: RecordRule<'article'> = {
     const issues: Issue[] = [];
     article.inferences.forEach((inference, i) => {
       const target = inference.about === 'article' ? article : byId.get(inference.about);
-      if (target === undefined || typeof inference.field !== 'string') return; // the references rule reports an unknown `about`
+      // the references rule reports an unknown `about`
+      if (target === undefined || typeof inference.field !== 'string') return;
       const resolved = resolvePointer(target, inference.field);
       if (resolved.found) return;
       const keys = (() => {
@@ -32,8 +33,8 @@ export const inferencePointers: RecordRule<'article'> = {
           `"${inference.about}"${resolved.at ? ` (it stops after ${resolved.at})` : ''}`,
         hint:
           keys.length > 0
-            ? `Point at a field of ` +
-              `${inference.about === 'article' ? 'the article' : `"${inference.about}"`}${resolved.at ? ` under ${resolved.at}` : ''}: ${keys.map((k) => `${resolved.at}/${k}`).join(', ')}.`
+            ? `Point at a field of ${inference.about === 'article' ? 'the article' : `"${inference.about}"`}` +
+              `${resolved.at ? ` under ${resolved.at}` : ''}: ${keys.map((k) => `${resolved.at}/${k}`).join(', ')}.`
             : `Point at a field that exists: when ${resolved.at || 'it'} is null, infer the whole value at ` +
               `${resolved.at || '/'}.`,
       });

@@ -43,7 +43,8 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
               `(${[entity.name, ...entity.aliases].map((n) => JSON.stringify(n)).join(', ')})`,
             hint:
               `If it is a name of the entity, add it to \`aliases\` in data/entities/${m.entity}.json; if ` +
-              `it is a description (“the country”), set "form": "nominal"; a demonym goes in \`demonyms\` with "form": "demonym".`,
+              `it is a description (“the country”), set "form": "nominal"; a demonym goes in \`demonyms\` ` +
+              `with "form": "demonym".`,
           });
         }
       } else if (

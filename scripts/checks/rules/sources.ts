@@ -6,7 +6,8 @@ export const sources: RecordRule<'article'> = {
   scope: 'article',
   description:
     'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group ' +
-    'source invents none, an `outlet` source names its outlets, an implicit source and the article as claimant have no entity, affiliation or span, and no quote is the article’s own.',
+    'source invents none, an `outlet` source names its outlets, an implicit source and the article as ' +
+    'claimant have no entity, affiliation or span, and no quote is the article’s own.',
   check(context) {
     const issues: Issue[] = [];
     const check = (source: Source | undefined, at: string, isQuote: boolean) => {

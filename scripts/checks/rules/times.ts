@@ -31,7 +31,9 @@ export const times: RecordRule<'article'> = {
   scope: 'article',
   description:
     'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or ' +
-    'endPoint, an interval has one of them but no value, a relative expression has the value its relative gives from the publication date (X where unknown), and the stored time is the weekday, month or season its words name (a warning).',
+    'endPoint, an interval has one of them but no value, a relative expression has the value its relative ' +
+    'gives from the publication date (X where unknown), and the stored time is the weekday, month or season ' +
+    'its words name (a warning).',
   check(context) {
     const issues: Issue[] = [];
     const published = context.record.datePublished;
@@ -87,8 +89,15 @@ export const times: RecordRule<'article'> = {
               `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) ` +
               `has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
             hint:
-              `Set "value": ` +
-              `"${expected}"${!expected.includes('X') ? '' : t.value === null ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator inference on /time/value' : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", "value": ${JSON.stringify(t.value)}, … }`}.`,
+              `Set "value": "${expected}"` +
+              (!expected.includes('X')
+                ? ''
+                : t.value === null
+                  ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator ' +
+                    'inference on /time/value'
+                  : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", ` +
+                    `"value": ${JSON.stringify(t.value)}, … }`) +
+              '.',
           });
       }
       const named = namedInText(exact);
@@ -111,7 +120,13 @@ export const times: RecordRule<'article'> = {
           });
         else if (says !== null && words.some((w) => !says.includes(w)))
           issues.push({
-            pointer: `${at}/${t.relative?.weekday !== undefined || t.relative?.season !== undefined ? 'relative' : t.value !== null ? 'value' : 'beginPoint'}`,
+            pointer:
+              `${at}/` +
+              (t.relative?.weekday !== undefined || t.relative?.season !== undefined
+                ? 'relative'
+                : t.value !== null
+                  ? 'value'
+                  : 'beginPoint'),
             severity: 'warning',
             message:
               `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +

@@ -151,7 +151,8 @@ runMain(() => {
     console.log(`Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
   1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
   2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
+until it reports no errors.`);
     return 0;
   }
   console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
@@ -159,6 +160,7 @@ runMain(() => {
      know (null where the field allows it and the source does not say).
   2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
      To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
+until it reports no errors.`);
   return 0;
 });

@@ -29,7 +29,8 @@ import {
   type Command,
 } from './release/publish-plan.ts';
 
-const USAGE = `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] [--root DIR]`;
+const USAGE =
+  `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] ` + `[--root DIR]`;
 
 /** The commit a ref names, or `null` when git cannot resolve it. */
 function commitOf(root: string, ref: string): string | null {

@@ -173,7 +173,9 @@ ${
 <fieldset class="layers">
 <legend>Annotation layers</legend>
 ${toggles}
-<p class="hint">Each highlighted passage can be focused with the Tab key or hovered for its details; the list below the text has them all. <span class="inferred-key">Dashed outline</span>: a curator inference (not in the text) is attached.</p>
+<p class="hint">Each highlighted passage can be focused with the Tab key or hovered for its details; the list \
+below the text has them all. <span class="inferred-key">Dashed outline</span>: a curator inference (not in \
+the text) is attached.</p>
 </fieldset>
 <div class="text" lang="${esc(article.language)}">
 ${text}

@@ -198,7 +198,8 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   emit('search.html', '', {
     title: 'Search',
     main: `<h1>Search</h1>
-<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
+<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a \
+href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
 <ol id="results" class="results"></ol>`,
   });
   return { site, index, emit };

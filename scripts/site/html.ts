@@ -63,7 +63,8 @@ ${head}</head>
 ${main}
 </main>
 <footer class="site">
-<p>${esc(dataset.name)} ${esc(dataset.version)}. Annotations CC BY 4.0; code MIT; article text belongs to its rights holders (see each article).</p>
+<p>${esc(dataset.name)} ${esc(dataset.version)}. Annotations CC BY 4.0; code MIT; article text belongs to its \
+rights holders (see each article).</p>
 </footer>
 </body>
 </html>

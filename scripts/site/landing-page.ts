@@ -125,14 +125,19 @@ export function landingPage(
 <ul class="list">
 ${latest.join('\n')}
 </ul>
-<p>All <a href="articles.html">${n} article${n === 1 ? '' : 's'}</a> and <a href="entities.html">${index.entities.length} entities</a>; every field is described in the <a href="dictionary.html">data dictionary</a>. Each annotation is anchored in the article’s own text; what the text does not say is marked unknown, or shown as a curator inference apart from the text.</p>
+<p>All <a href="articles.html">${n} article${n === 1 ? '' : 's'}</a> and <a \
+href="entities.html">${index.entities.length} entities</a>; every field is described in the <a \
+href="dictionary.html">data dictionary</a>. Each annotation is anchored in the article’s own text; what the \
+text does not say is marked unknown, or shown as a curator inference apart from the text.</p>
 
 <h2 id="load">Load it</h2>
 <p>Download the files below into one folder, then, from that folder:</p>
 ${snippets}
 
 <h2 id="downloads">Downloads</h2>
-<p><a href="data/datapackage.json">datapackage.json</a> describes every file and table (Frictionless Data Package). <a href="data/SHA256SUMS">SHA256SUMS</a> holds every file’s SHA-256: check a download with <code>sha256sum -c SHA256SUMS --ignore-missing</code>.</p>
+<p><a href="data/datapackage.json">datapackage.json</a> describes every file and table (Frictionless Data \
+Package). <a href="data/SHA256SUMS">SHA256SUMS</a> holds every file’s SHA-256: check a download with \
+<code>sha256sum -c SHA256SUMS --ignore-missing</code>.</p>
 <details><summary>All ${downloads.length} files</summary>
 <ul class="downloads">
 ${files}

@@ -48,7 +48,8 @@ export const references: RecordRule<'record', 'known'> = {
           issues.push({
             pointer: `/inferences/${i}/about`,
             severity: 'error',
-            message: `inference "${inference.id}" is about "${inference.about}", which is no annotation of this article`,
+            message:
+              `inference "${inference.id}" is about "${inference.about}", which is no annotation of ` + 'this article',
             hint: 'Use the id of an annotation in this article, or `article` for the article’s own metadata.',
           });
         }

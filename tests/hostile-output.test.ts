@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { printable } from '../scripts/lib/printable.ts';
+import type { JsonReport } from '../scripts/checks/formats/json.ts';
 
 const HOSTILE =
   '\n::error file=README.md,line=1::Approved by the maintainers\r\n::stop-commands::x\n\x1b[2J\x1b]0;owned\x07';
@@ -41,7 +42,7 @@ test('validate and build print no workflow command, escape or CR from data, in e
       assert.deepEqual(forged(stdout + stderr), [], format);
     }
     const json = runScript('validate.ts', ['--data', scratch.dir, '--format', 'json']);
-    const findings = JSON.parse(json.stdout).findings.length;
+    const findings = (JSON.parse(json.stdout) as JsonReport).findings.length;
     const github = runScript('validate.ts', ['--data', scratch.dir, '--format', 'github']);
     const commands = github.stdout.split('\n').filter((line) => line.startsWith('::'));
     assert.equal(commands.length, findings, github.stdout);

@@ -20,8 +20,13 @@ const span = (id: string, start: number, end: number, labels: Record<string, str
 
 test("Cohen's kappa: the textbook 2×2 table, a small case by hand, and the undefined case", () => {
   // 50 items: yes/yes 20, yes/no 5, no/yes 10, no/no 15. pₒ = 0.7; pₑ = 0.5·0.6 + 0.5·0.4 = 0.5; κ = 0.4.
-  const a = [...Array(25).fill('yes'), ...Array(25).fill('no')];
-  const b = [...Array(20).fill('yes'), ...Array(5).fill('no'), ...Array(10).fill('yes'), ...Array(15).fill('no')];
+  const a = [...Array<string>(25).fill('yes'), ...Array<string>(25).fill('no')];
+  const b = [
+    ...Array<string>(20).fill('yes'),
+    ...Array<string>(5).fill('no'),
+    ...Array<string>(10).fill('yes'),
+    ...Array<string>(15).fill('no'),
+  ];
   assert.ok(Math.abs(cohenKappa(a, b)! - 0.4) < 1e-12);
   // pₒ = 3/4; pₑ = 0.5·0.25 + 0.5·0.75 = 0.5; κ = 0.5.
   assert.ok(Math.abs(cohenKappa(['x', 'x', 'y', 'y'], ['x', 'y', 'y', 'y'])! - 0.5) < 1e-12);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runScript } from './helpers.ts';
+import type { Article } from '../types/index.ts';
 import { scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { validateData } from '../scripts/checks/run.ts';
 import { ConversionError, convertMarkdown } from '../scripts/lib/source-text.ts';
@@ -29,7 +30,7 @@ test('new --from: a Markdown source becomes a valid article, its words verbatim 
     'tester',
   ]);
   assert.equal(run.code, 0, run.stderr);
-  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-fund.json'), 'utf8'));
+  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-fund.json'), 'utf8')) as Article;
   assert.deepEqual(record.headline, { text: 'Fact Sheet: Ministers Agree on a Grid Repair Fund', origin: 'original' });
   assert.equal(record.url, 'https://example.gov/fact-sheets/grid-fund/');
   assert.equal(record.datePublished, '2025-03-20T20:52:00-04:00');
@@ -68,7 +69,7 @@ test('new --from: a plain-text source has paragraphs, and the headline is left f
   t.after(dispose);
   const run = runScript('new.ts', ['grid-plain', '--data', dir, '--from', join(FIXTURES, 'plain.txt')]);
   assert.equal(run.code, 0, run.stderr);
-  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-plain.json'), 'utf8'));
+  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-plain.json'), 'utf8')) as Article;
   assert.deepEqual(record.body, [
     { type: 'paragraph', text: 'Kyiv grid repairs continue after the storm.' },
     { type: 'paragraph', text: '“We will rebuild,” she said.' },

@@ -64,7 +64,7 @@ test('new --from: a Markdown source becomes a valid article, its words verbatim 
   );
 });
 
-test('new --from: a plain-text source has paragraphs, and the headline is left for the curator', async (t) => {
+test('new --from: a plain-text source has paragraphs, and the headline is left for the curator', (t) => {
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
   const run = runScript('new.ts', ['grid-plain', '--data', dir, '--from', join(FIXTURES, 'plain.txt')]);

@@ -147,19 +147,22 @@ function step(name: StepResult['step'], bytes: number, records: number, m: Measu
   };
 }
 
-/** The build writes every format (JSON, CSV, Parquet, SQLite, JSONL, metadata); its note gives their sizes. */
+/**
+ * The build's output, from its datapackage.json (which lists every format's resources): megabytes by resource
+ * format, and the files and bytes written in all.
+ */
 function formatSizes(outDir: string): string {
-  const bytes = (path: string): number => {
-    if (!existsSync(path)) return 0;
-    const stat = statSync(path);
-    if (!stat.isDirectory()) return stat.size;
-    return readdirSync(path).reduce((n, name) => n + bytes(join(path, name)), 0);
+  const descriptor = join(outDir, 'datapackage.json');
+  if (!existsSync(descriptor)) return 'no datapackage.json';
+  const { resources } = JSON.parse(readFileSync(descriptor, 'utf8')) as {
+    resources: { format: string; bytes?: number }[];
   };
-  const mb = (path: string) => `${(bytes(join(outDir, path)) / 1e6).toFixed(0)} MB`;
-  return (
-    `all formats: CSV ${mb('csv')}, Parquet ${mb('parquet')}, SQLite ${mb('annotated-news.sqlite')}, JSONL ` +
-    `${mb('jsonl')}`
-  );
+  const byFormat = new Map<string, number>();
+  for (const r of resources) byFormat.set(r.format, (byFormat.get(r.format) ?? 0) + (r.bytes ?? 0));
+  const total = filesUnder(outDir);
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+  const formats = [...byFormat].map(([format, bytes]) => `${format} ${mb(bytes)}`).join(', ');
+  return `${total.files} files, ${mb(total.bytes)} (${formats})`;
 }
 
 /** How many files, and how many bytes, a folder holds at any depth. */

@@ -1,102 +1,41 @@
 /**
- * `npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--data DIR]`: turns annotations
- * made in an annotation tool into this dataset's annotations and merges them into `DIR/articles/<ID>.json`, the
- * only file it writes (a record writer, like `fix` and `new`). Selectors are computed from the offsets or quoted
- * text, with a prefix or suffix wherever the exact text repeats. An existing annotation is never replaced: an
- * import that would change one stops with the list of conflicts. Links to unknown entities become `TODO-…` stubs
- * that validation rejects until a curator completes them. A malformed file gets a located error (exit 1) and the
- * record is left untouched. `--dry-run` prints the diff and writes nothing.
+ * `npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--allow-delete] [--force]
+ * [--data DIR]`: applies annotations made or edited in an annotation tool to `DIR/articles/<ID>.json`. A record
+ * writer, like `fix` and `new`: it writes that record, and a record in `DIR/entities/` for each mention that links
+ * to no entity yet. An exported annotation keeps its id and takes the tool's edits (spans, label, link); one made in
+ * the tool gets an id and `TODO` placeholders. An annotation of the record that an export of the record (same
+ * version) lacks was deleted in the tool: removed only with `--allow-delete`. An edit to an annotation that also
+ * changed in the record since the export is a conflict: nothing is written unless `--force`. Import files are
+ * untrusted: read as strictly as records (size, depth, forbidden keys), and a malformed one gets a located error
+ * (exit 1) with the record untouched. `--dry-run` prints the changes, annotation by annotation, and writes nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Article } from '../types/index.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { RECORD_FILE } from './checks/layout.ts';
 import { canonicalText } from './lib/canonical.ts';
-import { lineColumn, parseJsonSource, pointerLocator } from './lib/json-source.ts';
+import { parseJsonSource } from './lib/json-source.ts';
 import { checkRecordFolder } from './lib/output-target.ts';
 import { replaceIfUnchanged } from './lib/record-file.ts';
 import { entityKinds, loadRegistry } from './interop/registry.ts';
-import { BratSyntaxError, parseBratAnn } from './interop/brat.ts';
-import { LabelStudioFormatError, readLabelStudio } from './interop/label-studio.ts';
-import { FormatError, readW3c } from './interop/w3c.ts';
-import { fromBrat, fromLabelStudio, fromW3c } from './interop/readers.ts';
-import { buildAnnotations, ImportError, mergeAnnotations, type ToolAnnotation } from './interop/merge.ts';
-import { lineDiff } from './interop/diff.ts';
+import { FORMATS, readToolFile, type Format } from './interop/read-file.ts';
+import { buildAnnotations, ImportError, planImport } from './interop/merge.ts';
+import { describeChange } from './interop/diff.ts';
 
-const USAGE = `usage: npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--data DIR]
+const USAGE = `usage: npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--allow-delete] [--force] [--data DIR]
 
-Merges the annotations of FILE into DIR/articles/ID.json (DIR defaults to data):
+Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --from brat          FILE is a .ann file; the .txt beside it, if any, must hold the article text
   --from label-studio  FILE is a Label Studio JSON export (the task whose data.article is ID, or the only task)
-  --from w3c           FILE is W3C Web Annotation JSON-LD (an AnnotationCollection, a page, a list or one Annotation)
-  --dry-run            print the diff; write nothing`;
+  --from w3c           FILE is W3C Web Annotation JSON-LD (the collection with its page files, a page, a list or one Annotation)
+  --dry-run            print the changes; write nothing
+  --allow-delete       remove the annotations deleted in the tool (an export of the record that lacks them)
+  --force              apply edits to annotations that also changed in the record since the export`;
 
-const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
-type Format = (typeof FORMATS)[number];
-
-/** Reads FILE in its format; every problem is an ImportError located in FILE. */
-function readToolFile(
-  format: Format,
-  file: string,
-  articleId: string,
-): { items: ToolAnnotation[]; toolText: string | null; locate: (where: string) => string } {
-  const bytes = readFileSync(file);
-  if (format === 'brat') {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const txtPath = file.replace(/\.ann$/, '.txt');
-    const toolText = txtPath !== file && existsSync(txtPath) ? readFileSync(txtPath, 'utf8') : null;
-    try {
-      return {
-        items: fromBrat(parseBratAnn(text)),
-        toolText,
-        locate: (where) => where.replace(/^line (\d+)$/, '$1:1'),
-      };
-    } catch (error) {
-      if (error instanceof BratSyntaxError)
-        throw new ImportError(
-          `${error.line}:1`,
-          error.message.replace(/^line \d+: /, ''),
-          'See https://brat.nlplab.org/standoff.html for the format.',
-        );
-      if (error instanceof ImportError)
-        throw new ImportError(error.where.replace(/^line (\d+)$/, '$1:1'), error.message, error.hint);
-      throw error;
-    }
-  }
-  const parsed = parseJsonSource(bytes);
-  // Exports are often a list (Label Studio's always is): a list root is fine here, every other problem is not.
-  const listRoot =
-    !parsed.ok &&
-    parsed.problems.length === 1 &&
-    parsed.problems[0]!.code === 'root' &&
-    parsed.text.trimStart().startsWith('[');
-  if (!parsed.ok && !listRoot) {
-    const p = parsed.problems[0]!;
-    const at = lineColumn(parsed.text, p.offset);
-    throw new ImportError(`${at.line}:${at.column}`, p.message, p.hint);
-  }
-  const value: unknown = parsed.ok ? parsed.value : JSON.parse(parsed.text);
-  const locator = pointerLocator(parsed.text);
-  const locate = (where: string) => {
-    if (!where.startsWith('/') && where !== '') return where;
-    const at = locator(where === '/' ? '' : where);
-    return `${at.line}:${at.column} (at ${where || '/'})`;
-  };
-  try {
-    if (format === 'w3c') {
-      return { items: fromW3c(readW3c(value, articleId)), toolText: null, locate };
-    }
-    const root = value;
-    const { text, regions, relations } = readLabelStudio(root, articleId);
-    return { items: fromLabelStudio(regions, relations), toolText: text, locate };
-  } catch (error) {
-    if (error instanceof FormatError || error instanceof LabelStudioFormatError)
-      throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
-    throw error;
-  }
-}
+/** An argument as a POSIX shell reads it back: bare when safe, else single-quoted. */
+const shellWord = (arg: string) => (/^[\w./,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 runMain(() => {
   const { values, positionals } = parseArgs({
@@ -106,6 +45,8 @@ runMain(() => {
       article: { type: 'string' },
       data: { type: 'string', default: 'data' },
       'dry-run': { type: 'boolean', default: false },
+      'allow-delete': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -122,31 +63,36 @@ runMain(() => {
   const file = positionals[0]!;
   if (!existsSync(file)) fail(`${file}: no such file`);
   checkRecordFolder(values.data);
-  // The only file this command writes: the named record.
   const target = join(values.data, 'articles', `${id}.json`);
   if (!existsSync(target))
-    fail(`${target} does not exist; create it first with \`npm run new -- ${id}\` and paste the article text`);
+    fail(
+      `${target} does not exist; create it first with \`npm run new -- --data ${shellWord(values.data)} ${id}\` and paste the article text`,
+    );
   const shown = relative(process.cwd(), target) || target;
+  /** This command as typed, with more flags: every command printed works when pasted. */
+  const command = (...more: string[]) =>
+    ['npm run import --', '--from', format, file, '--article', id, '--data', values.data, ...more]
+      .map((word, i) => (i === 0 ? word : shellWord(word)))
+      .join(' ');
+  const validate = `npm run validate -- --data ${shellWord(values.data)} ${shellWord(shown)}`;
 
   const original = readFileSync(target, 'utf8');
   const record = parseJsonSource(new TextEncoder().encode(original));
-  if (!record.ok)
-    fail(`${shown}: ${record.problems[0]!.message}; fix the record first (npm run validate -- ${shown})`, 1);
+  if (!record.ok) fail(`${shown}: ${record.problems[0]!.message}; fix the record first (${validate})`, 1);
   const article = record.value as unknown as Article;
   if (!Array.isArray(article.body) || !article.annotations || typeof article.annotations !== 'object')
-    fail(`${shown}: the record has no body or annotations to merge into; run npm run validate -- ${shown}`, 1);
+    fail(`${shown}: the record has no body or annotations to apply the import to; run ${validate}`, 1);
 
   const schemaDir = join(import.meta.dirname, '..', 'schemas');
   const registry = loadRegistry(values.data);
-  let report;
-  let stubs;
+  let plan;
+  let built;
   let locate = (where: string) => where;
   try {
     const read = readToolFile(format, file, id);
     locate = read.locate;
-    const built = buildAnnotations(article, registry, read.items, read.toolText, entityKinds(schemaDir));
-    stubs = built.stubs;
-    report = mergeAnnotations(article, built.annotations);
+    built = buildAnnotations(article, registry, read.items, read.toolText, entityKinds(schemaDir));
+    plan = planImport(article, built, values['allow-delete']);
   } catch (error) {
     if (error instanceof ImportError) {
       const where = error.where ? `:${locate(error.where)}` : '';
@@ -157,34 +103,50 @@ runMain(() => {
     }
     throw error;
   }
-  const conflicts = report.entries.filter((e) => e.outcome === 'conflict');
-  for (const entry of report.entries)
-    if (entry.outcome !== 'added') console.log(`${entry.outcome}: ${entry.layer} "${entry.id}": ${entry.detail}`);
-  if (conflicts.length > 0) {
+  const count = (outcome: string) => plan.changes.filter((c) => c.outcome === outcome);
+  for (const change of plan.changes) if (change.outcome !== 'unchanged') console.log(describeChange(change));
+  for (const notice of built.notices) console.log(`note: ${notice}`);
+  const summary = ['added', 'changed', 'removed', 'duplicate', 'unchanged']
+    .map((outcome) => `${count(outcome).length} ${outcome}`)
+    .join(', ');
+
+  // An edit to an annotation the record changed since the export: which one wins is the curator's call.
+  const conflicts = plan.exported === plan.version ? [] : count('changed');
+  if (conflicts.length > 0 && !values.force && !values['dry-run'])
     fail(
-      `${conflicts.length} imported annotation(s) would replace existing ones; nothing was written. Remove them from the import, or give them new ids.`,
+      `${conflicts.length} annotation(s) above differ between ${shown} (version ${plan.version}) and ${file} (${plan.exported === null ? 'not an export of the record' : `exported from version ${plan.exported}`}): the record changed since the export, so the import cannot tell an edit from an older state. Nothing was written.\n` +
+        `  To keep the file's version of them: ${command('--force')}\n` +
+        `  To keep the record's: export again (npm run build) and redo the edits in the tool.`,
       1,
     );
-  }
-  const schema = JSON.parse(readFileSync(join(schemaDir, 'article.schema.json'), 'utf8')) as object;
-  const before = canonicalText(article, schema);
-  const after = canonicalText(report.article, schema);
-  const added = report.entries.filter((e) => e.outcome === 'added');
-  for (const stub of stubs ?? [])
-    console.log(
-      `stub: ${stub.label} "${stub.text}" links to no record: wrote "${stub.placeholder}"; add data/entities/${stub.placeholder.slice(5)}.json (or use an existing id)`,
+  const removed = count('removed').filter((c) => !c.relabelled);
+  if (removed.length > 0 && !values['allow-delete'] && !values['dry-run'])
+    fail(
+      `${removed.length} annotation(s) of ${shown} are not in ${file}, an export of the record as it is: they were deleted in the tool. Nothing was written.\n` +
+        `  To delete them: ${command('--allow-delete')}`,
+      1,
     );
+  const schema = JSON.parse(readFileSync(join(schemaDir, 'article.schema.json'), 'utf8')) as object;
+  const after = canonicalText(plan.article, schema);
   if (values['dry-run']) {
-    process.stdout.write(lineDiff(before, after, `${shown} (now)`, `${shown} (after import)`));
-    console.log(`dry run: ${added.length} annotation(s) would be added to ${shown}; nothing was written.`);
+    console.log(`dry run: ${summary} in ${shown}; nothing was written.`);
     return 0;
   }
-  if (added.length === 0) {
-    console.log(`Nothing to add to ${shown}.`);
+  if (after === canonicalText(article, schema) && built.entities.length === 0) {
+    console.log(`Nothing to change in ${shown} (${summary}).`);
     return 0;
   }
+  // New entities first: the record never names one that is not written.
+  const entitySchema = JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as object;
+  for (const entity of built.entities)
+    writeFileSync(join(values.data, 'entities', `${entity.id}.json`), canonicalText(entity, entitySchema), {
+      flag: 'wx',
+    });
   // The file was read as `original`; it is replaced only if it still holds exactly that.
   replaceIfUnchanged(target, original, after);
-  console.log(`Added ${added.length} annotation(s) to ${shown}. Next: npm run validate -- ${shown}`);
+  const entities = built.entities.map((e) => relative(process.cwd(), join(values.data, 'entities', `${e.id}.json`)));
+  console.log(
+    `Wrote ${shown} (${summary})${entities.length > 0 ? ` and ${entities.join(', ')}` : ''}. Next: ${validate}`,
+  );
   return 0;
 });

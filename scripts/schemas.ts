@@ -13,7 +13,9 @@ import { labelStudioConfig } from './interop/label-studio.ts';
 import { rolePatterns } from './interop/layers.ts';
 import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
-import { fail, runMain } from './lib/cli.ts';
+import { errorTable, fail, runMain } from './lib/cli.ts';
+import { ruleTable } from './checks/rules/index.ts';
+import { formatTable } from './publish/formats/index.ts';
 
 const COMMAND = 'npm run schemas';
 
@@ -31,12 +33,16 @@ runMain(() => {
   const files = new Map<string, string>();
   for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
-  // docs/model.md's table of enumerated values is a generated block, so its lists cannot drift from the types.
-  // CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from the same code.
+  // Tables in the docs are generated blocks, so they cannot drift from the code: docs/model.md's enumerated values
+  // (from the types), the rules (docs/validation.md), the formats (docs/architecture.md) and the error codes
+  // (docs/errors.md). CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from the same code.
   const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions
     .EntityKind.enum;
   const blocks: Array<[string, string, string]> = [
     [join('docs', 'model.md'), 'enum-values', renderEnumTable(schemas)],
+    [join('docs', 'validation.md'), 'rules', ruleTable()],
+    [join('docs', 'architecture.md'), 'formats', formatTable()],
+    [join('docs', 'errors.md'), 'error-codes', errorTable()],
     [
       'CONTRIBUTING.md',
       'label-studio-config',

@@ -1,6 +1,6 @@
 /**
  * `npm run import` as a contributor runs it: a dry run prints the diff and writes nothing; an import fills a clean
- * record, which then validates; an unknown entity becomes a stub validation rejects; a malformed file gets a
+ * record, which then validates; an unknown entity is written with the label's kind; a malformed file gets a
  * located error and the record is untouched; an import that would replace an annotation is refused.
  */
 import { test } from 'node:test';
@@ -42,9 +42,13 @@ test('import: dry run, then a real import into a clean record that validates; ba
 
   const dry = runScript('import.ts', args(lsFile, '--dry-run'));
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /^\+\s+"id": "m-ukraine-1",$/m, 'the diff shows the added annotations');
+  assert.match(
+    dry.stdout,
+    /^\+ mentions "m-ukraine-1" on "Ukrainian"\n {4}entity: "ukraine"\n {4}form: "demonym"$/m,
+    'the diff shows the added annotations',
+  );
   const total = Object.values(full.annotations as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
-  assert.match(dry.stdout, new RegExp(`dry run: ${total} annotation\\(s\\) would be added`));
+  assert.match(dry.stdout, new RegExp(`dry run: ${total} added, 0 changed, 0 removed`));
   assert.equal(readFileSync(recordPath, 'utf8'), cleanText, 'a dry run writes nothing');
 
   // A malformed file: a located error, and the record stays as it was.
@@ -69,35 +73,31 @@ test('import: dry run, then a real import into a clean record that validates; ba
     'the import restores every annotation',
   );
 
-  // A changed annotation under an existing id is a conflict: refused, nothing written.
+  // The same file again: nothing to change, nothing written.
   const imported = readFileSync(recordPath, 'utf8');
-  const changed = structuredClone(tasks);
-  // The annotator re-links the first mention in the per-region text area.
-  (changed[0] as any).annotations[0].result.find(
-    (r: any) => r.id === 'm-ukraine-1' && r.type === 'textarea',
-  ).value.textarea = ['russia'];
-  writeFileSync(lsFile, JSON.stringify(changed));
-  const conflict = runScript('import.ts', args(lsFile));
-  assert.equal(conflict.code, 1);
-  assert.match(conflict.stdout, /conflict: mentions "m-ukraine-1"/);
+  const again = runScript('import.ts', args(lsFile));
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /Nothing to change/);
   assert.equal(readFileSync(recordPath, 'utf8'), imported);
 
-  // A brat span on an entity nobody registered: a stub that validation rejects until a curator completes it.
+  // A brat span on an entity nobody registered: the entity is written, with the kind the label gives.
   const text = full.body.map((b: { text: string }) => b.text).join('\n') as string;
   const at = [...text.slice(0, text.indexOf(' access ') + 1)].length;
   writeFileSync(join(dir, 'new.ann'), `T1\tPerson ${at} ${at + 6}\taccess\n`);
   const stub = runScript('import.ts', ['--from', 'brat', join(dir, 'new.ann'), '--article', SEED_ID, '--data', data]);
   assert.equal(stub.code, 0, stub.stderr);
-  assert.match(stub.stdout, /stub: Person "access" links to no record: wrote "TODO-access"/);
+  assert.match(stub.stdout, /note: new entity "access" \(person, named "access"\)/);
+  const written = JSON.parse(readFileSync(join(data, 'entities', 'access.json'), 'utf8'));
+  assert.deepEqual([written.id, written.kind, written.name], ['access', 'person', 'access']);
+  const mention = JSON.parse(readFileSync(recordPath, 'utf8')).annotations.mentions.find(
+    (m: { entity: string }) => m.entity === 'access',
+  );
+  assert.deepEqual([mention.id, mention.form], ['m-access-1', 'name']);
   const { findings } = await validateData({ dataDir: data, paths: [recordPath] });
-  const errors = findings.filter((f) => f.severity === 'error');
-  const index = full.annotations.mentions.length;
   assert.deepEqual(
-    errors.map((f) => [f.rule, f.pointer]),
-    [
-      ['placeholders', `/annotations/mentions/${index}/entity`],
-      ['placeholders', `/annotations/mentions/${index}/form`],
-    ],
+    findings.filter((f) => f.severity === 'error'),
+    [],
+    'the record and its new entity validate',
   );
 
   // Only the named record can be written: a missing record is refused.

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import { ROOT } from './helpers.ts';
-import { SYNTHETIC_REGISTRY, TEST_QID, syntheticArticle } from './interop-support.ts';
-import { ANNO_CONTEXT, w3cCollection } from '../scripts/interop/w3c.ts';
+import { SYNTHETIC_REGISTRY, TEST_QID, syntheticArticle, w3cPage } from './interop-support.ts';
+import { ANNO_CONTEXT } from '../scripts/interop/w3c.ts';
 import { BratSyntaxError, bratAnn, bratConf, parseBratAnn } from '../scripts/interop/brat.ts';
 import { labelStudioConfig, labelStudioTask } from '../scripts/interop/label-studio.ts';
 import { spacyLine } from '../scripts/interop/spacy.ts';
@@ -24,20 +24,18 @@ const points = [...text];
 const ANNO = JSON.parse(readFileSync(join(ROOT, 'tests', 'vendor', 'w3c-anno-context', 'anno.jsonld'), 'utf8'));
 const OA = 'http://www.w3.org/ns/oa#';
 
-test('W3C: the collection expands with jsonld against the W3C context, offline, into TextQuote and TextPosition selectors and meaningful bodies', async () => {
+test('W3C: a page expands with jsonld against the W3C context, offline, into TextQuote and TextPosition selectors and meaningful bodies', async () => {
   const documentLoader = async (url: string) => {
     if (url === ANNO_CONTEXT || url === 'https://www.w3.org/ns/anno.jsonld')
       return { contextUrl: undefined, documentUrl: url, document: ANNO };
     throw new Error(`offline: no remote context (${url})`);
   };
-  const collection = w3cCollection(article, SYNTHETIC_REGISTRY);
+  const collection = w3cPage(article, SYNTHETIC_REGISTRY);
   const [expanded] = (await jsonld.expand(collection as object, { documentLoader })) as unknown as Array<
     Record<string, any>
   >;
-  assert.match(JSON.stringify(expanded!['@type']), /Collection/);
-  const items = expanded!['http://www.w3.org/ns/activitystreams#first'][0][
-    'http://www.w3.org/ns/activitystreams#items'
-  ][0]['@list'] as Array<Record<string, any>>;
+  assert.match(JSON.stringify(expanded!['@type']), /OrderedCollectionPage/);
+  const items = expanded!['http://www.w3.org/ns/activitystreams#items'][0]['@list'] as Array<Record<string, any>>;
   const total = Object.values(article.annotations).reduce((n, list) => n + list.length, 0);
   assert.equal(items.length, total);
   for (const item of items) {

@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../types/index.ts';
 import { ROOT, SEED_ID } from './helpers.ts';
-import { SYNTHETIC_REGISTRY, syntheticArticle, withoutAnnotations } from './interop-support.ts';
-import { readW3c, w3cCollection } from '../scripts/interop/w3c.ts';
+import { SYNTHETIC_REGISTRY, syntheticArticle, w3cPage, withoutAnnotations } from './interop-support.ts';
+import { readW3c } from '../scripts/interop/w3c.ts';
 import { bratAnn, parseBratAnn } from '../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../scripts/interop/label-studio.ts';
 import { fromBrat, fromLabelStudio, fromW3c } from '../scripts/interop/readers.ts';
-import { buildAnnotations, mergeAnnotations, type ToolAnnotation } from '../scripts/interop/merge.ts';
+import { buildAnnotations, ImportError, planImport, type ToolAnnotation } from '../scripts/interop/merge.ts';
 import { entityKinds, loadRegistry } from '../scripts/interop/registry.ts';
 import type { Registry } from '../scripts/interop/layers.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
@@ -28,7 +28,7 @@ const FORMATS: Record<
   (article: Article, registry: Registry) => { items: ToolAnnotation[]; toolText: string | null }
 > = {
   w3c: (article, registry) => ({
-    items: fromW3c(readW3c(json(w3cCollection(article, registry)), article.id)),
+    items: fromW3c(readW3c(json(w3cPage(article, registry)), article.id)),
     toolText: null,
   }),
   brat: (article, registry) => ({
@@ -66,20 +66,21 @@ for (const [name, load] of cases) {
       const { items, toolText } = exportAndRead(article, registry);
       const clean = withoutAnnotations(article);
       const built = buildAnnotations(clean, registry, items, toolText, KINDS);
-      assert.deepEqual(built.stubs, [], `${format}: no stubs for known entities`);
-      const merged = mergeAnnotations(clean, built.annotations);
+      assert.deepEqual(built.entities, [], `${format}: no new entities for known ones`);
+      const merged = planImport(clean, built, false);
       assert.deepEqual(
         json(merged.article.annotations),
         json(article.annotations),
         `${format}: the annotations differ after the round trip`,
       );
       // Importing again into the full record changes nothing.
-      const again = mergeAnnotations(
+      const again = planImport(
         merged.article,
-        buildAnnotations(merged.article, registry, items, toolText, KINDS).annotations,
+        buildAnnotations(merged.article, registry, items, toolText, KINDS),
+        false,
       );
       assert.ok(
-        again.entries.every((e) => e.outcome === 'unchanged'),
+        again.changes.every((e) => e.outcome === 'unchanged'),
         `${format}: a second import is not a no-op`,
       );
     }
@@ -89,7 +90,6 @@ for (const [name, load] of cases) {
 test('annotations made in a tool (labels and offsets only) get unique selectors, ids, and stubs for unknown entities', () => {
   const article = withoutAnnotations(syntheticArticle());
   const text = articleText(article);
-  const points = [...text];
   const span = (needle: string, nth: number) => {
     let at = -1;
     for (let k = 0; k <= nth; k++) at = text.indexOf(needle, at + 1);
@@ -106,6 +106,7 @@ test('annotations made in a tool (labels and offsets only) get unique selectors,
       id: null,
       spans: [{ role: 'selector', ...second, exact: 'Jane Example', where: 'r1' }],
       fields: null,
+      version: null,
       link: 'jane-example',
     },
     {
@@ -115,20 +116,12 @@ test('annotations made in a tool (labels and offsets only) get unique selectors,
       id: null,
       spans: [{ role: 'selector', ...grid, exact: null, where: 'r2' }],
       fields: null,
-      link: null,
-    },
-    {
-      where: 'r3',
-      layer: null,
-      label: 'Weapon',
-      id: null,
-      spans: [{ role: 'selector', ...span('𝔊-town', 0), exact: '𝔊-town', where: 'r3' }],
-      fields: null,
+      version: null,
       link: null,
     },
   ];
   const built = buildAnnotations(article, SYNTHETIC_REGISTRY, items, null, KINDS);
-  const [jane, gridMention, unknown] = built.annotations.map(
+  const [jane, gridMention] = built.annotations.map(
     (a) => a.annotation as { id: string; selector: { exact: string }; entity: string },
   );
   for (const [annotation, expected] of [
@@ -145,11 +138,77 @@ test('annotations made in a tool (labels and offsets only) get unique selectors,
   }
   assert.equal(jane!.entity, 'jane-example');
   assert.equal(jane!.id, 'm-jane-example-1');
-  assert.equal(gridMention!.entity, 'TODO-the-grid', 'an unlinked mention gets an entity stub');
-  assert.equal(unknown!.entity, 'TODO-g-town', 'an unknown label becomes a mention with an entity stub');
+  assert.equal(gridMention!.entity, 'the-grid', 'an unlinked mention links to a new entity');
   assert.deepEqual(
-    built.stubs.map((s) => s.placeholder),
-    ['TODO-the-grid', 'TODO-g-town'],
+    built.entities.map((e) => [e.id, e.kind, e.name]),
+    [['the-grid', 'organization', 'the grid']],
+    'the new entity is written with the kind its label gives',
   );
-  assert.equal(points.length > 0, true);
+  // A label that is not the dataset's is a located error, not a guess.
+  const weapon: ToolAnnotation = {
+    ...items[0]!,
+    where: 'r3',
+    label: 'Weapon',
+    spans: [{ role: 'selector', ...span('𝔊-town', 0), exact: '𝔊-town', where: 'r3' }],
+  };
+  assert.throws(
+    () => buildAnnotations(article, SYNTHETIC_REGISTRY, [weapon], null, KINDS),
+    (error: ImportError) => error.where === 'r3' && /"Weapon" is not one of this dataset's/.test(error.message),
+  );
+});
+
+test('a region relabelled as another kind replaces its annotation; drawn events, times and figures get complete fields', () => {
+  const article = syntheticArticle();
+  const task = json(labelStudioTask(article, SYNTHETIC_REGISTRY)) as any;
+  const result: any[] = task.annotations[0].result;
+  result.find((r) => r.id === 'm-jane-1' && r.type === 'labels').value.labels = ['Claim'];
+  const text = articleText(article);
+  const at = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
+  const region = (id: string, label: string, needle: string) => ({
+    id,
+    type: 'labels',
+    value: { start: at(needle), end: at(needle) + [...needle].length, text: needle, labels: [label] },
+  });
+  result.push(
+    region('d1', 'EventReference', 'Examplestan agreed'),
+    region('d2', 'Time', 'last week'),
+    { type: 'relation', from_id: 'd1', to_id: 'd2', labels: ['Time'] },
+    region('d3', 'Figure', '40%'),
+  );
+  const { text: toolText, version, regions, relations } = readLabelStudio([task], article.id);
+  const built = buildAnnotations(
+    article,
+    SYNTHETIC_REGISTRY,
+    fromLabelStudio(regions, relations, version),
+    toolText,
+    KINDS,
+  );
+  const plan = planImport(article, built, false);
+  const outcome = (id: string) => plan.changes.find((c) => c.id === id);
+  assert.equal(outcome('m-jane-1')?.outcome, 'removed');
+  assert.equal(outcome('m-jane-1')?.relabelled, true);
+  assert.equal(
+    plan.article.annotations.mentions.find((m) => m.id === 'm-jane-1'),
+    undefined,
+    'relabelled: removed without --allow-delete',
+  );
+  const claim = plan.article.annotations.claims.find((c) => c.selector.exact === 'Jane Example');
+  assert.ok(claim, 'and added as the new kind');
+  const event = plan.article.annotations.events.find((e) => e.selector.exact === 'Examplestan agreed')!;
+  assert.deepEqual(event.time, {
+    selector: { exact: 'last week' },
+    type: 'instant',
+    value: null,
+    beginPoint: null,
+    endPoint: null,
+    relative: null,
+  });
+  const figure = built.annotations.find((a) => a.where.endsWith('/result/' + String(result.length - 1)))!;
+  const { value, unit } = figure.annotation as { value: number; unit: string };
+  assert.deepEqual([value, unit], [40, 'percent'], 'the number and unit the words give');
+  assert.equal(
+    outcome(figure.annotation.id)?.outcome,
+    'duplicate',
+    'the same words, already a figure: not added again',
+  );
 });

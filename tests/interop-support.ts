@@ -5,6 +5,7 @@
  */
 import type { Article, Entity } from '../types/index.ts';
 import type { Registry } from '../scripts/interop/layers.ts';
+import { W3C_CONTEXT, w3cAnnotations } from '../scripts/interop/w3c.ts';
 import { articleTemplate } from '../scripts/lib/article-template.ts';
 
 export const TEST_QID = 'Q999999999';
@@ -131,5 +132,15 @@ export function withoutAnnotations(article: Article): Article {
   return {
     ...article,
     annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
+  };
+}
+
+/** An article's annotations as one W3C AnnotationPage, as the export's page files hold them. */
+export function w3cPage(article: Article, registry: Registry): Record<string, unknown> {
+  return {
+    '@context': W3C_CONTEXT,
+    id: 'page-1.jsonld',
+    type: 'AnnotationPage',
+    items: w3cAnnotations(article, registry),
   };
 }

@@ -1,18 +1,12 @@
-/** The JSON outputs: data.json, index.json, per-article files, NDJSON, derived offsets, versions and checksums. */
+/** The JSON outputs: data.json, index.json, per-article files, JSON Lines, derived offsets, versions and checksums. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type {
-  NdjsonLine,
-  PositionedSelector,
-  PublishedArticleFile,
-  PublishedDataset,
-  PublishedIndex,
-} from '../types/index.ts';
+import type { PositionedSelector, PublishedArticleFile, PublishedDataset, PublishedIndex } from '../types/index.ts';
 import { OUTPUT_MARKER } from '../scripts/lib/output-target.ts';
-import { SITE_DIR } from '../scripts/site/build-site.ts';
+import { NOT_IN_NPM } from '../scripts/publish/formats/metadata.ts';
 import { ROOT } from './helpers.ts';
 import { FIXTURE_DATA, readJson, sharedBuild } from './fixtures/publish/support.ts';
 
@@ -102,20 +96,17 @@ test('one file per article, identical to its record in data.json, with versions'
   assert.equal(readdirSync(join(out, 'articles')).length, dataset.articles.length);
 });
 
-test('NDJSON: one line per record and collection, each with the versions', () => {
+test('JSON Lines: one flat record per line and collection, as in data.json', () => {
   for (const collection of ['articles', 'entities', 'outlets', 'redirects'] as const) {
-    const text = readFileSync(join(out, 'ndjson', `${collection}.ndjson`), 'utf8');
-    assert.ok(text.endsWith('\n'));
-    const lines = text
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as NdjsonLine<unknown>);
+    const text = readFileSync(join(out, 'jsonl', `${collection}.jsonl`), 'utf8');
+    assert.ok(text === '' || text.endsWith('\n'));
+    const lines = text.split('\n').filter(Boolean);
     assert.deepEqual(
-      lines.map((l) => l.record),
+      lines.map((line) => JSON.parse(line) as unknown),
       dataset[collection],
     );
-    for (const line of lines) assert.deepEqual([line.version, line.schemaVersion], [version, dataset.schemaVersion]);
   }
+  assert.equal(statSync(join(out, 'ndjson'), { throwIfNoEntry: false }), undefined, 'no ndjson/ any more');
 });
 
 test('index.json holds article metadata without bodies, and the registries', () => {
@@ -128,13 +119,19 @@ test('index.json holds article metadata without bodies, and the registries', () 
   assert.deepEqual(index.entities, dataset.entities);
 });
 
-test('SHA256SUMS lists every other file with its SHA-256 (not the output marker, not the site)', () => {
+test('SHA256SUMS lists exactly the npm package’s files; datapackage.json says which others it lacks', () => {
   const lines = readFileSync(join(out, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
   const listed = new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
-  // The site (site/) is built after the dataset from it, and lists its own downloads with their checksums.
+  const descriptor = readJson<{ resources: { path: string | string[]; description: string }[] }>(
+    join(out, 'datapackage.json'),
+  );
+  const elsewhere = new Set(
+    descriptor.resources.filter((r) => r.description.endsWith(NOT_IN_NPM)).flatMap((r) => [r.path].flat()),
+  );
   const files = walk(out)
-    .filter((f) => f !== 'SHA256SUMS' && f !== OUTPUT_MARKER && !f.startsWith(`${SITE_DIR}/`))
+    .filter((f) => f !== 'SHA256SUMS' && f !== OUTPUT_MARKER && !elsewhere.has(f))
     .sort();
+  assert.ok(elsewhere.size > 0, 'Parquet and SQLite are not in the npm package');
   assert.deepEqual([...listed.keys()], files);
   for (const [path, hash] of listed) {
     assert.equal(

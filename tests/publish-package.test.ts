@@ -8,10 +8,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { ROOT, SEED_ID as SEED } from './helpers.ts';
 import { readJson, tempDir } from './fixtures/publish/support.ts';
-import { installConsumer, node, npm, packRepository, stagePackage } from './package-support.ts';
+import { installConsumer, node, npm, packRepository, run, stagePackage } from './package-support.ts';
+import { NOT_IN_NPM } from '../scripts/publish/formats/metadata.ts';
 
 const require = createRequire(import.meta.url);
 const TSC = require.resolve('typescript/bin/tsc');
@@ -243,6 +244,37 @@ test('a scratch consumer installs the tarball, compiles under strict TypeScript,
     headline: seed.headline.text,
     body: 'ENOENT',
   });
+});
+
+test('the installed package passes its own `sha256sum -c SHA256SUMS`, and its datapackage.json says what it lacks', () => {
+  const consumer = join(work, 'checksums');
+  installConsumer(consumer, tarball);
+  const dist = join(consumer, 'node_modules', pkg.name, 'dist');
+  const checked = run('sha256sum', ['--strict', '-c', 'SHA256SUMS'], dist);
+  assert.equal(checked.code, 0, checked.output);
+  const listed = readFileSync(join(dist, 'SHA256SUMS'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.slice(66));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [relative(dist, join(dir, e.name))],
+    );
+  assert.deepEqual(
+    walk(dist)
+      .filter((f) => f !== 'SHA256SUMS')
+      .sort(),
+    [...listed].sort(),
+    'SHA256SUMS lists every file',
+  );
+  const descriptor = readJson<{ resources: { path: string | string[]; description: string }[] }>(
+    join(dist, 'datapackage.json'),
+  );
+  for (const resource of descriptor.resources) {
+    const present = [resource.path].flat().map((path) => existsSync(join(dist, path)));
+    if (resource.description.endsWith(NOT_IN_NPM)) assert.ok(!present.some(Boolean), `${String(resource.path)}`);
+    else assert.ok(present.every(Boolean), `${String(resource.path)} is described as shipped but is missing`);
+  }
 });
 
 test('publint finds no problems in the packed tarball', () => {

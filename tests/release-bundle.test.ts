@@ -13,6 +13,21 @@ import { gunzipSync } from 'node:zlib';
 import { createTar, gzipDeterministic } from '../scripts/release/tar.ts';
 import { ROOT, runScript, sharedBuild } from './helpers.ts';
 import * as yaml from 'js-yaml';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { LOADING } from '../scripts/release/bundle.ts';
+
+/** A DuckDB connection whose relative paths resolve in `dir`, as when DuckDB is started there. */
+async function withDuckDb<T>(dir: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET file_search_path = '${dir.replaceAll("'", "''")}'`);
+    return await use(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
 
 function scratch(t: { after: (fn: () => void) => void }, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), name));
@@ -94,7 +109,7 @@ test('the tar writer refuses unsafe paths', () => {
 test(
   'npm run bundle: one deterministic archive per version with the CSVs, datapackage.json, a README and the ' +
     'licences',
-  (t) => {
+  async (t) => {
     const dir = scratch(t, 'bundle-');
     const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const name = `annotated-news-${version}`;
@@ -130,19 +145,35 @@ test(
 
     const descriptor = JSON.parse(readFileSync(join(unpacked, 'datapackage.json'), 'utf8')) as {
       version: string;
-      resources: { path: string; hash?: string; bytes?: number }[];
+      resources: { path: string | string[]; hash?: string; bytes?: number }[];
     };
     assert.equal(descriptor.version, version, 'the bundle carries the version');
     const csvs = readdirSync(join(unpacked, 'csv')).sort();
     assert.ok(csvs.includes('articles.csv') && csvs.length > 3, csvs.join(', '));
     // Every resource the descriptor names is in the bundle, with the size and hash it states.
     for (const resource of descriptor.resources) {
-      const bytes = readFileSync(join(unpacked, resource.path));
-      if (resource.bytes !== undefined) assert.equal(bytes.length, resource.bytes, resource.path);
+      const paths = [resource.path].flat();
+      const bytes = Buffer.concat(paths.map((path) => readFileSync(join(unpacked, path))));
+      if (resource.bytes !== undefined) assert.equal(bytes.length, resource.bytes, paths[0]);
       if (resource.hash)
-        assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, resource.path);
+        assert.equal(`sha256:${createHash('sha256').update(bytes).digest('hex')}`, resource.hash, paths[0]);
+    }
+    // The README's examples run, as written, in the unpacked folder: the SQL by DuckDB and by Python's sqlite3.
+    for (const { tool, duckdb, sqlite } of LOADING) {
+      if (duckdb) {
+        const rows = await withDuckDb(unpacked, (connection) => connection.runAndReadAll(duckdb));
+        assert.ok(rows.getRows().length > 0, `${tool}: ${duckdb} returns rows`);
+      }
+      if (sqlite) {
+        const db = "sqlite3.connect('annotated-news.sqlite')";
+        const script = `import sqlite3, sys\nprint(len(${db}.execute(sys.argv[1]).fetchall()))`;
+        const rows = Number(run('/usr/bin/python3', ['-c', script, sqlite], unpacked).trim());
+        assert.ok(rows > 0, `${tool}: ${sqlite} returns rows`);
+      }
     }
     const readme = readFileSync(join(unpacked, 'README.md'), 'utf8');
+    assert.match(readme, /'parquet\/articles\.parquet'/);
+    assert.doesNotMatch(readme, /parquet\/\*\.parquet|ndjson/, 'no example that fails, no removed folder');
     // A Hugging Face dataset card: YAML front matter first (the generated notice is its first comment), whose configs
     // name files the bundle holds.
     assert.match(readme, /^---\n# Generated file: do not edit\. Regenerate with `npm run bundle`\.\n/);

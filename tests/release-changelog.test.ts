@@ -24,6 +24,7 @@ function report(overrides: Partial<ChangeReport> = {}): ChangeReport {
       'articles/old-article': 'An old article',
       'outlets/bbc-news': 'BBC News',
     },
+    exports: { added: [], removed: [] },
     schemas: [
       { level: 'major', schema: 'article', field: 'keywords', change: 'field removed (or renamed)' },
       { level: 'minor', schema: 'entity', field: 'kind', change: 'new enum member: "vehicle"' },

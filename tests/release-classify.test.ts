@@ -189,3 +189,15 @@ test('the latest tag wins, by version order and not by name order', (t) => {
   assert.equal(report.previous?.tag, 'v1.10.0');
   assert.equal(report.level, 'none');
 });
+
+test('a file the package no longer exports is a major, a newly exported one a minor', (t) => {
+  const repo = createRepo(t);
+  repo.editJson<{ exports: Record<string, unknown> }>('package.json', (pkg) => {
+    delete pkg.exports['./data.json'];
+    pkg.exports['./extra/*.json'] = './dist/extra/*.json';
+  });
+  const report = reportFor(repo.dir);
+  assert.equal(report.level, 'major');
+  assert.deepEqual(report.exports, { added: ['./extra/*.json'], removed: ['./data.json'] });
+  assert.match(renderReport(report), /published files removed from the package exports \(\.\/data\.json\)/);
+});

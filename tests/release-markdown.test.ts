@@ -34,6 +34,7 @@ function report(overrides: Partial<ChangeReport> = {}): ChangeReport {
     fates: {},
     titles: {},
     schemas: [],
+    exports: { added: [], removed: [] },
     level: 'none',
     reasons: [],
     requiredVersion: '1.0.0',

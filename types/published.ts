@@ -80,13 +80,3 @@ export interface PublishedIndex extends PublicationInfo {
   outlets: Outlet[];
   redirects: Redirect[];
 }
-
-/** One line of `dist/ndjson/<collection>.ndjson`. */
-export interface NdjsonLine<R> {
-  /** The dataset version (semantic versioning), as in `package.json`. */
-  version: string;
-  /** The major version of the JSON Schemas the record follows. */
-  schemaVersion: number;
-  /** The record, as in `data.json`. */
-  record: R;
-}

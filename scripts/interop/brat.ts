@@ -7,8 +7,9 @@
  * normalisations (`N`): `Wikidata:Q…` when the entity has a QID, and `AnnotatedNews:<id>` always. An
  * `AnnotatorNotes` note (`#`) holds the annotation's id and fields as JSON, so an import gives it back exactly.
  */
-import type { Article } from '../../types/index.ts';
-import { decomposeArticle, MAIN, type Decomposed } from './spans.ts';
+import type { Article, PublishedArticle } from '../../types/index.ts';
+import { parseJsonSource } from '../lib/json-source.ts';
+import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, wikidataOf, type Registry } from './layers.ts';
 
 /** The normalisation databases this export uses (brat's tools.conf names them). */
@@ -19,14 +20,28 @@ export const NORM_WIKIDATA = 'Wikidata';
 export interface BratNote {
   layer: string;
   id: string;
+  /** The record's version at export (see `recordVersion`). */
+  version?: string;
   fields: Record<string, unknown>;
   /** prefix/suffix of each span's selector, by role, so the import restores the same selectors. */
   context?: Record<string, { prefix?: string; suffix?: string }>;
 }
 
+/**
+ * A note's payload as the export wrote it, read as strictly as a record (scripts/lib/json-source.ts: depth, size,
+ * forbidden keys); null when the note is not JSON the export wrote.
+ */
+export function parseNote(text: string): BratNote | null {
+  const parsed = parseJsonSource(Buffer.from(text, 'utf8'));
+  if (!parsed.ok) return null;
+  const note = parsed.value as Partial<BratNote>;
+  return typeof note.layer === 'string' && typeof note.id === 'string' ? (note as BratNote) : null;
+}
+
 /** The `.ann` text of one article. */
-export function bratAnn(article: Article, registry: Registry): string {
+export function bratAnn(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>, registry: Registry): string {
   const { annotations } = decomposeArticle(article);
+  const version = recordVersion(article);
   const lines: string[] = [];
   let t = 0;
   let r = 0;
@@ -62,6 +77,7 @@ export function bratAnn(article: Article, registry: Registry): string {
     const payload: BratNote = {
       layer: item.layer,
       id: item.id,
+      version,
       fields: item.fields,
       ...(Object.keys(context).length > 0 ? { context } : {}),
     };
@@ -272,9 +288,16 @@ export function parseBratAnn(ann: string): BratDocument {
   for (const r of doc.relations)
     for (const target of Object.values(r.args))
       if (!known.has(target))
-        throw new BratSyntaxError(r.line, `relation ${r.id} refers to ${target}, which is not defined`);
+        throw new BratSyntaxError(
+          r.line,
+          `relation ${JSON.stringify(r.id)} refers to ${JSON.stringify(target)}, which is not defined`,
+        );
   for (const n of [...doc.normalizations, ...doc.notes, ...doc.attributes])
-    if (!known.has(n.target)) throw new BratSyntaxError(n.line, `${n.id} refers to ${n.target}, which is not defined`);
+    if (!known.has(n.target))
+      throw new BratSyntaxError(
+        n.line,
+        `${JSON.stringify(n.id)} refers to ${JSON.stringify(n.target)}, which is not defined`,
+      );
   return doc;
 }
 

@@ -1,30 +1,45 @@
-/** A line diff of two texts (longest common subsequence), printed like `diff -u` with three lines of context. */
+/**
+ * An import's changes as a reader checks them: each annotation added (`+`), changed (`~`, field by field), removed
+ * (`-`) or not added again (`=`), named by its kind, id and words. Imported text is quoted as JSON, so no control
+ * character or line break from a file reaches the terminal.
+ */
+import type { Change } from './merge.ts';
+import type { AnyAnnotation } from './spans.ts';
 
-export function lineDiff(before: string, after: string, fromName: string, toName: string): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  // Common prefix and suffix first: an import only inserts, so the table below stays small.
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const x = a.slice(head, a.length - tail);
-  const y = b.slice(head, b.length - tail);
-  const table = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
-  for (let i = x.length - 1; i >= 0; i--)
-    for (let j = y.length - 1; j >= 0; j--)
-      table[i]![j] = x[i] === y[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
-  const ops: Array<[' ' | '-' | '+', string]> = a.slice(Math.max(0, head - 3), head).map((l) => [' ', l]);
-  let i = 0;
-  let j = 0;
-  while (i < x.length || j < y.length) {
-    if (i < x.length && j < y.length && x[i] === y[j]) {
-      ops.push([' ', x[i++]!]);
-      j++;
-    } else if (j < y.length && (i === x.length || table[i]![j + 1]! >= table[i + 1]![j]!)) ops.push(['+', y[j++]!]);
-    else ops.push(['-', x[i++]!]);
+const MARK: Record<Change['outcome'], string> = {
+  added: '+',
+  changed: '~',
+  removed: '-',
+  duplicate: '=',
+  unchanged: ' ',
+};
+
+/** Every leaf of a value by its path (`source/entity`, `cue/0/exact`), as JSON. */
+function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+  if (path === '' && value === null) return out;
+  if (value !== null && typeof value === 'object' && (!Array.isArray(value) || value.length > 0))
+    for (const [key, child] of Object.entries(value)) leaves(child, path ? `${path}/${key}` : key, out);
+  else if (path !== 'id') out.set(path, JSON.stringify(value));
+  return out;
+}
+
+const words = (annotation: AnyAnnotation | null) =>
+  JSON.stringify((annotation as { selector?: { exact?: unknown } } | null)?.selector?.exact ?? '');
+
+/** One change, on a line of its own, then one indented line per field that differs (or, added or removed, is set). */
+export function describeChange(change: Change): string {
+  const head = `${MARK[change.outcome]} ${change.layer} ${JSON.stringify(change.id)} on ${words(change.after ?? change.before)}${change.relabelled ? ' (relabelled as another kind)' : ''}`;
+  if (change.outcome === 'duplicate')
+    return `${head}: the same words are already annotated as ${JSON.stringify(change.before!.id)}; not added again`;
+  const before = leaves(change.before);
+  const after = leaves(change.after);
+  const lines = [head];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    const [was, is] = [before.get(path), after.get(path)];
+    if (was === is) continue;
+    if (change.outcome === 'added') lines.push(`    ${path}: ${is}`);
+    else if (change.outcome === 'removed') lines.push(`    ${path}: ${was}`);
+    else lines.push(`    ${path}: ${was ?? '(none)'} → ${is ?? '(none)'}`);
   }
-  ops.push(...a.slice(a.length - tail, Math.min(a.length, a.length - tail + 3)).map((l) => [' ', l] as [' ', string]));
-  if (!ops.some(([op]) => op !== ' ')) return '';
-  return `--- ${fromName}\n+++ ${toName}\n@@ -${Math.max(1, head - 2)} +${Math.max(1, head - 2)} @@\n${ops.map(([op, line]) => `${op}${line}`).join('\n')}\n`;
+  return lines.join('\n');
 }

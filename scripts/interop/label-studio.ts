@@ -7,10 +7,10 @@
  * per-region text area `link` holds the linked record's id; the region's `meta.text` holds the annotation's id and
  * fields as JSON, so an import gives it back exactly.
  */
-import type { Article } from '../../types/index.ts';
-import { decomposeArticle, MAIN, type Decomposed } from './spans.ts';
+import type { Article, PublishedArticle } from '../../types/index.ts';
+import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, type Registry } from './layers.ts';
-import type { BratNote } from './brat.ts';
+import { parseNote, type BratNote } from './brat.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -60,11 +60,16 @@ function mainLabel(item: Decomposed, registry: Registry): string {
 }
 
 /** One article as a Label Studio task with its annotations. */
-export function labelStudioTask(article: Article, registry: Registry): Record<string, unknown> {
+export function labelStudioTask(
+  article: Pick<Article | PublishedArticle, 'id' | 'headline' | 'body' | 'annotations'>,
+  registry: Registry,
+): Record<string, unknown> {
   const { text, annotations } = decomposeArticle(article);
+  const version = recordVersion(article);
   const result: Record<string, unknown>[] = [];
   for (const item of annotations) {
     const context: BratNote['context'] = {};
+    let mainRegion: Record<string, unknown> = {};
     item.spans.forEach((span, index) => {
       const regionId = index === 0 ? item.id : `${item.id}~${span.role}`;
       const value = { start: span.start, end: span.end, text: span.selector.exact };
@@ -74,13 +79,15 @@ export function labelStudioTask(article: Article, registry: Registry): Record<st
           ...(prefix === undefined ? {} : { prefix }),
           ...(suffix === undefined ? {} : { suffix }),
         };
-      result.push({
+      const region = {
         id: regionId,
         from_name: LABELS_NAME,
         to_name: TEXT_NAME,
         type: 'labels',
         value: { ...value, labels: [span.role === MAIN ? mainLabel(item, registry) : roleLabel(span.role)] },
-      });
+      };
+      if (index === 0) mainRegion = region;
+      result.push(region);
       if (index > 0)
         result.push({
           type: 'relation',
@@ -103,13 +110,13 @@ export function labelStudioTask(article: Article, registry: Registry): Record<st
     const payload: BratNote = {
       layer: item.layer,
       id: item.id,
+      version,
       fields: item.fields,
       ...(Object.keys(context).length > 0 ? { context } : {}),
     };
-    const region = result.find((r) => r.id === item.id && r.type === 'labels')!;
-    region.meta = { text: [JSON.stringify(payload)] };
+    mainRegion.meta = { text: [JSON.stringify(payload)] };
   }
-  return { data: { text, article: article.id, headline: article.headline.text }, annotations: [{ result }] };
+  return { data: { text, article: article.id, headline: article.headline.text, version }, annotations: [{ result }] };
 }
 
 /** What an import needs from one region of a Label Studio export. */
@@ -140,7 +147,12 @@ export class LabelStudioFormatError extends Error {
 export function readLabelStudio(
   document: unknown,
   articleId: string,
-): { text: string; regions: LabelStudioRegion[]; relations: Array<{ from: string; to: string; label: string }> } {
+): {
+  text: string;
+  version: string | null;
+  regions: LabelStudioRegion[];
+  relations: Array<{ from: string; to: string; label: string }>;
+} {
   const tasks = Array.isArray(document) ? document : [document];
   const candidates = tasks.map((t, i) => [t, i] as const).filter(([t]) => t && typeof t === 'object');
   const byArticle = candidates.filter(([t]) => (t as { data?: { article?: unknown } }).data?.article === articleId);
@@ -154,7 +166,7 @@ export function readLabelStudio(
     );
   const [task, index] = chosen as [Record<string, unknown>, number];
   const base = Array.isArray(document) ? `/${index}` : '';
-  const data = task.data as { text?: unknown } | undefined;
+  const data = task.data as { text?: unknown; version?: unknown } | undefined;
   if (typeof data?.text !== 'string') throw new LabelStudioFormatError(`${base}/data/text`, 'the task has no text');
   const annotations = (Array.isArray(task.annotations) ? task.annotations : []) as Array<Record<string, unknown>>;
   const usable = annotations
@@ -165,6 +177,10 @@ export function readLabelStudio(
   const [annotation, annotationIndex] = usable[usable.length - 1]!;
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;
+  items.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw new LabelStudioFormatError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
+  });
   const links = new Map<string, string>();
   for (const item of items) {
     const textarea =
@@ -200,19 +216,17 @@ export function readLabelStudio(
     if (value.labels.length > 1)
       throw new LabelStudioFormatError(
         `${at}/value/labels`,
-        `a region has ${value.labels.length} labels (${value.labels.join(', ')}); give it one`,
+        `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); give it one`,
       );
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
     let note: BratNote | null = null;
     if (Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('{')) {
-      try {
-        note = JSON.parse(meta[0]) as BratNote;
-      } catch {
+      note = parseNote(meta[0]);
+      if (!note)
         throw new LabelStudioFormatError(
           `${at}/meta/text/0`,
           'the region note is not the JSON the export wrote; remove it or restore it',
         );
-      }
     }
     const regionId = typeof item.id === 'string' ? item.id : `region-${i}`;
     regions.push({
@@ -226,5 +240,5 @@ export function readLabelStudio(
       note,
     });
   });
-  return { text: data.text, regions, relations };
+  return { text: data.text, version: typeof data.version === 'string' ? data.version : null, regions, relations };
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Annotations, Entity } from '../../types/index.ts';
 import type { Layer } from './spans.ts';
+import { surfaceNumber } from '../checks/surface-number.ts';
 
 export interface LayerSpec {
   /** The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind). */
@@ -22,10 +23,10 @@ export interface LayerSpec {
   /** W3C Web Annotation motivation. */
   motivation: 'identifying' | 'describing' | 'linking';
   /**
-   * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` stub). What the tool
-   * cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
+   * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` placeholder) and its
+   * words. What the tool cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
    */
-  stub(link: string): Record<string, unknown>;
+  stub(link: string, text: string): Record<string, unknown>;
 }
 
 export const LAYERS: { [L in Layer]: LayerSpec } = {
@@ -55,14 +56,18 @@ export const LAYERS: { [L in Layer]: LayerSpec } = {
     idPrefix: 'f',
     link: { field: 'assertedBy', collection: 'entities', as: 'assertedBy' },
     motivation: 'describing',
-    stub: (link) => ({
-      value: 'TODO: the number in full',
-      unit: 'TODO: currency, percent, count or unstated',
-      currency: null,
-      measures: 'TODO: what the number measures',
-      assertedBy: link,
-      hedges: [],
-    }),
+    stub: (link, text) => {
+      // The number as the words give it (the figures rule checks it against them); the rest is the curator's.
+      const surface = surfaceNumber(text);
+      return {
+        value: surface?.values[0] ?? 0,
+        unit: surface?.percent ? 'percent' : 'TODO: currency, count or unstated',
+        currency: null,
+        measures: 'TODO: what the number measures',
+        assertedBy: link.startsWith('TODO') ? null : link,
+        hedges: [],
+      };
+    },
   },
   citedSources: {
     label: 'CitedSource',
@@ -123,7 +128,8 @@ export function rolePatterns(articleSchema: SchemaNode): Record<string, string> 
   const resolve = (node: SchemaNode): SchemaNode =>
     typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
   const isSelector = (node: SchemaNode) => typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector');
-  const patterns: Record<string, string> = {};
+  // Keyed by labels that an import file names: no prototype, so `constructor` or `toString` is no label.
+  const patterns: Record<string, string> = Object.create(null) as Record<string, string>;
   const visit = (node: SchemaNode, path: string[], depth: number): void => {
     if (depth > 4) return;
     if (isSelector(node)) {

@@ -6,10 +6,10 @@
  * `TODO` placeholders that validation rejects until a curator completes them), and merges the result without ever
  * replacing an existing annotation. Pure functions.
  */
-import { isDeepStrictEqual } from 'node:util';
-import type { Annotations, Article, TextQuoteSelector } from '../../types/index.ts';
+import type { Article, Entity, TextQuoteSelector } from '../../types/index.ts';
+import { ENTITY_PLACEHOLDER, OUTLET_PLACEHOLDER } from '../lib/article-template.ts';
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
-import { assemble, MAIN, Offsets, type AnyAnnotation, type Layer } from './spans.ts';
+import { assemble, MAIN, Offsets, recordVersion, stableJson, type AnyAnnotation, type Layer } from './spans.ts';
 import { kindLabel, LAYERS, resolveLink, setLink, ROLE_PATTERNS, type Registry } from './layers.ts';
 
 export interface ToolSpan {
@@ -37,6 +37,8 @@ export interface ToolAnnotation {
   fields: Record<string, unknown> | null;
   /** The record the tool links the annotation to: an id, a Wikidata QID or IRI, or the dataset's URN. */
   link: string | null;
+  /** The record's version the export carried with the annotation (null for one made in a tool). */
+  version: string | null;
 }
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
@@ -49,6 +51,9 @@ export class ImportError extends Error {
     super(message);
   }
 }
+
+/** An id as the records have them (scripts/checks/layout.ts RECORD_FILE without `.json`). */
+const RECORD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const slug = (text: string) =>
   text
@@ -68,14 +73,34 @@ function layerOfLabel(label: string, entityKinds: readonly string[]): Layer | nu
 }
 
 export interface Built {
-  annotations: Array<{ layer: Layer; annotation: AnyAnnotation }>;
-  /** Entity or outlet stubs made for links that resolve to nothing: the placeholder, and what the tool said. */
-  stubs: Array<{ placeholder: string; label: string; text: string; where: string }>;
+  annotations: Array<{ layer: Layer; annotation: AnyAnnotation; where: string }>;
+  /** Entity records to write for mentions whose link names no entity yet (kind from the label, name from the text). */
+  entities: Entity[];
+  /** What the import filled in that a curator should check, one line each. */
+  notices: string[];
+  /** The record versions the file's exported annotations carry (none for annotations made in a tool). */
+  versions: Set<string>;
+  /** Ids of exported annotations relabelled in the tool as another kind: replaced by a new annotation. */
+  replaced: Set<string>;
 }
+
+/** The time of an event whose time expression was marked in a tool: an instant whose value the curator gives. */
+const TIME_STUB = { type: 'instant', value: null, beginPoint: null, endPoint: null, relative: null };
+
+/** Whether a role (`hedges/0`) is one the annotations have: the main span or a pattern of ROLE_PATTERNS. */
+const KNOWN_ROLES = new RegExp(
+  `^(?:${[MAIN, ...Object.values(ROLE_PATTERNS)].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('#', '(?:\\d+|#)')).join('|')})$`,
+);
+
+const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 /**
  * Turns tool annotations into dataset annotations for `article`. `toolText`, when the tool carries the text (brat's
  * .txt, Label Studio's data.text), must be the article text: offsets into another text would point at other words.
+ * An exported annotation (with its note) keeps its id and fields, and takes what the tool changed: its spans, its
+ * link (a re-link), its label (a mention's entity kind must then match; another kind of annotation makes a new one).
+ * An annotation made in the tool gets an id, the fields a tool cannot say as `TODO` placeholders, and an entity
+ * record for a mention that links to none.
  */
 export function buildAnnotations(
   article: Pick<Article, 'body' | 'annotations'>,
@@ -100,12 +125,31 @@ export function buildAnnotations(
   const usedIds = new Set<string>(
     Object.values(article.annotations).flatMap((list) => (list as Array<{ id: string }>).map((a) => a.id)),
   );
-  const built: Built = { annotations: [], stubs: [] };
+  for (const item of items) if (item.id !== null) usedIds.add(item.id);
+  const built: Built = { annotations: [], entities: [], notices: [], versions: new Set(), replaced: new Set() };
+  const newEntities = new Map<string, Entity>();
+  const kindOfLabel = new Map(entityKinds.map((kind) => [kindLabel(kind), kind]));
   for (const item of items) {
-    const layer = item.layer ?? layerOfLabel(item.label, entityKinds);
-    const unknownLabel = layer === null;
-    const kind: Layer = layer ?? 'mentions';
-    const spec = LAYERS[kind];
+    const labelled = layerOfLabel(item.label, entityKinds);
+    if (labelled === null)
+      throw new ImportError(
+        item.where,
+        `the label ${quoted(item.label)} is not one of this dataset's`,
+        `Use a label of the export's configuration (annotations/label-studio/config.xml, brat's annotation.conf): ${[...kindOfLabel.keys(), ...Object.values(LAYERS).map((l) => l.label)].join(', ')}.`,
+      );
+    // Relabelled as another kind of annotation: a new annotation of that kind (the old one is then removed).
+    const exported = item.fields !== null && item.layer === labelled;
+    if (item.fields !== null && item.version !== null) built.versions.add(item.version);
+    if (item.fields !== null && !exported && item.id !== null) built.replaced.add(item.id);
+    const layer: Layer = labelled;
+    const spec = LAYERS[layer];
+    for (const span of item.spans)
+      if (!KNOWN_ROLES.test(span.role))
+        throw new ImportError(
+          span.where,
+          `the role ${quoted(span.role)} is not one an annotation has`,
+          `Roles: ${Object.keys(ROLE_PATTERNS).join(', ')}.`,
+        );
     const placed = item.spans.map((span) => ({ span, ...place(text, offsets, span) }));
     const main = placed.find((p) => p.span.role === MAIN);
     if (!main) throw new ImportError(item.where, 'the annotation has no main span');
@@ -122,23 +166,7 @@ export function buildAnnotations(
         }
         return { role, selector: p.selector };
       });
-    let fields: Record<string, unknown>;
-    if (item.fields && !unknownLabel) {
-      fields = structuredClone(item.fields);
-      if (spec.link && item.link !== null) {
-        const resolved = resolveLink(registry, spec.link.collection, item.link);
-        if (resolved) setLink(spec, fields, resolved);
-      }
-    } else {
-      const resolved = spec.link && item.link !== null ? resolveLink(registry, spec.link.collection, item.link) : null;
-      let link = resolved;
-      if (!link) {
-        link = `TODO-${slug(item.link && !/^(?:Q\d+|https?:|urn:)/.test(item.link) ? item.link : main.selector.exact)}`;
-        built.stubs.push({ placeholder: link, label: item.label, text: main.selector.exact, where: item.where });
-      }
-      fields = spec.stub(link);
-    }
-    let id = item.id;
+    let id = exported ? item.id : null;
     if (id === null) {
       for (let n = 1; ; n++) {
         const candidate = `${spec.idPrefix}-${slug(main.selector.exact)}-${n}`;
@@ -147,11 +175,112 @@ export function buildAnnotations(
           break;
         }
       }
+      usedIds.add(id);
     }
-    usedIds.add(id);
-    built.annotations.push({ layer: kind, annotation: assemble(id, fields, spans) });
+    const fields = exported ? (structuredClone(item.fields) as Record<string, unknown>) : null;
+    // The record the annotation links to: the tool's (a re-link), else the exported one.
+    let link: string | null = null;
+    if (spec.link && item.link !== null && item.link.trim() !== '') {
+      link = resolveLink(registry, spec.link.collection, item.link);
+      if (link === null && layer === 'mentions') {
+        const kind = kindOfLabel.get(item.label);
+        link = entityStub(item.link, main.selector.exact, kind, item.where, registry, newEntities).id;
+      } else if (link === null)
+        throw new ImportError(
+          item.where,
+          `${quoted(item.link)} is no ${spec.link.collection === 'outlets' ? 'outlet' : 'entity'} in the data folder`,
+          `Type the id of a record in ${spec.link.collection}/ (or a Wikidata QID it has), or add the record first.`,
+        );
+    } else if (!exported && layer === 'mentions') {
+      link = entityStub(null, main.selector.exact, kindOfLabel.get(item.label), item.where, registry, newEntities).id;
+    }
+    if (layer === 'mentions' && link !== null) {
+      const kind = registry.entities.get(link)?.kind ?? newEntities.get(link)?.kind;
+      const labelKind = kindOfLabel.get(item.label);
+      if (kind !== undefined && labelKind !== undefined && kind !== labelKind)
+        throw new ImportError(
+          item.where,
+          `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ${quoted(link)}, which is a ${kind}`,
+          `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ${kindLabel(kind)}.`,
+        );
+    }
+    let annotationFields: Record<string, unknown>;
+    if (fields) {
+      annotationFields = fields;
+      if (link !== null) setLink(spec, annotationFields, link);
+    } else {
+      const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
+      annotationFields = spec.stub(link ?? placeholder, main.selector.exact);
+      if (spec.link && link === null && layer !== 'events' && layer !== 'figures')
+        built.notices.push(
+          `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; type the ${spec.link.as}'s id in the tool, or edit the record.`,
+        );
+    }
+    if (layer === 'mentions' && !fields && link !== null) {
+      // The form, when the words are a name or demonym of the entity (a new entity's name is the words).
+      const entity = registry.entities.get(link) ?? newEntities.get(link);
+      const words = main.selector.exact;
+      if (entity && (entity.name === words || entity.aliases.includes(words))) annotationFields.form = 'name';
+      else if (entity?.demonyms.includes(words)) annotationFields.form = 'demonym';
+    }
+    completeSelectors(layer, annotationFields, spans);
+    built.annotations.push({ layer, annotation: assemble(id, annotationFields, spans), where: item.where });
   }
+  built.entities = [...newEntities.values()];
+  for (const entity of built.entities)
+    built.notices.push(
+      `new entity ${quoted(entity.id)} (${entity.kind}, named ${quoted(entity.name)}): check its kind and name, add its aliases and Wikidata id.`,
+    );
   return built;
+}
+
+/**
+ * Where the annotation's shape asks for a selector the tool did not give, what the record must hold instead: a
+ * quote's or claim's source without a span has `selector: null`; an event's time without its span is no time, and a
+ * time span on an event without one makes a time for the curator to complete.
+ */
+function completeSelectors(layer: Layer, fields: Record<string, unknown>, spans: ReadonlyArray<{ role: string }>) {
+  for (const key of ['source', 'claimant']) {
+    const value = fields[key] as Record<string, unknown> | null | undefined;
+    if (value && typeof value === 'object' && !spans.some((s) => s.role === `${key}/selector`)) value.selector = null;
+  }
+  if (layer === 'events') {
+    const timed = spans.some((s) => s.role === 'time/selector');
+    if (!timed) fields.time = null;
+    else if (fields.time === null || typeof fields.time !== 'object') fields.time = { ...TIME_STUB };
+  }
+}
+
+/** The entity a mention made in a tool links to when no record matches: a new record, or one made before. */
+function entityStub(
+  typed: string | null,
+  text: string,
+  kind: string | undefined,
+  where: string,
+  registry: Registry,
+  made: Map<string, Entity>,
+): Entity {
+  if (kind === undefined)
+    throw new ImportError(
+      where,
+      `the mention ${quoted(text)} links to no entity, and its label does not say what kind of entity to add`,
+      "Label it with the entity's kind (Person, Country…), or link it to an entity of data/entities/.",
+    );
+  const qid = typed !== null && /^Q\d+$/.test(typed.trim()) ? typed.trim() : null;
+  const base = typed !== null && qid === null && RECORD_ID.test(typed.trim()) ? typed.trim() : slug(text);
+  let id = base;
+  for (let n = 2; registry.entities.has(id) || (made.has(id) && made.get(id)!.kind !== kind); n++) id = `${base}-${n}`;
+  const entity: Entity = made.get(id) ?? {
+    id,
+    kind: kind as Entity['kind'],
+    name: text,
+    aliases: [],
+    demonyms: [],
+    roles: [],
+    identifiers: qid ? { wikidata: qid } : {},
+  };
+  made.set(id, entity);
+  return entity;
 }
 
 /** Finds one span in the article text and computes its selector. */
@@ -159,7 +288,7 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
   let from: number | null = null;
   let to: number | null = null;
   if (span.start !== null && span.end !== null) {
-    if (span.end <= span.start || span.end > offsets.length)
+    if (span.start < 0 || span.end <= span.start || span.end > offsets.length)
       throw new ImportError(
         span.where,
         `the span ${span.start}..${span.end} is not within the article text (0..${offsets.length} characters)`,
@@ -217,78 +346,112 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
   return { from, selector: minimalSelector(text, from, to) };
 }
 
-export type Outcome = 'added' | 'unchanged' | 'duplicate' | 'conflict';
-
-export interface MergeReport {
-  article: Article;
-  entries: Array<{ layer: Layer; id: string; outcome: Outcome; detail: string }>;
+/** What an import changes in a record, annotation by annotation. */
+export interface Change {
+  outcome: 'added' | 'changed' | 'removed' | 'unchanged' | 'duplicate';
+  layer: Layer;
+  id: string;
+  before: AnyAnnotation | null;
+  after: AnyAnnotation | null;
+  /** Where in the import file (for an annotation the file holds). */
+  where: string;
+  /** A removal because the tool relabelled the annotation as another kind (needs no --allow-delete). */
+  relabelled?: boolean;
 }
 
-const mainPosition = (text: string, annotation: AnyAnnotation) =>
-  matchSelector(text, (annotation as { selector: TextQuoteSelector }).selector)[0] ?? -1;
+export interface ImportPlan {
+  /** The record with the changes applied (removals only when allowed). */
+  article: Article;
+  changes: Change[];
+  /** The record's version now, and the one the file was exported from (null for a file no export made). */
+  version: string;
+  exported: string | null;
+}
 
 /**
- * Adds the built annotations to a copy of the article. An annotation with an existing id is `unchanged` when equal
- * and a `conflict` otherwise (nothing is replaced); one of the same kind on the same words under another id is a
- * `duplicate` and is not added again.
+ * Compares the built annotations with the record. An annotation with an id the record has is `unchanged` or
+ * `changed`; one with a new id is `added`, unless the record has the same kind on the same words (`duplicate`, not
+ * added again). An annotation of the record that the file lacks is `removed` only when the file is an export of the
+ * record as it is now (its version matches): a region deleted in the tool. Removals are applied when `allowDelete`.
  */
-export function mergeAnnotations(article: Article, built: Built['annotations']): MergeReport {
-  const next = structuredClone(article);
-  const text = articleText(article);
-  const entries: MergeReport['entries'] = [];
-  const all = () =>
-    Object.entries(next.annotations).flatMap(([layer, list]) =>
-      (list as AnyAnnotation[]).map((a) => ({ layer: layer as Layer, annotation: a })),
+export function planImport(article: Article, built: Built, allowDelete: boolean): ImportPlan {
+  const version = recordVersion(article);
+  const exported = built.versions.size === 1 ? [...built.versions][0]! : null;
+  if (built.versions.size > 1)
+    throw new ImportError(
+      '',
+      `the file holds annotations exported from ${built.versions.size} versions of the record (${[...built.versions].join(', ')})`,
+      'Import one export of the record at a time.',
     );
-  for (const { layer, annotation } of built) {
-    const existing = all().find((e) => e.annotation.id === annotation.id);
-    if (existing) {
-      const same =
-        existing.layer === layer &&
-        isDeepStrictEqual(JSON.parse(JSON.stringify(existing.annotation)), JSON.parse(JSON.stringify(annotation)));
-      entries.push({
+  const current = new Map<string, { layer: Layer; annotation: AnyAnnotation }>();
+  const atWords = new Map<string, string>();
+  for (const [layer, list] of Object.entries(article.annotations) as Array<[Layer, AnyAnnotation[]]>)
+    for (const annotation of list) {
+      current.set(annotation.id, { layer, annotation });
+      atWords.set(`${layer} ${stableJson(mainSelector(annotation))}`, annotation.id);
+    }
+  const changes: Change[] = [];
+  const seen = new Set<string>();
+  for (const { layer, annotation, where } of built.annotations) {
+    seen.add(annotation.id);
+    const before = current.get(annotation.id);
+    if (before) {
+      const same = before.layer === layer && stableJson(before.annotation) === stableJson(annotation);
+      changes.push({
+        outcome: same ? 'unchanged' : 'changed',
         layer,
         id: annotation.id,
-        outcome: same ? 'unchanged' : 'conflict',
-        detail: same
-          ? 'already in the record, identical'
-          : `the record already has a different ${existing.layer} annotation "${annotation.id}"`,
+        before: before.annotation,
+        after: annotation,
+        where,
       });
       continue;
     }
-    const at = mainPosition(text, annotation);
-    const list = next.annotations[layer] as AnyAnnotation[];
-    const twin = list.find(
-      (a) =>
-        mainPosition(text, a) === at &&
-        (a as { selector: TextQuoteSelector }).selector.exact ===
-          (annotation as { selector: TextQuoteSelector }).selector.exact,
-    );
-    if (twin) {
-      entries.push({
-        layer,
-        id: annotation.id,
+    const twin = atWords.get(`${layer} ${stableJson(mainSelector(annotation))}`);
+    if (twin !== undefined) {
+      changes.push({
         outcome: 'duplicate',
-        detail: `the same words are already annotated as "${twin.id}"; not added again`,
+        layer,
+        id: annotation.id,
+        before: current.get(twin)!.annotation,
+        after: annotation,
+        where,
       });
       continue;
     }
-    list.push(annotation);
-    entries.push({
-      layer,
-      id: annotation.id,
-      outcome: 'added',
-      detail: (annotation as { selector: TextQuoteSelector }).selector.exact,
-    });
+    changes.push({ outcome: 'added', layer, id: annotation.id, before: null, after: annotation, where });
   }
-  return { article: next, entries };
+  if (exported === version)
+    for (const [id, { layer, annotation }] of current)
+      if (!seen.has(id))
+        changes.push({
+          outcome: 'removed',
+          layer,
+          id,
+          before: annotation,
+          after: null,
+          where: '',
+          relabelled: built.replaced.has(id),
+        });
+  const next = structuredClone(article);
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  for (const layer of Object.keys(next.annotations) as Layer[]) {
+    const list = next.annotations[layer] as AnyAnnotation[];
+    const kept = list.flatMap((annotation) => {
+      const change = byId.get(annotation.id);
+      if (change?.outcome === 'removed') return allowDelete || change.relabelled ? [] : [annotation];
+      if (change?.outcome === 'changed') return change.layer === layer ? [change.after!] : [];
+      return [annotation];
+    });
+    for (const change of changes)
+      if (
+        change.layer === layer &&
+        (change.outcome === 'added' || (change.outcome === 'changed' && current.get(change.id)!.layer !== layer))
+      )
+        kept.push(change.after!);
+    (next.annotations as Record<Layer, AnyAnnotation[]>)[layer] = kept;
+  }
+  return { article: next, changes, version, exported };
 }
 
-/** Every annotation of an article, by id (for comparing round trips). */
-export function annotationsById(annotations: Annotations): Map<string, AnyAnnotation> {
-  return new Map(
-    Object.values(annotations).flatMap((list) => (list as AnyAnnotation[]).map((a) => [a.id, a] as const)),
-  );
-}
-
-export { ROLE_PATTERNS };
+const mainSelector = (annotation: AnyAnnotation) => (annotation as { selector: TextQuoteSelector }).selector;

@@ -4,7 +4,7 @@
  */
 import { MAIN, type Layer } from './spans.ts';
 import { LAYERS, ROLE_PATTERNS } from './layers.ts';
-import { NORM_DATASET, NORM_WIKIDATA, type BratDocument, type BratNote } from './brat.ts';
+import { NORM_DATASET, NORM_WIKIDATA, parseNote, type BratDocument, type BratNote } from './brat.ts';
 import type { LabelStudioRegion } from './label-studio.ts';
 import type { W3cItem } from './w3c.ts';
 import { ImportError, type ToolAnnotation, type ToolSpan } from './merge.ts';
@@ -23,8 +23,13 @@ function withContext(span: Omit<ToolSpan, 'prefix' | 'suffix'>, note: BratNote |
 
 /** The role a note knows for a pattern, in order of the note's context keys (so exact roles survive). */
 function noteLayer(note: BratNote | null): Layer | null {
-  return note && note.layer in LAYERS ? (note.layer as Layer) : null;
+  return note && typeof note.layer === 'string' && Object.hasOwn(LAYERS, note.layer) ? (note.layer as Layer) : null;
 }
+
+/** The exported fields of a note, when they are an object. */
+const noteFields = (note: BratNote | null) =>
+  note && note.fields !== null && typeof note.fields === 'object' && !Array.isArray(note.fields) ? note.fields : null;
+const noteVersion = (note: BratNote | null) => (typeof note?.version === 'string' ? note.version : null);
 
 export function fromW3c(items: readonly W3cItem[]): ToolAnnotation[] {
   return items.map((item) => {
@@ -45,7 +50,8 @@ export function fromW3c(items: readonly W3cItem[]): ToolAnnotation[] {
       id: item.id,
       spans,
       fields: item.fields,
-      link: item.fields ? null : item.link,
+      link: item.link,
+      version: item.version,
     };
   });
 }
@@ -54,15 +60,14 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
   const notes = new Map<string, BratNote>();
   for (const note of doc.notes) {
     if (note.type !== 'AnnotatorNotes' || !note.text.startsWith('{')) continue;
-    try {
-      notes.set(note.target, JSON.parse(note.text) as BratNote);
-    } catch {
+    const parsed = parseNote(note.text);
+    if (!parsed)
       throw new ImportError(
         `line ${note.line}`,
-        `the note on ${note.target} is not the JSON the export wrote`,
+        `the note on ${JSON.stringify(note.target)} is not the JSON the export wrote`,
         'Remove the note, or restore it as exported.',
       );
-    }
+    notes.set(note.target, parsed);
   }
   const links = new Map<string, string>();
   for (const n of doc.normalizations) {
@@ -82,13 +87,13 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
     if (ROLE_LABELS.has(t.type))
       throw new ImportError(
         `line ${t.line}`,
-        `${t.id} is a ${t.type} span that no relation ties to an annotation`,
-        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${t.id} (Arg2), or delete it.`,
+        `${JSON.stringify(t.id)} is a ${t.type} span that no relation ties to an annotation`,
+        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${JSON.stringify(t.id)} (Arg2), or delete it.`,
       );
     if (t.fragments.length !== 1)
       throw new ImportError(
         `line ${t.line}`,
-        `${t.id} is a discontinuous span`,
+        `${JSON.stringify(t.id)} is a discontinuous span`,
         'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
       );
     const note = notes.get(t.id) ?? null;
@@ -106,7 +111,7 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
       if (r.fragments.length !== 1)
         throw new ImportError(
           `line ${r.line}`,
-          `${r.id} is a discontinuous span`,
+          `${JSON.stringify(r.id)} is a discontinuous span`,
           'Annotate each part as its own span.',
         );
       const pattern = ROLE_PATTERNS[role.label]!;
@@ -126,8 +131,9 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
           label: t.type,
           id: note?.id ?? null,
           spans,
-          fields: note?.fields ?? null,
-          link: note ? null : (links.get(t.id) ?? null),
+          fields: noteFields(note),
+          link: links.get(t.id) ?? null,
+          version: noteVersion(note),
         },
         note,
       ),
@@ -139,6 +145,7 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
 export function fromLabelStudio(
   regions: readonly LabelStudioRegion[],
   relations: ReadonlyArray<{ from: string; to: string; label: string }>,
+  version: string | null = null,
 ): ToolAnnotation[] {
   const roleOf = new Map<string, { main: string; label: string }>();
   for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
@@ -174,8 +181,9 @@ export function fromLabelStudio(
           label: region.label,
           id: note?.id ?? null,
           spans,
-          fields: note?.fields ?? null,
+          fields: noteFields(note),
           link: region.link,
+          version: version ?? noteVersion(note),
         },
         note,
       ),

@@ -3,11 +3,14 @@
  * with `start` and `end` in code points (Python `str` indexes, spaCy's `Doc.char_span`), its `label` (the entity's
  * kind), `kb_id` (the Wikidata QID when known, else the dataset's entity id, as spaCy's `Span.kb_id_`) and `text`.
  */
-import type { Article } from '../../types/index.ts';
+import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle } from './spans.ts';
 import { kindLabel, wikidataOf, type Registry } from './layers.ts';
 
-export function spacyLine(article: Article, registry: Registry): string {
+export function spacyLine(
+  article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations'>,
+  registry: Registry,
+): string {
   const { text, annotations } = decomposeArticle(article);
   const spans = annotations
     .filter((a) => a.layer === 'mentions')

@@ -8,7 +8,8 @@
  * points into the article text (the body blocks joined with `\n`), as in the published `TextPositionSelector`s.
  * Pure functions.
  */
-import type { Annotations, Article, TextQuoteSelector } from '../../types/index.ts';
+import { createHash } from 'node:crypto';
+import type { Annotations, Article, PublishedArticle, TextQuoteSelector } from '../../types/index.ts';
 import { articleText, matchSelector } from '../lib/text-quote.ts';
 
 /** An annotation kind: a key of `Annotations` (`mentions`, `quotes`…). */
@@ -105,13 +106,30 @@ function withoutSelectors(value: unknown): unknown {
   return value;
 }
 
-/** Positions a selector in the text (it must match exactly once, as the validator ensures). */
+/**
+ * Positions a selector in the text (it must match exactly once, as the validator ensures): `prefix + exact + suffix`
+ * occurs exactly where the selector matches, so two `indexOf` calls settle it, however often `exact` repeats.
+ */
 export function locate(text: string, offsets: Offsets, selector: TextQuoteSelector): { start: number; end: number } {
-  const matches = matchSelector(text, selector);
-  if (matches.length !== 1)
-    throw new Error(`selector ${JSON.stringify(selector.exact)} matches ${matches.length} times, not once`);
-  const at = matches[0]!;
-  return { start: offsets.codePoint(at), end: offsets.codePoint(at + selector.exact.length) };
+  const { exact, prefix = '', suffix = '' } = selector;
+  const whole = prefix + exact + suffix;
+  const first = text.indexOf(whole);
+  if (first === -1 || text.indexOf(whole, first + 1) !== -1)
+    throw new Error(
+      `selector ${JSON.stringify(exact)} matches ${matchSelector(text, selector).length} times, not once`,
+    );
+  const at = first + prefix.length;
+  return { start: offsets.codePoint(at), end: offsets.codePoint(at + exact.length) };
+}
+
+/**
+ * A span from a selector: a published selector (from `dist/jsonl/`) already carries its code point `start` and
+ * `end`, which are taken as they are (and dropped from the selector); any other is located in the text.
+ */
+function spanOf(role: string, selector: TextQuoteSelector, text: string, offsets: Offsets): Span {
+  const { start, end, ...quote } = selector as TextQuoteSelector & { start?: unknown; end?: unknown };
+  if (typeof start === 'number' && typeof end === 'number') return { role, selector: quote, start, end };
+  return { role, selector: quote, ...locate(text, offsets, quote) };
 }
 
 /** Takes one annotation apart. */
@@ -119,13 +137,13 @@ export function decompose(layer: Layer, annotation: AnyAnnotation, text: string,
   const { id, ...rest } = annotation as { id: string };
   const found: Array<{ role: string; selector: TextQuoteSelector }> = [];
   selectorsIn(rest, [], found);
-  const spans = found.map(({ role, selector }) => ({ role, selector, ...locate(text, offsets, selector) }));
+  const spans = found.map(({ role, selector }) => spanOf(role, selector, text, offsets));
   spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
   return { layer, id, spans, fields: withoutSelectors(rest) as Record<string, unknown> };
 }
 
-/** Every annotation of an article, taken apart, layer by layer in the order of `Annotations`. */
-export function decomposeArticle(article: Pick<Article, 'body' | 'annotations'>): {
+/** Every annotation of an article (as recorded, or as published with positions), taken apart, layer by layer. */
+export function decomposeArticle(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>): {
   text: string;
   offsets: Offsets;
   annotations: Decomposed[];
@@ -133,15 +151,18 @@ export function decomposeArticle(article: Pick<Article, 'body' | 'annotations'>)
   const text = articleText(article);
   const offsets = new Offsets(text);
   const annotations: Decomposed[] = [];
-  for (const layer of Object.keys(article.annotations) as Layer[]) {
-    for (const annotation of article.annotations[layer]) annotations.push(decompose(layer, annotation, text, offsets));
-  }
+  for (const [layer, list] of Object.entries(article.annotations) as Array<[Layer, AnyAnnotation[]]>)
+    for (const annotation of list) annotations.push(decompose(layer, annotation, text, offsets));
   return { text, offsets, annotations };
 }
+
+/** Path segments that would reach an object's prototype. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Sets `value` at a `/`-separated path, creating objects (or lists, for numeric segments) on the way. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const segments = path.split('/');
+  if (segments.some((s) => FORBIDDEN.has(s))) throw new Error(`a role cannot name ${JSON.stringify(path)}`);
   let node: Record<string, unknown> | unknown[] = target;
   segments.forEach((segment, i) => {
     const key: string | number = Array.isArray(node) ? Number(segment) : segment;
@@ -168,4 +189,39 @@ export function assemble(
   const ordered = [...spans].sort((a, b) => a.role.localeCompare(b.role, 'en', { numeric: true }));
   for (const span of ordered) setPath(annotation, span.role, { ...span.selector });
   return annotation as unknown as AnyAnnotation;
+}
+
+/** JSON with every object's keys sorted, so equal values give equal text whatever their key order. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A value with the derived `start`/`end` of published selectors left out. */
+function withoutPositions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPositions);
+  if (value === null || typeof value !== 'object') return value;
+  const selector = isSelector(value);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    if (!(selector && (k === 'start' || k === 'end'))) out[k] = withoutPositions(v);
+  return out;
+}
+
+/**
+ * The version of an article's text and annotations: 16 hex digits of a SHA-256 over both, whatever the key order,
+ * and the same for the record and its published form (positions left out). The exports write it beside each
+ * annotation; an import compares it with the record's, to tell an edit in the tool from a change to the record.
+ * Linear: nothing is searched for.
+ */
+export function recordVersion(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>): string {
+  return createHash('sha256')
+    .update(stableJson([articleText(article), withoutPositions(article.annotations)]))
+    .digest('hex')
+    .slice(0, 16);
 }

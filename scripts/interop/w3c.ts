@@ -3,10 +3,11 @@
  * (`source`) with a `TextQuoteSelector` and a `TextPositionSelector` (code points), one target per span (the main
  * span first, the others with their `role`), and whose bodies carry the meaning: the linked record (a Wikidata IRI
  * when the entity has one, the dataset's URN otherwise) and the annotation's other fields. `fields` keeps them all
- * as a JSON literal, so an import gives back exactly the annotation. An article is an `AnnotationCollection`.
+ * as a JSON literal, so an import gives back exactly the annotation, and `version` the record's version at export.
+ * The dataset's annotations are one `AnnotationCollection` paged in `AnnotationPage`s (scripts/publish/formats/w3c.ts).
  */
-import type { Article } from '../../types/index.ts';
-import { decomposeArticle, MAIN, type Decomposed, type Layer } from './spans.ts';
+import type { Article, PublishedArticle } from '../../types/index.ts';
+import { decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
 import { getLink, LAYERS, recordIri, URN, type Registry } from './layers.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -44,7 +45,12 @@ export const annotationIri = (articleId: string, annotationId: string) =>
   `${URN}:article:${articleId}:annotation:${annotationId}`;
 
 /** One annotation as a W3C `Annotation` (without `@context`). */
-export function w3cAnnotation(articleId: string, item: Decomposed, registry: Registry): Record<string, unknown> {
+export function w3cAnnotation(
+  articleId: string,
+  item: Decomposed,
+  registry: Registry,
+  version: string,
+): Record<string, unknown> {
   const spec = LAYERS[item.layer];
   const source = articleIri(articleId);
   const target = item.spans.map((span) => ({
@@ -88,24 +94,18 @@ export function w3cAnnotation(articleId: string, item: Decomposed, registry: Reg
     body,
     target,
     fields: item.fields,
+    version,
   };
 }
 
-/** An article's annotations as an `AnnotationCollection` with one page. */
-export function w3cCollection(article: Article, registry: Registry): Record<string, unknown> {
+/** An article's annotations as W3C `Annotation`s, each with the record's version (see `recordVersion`). */
+export function w3cAnnotations(
+  article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations'>,
+  registry: Registry,
+): Record<string, unknown>[] {
   const { annotations } = decomposeArticle(article);
-  return {
-    '@context': W3C_CONTEXT,
-    id: `${articleIri(article.id)}:annotations`,
-    type: 'AnnotationCollection',
-    label: article.headline.text,
-    total: annotations.length,
-    first: {
-      type: 'AnnotationPage',
-      startIndex: 0,
-      items: annotations.map((a) => w3cAnnotation(article.id, a, registry)),
-    },
-  };
+  const version = recordVersion(article);
+  return annotations.map((a) => w3cAnnotation(article.id, a, registry, version));
 }
 
 /** What an import needs from one W3C annotation. */
@@ -116,6 +116,8 @@ export interface W3cItem {
   id: string | null;
   /** Targets: their role, quote selector and position selector (either may be missing). */
   targets: Array<{
+    /** The target's `source` (the article's IRI), when given. */
+    source: string | null;
     role: string;
     exact: string | null;
     prefix?: string;
@@ -124,9 +126,11 @@ export interface W3cItem {
     end: number | null;
   }>;
   fields: Record<string, unknown> | null;
-  /** The link named by an identifying/classifying/linking SpecificResource body, when `fields` is absent. */
+  /** The record named by an identifying/classifying/linking SpecificResource body (a re-link in the tool). */
   link: string | null;
   label: string | null;
+  /** The record's version when it was exported. */
+  version: string | null;
 }
 
 /** Thrown for a W3C file that is not what the importer understands, with where. */
@@ -139,21 +143,53 @@ export class FormatError extends Error {
   }
 }
 
-/** Reads the annotations of a W3C file: an AnnotationCollection (with `first.items`), an AnnotationPage, a list or one Annotation. */
-export function readW3c(document: unknown, articleId: string): W3cItem[] {
+/** Most pages an import follows from a collection (a dataset of 100,000 articles has a few hundred). */
+const MAX_PAGES = 10_000;
+
+/**
+ * Reads the annotations of one article from a W3C document: an `AnnotationCollection` (its pages followed from
+ * `first` through `next`, each read by `load`, when they are not embedded), an `AnnotationPage`, a list or one
+ * `Annotation`. Annotations that target another article are skipped.
+ */
+export function readW3c(
+  document: unknown,
+  articleId: string,
+  load: (reference: string, where: string) => unknown = (reference, where) => {
+    throw new FormatError(where, `the page ${JSON.stringify(reference)} is not in this file; import the page file`);
+  },
+): W3cItem[] {
   const list: Array<[unknown, string]> = [];
   const doc = document as Record<string, unknown>;
+  const pageItems = (page: unknown, where: string) => {
+    const items = (page as { items?: unknown } | null)?.items;
+    if (!Array.isArray(items))
+      throw new FormatError(`${where}/items`, 'an AnnotationPage needs its annotations in items');
+    items.forEach((a, i) => list.push([a, `${where}/items/${i}`]));
+  };
   if (Array.isArray(document)) document.forEach((a, i) => list.push([a, `/${i}`]));
   else if (doc && typeof doc === 'object' && doc.type === 'AnnotationCollection') {
-    const items = (doc.first as { items?: unknown } | undefined)?.items;
-    if (!Array.isArray(items))
-      throw new FormatError('/first/items', 'an AnnotationCollection needs its annotations in first.items');
-    items.forEach((a, i) => list.push([a, `/first/items/${i}`]));
-  } else if (doc && typeof doc === 'object' && doc.type === 'AnnotationPage' && Array.isArray(doc.items))
-    (doc.items as unknown[]).forEach((a, i) => list.push([a, `/items/${i}`]));
+    let page: unknown = doc.first;
+    let base = '/first'; // where the page's items are: a pointer, or a page file's name and a pointer in it
+    const seen = new Set<string>();
+    while (page !== undefined && page !== null) {
+      if (typeof page === 'string') {
+        if (seen.has(page) || seen.size >= MAX_PAGES)
+          throw new FormatError(base, `the pages loop or exceed ${MAX_PAGES} at ${JSON.stringify(page)}`);
+        seen.add(page);
+        const reference = page;
+        page = load(reference, base);
+        base = `${reference} `;
+      }
+      pageItems(page, base);
+      page = (page as { next?: unknown }).next;
+      base = `${base}/next`;
+    }
+  } else if (doc && typeof doc === 'object' && doc.type === 'AnnotationPage') pageItems(doc, '');
   else list.push([document, '']);
-  const prefix = `${articleIri(articleId)}:annotation:`;
-  return list.map(([value, where]) => {
+  const source = articleIri(articleId);
+  const prefix = `${source}:annotation:`;
+  const out: W3cItem[] = [];
+  for (const [value, where] of list) {
     const a = value as Record<string, unknown>;
     if (!a || typeof a !== 'object' || a.type !== 'Annotation')
       throw new FormatError(where || '/', 'expected an object with "type": "Annotation"');
@@ -161,12 +197,13 @@ export function readW3c(document: unknown, articleId: string): W3cItem[] {
       readTarget(t, `${where}/target${Array.isArray(a.target) ? `/${i}` : ''}`),
     );
     if (targets.length === 0) throw new FormatError(`${where}/target`, 'an annotation needs a target');
+    if (targets[0]!.source !== null && targets[0]!.source !== source) continue;
     const bodies = (Array.isArray(a.body) ? a.body : a.body === undefined ? [] : [a.body]) as Array<
       Record<string, unknown>
     >;
     const linkBody = bodies.find((b) => b && b.type === 'SpecificResource' && typeof b.source === 'string');
     const typed = bodies.find((b) => b && typeof b.type === 'string' && b.type.startsWith('an:'));
-    const layer = typeof a.layer === 'string' && a.layer in LAYERS ? (a.layer as Layer) : null;
+    const layer = typeof a.layer === 'string' && Object.hasOwn(LAYERS, a.layer) ? (a.layer as Layer) : null;
     const id = typeof a.id === 'string' && a.id.startsWith(prefix) ? a.id.slice(prefix.length) : null;
     const fields =
       a.fields !== null && typeof a.fields === 'object' && !Array.isArray(a.fields)
@@ -174,8 +211,18 @@ export function readW3c(document: unknown, articleId: string): W3cItem[] {
         : null;
     const textual = bodies.find((b) => b && b.type === 'TextualBody' && typeof b.value === 'string');
     const label = typed ? String(typed.type).slice(3) : textual ? String(textual.value) : null;
-    return { where, layer, id, targets, fields, link: linkBody ? String(linkBody.source) : null, label };
-  });
+    out.push({
+      where,
+      layer,
+      id,
+      targets,
+      fields,
+      link: linkBody ? String(linkBody.source) : null,
+      label,
+      version: typeof a.version === 'string' ? a.version : null,
+    });
+  }
+  return out;
 }
 
 function readTarget(value: unknown, where: string): W3cItem['targets'][number] {
@@ -192,6 +239,7 @@ function readTarget(value: unknown, where: string): W3cItem['targets'][number] {
   if (position && (!Number.isInteger(position.start) || !Number.isInteger(position.end)))
     throw new FormatError(`${where}/selector`, 'TextPositionSelector.start and end must be integers');
   return {
+    source: typeof t.source === 'string' ? t.source : null,
     role: typeof t.role === 'string' ? t.role : MAIN,
     exact: quote ? String(quote.exact) : null,
     ...(typeof quote?.prefix === 'string' ? { prefix: quote.prefix } : {}),

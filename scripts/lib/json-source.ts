@@ -69,8 +69,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** Parses one record's bytes. Never throws for bad input: every problem comes back with an offset. */
-export function parseJsonSource(bytes: Uint8Array): ParsedSource {
+/**
+ * Parses one record's bytes. Never throws for bad input: every problem comes back with an offset. `lists` accepts a
+ * list at the root too (an import file: Label Studio exports a list of tasks), with the same checks.
+ */
+export function parseJsonSource(bytes: Uint8Array, { lists = false } = {}): ParsedSource {
   if (bytes.length > MAX_FILE_BYTES) {
     return fail(
       '',
@@ -127,7 +130,7 @@ export function parseJsonSource(bytes: Uint8Array): ParsedSource {
       offset,
     );
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (value === null || typeof value !== 'object' || (Array.isArray(value) && !lists)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return fail(
       text,

@@ -6,7 +6,7 @@
 import { relative, sep } from 'node:path';
 import ts from 'typescript';
 import { generatedNotice } from '../lib/generated.ts';
-import { BUILD_COMMAND } from './publish.ts';
+import { BUILD_COMMAND } from './formats/format.ts';
 
 /** A compiled file: its path relative to the compilation's output folder, and its text. */
 export interface CompiledFile {

@@ -1,14 +1,13 @@
 /**
- * The JSON outputs: `data.json` (the whole dataset), `index.json` (what the npm package loads on import: article
- * metadata and the registries), one file per article, and NDJSON per collection. All compact, with one record per
- * line in the collection files; the large files are streamed record by record.
+ * Writing the JSON outputs: `data.json` (the whole dataset), `index.json` (what the npm package loads on import:
+ * article metadata and the registries), one file per article, and the paths of the flat JSON Lines. All compact, one
+ * record per line; the large files are streamed record by record.
  */
 import type { ArticleSummary, PublicationInfo, PublishedArticle, PublishedArticleFile } from '../../types/index.ts';
 import type { OutputDir, Sink } from './output.ts';
 import { OFFSET_UNIT } from './positions.ts';
 
 export const articlePath = (id: string) => `articles/${id}.json`;
-export const ndjsonPath = (collection: string) => `ndjson/${collection}.ndjson`;
 /** Flat JSON Lines: one record per line, as in data.json, with no envelope (the version is in the metadata). */
 export const jsonlPath = (collection: string) => `jsonl/${collection}.jsonl`;
 
@@ -17,7 +16,7 @@ export const jsonlPath = (collection: string) => `jsonl/${collection}.jsonl`;
  * and a change to one record changes one line. The `streamed` list is written item by item; the other keys are known
  * up front (`head` before the list, `tail`, whose values are lists of records, after it).
  */
-export class JsonDocument<T> {
+export class JsonDocument {
   #count = 0;
   #tailOpen = false;
 
@@ -28,10 +27,6 @@ export class JsonDocument<T> {
   ) {
     const opening = JSON.stringify(head).slice(0, -1); // without the closing brace
     sink.write(`${opening}${opening.length > 1 ? ',' : ''}${JSON.stringify(streamed)}:[`);
-  }
-
-  add(item: T): void {
-    this.addJson(JSON.stringify(item));
   }
 
   /** Adds an item already serialised with `JSON.stringify` (the build serialises each article once). */
@@ -63,16 +58,6 @@ export class JsonDocument<T> {
     this.sink.write(this.#count > 0 ? '\n]' : ']');
     this.#tailOpen = false;
   }
-
-  close(tail: Record<string, readonly unknown[]>): void {
-    this.sink.write(this.#count > 0 ? '\n]' : ']');
-    for (const [key, records] of Object.entries(tail)) {
-      const lines = records.map((record) => `\n${JSON.stringify(record)}`).join(',');
-      this.sink.write(`,${JSON.stringify(key)}:[${lines}${records.length > 0 ? '\n' : ''}]`);
-    }
-    this.sink.write('}\n');
-    this.sink.close();
-  }
 }
 
 /** The article without the fields the npm package loads lazily. */
@@ -88,9 +73,4 @@ export function summarize(article: PublishedArticle): ArticleSummary {
 export function writeArticleFile(out: OutputDir, info: PublicationInfo, id: string, articleJson: string): void {
   const head = JSON.stringify({ ...info, offsets: OFFSET_UNIT } satisfies Omit<PublishedArticleFile, 'article'>);
   out.write(articlePath(id), `${head.slice(0, -1)},"article":${articleJson}}\n`);
-}
-
-/** One NDJSON line, given the record already serialised: `{"version", "schemaVersion", "record"}`. */
-export function ndjsonLine(info: PublicationInfo, recordJson: string): string {
-  return `{"version":${JSON.stringify(info.version)},"schemaVersion":${info.schemaVersion},"record":${recordJson}}\n`;
 }

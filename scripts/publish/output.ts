@@ -67,16 +67,10 @@ export class Sink {
 const ENTRY_FIXED = 2 + 8 + 32;
 const MAX_PATH_BYTES = 0xffff;
 
-/** A `FileList` as a thread sends it to another (its buffer is copied or transferred). */
-export interface FileListData {
-  bytes: Uint8Array;
-  count: number;
-}
-
 /**
  * The files a build wrote, with their sizes and hashes, kept in one growing buffer outside the JavaScript heap: a
- * build writes several files per article (hundreds of thousands at 100,000 articles), and a list of objects and hex
- * strings took more heap than a capped publishing thread has. Entries are appended in writing order; `sorted()`
+ * build writes a file per article (100,000 at 100,000 articles), and a list of objects and hex strings would hold
+ * far more memory than the records being streamed. Entries are appended in writing order; `sorted()`
  * orders them by path, the last entry of a path winning.
  */
 export class FileList {
@@ -98,19 +92,6 @@ export class FileList {
     this.#buffer.set(sha256, at);
     this.#used = at + 32;
     this.#count++;
-  }
-
-  /** Appends another thread's list. */
-  addAll({ bytes, count }: FileListData): void {
-    this.#reserve(bytes.length);
-    this.#buffer.set(bytes, this.#used);
-    this.#used += bytes.length;
-    this.#count += count;
-  }
-
-  /** A copy of the entries, to send to another thread. */
-  data(): FileListData {
-    return { bytes: Uint8Array.prototype.slice.call(this.#buffer, 0, this.#used), count: this.#count };
   }
 
   /** The latest entry for `path`, if any. */
@@ -223,14 +204,9 @@ export class OutputDir {
     return { path, bytes, sha256: sha256.toString('hex') };
   }
 
-  /** Records the files another thread wrote into this folder. */
-  recordAll(files: FileListData): void {
-    this.#files.addAll(files);
-  }
-
-  /** The files written so far, to send to another thread. */
-  written(): FileListData {
-    return this.#files.data();
+  /** Every file written so far, sorted by path (byte order), each with its latest size and hash. */
+  files(): Iterable<WrittenFile> {
+    return this.#files.sorted();
   }
 
   /** A file written so far. */
@@ -241,17 +217,18 @@ export class OutputDir {
   }
 
   /**
-   * Writes `path` as a manifest of every other file written, in `sha256sum` format and sorted by path, streamed a line
-   * at a time; returns how many files it lists.
+   * Writes `path` as a manifest of the files `listed` accepts, in `sha256sum` format and sorted by path, streamed a
+   * line at a time; returns how many files it lists.
    */
-  writeManifest(path: string): number {
+  writeManifest(path: string, listed: (file: WrittenFile) => boolean): number {
     const sink = this.open(path);
-    let listed = 0;
+    let count = 0;
     for (const file of this.#files.sorted()) {
+      if (file.path === path || !listed(file)) continue;
       sink.write(`${file.sha256}  ${file.path}\n`);
-      listed++;
+      count++;
     }
     sink.close();
-    return listed;
+    return count;
   }
 }

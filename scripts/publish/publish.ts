@@ -1,203 +1,124 @@
 /**
- * Publishes a valid dataset into an (empty) output folder, from the records validation read, checked and serialised
- * (it reads no record file itself; see scripts/checks/record-feed.ts): JSON, NDJSON, flat JSONL, per-article JSON, the
- * table model's tables as CSV, Parquet and one SQLite database, the metadata (datapackage.json, croissant.json,
- * dataset.jsonld), the npm entry points and a checksum manifest. Every record is streamed, one at a time: memory
- * holds one record and the write buffers, never the whole corpus.
+ * Publishes a valid dataset into an (empty) output folder in two steps:
+ *
+ * 1. the canonical stream: every record file is read again, strictly (scripts/lib/json-source.ts), and written once
+ *    into `jsonl/<collection>.jsonl`, one flat record per line, sorted by id (JS `<`, UTF-16 code units: `x` before
+ *    `x-copy`), each article with its top-level keys in the schema's order and every selector positioned (`start` and
+ *    `end` in code points; scripts/publish/positions.ts);
+ * 2. every format of `formats/index.ts`, in order: each reads the canonical stream (or what formats before it wrote)
+ *    and returns the resources it wrote. The metadata (datapackage.json, croissant.json, dataset.jsonld) and the
+ *    checksum manifest derive from those resources.
+ *
+ * Memory holds one record and the write buffers, never the corpus.
  */
-import { readFileSync } from 'node:fs';
-import { readRegularFile } from '../lib/regular-file.ts';
 import { join } from 'node:path';
-import type { PublicationInfo } from '../../types/index.ts';
+import type { Article, PublicationInfo } from '../../types/index.ts';
+import { readLayout } from '../checks/layout.ts';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { UserError } from '../lib/cli.ts';
 import { generatedNotice } from '../lib/generated.ts';
+import { parseJsonSource } from '../lib/json-source.ts';
+import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
+import { BUILD_COMMAND, type PackageMetadata, type Resource } from './formats/format.ts';
+import { CHECKSUMS_FILE, FORMATS, NPM_DESCRIPTORS } from './formats/index.ts';
+import { jsonlPath } from './json.ts';
 import { OutputDir } from './output.ts';
-import { OFFSET_UNIT } from './positions.ts';
-import { JsonDocument, jsonlPath, ndjsonLine, ndjsonPath, writeArticleFile } from './json.ts';
-import { CsvThread } from './csv-worker.ts';
+import { orderKeys, positionArticle } from './positions.ts';
 import { tableModel } from './table-model.ts';
-import { SchemaFields } from './schema-fields.ts';
-import { dataPackage, type PackageMetadata } from './datapackage.ts';
-import { writeParquet } from './parquet.ts';
-import { writeResourcesInWorker } from './resource-worker.ts';
-import { croissant, CROISSANT_PATH, DATASET_JSONLD_PATH, datasetJsonLd } from './metadata.ts';
-import { DATA_LICENSE } from './datapackage.ts';
-import type { CompiledFile } from './compile.ts';
-
-export const BUILD_COMMAND = 'npm run build';
-export const CHECKSUMS_FILE = 'SHA256SUMS';
 
 export interface PublishOptions {
+  dataDir: string;
   outDir: string;
   /** The repository: its package.json, schemas/ and types/. */
   rootDir: string;
-  /** The npm package's compiled runtime (scripts/publish/package-runtime.ts), written as given once it comes. */
-  packageRuntime: readonly CompiledFile[] | Promise<readonly CompiledFile[]>;
-  /** Called once `index.json` and the JSON Lines files are complete (the site's pages need only those). */
-  onRecordsWritten?: () => void;
-}
-
-/** A record serialised for publishing; an article with its index.json entry and id. */
-export interface PublishedRecord {
-  json: string;
-  summary?: string;
-  id?: string;
-}
-
-/** Some records of one collection. */
-export interface RecordBatch {
-  collection: Collection;
-  records: PublishedRecord[];
-}
-
-/**
- * Where the records come from: `next()` gives the batches in publish order (the articles by file name, then the
- * entities, outlets and redirects, each by id) and null after the last; `done(n)` says n records are published.
- */
-export interface RecordSource {
-  next(): Promise<RecordBatch | null>;
-  done(records: number): void;
 }
 
 export interface PublishSummary {
   version: string;
   counts: Record<Collection, number>;
-  tables: Map<string, number>;
+  /** Each format's name and the resources it wrote, in order. */
+  formats: [string, Resource[]][];
+  /** Files written (the checksum manifest included). */
   files: number;
-  /** When each stage of publishing ended (`Date.now()`), in order: for `npm run build -- --timings`. */
+  /** When each stage ended (`Date.now()`), in order: for `npm run build -- --timings`. */
   stages: [string, number][];
 }
 
-const readRecord = <T>(path: string): T => JSON.parse(readRegularFile(path).toString('utf8')) as T;
+/** Every path of a resource (a Frictionless `path` is one path or an array of shards). */
+export const pathsOf = (resource: Pick<Resource, 'path'>): string[] => [resource.path].flat();
 
-/** The registries, in the order data.json and index.json list them after the articles. */
-const REGISTRIES = ['entities', 'outlets', 'redirects'] as const;
-
-/**
- * Publishes the records `source` gives. Validation has read, checked and serialised them (the build reads each file
- * once): an article comes positioned and with its keys in the schema's order.
- */
-export async function publish(
-  { outDir, rootDir, packageRuntime, onRecordsWritten }: PublishOptions,
-  source: RecordSource,
-): Promise<PublishSummary> {
-  const pkg = readRecord<PackageMetadata & { keywords?: string[] }>(join(rootDir, 'package.json'));
-  const schemaFields = new SchemaFields(join(rootDir, 'schemas'));
-  const articleSchema = schemaFields.schema('article');
-  const schemaVersion = Number(/:v(\d+):/.exec(String(articleSchema.$id))?.[1]);
-  if (!Number.isInteger(schemaVersion)) throw new Error(`schemas/article.schema.json has no versioned $id`);
-  const info: PublicationInfo = { $comment: generatedNotice(BUILD_COMMAND), version: pkg.version, schemaVersion };
-  const out = new OutputDir(outDir);
-  const stages: [string, number][] = [];
-  const stage = (name: string) => stages.push([name, Date.now()]);
-
-  const data = new JsonDocument(out.open('data.json'), { ...info, offsets: OFFSET_UNIT }, 'articles');
-  const index = new JsonDocument(out.open('index.json'), { ...info }, 'articles');
-  const articlesNdjson = out.open(ndjsonPath('articles'));
-  const schemaDir = join(rootDir, 'schemas');
-  const model = tableModel(schemaDir);
-  // The CSV thread also writes the SQLite database.
-  const csv = await CsvThread.start(outDir, schemaDir, {
-    name: pkg.name,
-    version: pkg.version,
-    schemaVersion,
-    license: DATA_LICENSE,
-    notice: generatedNotice(BUILD_COMMAND),
-  });
-  const articlesJsonl = out.open(jsonlPath('articles'));
-
-  let published = 0;
-  let batch = await source.next();
-  let articles = 0;
-  for (; batch?.collection === 'articles'; batch = await source.next()) {
-    for (const { json, summary, id } of batch.records) {
-      data.addJson(json);
-      index.addJson(summary!);
-      writeArticleFile(out, info, id!, json);
-      articlesNdjson.write(ndjsonLine(info, json));
-      articlesJsonl.write(`${json}\n`);
-      csv.add('articles', json);
-    }
-    articles += batch.records.length;
-    source.done((published += batch.records.length));
+/** A record file parsed strictly; a file that changed since it was validated is a user error. */
+function readRecord(path: string): Record<string, unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFile(path);
+  } catch (error) {
+    const problem = fsProblem(error, 'file');
+    throw new UserError(`${path}: ${problem.message}. Hint: ${problem.hint}`);
   }
-  articlesNdjson.close();
-  articlesJsonl.close();
+  const parsed = parseJsonSource(bytes);
+  if (!parsed.ok)
+    throw new UserError(
+      `${path}: ${parsed.problems[0]!.message} (the file changed after it was validated). ` +
+        `Hint: run \`${BUILD_COMMAND}\` again.`,
+    );
+  return parsed.value;
+}
 
-  // The registries follow the articles in data.json and index.json, streamed one record at a time in id order.
-  data.closeStreamed();
-  index.closeStreamed();
-  const registryCounts: Record<string, number> = {};
-  for (const collection of REGISTRIES) {
-    data.openTail(collection);
-    index.openTail(collection);
-    const sink = out.open(ndjsonPath(collection));
-    const jsonl = out.open(jsonlPath(collection));
-    let count = 0;
-    for (; batch?.collection === collection; batch = await source.next()) {
-      for (const { json } of batch.records) {
-        data.addJson(json);
-        index.addJson(json);
-        sink.write(ndjsonLine(info, json));
-        jsonl.write(`${json}\n`);
-        csv.add(collection, json);
-      }
-      count += batch.records.length;
-      source.done((published += batch.records.length));
+/** Writes `jsonl/<collection>.jsonl` for every collection; returns how many records each has. */
+function writeCanonicalStream(dataDir: string, out: OutputDir, articleKeys: readonly string[]) {
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const files = readLayout(dataDir).records.sort(byId);
+  const counts = { articles: 0, entities: 0, outlets: 0, redirects: 0 };
+  for (const { name } of COLLECTIONS) {
+    const sink = out.open(jsonlPath(name));
+    for (const file of files) {
+      if (file.collection !== name) continue;
+      const record = readRecord(file.path);
+      const published =
+        name === 'articles' ? positionArticle(orderKeys(record as unknown as Article, articleKeys)) : record;
+      sink.write(`${JSON.stringify(published)}\n`);
+      counts[name]++;
     }
     sink.close();
-    jsonl.close();
-    registryCounts[collection] = count;
   }
-  if (batch !== null) throw new Error(`${batch.collection} records came out of order`);
-  data.end();
-  index.end();
-  stage('records (JSON, NDJSON, JSONL, per-article JSON)');
-  onRecordsWritten?.();
-  // Other writers' files (see resources.ts), described in datapackage.json beside the built-in ones. They read the
-  // JSON Lines files, complete now, and run on their own thread while the tables are finished.
-  const extraWriters = writeResourcesInWorker({ outDir, rootDir, info });
-  // Awaited below; a failure before then must not go unhandled.
-  extraWriters.catch(() => {});
-  const { files: csvFiles, tables } = await csv.close();
-  out.recordAll(csvFiles);
-  stage('tables (CSV, SQLite)');
+  return counts;
+}
 
-  for (const { schema } of COLLECTIONS) {
-    const name = `${schema}.schema.json`;
-    out.write(`schemas/${name}`, readFileSync(join(rootDir, 'schemas', name), 'utf8'));
+export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Promise<PublishSummary> {
+  const stages: [string, number][] = [];
+  const readJson = <T>(path: string) => JSON.parse(readRegularFile(join(rootDir, path)).toString('utf8')) as T;
+  const dataset = readJson<PackageMetadata>('package.json');
+  const articleSchema = readJson<{ $id?: string; properties?: object }>('schemas/article.schema.json');
+  const schemaVersion = Number(/:v(\d+):/.exec(String(articleSchema.$id))?.[1]);
+  if (!Number.isInteger(schemaVersion)) throw new Error(`schemas/article.schema.json has no versioned $id`);
+  const info: PublicationInfo = { $comment: generatedNotice(BUILD_COMMAND), version: dataset.version, schemaVersion };
+  const out = new OutputDir(outDir);
+
+  const counts = writeCanonicalStream(dataDir, out, Object.keys(articleSchema.properties ?? {}));
+  stages.push(['canonical JSON Lines', Date.now()]);
+
+  const model = tableModel(join(rootDir, 'schemas'));
+  const written: Resource[] = [];
+  const formats: [string, Resource[]][] = [];
+  for (const format of FORMATS) {
+    const resources = await format.write({ out, rootDir, info, dataset, model, written });
+    written.push(...resources);
+    formats.push([format.name, resources]);
+    stages.push([format.name, Date.now()]);
   }
 
-  await writeParquet(out, model.tables, pkg);
-  stage('Parquet');
-
-  const { files: extraFiles, resources: extra } = await extraWriters;
-  out.recordAll(extraFiles);
-  stage('annotation exports');
-
-  const collections = COLLECTIONS.map((c) => c.name);
-  const file = (p: string) => out.file(p);
-  out.write(CROISSANT_PATH, `${JSON.stringify(croissant(pkg, model, file, collections), null, 2)}\n`);
-  out.write(DATASET_JSONLD_PATH, `${JSON.stringify(datasetJsonLd(pkg), null, 2)}\n`);
-  const descriptor = dataPackage(pkg, model.tables, file, collections, extra);
-  out.write('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
-
-  for (const file of await packageRuntime) out.write(file.path, file.text);
-
-  // The manifest lists every other file, in `sha256sum` format: `cd dist && sha256sum -c SHA256SUMS` checks them.
-  const listed = out.writeManifest(CHECKSUMS_FILE);
-  stage('metadata, package code, SHA256SUMS');
-
-  return {
-    version: pkg.version,
-    counts: {
-      articles,
-      entities: registryCounts.entities!,
-      outlets: registryCounts.outlets!,
-      redirects: registryCounts.redirects!,
-    },
-    tables,
-    files: listed + 1,
-    stages,
-  };
+  // Every file belongs to a declared resource; the manifest lists what the npm package ships.
+  const shipped = new Set<string>(NPM_DESCRIPTORS);
+  const declared = new Set<string>(NPM_DESCRIPTORS);
+  for (const resource of written)
+    for (const path of pathsOf(resource)) {
+      declared.add(path);
+      if (resource.npm) shipped.add(path);
+    }
+  for (const file of out.files())
+    if (!declared.has(file.path)) throw new Error(`${file.path} was written, but no format declares it as a resource`);
+  out.writeManifest(CHECKSUMS_FILE, (file) => shipped.has(file.path));
+  stages.push([CHECKSUMS_FILE, Date.now()]);
+  return { version: dataset.version, counts, formats, files: declared.size, stages };
 }

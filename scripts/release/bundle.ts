@@ -1,9 +1,9 @@
 /**
- * The download bundle: one archive per version for people who do not use npm. It holds everything the built
- * `datapackage.json` describes (the CSV and Parquet tables, the SQLite database, the JSON, NDJSON and JSONL files,
- * the Croissant and schema.org metadata), the descriptor itself, a README written for the bundle (also its Hugging
- * Face dataset card), the licences, the changelog and a SHA256SUMS file, under one folder
- * `annotated-news-<version>/`.
+ * The download bundle: one archive per version for people who do not use npm. It holds every resource the built
+ * `datapackage.json` describes (so every format of scripts/publish/formats/index.ts: the JSON, JSONL and CSV files,
+ * Parquet, SQLite, the annotation exports, the metadata), the descriptor itself, a README written for the bundle
+ * (also its Hugging Face dataset card), the licences, the changelog and a SHA256SUMS file of the bundle's own files,
+ * under one folder `annotated-news-<version>/`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -59,8 +59,7 @@ function localPath(path: string): string | null {
 export function requireBuild(buildDir: string): void {
   if (!existsSync(join(buildDir, 'datapackage.json'))) {
     fail(
-      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build ` +
-        `into a temporary folder.`,
+      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`,
       1,
     );
   }
@@ -138,6 +137,67 @@ function humanBytes(bytes: number): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
+/** A resource's row: its file, or the folder its files share and how many (a resource with several paths). */
+function pathCell(r: Resource): string {
+  const paths = [r.path ?? []].flat();
+  if (paths.length === 1) return `\`${paths[0]}\``;
+  let folder = paths[0]?.slice(0, paths[0].lastIndexOf('/') + 1) ?? '';
+  while (!paths.every((p) => p.startsWith(folder)))
+    folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
+  return `${folder ? `\`${folder}\` ` : ''}(${paths.length} files)`;
+}
+
+/**
+ * How to load the bundle in each tool: run from the unpacked folder. `duckdb` and `sqlite` examples are SQL that
+ * tests/release-bundle.test.ts runs against a real bundle.
+ */
+export const LOADING: ReadonlyArray<{ tool: string; text: string; duckdb?: string; sqlite?: string }> = [
+  {
+    tool: 'DuckDB',
+    text: 'keeps `null` and the empty string apart:',
+    duckdb: "SELECT * FROM read_csv('csv/articles.csv', header = true, allow_quoted_nulls = false);",
+  },
+  {
+    tool: 'pandas',
+    text:
+      '`pd.read_csv("csv/articles.csv", keep_default_na=False, na_values=[""])` (pandas reads both an empty cell ' +
+      'and `""` as missing), or load every table with its types from `datapackage.json` with `frictionless`.',
+  },
+  {
+    tool: 'R',
+    text: '`frictionless::read_package("datapackage.json")`, or `readr::read_csv("csv/articles.csv", na = "")`.',
+  },
+  { tool: 'Excel', text: 'Data → From Text/CSV, file origin UTF-8, columns as text.' },
+  {
+    tool: 'JSON',
+    text:
+      '`data.json` holds the whole dataset; `jsonl/` one flat record per line, sorted by id, for streaming. ' +
+      'In DuckDB:',
+    duckdb: "SELECT id, headline.text FROM read_json('jsonl/articles.jsonl', format = 'newline_delimited');",
+  },
+  {
+    tool: 'Parquet',
+    text:
+      '(typed; null and `""` apart; one file per table, each with its own columns): ' +
+      '`pd.read_parquet("parquet/articles.parquet")`, `arrow::read_parquet("parquet/articles.parquet")`, or in DuckDB:',
+    duckdb: "SELECT * FROM 'parquet/articles.parquet';",
+  },
+  {
+    tool: 'SQLite',
+    text:
+      '`sqlite3 annotated-news.sqlite` or `datasette annotated-news.sqlite`: every table with its keys, views with ' +
+      'names beside ids (`mentions_with_names`, `quotes_with_names`…), and full-text search:',
+    sqlite:
+      "SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium');",
+  },
+  {
+    tool: 'Hugging Face `datasets`',
+    text:
+      '`load_dataset("json", data_files="jsonl/articles.jsonl")`, or this folder as a dataset repository ' +
+      "(this README's `configs` name each JSONL and Parquet file).",
+  },
+];
+
 /** The bundle's README: what is inside, how to load it, the licences, and how to check the files. */
 export function renderBundleReadme(
   descriptor: DataPackage,
@@ -145,27 +205,26 @@ export function renderBundleReadme(
   name: string,
   files: ReadonlyMap<string, Uint8Array>,
 ): string {
-  const tables = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.csv'));
-  const parquet = (descriptor.resources ?? []).filter((r) => typeof r.path === 'string' && r.path.endsWith('.parquet'));
-  const others = (descriptor.resources ?? []).filter(
-    (r) => typeof r.path === 'string' && !r.path.endsWith('.csv') && !r.path.endsWith('.parquet'),
-  );
-  const row = (r: Resource) =>
-    `| \`${String(r.path)}\` | ${humanBytes(files.get(String(r.path))?.length ?? r.bytes ?? 0)} | ` +
-    `${cell(r.description ?? '')} |`;
-  // A resource's path may be a list of files (Frictionless): name its first file.
-  const firstTable = [tables[0]?.path ?? []].flat()[0] ?? 'csv/articles.csv';
+  const resources = descriptor.resources ?? [];
+  const size = (r: Resource) =>
+    typeof r.path === 'string' ? (files.get(r.path)?.length ?? r.bytes ?? 0) : (r.bytes ?? 0);
+  const row = (r: Resource) => `| ${pathCell(r)} | ${humanBytes(size(r))} | ${cell(r.description ?? '')} |`;
+  const loading = LOADING.map(({ tool, text, duckdb, sqlite }) => {
+    const code = duckdb ?? sqlite;
+    return `- **${tool}**: ${text}${code ? `\n\n  \`\`\`sql\n  ${code}\n  \`\`\`` : ''}`;
+  }).join('\n');
   return `${cardFrontMatter(descriptor, generatedNotice(BUNDLE_COMMAND))}
 # ${descriptor.title ?? 'annotated-news'} ${version}
 
 ${descriptor.description ?? ''}
 
 This archive (\`${name}.tar.gz\`) is the download bundle of version ${version} of the dataset, for people who do not
-use npm. It holds every file \`datapackage.json\` describes, the same files as in the npm package
-\`${descriptor.name ?? 'annotated-news'}@${version}\`, and was made with \`${BUNDLE_COMMAND}\` from the dataset at
-version ${version} (the \`v${version}\` release tag). Every file carries the version (\`datapackage.json\`'s
-\`version\`, the JSON files' \`version\`). \`CHANGELOG.md\` says what changed between versions; the project's README
-gives the versioning policy (what makes a major, minor or patch release).
+use npm. It holds every file \`datapackage.json\` describes; the npm package
+\`${descriptor.name ?? 'annotated-news'}@${version}\` ships a part of them (a resource it does not ship says so in its
+description). It was made with \`${BUNDLE_COMMAND}\` from the dataset at version ${version} (the \`v${version}\`
+release tag). Every file carries the version (\`datapackage.json\`'s \`version\`, the JSON files' \`version\`).
+\`CHANGELOG.md\` says what changed between versions; the project's README gives the versioning policy (what makes a
+major, minor or patch release).
 
 ## What is inside
 
@@ -174,9 +233,7 @@ primary and foreign keys, and each file's size and SHA-256 hash.
 
 | file | size | contents |
 | --- | --- | --- |
-${tables.map(row).join('\n')}
-${parquet.map(row).join('\n')}
-${others.map(row).join('\n')}
+${resources.map(row).join('\n')}
 
 CSV files are RFC 4180, UTF-8 without a byte-order mark, CRLF line ends, with a header row. An empty, unquoted
 cell is \`null\` (not known); an empty string is written \`""\`. Lists are child tables, never joined in one cell.
@@ -185,21 +242,10 @@ directly; import them as text.
 
 ## Loading it
 
-- **DuckDB**: \`SELECT * FROM read_csv('${firstTable}', header = true, allow_quoted_nulls = false);\` keeps \`null\`
-  and the empty string apart.
-- **pandas**: \`pd.read_csv("${firstTable}", keep_default_na=False, na_values=[""])\` (pandas reads both an empty
-  cell and \`""\` as missing), or load every table with its types from \`datapackage.json\` with \`frictionless\`.
-- **R**: \`frictionless::read_package("datapackage.json")\`, or \`readr::read_csv("${firstTable}", na = "")\`.
-- **SQLite**: \`.import --csv ${firstTable} ${String(tables[0]?.name ?? 'articles').replace(/-/g, '_')}\`
-- **Excel**: Data → From Text/CSV, file origin UTF-8, columns as text.
-- **JSON**: \`data.json\` holds the whole dataset; \`ndjson/\` one record per line, for streaming.
-- **Parquet** (typed; null and \`""\` apart): \`pd.read_parquet("parquet/articles.parquet")\`,
-  \`arrow::read_parquet("parquet/articles.parquet")\`, or in DuckDB \`SELECT * FROM 'parquet/*.parquet'\`.
-- **SQLite**: \`sqlite3 annotated-news.sqlite\` or \`datasette annotated-news.sqlite\`: every table with its keys,
-  views with names beside ids (\`mentions_with_names\`, \`quotes_with_names\`…), and full-text search
-  (\`SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium')\`).
-- **Hugging Face \`datasets\`**: \`load_dataset("json", data_files="jsonl/articles.jsonl")\`, or this folder as a
-  dataset repository (this README's \`configs\` name each JSONL and Parquet file).
+Records are sorted by \`id\` in every file (compared by UTF-16 code units, as JavaScript's \`<\` and DuckDB's
+\`ORDER BY id\` do for these ASCII ids).
+
+${loading}
 
 ## Licences
 

@@ -129,6 +129,9 @@ export function generatedBullets(report: ChangeReport): Map<string, string[]> {
       );
     }
   }
+  for (const subpath of report.exports.removed)
+    push('Removed', [`- **Breaking:** the package no longer exports \`${subpath}\`.`]);
+  for (const subpath of report.exports.added) push('Added', [`- The package exports \`${subpath}\`.`]);
   const descriptionsBySchema = new Map<string, string[]>();
   for (const change of report.schemas) {
     const where = `\`${change.schema}\` schema`;

@@ -20,26 +20,25 @@ const scalar = (text: string) => (/^[A-Za-z0-9_./-]+$/.test(text) ? text : JSON.
  */
 export function cardFrontMatter(descriptor: { resources?: Resource[]; keywords?: string[] }, notice: string): string {
   const resources = descriptor.resources ?? [];
-  const pathOf = (r: Resource) => (typeof r.path === 'string' ? r.path : '');
+  // A resource with several files (shards) is one config whose `path` lists them.
+  const config = (name: string, r: Resource, isDefault = false) => {
+    const paths = [r.path ?? []].flat();
+    const path =
+      paths.length === 1 ? scalar(paths[0]!) : `\n${paths.map((p) => `          - ${scalar(p)}`).join('\n')}`;
+    return (
+      `  - config_name: ${scalar(name)}${isDefault ? '\n    default: true' : ''}\n    data_files:\n` +
+      `      - split: train\n        path: ${path}`
+    );
+  };
+  const stem = (r: Resource, folder: RegExp, ext: RegExp) =>
+    ([r.path ?? []].flat()[0] ?? '').replace(folder, '').replace(ext, '');
   const configs: string[] = [];
-  for (const r of resources.filter((x) => x.format === 'jsonl')) {
-    const name = pathOf(r)
-      .replace(/^jsonl\//, '')
-      .replace(/\.jsonl$/, '');
-    configs.push(
-      `  - config_name: ${scalar(name)}${name === 'articles' ? '\n    default: true' : ''}\n    ` +
-        `data_files:\n      - split: train\n        path: ${scalar(pathOf(r))}`,
-    );
+  for (const r of resources.filter((x) => x.format === 'jsonl' && x.name?.endsWith('-jsonl'))) {
+    const name = stem(r, /^jsonl\//, /\.jsonl$/);
+    configs.push(config(name, r, name === 'articles'));
   }
-  for (const r of resources.filter((x) => x.format === 'parquet')) {
-    const name = pathOf(r)
-      .replace(/^parquet\//, '')
-      .replace(/\.parquet$/, '');
-    configs.push(
-      `  - config_name: ${scalar(`table_${name}`)}\n    data_files:\n      - split: train\n        path: ` +
-        `${scalar(pathOf(r))}`,
-    );
-  }
+  for (const r of resources.filter((x) => x.format === 'parquet'))
+    configs.push(config(`table_${stem(r, /^parquet\//, /\.parquet$/)}`, r));
   const tags = (descriptor.keywords ?? []).map((k) => `  - ${scalar(k)}`);
   return `---
 # ${notice}

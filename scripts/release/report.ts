@@ -43,6 +43,8 @@ export interface ChangeReport {
   /** A display title for added and removed records (an article's headline, an entity's or outlet's name). */
   titles: Record<string, string>;
   schemas: SchemaChange[];
+  /** package.json `exports` subpaths added and removed: a removed one breaks every consumer that imports it. */
+  exports: { added: string[]; removed: string[] };
   /** The bump the changes require, and why. */
   level: Level;
   reasons: string[];
@@ -161,6 +163,20 @@ export function computeReport(
     level = maxLevel(level, schemaLevel);
     reasons.push(`${schemaLevel}: ${count} schema change${count > 1 ? 's' : ''}`);
   }
+  // The published layout: an export consumers imported is gone (major), or a new one is there (minor). A snapshot
+  // with no package.json (no previous release) has no exports to lose.
+  const exports = {
+    added: before.version === null ? [] : after.exports.filter((e) => !before.exports.includes(e)),
+    removed: before.exports.filter((e) => !after.exports.includes(e)),
+  };
+  if (exports.removed.length > 0) {
+    level = maxLevel(level, 'major');
+    reasons.push(`major: published files removed from the package exports (${exports.removed.join(', ')})`);
+  }
+  if (exports.added.length > 0) {
+    level = maxLevel(level, 'minor');
+    reasons.push(`minor: published files added to the package exports (${exports.added.join(', ')})`);
+  }
   // Most severe first ("major: …" before "minor: …"); the sort is stable, so collections keep their order.
   const severity = (reason: string) => levelRank(reason.slice(0, reason.indexOf(':')) as Level);
   reasons.sort((a, b) => severity(b) - severity(a));
@@ -210,6 +226,7 @@ export function computeReport(
     fates,
     titles,
     schemas,
+    exports,
     level,
     reasons,
     requiredVersion: formatVersion(required),

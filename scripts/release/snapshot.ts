@@ -32,6 +32,8 @@ export interface Snapshot {
   label: string;
   /** package.json's `version` in this tree (`null` when there is no package.json). */
   version: string | null;
+  /** package.json's `exports` subpaths (`./data.json`, `./jsonl/*.jsonl`): the files consumers import by name. */
+  exports: string[];
   /** Record files by collection, then by id. */
   records: Map<Collection, Map<string, RecordFile>>;
   /** The committed JSON Schemas, by name (`article`, from `schemas/article.schema.json`). */
@@ -44,6 +46,14 @@ export interface Snapshot {
 const DATA_DIR = 'data';
 const SCHEMA_DIR = 'schemas';
 const SCHEMA_SUFFIX = '.schema.json';
+
+/** package.json's version and exported subpaths. */
+function packageFacts(pkg: JsonObject | null): Pick<Snapshot, 'version' | 'exports'> {
+  if (!pkg) return { version: null, exports: [] };
+  const exports = pkg.exports;
+  const subpaths = exports && typeof exports === 'object' && !Array.isArray(exports) ? Object.keys(exports) : [];
+  return { version: versionOf(pkg), exports: subpaths.filter((k) => k.startsWith('.')).sort() };
+}
 
 function emptyRecords(): Map<Collection, Map<string, RecordFile>> {
   return new Map(COLLECTIONS.map(({ name }) => [name, new Map<string, RecordFile>()]));
@@ -59,7 +69,7 @@ function parseJson(bytes: Buffer, where: string): unknown {
 
 /** A snapshot with no records and no schemas: the baseline when nothing has been released yet. */
 export function emptySnapshot(label: string): Snapshot {
-  return { label, version: null, records: emptyRecords(), schemas: new Map(), read: () => new Map() };
+  return { label, version: null, exports: [], records: emptyRecords(), schemas: new Map(), read: () => new Map() };
 }
 
 /** The working tree at `root`, as it is on disk now (uncommitted edits included). */
@@ -90,10 +100,10 @@ export function workingTreeSnapshot(root: string): Snapshot {
     }
   }
   const packageFile = join(root, 'package.json');
-  const version = existsSync(packageFile) ? versionOf(parseJson(readFileSync(packageFile), 'package.json')) : null;
+  const pkg = existsSync(packageFile) ? (parseJson(readFileSync(packageFile), 'package.json') as JsonObject) : null;
   return {
     label: 'the working tree',
-    version,
+    ...packageFacts(pkg),
     records,
     schemas,
     read: (files) => new Map(files.map((f) => [f.path, parseJson(readFileSync(join(root, f.path)), f.path)])),
@@ -126,10 +136,10 @@ export function gitSnapshot(root: string, revision: string): Snapshot {
   for (const [name, blob] of [...schemaBlobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     schemas.set(name, parseJson(small.get(blob)!, `${revision}:${SCHEMA_DIR}/${name}${SCHEMA_SUFFIX}`) as JsonObject);
   }
-  const version = packageBlob ? versionOf(parseJson(small.get(packageBlob)!, `${revision}:package.json`)) : null;
+  const pkg = packageBlob ? (parseJson(small.get(packageBlob)!, `${revision}:package.json`) as JsonObject) : null;
   return {
     label: revision,
-    version,
+    ...packageFacts(pkg),
     records,
     schemas,
     read(files) {

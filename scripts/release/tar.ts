@@ -5,9 +5,9 @@
  */
 import { gzipSync } from 'node:zlib';
 
-const BLOCK = 512;
+export const BLOCK = 512;
 /** GNU tar and Python's tarfile write archives in records of 20 blocks; readers accept it either way. */
-const RECORD = 20 * BLOCK;
+export const RECORD = 20 * BLOCK;
 /** Every entry's modification time: the Unix epoch, so the archive's bytes depend on its content alone. */
 export const FIXED_MTIME = 0;
 const FILE_MODE = 0o644;
@@ -15,7 +15,7 @@ const DIRECTORY_MODE = 0o755;
 /** The ustar size field holds 11 octal digits. */
 const MAX_SIZE = 0o77777777777;
 /** Byte 9 of a gzip header names the OS that wrote it; zlib's varies by platform, so it is fixed to "unknown". */
-const GZIP_OS_UNKNOWN = 255;
+export const GZIP_OS_UNKNOWN = 255;
 
 function octal(value: number, width: number): string {
   // width - 1 digits and a NUL, as ustar readers expect.
@@ -33,7 +33,7 @@ function splitPath(path: string): { name: string; prefix: string } {
   throw new Error(`path too long for a ustar archive: ${path}`);
 }
 
-function header(path: string, size: number, directory: boolean): Buffer {
+export function header(path: string, size: number, directory: boolean): Buffer {
   const block = Buffer.alloc(BLOCK);
   const { name, prefix } = splitPath(path);
   const write = (text: string, offset: number, width: number) => {

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import type { Article } from '../../types/index.ts';
 import { ROOT } from '../helpers.ts';
 import { VALID_FIXTURE } from '../../scripts/checks/test-kit.ts';
-import { readW3c, w3cCollection } from '../../scripts/interop/w3c.ts';
+import { readW3c } from '../../scripts/interop/w3c.ts';
+import { w3cPage } from '../interop-support.ts';
 import { bratAnn, parseBratAnn } from '../../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../../scripts/interop/label-studio.ts';
 import { fromBrat, fromLabelStudio, fromW3c } from '../../scripts/interop/readers.ts';
-import { buildAnnotations, mergeAnnotations, type ToolAnnotation } from '../../scripts/interop/merge.ts';
+import { buildAnnotations, planImport, type ToolAnnotation } from '../../scripts/interop/merge.ts';
 import { entityKinds, loadRegistry } from '../../scripts/interop/registry.ts';
 import { articleText } from '../../scripts/lib/text-quote.ts';
 
@@ -34,13 +35,13 @@ function importInto(original: Article, items: ToolAnnotation[], toolText: string
   const empty = Object.fromEntries(Object.keys(original.annotations).map((layer) => [layer, []]));
   const clean = { ...original, annotations: empty as unknown as Article['annotations'] };
   const built = buildAnnotations(clean, registry, items, toolText, kinds);
-  return mergeAnnotations(clean, built.annotations).article;
+  return planImport(clean, built, false).article;
 }
 
 export const ROUND_TRIPS: readonly RoundTrip[] = [
   {
     name: 'W3C Web Annotation JSON-LD',
-    exportRecord: (article) => reparse(w3cCollection(article, registry)),
+    exportRecord: (article) => reparse(w3cPage(article, registry)),
     importRecord: (exported, original) => importInto(original, fromW3c(readW3c(exported, original.id)), null),
   },
   {

@@ -11,7 +11,19 @@ import type { PublicationInfo } from '../../../types/index.ts';
 import type { OutputDir } from '../output.ts';
 import type { TableModel } from '../table-model.ts';
 
-/** One Frictionless resource (and Croissant `FileObject`/`FileSet`) a format writes. */
+/** The command that writes `dist/` (named by every generated file's notice). */
+export const BUILD_COMMAND = 'npm run build';
+
+/** What package.json says of the dataset (its metadata reuses it). */
+export interface PackageMetadata {
+  name: string;
+  version: string;
+  description: string;
+  keywords: string[];
+  homepage?: string;
+}
+
+/** One Frictionless resource (and Croissant `FileObject`) a format writes. */
 export interface Resource {
   /** The resource's name in datapackage.json: lowercase letters, digits, `-`, `_`, `.`. */
   name: string;
@@ -38,6 +50,7 @@ export interface FormatContext {
   /** The repository root (package.json, schemas/, types/). */
   rootDir: string;
   info: PublicationInfo;
+  dataset: PackageMetadata;
   model: TableModel;
   /** The resources of the formats written before this one, in order (for the metadata formats). */
   written: readonly Resource[];

@@ -1,21 +1,23 @@
 /**
  * `annotated-news.sqlite`: every table of the table model in one SQLite database, with primary and foreign keys,
- * an index per foreign key, views that put names beside ids (`mentions_with_names`, `quotes_with_names`…), full-text indexes (FTS5) over the article text and the
- * quotes, the column descriptions, and the dataset version (`PRAGMA user_version` and the `dataset_metadata` table).
+ * an index per foreign key, views that put names beside ids (`mentions_with_names`, `quotes_with_names`…), full-text
+ * indexes (FTS5) over the article text and the quotes, the column descriptions, and the dataset version
+ * (`PRAGMA user_version` and the `dataset_metadata` table).
  *
- * Written with node-sqlite3-wasm (SQLite compiled to WebAssembly, with a VFS that reads and writes through Node's
- * `fs`): no native build, so `npm ci` works on every contributor's machine and in CI without a compiler, and the
- * database goes to disk page by page, so memory stays bounded however large the dataset (sql.js, used before, held
- * the whole file in memory and copied it once more to export it: see the README, "SQLite: how it is written").
- * The same statements in the same order give the same bytes.
+ * The rows are the Parquet tables' (formats/tables.ts, which runs first), read by DuckDB in primary-key order, so the
+ * database holds the same rows in the same order as the CSV and Parquet files, and the same rows give the same bytes.
+ * DuckDB cannot write SQLite here (its sqlite extension is a download), so the database is written with
+ * node-sqlite3-wasm (SQLite compiled to WebAssembly: no native build, and the file goes to disk page by page).
  */
 import { createRequire } from 'node:module';
-import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database, JSValue, Statement } from 'node-sqlite3-wasm';
-import type { Row, Table } from './table-model.ts';
-import type { FieldFacts } from './schema-fields.ts';
-import type { OutputDir, WrittenFile } from './output.ts';
+import type { Table } from '../table-model.ts';
+import type { FieldFacts } from '../schema-fields.ts';
+import type { Format } from './format.ts';
+import { DATA_LICENSE } from './metadata.ts';
+import { orderBy, parquetPath, sqlName, sqlString, withDuckDb } from './tables.ts';
 
 export const SQLITE_PATH = 'annotated-news.sqlite';
 
@@ -101,15 +103,6 @@ function createIndexes(table: Table): string[] {
     );
 }
 
-/** What the database says about itself (its `dataset_metadata` table). */
-export interface SqliteMeta {
-  name: string;
-  version: string;
-  schemaVersion: number;
-  license: string;
-  notice: string;
-}
-
 /**
  * The page cache while writing (KiB). The file is on disk, so this is all the memory the database needs; it is large
  * enough that appending rows and building the indexes rarely read a page back.
@@ -144,7 +137,7 @@ class TableInserts {
   }
 
   /** Booleans are bound as 0 and 1. */
-  add(row: Row): void {
+  add(row: readonly JSValue[]): void {
     const values = this.#values;
     let at = this.#rows * this.#width;
     for (let i = 0; i < this.#width; i++) values[at++] = row[i]!;
@@ -164,75 +157,91 @@ class TableInserts {
 }
 
 /**
- * Writes the database to `<out>/annotated-news.sqlite` as rows arrive: the tables are created first, rows are
- * inserted in one transaction, a batch of rows per statement (`TableInserts`), and the indexes, views, full-text indexes
- * and metadata are added at the end (building an index once is cheaper than keeping it sorted row by row). The file
- * is written under a temporary name and renamed when complete, so a failed build leaves no half-written database.
+ * Writes the database: the tables are created, each table's rows inserted in one transaction in primary-key order,
+ * then the indexes, views, full-text indexes and metadata are added (building an index once is cheaper than keeping
+ * it sorted row by row). The file is written under a temporary name and renamed when complete.
  */
-export class SqliteTables {
-  readonly #db: Database;
-  readonly #inserts = new Map<Table, TableInserts>();
-  readonly #partial: string;
-
-  constructor(
-    readonly tables: readonly Table[],
-    private readonly out: OutputDir,
-  ) {
+export const sqlite: Format = {
+  name: 'sqlite',
+  description:
+    'Every table in one SQLite database, with keys, indexes, views with names beside ids and full-text indexes.',
+  async write({ out, model, info, dataset }) {
     const { Database } = createRequire(import.meta.url)('node-sqlite3-wasm') as typeof import('node-sqlite3-wasm');
-    this.#partial = join(out.root, `${SQLITE_PATH}.partial`);
-    mkdirSync(dirname(this.#partial), { recursive: true });
+    const partial = join(out.root, `${SQLITE_PATH}.partial`);
     // A stale file, or the lock folder a killed build left (node-sqlite3-wasm locks with a `.lock` folder).
-    rmSync(this.#partial, { force: true });
-    rmSync(`${this.#partial}.lock`, { force: true, recursive: true });
-    const db = (this.#db = new Database(this.#partial));
-    db.exec(
-      `PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -${CACHE_KIB}`,
-    );
-    db.exec('BEGIN');
-    for (const table of tables) {
-      db.exec(createTable(table));
-      this.#inserts.set(table, new TableInserts(db, table));
-    }
-  }
-
-  add(table: Table, rows: readonly Row[]): void {
-    const inserts = this.#inserts.get(table)!;
-    for (const row of rows) inserts.add(row);
-  }
-
-  /** Adds indexes, views, full-text indexes and metadata, closes the file and records it in the output folder. */
-  finish(meta: SqliteMeta): WrittenFile {
-    const db = this.#db;
-    for (const inserts of this.#inserts.values()) inserts.finish();
-    for (const table of this.tables) for (const sql of createIndexes(table)) db.exec(sql);
-    for (const [name, sql] of Object.entries(views(this.tables))) db.exec(`CREATE VIEW ${quoteName(name)} AS ${sql}`);
-    for (const fts of FULL_TEXT) {
-      if (fts.optional && !this.tables.some((t) => t.name === fts.table)) continue;
-      const columns = fts.columns.map(quoteName).join(', ');
+    rmSync(partial, { force: true });
+    rmSync(`${partial}.lock`, { force: true, recursive: true });
+    const db = new Database(partial);
+    try {
       db.exec(
-        `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`,
+        `PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -${CACHE_KIB}`,
       );
-      db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
+      db.exec('BEGIN');
+      await withDuckDb(out.root, async (duckdb) => {
+        for (const table of model.tables) {
+          db.exec(createTable(table));
+          const inserts = new TableInserts(db, table);
+          const columns = table.columns
+            .map((c) => (c.facts.type === 'date' ? `CAST(${sqlName(c.name)} AS VARCHAR)` : sqlName(c.name)))
+            .join(', ');
+          const parquet = sqlString(join(out.root, parquetPath(table.name)));
+          const result = await duckdb.stream(`SELECT ${columns} FROM read_parquet(${parquet}) ${orderBy(table)}`);
+          for (let chunk; (chunk = await result.fetchChunk()) && chunk.rowCount > 0;)
+            for (const row of chunk.getRows()) inserts.add(row as JSValue[]);
+          inserts.finish();
+        }
+      });
+      for (const table of model.tables) for (const sql of createIndexes(table)) db.exec(sql);
+      for (const [view, sql] of Object.entries(views(model.tables)))
+        db.exec(`CREATE VIEW ${quoteName(view)} AS ${sql}`);
+      for (const fts of FULL_TEXT) {
+        if (fts.optional && !model.tables.some((t) => t.name === fts.table)) continue;
+        const columns = fts.columns.map(quoteName).join(', ');
+        db.exec(
+          `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, tokenize=unicode61)`,
+        );
+        db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
+      }
+      const meta = {
+        name: dataset.name,
+        version: dataset.version,
+        schemaVersion: String(info.schemaVersion),
+        license: DATA_LICENSE,
+        notice: info.$comment,
+      };
+      db.exec('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
+      const metadata = db.prepare('INSERT INTO dataset_metadata VALUES (?, ?)');
+      for (const [key, value] of Object.entries(meta)) metadata.run([key, value]);
+      metadata.finalize();
+      db.exec(
+        'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
+      );
+      const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
+      for (const table of model.tables)
+        for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
+      columns.finalize();
+      db.exec(`PRAGMA user_version = ${userVersion(info.version)}`);
+      db.exec('COMMIT');
+    } finally {
+      db.close();
     }
-    db.exec('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
-    const metadata = db.prepare('INSERT INTO dataset_metadata VALUES (?, ?)');
-    for (const [key, value] of Object.entries({ ...meta, schemaVersion: String(meta.schemaVersion) }))
-      metadata.run([key, value]);
-    metadata.finalize();
-    db.exec(
-      'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
-    );
-    const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
-    for (const table of this.tables)
-      for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
-    columns.finalize();
-    db.exec(`PRAGMA user_version = ${userVersion(meta.version)}`);
-    db.exec('COMMIT');
-    db.close();
-    const path = join(this.out.root, SQLITE_PATH);
-    renameSync(this.#partial, path);
+    const path = join(out.root, SQLITE_PATH);
+    renameSync(partial, path);
     chmodSync(path, 0o644); // node-sqlite3-wasm creates the file readable by its owner only
-
-    return this.out.recordFromDisk(SQLITE_PATH);
-  }
-}
+    out.recordFromDisk(SQLITE_PATH);
+    return [
+      {
+        name: 'sqlite',
+        path: SQLITE_PATH,
+        format: 'sqlite',
+        mediatype: 'application/vnd.sqlite3',
+        description:
+          'Every table in one SQLite database: primary and foreign keys, indexes, views with names beside ids ' +
+          '(mentions_with_names, quotes_with_names…), FTS5 full-text indexes (articles_fts, quotes_fts), the version ' +
+          'in PRAGMA user_version and dataset_metadata, the column descriptions in dataset_columns.',
+        npm: false,
+        croissant: true,
+      },
+    ];
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * Reading an import file (`npm run import`), as untrusted input: JSON as strictly as a record
+ * (scripts/lib/json-source.ts: size, depth, forbidden keys; a list is allowed at the root), brat as strict UTF-8
+ * within the same size, W3C pages only from files in the collection's folder. Every problem is an ImportError
+ * located in the file (`LINE:COLUMN (at /json/pointer)` or `LINE:1`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { decodeUtf8, lineColumn, MAX_FILE_BYTES, parseJsonSource, pointerLocator } from '../lib/json-source.ts';
+import { BratSyntaxError, parseBratAnn } from './brat.ts';
+import { LabelStudioFormatError, readLabelStudio } from './label-studio.ts';
+import { FormatError, readW3c } from './w3c.ts';
+import { fromBrat, fromLabelStudio, fromW3c } from './readers.ts';
+import { ImportError, type ToolAnnotation } from './merge.ts';
+
+export const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A file's bytes, refused past the strict reader's size limit; problems are ImportErrors. */
+function readCapped(file: string): Buffer {
+  const bytes = readFileSync(file);
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new ImportError(
+      '',
+      `the file is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES}`,
+      "Import one article's export: the Label Studio task, the brat .ann, or the W3C page that holds it.",
+    );
+  return bytes;
+}
+
+/** A JSON import file, read as strictly as a record (a list is allowed at the root). */
+function readJson(file: string): { value: unknown; text: string } {
+  const parsed = parseJsonSource(readCapped(file), { lists: true });
+  if (!parsed.ok) {
+    const p = parsed.problems[0]!;
+    const at = lineColumn(parsed.text, p.offset);
+    throw new ImportError(`${at.line}:${at.column}`, p.message, p.hint);
+  }
+  return { value: parsed.value, text: parsed.text };
+}
+
+/** Reads FILE in its format; every problem is an ImportError located in FILE. */
+export function readToolFile(
+  format: Format,
+  file: string,
+  articleId: string,
+): { items: ToolAnnotation[]; toolText: string | null; locate: (where: string) => string } {
+  if (format === 'brat') {
+    const decoded = decodeUtf8(readCapped(file));
+    if (!('text' in decoded))
+      throw new ImportError('', `invalid UTF-8 byte sequence at byte ${decoded.byteOffset}`, 'Save the file as UTF-8.');
+    const txtPath = file.replace(/\.ann$/, '.txt');
+    const toolText = txtPath !== file && existsSync(txtPath) ? readCapped(txtPath).toString('utf8') : null;
+    const line = (where: string) => where.replace(/^line (\d+)$/, '$1:1');
+    try {
+      return { items: fromBrat(parseBratAnn(decoded.text)), toolText, locate: line };
+    } catch (error) {
+      if (error instanceof BratSyntaxError)
+        throw new ImportError(
+          `${error.line}:1`,
+          error.message.replace(/^line \d+: /, ''),
+          'See https://brat.nlplab.org/standoff.html for the format.',
+        );
+      if (error instanceof ImportError) throw new ImportError(line(error.where), error.message, error.hint);
+      throw error;
+    }
+  }
+  const { value, text } = readJson(file);
+  const locator = pointerLocator(text);
+  const locate = (where: string) => {
+    if (!where.startsWith('/') && where !== '') return where;
+    const at = locator(where === '/' ? '' : where);
+    return `${at.line}:${at.column} (at ${where || '/'})`;
+  };
+  // W3C pages named by the collection: files beside it, read as strictly, never outside its folder.
+  const folder = resolve(dirname(file));
+  let current = resolve(file);
+  const loadPage = (reference: string, where: string): unknown => {
+    const path = resolve(dirname(current), reference);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(reference) || !path.startsWith(folder + sep) || !existsSync(path))
+      throw new FormatError(where, `the page ${JSON.stringify(reference)} is no file in ${folder}`);
+    current = path;
+    try {
+      return readJson(path).value;
+    } catch (error) {
+      if (error instanceof ImportError)
+        throw new FormatError(`${relative(process.cwd(), path)}:${error.where}`, error.message);
+      throw error;
+    }
+  };
+  try {
+    if (format === 'w3c') return { items: fromW3c(readW3c(value, articleId, loadPage)), toolText: null, locate };
+    const { text: toolText, version, regions, relations } = readLabelStudio(value, articleId);
+    return { items: fromLabelStudio(regions, relations, version), toolText, locate };
+  } catch (error) {
+    if (error instanceof FormatError || error instanceof LabelStudioFormatError)
+      throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
+    if (error instanceof ImportError) throw new ImportError(locate(error.where), error.message, error.hint);
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Label Studio: every article as a task (annotations/label-studio/tasks.json, a JSON list; past SHARD_BYTES,
+ * more: tasks-2.json…) and the labelling configuration that matches them (annotations/label-studio/config.xml). The tasks
+ * themselves: scripts/interop/label-studio.ts.
+ */
+import { join } from 'node:path';
+import type { Format, Resource } from './format.ts';
+import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
+import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
+import { entityKinds } from '../../interop/registry.ts';
+
+const LABEL_STUDIO_CONFIG = `${EXPORT_DIR}/label-studio/config.xml`;
+
+export const labelStudio: Format = {
+  name: 'label-studio',
+  description: 'Label Studio tasks (one per article) and the labelling configuration that matches them.',
+  write({ out, rootDir }) {
+    const registry = readRegistry(out.root);
+    const tasks = new Shards(
+      out,
+      shardPath(`${EXPORT_DIR}/label-studio/tasks.json`),
+      () => '[',
+      () => '\n]\n',
+    );
+    for (const article of readArticles(out.root)) {
+      const task = JSON.stringify(labelStudioTask(article, registry));
+      tasks.write(`\n${task}`, ',');
+    }
+    const paths = tasks.close();
+    out.write(LABEL_STUDIO_CONFIG, labelStudioConfig(entityKinds(join(rootDir, 'schemas'))));
+    const resources: Resource[] = [
+      {
+        name: 'annotations-label-studio',
+        path: paths,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        description:
+          'Label Studio tasks, one per article (data.text, data.article, data.version), its annotations as regions (offsets in code points, as Label Studio counts them); each file a JSON list, to import into a project set up with annotations/label-studio/config.xml.',
+        npm: false,
+        croissant: true,
+      },
+      {
+        name: 'annotations-label-studio-config',
+        path: LABEL_STUDIO_CONFIG,
+        format: 'xml',
+        mediatype: 'application/xml',
+        encoding: 'utf-8',
+        description:
+          'The Label Studio labelling configuration that matches the tasks (paste it into the project settings).',
+        npm: false,
+        croissant: false,
+      },
+    ];
+    return resources;
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * spaCy-style JSON Lines: one article per line (annotations/spacy.jsonl; past SHARD_BYTES, more: spacy-2.jsonl…). The
+ * lines themselves: scripts/interop/spacy.ts.
+ */
+import type { Format, Resource } from './format.ts';
+import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
+import { spacyLine } from '../../interop/spacy.ts';
+
+export const spacy: Format = {
+  name: 'spacy',
+  description: 'spaCy-style JSON Lines: each article’s text and its entity mention spans.',
+  write({ out }) {
+    const registry = readRegistry(out.root);
+    const lines = new Shards(out, shardPath(`${EXPORT_DIR}/spacy.jsonl`));
+    for (const article of readArticles(out.root)) lines.write(spacyLine(article, registry));
+    const resource: Resource = {
+      name: 'annotations-spacy',
+      path: lines.close(),
+      format: 'jsonl',
+      mediatype: 'application/jsonl',
+      encoding: 'utf-8',
+      description:
+        'spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], "meta"}; offsets are Python str indexes (code points), for Doc.char_span.',
+      npm: false,
+      croissant: true,
+    };
+    return [resource];
+  },
+};

@@ -1,0 +1,206 @@
+/**
+ * The tables as files: `csv/<table>.csv` and `parquet/<table>.parquet` for every table of the table model, made by
+ * DuckDB. The canonical stream (`jsonl/<collection>.jsonl`) is read a record at a time, the table model makes each
+ * record's rows, DuckDB's appender loads them, and each file is written by `COPY (SELECT … ORDER BY <primary key>)`:
+ * the rows are in key order (DuckDB compares text byte by byte, which for our ASCII ids is JavaScript's `<`), whatever
+ * order the records came in, and the same rows give the same bytes.
+ *
+ * DuckDB works within `MEMORY_LIMIT`, its database and spill files in a folder inside the staging folder (removed
+ * after), on `THREADS` threads whatever the machine, so the Parquet row groups are the same everywhere. No line or
+ * field size limit applies: the rows never pass through a CSV reader.
+ *
+ * CSV: RFC 4180 (table-schema.ts `DIALECT`), UTF-8 without a byte-order mark, a header row, CRLF. A null is an empty
+ * cell, an empty string `""`; a cell with a comma, a quote, a line break or `#` is quoted (DuckDB quotes `#` so that
+ * readers that take it for a comment do not). A number cell is the text data.json has (JavaScript's), not DuckDB's
+ * (`5`, not `5.0`). Values are written verbatim: no cell is altered to defuse spreadsheet formulas (see the README).
+ *
+ * Parquet: typed columns (`DUCKDB_TYPE`), zstd, and in the key-value metadata the dataset, the version, the table's
+ * and each column's description (`description`, `description:<column>`).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { FieldFacts } from '../schema-fields.ts';
+import type { Cell, Row, Table, TableModel } from '../table-model.ts';
+import { DIALECT, resourceName } from '../table-schema.ts';
+import type { Format, Resource } from './format.ts';
+import { eachRow } from './rows.ts';
+
+export const csvPath = (table: string) => `csv/${table}.csv`;
+export const parquetPath = (table: string) => `parquet/${table}.parquet`;
+const PARQUET_COMPRESSION = 'zstd';
+
+/**
+ * DuckDB's memory budget. The database is a file in the temporary folder, so loaded rows can leave memory and the
+ * budget holds however large the dataset (an in-memory database failed at 48 MB on 2,000 articles; a file did not).
+ */
+const MEMORY_LIMIT = '256MB';
+/** Fixed, so the files do not depend on the machine's cores. */
+const THREADS = 2;
+const TEMP_DIR = '.duckdb-tmp';
+
+/** The DuckDB (and so Parquet) type of each Table Schema type. */
+export const DUCKDB_TYPE: Record<FieldFacts['type'], string> = {
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+};
+
+export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+export const sqlName = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/** The column that holds a number column's CSV text (`:` is not in a model column's name). */
+const textOf = (column: string) => `${column}:text`;
+
+/** `ORDER BY` a table's primary key. */
+export const orderBy = (table: Table) => `ORDER BY ${table.primaryKey.map(sqlName).join(', ')}`;
+
+/**
+ * Appends one row's cells by the column types, a number also as its text. DuckDB casts on the way in: an integer
+ * (a JavaScript number) to BIGINT, a date's text to DATE.
+ */
+function appender(table: Table): (a: DuckDBAppender, row: Row) => void {
+  const steps = table.columns.map((column): ((a: DuckDBAppender, cell: Cell) => void) => {
+    switch (column.facts.type) {
+      case 'integer':
+        return (a, cell) => a.appendDouble(cell as number);
+      case 'number':
+        return (a, cell) => {
+          a.appendDouble(cell as number);
+          a.appendVarchar(String(cell));
+        };
+      case 'boolean':
+        return (a, cell) => a.appendBoolean(cell as boolean);
+      default:
+        return (a, cell) => a.appendVarchar(cell as string);
+    }
+  });
+  const width = steps.length;
+  return (a, row) => {
+    for (let i = 0; i < width; i++) {
+      const cell = row[i]!;
+      if (cell === null) {
+        a.appendNull();
+        if (table.columns[i]!.facts.type === 'number') a.appendNull();
+      } else steps[i]!(a, cell);
+    }
+    a.endRow();
+  };
+}
+
+function createTable(table: Table): string {
+  const columns = table.columns.flatMap((c) => {
+    const column = `${sqlName(c.name)} ${DUCKDB_TYPE[c.facts.type]}`;
+    return c.facts.type === 'number' ? [column, `${sqlName(textOf(c.name))} VARCHAR`] : [column];
+  });
+  return `CREATE TABLE ${sqlName(table.name)} (${columns.join(', ')})`;
+}
+
+/** Loads every table's rows into a DuckDB database, from the canonical stream under `root`. */
+async function loadTables(connection: DuckDBConnection, model: TableModel, root: string): Promise<void> {
+  const appenders = new Map<Table, { append: DuckDBAppender; row: (a: DuckDBAppender, row: Row) => void }>();
+  for (const table of model.tables) {
+    await connection.run(createTable(table));
+    appenders.set(table, { append: await connection.createAppender(table.name), row: appender(table) });
+  }
+  eachRow(root, model, (table, rows) => {
+    const { append, row } = appenders.get(table)!;
+    for (const cells of rows) row(append, cells);
+  });
+  for (const { append } of appenders.values()) append.closeSync();
+}
+
+/** The CSV's columns: a number column's text under the column's name. */
+const csvColumns = (table: Table) =>
+  table.columns
+    .map((c) => (c.facts.type === 'number' ? `${sqlName(textOf(c.name))} AS ${sqlName(c.name)}` : sqlName(c.name)))
+    .join(', ');
+
+const CSV_OPTIONS =
+  `FORMAT csv, HEADER true, DELIMITER ${sqlString(DIALECT.delimiter)}, QUOTE ${sqlString(DIALECT.quoteChar)}, ` +
+  `ESCAPE ${sqlString(DIALECT.quoteChar)}, NEW_LINE ${sqlString(DIALECT.lineTerminator)}, NULLSTR ''`;
+
+function parquetOptions(table: Table, dataset: { name: string; version: string }): string {
+  const metadata = [
+    ['dataset', dataset.name],
+    ['version', dataset.version],
+    ['table', table.name],
+    ['description', table.description],
+    ...table.columns.map((c) => [`description:${c.name}`, c.facts.description]),
+  ]
+    .map(([key, value]) => `${sqlString(key!)}: ${sqlString(value!)}`)
+    .join(', ');
+  return `FORMAT parquet, COMPRESSION ${PARQUET_COMPRESSION}, KV_METADATA {${metadata}}`;
+}
+
+/** Opens DuckDB with its limits, its files in a folder under `root`; closes and removes them after `run`. */
+export async function withDuckDb<T>(root: string, run: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const temp = join(root, TEMP_DIR);
+  mkdirSync(temp, { recursive: true });
+  // DuckDB (40 MB) is loaded when a table format runs, not with the build.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(join(temp, 'tables.duckdb'), {
+    memory_limit: MEMORY_LIMIT,
+    threads: String(THREADS),
+    temp_directory: temp,
+  });
+  const connection = await instance.connect();
+  try {
+    return await run(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+export const tables: Format = {
+  name: 'tables',
+  description: 'Every table as CSV (RFC 4180) and as Parquet (typed, zstd, described), rows in primary-key order.',
+  async write({ out, model, dataset }) {
+    for (const folder of ['csv', 'parquet']) mkdirSync(join(out.root, folder), { recursive: true });
+    await withDuckDb(out.root, async (connection) => {
+      await loadTables(connection, model, out.root);
+      for (const table of model.tables) {
+        const from = `FROM ${sqlName(table.name)} ${orderBy(table)}`;
+        await connection.run(
+          `COPY (SELECT ${csvColumns(table)} ${from}) TO ${sqlString(join(out.root, csvPath(table.name)))} (${CSV_OPTIONS})`,
+        );
+        const columns = table.columns.map((c) => sqlName(c.name)).join(', ');
+        await connection.run(
+          `COPY (SELECT ${columns} ${from}) TO ${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, dataset)})`,
+        );
+      }
+    });
+    const resources: Resource[] = [];
+    for (const table of model.tables) {
+      out.recordFromDisk(csvPath(table.name));
+      resources.push({
+        name: resourceName(table.name),
+        path: csvPath(table.name),
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        description: table.description,
+        npm: true,
+        croissant: true,
+        table: table.name,
+      });
+    }
+    for (const table of model.tables) {
+      out.recordFromDisk(parquetPath(table.name));
+      resources.push({
+        name: `${resourceName(table.name)}-parquet`,
+        path: parquetPath(table.name),
+        format: 'parquet',
+        mediatype: 'application/vnd.apache.parquet',
+        description: `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
+        npm: false,
+        croissant: true,
+        table: table.name,
+      });
+    }
+    return resources;
+  },
+};

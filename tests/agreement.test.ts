@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
-import { cohenKappa, compareLayer, f1, pairSpans, type Span } from '../scripts/lib/agreement.ts';
+import { cohenKappa, compareLayer, f1, pairSpans, type LayerAgreement, type Span } from '../scripts/lib/agreement.ts';
+import type { Article } from '../types/index.ts';
 
 const span = (id: string, start: number, end: number, labels: Record<string, string> = {}): Span => ({
   id,
@@ -70,14 +71,14 @@ test('npm run agreement: two annotations of one article, as text and as JSON; di
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
   const fileA = join(dir, FIXTURE_ARTICLE);
-  const article = JSON.parse(readFileSync(fileA, 'utf8'));
-  const mention = article.annotations.mentions[0];
+  const article = JSON.parse(readFileSync(fileA, 'utf8')) as Article;
+  const mention = article.annotations.mentions[0]!;
   article.annotations.mentions = [{ ...mention, form: mention.form === 'name' ? 'nominal' : 'name' }];
   const fileB = join(dir, 'b.json');
   writeFileSync(fileB, JSON.stringify(article));
   const same = runScript('agreement.ts', [fileA, fileA, '--json']);
   assert.equal(same.code, 0, same.stderr);
-  for (const layer of JSON.parse(same.stdout).layers) {
+  for (const layer of (JSON.parse(same.stdout) as { layers: LayerAgreement[] }).layers) {
     assert.deepEqual(layer.disagreements, [], layer.layer);
     if (layer.a > 0) assert.equal(layer.exact.f1, 1, layer.layer);
   }
@@ -85,7 +86,7 @@ test('npm run agreement: two annotations of one article, as text and as JSON; di
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /form: A (name|nominal) ≠ B (name|nominal)/);
   assert.doesNotMatch(text.stdout, /NaN|undefined/);
-  article.body[0].text = `${article.body[0].text} More.`;
+  article.body[0]!.text = `${article.body[0]!.text} More.`;
   writeFileSync(fileB, JSON.stringify(article));
   const refused = runScript('agreement.ts', [fileA, fileB]);
   assert.equal(refused.code, 2);

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { validateData } from '../scripts/checks/run.ts';
 import { positionArticle } from '../scripts/publish/positions.ts';
-import type { Article } from '../types/index.ts';
+import type { Article, Entity, Source } from '../types/index.ts';
 
-const source = (kind: string, extra: object = {}) => ({
+const source = (kind: Source['kind'], extra: Partial<Source> = {}): Source => ({
   kind,
   entity: null,
   affiliation: null,
@@ -25,14 +25,14 @@ test(
     const { dir, dispose } = scratchDataset();
     t.after(dispose);
     let article: Article | undefined;
-    editJson(dir, FIXTURE_ARTICLE, (a) => {
+    editJson(dir, FIXTURE_ARTICLE, (a: Article) => {
       a.genre = 'genre:Summary';
       a.body.push(
         { type: 'subheading', text: 'The minister on the radio' },
         { type: 'listItem', level: 1, text: 'On repairs: “The grid will hold.”' },
         { type: 'listItem', level: 2, text: 'Crews allegedly work at night, the Daily Ledger says.' },
       );
-      const quote = a.annotations.quotes[0];
+      const quote = a.annotations.quotes[0]!;
       a.annotations.quotes.push(
         {
           ...quote,
@@ -61,7 +61,7 @@ test(
         },
       );
       a.annotations.claims.push({
-        ...a.annotations.claims[0],
+        ...a.annotations.claims[0]!,
         id: 'c-crews',
         selector: { exact: 'Crews allegedly work at night' },
         claimReviewed: 'Crews work at night.',
@@ -72,7 +72,7 @@ test(
       });
       article = a;
     });
-    editJson(dir, 'entities/olena-kovalenko.json', (e) => {
+    editJson(dir, 'entities/olena-kovalenko.json', (e: Entity) => {
       e.wikidataCheck = { status: 'none', checkedIn: 'a Wikidata search for the name', checkedOn: '2026-12-07' };
     });
     const { findings } = await validateData({ dataDir: dir, paths: [join(dir, FIXTURE_ARTICLE)] });

@@ -12,15 +12,16 @@ import { runScript } from './helpers.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { printable } from '../scripts/lib/printable.ts';
 import type { JsonReport } from '../scripts/checks/formats/json.ts';
+import type { Article } from '../types/index.ts';
 
 const HOSTILE =
   '\n::error file=README.md,line=1::Approved by the maintainers\r\n::stop-commands::x\n\x1b[2J\x1b]0;owned\x07';
 
 function hostileDataset() {
   const scratch = scratchDataset();
-  editJson(scratch.dir, FIXTURE_ARTICLE, (a) => {
-    a.annotations.mentions[0].selector.exact = `Kyiv${HOSTILE}`;
-    a.annotations.mentions[1].entity = `x${HOSTILE}`;
+  editJson(scratch.dir, FIXTURE_ARTICLE, (a: Article) => {
+    a.annotations.mentions[0]!.selector.exact = `Kyiv${HOSTILE}`;
+    a.annotations.mentions[1]!.entity = `x${HOSTILE}`;
     a.headline.text = `${HOSTILE}headline`;
   });
   writeFileSync(join(scratch.dir, 'entities', `stray${HOSTILE.replace(/\//g, '')}.json`), '{}');

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript, ROOT } from './helpers.ts';
 import type { JsonReport } from '../scripts/checks/formats/json.ts';
+import type { Article, Outlet } from '../types/index.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 
 /** A hash of every file under a folder, to prove nothing was written. */
@@ -28,8 +29,12 @@ function treeHash(dir: string): string {
  */
 function brokenDataset() {
   const scratch = scratchDataset();
-  editJson(scratch.dir, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[1].selector.exact = 'Olena Kovalenk0'));
-  editJson(scratch.dir, 'outlets/daily-ledger.json', (o) => (o.country = 'gb'));
+  editJson(
+    scratch.dir,
+    FIXTURE_ARTICLE,
+    (a: Article) => (a.annotations.mentions[1]!.selector.exact = 'Olena Kovalenk0'),
+  );
+  editJson(scratch.dir, 'outlets/daily-ledger.json', (o: Outlet) => (o.country = 'gb'));
   writeFileSync(join(scratch.dir, 'entities', 'broken.json'), '{\n  "id": "broken",\n  "id": "again"\n}\n');
   return scratch;
 }

@@ -19,7 +19,7 @@ const DATASET_TEST_FILES = [
   'tests/seed-article.test.ts',
   'tests/validate-runner.test.ts',
   'tests/publish-csv.test.ts',
-  'tests/publish-csv-format.test.ts',
+  'tests/publish-tables.test.ts',
   'tests/publish-package.test.ts',
 ];
 

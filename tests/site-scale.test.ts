@@ -21,7 +21,12 @@ const base = article.annotations.events[0]!;
 function build(events: number, repeats: number): { dist: string; site: string } {
   const dist = mkdtempSync(join(tmpdir(), 'site-scale-'));
   mkdirSync(join(dist, 'jsonl'));
-  writeFileSync(join(dist, 'index.json'), readFileSync(join(DIST, 'index.json')));
+  // The seed article alone: the index lists what the JSON Lines hold, whatever else data/ has.
+  const index = JSON.parse(readFileSync(join(DIST, 'index.json'), 'utf8')) as { articles: { id: string }[] };
+  writeFileSync(
+    join(dist, 'index.json'),
+    JSON.stringify({ ...index, articles: index.articles.filter((a) => a.id === SEED_ID) }),
+  );
   const scaled = {
     ...article,
     annotations: {

@@ -214,7 +214,10 @@ export function finishSite(
   if (descriptor.version !== index.version)
     stale(distDir, `datapackage.json is of version ${descriptor.version}, index.json of ${index.version}`);
   const downloads: Download[] = [];
+  const offered = new Set<string>();
   const offer = (path: string, format: string, description: string) => {
+    if (offered.has(path)) return;
+    offered.add(path);
     const from = join(distDir, path);
     if (!existsSync(from)) stale(distDir, `datapackage.json lists ${path}, which is missing`);
     site.link(`data/${path}`, from);
@@ -222,8 +225,11 @@ export function finishSite(
   };
   offer('datapackage.json', 'json', 'The Frictionless Data Package descriptor: every file below and its tables.');
   offer('SHA256SUMS', 'text', 'The SHA-256 of every file: check them with `sha256sum -c SHA256SUMS`.');
+  // Each article's own file is linked below, beside its page; the npm package's code is not a download.
   for (const resource of descriptor.resources)
-    for (const path of [resource.path].flat()) offer(path, resource.format ?? 'file', resource.description ?? '');
+    for (const path of [resource.path].flat())
+      if (!path.startsWith('articles/') && resource.format !== 'js')
+        offer(path, resource.format ?? 'file', resource.description ?? '');
   const schemaFiles = readdirSync(join(distDir, 'schemas'))
     .filter((f) => f.endsWith('.schema.json'))
     .sort();

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { grounding } from './grounding.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
+import type { Article } from '../../../types/index.ts';
 
 test('grounding: the valid fixture passes (selectors, continuations, attribution, hedges, event times)', () => {
   assert.deepEqual(findingsAfter([grounding]), []);
@@ -9,7 +10,11 @@ test('grounding: the valid fixture passes (selectors, continuations, attribution
 
 test('grounding: a passage not in the text fails, with the closest passage as a hint', () => {
   const findings = findingsAfter([grounding], (data) =>
-    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.quotes[0].continuations[0].exact = 'Every region matter.')),
+    editJson(
+      data,
+      FIXTURE_ARTICLE,
+      (a: Article) => (a.annotations.quotes[0]!.continuations[0]!.exact = 'Every region matter.'),
+    ),
   );
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.pointer, '/annotations/quotes/0/continuations/0/exact');
@@ -18,7 +23,7 @@ test('grounding: a passage not in the text fails, with the closest passage as a 
 
 test('grounding: an ambiguous passage fails and suggests a settling prefix or suffix', () => {
   const findings = findingsAfter([grounding], (data) =>
-    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.events[0].time.selector = { exact: 'the' })),
+    editJson(data, FIXTURE_ARTICLE, (a: Article) => (a.annotations.events[0]!.time!.selector = { exact: 'the' })),
   );
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /occurs \d+ times/);
@@ -27,7 +32,7 @@ test('grounding: an ambiguous passage fails and suggests a settling prefix or su
 
 test('grounding: a prefix that is not in the text fails even when exact is', () => {
   const findings = findingsAfter([grounding], (data) =>
-    editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[3].selector.prefix = 'than ')),
+    editJson(data, FIXTURE_ARTICLE, (a: Article) => (a.annotations.mentions[3]!.selector.prefix = 'than ')),
   );
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /not with this prefix\/suffix/);

@@ -37,7 +37,7 @@ function generator(seed: number): () => number {
   };
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 test('cached validation reports what full validation reports, after each of many random edits', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'incremental-'));

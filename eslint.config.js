@@ -38,10 +38,30 @@ export default tseslint.config(
     },
   },
   {
-    // Its edits reach into nested JSON Schema objects freely; the results are compared, not typed.
-    files: ['tests/release-schema-diff.test.ts'],
+    // A JSON Schema `pattern` in a JSDoc tag (the schemas are generated from these comments) cannot be split either.
+    files: ['types/**/*.ts'],
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: '^\\s*\\* @pattern ' },
+      ],
+    },
+  },
+  {
+    // These tests edit records and schemas into shapes no type allows (a wrong type, a missing field, a nested
+    // JSON Schema object): that is what they test, so their edits are untyped on purpose.
+    files: [
+      'tests/release-schema-diff.test.ts',
+      'tests/broken-messages.test.ts',
+      'tests/validate-parallel.test.ts',
+      'tests/validate-runner.test.ts',
+      'tests/validate-incremental.test.ts',
+      'tests/new-scaffold.test.ts',
+      'scripts/checks/rules/*.test.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

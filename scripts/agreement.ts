@@ -66,7 +66,10 @@ function describe(d: Disagreement): string {
     case 'boundary':
       return `boundary    A ${spanText(d.a!)}  ≠  B ${spanText(d.b!)}`;
     case 'label':
-      return `${d.label}: A ${printable(d.a!.labels[d.label!] ?? '—')} ≠ B ${printable(d.b!.labels[d.label!] ?? '—')}   (A ${spanText(d.a!)}; B ${d.b!.id})`;
+      return (
+        `${d.label}: A ${printable(d.a!.labels[d.label!] ?? '—')} ≠ B ` +
+        `${printable(d.b!.labels[d.label!] ?? '—')}   (A ${spanText(d.a!)}; B ${d.b!.id})`
+      );
   }
 }
 
@@ -115,7 +118,8 @@ runMain(() => {
   const differ = firstDifference(a, b);
   if (differ)
     fail(
-      `${fileA} and ${fileB} annotate different texts: they first differ in body block ${differ.block}, at character ${differ.character}; agreement is measured on one text, so give two annotations of the same body`,
+      `${fileA} and ${fileB} annotate different texts: they first differ in body block ${differ.block}, at ` +
+        `character ${differ.character}; agreement is measured on one text, so give two annotations of the same body`,
     );
   const spans = (file: string, article: Article): Map<string, Span[]> => {
     try {

@@ -1,5 +1,6 @@
 /**
- * `npm run new -- <id> [--data DIR]`: scaffolds data/articles/<id>.json from a template (scripts/lib/article-template.ts)
+ * `npm run new -- <id> [--data DIR]`: scaffolds data/articles/<id>.json from a template
+ * (scripts/lib/article-template.ts)
  * for a contributor to fill in: every field, and one example of each annotation kind. Never overwrites: the file is
  * created atomically only when the name is free. The template is deliberately invalid (`TODO` placeholders, which
  * the `placeholders` rule rejects) so that `npm run validate` lists exactly what is left to do.
@@ -40,7 +41,8 @@ function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 
   const iso = value.replace(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(Z|[+-]\d\d:\d\d)$/, '$1T$2$3');
   if (!PARTIAL_DATE.test(iso))
     fail(
-      `${file}: front matter ${key} "${printable(value)}" is not a date: give an ISO 8601 date (2025-02-23) or a date-time with its UTC offset (2025-02-23 15:00:35-05:00)`,
+      `${file}: front matter ${key} "${printable(value)}" is not a date: give an ISO 8601 date (2025-02-23) or ` +
+        `a date-time with its UTC offset (2025-02-23 15:00:35-05:00)`,
     );
   return iso;
 }
@@ -85,7 +87,9 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
     body: body.map((block) => ({ ...block, text: block.text.normalize('NFC') })),
     keywords: [],
     provenance: {
-      source: `The file ${name}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- --from\`${url ? `; the page: ${url}` : ''}.`,
+      source:
+        `The file ${name}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- ` +
+        `--from\`${url ? `; the page: ${url}` : ''}.`,
       sourceUrl: url,
       dateAdded: today,
       addedBy,
@@ -117,7 +121,8 @@ runMain(() => {
   const problem = nameProblem(id);
   if (problem !== null)
     fail(
-      `"${printable(id)}" cannot be an id: ${problem}. Choose a lowercase slug that says what the article is about, such as zelensky-rejects-us-rare-earth-proposal.`,
+      `"${printable(id)}" cannot be an id: ${problem}. Choose a lowercase slug that says what the article is ` +
+        `about, such as zelensky-rejects-us-rare-earth-proposal.`,
     );
   checkRecordFolder(values.data);
   const folder = join(values.data, 'articles');
@@ -146,7 +151,8 @@ runMain(() => {
     console.log(`Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
   1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
   2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
+until it reports no errors.`);
     return 0;
   }
   console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
@@ -154,6 +160,7 @@ runMain(() => {
      know (null where the field allows it and the source does not say).
   2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
      To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` until it reports no errors.`);
+  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
+until it reports no errors.`);
   return 0;
 });

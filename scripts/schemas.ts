@@ -35,7 +35,8 @@ runMain(() => {
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
   // Tables in the docs are generated blocks, so they cannot drift from the code: docs/model.md's enumerated values
   // (from the types), the rules (docs/validation.md), the formats (docs/architecture.md) and the error codes
-  // (docs/errors.md). CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from the same code.
+  // (docs/errors.md). CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from
+  // the same code.
   const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions
     .EntityKind.enum;
   const blocks: Array<[string, string, string]> = [

@@ -61,7 +61,8 @@ runMain(async () => {
     const data = resolve(values.data);
     if (cache === data || cache.startsWith(data + sep))
       fail(
-        `--cache ${values.cache} is inside the data folder; keep the cache elsewhere (e.g. ~/.cache/annotated-news/validate)`,
+        `--cache ${values.cache} is inside the data folder; keep the cache elsewhere (e.g. ` +
+          `~/.cache/annotated-news/validate)`,
       );
   }
   const { findings, filesChecked } = await validateData({

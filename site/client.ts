@@ -28,7 +28,8 @@ function setUpDetails(): void {
     const box = mark.getBoundingClientRect();
     const width = Math.min(360, document.documentElement.clientWidth - 16);
     tip.style.width = `${width}px`;
-    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8))}px`;
+    const right = window.scrollX + document.documentElement.clientWidth - width - 8;
+    tip.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, right))}px`;
     tip.style.top = `${box.bottom + window.scrollY + 6}px`;
   };
   const hide = () => {
@@ -69,7 +70,7 @@ async function search(root: string, query: string): Promise<Doc[]> {
   const perWord: Set<number>[] = [];
   for (const word of words) {
     const shard = await loadJson<Record<string, number[]>>(`${root}search/terms/${shardKey(word)}.json`).catch(
-      () => ({}) as Record<string, number[]>,
+      () => ({}),
     );
     const matches = new Set<number>();
     for (const [term, postings] of Object.entries(shard))
@@ -160,9 +161,11 @@ async function setUpSearchPage(): Promise<void> {
     status.textContent =
       docs.length === 0
         ? `Nothing found for “${query}”.`
-        : `${docs.length} result${docs.length === 1 ? '' : 's'} for “${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
+        : `${docs.length} result${docs.length === 1 ? '' : 's'} for ` +
+          `“${query}”${docs.length > limit ? ` (the first ${limit} shown)` : ''}.`;
   } catch (error) {
-    status.textContent = `The search index could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
+    const reason = error instanceof Error ? error.message : String(error);
+    status.textContent = `The search index could not be loaded (${reason}).`;
   }
 }
 

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
-import { cohenKappa, compareLayer, f1, pairSpans, type Span } from '../scripts/lib/agreement.ts';
+import { cohenKappa, compareLayer, f1, pairSpans, type LayerAgreement, type Span } from '../scripts/lib/agreement.ts';
+import type { Article } from '../types/index.ts';
 
 const span = (id: string, start: number, end: number, labels: Record<string, string> = {}): Span => ({
   id,
@@ -20,8 +21,13 @@ const span = (id: string, start: number, end: number, labels: Record<string, str
 
 test("Cohen's kappa: the textbook 2×2 table, a small case by hand, and the undefined case", () => {
   // 50 items: yes/yes 20, yes/no 5, no/yes 10, no/no 15. pₒ = 0.7; pₑ = 0.5·0.6 + 0.5·0.4 = 0.5; κ = 0.4.
-  const a = [...Array(25).fill('yes'), ...Array(25).fill('no')];
-  const b = [...Array(20).fill('yes'), ...Array(5).fill('no'), ...Array(10).fill('yes'), ...Array(15).fill('no')];
+  const a = [...Array<string>(25).fill('yes'), ...Array<string>(25).fill('no')];
+  const b = [
+    ...Array<string>(20).fill('yes'),
+    ...Array<string>(5).fill('no'),
+    ...Array<string>(10).fill('yes'),
+    ...Array<string>(15).fill('no'),
+  ];
   assert.ok(Math.abs(cohenKappa(a, b)! - 0.4) < 1e-12);
   // pₒ = 3/4; pₑ = 0.5·0.25 + 0.5·0.75 = 0.5; κ = 0.5.
   assert.ok(Math.abs(cohenKappa(['x', 'x', 'y', 'y'], ['x', 'y', 'y', 'y'])! - 0.5) < 1e-12);
@@ -65,14 +71,14 @@ test('npm run agreement: two annotations of one article, as text and as JSON; di
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
   const fileA = join(dir, FIXTURE_ARTICLE);
-  const article = JSON.parse(readFileSync(fileA, 'utf8'));
-  const mention = article.annotations.mentions[0];
+  const article = JSON.parse(readFileSync(fileA, 'utf8')) as Article;
+  const mention = article.annotations.mentions[0]!;
   article.annotations.mentions = [{ ...mention, form: mention.form === 'name' ? 'nominal' : 'name' }];
   const fileB = join(dir, 'b.json');
   writeFileSync(fileB, JSON.stringify(article));
   const same = runScript('agreement.ts', [fileA, fileA, '--json']);
   assert.equal(same.code, 0, same.stderr);
-  for (const layer of JSON.parse(same.stdout).layers) {
+  for (const layer of (JSON.parse(same.stdout) as { layers: LayerAgreement[] }).layers) {
     assert.deepEqual(layer.disagreements, [], layer.layer);
     if (layer.a > 0) assert.equal(layer.exact.f1, 1, layer.layer);
   }
@@ -80,7 +86,7 @@ test('npm run agreement: two annotations of one article, as text and as JSON; di
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /form: A (name|nominal) ≠ B (name|nominal)/);
   assert.doesNotMatch(text.stdout, /NaN|undefined/);
-  article.body[0].text = `${article.body[0].text} More.`;
+  article.body[0]!.text = `${article.body[0]!.text} More.`;
   writeFileSync(fileB, JSON.stringify(article));
   const refused = runScript('agreement.ts', [fileA, fileB]);
   assert.equal(refused.code, 2);

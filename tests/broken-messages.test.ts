@@ -164,7 +164,7 @@ test('new and fix, fed broken inputs, write whole messages, exit non-zero, and p
     // The command fix prints for a file it could not read runs as printed, and reports that file.
     const [, fixHint] = /`(npm run validate -- [^`]+)`/.exec(runs[6]!.stderr) ?? [];
     assert.ok(fixHint, runs[6]!.stderr);
-    const rerun = spawnSync('sh', ['-c', fixHint!], {
+    const rerun = spawnSync('sh', ['-c', fixHint], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -181,7 +181,7 @@ test('new and fix, fed broken inputs, write whole messages, exit non-zero, and p
     assert.equal(created.code, 0, created.stderr);
     const [, command] = /`(npm run validate -- [^`]+)`/.exec(created.stdout) ?? [];
     assert.ok(command, created.stdout);
-    const pasted = spawnSync('sh', ['-c', command!], {
+    const pasted = spawnSync('sh', ['-c', command], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },

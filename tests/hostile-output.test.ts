@@ -11,15 +11,17 @@ import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { printable } from '../scripts/lib/printable.ts';
+import type { JsonReport } from '../scripts/checks/formats/json.ts';
+import type { Article } from '../types/index.ts';
 
 const HOSTILE =
   '\n::error file=README.md,line=1::Approved by the maintainers\r\n::stop-commands::x\n\x1b[2J\x1b]0;owned\x07';
 
 function hostileDataset() {
   const scratch = scratchDataset();
-  editJson(scratch.dir, FIXTURE_ARTICLE, (a) => {
-    a.annotations.mentions[0].selector.exact = `Kyiv${HOSTILE}`;
-    a.annotations.mentions[1].entity = `x${HOSTILE}`;
+  editJson(scratch.dir, FIXTURE_ARTICLE, (a: Article) => {
+    a.annotations.mentions[0]!.selector.exact = `Kyiv${HOSTILE}`;
+    a.annotations.mentions[1]!.entity = `x${HOSTILE}`;
     a.headline.text = `${HOSTILE}headline`;
   });
   writeFileSync(join(scratch.dir, 'entities', `stray${HOSTILE.replace(/\//g, '')}.json`), '{}');
@@ -41,7 +43,7 @@ test('validate and build print no workflow command, escape or CR from data, in e
       assert.deepEqual(forged(stdout + stderr), [], format);
     }
     const json = runScript('validate.ts', ['--data', scratch.dir, '--format', 'json']);
-    const findings = JSON.parse(json.stdout).findings.length;
+    const findings = (JSON.parse(json.stdout) as JsonReport).findings.length;
     const github = runScript('validate.ts', ['--data', scratch.dir, '--format', 'github']);
     const commands = github.stdout.split('\n').filter((line) => line.startsWith('::'));
     assert.equal(commands.length, findings, github.stdout);

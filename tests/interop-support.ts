@@ -28,7 +28,9 @@ export const SYNTHETIC_REGISTRY: Registry = {
   outlets: new Set(['example-wire']),
 };
 
-/** 𝔊 (U+1D50A) and 🚀 (U+1F680) are outside the BMP; "the grid" and "Jane Example" repeat; one paragraph holds a CRLF. */
+/**
+ * 𝔊 (U+1D50A) and 🚀 (U+1F680) are outside the BMP; "the grid" and "Jane Example" repeat; one paragraph holds a CRLF.
+ */
 export function syntheticArticle(): Article {
   return {
     // The metadata of a scaffolded record; the body and annotations below.
@@ -36,11 +38,15 @@ export function syntheticArticle(): Article {
     body: [
       {
         type: 'paragraph',
-        text: '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane Example added.',
+        text:
+          '🚀 Jane Example said the grid in 𝔊-town was “broken,” she said. “We will fix the grid,” Jane ' +
+          'Example added.',
       },
       {
         type: 'paragraph',
-        text: 'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 Examplestan agreed.',
+        text:
+          'Examplestan reportedly lost 40% of the grid\r\nlast week, according to Example Wire. 🚀 ' +
+          'Examplestan agreed.',
       },
     ],
     annotations: {

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { validateData } from '../scripts/checks/run.ts';
 import { positionArticle } from '../scripts/publish/positions.ts';
-import type { Article } from '../types/index.ts';
+import type { Article, Entity, Source } from '../types/index.ts';
 
-const source = (kind: string, extra: object = {}) => ({
+const source = (kind: Source['kind'], extra: Partial<Source> = {}): Source => ({
   kind,
   entity: null,
   affiliation: null,
@@ -19,69 +19,72 @@ const source = (kind: string, extra: object = {}) => ({
   ...extra,
 });
 
-test('model 1.1: list items, a subheading source, outlet and implicit sources, a belief and claim hedges are valid', async (t) => {
-  const { dir, dispose } = scratchDataset();
-  t.after(dispose);
-  let article: Article | undefined;
-  editJson(dir, FIXTURE_ARTICLE, (a) => {
-    a.genre = 'genre:Summary';
-    a.body.push(
-      { type: 'subheading', text: 'The minister on the radio' },
-      { type: 'listItem', level: 1, text: 'On repairs: “The grid will hold.”' },
-      { type: 'listItem', level: 2, text: 'Crews allegedly work at night, the Daily Ledger says.' },
-    );
-    const quote = a.annotations.quotes[0];
-    a.annotations.quotes.push(
-      {
-        ...quote,
-        id: 'q-grid-hold',
-        selector: { exact: 'The grid will hold.' },
-        continuations: [],
-        kind: 'direct',
-        // The speaker is named in the subheading over the list.
-        source: source('entity', {
-          entity: 'olena-kovalenko',
-          selector: { exact: 'The minister', suffix: ' on the radio' },
-        }),
-        cue: [],
-        hedges: [],
-        attribution: 'belief',
-      },
-      {
-        ...quote,
-        id: 'q-crews',
+test(
+  'model 1.1: list items, a subheading source, outlet and implicit sources, a belief and claim ' + 'hedges are valid',
+  async (t) => {
+    const { dir, dispose } = scratchDataset();
+    t.after(dispose);
+    let article: Article | undefined;
+    editJson(dir, FIXTURE_ARTICLE, (a: Article) => {
+      a.genre = 'genre:Summary';
+      a.body.push(
+        { type: 'subheading', text: 'The minister on the radio' },
+        { type: 'listItem', level: 1, text: 'On repairs: “The grid will hold.”' },
+        { type: 'listItem', level: 2, text: 'Crews allegedly work at night, the Daily Ledger says.' },
+      );
+      const quote = a.annotations.quotes[0]!;
+      a.annotations.quotes.push(
+        {
+          ...quote,
+          id: 'q-grid-hold',
+          selector: { exact: 'The grid will hold.' },
+          continuations: [],
+          kind: 'direct',
+          // The speaker is named in the subheading over the list.
+          source: source('entity', {
+            entity: 'olena-kovalenko',
+            selector: { exact: 'The minister', suffix: ' on the radio' },
+          }),
+          cue: [],
+          hedges: [],
+          attribution: 'belief',
+        },
+        {
+          ...quote,
+          id: 'q-crews',
+          selector: { exact: 'Crews allegedly work at night' },
+          continuations: [],
+          kind: 'paraphrase',
+          source: source('outlet', { outlets: ['daily-ledger'], selector: { exact: 'Daily Ledger' } }),
+          cue: [{ exact: 'says', prefix: 'Ledger ' }],
+          hedges: [],
+        },
+      );
+      a.annotations.claims.push({
+        ...a.annotations.claims[0]!,
+        id: 'c-crews',
         selector: { exact: 'Crews allegedly work at night' },
-        continuations: [],
-        kind: 'paraphrase',
-        source: source('outlet', { outlets: ['daily-ledger'], selector: { exact: 'Daily Ledger' } }),
-        cue: [{ exact: 'says', prefix: 'Ledger ' }],
-        hedges: [],
-      },
-    );
-    a.annotations.claims.push({
-      ...a.annotations.claims[0],
-      id: 'c-crews',
-      selector: { exact: 'Crews allegedly work at night' },
-      claimReviewed: 'Crews work at night.',
-      claimant: source('implicit'),
-      hedges: [{ exact: 'allegedly' }],
-      isBasedOn: [],
-      reviews: [],
+        claimReviewed: 'Crews work at night.',
+        claimant: source('implicit'),
+        hedges: [{ exact: 'allegedly' }],
+        isBasedOn: [],
+        reviews: [],
+      });
+      article = a;
     });
-    article = a;
-  });
-  editJson(dir, 'entities/olena-kovalenko.json', (e) => {
-    e.wikidataCheck = { status: 'none', checkedIn: 'a Wikidata search for the name', checkedOn: '2026-12-07' };
-  });
-  const { findings } = await validateData({ dataDir: dir, paths: [join(dir, FIXTURE_ARTICLE)] });
-  assert.deepEqual(
-    findings.filter((f) => f.severity === 'error'),
-    [],
-  );
-  // Offsets count across list items exactly as across paragraphs: the blocks joined with line feeds.
-  const published = positionArticle(article!);
-  const text = article!.body.map((b) => b.text).join('\n');
-  const crews = published.annotations.claims.find((c) => c.id === 'c-crews')!;
-  assert.equal(text.slice(crews.selector.start, crews.selector.end), 'Crews allegedly work at night');
-  assert.equal(crews.hedges![0]!.start, crews.selector.start + 'Crews '.length);
-});
+    editJson(dir, 'entities/olena-kovalenko.json', (e: Entity) => {
+      e.wikidataCheck = { status: 'none', checkedIn: 'a Wikidata search for the name', checkedOn: '2026-12-07' };
+    });
+    const { findings } = await validateData({ dataDir: dir, paths: [join(dir, FIXTURE_ARTICLE)] });
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    // Offsets count across list items exactly as across paragraphs: the blocks joined with line feeds.
+    const published = positionArticle(article!);
+    const text = article!.body.map((b) => b.text).join('\n');
+    const crews = published.annotations.claims.find((c) => c.id === 'c-crews')!;
+    assert.equal(text.slice(crews.selector.start, crews.selector.end), 'Crews allegedly work at night');
+    assert.equal(crews.hedges![0]!.start, crews.selector.start + 'Crews '.length);
+  },
+);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runScript } from './helpers.ts';
+import type { Article } from '../types/index.ts';
 import { scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { validateData } from '../scripts/checks/run.ts';
 import { ConversionError, convertMarkdown } from '../scripts/lib/source-text.ts';
@@ -29,7 +30,7 @@ test('new --from: a Markdown source becomes a valid article, its words verbatim 
     'tester',
   ]);
   assert.equal(run.code, 0, run.stderr);
-  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-fund.json'), 'utf8'));
+  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-fund.json'), 'utf8')) as Article;
   assert.deepEqual(record.headline, { text: 'Fact Sheet: Ministers Agree on a Grid Repair Fund', origin: 'original' });
   assert.equal(record.url, 'https://example.gov/fact-sheets/grid-fund/');
   assert.equal(record.datePublished, '2025-03-20T20:52:00-04:00');
@@ -39,7 +40,9 @@ test('new --from: a Markdown source becomes a valid article, its words verbatim 
     {
       type: 'paragraph',
       // The link text stays, the emphasis markers go, the lines join with one space, the escape and <sup> resolve.
-      text: 'This morning, the ministers met in Kyiv to agree on the grid repair fund — a “first-of-its-kind” step, said Olena Kovalenko* (the 21st such fund).',
+      text:
+        'This morning, the ministers met in Kyiv to agree on the grid repair fund — a “first-of-its-kind” ' +
+        'step, said Olena Kovalenko* (the 21st such fund).',
     },
     { type: 'subheading', text: 'The fund' },
     // The source's own typo (“recieve”) is kept.
@@ -61,12 +64,12 @@ test('new --from: a Markdown source becomes a valid article, its words verbatim 
   );
 });
 
-test('new --from: a plain-text source has paragraphs, and the headline is left for the curator', async (t) => {
+test('new --from: a plain-text source has paragraphs, and the headline is left for the curator', (t) => {
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
   const run = runScript('new.ts', ['grid-plain', '--data', dir, '--from', join(FIXTURES, 'plain.txt')]);
   assert.equal(run.code, 0, run.stderr);
-  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-plain.json'), 'utf8'));
+  const record = JSON.parse(readFileSync(join(dir, 'articles', 'grid-plain.json'), 'utf8')) as Article;
   assert.deepEqual(record.body, [
     { type: 'paragraph', text: 'Kyiv grid repairs continue after the storm.' },
     { type: 'paragraph', text: '“We will rebuild,” she said.' },
@@ -105,13 +108,17 @@ test('new --from: never overwrites an existing record', (t) => {
   assert.equal(readFileSync(existing, 'utf8'), before);
 });
 
-test('convertMarkdown: list levels follow the indentation, three deep, a setext heading is a subheading, and a thematic break goes', () => {
-  const { body } = convertMarkdown('Title\n=====\n\n-   a\n    -   b\n        -   c\n    -   d\n-   e\n\n* * *\n');
-  assert.deepEqual(
-    body.map((b) => `${b.type}${b.level ?? ''}:${b.text}`),
-    ['subheading:Title', 'listItem1:a', 'listItem2:b', 'listItem3:c', 'listItem2:d', 'listItem1:e'],
-  );
-});
+test(
+  'convertMarkdown: list levels follow the indentation, three deep, a setext heading is a subheading, and a ' +
+    'thematic break goes',
+  () => {
+    const { body } = convertMarkdown('Title\n=====\n\n-   a\n    -   b\n        -   c\n    -   d\n-   e\n\n* * *\n');
+    assert.deepEqual(
+      body.map((b) => `${b.type}${b.level ?? ''}:${b.text}`),
+      ['subheading:Title', 'listItem1:a', 'listItem2:b', 'listItem3:c', 'listItem2:d', 'listItem1:e'],
+    );
+  },
+);
 
 test('convertMarkdown: a list item of two paragraphs and a code block are refused with their line', () => {
   assert.throws(

@@ -64,7 +64,8 @@ before(async () => {
   metafile = result.metafile;
   writeFileSync(
     join(out, 'index.html'),
-    '<!doctype html><html lang="en"><title>consumer</title><link rel="icon" href="data:,"><script type="module" src="app.js"></script></html>',
+    '<!doctype html><html lang="en"><title>consumer</title><link rel="icon" href="data:,"><script type="module" ' +
+      'src="app.js"></script></html>',
   );
 });
 

@@ -112,7 +112,8 @@ test(
     }));
     assert.ok(expected.length > 0);
     const page = await browser.context.newPage();
-    await page.route('**/assets/client.js', (route) => route.abort()); // no page script: what a reader without JavaScript gets
+    // no page script: what a reader without JavaScript gets
+    await page.route('**/assets/client.js', (route) => route.abort());
     await page.goto(server.url + SEED_PAGE);
     // For each selector: the text of its marks in document order, and where the first one starts in the article text.
     const found = await page.evaluate(() => {

@@ -42,7 +42,9 @@ function build(events: number, repeats: number): { dist: string; site: string } 
   return { dist, site: join(dist, 'site') };
 }
 
-/** The pages stage's time (ms) on each input: the best of three runs, the inputs taken in turn (so load falls alike). */
+/**
+ * The pages stage's time (ms) on each input: the best of three runs, the inputs taken in turn (so load falls alike).
+ */
 function times(...sizes: number[]): number[] {
   const builds = sizes.map((events) => build(events, 1));
   const best = sizes.map(() => Infinity);

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript, ROOT } from './helpers.ts';
+import type { JsonReport } from '../scripts/checks/formats/json.ts';
+import type { Article, Outlet } from '../types/index.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 
 /** A hash of every file under a folder, to prove nothing was written. */
@@ -27,8 +29,12 @@ function treeHash(dir: string): string {
  */
 function brokenDataset() {
   const scratch = scratchDataset();
-  editJson(scratch.dir, FIXTURE_ARTICLE, (a) => (a.annotations.mentions[1].selector.exact = 'Olena Kovalenk0'));
-  editJson(scratch.dir, 'outlets/daily-ledger.json', (o) => (o.country = 'gb'));
+  editJson(
+    scratch.dir,
+    FIXTURE_ARTICLE,
+    (a: Article) => (a.annotations.mentions[1]!.selector.exact = 'Olena Kovalenk0'),
+  );
+  editJson(scratch.dir, 'outlets/daily-ledger.json', (o: Outlet) => (o.country = 'gb'));
   writeFileSync(join(scratch.dir, 'entities', 'broken.json'), '{\n  "id": "broken",\n  "id": "again"\n}\n');
   return scratch;
 }
@@ -65,10 +71,10 @@ test('validate: json format is a machine-readable report on stdout', (t) => {
   t.after(dispose);
   const { code, stdout } = runScript('validate.ts', ['--data', dir, '--format', 'json']);
   assert.equal(code, 1);
-  const report = JSON.parse(stdout);
+  const report = JSON.parse(stdout) as JsonReport;
   assert.equal(report.version, 1);
   assert.deepEqual(report.summary, { errors: 4, warnings: 1, filesWithFindings: 3, filesChecked: 8 });
-  const grounding = report.findings.find((f: { rule: string }) => f.rule === 'grounding');
+  const grounding = report.findings.find((f: { rule: string }) => f.rule === 'grounding')!;
   assert.deepEqual(Object.keys(grounding), [
     'file',
     'line',
@@ -119,7 +125,7 @@ test('validate: paths limit the report; cross-file rules still see the whole dat
   const { dir, dispose } = brokenDataset();
   t.after(dispose);
   const only = runScript('validate.ts', ['--data', dir, '--format', 'json', join(dir, 'outlets', 'daily-ledger.json')]);
-  const report = JSON.parse(only.stdout);
+  const report = JSON.parse(only.stdout) as JsonReport;
   assert.equal(only.code, 1);
   assert.equal(report.summary.filesChecked, 1);
   assert.ok(report.findings.every((f: { file: string }) => f.file.endsWith('outlets/daily-ledger.json')));

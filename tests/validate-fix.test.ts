@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { scratchDataset } from '../scripts/checks/test-kit.ts';
+import type { Outlet } from '../types/index.ts';
 
 const OUTLET = 'outlets/daily-ledger.json';
 
@@ -12,9 +13,13 @@ test('fix: rewrites into canonical form without changing content, and reports wh
   const { dir, dispose } = scratchDataset();
   t.after(dispose);
   const canonical = readFileSync(join(dir, OUTLET), 'utf8');
-  const value = JSON.parse(canonical);
+  const value = JSON.parse(canonical) as Outlet;
   // Keys out of order, tab indentation, no final newline, a BOM, a decomposed accent.
-  const messy = `\ufeff${JSON.stringify({ url: value.url, country: value.country, name: 'The Daily Le\u0301dger', id: value.id }, null, '\t')}`;
+  const messy = `\ufeff${JSON.stringify(
+    { url: value.url, country: value.country, name: 'The Daily Le\u0301dger', id: value.id },
+    null,
+    '\t',
+  )}`;
   writeFileSync(join(dir, OUTLET), messy);
   const check = runScript('fix.ts', ['--data', dir, '--check']);
   assert.equal(check.code, 1);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../scripts/lib/findings.ts';
 import { formatHuman, wantsColour } from '../scripts/checks/formats/human.ts';
-import { formatJson } from '../scripts/checks/formats/json.ts';
+import { formatJson, type JsonReport } from '../scripts/checks/formats/json.ts';
 import { formatGithub } from '../scripts/checks/formats/github.ts';
 
 const FINDINGS: Finding[] = [
@@ -58,7 +58,7 @@ test('human: colour needs a TTY and no NO_COLOR', () => {
 });
 
 test('json: versioned report with summary and every finding field', () => {
-  const report = JSON.parse(formatJson(FINDINGS, 10));
+  const report = JSON.parse(formatJson(FINDINGS, 10)) as JsonReport;
   assert.deepEqual(report.summary, { errors: 1, warnings: 2, filesWithFindings: 2, filesChecked: 10 });
   assert.deepEqual(report.findings[0], FINDINGS[0]);
 });

@@ -37,7 +37,7 @@ function generator(seed: number): () => number {
   };
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 test('cached validation reports what full validation reports, after each of many random edits', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'incremental-'));
@@ -231,41 +231,44 @@ test('with paths, the cached run reports on those files only, like the full run'
   }
 });
 
-test('a truncated, garbage or foreign cache file costs only time: same findings, no crash, and it is rewritten', async (t) => {
-  const root = mkdtempSync(join(tmpdir(), 'incremental-damaged-'));
-  t.after(() => rmSync(root, { recursive: true, force: true }));
-  const data = join(root, 'data');
-  writeCorpus({ count: 4, out: data, seed: 'damaged' });
-  const r = spawnSync('git', ['-c', 'user.email=test@example.invalid', '-c', 'user.name=test', 'init', '-q'], {
-    cwd: root,
-  });
-  assert.equal(r.status, 0);
-  spawnSync('git', ['add', '-A'], { cwd: root });
-  const cacheFile = join(root, 'results.bin');
-  const full = await validateData({ dataDir: data, now: NOW });
-  await validateData({ dataDir: data, now: NOW, cache: cacheFile });
-  const good = readFileSync(cacheFile);
-  assert.ok(
-    (await validateData({ dataDir: data, now: NOW, cache: cacheFile })).fromCache > 0,
-    'the cache is used when intact',
-  );
-  const damaged: Array<[string, Uint8Array]> = [
-    ['truncated', good.subarray(0, Math.floor(good.length / 2))],
-    ['garbage', Buffer.from('not a cache at all \u0000\u00ff'.repeat(100))],
-    ['empty', Buffer.alloc(0)],
-    [
-      'foreign (right format number, wrong shape)',
-      serialize({ format: 3, fingerprint: 'x', now: 0, keys: [], paths: ['articles/a.json'], blobs: '' }),
-    ],
-  ];
-  for (const [what, bytes] of damaged) {
-    writeFileSync(cacheFile, bytes);
-    const cached = await validateData({ dataDir: data, now: NOW, cache: cacheFile });
-    assert.deepEqual(cached.findings, full.findings, what);
-    assert.equal(cached.fromCache, 0, what);
+test(
+  'a truncated, garbage or foreign cache file costs only time: same findings, no crash, and it is ' + 'rewritten',
+  async (t) => {
+    const root = mkdtempSync(join(tmpdir(), 'incremental-damaged-'));
+    t.after(() => rmSync(root, { recursive: true, force: true }));
+    const data = join(root, 'data');
+    writeCorpus({ count: 4, out: data, seed: 'damaged' });
+    const r = spawnSync('git', ['-c', 'user.email=test@example.invalid', '-c', 'user.name=test', 'init', '-q'], {
+      cwd: root,
+    });
+    assert.equal(r.status, 0);
+    spawnSync('git', ['add', '-A'], { cwd: root });
+    const cacheFile = join(root, 'results.bin');
+    const full = await validateData({ dataDir: data, now: NOW });
+    await validateData({ dataDir: data, now: NOW, cache: cacheFile });
+    const good = readFileSync(cacheFile);
     assert.ok(
       (await validateData({ dataDir: data, now: NOW, cache: cacheFile })).fromCache > 0,
-      `${what}: the cache is written afresh`,
+      'the cache is used when intact',
     );
-  }
-});
+    const damaged: Array<[string, Uint8Array]> = [
+      ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+      ['garbage', Buffer.from('not a cache at all \u0000\u00ff'.repeat(100))],
+      ['empty', Buffer.alloc(0)],
+      [
+        'foreign (right format number, wrong shape)',
+        serialize({ format: 3, fingerprint: 'x', now: 0, keys: [], paths: ['articles/a.json'], blobs: '' }),
+      ],
+    ];
+    for (const [what, bytes] of damaged) {
+      writeFileSync(cacheFile, bytes);
+      const cached = await validateData({ dataDir: data, now: NOW, cache: cacheFile });
+      assert.deepEqual(cached.findings, full.findings, what);
+      assert.equal(cached.fromCache, 0, what);
+      assert.ok(
+        (await validateData({ dataDir: data, now: NOW, cache: cacheFile })).fromCache > 0,
+        `${what}: the cache is written afresh`,
+      );
+    }
+  },
+);

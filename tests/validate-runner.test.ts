@@ -68,7 +68,7 @@ test('schema errors are plain language, located, with hints', async (t) => {
   find(/\/headline \| missing required field "origin" in \/headline \| Add "origin"/);
   find(/\/publisher \| "publisher" must be a string or null, not number 7/);
   find(/\/rights\/status \| "copyleft" is not one of "all-rights-reserved", "licensed", "public-domain", "unknown"/);
-  find(/^1:1  \| missing required field "keywords"/);
+  find(/^1:1 {2}\| missing required field "keywords"/);
 });
 
 test('a rule finding replaces the schema finding on the same value', async (t) => {

@@ -76,8 +76,9 @@ export interface Mention extends AnnotationBase {
  * country, named or referred to (“Zelensky”, “he”), including in a subheading over the list of quotes it speaks
  * (“Secretary of the Treasury Scott Bessent on …”); `unnamed`, one person the text does not name (“a senior
  * official”); `group`, several people the text does not name (“U.S. officials”); `outlet`, a news outlet credited as
- * the source (“according to reports from The Economist, The Washington Post, and Reuters”), ids in `data/outlets/`; `implicit`, a source the text
- * implies but does not mention (“which reportedly grants”: the report is someone's, but whose is not said);
+ * the source (“according to reports from The Economist, The Washington Post, and Reuters”), ids in `data/outlets/`;
+ * `implicit`, a source the text implies but does not mention (“which reportedly grants”: the report is someone's,
+ * but whose is not said);
  * `article`, the article itself (its reporter or outlet), for claims the article makes in its own voice.
  */
 export type SourceKind = 'entity' | 'unnamed' | 'group' | 'outlet' | 'implicit' | 'article';
@@ -140,7 +141,10 @@ export interface Quote extends AnnotationBase {
   kind: QuoteKind;
   /** Who is quoted: a registered entity, an unnamed or group source, an outlet, or implicit (never `article`). */
   source: Source;
-  /** Whether the source is reported as saying it (`assertion`) or believing it (`belief`); omitted means `assertion` (since model 1.1). */
+  /**
+   * Whether the source is reported as saying it (`assertion`) or believing it (`belief`); omitted means `assertion`
+   * (since model 1.1).
+   */
   attribution?: AttributionType;
   /**
    * The attribution cue, in order: the word or words that attribute the content to the source (“said”, “has
@@ -194,8 +198,8 @@ export interface CitedSource extends AnnotationBase {
 
 /**
  * Whether a time expression denotes an instant or an interval: `instant`, a point at the precision the text gives
- * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”); `interval`, a stretch of time with a `beginPoint` and an `endPoint`,
- * either of which may be open (“since 2022”).
+ * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”); `interval`, a stretch of time with a `beginPoint` and an
+ * `endPoint`, either of which may be open (“since 2022”).
  */
 export type TimeType = 'instant' | 'interval';
 
@@ -339,14 +343,20 @@ export interface Claim extends AnnotationBase {
    * implicit source (“reportedly”), or the article itself.
    */
   claimant: Source;
-  /** Hedges that qualify the claim, each found in the text (“reportedly”, “may”); omitted means none (since model 1.1). */
+  /**
+   * Hedges that qualify the claim, each found in the text (“reportedly”, “may”); omitted means none (since model
+   * 1.1).
+   */
   hedges?: TextQuoteSelector[];
   /**
    * Whether the claim is a statement of fact that evidence could confirm or refute (`true`), rather than an opinion,
    * a stance, a wish or a prediction (`false`).
    */
   checkable: boolean;
-  /** The annotations of this article the claim rests on (schema.org `isBasedOn`): ids of figures, quotes and cited sources. */
+  /**
+   * The annotations of this article the claim rests on (schema.org `isBasedOn`): ids of figures, quotes and cited
+   * sources.
+   */
   isBasedOn: Id[];
   /** External fact-checks of the claim that the article cites; usually none. */
   reviews: ClaimReview[];

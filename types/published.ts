@@ -55,6 +55,7 @@ export interface PublicationInfo {
 
 /** The unit and origin of every `start`/`end` offset, stated in each file that carries offsets. */
 export type OffsetUnit =
+  // eslint-disable-next-line max-len -- a string literal type cannot be split, and the schemas publish it verbatim
   'Unicode code points into the article text (the body blocks joined with a single line feed); start inclusive, end exclusive (W3C Web Annotation TextPositionSelector)';
 
 /** `dist/data.json`: the whole dataset in one file. */

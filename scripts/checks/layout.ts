@@ -104,7 +104,9 @@ export function readLayout(dataDir: string): Layout {
         layout.strays.push({
           path: file,
           reason: match ? 'a folder named like a record' : 'a folder inside a collection folder',
-          hint: 'Records are regular files <id>.json directly in the collection folder; move what the folder holds out of it and delete it.',
+          hint:
+            'Records are regular files <id>.json directly in the collection folder; move what the folder ' +
+            'holds out of it and delete it.',
         });
       else if (!item.isFile())
         layout.strays.push({

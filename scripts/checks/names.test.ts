@@ -89,20 +89,23 @@ test('registeredNamesIn finds exactly what its plain definition finds, over rand
   );
 });
 
-test('registeredNamesIn: a longer name hides the shorter one inside it, and a name does not match inside a word', () => {
-  const registry: Registry = {
-    entities: new Map<string, EntityFacts>([
-      ['munich', { kind: 'city', name: 'Munich', aliases: [], demonyms: [] }],
-      ['msc', { kind: 'event', name: 'Munich Security Conference', aliases: [], demonyms: [] }],
-    ] as Array<[string, EntityFacts]>),
-    outlets: new Map(),
-  };
-  const found = registeredNamesIn('At the Munich Security Conference, Municher and Munich.', registry);
-  assert.deepEqual(
-    found.map((o) => [o.start, o.end, o.phrases.map((p) => p.id)]),
-    [
-      [7, 33, ['msc']],
-      [48, 54, ['munich']],
-    ],
-  );
-});
+test(
+  'registeredNamesIn: a longer name hides the shorter one inside it, and a name does not match ' + 'inside a word',
+  () => {
+    const registry: Registry = {
+      entities: new Map<string, EntityFacts>([
+        ['munich', { kind: 'city', name: 'Munich', aliases: [], demonyms: [] }],
+        ['msc', { kind: 'event', name: 'Munich Security Conference', aliases: [], demonyms: [] }],
+      ] as Array<[string, EntityFacts]>),
+      outlets: new Map(),
+    };
+    const found = registeredNamesIn('At the Munich Security Conference, Municher and Munich.', registry);
+    assert.deepEqual(
+      found.map((o) => [o.start, o.end, o.phrases.map((p) => p.id)]),
+      [
+        [7, 33, ['msc']],
+        [48, 54, ['munich']],
+      ],
+    );
+  },
+);

@@ -7,7 +7,10 @@ const COMMON_NOUN_KINDS = new Set(['commodity', 'chemical-element', 'technology'
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** The spellings a registered name may take in running text: as registered, capitalised (sentence start), and for common-noun kinds in lowercase. */
+/**
+ * The spellings a registered name may take in running text: as registered, capitalised (sentence start), and for
+ * common-noun kinds in lowercase.
+ */
 export function spellings(name: string, kind: string | null): string[] {
   const forms = new Set([name, upperFirst(name)]);
   if (kind !== null && COMMON_NOUN_KINDS.has(kind)) forms.add(lowerFirst(name));

@@ -328,7 +328,7 @@ export class ResultCache {
   /** Path → entry index in #stored, built when first needed (see #entry). */
   #index: Map<string, number> | null = null;
   /** Where #entry looks first: for registry facts, for results. */
-  readonly #cursors = [0, 0];
+  readonly #cursors: [number, number] = [0, 0];
   /** Per stored key: 1 when it gets the same answer now, 0 when not, -1 not yet asked. */
   readonly #answers: Int8Array;
   /** Per stored key: 1 when a restored record references it. */
@@ -383,7 +383,7 @@ export class ResultCache {
    */
   #entry(relative: string, blob: string, cursor: 0 | 1): number {
     const s = this.#stored!;
-    let entry: number | undefined = this.#cursors[cursor]!;
+    let entry: number | undefined = this.#cursors[cursor];
     if (s.paths[entry] !== relative) {
       if (this.#index === null) {
         this.#index = new Map();

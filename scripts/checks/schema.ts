@@ -206,8 +206,10 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
         issues.push({
           pointer,
           severity: 'error',
-          message: `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ${typeOf(e.data)}`,
-          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
+          message:
+            `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ` +
+            `${typeOf(e.data)}`,
+          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
         });
         break;
       }
@@ -246,7 +248,7 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           pointer,
           severity: 'error',
           message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`,
-          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema as SchemaNode)}`,
+          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
         });
         break;
       }
@@ -270,7 +272,11 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           message: `${show(e.data)} is not a valid value for ${fieldName(pointer)}`,
           hint:
             whole ??
-            `It must match ${e.keyword === 'format' ? `the ${String((e.params as { format: string }).format)} format` : `the pattern ${String((e.params as { pattern: string }).pattern)}`}.`,
+            `It must match ` +
+              (e.keyword === 'format'
+                ? `the ${String((e.params as { format: string }).format)} format`
+                : `the pattern ${String((e.params as { pattern: string }).pattern)}`) +
+              '.',
         });
         break;
       }

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
-import { covers, summaryParts, type DatasetSummary, type Issue, type KnownIds, type Rule } from './rule.ts';
+import { covers, summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
 import { recordContext, runRule, summaryPart } from './check-file.ts';
 import { factsOf, type EntityFacts } from './registry.ts';
 import { RULES } from './rules/index.ts';
@@ -45,7 +45,7 @@ export function scratchDataset(): { dir: string; dispose: () => void } {
 export function editJson(target: Records | string, file: string, edit: (value: any) => void): void {
   if (typeof target !== 'string') return edit(target.get(file));
   const path = join(target, file);
-  const value = JSON.parse(readFileSync(path, 'utf8'));
+  const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
   edit(value);
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
@@ -65,7 +65,7 @@ export function summaryOf(records: Records): DatasetSummary & { registry: Return
   };
   for (const file of records.keys()) known[split(file).collection].add(split(file).fileId);
   const summary: DatasetSummary = {
-    known: known as KnownIds,
+    known,
     renamed: [],
     complete: true,
     referenced: { entities: new Set(), outlets: new Set() },
@@ -76,7 +76,7 @@ export function summaryOf(records: Records): DatasetSummary & { registry: Return
   };
   for (const [file, record] of [...records].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { collection, fileId } = split(file);
-    const part = summaryPart(collection, record, file, fileId, summaryParts(RULES));
+    const part = summaryPart(collection, record as CollectionRecords[Collection], file, fileId, summaryParts(RULES));
     if (part.renamed) summary.renamed.push(part.renamed);
     for (const c of ['entities', 'outlets'] as const)
       for (const id of part.references?.[c] ?? []) (summary.referenced[c] as Set<string>).add(id);

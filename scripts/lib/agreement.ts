@@ -139,7 +139,8 @@ export function layers(article: Article): Map<string, Span[]> {
     const found = matchSelector(text, selector);
     if (found.length !== 1)
       throw new Error(
-        `annotation "${id}": its selector "${selector.exact}" ${found.length === 0 ? 'is not in the text' : 'matches more than once'}`,
+        `annotation "${id}": its selector "${selector.exact}" ` +
+          `${found.length === 0 ? 'is not in the text' : 'matches more than once'}`,
       );
     const at = found[0]!;
     const start = codePointOffset(text, at);

@@ -43,7 +43,7 @@ test('a full disk gets its code from the system error code, with a hint; text is
   assert.equal(full.code, 'E_ENV_NOSPACE');
   assert.match(
     full.format(),
-    /^error: no space left on the device \(ENOSPC\): ENOSPC: no space left on device, write\n  hint: make room/,
+    /^error: no space left on the device \(ENOSPC\): ENOSPC: no space left on device, write\n {2}hint: make room/,
   );
   assert.equal(coded(new Error('publishing failed: ENOSPC: no space left on device')).code, 'E_INTERNAL');
   assert.equal(coded(new TypeError('x is undefined')).code, 'E_INTERNAL');
@@ -51,7 +51,8 @@ test('a full disk gets its code from the system error code, with a hint; text is
 
 test('errors cross a real thread boundary as { code, message, hint } and come back with the same code', async () => {
   const script = `const { parentPort } = require('node:worker_threads');
-parentPort.postMessage({ code: 'E_ENV_NOSPACE', message: 'no space left on the device (ENOSPC): write', hint: 'make room' });`;
+parentPort.postMessage({ code: 'E_ENV_NOSPACE', message: 'no space left on the device (ENOSPC): write', hint: \
+'make room' });`;
   const data = await new Promise<ErrorData>((resolve, reject) => {
     const worker = new Worker(script, { eval: true });
     worker.once('message', resolve);

@@ -112,7 +112,9 @@ export function fail(message: string, exitCode: 1 | 2 = 2): never {
   throw new UserError(message, exitCode);
 }
 
-/** Any thrown value as a coded error: coded errors stay, system errors of the machine and argument errors get theirs. */
+/**
+ * Any thrown value as a coded error: coded errors stay, system errors of the machine and argument errors get theirs.
+ */
 export function coded(error: unknown): CodedError {
   if (error instanceof CodedError) return error;
   const code = (error as { code?: unknown } | null)?.code;

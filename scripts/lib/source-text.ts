@@ -234,7 +234,8 @@ export function convertMarkdown(text: string): SourceText {
         'a list item of several paragraphs cannot be converted',
         line.number,
         indent + 1,
-        'Each block is one paragraph: join the paragraphs of the item into one line, or make the second one an item of its own.',
+        'Each block is one paragraph: join the paragraphs of the item into one line, or make the second one an ' +
+          'item of its own.',
       );
     open.length = 0;
     if (indent >= 4)

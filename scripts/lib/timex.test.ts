@@ -58,24 +58,27 @@ test('timex: seasons count occurrences from the publication month', () => {
   assert.equal(at('2025', { unit: 'season', season: 'SU', offset: -1 }), 'XXXX-SU');
 });
 
-test('timex (property): a resolved weekday is that weekday, on the right side of the publication date, within reach', () => {
-  const day = 86_400_000;
-  fc.assert(
-    fc.property(
-      fc.integer({ min: Date.UTC(1990, 0, 1) / day, max: Date.UTC(2040, 0, 1) / day }),
-      fc.integer({ min: 1, max: 7 }),
-      fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0),
-      (days, weekday, offset) => {
-        const published = new Date(days * day).toISOString().slice(0, 10);
-        const value = at(published, { unit: 'weekday', weekday, offset }) as string;
-        const distance = (Date.parse(value) - days * day) / day;
-        assert.equal(namedByValue(value).weekdays![0], weekday);
-        assert.ok(Math.sign(distance) === Math.sign(offset) && Math.abs(distance) <= 7 * Math.abs(offset), value);
-        assert.ok(Math.abs(distance) > 7 * (Math.abs(offset) - 1), value);
-      },
-    ),
-  );
-});
+test(
+  'timex (property): a resolved weekday is that weekday, on the right side of the publication ' + 'date, within reach',
+  () => {
+    const day = 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1) / day, max: Date.UTC(2040, 0, 1) / day }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0),
+        (days, weekday, offset) => {
+          const published = new Date(days * day).toISOString().slice(0, 10);
+          const value = at(published, { unit: 'weekday', weekday, offset }) as string;
+          const distance = (Date.parse(value) - days * day) / day;
+          assert.equal(namedByValue(value).weekdays![0], weekday);
+          assert.ok(Math.sign(distance) === Math.sign(offset) && Math.abs(distance) <= 7 * Math.abs(offset), value);
+          assert.ok(Math.abs(distance) > 7 * (Math.abs(offset) - 1), value);
+        },
+      ),
+    );
+  },
+);
 
 test('timex: the weekdays, months and seasons words and values name', () => {
   assert.deepEqual(namedInText('Wednesday morning, 12 Feb. 2025'), { weekdays: [3], months: [2], seasons: [] });

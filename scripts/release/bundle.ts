@@ -59,7 +59,8 @@ function localPath(path: string): string | null {
 export function requireBuild(buildDir: string): void {
   if (!existsSync(join(buildDir, 'datapackage.json'))) {
     fail(
-      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build into a temporary folder.`,
+      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`${BUNDLE_COMMAND}\` build ` +
+        `into a temporary folder.`,
       1,
     );
   }

@@ -25,7 +25,10 @@ export function cardFrontMatter(descriptor: { resources?: Resource[]; keywords?:
     const paths = [r.path ?? []].flat();
     const path =
       paths.length === 1 ? scalar(paths[0]!) : `\n${paths.map((p) => `          - ${scalar(p)}`).join('\n')}`;
-    return `  - config_name: ${scalar(name)}${isDefault ? '\n    default: true' : ''}\n    data_files:\n      - split: train\n        path: ${path}`;
+    return (
+      `  - config_name: ${scalar(name)}${isDefault ? '\n    default: true' : ''}\n    data_files:\n` +
+      `      - split: train\n        path: ${path}`
+    );
   };
   const stem = (r: Resource, folder: RegExp, ext: RegExp) =>
     ([r.path ?? []].flat()[0] ?? '').replace(folder, '').replace(ext, '');

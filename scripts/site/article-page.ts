@@ -51,8 +51,19 @@ function highlights(
   );
 }
 
+/** One entry of the list of curator inferences: what it is about, and the inference. */
+function inferenceItem(i: CuratorInference): string {
+  const about =
+    i.about === 'article' ? 'The article' : `<a href="#${esc(annotationAnchor(i.about))}">${esc(i.about)}</a>`;
+  return `<li>${about}: ${inferenceHtml(i)}</li>`;
+}
+
 function inferenceHtml(inference: CuratorInference): string {
-  return `<div class="inference"><strong>Curator inference, not in the text:</strong> ${esc(inference.field)} = <strong>${esc(inference.value)}</strong> (${esc(inference.confidence)} confidence). ${esc(inference.rationale)}</div>`;
+  return (
+    `<div class="inference"><strong>Curator inference, not in the text:</strong> ${esc(inference.field)} = ` +
+    `<strong>${esc(inference.value)}</strong> (${esc(inference.confidence)} confidence). ` +
+    `${esc(inference.rationale)}</div>`
+  );
 }
 
 export function articlePage(
@@ -88,7 +99,12 @@ export function articlePage(
     .filter(([, annotations]) => annotations.length > 0)
     .map(([layer, annotations]) => {
       const view = layerView(layer);
-      return `<label class="toggle layer-${esc(layer)}"><input type="checkbox" checked data-layer-toggle="${esc(layer)}" aria-describedby="help-${esc(layer)}"> <span class="swatch" aria-hidden="true"></span>${esc(view.label)} (${annotations.length})</label><span class="visually-hidden" id="help-${esc(layer)}">${esc(view.help)}</span>`;
+      return (
+        `<label class="toggle layer-${esc(layer)}"><input type="checkbox" checked ` +
+        `data-layer-toggle="${esc(layer)}" aria-describedby="help-${esc(layer)}"> <span class="swatch" ` +
+        `aria-hidden="true"></span>${esc(view.label)} (${annotations.length})</label><span ` +
+        `class="visually-hidden" id="help-${esc(layer)}">${esc(view.help)}</span>`
+      );
     })
     .join('\n');
 
@@ -106,9 +122,16 @@ export function articlePage(
           .map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`)
           .join('');
         const inferences = (inferencesAbout.get(annotation.id) ?? []).map(inferenceHtml).join('');
-        return `<li id="${esc(annotationAnchor(annotation.id))}" class="annotation layer-${esc(layer)}"><p class="passage">${passages}</p><dl>${details}</dl>${inferences}</li>`;
+        return (
+          `<li id="${esc(annotationAnchor(annotation.id))}" class="annotation layer-${esc(layer)}"><p ` +
+          `class="passage">${passages}</p><dl>${details}</dl>${inferences}</li>`
+        );
       });
-      return `<section aria-labelledby="h-${esc(layer)}"><h3 id="h-${esc(layer)}">${esc(view.label)} (${annotations.length})</h3>\n<ol class="annotations">\n${items.join('\n')}\n</ol></section>`;
+      return (
+        `<section aria-labelledby="h-${esc(layer)}"><h3 ` +
+        `id="h-${esc(layer)}">${esc(view.label)} (${annotations.length})</h3>\n<ol ` +
+        `class="annotations">\n${items.join('\n')}\n</ol></section>`
+      );
     })
     .join('\n');
 
@@ -138,20 +161,34 @@ export function articlePage(
   ];
 
   const main = `<article class="news">
-<h1>${esc(article.headline.text)}${article.headline.origin === 'curator' ? ' <span class="badge">curator’s headline</span>' : ''}</h1>
+<h1>${esc(article.headline.text)}${
+    article.headline.origin === 'curator' ? ' <span class="badge">curator’s headline</span>' : ''
+  }</h1>
 <dl class="meta">${meta.map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`).join('')}</dl>
-${articleInferences.length > 0 ? `<div class="article-inferences">${articleInferences.map(inferenceHtml).join('')}</div>` : ''}
+${
+  articleInferences.length > 0
+    ? `<div class="article-inferences">${articleInferences.map(inferenceHtml).join('')}</div>`
+    : ''
+}
 <fieldset class="layers">
 <legend>Annotation layers</legend>
 ${toggles}
-<p class="hint">Each highlighted passage can be focused with the Tab key or hovered for its details; the list below the text has them all. <span class="inferred-key">Dashed outline</span>: a curator inference (not in the text) is attached.</p>
+<p class="hint">Each highlighted passage can be focused with the Tab key or hovered for its details; the list \
+below the text has them all. <span class="inferred-key">Dashed outline</span>: a curator inference (not in \
+the text) is attached.</p>
 </fieldset>
 <div class="text" lang="${esc(article.language)}">
 ${text}
 </div>
 <h2>Annotations</h2>
 ${sections}
-${article.inferences.length > 0 ? `<section aria-labelledby="h-inferences"><h2 id="h-inferences">Curator inferences (${article.inferences.length})</h2><p>What the curator believes but the text does not say.</p><ul class="inferences">${article.inferences.map((i) => `<li>${i.about === 'article' ? 'The article' : `<a href="#${esc(annotationAnchor(i.about))}">${esc(i.about)}</a>`}: ${inferenceHtml(i)}</li>`).join('')}</ul></section>` : ''}
+${
+  article.inferences.length > 0
+    ? `<section aria-labelledby="h-inferences"><h2 id="h-inferences">Curator ` +
+      `inferences (${article.inferences.length})</h2><p>What the curator believes but the text does not say.</p>` +
+      `<ul class="inferences">${article.inferences.map(inferenceItem).join('')}</ul></section>`
+    : ''
+}
 </article>`;
   return { title: article.headline.text, main };
 }

@@ -24,7 +24,7 @@ import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
-import { articlePage, articleLayers } from './article-page.ts';
+import { articlePage } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';
@@ -75,7 +75,8 @@ class SiteWriter {
 
 const stale = (distDir: string, what: string): never =>
   fail(
-    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then \`${SITE_COMMAND}\`.`,
+    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then ` +
+      `\`${SITE_COMMAND}\`.`,
   );
 
 /** A JSON file of the build, or a located error saying the build is missing or stale. */
@@ -175,17 +176,20 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   for (const [path, text] of search.files()) site.write(path, text);
 
   listPages(
-    index.articles.map(
-      (a) =>
-        `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : ''}</li>`,
-    ),
+    index.articles.map((a) => {
+      const date = a.datePublished ? ` <time>${esc(a.datePublished)}</time>` : '';
+      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${date}</li>`;
+    }),
     'Articles',
     emit,
   );
   listPages(
     index.entities.map((e) => {
       const n = references.get(e.id)?.length ?? 0;
-      return `<li><a href="entities/${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ${n} annotation${n === 1 ? '' : 's'}</span></li>`;
+      return (
+        `<li><a href="entities/${esc(e.id)}.html">${esc(e.name)}</a> <span class="kind">${esc(e.kind)}, ` +
+        `${n} annotation${n === 1 ? '' : 's'}</span></li>`
+      );
     }),
     'Entities',
     emit,
@@ -194,7 +198,8 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   emit('search.html', '', {
     title: 'Search',
     main: `<h1>Search</h1>
-<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
+<p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a \
+href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
 <ol id="results" class="results"></ol>`,
   });
   return { site, index, emit };
@@ -283,7 +288,9 @@ function listPages(items: readonly string[], title: string, emit: Emit): void {
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
     emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, '', {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
-      main: `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul class="list">\n${slice.join('\n')}\n</ul>\n${nav(n)}`,
+      main:
+        `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul ` +
+        `class="list">\n${slice.join('\n')}\n</ul>\n${nav(n)}`,
     });
   }
 }

@@ -34,7 +34,11 @@ export function entityPages(
     ...(entity.aliases.length > 0 ? [['Also called', esc(entity.aliases.join(', '))] as [string, string]] : []),
     ...entity.roles.map((role): [string, string] => [
       'Role',
-      `${esc(role.title)}${role.start ? ` (from <time>${esc(role.start)}</time>${role.end ? ` to <time>${esc(role.end)}</time>` : ''})` : ''}`,
+      `${esc(role.title)}${
+        role.start
+          ? ` (from <time>${esc(role.start)}</time>${role.end ? ` to <time>${esc(role.end)}</time>` : ''})`
+          : ''
+      }`,
     ]),
     ...Object.entries(entity.identifiers).map(([key, value]): [string, string] => [key, esc(String(value))]),
   ];
@@ -48,8 +52,10 @@ export function entityPages(
     const slice = references.slice((n - 1) * REFERENCES_PER_PAGE, n * REFERENCES_PER_PAGE);
     slice.forEach((r, i) => {
       const href = `${root}articles/${esc(r.article)}.html`;
+      const as = r.field === 'entity' ? '' : `, as ${esc(r.field)}`;
       items.push(
-        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">${esc(LAYERS[r.layer].label.toLowerCase())}${r.field === 'entity' ? '' : `, as ${esc(r.field)}`}</span></li>`,
+        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">` +
+          `${esc(LAYERS[r.layer].label.toLowerCase())}${as}</span></li>`,
       );
       if (slice[i + 1]?.article !== r.article) {
         groups.push(`<li><a href="${href}">${esc(headline(r.article))}</a><ul>${items.join('')}</ul></li>`);
@@ -63,8 +69,13 @@ export function entityPages(
         title: pages > 1 ? `${entity.name} (page ${n} of ${pages})` : entity.name,
         main: `<h1>${esc(entity.name)} <span class="kind">${esc(entity.kind)}</span></h1>
 <dl class="meta">${facts.map(([term, html]) => `<dt>${esc(term)}</dt><dd>${html}</dd>`).join('')}</dl>
-<h2>In the articles (${references.length} annotation${references.length === 1 ? '' : 's'} in ${articles} article${articles === 1 ? '' : 's'})</h2>
-${nav}${groups.length > 0 ? `<ol class="mentions">\n${groups.join('\n')}\n</ol>` : '<p>No article refers to this entity.</p>'}${nav}`,
+<h2>In the articles (${references.length} annotation${references.length === 1 ? '' : 's'} in ${articles} \
+article${articles === 1 ? '' : 's'})</h2>
+${nav}${
+          groups.length > 0
+            ? `<ol class="mentions">\n${groups.join('\n')}\n</ol>`
+            : '<p>No article refers to this entity.</p>'
+        }${nav}`,
       },
     ]);
   }

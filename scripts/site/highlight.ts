@@ -27,7 +27,9 @@ const isSelector = (value: unknown): value is PositionedSelector =>
   typeof (value as PositionedSelector).start === 'number' &&
   typeof (value as PositionedSelector).end === 'number';
 
-/** Every positioned selector inside `value`, with its JSON pointer and its path below `value` (e.g. `time/selector`). */
+/**
+ * Every positioned selector inside `value`, with its JSON pointer and its path below `value` (e.g. `time/selector`).
+ */
 export function findSelectors(
   value: unknown,
   pointer: string,
@@ -52,7 +54,9 @@ const openTag = (h: Highlight) =>
 const outerFirst = (a: Highlight, b: Highlight) =>
   b.end - a.end || a.rank - b.rank || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
 
-/** The HTML of one block's text (`blockStart` is its offset in the article text) with its highlights as nested marks. */
+/**
+ * The HTML of one block's text (`blockStart` is its offset in the article text) with its highlights as nested marks.
+ */
 export function highlightBlock(text: string, blockStart: number, highlights: readonly Highlight[]): string {
   const chars = [...text];
   const blockEnd = blockStart + chars.length;

@@ -27,7 +27,8 @@ export interface PageSpec {
  * no headers), so `frame-ancestors` and reporting are not available.
  */
 export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri " +
+  "'none'; form-action 'self'";
 
 /** A whole HTML document. */
 export function page({ root, title, main, dataset, head = '' }: PageSpec): string {
@@ -62,7 +63,8 @@ ${head}</head>
 ${main}
 </main>
 <footer class="site">
-<p>${esc(dataset.name)} ${esc(dataset.version)}. Annotations CC BY 4.0; code MIT; article text belongs to its rights holders (see each article).</p>
+<p>${esc(dataset.name)} ${esc(dataset.version)}. Annotations CC BY 4.0; code MIT; article text belongs to its \
+rights holders (see each article).</p>
 </footer>
 </body>
 </html>

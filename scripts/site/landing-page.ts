@@ -91,7 +91,8 @@ export function landingPage(
         a.publisher ? esc(outlets.get(a.publisher) ?? a.publisher) : '',
         esc(genreLabel(a)),
       ].filter((part) => part !== '');
-      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : ''}</li>`;
+      const kinds = about.length > 0 ? ` <span class="kind">${about.join(' · ')}</span>` : '';
+      return `<li><a href="articles/${esc(a.id)}.html">${esc(a.headline.text)}</a>${kinds}</li>`;
     });
   const offered = new Set(downloads.map((d) => d.path));
   const snippets = SNIPPETS.filter((s) => s.needs.every((path) => offered.has(path)))
@@ -100,16 +101,21 @@ export function landingPage(
   const files = downloads
     .map(
       (d) =>
-        `<li><a href="data/${esc(d.path)}" download data-bytes="${d.bytes}">${esc(d.path)}</a> <span class="kind">${esc(d.format)}, ${esc(formatBytes(d.bytes))}</span> ${codeSpans(esc(d.description))}</li>`,
+        `<li><a href="data/${esc(d.path)}" download data-bytes="${d.bytes}">${esc(d.path)}</a> <span ` +
+        `class="kind">${esc(d.format)}, ${esc(formatBytes(d.bytes))}</span> ${codeSpans(esc(d.description))}</li>`,
     )
     .join('\n');
   const licences = (facts.licenses ?? [])
     .map(
       (l) =>
-        `<li>${l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')}${l.title ? `: ${esc(l.title)}` : ''}</li>`,
+        `<li>${
+          l.path ? `<a href="${esc(l.path)}">${esc(l.name ?? l.path)}</a>` : esc(l.name ?? '')
+        }${l.title ? `: ${esc(l.title)}` : ''}</li>`,
     )
     .join('\n');
-  const cite = `annotated-news contributors. ${title} (version ${facts.version}) [Data set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
+  const cite =
+    `annotated-news contributors. ${title} (version ${facts.version}) [Data ` +
+    `set].${facts.homepage ? ` ${facts.homepage}` : ''}`;
   const n = index.articles.length;
 
   const main = `<h1>${esc(title)} <span class="version">version ${esc(facts.version)}</span></h1>
@@ -119,14 +125,19 @@ export function landingPage(
 <ul class="list">
 ${latest.join('\n')}
 </ul>
-<p>All <a href="articles.html">${n} article${n === 1 ? '' : 's'}</a> and <a href="entities.html">${index.entities.length} entities</a>; every field is described in the <a href="dictionary.html">data dictionary</a>. Each annotation is anchored in the article’s own text; what the text does not say is marked unknown, or shown as a curator inference apart from the text.</p>
+<p>All <a href="articles.html">${n} article${n === 1 ? '' : 's'}</a> and <a \
+href="entities.html">${index.entities.length} entities</a>; every field is described in the <a \
+href="dictionary.html">data dictionary</a>. Each annotation is anchored in the article’s own text; what the \
+text does not say is marked unknown, or shown as a curator inference apart from the text.</p>
 
 <h2 id="load">Load it</h2>
 <p>Download the files below into one folder, then, from that folder:</p>
 ${snippets}
 
 <h2 id="downloads">Downloads</h2>
-<p><a href="data/datapackage.json">datapackage.json</a> describes every file and table (Frictionless Data Package). <a href="data/SHA256SUMS">SHA256SUMS</a> holds every file’s SHA-256: check a download with <code>sha256sum -c SHA256SUMS --ignore-missing</code>.</p>
+<p><a href="data/datapackage.json">datapackage.json</a> describes every file and table (Frictionless Data \
+Package). <a href="data/SHA256SUMS">SHA256SUMS</a> holds every file’s SHA-256: check a download with \
+<code>sha256sum -c SHA256SUMS --ignore-missing</code>.</p>
 <details><summary>All ${downloads.length} files</summary>
 <ul class="downloads">
 ${files}

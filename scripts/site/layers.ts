@@ -46,7 +46,9 @@ const outletName = (id: string | null, registry: Registry): string =>
 /** Selectors as quoted passages (`''` when there are none). */
 const passages = (list: readonly { exact: string }[]): string => list.map((s) => `“${esc(s.exact)}”`).join(', ');
 
-/** Who is quoted or claims something (PARC source): an unnamed person or group is shown as such, with its affiliation. */
+/**
+ * Who is quoted or claims something (PARC source): an unnamed person or group is shown as such, with its affiliation.
+ */
 function sourceHtml(source: Layers['quotes'][number]['source'], registry: Registry): string {
   if (source.entity !== null) return entityLink(source.entity, registry);
   if (source.kind === 'outlet') return (source.outlets ?? []).map((o) => outletName(o, registry)).join(', ');
@@ -148,7 +150,8 @@ export const LAYERS: { [L in LayerName]: LayerView<Layers[L][number]> } = {
           c.reviews
             .map(
               (review) =>
-                `${esc(review.reviewRating)} (${outletName(review.outlet, r)}, <a href="${esc(review.url)}">review</a>)`,
+                `${esc(review.reviewRating)} (${outletName(review.outlet, r)}, <a ` +
+                `href="${esc(review.url)}">review</a>)`,
             )
             .join('; '),
         ],
@@ -159,4 +162,4 @@ export const LAYERS: { [L in LayerName]: LayerView<Layers[L][number]> } = {
 export const LAYER_NAMES = Object.keys(LAYERS) as LayerName[];
 
 /** A layer's view, for any of its annotations (the one place the layer and its annotations' type are paired). */
-export const layerView = (name: LayerName): LayerView<AnyAnnotation> => LAYERS[name] as LayerView<AnyAnnotation>;
+export const layerView = (name: LayerName): LayerView<AnyAnnotation> => LAYERS[name];

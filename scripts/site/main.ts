@@ -27,7 +27,8 @@ runMain(() => {
     !readIfExists(join(siteDir, 'index.html'))?.includes(notice)
   )
     fail(
-      `refusing --out ${values.out}: it holds files that \`${SITE_COMMAND}\` did not write, which the site would replace; nothing was written.\n  hint: choose a new or empty folder.`,
+      `refusing --out ${values.out}: it holds files that \`${SITE_COMMAND}\` did not write, which the site ` +
+        `would replace; nothing was written.\n  hint: choose a new or empty folder.`,
     );
   const staging = `${siteDir}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
@@ -42,7 +43,8 @@ runMain(() => {
     rmSync(siteDir, { recursive: true, force: true });
     renameSync(staging, siteDir);
     console.log(
-      `The dataset site has ${site.files} files in ${values.out ?? join(values.dist, SITE_DIR)}/ (${site.articles} articles, ${site.entities} entities; ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      `The dataset site has ${site.files} files in ${values.out ?? join(values.dist, SITE_DIR)}/ ` +
+        `(${site.articles} articles, ${site.entities} entities; ${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
     return 0;
   } finally {

@@ -418,105 +418,113 @@ const mutateJson = (value: unknown) =>
     return setAt(value, paths[n % paths.length]!, () => replacement);
   });
 
-test('malformed import files in every format fail with a located ImportError, never a crash or a polluted prototype', () => {
-  const kinds = entityKinds(join(ROOT, 'schemas'));
-  const article = syntheticArticle();
-  const clean = withoutAnnotations(article);
-  const dir = mkdtempSync(join(work, 'imports-'));
-  const exports = {
-    'label-studio': JSON.parse(JSON.stringify([labelStudioTask(article, SYNTHETIC_REGISTRY)])) as unknown,
-    w3c: JSON.parse(JSON.stringify(w3cPage(article, SYNTHETIC_REGISTRY))) as unknown,
-  };
-  const ann = bratAnn(article, SYNTHETIC_REGISTRY).trimEnd().split('\n');
-  const files = fc.oneof(
-    ...(['label-studio', 'w3c'] as const).map((format) =>
-      mutateJson(exports[format]).map((value) => ({ format, text: JSON.stringify(value) })),
-    ),
-    ...(['label-studio', 'w3c'] as const).map((format) =>
-      fc.nat().map((n) => {
-        const text = JSON.stringify(exports[format]);
-        return { format, text: text.slice(0, n % text.length) };
-      }),
-    ),
-    fc.tuple(fc.nat(), fc.nat(), hostile).map(([line, field, value]) => {
-      const lines = [...ann];
-      const fields = lines[line % lines.length]!.split('\t');
-      fields[field % fields.length] = typeof value === 'string' ? value : JSON.stringify(value);
-      lines[line % lines.length] = fields.join('\t');
-      return { format: 'brat' as const, text: `${lines.join('\n')}\n` };
-    }),
-  );
-  const before = Object.getOwnPropertyNames(Object.prototype).join();
-  let n = 0;
-  fc.assert(
-    fc.property(files, ({ format, text }) => {
-      const file = join(dir, `case-${n++}.${format === 'brat' ? 'ann' : 'json'}`);
-      writeFileSync(file, text);
-      try {
-        const read = readToolFile(format, file, article.id);
-        planImport(clean, buildAnnotations(clean, SYNTHETIC_REGISTRY, read.items, read.toolText, kinds), true);
-      } catch (error) {
-        assert.ok(error instanceof ImportError, `${format}: not an ImportError: ${(error as Error).stack}`);
-        const shown = `${error.where} ${error.message} ${error.hint}`;
-        assert.doesNotMatch(shown, /undefined|NaN|\[object|TODO:/, shown);
-      }
-      assert.equal(Object.getOwnPropertyNames(Object.prototype).join(), before, 'Object.prototype changed');
-      assert.equal(({} as Record<string, unknown>).x, undefined);
-    }),
-    fuzzParameters(300),
-  );
-});
-
-test('npm run import: hostile files (prototype keys as roles, layers and labels; deep nesting) exit 1 with the record untouched', () => {
-  const data = join(work, 'hostile-data');
-  cpSync(join(ROOT, 'data'), data, { recursive: true });
-  const id = readdirSync(join(data, 'articles'))[0]!.replace(/\.json$/, '');
-  const record = join(data, 'articles', `${id}.json`);
-  const before = readFileSync(record, 'utf8');
-  const source = `urn:annotated-news:article:${id}`;
-  const annotation = (extra: object) => ({
-    type: 'Annotation',
-    body: [{ type: 'an:Person' }],
-    target: { source, selector: [{ type: 'TextPositionSelector', start: 0, end: 3 }] },
-    ...extra,
-  });
-  let deep = '1';
-  for (let i = 0; i < 50_000; i++) deep = `[${deep}]`;
-  const cases: Array<[string, string, RegExp]> = [
-    [
-      'w3c',
-      JSON.stringify(
-        annotation({
-          target: { source, role: '__proto__/x', selector: { type: 'TextPositionSelector', start: 0, end: 3 } },
+test(
+  'malformed import files in every format fail with a located ImportError, ' + 'never a crash or a polluted prototype',
+  () => {
+    const kinds = entityKinds(join(ROOT, 'schemas'));
+    const article = syntheticArticle();
+    const clean = withoutAnnotations(article);
+    const dir = mkdtempSync(join(work, 'imports-'));
+    const exports = {
+      'label-studio': JSON.parse(JSON.stringify([labelStudioTask(article, SYNTHETIC_REGISTRY)])) as unknown,
+      w3c: JSON.parse(JSON.stringify(w3cPage(article, SYNTHETIC_REGISTRY))) as unknown,
+    };
+    const ann = bratAnn(article, SYNTHETIC_REGISTRY).trimEnd().split('\n');
+    const files = fc.oneof(
+      ...(['label-studio', 'w3c'] as const).map((format) =>
+        mutateJson(exports[format]).map((value) => ({ format, text: JSON.stringify(value) })),
+      ),
+      ...(['label-studio', 'w3c'] as const).map((format) =>
+        fc.nat().map((n) => {
+          const text = JSON.stringify(exports[format]);
+          return { format, text: text.slice(0, n % text.length) };
         }),
       ),
-      /the role "__proto__\/x" is not one an annotation has/,
-    ],
-    [
-      'w3c',
-      JSON.stringify(annotation({ layer: 'constructor', body: [{ type: 'an:toString' }] })),
-      /the label "toString" is not one of this dataset's/,
-    ],
-    ['w3c', `{"type":"Annotation","note":${deep}}`, /nest|deep/i],
-    [
-      'label-studio',
-      `[{"data":{"text":"x","article":"${id}"},"annotations":[{"result":[{"type":"labels","value":{"start":0,"end":1,"labels":["constructor"]}}]}]}]`,
-      /./,
-    ],
-  ];
-  cases.push([
-    'brat',
-    'T1\tPerson 0 3\tabc\nR1\tSource Arg1:T1 Arg2:T\u001b[31m::error::x\n',
-    /refers to "T\\u001b\[31m::error::x"/,
-  ]);
-  for (const [format, text, expected] of cases) {
-    const file = join(work, `hostile.${format}.${format === 'brat' ? 'ann' : 'json'}`);
-    writeFileSync(file, text);
-    const result = runScript('import.ts', ['--from', format, file, '--article', id, '--data', data]);
-    assert.equal(result.code, 1, `${format}: ${result.stderr}`);
-    assert.match(result.stderr, expected);
-    assert.match(result.stderr, /was not changed/);
-    assert.doesNotMatch(result.stderr, /\n\s+at |undefined|NaN|\[object|\u001b|^::/m);
-    assert.equal(readFileSync(record, 'utf8'), before);
-  }
-});
+      fc.tuple(fc.nat(), fc.nat(), hostile).map(([line, field, value]) => {
+        const lines = [...ann];
+        const fields = lines[line % lines.length]!.split('\t');
+        fields[field % fields.length] = typeof value === 'string' ? value : JSON.stringify(value);
+        lines[line % lines.length] = fields.join('\t');
+        return { format: 'brat' as const, text: `${lines.join('\n')}\n` };
+      }),
+    );
+    const before = Object.getOwnPropertyNames(Object.prototype).join();
+    let n = 0;
+    fc.assert(
+      fc.property(files, ({ format, text }) => {
+        const file = join(dir, `case-${n++}.${format === 'brat' ? 'ann' : 'json'}`);
+        writeFileSync(file, text);
+        try {
+          const read = readToolFile(format, file, article.id);
+          planImport(clean, buildAnnotations(clean, SYNTHETIC_REGISTRY, read.items, read.toolText, kinds), true);
+        } catch (error) {
+          assert.ok(error instanceof ImportError, `${format}: not an ImportError: ${(error as Error).stack}`);
+          const shown = `${error.where} ${error.message} ${error.hint}`;
+          assert.doesNotMatch(shown, /undefined|NaN|\[object|TODO:/, shown);
+        }
+        assert.equal(Object.getOwnPropertyNames(Object.prototype).join(), before, 'Object.prototype changed');
+        assert.equal(({} as Record<string, unknown>).x, undefined);
+      }),
+      fuzzParameters(300),
+    );
+  },
+);
+
+test(
+  'npm run import: hostile files (prototype keys as roles, layers and labels; deep nesting) exit 1 ' +
+    'with the record untouched',
+  () => {
+    const data = join(work, 'hostile-data');
+    cpSync(join(ROOT, 'data'), data, { recursive: true });
+    const id = readdirSync(join(data, 'articles'))[0]!.replace(/\.json$/, '');
+    const record = join(data, 'articles', `${id}.json`);
+    const before = readFileSync(record, 'utf8');
+    const source = `urn:annotated-news:article:${id}`;
+    const annotation = (extra: object) => ({
+      type: 'Annotation',
+      body: [{ type: 'an:Person' }],
+      target: { source, selector: [{ type: 'TextPositionSelector', start: 0, end: 3 }] },
+      ...extra,
+    });
+    let deep = '1';
+    for (let i = 0; i < 50_000; i++) deep = `[${deep}]`;
+    const cases: Array<[string, string, RegExp]> = [
+      [
+        'w3c',
+        JSON.stringify(
+          annotation({
+            target: { source, role: '__proto__/x', selector: { type: 'TextPositionSelector', start: 0, end: 3 } },
+          }),
+        ),
+        /the role "__proto__\/x" is not one an annotation has/,
+      ],
+      [
+        'w3c',
+        JSON.stringify(annotation({ layer: 'constructor', body: [{ type: 'an:toString' }] })),
+        /the label "toString" is not one of this dataset's/,
+      ],
+      ['w3c', `{"type":"Annotation","note":${deep}}`, /nest|deep/i],
+      [
+        'label-studio',
+        `[{"data":{"text":"x","article":"${id}"},"annotations":[{"result":[{"type":"labels",` +
+          '"value":{"start":0,"end":1,"labels":["constructor"]}}]}]}]',
+        /./,
+      ],
+    ];
+    cases.push([
+      'brat',
+      'T1\tPerson 0 3\tabc\nR1\tSource Arg1:T1 Arg2:T\u001b[31m::error::x\n',
+      /refers to "T\\u001b\[31m::error::x"/,
+    ]);
+    for (const [format, text, expected] of cases) {
+      const file = join(work, `hostile.${format}.${format === 'brat' ? 'ann' : 'json'}`);
+      writeFileSync(file, text);
+      const result = runScript('import.ts', ['--from', format, file, '--article', id, '--data', data]);
+      assert.equal(result.code, 1, `${format}: ${result.stderr}`);
+      assert.match(result.stderr, expected);
+      assert.match(result.stderr, /was not changed/);
+      assert.doesNotMatch(result.stderr, /\n\s+at |undefined|NaN|\[object|\u001b|^::/m);
+      assert.equal(readFileSync(record, 'utf8'), before);
+    }
+  },
+);

@@ -11,7 +11,8 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 export function formatGithub(findings: readonly Finding[], filesChecked: number): string {
   const lines = findings.map((f) => {
-    const properties = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(`${f.rule}${f.pointer ? ` at ${f.pointer}` : ''}`)}`;
+    const title = `${f.rule}${f.pointer ? ` at ${f.pointer}` : ''}`;
+    const properties = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(title)}`;
     return `::${f.severity} ${properties}::${escapeData(`${printable(f.message)}\nhint: ${printable(f.hint)}`)}`;
   });
   lines.push(summaryLine(findings, filesChecked));

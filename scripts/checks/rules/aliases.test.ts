@@ -2,19 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aliases } from './aliases.ts';
 import { editJson, findingsAfter } from '../test-kit.ts';
+import type { Entity } from '../../../types/index.ts';
 
-test('aliases: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([aliases]), []);
+test('aliases: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([aliases]), []);
 });
 
-test('aliases: descriptions, demonyms and repeats fail; names pass', async () => {
-  const findings = await findingsAfter([aliases], (data) => {
+test('aliases: descriptions, demonyms and repeats fail; names pass', () => {
+  const findings = findingsAfter([aliases], (data) => {
     editJson(
       data,
       'entities/kyiv-energy-forum.json',
-      (e) => (e.aliases = ['the forum', 'Energy Forum', 'Energy Forum']),
+      (e: Entity) => (e.aliases = ['the forum', 'Energy Forum', 'Energy Forum']),
     );
-    editJson(data, 'entities/ukraine.json', (e) => (e.aliases = ['Ukrainian', 'Ukrainians']));
+    editJson(data, 'entities/ukraine.json', (e: Entity) => (e.aliases = ['Ukrainian', 'Ukrainians']));
   });
   const summary = findings.map((f) => `${f.file} ${f.pointer} ${f.severity}`).sort();
   assert.deepEqual(summary, [

@@ -10,7 +10,8 @@ export const aliases: RecordRule<'entity'> = {
   name: 'aliases',
   scope: 'entity',
   description:
-    'Entity aliases are names: not descriptions starting with a lowercase “the”, “a” or a possessive, not demonyms (those go in `demonyms`), and not repeats of the name or of each other.',
+    'Entity aliases are names: not descriptions starting with a lowercase “the”, “a” or a possessive, not ' +
+    'demonyms (those go in `demonyms`), and not repeats of the name or of each other.',
   check(context) {
     const entity = context.record;
     const issues: Issue[] = [];
@@ -24,7 +25,10 @@ export const aliases: RecordRule<'entity'> = {
           pointer,
           severity: 'error',
           message: `the alias "${alias}" is a description, not a name`,
-          hint: 'Remove it from `aliases`. Annotate such phrases in articles as mentions with `"form": "nominal"` (see docs/annotation-guide.md); an alias would link the same words to this entity in every other article.',
+          hint:
+            'Remove it from `aliases`. Annotate such phrases in articles as mentions with `"form": ' +
+            '"nominal"` (see docs/annotation-guide.md); an alias would link the same words to this entity in ' +
+            'every other article.',
         });
       } else if (demonyms.has(alias)) {
         issues.push({

@@ -5,12 +5,12 @@ import { coverage } from './coverage.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 import { validateData } from '../run.ts';
 
-test('coverage: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([coverage]), []);
+test('coverage: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([coverage]), []);
 });
 
-test('coverage: a registered name without a mention is a warning with its position and a selector to paste', async () => {
-  const findings = await findingsAfter([coverage], (data) =>
+test('coverage: a registered name without a mention is a warning with its position and a selector to paste', () => {
+  const findings = findingsAfter([coverage], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.mentions = a.annotations.mentions.filter((m: { id: string }) => m.id !== 'm-ukraine-2');
       a.annotations.citedSources = [];

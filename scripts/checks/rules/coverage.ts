@@ -20,7 +20,8 @@ export const coverage: RecordRule<'article', 'registry'> = {
   scope: 'article',
   needs: ['registry'],
   description:
-    'A registered name, alias or demonym (or an outlet’s name) that occurs in an article’s text is covered by a mention or cited source; otherwise a warning gives its position and a selector to paste.',
+    'A registered name, alias or demonym (or an outlet’s name) that occurs in an article’s text is covered by a ' +
+    'mention or cited source; otherwise a warning gives its position and a selector to paste.',
   check(context) {
     const article = context.record;
     const text = textOf(article);
@@ -65,8 +66,13 @@ export const coverage: RecordRule<'article', 'registry'> = {
       issues.push({
         pointer: `/body/${block}/text`,
         severity: 'warning',
-        message: `"${exact}" (${whose}) occurs at character ${o.start - blockStarts[block]!} of body block ${block} with no ${first!.collection === 'outlets' ? 'cited source or mention' : 'mention'}`,
-        hint: `If it refers to ${o.phrases.length > 1 ? 'one of them' : 'it'}, add to annotations.${first!.collection === 'outlets' ? 'citedSources' : 'mentions'}: ${JSON.stringify(snippet)} (number the id). If it names something else, this warning can stay.`,
+        message:
+          `"${exact}" (${whose}) occurs at character ${o.start - blockStarts[block]!} of body block ` +
+          `${block} with no ${first!.collection === 'outlets' ? 'cited source or mention' : 'mention'}`,
+        hint:
+          `If it refers to ${o.phrases.length > 1 ? 'one of them' : 'it'}, add to ` +
+          `annotations.${first!.collection === 'outlets' ? 'citedSources' : 'mentions'}: ` +
+          `${JSON.stringify(snippet)} (number the id). If it names something else, this warning can stay.`,
       });
     }
     if (count > MAX_PER_ARTICLE) {

@@ -11,7 +11,8 @@ export const dates: RecordRule<'record'> = {
   name: 'dates',
   scope: 'record',
   description:
-    'Dates are real calendar dates, not in the future; dateModified is not before datePublished and a role does not end before it starts (compared at the precision they share).',
+    'Dates are real calendar dates, not in the future; dateModified is not before datePublished and a role does ' +
+    'not end before it starts (compared at the precision they share).',
   check(context) {
     const issues: Issue[] = [];
     const now = nowAsDate(new Date(context.now.getTime() + TIME_ZONE_MARGIN_MS));
@@ -30,7 +31,9 @@ export const dates: RecordRule<'record'> = {
           pointer,
           severity: 'error',
           message: `${label} "${value}" is not a real date: ${parsed.invalid}`,
-          hint: 'Write the date the source gives, at the precision it gives (2025, 2025-02, 2025-02-14; for event times also an ISO week, 2025-W07).',
+          hint:
+            'Write the date the source gives, at the precision it gives (2025, 2025-02, 2025-02-14; for ' +
+            'event times also an ISO week, 2025-W07).',
         });
         return null;
       }

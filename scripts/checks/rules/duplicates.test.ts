@@ -12,15 +12,18 @@ function addCopy(data: Records, id: string, edit: (a: any) => void) {
   data.set(`articles/${id}.json`, a);
 }
 
-test('duplicates: the valid fixture passes, and a different article is no duplicate', async () => {
-  assert.deepEqual(await findingsAfter([duplicates]), []);
-  const findings = await findingsAfter([duplicates], (data) =>
+test('duplicates: the valid fixture passes, and a different article is no duplicate', () => {
+  assert.deepEqual(findingsAfter([duplicates]), []);
+  const findings = findingsAfter([duplicates], (data) =>
     addCopy(data, 'other', (a) => {
       a.url = null;
       a.body = [
         {
           type: 'paragraph',
-          text: 'An entirely different report about the weather in Lviv, where it rained all week long and the river rose above its banks, so the city closed two bridges and asked people to stay at home until the water went down again.',
+          text:
+            'An entirely different report about the weather in Lviv, where it rained all week long and the ' +
+            'river rose above its banks, so the city closed two bridges and asked people to stay at home ' +
+            'until the water went down again.',
         },
       ];
     }),
@@ -28,8 +31,8 @@ test('duplicates: the valid fixture passes, and a different article is no duplic
   assert.deepEqual(findings, []);
 });
 
-test('duplicates: the same URL and the same body fail, naming the other file', async () => {
-  const findings = await findingsAfter([duplicates], (data) => addCopy(data, 'copy', () => {}));
+test('duplicates: the same URL and the same body fail, naming the other file', () => {
+  const findings = findingsAfter([duplicates], (data) => addCopy(data, 'copy', () => {}));
   const messages = findings.map((f) => f.message).sort();
   assert.equal(findings.length, 2);
   assert.ok(
@@ -42,8 +45,8 @@ test('duplicates: the same URL and the same body fail, naming the other file', a
   );
 });
 
-test('duplicates: a lightly edited copy is a near-duplicate warning', async () => {
-  const findings = await findingsAfter([duplicates], (data) =>
+test('duplicates: a lightly edited copy is a near-duplicate warning', () => {
+  const findings = findingsAfter([duplicates], (data) =>
     addCopy(data, 'edited', (a) => {
       a.url = null;
       a.body[2].text = a.body[2].text.replace('the cold months', 'the cold winter months');

@@ -11,7 +11,9 @@ export const duplicates: DatasetRule<'articles'> = {
   name: 'duplicates',
   scope: 'dataset',
   needs: ['articles'],
-  description: `No two articles share a URL or a body; bodies more than ${NEAR_DUPLICATE_THRESHOLD * 100}% alike (word-shingle MinHash) get a warning naming the other file.`,
+  description:
+    `No two articles share a URL or a body; bodies more than ${NEAR_DUPLICATE_THRESHOLD * 100}% ` +
+    `alike (word-shingle MinHash) get a warning naming the other file.`,
   check(summary) {
     const issues: Issue[] = [];
     const byUrl = new Map<string, string>();

@@ -10,7 +10,8 @@ export const entityKinds: RecordRule<'record', 'registry'> = {
   scope: 'record',
   needs: ['registry'],
   description:
-    'A referenced entity’s kind fits the field: an event’s entity and setting are events, its place a country, city or region; a source, claimant or figure’s asserter is a person, organisation or country.',
+    'A referenced entity’s kind fits the field: an event’s entity and setting are events, its place a country, ' +
+    'city or region; a source, claimant or figure’s asserter is a person, organisation or country.',
   check(context) {
     const issues: Issue[] = [];
     for (const ref of referencesOf(context.collection, context.record)) {
@@ -25,8 +26,10 @@ export const entityKinds: RecordRule<'record', 'registry'> = {
         severity: 'error',
         message: `"${ref.id}" is a ${entity.kind}, but ${rule.what} must be one of ${list(rule.kinds)}`,
         hint: setting
-          ? 'An event’s `entity` is the event itself. Put a conference or war it happened during in `setting`, a place in `place`, and what it is about in `participants`; or set `entity` to null.'
-          : `Reference an entity of kind ${list(rule.kinds)}, or fix the entity’s \`kind\` in data/entities/${ref.id}.json.`,
+          ? 'An event’s `entity` is the event itself. Put a conference or war it happened during in `setting`, ' +
+            'a place in `place`, and what it is about in `participants`; or set `entity` to null.'
+          : `Reference an entity of kind ${list(rule.kinds)}, or fix the entity’s \`kind\` in ` +
+            `data/entities/${ref.id}.json.`,
       });
     }
     return issues;

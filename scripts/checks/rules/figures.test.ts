@@ -4,12 +4,12 @@ import { figures } from './figures.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 import { surfaceNumber } from '../surface-number.ts';
 
-test('figures: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([figures]), []);
+test('figures: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([figures]), []);
 });
 
-test('figures: wrong scale, percent out of range, bad or misplaced currency fail', async () => {
-  const findings = await findingsAfter([figures], (data) =>
+test('figures: wrong scale, percent out of range, bad or misplaced currency fail', () => {
+  const findings = findingsAfter([figures], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.figures[0].value = 1.5;
       a.annotations.figures[0].currency = 'EUD';
@@ -27,8 +27,8 @@ test('figures: wrong scale, percent out of range, bad or misplaced currency fail
   assert.ok(summary.some((s) => /figures\/1\/currency: a figure with unit "percent" cannot have a currency/.test(s)));
 });
 
-test('figures: a currency figure without a currency fails', async () => {
-  const findings = await findingsAfter([figures], (data) =>
+test('figures: a currency figure without a currency fails', () => {
+  const findings = findingsAfter([figures], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => (a.annotations.figures[0].currency = null)),
   );
   assert.equal(findings.length, 1);

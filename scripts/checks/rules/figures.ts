@@ -6,7 +6,8 @@ export const figures: RecordRule<'article'> = {
   name: 'figures',
   scope: 'article',
   description:
-    'Figures are consistent: a percent lies in 0..100, a currency figure names a real ISO 4217 code (and only a currency figure does), and the value matches the scale of its text (“300 billion” is 300000000000).',
+    'Figures are consistent: a percent lies in 0..100, a currency figure names a real ISO 4217 code (and only a ' +
+    'currency figure does), and the value matches the scale of its text (“300 billion” is 300000000000).',
   check(context) {
     const issues: Issue[] = [];
     context.record.annotations.figures.forEach((figure, i) => {
@@ -24,7 +25,9 @@ export const figures: RecordRule<'article'> = {
           pointer: `${at}/currency`,
           severity: 'error',
           message: 'a currency figure needs a currency',
-          hint: 'Give the ISO 4217 code the text states (“$” is USD); if the text states none, use unit "unstated" and add a curator inference.',
+          hint:
+            'Give the ISO 4217 code the text states (“$” is USD); if the text states none, use unit ' +
+            '"unstated" and add a curator inference.',
         });
       }
       if (figure.unit !== 'currency' && figure.currency !== null) {
@@ -49,7 +52,9 @@ export const figures: RecordRule<'article'> = {
           pointer: `${at}/value`,
           severity: 'error',
           message: `value ${figure.value} does not match the text "${surface.text}" (${surface.values.join(' or ')})`,
-          hint: 'Write the number in full as the text scales it: “300 billion” is 300000000000, “1.5 million” is 1500000, “50%” is 50.',
+          hint:
+            'Write the number in full as the text scales it: “300 billion” is 300000000000, “1.5 million” ' +
+            'is 1500000, “50%” is 50.',
         });
       }
       if (surface?.percent && figure.unit !== 'percent') {

@@ -39,16 +39,19 @@ test('grounding: a selector that starts inside a word is an error, even when it 
   assert.ok(suggested(issue!.hint).length > 0, issue!.hint);
 });
 
-test('grounding: the hint for an ambiguous word suggests only whole-word occurrences, with the words they select', () => {
-  const [issue] = ground(TEXT, { exact: 'he' });
-  const fixes = suggested(issue!.hint);
-  assert.ok(fixes.length > 0, issue!.hint);
-  for (const s of fixes) {
-    assert.deepEqual(ground(TEXT, s), [], JSON.stringify(s));
-    assert.notEqual(s.prefix, 't');
-  }
-  assert.match(issue!.hint, /\(selects "said he saw"\)|\(selects "and he left\.?"\)|\(selects "said he"\)/);
-});
+test(
+  'grounding: the hint for an ambiguous word suggests only whole-word occurrences, with the words ' + 'they select',
+  () => {
+    const [issue] = ground(TEXT, { exact: 'he' });
+    const fixes = suggested(issue!.hint);
+    assert.ok(fixes.length > 0, issue!.hint);
+    for (const s of fixes) {
+      assert.deepEqual(ground(TEXT, s), [], JSON.stringify(s));
+      assert.notEqual(s.prefix, 't');
+    }
+    assert.match(issue!.hint, /\(selects "said he saw"\)|\(selects "and he left\.?"\)|\(selects "said he"\)/);
+  },
+);
 
 test('grounding: word boundaries are Unicode letters and digits, not ASCII', () => {
   assert.match(ground(['Київ і Києва'], { exact: 'Киї' })[0]!.message, /inside a word/);

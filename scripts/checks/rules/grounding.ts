@@ -51,7 +51,8 @@ export const grounding: RecordRule<'article'> = {
   name: 'grounding',
   scope: 'article',
   description:
-    'Every TextQuoteSelector in the annotations (selectors, continuations, attributions, hedges, event times) occurs in the article text exactly once; prefix/suffix settle repeats.',
+    'Every TextQuoteSelector in the annotations (selectors, continuations, attributions, hedges, event times) ' +
+    'occurs in the article text exactly once; prefix/suffix settle repeats.',
   check(context) {
     const text = textOf(context.record);
     const issues: Issue[] = [];
@@ -74,7 +75,9 @@ export const grounding: RecordRule<'article'> = {
         issues.push({
           pointer,
           severity: 'error',
-          message: `${quoted(selector.exact)} is selected inside a word: it starts or ends within ${quoted(text.slice(from, to))}`,
+          message:
+            `${quoted(selector.exact)} is selected inside a word: it starts or ends within ` +
+            `${quoted(text.slice(from, to))}`,
           hint: widenHint(text, found[0]!, selector.exact.length, at),
         });
         continue;
@@ -93,7 +96,11 @@ export const grounding: RecordRule<'article'> = {
             hint:
               bare.length === 1 && !isWholeWord(text, bare[0]!, bare[0]! + selector.exact.length)
                 ? widenHint(text, bare[0]!, selector.exact.length, at)
-                : `Copy prefix and suffix verbatim from the text around it${bare.length === 1 ? ', or drop them: the passage occurs once' : `; e.g. ${suggestions(text, bare, selector.exact.length, at) || 'a longer prefix'}`}.`,
+                : `Copy prefix and suffix verbatim from the text around it` +
+                  (bare.length === 1
+                    ? ', or drop them: the passage occurs once'
+                    : `; e.g. ${suggestions(text, bare, selector.exact.length, at) || 'a longer prefix'}`) +
+                  '.',
           });
           continue;
         }
@@ -103,8 +110,11 @@ export const grounding: RecordRule<'article'> = {
           severity: 'error',
           message: `${quoted(selector.exact)} is not in the article text`,
           hint: closest
-            ? `Closest passage in the text${closest.capped ? ` (comparing only the first ${MAX_HINT_EXACT} characters of "exact")` : ''}: ${quoted(closest.passage)}. Copy the text verbatim (typographic quotes and apostrophes included).`
-            : 'Copy the text verbatim from the body (typographic quotes and apostrophes included), within one paragraph.',
+            ? `Closest passage in the text` +
+              (closest.capped ? ` (comparing only the first ${MAX_HINT_EXACT} characters of "exact")` : '') +
+              `: ${quoted(closest.passage)}. Copy the text verbatim (typographic quotes and apostrophes included).`
+            : 'Copy the text verbatim from the body (typographic quotes and apostrophes included), within one ' +
+              'paragraph.',
         });
         continue;
       }

@@ -8,7 +8,8 @@ export const ids: RecordRule<'record'> = {
   name: 'ids',
   scope: 'record',
   description:
-    'A record’s id equals its file name and is a portable file name (not reserved by Windows or by the outputs; scripts/lib/portable-names.ts).',
+    'A record’s id equals its file name and is a portable file name (not reserved by Windows or by the outputs; ' +
+    'scripts/lib/portable-names.ts).',
   check(context) {
     const issues: Issue[] = [];
     if (context.record.id !== context.fileId) {
@@ -25,7 +26,9 @@ export const ids: RecordRule<'record'> = {
         pointer: '/id',
         severity: 'error',
         message: `the id "${context.record.id}" cannot be used: ${problem}`,
-        hint: `Choose a more specific id (e.g. "${context.record.id}-${SINGULAR[context.collection]}"), and rename the file to match.`,
+        hint:
+          `Choose a more specific id (e.g. "${context.record.id}-${SINGULAR[context.collection]}"), and ` +
+          `rename the file to match.`,
       });
     return issues;
   },

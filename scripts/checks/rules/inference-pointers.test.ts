@@ -4,25 +4,29 @@ import { inferencePointers } from './inference-pointers.ts';
 import { resolvePointer } from '../json-pointer.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
-test('inference-pointers: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([inferencePointers]), []);
+test('inference-pointers: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([inferencePointers]), []);
 });
 
-test('inference-pointers: a field that is not in the annotation, or not under a null value, fails with the fields that are', async () => {
-  const findings = await findingsAfter([inferencePointers], (data) =>
-    editJson(data, FIXTURE_ARTICLE, (a) => {
-      a.inferences[0].field = '/date';
-      a.inferences.push({ ...a.inferences[0], id: 'inf-2', about: 'article', field: '/headline/subtitle' });
-      a.inferences.push({ ...a.inferences[0], id: 'inf-3', about: 'article', field: '/datePublished' });
-    }),
-  );
-  assert.deepEqual(
-    findings.map((f) => f.pointer),
-    ['/inferences/0/field', '/inferences/1/field'],
-  );
-  assert.match(findings[0]!.hint, /\/place/);
-  assert.match(findings[1]!.hint, /\/headline\/text/);
-});
+test(
+  'inference-pointers: a field that is not in the annotation, or not under a null value, fails with the ' +
+    'fields that are',
+  () => {
+    const findings = findingsAfter([inferencePointers], (data) =>
+      editJson(data, FIXTURE_ARTICLE, (a) => {
+        a.inferences[0].field = '/date';
+        a.inferences.push({ ...a.inferences[0], id: 'inf-2', about: 'article', field: '/headline/subtitle' });
+        a.inferences.push({ ...a.inferences[0], id: 'inf-3', about: 'article', field: '/datePublished' });
+      }),
+    );
+    assert.deepEqual(
+      findings.map((f) => f.pointer),
+      ['/inferences/0/field', '/inferences/1/field'],
+    );
+    assert.match(findings[0]!.hint, /\/place/);
+    assert.match(findings[1]!.hint, /\/headline\/text/);
+  },
+);
 
 test('inference-pointers: RFC 6901 escapes and array indexes', () => {
   const value = { 'a/b': [{ '~x': null }] };

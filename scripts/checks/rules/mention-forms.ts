@@ -9,7 +9,8 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
   scope: 'article',
   needs: ['registry'],
   description:
-    'A mention’s form fits its text: a `name` is the entity’s name or an alias, a `demonym` one of its demonyms, a `nominal` starts with its determiner (“the conference”).',
+    'A mention’s form fits its text: a `name` is the entity’s name or an alias, a `demonym` one of its ' +
+    'demonyms, a `nominal` starts with its determiner (“the conference”).',
   check(context) {
     const issues: Issue[] = [];
     context.record.annotations.mentions.forEach((m, i) => {
@@ -23,7 +24,9 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
             pointer: `${pointer}/selector/exact`,
             severity: 'error',
             message: `the nominal mention "${exact}" does not start with a determiner`,
-            hint: 'A nominal’s span takes its determiner and modifiers (“the ongoing conflict with Russia”, not “ongoing conflict with Russia”); if it is a name, set "form": "name".',
+            hint:
+              'A nominal’s span takes its determiner and modifiers (“the ongoing conflict with Russia”, not ' +
+              '“ongoing conflict with Russia”); if it is a name, set "form": "name".',
           });
         }
         return;
@@ -35,8 +38,13 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
           issues.push({
             pointer: `${pointer}/form`,
             severity: 'error',
-            message: `"${exact}" is not a name or alias of "${m.entity}" (${[entity.name, ...entity.aliases].map((n) => JSON.stringify(n)).join(', ')})`,
-            hint: `If it is a name of the entity, add it to \`aliases\` in data/entities/${m.entity}.json; if it is a description (“the country”), set "form": "nominal"; a demonym goes in \`demonyms\` with "form": "demonym".`,
+            message:
+              `"${exact}" is not a name or alias of "${m.entity}" ` +
+              `(${[entity.name, ...entity.aliases].map((n) => JSON.stringify(n)).join(', ')})`,
+            hint:
+              `If it is a name of the entity, add it to \`aliases\` in data/entities/${m.entity}.json; if ` +
+              `it is a description (“the country”), set "form": "nominal"; a demonym goes in \`demonyms\` ` +
+              `with "form": "demonym".`,
           });
         }
       } else if (

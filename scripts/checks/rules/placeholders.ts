@@ -18,7 +18,10 @@ function hintFor(collection: Collection, pointer: string, value: string): string
   const field = pointer.slice(pointer.lastIndexOf('/') + 1);
   const inExample = /^\/(?:annotations\/[^/]+|inferences)\/\d+\//.test(pointer);
   if (inExample && field === 'id') {
-    return 'An example (npm run new) or imported annotation: once its values are real, give it a unique id (a lowercase slug such as m-jane-doe-1); or delete it whole.';
+    return (
+      'An example (npm run new) or imported annotation: once its values are real, give it a unique id (a ' +
+      'lowercase slug such as m-jane-doe-1); or delete it whole.'
+    );
   }
   const stub = /^TODO-(.+)$/.exec(value)?.[1];
   const suggestion =
@@ -31,14 +34,18 @@ function hintFor(collection: Collection, pointer: string, value: string): string
   if (target === 'outlets')
     return `Use the id of a record in data/outlets/${suggestion}; add that record first if the outlet is new.`;
   if (field === 'about') return 'Use the id of the annotation the inference is about, or `article`.';
-  return `Replace it with the real value (docs/data-dictionary.md describes each field)${inExample ? ', or delete the example it belongs to' : ''}.`;
+  return (
+    `Replace it with the real value (docs/data-dictionary.md describes each ` +
+    `field)${inExample ? ', or delete the example it belongs to' : ''}.`
+  );
 }
 
 export const placeholders: RecordRule<'record'> = {
   name: 'placeholders',
   scope: 'record',
   description:
-    'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) is left in a record.',
+    'No `TODO` placeholder from `npm run new` (example text and annotations) or `npm run import` (entity stubs) ' +
+    'is left in a record.',
   check(context) {
     const issues: Issue[] = [];
     const visit = (value: unknown, pointer: string): void => {

@@ -5,12 +5,12 @@ import { editJson, findingsAfter } from '../test-kit.ts';
 
 const REDIRECT = 'redirects/old-energy-article.json';
 
-test('redirects: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([redirects]), []);
+test('redirects: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([redirects]), []);
 });
 
-test('redirects: a missing target and a wrong number of targets fail', async () => {
-  const findings = await findingsAfter([redirects], (data) =>
+test('redirects: a missing target and a wrong number of targets fail', () => {
+  const findings = findingsAfter([redirects], (data) =>
     editJson(data, REDIRECT, (r) => (r.to = ['ukraine-energy-grid-repairs', 'gone-article'])),
   );
   const messages = findings.map((f) => `${f.pointer}: ${f.message}`).sort();
@@ -20,8 +20,8 @@ test('redirects: a missing target and a wrong number of targets fail', async () 
   ]);
 });
 
-test('redirects: an old id that is still a live record fails', async () => {
-  const findings = await findingsAfter([redirects], (data) =>
+test('redirects: an old id that is still a live record fails', () => {
+  const findings = findingsAfter([redirects], (data) =>
     editJson(data, REDIRECT, (r) => {
       r.id = 'ukraine-energy-grid-repairs';
       r.kind = 'removed';

@@ -12,7 +12,8 @@ export const redirects: DatasetRule<'known' | 'redirects'> = {
   scope: 'dataset',
   needs: ['known', 'redirects'],
   description:
-    'A redirect’s old id is not also a live record; its `to` ids exist; `moved` has one target, `split` two or more, `removed` none.',
+    'A redirect’s old id is not also a live record; its `to` ids exist; `moved` has one target, `split` two or ' +
+    'more, `removed` none.',
   check(summary) {
     const issues: Issue[] = [];
     const { known } = summary;

@@ -19,7 +19,9 @@ export const references: RecordRule<'record', 'known'> = {
           pointer: ref.pointer,
           severity: 'error',
           message: `"${ref.id}" is not in ${FOLDER[ref.collection]}`,
-          hint: `Add ${FOLDER[ref.collection]}${ref.id}.json, or use the id of an existing record (ids are lowercase slugs).`,
+          hint:
+            `Add ${FOLDER[ref.collection]}${ref.id}.json, or use the id of an existing record (ids are ` +
+            `lowercase slugs).`,
         });
       }
     }
@@ -46,7 +48,8 @@ export const references: RecordRule<'record', 'known'> = {
           issues.push({
             pointer: `/inferences/${i}/about`,
             severity: 'error',
-            message: `inference "${inference.id}" is about "${inference.about}", which is no annotation of this article`,
+            message:
+              `inference "${inference.id}" is about "${inference.about}", which is no annotation of ` + 'this article',
             hint: 'Use the id of an annotation in this article, or `article` for the article’s own metadata.',
           });
         }

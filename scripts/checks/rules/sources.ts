@@ -5,7 +5,9 @@ export const sources: RecordRule<'article'> = {
   name: 'sources',
   scope: 'article',
   description:
-    'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group source invents none, an `outlet` source names its outlets, an implicit source and the article as claimant have no entity, affiliation or span, and no quote is the article’s own.',
+    'Attribution sources are consistent (PARC 3.0): an `entity` source names its entity, an unnamed or group ' +
+    'source invents none, an `outlet` source names its outlets, an implicit source and the article as ' +
+    'claimant have no entity, affiliation or span, and no quote is the article’s own.',
   check(context) {
     const issues: Issue[] = [];
     const check = (source: Source | undefined, at: string, isQuote: boolean) => {
@@ -30,7 +32,8 @@ export const sources: RecordRule<'article'> = {
             problem(
               'entity',
               'a source of kind "entity" needs its entity',
-              'Give the id of the person, organisation or country in data/entities/, or use kind "unnamed" or "group" when the text names nobody.',
+              'Give the id of the person, organisation or country in data/entities/, or use kind "unnamed" or ' +
+                '"group" when the text names nobody.',
             );
           if (source.affiliation !== null)
             problem(
@@ -45,7 +48,8 @@ export const sources: RecordRule<'article'> = {
             problem(
               'entity',
               `${source.kind === 'group' ? 'a group' : 'an unnamed'} source is no registered entity`,
-              'Set entity to null and put what the source belongs to (“U.S. officials” → united-states) in affiliation; never invent a person.',
+              'Set entity to null and put what the source belongs to (“U.S. officials” → united-states) in ' +
+                'affiliation; never invent a person.',
             );
           break;
         case 'outlet':
@@ -61,7 +65,8 @@ export const sources: RecordRule<'article'> = {
             problem(
               'kind',
               'an implicit source has no entity, affiliation or span',
-              'Set entity, affiliation and selector to null and put the word that implies the report (“reportedly”) in hedges, or choose another kind when the text names the source.',
+              'Set entity, affiliation and selector to null and put the word that implies the report ' +
+                '(“reportedly”) in hedges, or choose another kind when the text names the source.',
             );
           break;
         case 'article':
@@ -69,7 +74,8 @@ export const sources: RecordRule<'article'> = {
             problem(
               'kind',
               'a quote’s source cannot be the article itself',
-              'Reported speech has a source in the text: an entity, an unnamed person or a group. Words in the article’s own voice are a claim, not a quote.',
+              'Reported speech has a source in the text: an entity, an unnamed person or a group. Words in the ' +
+                'article’s own voice are a claim, not a quote.',
             );
           if (source.entity !== null || source.affiliation !== null || source.selector !== null) {
             problem(

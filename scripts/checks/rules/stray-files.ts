@@ -5,7 +5,9 @@ export const strayFiles: DatasetRule<'strays'> = {
   scope: 'dataset',
   needs: ['strays'],
   description:
-    'Every entry under the data folder is a record: a regular file `<id>.json` in a collection folder (articles, entities, outlets, redirects); hidden names included (only an empty `.gitkeep` file is allowed); unreadable folders are reported.',
+    'Every entry under the data folder is a record: a regular file `<id>.json` in a collection folder ' +
+    '(articles, entities, outlets, redirects); hidden names included (only an empty `.gitkeep` file is ' +
+    'allowed); unreadable folders are reported.',
   check(summary) {
     return summary.strays.map(({ file, reason, hint }) => ({
       file,

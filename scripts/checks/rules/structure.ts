@@ -4,7 +4,8 @@ export const structure: RecordRule<'record'> = {
   name: 'structure',
   scope: 'record',
   description:
-    'List items carry their nesting level and other blocks none; a list goes down one level at a time; a Wikidata check agrees with the entity’s identifiers (`linked` with an item, `none` without).',
+    'List items carry their nesting level and other blocks none; a list goes down one level at a time; a ' +
+    'Wikidata check agrees with the entity’s identifiers (`linked` with an item, `none` without).',
   check(context) {
     const issues: Issue[] = [];
     const problem = (pointer: string, message: string, hint: string) =>
@@ -28,8 +29,10 @@ export const structure: RecordRule<'record'> = {
         else if (level > previous + 1)
           problem(
             `/body/${i}/level`,
-            `a list item at level ${level} follows ${previous === 0 ? 'a block that is no list item' : `one at level ${previous}`}`,
-            `A list goes down one level at a time: use level ${previous + 1}, or restore the item the text has between them.`,
+            `a list item at level ${level} follows ` +
+              `${previous === 0 ? 'a block that is no list item' : `one at level ${previous}`}`,
+            `A list goes down one level at a time: use level ${previous + 1}, or restore the item the text has ` +
+              `between them.`,
           );
         previous = level ?? 1;
       });

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { textHygiene } from './text-hygiene.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
-test('text-hygiene: the valid fixture passes', async () => {
-  assert.deepEqual(await findingsAfter([textHygiene]), []);
+test('text-hygiene: the valid fixture passes', () => {
+  assert.deepEqual(findingsAfter([textHygiene]), []);
 });
 
-test('text-hygiene: non-NFC text, invisible characters and padded blocks fail', async () => {
-  const findings = await findingsAfter([textHygiene], (data) =>
+test('text-hygiene: non-NFC text, invisible characters and padded blocks fail', () => {
+  const findings = findingsAfter([textHygiene], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => {
       a.keywords.push('Cafe\u0301');
       a.body[0].text = `${a.body[0].text}\u200b`;

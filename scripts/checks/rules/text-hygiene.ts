@@ -27,7 +27,8 @@ export const textHygiene: RecordRule<'record'> = {
   name: 'text-hygiene',
   scope: 'record',
   description:
-    'Strings are Unicode NFC, with no control, zero-width or bidi-override characters; body blocks are neither empty nor padded with white space.',
+    'Strings are Unicode NFC, with no control, zero-width or bidi-override characters; body blocks are neither ' +
+    'empty nor padded with white space.',
   check(context) {
     const issues: Issue[] = [];
     const visit = (value: unknown, parent: string, key: string | number): void => {

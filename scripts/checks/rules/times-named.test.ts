@@ -15,13 +15,16 @@ function check(time: Partial<TimeExpression> & { exact: string }, datePublished:
 }
 const summary = (issues: Issue[]) => issues.map((i) => `${i.severity} ${i.pointer}: ${i.message} | ${i.hint}`);
 
-test('times: the scaffold encodes “on Monday” as a weekday before the publication date, and the rule accepts it', () => {
-  const time = EXAMPLE_ANNOTATIONS.events[0]!.time!;
-  assert.equal(time.relative?.unit, 'weekday');
-  assert.equal(time.relative?.weekday, 1);
-  assert.ok(articleTemplate('x', '2026-01-01', 't').annotations.events[0]!.time!.relative!.offset < 0);
-  assert.deepEqual(check({ ...time, exact: time.selector.exact }), []);
-});
+test(
+  'times: the scaffold encodes “on Monday” as a weekday before the publication date, and the rule ' + 'accepts it',
+  () => {
+    const time = EXAMPLE_ANNOTATIONS.events[0]!.time!;
+    assert.equal(time.relative?.unit, 'weekday');
+    assert.equal(time.relative?.weekday, 1);
+    assert.ok(articleTemplate('x', '2026-01-01', 't').annotations.events[0]!.time!.relative!.offset < 0);
+    assert.deepEqual(check({ ...time, exact: time.selector.exact }), []);
+  },
+);
 
 test('times: a weekday stored as the publication day ({ unit: "day", offset: 0 }) is a warning', () => {
   const [issue, ...rest] = check({ exact: 'on Monday', relative: { unit: 'day', offset: 0 }, value: 'XXXX-XX-XX' });

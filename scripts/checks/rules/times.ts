@@ -30,7 +30,10 @@ export const times: RecordRule<'article'> = {
   name: 'times',
   scope: 'article',
   description:
-    'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or endPoint, an interval has one of them but no value, a relative expression has the value its relative gives from the publication date (X where unknown), and the stored time is the weekday, month or season its words name (a warning).',
+    'Time expressions are consistent (TIMEX3 style): an instant has a value or none but no beginPoint or ' +
+    'endPoint, an interval has one of them but no value, a relative expression has the value its relative ' +
+    'gives from the publication date (X where unknown), and the stored time is the weekday, month or season ' +
+    'its words name (a warning).',
   check(context) {
     const issues: Issue[] = [];
     const published = context.record.datePublished;
@@ -43,7 +46,9 @@ export const times: RecordRule<'article'> = {
           pointer: `${at}/${t.beginPoint !== null ? 'beginPoint' : 'endPoint'}`,
           severity: 'error',
           message: 'an instant has no beginPoint or endPoint',
-          hint: 'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", endPoint "PRESENT_REF").',
+          hint:
+            'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", ' +
+            'endPoint "PRESENT_REF").',
         });
       }
       if (t.type === 'interval') {
@@ -52,7 +57,9 @@ export const times: RecordRule<'article'> = {
             pointer: `${at}/value`,
             severity: 'error',
             message: 'an interval has no single value',
-            hint: 'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication date) and set value to null.',
+            hint:
+              'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication ' +
+              'date) and set value to null.',
           });
         if (t.beginPoint === null && t.endPoint === null)
           issues.push({
@@ -70,14 +77,27 @@ export const times: RecordRule<'article'> = {
             pointer: `${at}/relative`,
             severity: 'error',
             message: `the relative time of ${JSON.stringify(exact)} cannot be computed: ${expected.problem}`,
-            hint: 'A named weekday is { "unit": "weekday", "weekday": 1–7, "offset": -1 or 1 }, a season { "unit": "season", "season": "SU", "offset": … }; see docs/annotation-guide.md, section 7.',
+            hint:
+              'A named weekday is { "unit": "weekday", "weekday": 1–7, "offset": -1 or 1 }, a season { ' +
+              '"unit": "season", "season": "SU", "offset": … }; see docs/annotation-guide.md, section 7.',
           });
         else if (t.value !== expected)
           issues.push({
             pointer: `${at}/value`,
             severity: 'error',
-            message: `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
-            hint: `Set "value": "${expected}"${!expected.includes('X') ? '' : t.value === null ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator inference on /time/value' : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", "value": ${JSON.stringify(t.value)}, … }`}.`,
+            message:
+              `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) ` +
+              `has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
+            hint:
+              `Set "value": "${expected}"` +
+              (!expected.includes('X')
+                ? ''
+                : t.value === null
+                  ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator ' +
+                    'inference on /time/value'
+                  : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", ` +
+                    `"value": ${JSON.stringify(t.value)}, … }`) +
+              '.',
           });
       }
       const named = namedInText(exact);
@@ -91,15 +111,29 @@ export const times: RecordRule<'article'> = {
           issues.push({
             pointer: `${at}/relative`,
             severity: 'warning',
-            message: `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day counted from the publication day, which does not say it is a ${name(words[0]!)}`,
-            hint: `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } for a past ${name(words[0]!)} (1 for a coming one), and the value the times rule then gives.`,
+            message:
+              `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day ` +
+              `counted from the publication day, which does not say it is a ${name(words[0]!)}`,
+            hint:
+              `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } ` +
+              `for a past ${name(words[0]!)} (1 for a coming one), and the value the times rule then gives.`,
           });
         else if (says !== null && words.some((w) => !says.includes(w)))
           issues.push({
-            pointer: `${at}/${t.relative?.weekday !== undefined || t.relative?.season !== undefined ? 'relative' : t.value !== null ? 'value' : 'beginPoint'}`,
+            pointer:
+              `${at}/` +
+              (t.relative?.weekday !== undefined || t.relative?.season !== undefined
+                ? 'relative'
+                : t.value !== null
+                  ? 'value'
+                  : 'beginPoint'),
             severity: 'warning',
-            message: `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ${says.map(name).join(' or ')}`,
-            hint: 'Check the value (and relative) against the words: the stored time must be the day, month or season the text names.',
+            message:
+              `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
+              `${says.map(name).join(' or ')}`,
+            hint:
+              'Check the value (and relative) against the words: the stored time must be the day, month or ' +
+              'season the text names.',
           });
       }
     });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { uniqueIds } from './unique-ids.ts';
 import { editJson, findingsAfter } from '../test-kit.ts';
+import type { Entity } from '../../../types/index.ts';
 
 test('unique-ids: the valid fixture passes', () => {
   assert.deepEqual(findingsAfter([uniqueIds]), []);
@@ -18,8 +19,8 @@ test('unique-ids: two files declaring the same id fail, naming the other file', 
 
 test('unique-ids: two files that swap ids are no clash', () => {
   const findings = findingsAfter([uniqueIds], (data) => {
-    editJson(data, 'entities/ukraine.json', (e) => (e.id = 'olena-kovalenko'));
-    editJson(data, 'entities/olena-kovalenko.json', (e) => (e.id = 'ukraine'));
+    editJson(data, 'entities/ukraine.json', (e: Entity) => (e.id = 'olena-kovalenko'));
+    editJson(data, 'entities/olena-kovalenko.json', (e: Entity) => (e.id = 'ukraine'));
   });
   assert.deepEqual(findings, []);
 });

@@ -20,7 +20,9 @@ export const unreferenced: DatasetRule<'complete' | 'known' | 'referenced' | 'fi
           pointer: '/id',
           severity: 'warning',
           message: `nothing references "${id}"`,
-          hint: `Reference it from an article, or remove ${FOLDER[collection]}${id}.json if it is no longer needed (add a redirect if it was published).`,
+          hint:
+            `Reference it from an article, or remove ${FOLDER[collection]}${id}.json if it is no longer ` +
+            `needed (add a redirect if it was published).`,
         });
       }
     }

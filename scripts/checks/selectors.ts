@@ -1,5 +1,6 @@
 /** Finding every TextQuoteSelector in a record, and the passage of a text closest to one that is not found. */
 import type { TextQuoteSelector } from '../../types/index.ts';
+import { occurrences } from '../lib/text-quote.ts';
 
 /** Every selector inside `value` (any object with a string `exact`), with its JSON pointer. */
 export function selectorsIn(value: unknown, pointer: string, out: Array<[string, TextQuoteSelector]> = []): typeof out {
@@ -9,6 +10,51 @@ export function selectorsIn(value: unknown, pointer: string, out: Array<[string,
     else for (const [k, v] of Object.entries(value)) selectorsIn(v, `${pointer}/${k}`, out);
   }
   return out;
+}
+
+/**
+ * Where selectors match in one text, in time linear in the text and the selectors: `exact`'s occurrences are found
+ * once per distinct `exact`, and for each prefix and suffix length in use, its occurrences are indexed by the text
+ * around them, so a selector is answered by one look-up instead of a scan of every occurrence (which made 20,000
+ * mentions of one word, each with its own prefix, cost 400 million comparisons). Building an index costs one scan of
+ * the occurrences, what a single selector cost before, so no input costs more than it did.
+ */
+export class SelectorIndex {
+  private readonly occurrencesOf = new Map<string, number[]>();
+  private readonly byContext = new Map<string, Map<string, number[]>>();
+
+  constructor(readonly text: string) {}
+
+  /** The start indexes of `exact` in the text, ascending (shared: do not modify). */
+  occurrences(exact: string): number[] {
+    let at = this.occurrencesOf.get(exact);
+    if (at === undefined) this.occurrencesOf.set(exact, (at = occurrences(this.text, exact)));
+    return at;
+  }
+
+  /** Where the selector matches, ascending, as `matchSelector` finds it (shared: do not modify). */
+  match(selector: TextQuoteSelector): number[] {
+    const { exact, prefix = '', suffix = '' } = selector;
+    const at = this.occurrences(exact);
+    if (prefix.length === 0 && suffix.length === 0) return at;
+    const key = `${prefix.length}:${suffix.length}:${exact}`;
+    let index = this.byContext.get(key);
+    if (index === undefined) {
+      index = new Map();
+      const { text } = this;
+      for (const i of at) {
+        const end = i + exact.length;
+        if (i < prefix.length || end + suffix.length > text.length) continue;
+        // Fixed lengths: the prefix and suffix joined are a key without a separator.
+        const context = text.slice(i - prefix.length, i) + text.slice(end, end + suffix.length);
+        const list = index.get(context);
+        if (list === undefined) index.set(context, [i]);
+        else list.push(i);
+      }
+      this.byContext.set(key, index);
+    }
+    return index.get(prefix + suffix) ?? [];
+  }
 }
 
 /** Character bigrams of a string, lowercased, as a multiset keyed by the two UTF-16 units packed in a number. */

@@ -53,17 +53,61 @@ export function referenceFields(schema: Node): ReferenceField[] {
   return fields;
 }
 
+/** A collection's generated root schema (schemas/<name>.schema.json). */
+function schemaOf(collection: Collection): Node {
+  const { schema } = COLLECTIONS.find((c) => c.name === collection)!;
+  const path = join(import.meta.dirname, '..', '..', 'schemas', `${schema}.schema.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Node;
+}
+
 const cache = new Map<Collection, ReferenceField[]>();
 
 /** The reference fields of a collection's records, from the repository's generated schema. */
 export function collectionReferences(collection: Collection): ReferenceField[] {
   let fields = cache.get(collection);
-  if (fields === undefined) {
-    const { schema } = COLLECTIONS.find((c) => c.name === collection)!;
-    const path = join(import.meta.dirname, '..', '..', 'schemas', `${schema}.schema.json`);
-    cache.set(collection, (fields = referenceFields(JSON.parse(readFileSync(path, 'utf8')) as Node)));
-  }
+  if (fields === undefined) cache.set(collection, (fields = referenceFields(schemaOf(collection))));
   return fields;
+}
+
+/** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
+const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
+
+/**
+ * Every list of ids in a root schema: a list whose items are declared `Id`, `EntityId` or `OutletId` (event
+ * `participants`, claim `isBasedOn`, a source's `outlets`, a redirect's `to`). Each is a path from the record
+ * (property names; `-` for every item of an enclosing list), in the schema's property order.
+ */
+export function idListFields(schema: Node): Array<readonly string[]> {
+  const definitions = (schema.definitions ?? {}) as Record<string, Node>;
+  const lists: string[][] = [];
+  const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
+    if (!node) return;
+    for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
+      const ref = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : undefined;
+      if (ref !== undefined) {
+        if (!seen.has(ref)) visit(definitions[ref], path, new Set([...seen, ref]));
+        continue;
+      }
+      for (const [key, child] of Object.entries((branch.properties ?? {}) as Record<string, Node>))
+        visit(child, [...path, key], seen);
+      const items = branch.items as Node | undefined;
+      if (!items) continue;
+      const itemType = typeof items.$ref === 'string' ? items.$ref.replace('#/definitions/', '') : '';
+      if (ID_TYPES.has(itemType)) lists.push(path);
+      else visit(items, [...path, '-'], seen);
+    }
+  };
+  visit(schema, [], new Set());
+  return lists;
+}
+
+const listCache = new Map<Collection, Array<readonly string[]>>();
+
+/** The lists of ids in a collection's records, from the repository's generated schema. */
+export function collectionIdLists(collection: Collection): Array<readonly string[]> {
+  let lists = listCache.get(collection);
+  if (lists === undefined) listCache.set(collection, (lists = idListFields(schemaOf(collection))));
+  return lists;
 }
 
 /** A field's key: its path as a JSON pointer with `-` for list items (`/annotations/events/-/place`). */

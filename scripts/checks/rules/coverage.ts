@@ -2,14 +2,30 @@ import type { Issue, RecordRule } from '../rule.ts';
 import { textOf } from '../article-text.ts';
 import { registeredNamesIn } from '../names.ts';
 import { minimalSelector } from '../../lib/text-quote.ts';
+import { SelectorIndex } from '../selectors.ts';
 import type { TextQuoteSelector } from '../../../types/index.ts';
 
-/** Where a selector lies in the text (UTF-16 offsets), or null when it is not found exactly once. */
-function span(text: string, selector: TextQuoteSelector): [number, number] | null {
+/** Where a selector lies in the text (UTF-16 offsets): its first match, or null when it has none. */
+function span(index: SelectorIndex, selector: TextQuoteSelector): [number, number] | null {
   if (typeof selector?.exact !== 'string') return null;
-  const { exact, prefix = '', suffix = '' } = selector;
-  const at = text.indexOf(prefix + exact + suffix);
-  return at === -1 ? null : [at + prefix.length, at + prefix.length + exact.length];
+  const [at] = index.match(selector);
+  return at === undefined ? null : [at, at + selector.exact.length];
+}
+
+/**
+ * Whether a passage overlaps a covered span, by binary search: `starts` ascending, `reach[k]` the furthest end of
+ * the spans up to k. Linear scans of every span for every name were quadratic in the mentions of an article.
+ */
+function overlaps(starts: number[], reach: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  // The number of spans that start before `end`.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && reach[lo - 1]! > start;
 }
 
 /** At most this many warnings per article: a long list says the same as the first few. */
@@ -25,11 +41,16 @@ export const coverage: RecordRule<'article', 'registry'> = {
   check(context) {
     const article = context.record;
     const text = textOf(article);
+    const index = new SelectorIndex(text);
     const covered: Array<[number, number]> = [];
     for (const a of [...article.annotations.mentions, ...article.annotations.citedSources]) {
-      const s = span(text, a.selector);
+      const s = span(index, a.selector);
       if (s) covered.push(s);
     }
+    covered.sort((a, b) => a[0] - b[0]);
+    const starts = covered.map(([s]) => s);
+    const reach: number[] = [];
+    for (const [, e] of covered) reach.push(Math.max(e, reach.at(-1) ?? -1));
     const blockStarts: number[] = [];
     let offset = 0;
     for (const block of article.body) {
@@ -39,7 +60,7 @@ export const coverage: RecordRule<'article', 'registry'> = {
     const issues: Issue[] = [];
     let count = 0;
     for (const o of registeredNamesIn(text, context.registry)) {
-      if (covered.some(([s, e]) => s < o.end && o.start < e)) continue;
+      if (overlaps(starts, reach, o.start, o.end)) continue;
       if (++count > MAX_PER_ARTICLE) continue;
       let block = blockStarts.length - 1;
       while (block > 0 && blockStarts[block]! > o.start) block--;

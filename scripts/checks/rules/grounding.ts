@@ -1,6 +1,6 @@
 import type { Issue, RecordRule } from '../rule.ts';
-import { isWholeWord, matchSelector, minimalSelector, occurrences, widenToWords } from '../../lib/text-quote.ts';
-import { MAX_HINT_EXACT, closestPassage, selectorsIn } from '../selectors.ts';
+import { isWholeWord, minimalSelector, widenToWords } from '../../lib/text-quote.ts';
+import { MAX_HINT_EXACT, SelectorIndex, closestPassage, selectorsIn } from '../selectors.ts';
 import { textOf } from '../article-text.ts';
 import { trace } from '../../lib/trace.ts';
 
@@ -56,19 +56,12 @@ export const grounding: RecordRule<'article'> = {
   check(context) {
     const text = textOf(context.record);
     const issues: Issue[] = [];
-    // Many selectors share their exact text (“Ukraine” with different prefixes): find each one's occurrences once.
-    const memo = new Map<string, number[]>();
+    // Many selectors share their exact text (“Ukraine” with different prefixes): the index finds each one's
+    // occurrences once, and each selector's among them by one look-up.
+    const index = new SelectorIndex(text);
     for (const [pointer, selector] of selectorsIn(context.record.annotations, '/annotations')) {
-      let at = memo.get(selector.exact);
-      if (at === undefined) memo.set(selector.exact, (at = occurrences(text, selector.exact)));
-      const { prefix = '', suffix = '' } = selector;
-      // The same test as matchSelector, on the memoised occurrences.
-      const found = at.filter(
-        (i) =>
-          i - prefix.length >= 0 &&
-          text.startsWith(prefix, i - prefix.length) &&
-          text.startsWith(suffix, i + selector.exact.length),
-      );
+      const at = index.occurrences(selector.exact);
+      const found = index.match(selector);
       trace?.(`ground ${context.file}#${pointer}`);
       if (found.length === 1 && !isWholeWord(text, found[0]!, found[0]! + selector.exact.length)) {
         const [from, to] = widenToWords(text, found[0]!, found[0]! + selector.exact.length);
@@ -84,10 +77,8 @@ export const grounding: RecordRule<'article'> = {
       }
       if (found.length === 1) continue;
       if (found.length === 0) {
-        const bare =
-          selector.prefix !== undefined || selector.suffix !== undefined
-            ? matchSelector(text, { exact: selector.exact })
-            : [];
+        // Without its prefix and suffix, the selector matches wherever `exact` occurs.
+        const bare = selector.prefix !== undefined || selector.suffix !== undefined ? at : [];
         if (bare.length > 0) {
           issues.push({
             pointer,

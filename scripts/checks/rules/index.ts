@@ -2,6 +2,7 @@
 import type { Rule } from '../rule.ts';
 import { ids } from './ids.ts';
 import { references } from './references.ts';
+import { repeatedReferences } from './repeated-references.ts';
 import { grounding } from './grounding.ts';
 import { annotationIds } from './annotation-ids.ts';
 import { dates } from './dates.ts';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ids,
   uniqueIds,
   references,
+  repeatedReferences,
   unreferenced,
   grounding,
   annotationIds,

@@ -31,10 +31,11 @@ export const parquetPath = (table: string) => `parquet/${table}.parquet`;
 const PARQUET_COMPRESSION = 'zstd';
 
 /**
- * DuckDB's memory budget. The database is a file in the temporary folder, so loaded rows can leave memory and the
- * budget holds however large the dataset (an in-memory database failed at 48 MB on 2,000 articles; a file did not).
+ * DuckDB's memory budget. The database is a file in the temporary folder, so loaded rows can leave memory (an
+ * in-memory database failed at 48 MB on 2,000 articles; a file did not). 256 MB was not enough at 20,000 synthetic
+ * articles: writing a table asked for one 128 MB block ("Out of Memory Error"); 512 MB builds them.
  */
-const MEMORY_LIMIT = '256MB';
+const MEMORY_LIMIT = '512MB';
 /** Fixed, so the files do not depend on the machine's cores. */
 const THREADS = 2;
 const TEMP_DIR = '.duckdb-tmp';

@@ -52,6 +52,7 @@ const MUTATIONS: Array<(a: Article) => void> = [
   (a) => (a.annotations.events[0].time.relative = { unit: 'week', offset: -1 }),
   (a) => (a.annotations.events[0].time.selector = { exact: 'Tuesday' }),
   (a) => (a.annotations.claims[0].isBasedOn = ['no-such-annotation']),
+  (a) => (a.annotations.events[0].participants = ['ukraine', 'ukraine']),
   (a) => (a.annotations.claims[0].claimant = { kind: 'group', entity: 'ukraine', affiliation: null, selector: null }),
   (a) => (a.annotations.mentions[1].id = a.annotations.mentions[0].id),
   (a) => (a.annotations.mentions[1].id = 'article'),

@@ -2,12 +2,10 @@
  * Matching W3C Web Annotation `TextQuoteSelector`s against an article's text. Pure functions, shared by the
  * validator (grounding rule), the publisher (derived offsets) and the tools that write selectors.
  */
-import type { Article, TextQuoteSelector } from '../../types/index.ts';
+import type { TextQuoteSelector } from '../../types/index.ts';
 
-/** The text selectors are matched against: the body blocks joined with single line feeds. */
-export function articleText(article: Pick<Article, 'body'>): string {
-  return article.body.map((block) => block.text).join('\n');
-}
+/** The text selectors are matched against (the body blocks joined with single line feeds): the npm package's own. */
+export { articleText } from '../../runtime/dataset.ts';
 
 /** Every UTF-16 index at which `needle` starts in `haystack` (overlapping occurrences included), up to `limit`. */
 export function occurrences(haystack: string, needle: string, limit = Infinity): number[] {

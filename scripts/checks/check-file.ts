@@ -234,16 +234,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
       if (!covers(rule.scope, collection)) continue;
       for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) {
         if (issue.internal && !schemaValid) continue;
-        ruleFindings.push({
-          file,
-          ...place(issue),
-          pointer: issue.pointer,
-          rule: issue.rule,
-          severity: issue.severity,
-          message: issue.message,
-          hint: issue.hint,
-          ...(issue.internal ? { internal: true } : {}),
-        });
+        ruleFindings.push(findingOf(file, place(issue), issue));
       }
     }
     // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
@@ -285,4 +276,14 @@ function articleSummary(file: string, article: CollectionRecords['articles']): A
     bodyHash: createHash('sha1').update(text).digest('base64'),
     signature: signature(text),
   };
+}
+
+/** A rule's issue as a finding, located in `file` at `position`. */
+export function findingOf(
+  file: string,
+  position: Position,
+  issue: Issue & { rule: string; internal?: boolean },
+): Finding {
+  const { pointer, rule, severity, message, hint } = issue;
+  return { file, ...position, pointer, rule, severity, message, hint, ...(issue.internal ? { internal: true } : {}) };
 }

@@ -18,7 +18,7 @@ import { readLayout } from './layout.ts';
 import { factsOf, factsText, readRegistry, registryData, type RegistrySource } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { checkFile, displayPath, gitBlobId, runRule, type FileJob, type FileResult } from './check-file.ts';
+import { checkFile, displayPath, findingOf, gitBlobId, runRule, type FileJob, type FileResult } from './check-file.ts';
 import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint, type RestoreSink } from './result-cache.ts';
 import { mapInParallel } from './pool.ts';
 import type { WorkerSetup } from './worker.ts';
@@ -276,16 +276,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     for (const issue of runRule(rule, summary, display(dataDir))) {
       const file = issue.file ?? display(dataDir);
       if (inScope !== null && !inScope(file)) continue;
-      findings.push({
-        file,
-        ...locateIn(file, issue),
-        pointer: issue.pointer,
-        rule: issue.rule,
-        severity: issue.severity,
-        message: issue.message,
-        hint: issue.hint,
-        ...(issue.internal ? { internal: true } : {}),
-      });
+      findings.push(findingOf(file, locateIn(file, issue), issue));
     }
   }
   cache?.save();

@@ -30,14 +30,15 @@ export interface ReferenceField {
   target: ReferenceTarget;
 }
 
-/** Every reference field of a root schema, in the schema's property order. */
-export function referenceFields(schema: Node): ReferenceField[] {
+/**
+ * Walks a root schema: every node with its path from the record (property names; `-` for every item of a list),
+ * through `anyOf` branches and `$ref`s (each definition once per path). `stop` sees each node first and returns true
+ * to leave it unexplored.
+ */
+function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean): void {
   const definitions = (schema.definitions ?? {}) as Record<string, Node>;
-  const fields: ReferenceField[] = [];
   const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
-    if (!node) return;
-    const target = referenceTarget(node);
-    if (target) return void fields.push({ path, target });
+    if (!node || stop(node, path)) return;
     for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
       const ref = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : undefined;
       if (ref !== undefined) {
@@ -50,6 +51,16 @@ export function referenceFields(schema: Node): ReferenceField[] {
     }
   };
   visit(schema, [], new Set());
+}
+
+/** Every reference field of a root schema, in the schema's property order. */
+export function referenceFields(schema: Node): ReferenceField[] {
+  const fields: ReferenceField[] = [];
+  walkSchema(schema, (node, path) => {
+    const target = referenceTarget(node);
+    if (target) fields.push({ path, target });
+    return target !== undefined;
+  });
   return fields;
 }
 
@@ -78,26 +89,13 @@ const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TY
  * (property names; `-` for every item of an enclosing list), in the schema's property order.
  */
 export function idListFields(schema: Node): Array<readonly string[]> {
-  const definitions = (schema.definitions ?? {}) as Record<string, Node>;
   const lists: string[][] = [];
-  const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
-    if (!node) return;
-    for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
-      const ref = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : undefined;
-      if (ref !== undefined) {
-        if (!seen.has(ref)) visit(definitions[ref], path, new Set([...seen, ref]));
-        continue;
-      }
-      for (const [key, child] of Object.entries((branch.properties ?? {}) as Record<string, Node>))
-        visit(child, [...path, key], seen);
-      const items = branch.items as Node | undefined;
-      if (!items) continue;
-      const itemType = typeof items.$ref === 'string' ? items.$ref.replace('#/definitions/', '') : '';
-      if (ID_TYPES.has(itemType)) lists.push(path);
-      else visit(items, [...path, '-'], seen);
-    }
-  };
-  visit(schema, [], new Set());
+  walkSchema(schema, (node, path) => {
+    const type = typeof node.$ref === 'string' ? node.$ref.replace('#/definitions/', '') : '';
+    const idItems = path.at(-1) === '-' && ID_TYPES.has(type);
+    if (idItems) lists.push(path.slice(0, -1));
+    return idItems;
+  });
   return lists;
 }
 

@@ -28,6 +28,26 @@ export interface BratNote {
 }
 
 /**
+ * What an export carries of an annotation besides its spans (a brat note, a Label Studio region's `meta`): its layer,
+ * id and fields, the record's version, and each span's prefix/suffix by role.
+ */
+export function notePayload(item: Decomposed, version: string): BratNote {
+  const context: NonNullable<BratNote['context']> = {};
+  for (const span of item.spans) {
+    const { prefix, suffix } = span.selector;
+    if (prefix !== undefined || suffix !== undefined)
+      context[span.role] = { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }) };
+  }
+  return {
+    layer: item.layer,
+    id: item.id,
+    version,
+    fields: item.fields,
+    ...(Object.keys(context).length > 0 ? { context } : {}),
+  };
+}
+
+/**
  * A note's payload as the export wrote it, read as strictly as a record (scripts/lib/json-source.ts: depth, size,
  * forbidden keys); null when the note is not JSON the export wrote.
  */
@@ -65,23 +85,7 @@ export function bratAnn(article: Pick<Article | PublishedArticle, 'body' | 'anno
       if (qid) lines.push(`N${++n}\tReference ${mainT} ${NORM_WIKIDATA}:${qid}\t${name}`);
       lines.push(`N${++n}\tReference ${mainT} ${NORM_DATASET}:${linked}\t${name}`);
     }
-    const context: BratNote['context'] = {};
-    for (const span of item.spans) {
-      const { prefix, suffix } = span.selector;
-      if (prefix !== undefined || suffix !== undefined)
-        context[span.role] = {
-          ...(prefix === undefined ? {} : { prefix }),
-          ...(suffix === undefined ? {} : { suffix }),
-        };
-    }
-    const payload: BratNote = {
-      layer: item.layer,
-      id: item.id,
-      version,
-      fields: item.fields,
-      ...(Object.keys(context).length > 0 ? { context } : {}),
-    };
-    lines.push(`#${++note}\tAnnotatorNotes ${mainT}\t${JSON.stringify(payload)}`);
+    lines.push(`#${++note}\tAnnotatorNotes ${mainT}\t${JSON.stringify(notePayload(item, version))}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
 import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, type Registry } from './layers.ts';
-import { parseNote, type BratNote } from './brat.ts';
+import { notePayload, parseNote, type BratNote } from './brat.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -69,17 +69,10 @@ export function labelStudioTask(
   const version = recordVersion(article);
   const result: Record<string, unknown>[] = [];
   for (const item of annotations) {
-    const context: BratNote['context'] = {};
     let mainRegion: Record<string, unknown> = {};
     item.spans.forEach((span, index) => {
       const regionId = index === 0 ? item.id : `${item.id}~${span.role}`;
       const value = { start: span.start, end: span.end, text: span.selector.exact };
-      const { prefix, suffix } = span.selector;
-      if (prefix !== undefined || suffix !== undefined)
-        context[span.role] = {
-          ...(prefix === undefined ? {} : { prefix }),
-          ...(suffix === undefined ? {} : { suffix }),
-        };
       const region = {
         id: regionId,
         from_name: LABELS_NAME,
@@ -108,14 +101,7 @@ export function labelStudioTask(
         type: 'textarea',
         value: { start: main.start, end: main.end, text: main.selector.exact, textarea: [linked] },
       });
-    const payload: BratNote = {
-      layer: item.layer,
-      id: item.id,
-      version,
-      fields: item.fields,
-      ...(Object.keys(context).length > 0 ? { context } : {}),
-    };
-    mainRegion.meta = { text: [JSON.stringify(payload)] };
+    mainRegion.meta = { text: [JSON.stringify(notePayload(item, version))] };
   }
   return { data: { text, article: article.id, headline: article.headline.text, version }, annotations: [{ result }] };
 }

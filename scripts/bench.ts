@@ -38,7 +38,8 @@ import {
   type StartupResult,
   type StepResult,
 } from './bench/report.ts';
-import { CORPUS_DIRS, REPO_ROOT, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
+import { REPO_ROOT } from './lib/output-target.ts';
+import { CORPUS_DIRS, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
 
 const DEFAULT_SIZES = [10_000, 100_000];
 /** The build whose npm package the import probe loads (issue 6: "with a 10,000-article build"). */

@@ -178,54 +178,16 @@ function filesUnder(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */
-function buildTakesOut(): boolean {
-  const source = readFileSync(join(REPO_ROOT, 'scripts', 'build.ts'), 'utf8');
-  return /\bout\b\s*:/.test(source) || source.includes("'--out'") || source.includes('"--out"');
-}
-
-/** The module file the built package's `import` condition points at. */
-function packageEntry(outDir: string): string | null {
-  const manifestPath = join(outDir, 'package.json');
-  const candidates: string[] = [];
-  if (existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-      exports?: unknown;
-      module?: string;
-      main?: string;
-    };
-    const dot = (manifest.exports as Record<string, unknown> | undefined)?.['.'] ?? manifest.exports;
-    const pick = (value: unknown): string | undefined => {
-      if (typeof value === 'string') return value;
-      if (value && typeof value === 'object') {
-        const conditions = value as Record<string, unknown>;
-        return pick(conditions.import) ?? pick(conditions.default) ?? pick(conditions.node);
-      }
-      return undefined;
-    };
-    const fromExports = pick(dot);
-    if (fromExports) candidates.push(fromExports);
-    if (manifest.module) candidates.push(manifest.module);
-    if (manifest.main) candidates.push(manifest.main);
-  }
-  candidates.push('runtime/node.js', 'index.js', 'index.mjs');
-  return candidates.map((c) => join(outDir, c)).find((p) => existsSync(p)) ?? null;
-}
-
+/** Imports the built package (its `import` entry point) in a fresh process and reads one article's body by id. */
 function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
-  const base: ImportResult = { articles: facts.articles };
-  const entry = packageEntry(outDir);
-  if (!entry) return { ...base, note: `n/a (no package entry point found in the build output ${outDir})` };
-  const m = measure(
-    process.execPath,
-    [join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs'), entry, facts.firstArticleId],
-    {
-      cwd: outDir,
-      timeoutMs: STEP_TIMEOUT_MS,
-    },
-  );
-  if (m.code !== 0) return { ...base, note: `n/a (${reason(m)})` };
-  const probe = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as {
+  const entry = join(outDir, 'runtime', 'node.js');
+  const probe = join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs');
+  const m = measure(process.execPath, [probe, entry, facts.firstArticleId], {
+    cwd: outDir,
+    timeoutMs: STEP_TIMEOUT_MS,
+  });
+  if (m.code !== 0) return { articles: facts.articles, note: `n/a (${reason(m)})` };
+  const result = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as {
     importMs: number;
     bodyMs: number;
     lookup: string | null;
@@ -235,19 +197,19 @@ function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
     afterBody: { heapUsedMB: number; rssMB: number };
   };
   const notes: string[] = [];
-  if (probe.bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
-  if (probe.articleCount !== null && probe.articleCount !== facts.articles) {
-    notes.push(`the articles export holds ${probe.articleCount} articles, not ${facts.articles}`);
+  if (result.bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
+  if (result.articleCount !== facts.articles) {
+    notes.push(`the articles export holds ${result.articleCount} articles, not ${facts.articles}`);
   }
   return {
-    ...base,
-    importMs: probe.importMs,
-    bodyMs: probe.bodyMs,
-    lookup: probe.lookup,
-    heapAfterImportMB: probe.afterImport.heapUsedMB,
-    rssAfterImportMB: probe.afterImport.rssMB,
-    heapAfterBodyMB: probe.afterBody.heapUsedMB,
-    rssAfterBodyMB: probe.afterBody.rssMB,
+    articles: facts.articles,
+    importMs: result.importMs,
+    bodyMs: result.bodyMs,
+    lookup: result.lookup,
+    heapAfterImportMB: result.afterImport.heapUsedMB,
+    rssAfterImportMB: result.afterImport.rssMB,
+    heapAfterBodyMB: result.afterBody.heapUsedMB,
+    rssAfterBodyMB: result.afterBody.rssMB,
     peakRssMB: m.peakRssMB,
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
   };
@@ -372,19 +334,9 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     records: facts.records,
     note: 'n/a (skipped with --skip)',
   });
-  const validateScript = join(REPO_ROOT, 'scripts', 'validate.ts');
-  if (existsSync(validateScript)) {
-    const validate = run('validate', [...script('validate'), '--data', corpus]);
-    steps.push(step('validate', facts.bytes, facts.records, validate));
-    steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
-  } else {
-    steps.push({
-      step: 'validate',
-      bytes: facts.bytes,
-      records: facts.records,
-      note: 'n/a (scripts/validate.ts does not exist yet)',
-    });
-  }
+  const validate = run('validate', [...script('validate'), '--data', corpus]);
+  steps.push(step('validate', facts.bytes, facts.records, validate));
+  steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
 
   // ajv-cli expands the glob itself, so 100,000 paths never meet the shell's argument limit.
   const ajv = run('ajv-cli', [
@@ -414,7 +366,7 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   const outDir = join(workDir, `build-${count}`);
   if (skip.has('build')) {
     steps.push(skipped('build'));
-  } else if (buildTakesOut()) {
+  } else {
     rmSync(outDir, { recursive: true, force: true });
     const build = run('build', [...script('build'), '--data', corpus, '--out', outDir, '--timings']);
     const timings = /^timings: (.*) \(seconds since the start/m.exec(build.stderr)?.[1];
@@ -438,10 +390,6 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
     }
-  } else {
-    const note = 'n/a (scripts/build.ts does not take --data/--out yet)';
-    steps.push({ step: 'build', bytes: facts.bytes, records: facts.records, note });
-    if (count === IMPORT_PROBE_SIZE) importProbe = { articles: count, note };
   }
   return {
     count,

@@ -45,7 +45,7 @@ import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';
 
 /** Changes whenever what is stored changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
 const REPO = join(import.meta.dirname, '..', '..');
 /** The validator's own sources: a change to any of them makes every cached result stale. */
 const VALIDATOR_SOURCES = ['scripts/checks', 'scripts/lib', 'types'];
@@ -54,6 +54,9 @@ const ABSENT = 0x80000000;
 const SIGNATURE_SIZE = 64;
 /** Characters in a blob id (hex SHA-1). */
 const BLOB = 40;
+/** The file starts with the SHA-256 of the rest. */
+const CHECKSUM = 32;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
 /** The rare parts of a result, kept whole: findings and the renamed or redirect record (files given on restore). */
 interface Extra {
@@ -265,64 +268,6 @@ class Columns {
   }
 }
 
-/** Whether a deserialized value has the shape of a stored cache, every index in range (else it is not used). */
-function wellFormed(s: Stored): boolean {
-  const strings = (a: unknown, n?: number) => Array.isArray(a) && (n === undefined || a.length === n);
-  const starts = (start: unknown, values: unknown, n: number, limit: number) => {
-    if (
-      !(start instanceof Uint32Array) ||
-      !(values instanceof Uint32Array) ||
-      start.length !== n + 1 ||
-      start[0] !== 0 ||
-      start[n] !== values.length
-    )
-      return false;
-    for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
-    for (let i = 0; i < values.length; i++) if ((values[i]! & ~ABSENT) >>> 0 >= limit) return false;
-    return true;
-  };
-  if (
-    !s ||
-    typeof s !== 'object' ||
-    typeof s.registry !== 'string' ||
-    !strings(s.keys) ||
-    !strings(s.paths) ||
-    typeof s.blobs !== 'string' ||
-    typeof s.now !== 'number'
-  )
-    return false;
-  const n = s.paths.length;
-  const rows = s.articleId?.length;
-  if (
-    s.blobs.length !== n * BLOB ||
-    !starts(s.askedStart, s.asked, n, s.keys.length) ||
-    !starts(s.refStart, s.refs, n, s.keys.length)
-  )
-    return false;
-  if (
-    !strings(s.articleId) ||
-    !(s.articleRow instanceof Int32Array) ||
-    s.articleRow.length !== n ||
-    !strings(s.articleUrl, rows) ||
-    !strings(s.bodyHash, rows)
-  )
-    return false;
-  if (
-    !(s.signatures instanceof Uint32Array) ||
-    s.signatures.length !== rows * SIGNATURE_SIZE ||
-    !(s.hasSignature instanceof Uint8Array) ||
-    s.hasSignature.length !== rows
-  )
-    return false;
-  for (let i = 0; i < n; i++) if (s.articleRow[i]! >= rows) return false;
-  const sparse = (list: unknown) =>
-    Array.isArray(list) &&
-    list.every(
-      (e) => Array.isArray(e) && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < n && e[1] !== null && e[1] !== undefined,
-    );
-  return sparse(s.facts) && s.facts.every((e) => typeof e[1] === 'string') && sparse(s.extra);
-}
-
 export class ResultCache {
   readonly #stored: Stored | null;
   /** Path → entry index in #stored, built when first needed (see #entry). */
@@ -361,9 +306,12 @@ export class ResultCache {
   static open(path: string, fingerprint: string, now: Date): ResultCache {
     let stored: Stored | null = null;
     try {
-      const read = deserialize(readFileSync(path)) as Stored;
-      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime() && wellFormed(read))
-        stored = read;
+      const bytes = readFileSync(path);
+      const payload = bytes.subarray(CHECKSUM);
+      // A truncated, damaged or foreign file fails the checksum, so no index read from it can be out of range.
+      if (!sha256(payload).equals(bytes.subarray(0, CHECKSUM))) throw new Error('not a cache written here');
+      const read = deserialize(payload) as Stored;
+      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime()) stored = read;
     } catch {
       // none yet, or unreadable: start afresh
     }
@@ -595,7 +543,8 @@ export class ResultCache {
     out.blobs = blobs.join('');
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(out));
+    const payload = serialize(out);
+    writeFileSync(temporary, Buffer.concat([sha256(payload), payload]));
     renameSync(temporary, this.path);
   }
 }

@@ -33,10 +33,8 @@ interface FieldFacts {
   const: string | null;
   patterns: Set<string>;
   formats: Set<string>;
-  /** Lower limits (minLength, minItems, minimum, exclusiveMinimum, minProperties) by keyword. */
-  lower: Map<string, number>;
-  /** Upper limits (maxLength, maxItems, maximum, exclusiveMaximum, maxProperties) by keyword. */
-  upper: Map<string, number>;
+  /** Lower and upper limits (LOWER_LIMITS, UPPER_LIMITS) by keyword. */
+  limits: Map<string, number>;
   closed: boolean;
   uniqueItems: boolean;
   descriptions: Set<string>;
@@ -49,26 +47,8 @@ const UPPER_LIMITS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'm
 
 /** Keywords the flattening handles itself (structure) or that carry no constraint. */
 const STRUCTURAL = new Set([
-  '$ref',
-  'anyOf',
-  'properties',
-  'items',
-  'required',
-  'additionalProperties',
-  'type',
-  'enum',
-  'const',
-  'pattern',
-  'format',
-  'uniqueItems',
-  'description',
-  'title',
-  'definitions',
-  '$id',
-  '$comment',
-  '$schema',
-  'examples',
-  'default',
+  ...'$ref anyOf properties items required additionalProperties type enum const pattern format uniqueItems'.split(' '),
+  ...'description title definitions $id $comment $schema examples default'.split(' '),
   ...LOWER_LIMITS,
   ...UPPER_LIMITS,
 ]);
@@ -81,8 +61,7 @@ function newFacts(required: boolean): FieldFacts {
     const: null,
     patterns: new Set(),
     formats: new Set(),
-    lower: new Map(),
-    upper: new Map(),
+    limits: new Map(),
     closed: false,
     uniqueItems: false,
     descriptions: new Set(),
@@ -161,8 +140,8 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
     }
     if (typeof node.pattern === 'string') facts.patterns.add(node.pattern);
     if (typeof node.format === 'string') facts.formats.add(node.format);
-    for (const keyword of LOWER_LIMITS) if (typeof node[keyword] === 'number') facts.lower.set(keyword, node[keyword]);
-    for (const keyword of UPPER_LIMITS) if (typeof node[keyword] === 'number') facts.upper.set(keyword, node[keyword]);
+    for (const keyword of [...LOWER_LIMITS, ...UPPER_LIMITS])
+      if (typeof node[keyword] === 'number') facts.limits.set(keyword, node[keyword]);
     if (node.uniqueItems === true) facts.uniqueItems = true;
     if (node.additionalProperties === false) facts.closed = true;
     else if (node.additionalProperties !== undefined && node.additionalProperties !== true) {
@@ -242,20 +221,14 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
       if (gained.length > 0) add('major', path, `${label} ${lost.length > 0 ? 'changed' : 'added'}: ${list(gained)}`);
       else if (lost.length > 0) add('minor', path, `${label} dropped: ${list(lost)}`);
     }
-    for (const keyword of LOWER_LIMITS) {
-      const x = a.lower.get(keyword);
-      const y = b.lower.get(keyword);
+    for (const keyword of [...LOWER_LIMITS, ...UPPER_LIMITS]) {
+      const x = a.limits.get(keyword);
+      const y = b.limits.get(keyword);
       if (x === y) continue;
-      if (y !== undefined && (x === undefined || y > x))
-        add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
-      else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
-    }
-    for (const keyword of UPPER_LIMITS) {
-      const x = a.upper.get(keyword);
-      const y = b.upper.get(keyword);
-      if (x === y) continue;
-      if (y !== undefined && (x === undefined || y < x))
-        add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
+      const tighter = LOWER_LIMITS.includes(keyword)
+        ? (y ?? -Infinity) > (x ?? -Infinity)
+        : (y ?? Infinity) < (x ?? Infinity);
+      if (tighter) add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
       else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
     }
     if (!a.closed && b.closed) add('major', path, 'closed to unknown properties');

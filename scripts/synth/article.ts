@@ -112,21 +112,7 @@ function isoDay(time: number): string {
 }
 
 /** The cast of one article: the registry entries it writes about. Entry `i mod size` of every pool is among them. */
-interface Cast {
-  people: CastMember[];
-  organizations: CastMember[];
-  city: CastMember;
-  region: CastMember;
-  event: CastMember;
-  document: CastMember;
-  commodity: CastMember;
-  technology: CastMember;
-  element: CastMember;
-  publisher: Outlet;
-  cited: Outlet[];
-}
-
-function pickCast(index: number, random: Random, sizes: PoolSizes): Cast {
+function pickCast(index: number, random: Random, sizes: PoolSizes) {
   const member = (pool: EntityPool, k: number) => synthEntity(pool, k, sizes).cast;
   const distinct = (pool: PoolName, count: number): number[] => {
     const chosen = [index % sizes[pool]];

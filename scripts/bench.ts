@@ -187,29 +187,17 @@ function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
     timeoutMs: STEP_TIMEOUT_MS,
   });
   if (m.code !== 0) return { articles: facts.articles, note: `n/a (${reason(m)})` };
-  const result = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as {
-    importMs: number;
-    bodyMs: number;
-    lookup: string | null;
-    articleCount: number | null;
-    bodyBlocks: number | null;
-    afterImport: { heapUsedMB: number; rssMB: number };
-    afterBody: { heapUsedMB: number; rssMB: number };
-  };
+  // The probe prints the measurements under ImportResult's names, and what it found to check them by.
+  const { articleCount, bodyBlocks, ...measured } = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as Required<
+    Omit<ImportResult, 'articles' | 'note' | 'peakRssMB'>
+  > & { articleCount: number | null; bodyBlocks: number | null };
   const notes: string[] = [];
-  if (result.bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
-  if (result.articleCount !== facts.articles) {
-    notes.push(`the articles export holds ${result.articleCount} articles, not ${facts.articles}`);
-  }
+  if (bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
+  if (articleCount !== facts.articles)
+    notes.push(`the articles export holds ${articleCount} articles, not ${facts.articles}`);
   return {
     articles: facts.articles,
-    importMs: result.importMs,
-    bodyMs: result.bodyMs,
-    lookup: result.lookup,
-    heapAfterImportMB: result.afterImport.heapUsedMB,
-    rssAfterImportMB: result.afterImport.rssMB,
-    heapAfterBodyMB: result.afterBody.heapUsedMB,
-    rssAfterBodyMB: result.afterBody.rssMB,
+    ...measured,
     peakRssMB: m.peakRssMB,
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
   };

@@ -26,15 +26,7 @@ import { fail, runMain } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease } from './release/changelog.ts';
 import { reportFor } from './release/compare.ts';
-import {
-  commitOf,
-  git,
-  gitAnswer,
-  gitText,
-  isGitRepository,
-  tagsMergedIntoHead,
-  uncommittedChanges,
-} from './release/git.ts';
+import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
 import { latestReleaseTag } from './release/semver.ts';
 import { renderReport, type ChangeReport } from './release/report.ts';
 import { renderMarkdownReport } from './release/markdown.ts';
@@ -94,7 +86,7 @@ const SCHEMA_INPUTS = ['types', 'schemas', 'docs', 'package.json', 'scripts/sche
 function schemaInputsChangedSinceRelease(root: string): boolean {
   const latest = latestReleaseTag(tagsMergedIntoHead(root));
   if (!latest) return true;
-  return gitAnswer(root, ['diff', '--quiet', latest.tag, '--', ...SCHEMA_INPUTS]) === null;
+  return gitText(root, ['diff', '--name-only', latest.tag, '--', ...SCHEMA_INPUTS]).trim() !== '';
 }
 
 /**

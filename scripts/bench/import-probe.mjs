@@ -5,12 +5,11 @@ import { pathToFileURL } from 'node:url';
 
 const [entry, articleId] = process.argv.slice(2);
 const mb = (bytes) => Math.round((bytes / 1e6) * 10) / 10;
-const snapshot = () => ({ heapUsedMB: mb(process.memoryUsage().heapUsed), rssMB: mb(process.memoryUsage().rss) });
 
 let started = performance.now();
 const { articles, getArticle } = await import(pathToFileURL(entry).href);
 const importMs = performance.now() - started;
-const afterImport = snapshot();
+const afterImport = process.memoryUsage();
 
 started = performance.now();
 const body = await getArticle?.(articleId)?.body;
@@ -23,7 +22,9 @@ console.log(
     lookup: typeof getArticle === 'function' ? 'getArticle' : null,
     articleCount: Array.isArray(articles) ? articles.length : null,
     bodyBlocks: Array.isArray(body) ? body.length : null,
-    afterImport,
-    afterBody: snapshot(),
+    heapAfterImportMB: mb(afterImport.heapUsed),
+    rssAfterImportMB: mb(afterImport.rss),
+    heapAfterBodyMB: mb(process.memoryUsage().heapUsed),
+    rssAfterBodyMB: mb(process.memoryUsage().rss),
   }),
 );

@@ -409,19 +409,11 @@ runMain(() => {
     );
     return 0;
   }
-  const sizes =
-    values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
-  for (const size of sizes) {
-    if (!/^[1-9]\d*$/.test(String(size)))
-      fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
-  }
+  const sizes = values.sizes?.split(',').map((s) => s.trim().replace(/_/g, '')) ?? DEFAULT_SIZES.map(String);
+  if (!sizes.every((size) => /^[1-9]\d*$/.test(size)))
+    fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
   const counts = sizes.map(Number);
-  const skip = new Set(
-    values.skip
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  );
+  const skip = new Set(values.skip.match(/[^\s,]+/g));
   for (const name of skip)
     if (!['startup', 'pr-check', 'build'].includes(name))
       fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);

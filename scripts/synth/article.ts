@@ -20,6 +20,7 @@ import type {
   Source,
   CalendarUnit,
   TimeExpression,
+  FigureUnit,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
 import { resolveRelative } from '../lib/timex.ts';
@@ -242,8 +243,25 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
       selector: select(w.mark(outlet.name)),
       outlet: outlet.id,
     });
-  const figure = (span: Span, f: Omit<Figure, 'id' | 'selector' | 'hedges'>, hedges: Span[] = []): Figure => {
-    const made: Figure = { id: numbered(`f-${f.unit}`), selector: select(span), ...f, hedges: hedges.map(select) };
+  const figure = (
+    span: Span,
+    unit: FigureUnit,
+    value: number,
+    measures: string,
+    more: { currency?: string; assertedBy?: string; hedges?: Span[] } = {},
+  ): Figure => {
+    const { currency = null, assertedBy = null, hedges = [] } = more;
+    const id = numbered(`f-${unit}`);
+    const made = {
+      id,
+      selector: select(span),
+      value,
+      unit,
+      currency,
+      measures,
+      assertedBy,
+      hedges: hedges.map(select),
+    };
     figures.push(made);
     return made;
   };
@@ -273,9 +291,9 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
     description: string,
     entity: string | null,
     participants: string[],
-    time: Omit<TimeExpression, 'selector'> & { span: Span },
+    time: Partial<Omit<TimeExpression, 'selector'>> & Pick<TimeExpression, 'type'> & { span: Span },
   ) => {
-    const { span: timeSpan, ...rest } = time;
+    const { value = null, beginPoint = null, endPoint = null, relative = null } = time;
     events.push({
       id: numbered('e'),
       selector: select(span),
@@ -284,7 +302,7 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
       setting: null,
       place: null,
       participants,
-      time: { selector: select(timeSpan), ...rest },
+      time: { selector: select(time.span), type: time.type, value, beginPoint, endPoint, relative },
     });
   };
   const claim = (span: Span, claimReviewed: string, claimant: Source | null, checkable: boolean, isBasedOn: string[]) =>
@@ -336,17 +354,10 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
   const currencyHedge = w.mark(hedgeWord);
   w.text(' valued at ');
   const valueSpan = w.mark(`${symbol}${currencyValue} million`);
-  const valued = figure(
-    valueSpan,
-    {
-      value: currencyValue * 1_000_000,
-      unit: 'currency',
-      currency,
-      measures: `Value of the ${o0.short} proposal`,
-      assertedBy: null,
-    },
-    [currencyHedge],
-  );
+  const valued = figure(valueSpan, 'currency', currencyValue * 1_000_000, `Value of the ${o0.short} proposal`, {
+    currency,
+    hedges: [currencyHedge],
+  });
   claim(
     { start: valuedClaim.start, end: valueSpan.end },
     `The ${o0.short} proposal is valued at ${symbol}${currencyValue} million.`,
@@ -360,39 +371,21 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
   const estimated = w.mark('estimated');
   w.text(' ');
   const billions = random.int(2, 40);
-  figure(
-    w.mark(`${billions} billion`),
-    {
-      value: billions * 1_000_000_000,
-      unit: 'unstated',
-      currency: null,
-      measures: `Cost of the wider programme that ${p0.short} describes`,
-      assertedBy: p0.id,
-    },
-    [estimated],
-  );
+  const programme = `Cost of the wider programme that ${p0.short} describes`;
+  figure(w.mark(`${billions} billion`), 'unstated', billions * 1_000_000_000, programme, {
+    assertedBy: p0.id,
+    hedges: [estimated],
+  });
   w.text(` over ${random.int(3, 12)} years.`);
   const percent = random.int(3, 97);
   w.sentence().text('Roughly ');
-  figure(w.mark(`${percent}%`), {
-    value: percent,
-    unit: 'percent',
-    currency: null,
-    measures: `Share of the region’s ${cast.commodity.name} output affected`,
-    assertedBy: null,
-  });
+  figure(w.mark(`${percent}%`), 'percent', percent, `Share of the region’s ${cast.commodity.name} output affected`);
   w.text(` of the region’s `);
   mention(cast.commodity);
   w.text(` output ${random.pick(MODALS)} be affected, while about `);
   const count = random.int(120, 48_000);
   const countNoun = random.pick(COUNT_NOUNS);
-  figure(w.mark(groupThousands(count)), {
-    value: count,
-    unit: 'count',
-    currency: null,
-    measures: `Number of ${countNoun} in ${cast.city.name} involved`,
-    assertedBy: null,
-  });
+  figure(w.mark(groupThousands(count)), 'count', count, `Number of ${countNoun} in ${cast.city.name} involved`);
   w.text(` ${countNoun} in `);
   mention(cast.city);
   w.text(` ${random.pick(MODALS)} ${random.pick(BASE_VERBS)} ${prose.nounPhrase()}.`);
@@ -480,14 +473,7 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
     `The ${cast.event.name}, where the dispute began`,
     cast.event.id,
     [],
-    {
-      span: eventTime,
-      type: 'instant',
-      value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`,
-      beginPoint: null,
-      endPoint: null,
-      relative: null,
-    },
+    { span: eventTime, type: 'instant', value: `${eventYear}-${String(eventMonth).padStart(2, '0')}` },
   );
   w.text(`, where ${random.pick(GROUPS)} ${random.pick(PAST_VERBS)} the `);
   mention(cast.document);
@@ -504,10 +490,8 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
   event(growth, `Change in ${cast.commodity.name} shipments from ${cast.region.name}`, null, [], {
     span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end },
     type: 'interval',
-    value: null,
     beginPoint: String(sinceYear),
     endPoint: 'PRESENT_REF',
-    relative: null,
   });
   w.text(', and makers of ');
   mention(cast.technology);
@@ -526,8 +510,6 @@ function writeArticle(random: Random, index: number, sizes: PoolSizes): Article 
     span: { start: talks.start + 'resumed '.length, end: talks.end },
     type: 'instant',
     value: resolveRelative(relative, isoDay(publishedTime)) as string,
-    beginPoint: null,
-    endPoint: null,
     relative,
   });
   w.text(`, and ${random.pick(OPENERS).toLowerCase()} ${prose.clause()}.`);

@@ -178,7 +178,7 @@ test('a pattern widened by alternatives put in front of it is a minor; a capturi
     assert.equal(classify((s) => (s.definitions.Id.pattern = pattern))[0]!.level, 'major', pattern);
 });
 
-test('the committed model 1.1 changes (PAST_REF, PRESENT_REF, FUTURE_REF, unit measure with unitCode) are minors', () => {
+test('the model 1.1 changes (PAST_REF, PRESENT_REF, FUTURE_REF, unit measure with unitCode) are minors', () => {
   const now = JSON.parse(readFileSync(join(ROOT, 'schemas/article.schema.json'), 'utf8')) as JsonObject;
   const before = structuredClone(now) as any;
   const definitions = before.definitions;

@@ -46,7 +46,7 @@ test(
   },
 );
 
-test('mention-forms: a name or demonym in capitals (an all-caps lead-in) passes; a mixed-case misspelling fails', () => {
+test('mention-forms: a name or demonym in capitals (an all-caps lead-in) passes; mixed case fails', () => {
   const findings = findingsAfter([mentionForms], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.mentions.push(

@@ -37,7 +37,7 @@ test(
   },
 );
 
-test('times and dates: PRESENT_REF, PAST_REF and FUTURE_REF are instants’ values; a relative still needs its own', () => {
+test('times and dates: PRESENT_REF, PAST_REF and FUTURE_REF are values of instants; a relative needs its own', () => {
   const findings = findingsAfter([times, dates], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => {
       const base = a.annotations.events[0];

@@ -26,23 +26,6 @@ export interface SchemaChange {
   change: string;
 }
 
-/** What the comparison knows about one field. */
-interface FieldFacts {
-  required: boolean;
-  types: Set<string>;
-  enum: Set<string> | null;
-  const: string | null;
-  patterns: Set<string>;
-  formats: Set<string>;
-  /** Lower and upper limits (LOWER_LIMITS, UPPER_LIMITS) by keyword. */
-  limits: Map<string, number>;
-  closed: boolean;
-  uniqueItems: boolean;
-  descriptions: Set<string>;
-  /** Keywords the classifier does not model, as canonical JSON: any change to them is treated as major. */
-  other: Set<string>;
-}
-
 const LOWER_LIMITS = ['minLength', 'minItems', 'minimum', 'exclusiveMinimum', 'minProperties'];
 const UPPER_LIMITS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'maxProperties'];
 
@@ -54,21 +37,25 @@ const STRUCTURAL = new Set([
   ...UPPER_LIMITS,
 ]);
 
-function newFacts(required: boolean): FieldFacts {
+/** What the comparison knows about one field, before it is read. */
+function newFacts(required: boolean) {
   return {
     required,
-    types: new Set(),
-    enum: null,
-    const: null,
-    patterns: new Set(),
-    formats: new Set(),
-    limits: new Map(),
+    types: new Set<string>(),
+    enum: null as Set<string> | null,
+    const: null as string | null,
+    patterns: new Set<string>(),
+    formats: new Set<string>(),
+    /** Lower and upper limits (LOWER_LIMITS, UPPER_LIMITS) by keyword. */
+    limits: new Map<string, number>(),
     closed: false,
     uniqueItems: false,
-    descriptions: new Set(),
-    other: new Set(),
+    descriptions: new Set<string>(),
+    /** Keywords the classifier does not model, as canonical JSON: any change to them is treated as major. */
+    other: new Set<string>(),
   };
 }
+type FieldFacts = ReturnType<typeof newFacts>;
 
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>

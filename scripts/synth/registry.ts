@@ -24,9 +24,10 @@ import {
 export const SYNTH_PREFIX = 'synth-';
 
 /**
- * The pools, in the order their records are written. A made-up pool `grow`s with the corpus: `[floor, per]` gives at
- * least `floor` entries (at most one per article) and one per `per` articles; `shift` moves its syllable digits, so
- * the k-th city and the k-th person get different made-up words. A real pool has one entry per word of its list.
+ * The pools, in the order their records are written. A made-up pool `grow`s with the corpus: `[floor, per]` gives
+ * one entry per `per` articles, and at least `floor` (or one per article, when there are fewer); `shift` moves its
+ * syllable digits, so the k-th city and the k-th person get different made-up words. A real pool has one entry per
+ * item of its list (at most one per article).
  */
 const POOLS = {
   person: { grow: [8, 4], shift: 0 },

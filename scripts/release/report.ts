@@ -18,7 +18,7 @@ import {
   type Level,
   type Version,
 } from './semver.ts';
-import type { JsonObject, RecordFile, Snapshot } from './snapshot.ts';
+import type { RecordFile, Snapshot } from './snapshot.ts';
 
 export interface ChangedRecord {
   id: string;
@@ -62,13 +62,9 @@ export const NO_RELEASE_VERSION = '0.0.0';
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function titleOf(collection: Collection, record: unknown): string | null {
-  const value = record as JsonObject | null;
-  if (!value || typeof value !== 'object') return null;
-  if (collection === 'articles') {
-    const headline = value.headline as JsonObject | undefined;
-    return typeof headline?.text === 'string' ? headline.text : null;
-  }
-  return typeof value.name === 'string' ? value.name : null;
+  const value = record as { headline?: { text?: unknown }; name?: unknown } | null;
+  const title = collection === 'articles' ? value?.headline?.text : value?.name;
+  return typeof title === 'string' ? title : null;
 }
 
 /** A count of records in words: `1 article`, `3 entities`. */

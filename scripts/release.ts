@@ -183,10 +183,7 @@ runMain(() => {
     if (dirty.length > 0) {
       fail(
         `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash ` +
-          `them first:\n${dirty
-            .slice(0, 20)
-            .map((l) => `  ${l}`)
-            .join('\n')}`,
+          `them first:\n  ${dirty.slice(0, 20).join('\n  ')}`,
         1,
       );
     }

@@ -124,11 +124,8 @@ function changelogSection(changelog: string, heading: string): string | null {
   const start = lines.findIndex((line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
   if (start < 0) return null;
   const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  const body = lines
-    .slice(start + 1, end < 0 ? undefined : end)
-    .join('\n')
-    .trim();
-  return body || null;
+  const body = lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+  return body.trim() || null;
 }
 
 /**

@@ -125,11 +125,7 @@ function articleCount(dir: string): number {
 
 /** The first line of what a failed child said, for an "n/a (…)" cell. */
 function reason(m: Measurement): string {
-  const text =
-    `${m.stderr}\n${m.stdout}`
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.length > 0) ?? '';
+  const text = /\S.*/.exec(`${m.stderr}\n${m.stdout}`)?.[0].trim() ?? '';
   const head = text.length > 140 ? `${text.slice(0, 137)}…` : text;
   return m.code === null ? `did not finish: ${head}` : `exit ${m.code}: ${head}`;
 }

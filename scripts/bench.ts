@@ -323,28 +323,12 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
 
   // ajv-cli expands the glob itself, so 100,000 paths never meet the shell's argument limit.
-  const ajv = run('ajv-cli', [
-    AJV_CLI,
-    'validate',
-    '-s',
-    join(REPO_ROOT, 'schemas', 'article.schema.json'),
-    '-d',
-    join(corpus, 'articles', '*.json'),
-    '--spec=draft7',
-    '-c',
-    'ajv-formats',
-    '--strict=false',
-    '--all-errors',
-  ]);
-  const ajvValid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
-  const ajvStep = step(
-    'ajv-cli',
-    facts.articleBytes,
-    facts.articles,
-    ajv,
-    ajvValid === facts.articles ? `${ajvValid} valid` : `only ${ajvValid} of ${facts.articles} reported valid`,
-  );
-  steps.push(ajvStep);
+  const schema = join(REPO_ROOT, 'schemas', 'article.schema.json');
+  const options = '--spec=draft7 -c ajv-formats --strict=false --all-errors'.split(' ');
+  const ajv = run('ajv-cli', [AJV_CLI, 'validate', '-s', schema, '-d', join(corpus, 'articles', '*.json'), ...options]);
+  const valid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
+  const verdict = valid === facts.articles ? `${valid} valid` : `only ${valid} of ${facts.articles} reported valid`;
+  steps.push(step('ajv-cli', facts.articleBytes, facts.articles, ajv, verdict));
 
   let importProbe: ImportResult | undefined;
   const outDir = join(workDir, `build-${count}`);

@@ -16,7 +16,7 @@ import { labelStudioTask, readLabelStudio } from '../scripts/interop/label-studi
 import { fromBrat, fromLabelStudio, fromW3c } from '../scripts/interop/readers.ts';
 import { buildAnnotations, ImportError, planImport, type ToolAnnotation } from '../scripts/interop/merge.ts';
 import { entityKinds, loadRegistry } from '../scripts/interop/registry.ts';
-import type { Registry } from '../scripts/interop/layers.ts';
+import type { Registry } from '../scripts/lib/registry.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 
 const KINDS = entityKinds(join(ROOT, 'schemas'));

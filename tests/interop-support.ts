@@ -4,7 +4,7 @@
  * Wikidata id below is a deliberately impossible test value, not a claim about any real item).
  */
 import type { Article, Entity } from '../types/index.ts';
-import type { Registry } from '../scripts/interop/layers.ts';
+import type { Registry } from '../scripts/lib/registry.ts';
 import { W3C_CONTEXT, w3cAnnotations } from '../scripts/interop/w3c.ts';
 import { articleTemplate } from '../scripts/lib/article-template.ts';
 
@@ -25,7 +25,7 @@ export const SYNTHETIC_REGISTRY: Registry = {
     ['jane-example', entity('jane-example', 'person', 'Jane Example', { wikidata: TEST_QID })],
     ['examplestan', entity('examplestan', 'country', 'Examplestan')],
   ]),
-  outlets: new Set(['example-wire']),
+  outlets: new Map([['example-wire', { id: 'example-wire', name: 'Example Wire', url: null, country: null }]]),
 };
 
 /**

@@ -10,7 +10,9 @@
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { parseJsonSource } from '../lib/json-source.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
-import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, wikidataOf, type Registry } from './layers.ts';
+import { getLink, kindLabel, roleLabel, ROLE_PATTERNS, wikidataOf } from './layers.ts';
+import { LAYERS } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 /** The normalisation databases this export uses (brat's tools.conf names them). */
 export const NORM_DATASET = 'AnnotatedNews';

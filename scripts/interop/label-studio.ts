@@ -9,7 +9,9 @@
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
-import { getLink, kindLabel, LAYERS, roleLabel, ROLE_PATTERNS, type Registry } from './layers.ts';
+import { getLink, kindLabel, roleLabel, ROLE_PATTERNS } from './layers.ts';
+import { LAYERS } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 import { notePayload, parseNote, type BratNote } from './brat.ts';
 
 export const LABELS_NAME = 'label';

@@ -1,112 +1,12 @@
 /**
- * What each annotation kind means to an annotation tool: its label, the prefix of ids made for it, the field that
- * links it to a registry record, the W3C motivation, and the fields an annotation made in a tool (with a label and
- * perhaps a link, nothing more) starts with. One small entry per kind: when the data model gains or changes a kind,
- * this table changes, and the type below fails to compile until it does.
+ * What the annotation tools need besides the layer table (scripts/lib/layers.ts): the labels of secondary spans
+ * (roles), links to registry records (their fields, IRIs and QIDs), and entity kinds as labels.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotations, Entity } from '../../types/index.ts';
-import type { Layer } from './spans.ts';
-import { surfaceNumber } from '../checks/surface-number.ts';
-
-export interface LayerSpec {
-  /**
-   * The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind).
-   */
-  label: string;
-  /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
-  idPrefix: string;
-  /**
-   * The field (a `/`-separated path) that names the record the annotation is about, the registry it is in, and the
-   * name it has in the W3C body (`speaker` for a quote's `source/entity`).
-   */
-  link: { field: string; collection: 'entities' | 'outlets'; as: string } | null;
-  /** W3C Web Annotation motivation. */
-  motivation: 'identifying' | 'describing' | 'linking';
-  /**
-   * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` placeholder) and its
-   * words. What the tool cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
-   */
-  stub(link: string, text: string): Record<string, unknown>;
-}
-
-export const LAYERS: { [L in Layer]: LayerSpec } = {
-  mentions: {
-    label: 'Mention',
-    idPrefix: 'm',
-    link: { field: 'entity', collection: 'entities', as: 'entity' },
-    motivation: 'identifying',
-    stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }),
-  },
-  quotes: {
-    label: 'Quote',
-    idPrefix: 'q',
-    link: { field: 'source/entity', collection: 'entities', as: 'speaker' },
-    motivation: 'describing',
-    stub: (link) => ({
-      continuations: [],
-      kind: 'TODO: direct, partial or paraphrase',
-      source: { kind: 'entity', entity: link, affiliation: null, selector: null },
-      cue: [],
-      hedges: [],
-      outlet: null,
-    }),
-  },
-  figures: {
-    label: 'Figure',
-    idPrefix: 'f',
-    link: { field: 'assertedBy', collection: 'entities', as: 'assertedBy' },
-    motivation: 'describing',
-    stub: (link, text) => {
-      // The number as the words give it (the figures rule checks it against them); the rest is the curator's.
-      const surface = surfaceNumber(text);
-      return {
-        value: surface?.values[0] ?? 0,
-        unit: surface?.percent ? 'percent' : 'TODO: currency, count or unstated',
-        currency: null,
-        measures: 'TODO: what the number measures',
-        assertedBy: link.startsWith('TODO') ? null : link,
-        hedges: [],
-      };
-    },
-  },
-  citedSources: {
-    label: 'CitedSource',
-    idPrefix: 'cs',
-    link: { field: 'outlet', collection: 'outlets', as: 'outlet' },
-    motivation: 'linking',
-    stub: (link) => ({ outlet: link }),
-  },
-  events: {
-    // Not `Event`: that is the label of a mention of an entity of kind `event`.
-    label: 'EventReference',
-    idPrefix: 'e',
-    link: { field: 'entity', collection: 'entities', as: 'entity' },
-    motivation: 'describing',
-    stub: (link) => ({
-      description: 'TODO: the event, in your words',
-      entity: link.startsWith('TODO') ? null : link,
-      setting: null,
-      place: null,
-      participants: [],
-      time: null,
-    }),
-  },
-  claims: {
-    label: 'Claim',
-    idPrefix: 'c',
-    link: { field: 'claimant/entity', collection: 'entities', as: 'claimant' },
-    motivation: 'describing',
-    stub: (link) => ({
-      claimReviewed: 'TODO: the claim, in your words',
-      claimant: { kind: 'entity', entity: link, affiliation: null, selector: null },
-      checkable: 'TODO: true or false',
-      isBasedOn: [],
-      reviews: [],
-    }),
-  },
-} satisfies { [L in keyof Annotations]: LayerSpec };
+import type { Entity } from '../../types/index.ts';
+import type { LayerSpec } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 /**
  * The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` →
@@ -199,12 +99,6 @@ export function wikidataOf(entity: Entity | undefined): string | null {
   const record = entity as unknown as { wikidata?: unknown; identifiers?: { wikidata?: unknown } };
   const qid = record.identifiers?.wikidata ?? record.wikidata;
   return typeof qid === 'string' && /^Q\d+$/.test(qid) ? qid : null;
-}
-
-/** The registries an export or import links to. */
-export interface Registry {
-  entities: ReadonlyMap<string, Entity>;
-  outlets: ReadonlySet<string>;
 }
 
 export const URN = 'urn:annotated-news';

@@ -10,7 +10,9 @@ import type { Article, Entity, TextQuoteSelector } from '../../types/index.ts';
 import { ENTITY_PLACEHOLDER, OUTLET_PLACEHOLDER } from '../lib/article-template.ts';
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
 import { assemble, MAIN, Offsets, recordVersion, stableJson, type AnyAnnotation, type Layer } from './spans.ts';
-import { kindLabel, LAYERS, resolveLink, setLink, ROLE_PATTERNS, type Registry } from './layers.ts';
+import { kindLabel, resolveLink, setLink, ROLE_PATTERNS } from './layers.ts';
+import { LAYERS } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {
   /** The role (`selector`, `attribution`, `continuations/0`), or a pattern with `#` for the index (`hedges/#`). */

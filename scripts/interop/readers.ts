@@ -3,7 +3,8 @@
  * the link and, for files this dataset exported, the id and fields from the export's note.
  */
 import { MAIN, type Layer } from './spans.ts';
-import { LAYERS, ROLE_PATTERNS } from './layers.ts';
+import { ROLE_PATTERNS } from './layers.ts';
+import { LAYERS } from '../lib/layers.ts';
 import { NORM_DATASET, NORM_WIKIDATA, parseNote, type BratDocument, type BratNote } from './brat.ts';
 import type { LabelStudioRegion } from './label-studio.ts';
 import type { W3cItem } from './w3c.ts';

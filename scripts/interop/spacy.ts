@@ -5,7 +5,8 @@
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle } from './spans.ts';
-import { kindLabel, wikidataOf, type Registry } from './layers.ts';
+import { kindLabel, wikidataOf } from './layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 export function spacyLine(
   article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations'>,

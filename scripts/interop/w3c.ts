@@ -8,7 +8,9 @@
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
-import { getLink, LAYERS, recordIri, URN, type Registry } from './layers.ts';
+import { getLink, recordIri, URN } from './layers.ts';
+import { LAYERS } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;

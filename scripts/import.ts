@@ -96,7 +96,7 @@ runMain(() => {
     const read = readToolFile(format, file, id);
     locate = read.locate;
     built = buildAnnotations(article, registry, read.items, read.toolText, entityKinds(schemaDir));
-    plan = planImport(article, built, values['allow-delete']);
+    plan = planImport(article, built, values['allow-delete'], read.document);
   } catch (error) {
     if (error instanceof ImportError) {
       const where = error.where ? `:${locate(error.where)}` : '';
@@ -109,6 +109,7 @@ runMain(() => {
   }
   const count = (outcome: string) => plan.changes.filter((c) => c.outcome === outcome);
   for (const change of plan.changes) if (change.outcome !== 'unchanged') console.log(describeChange(change));
+  for (const line of plan.document) console.log(line);
   for (const notice of built.notices) console.log(`note: ${notice}`);
   const summary = ['added', 'changed', 'removed', 'duplicate', 'unchanged']
     .map((outcome) => `${count(outcome).length} ${outcome}`)

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entity } from '../../types/index.ts';
-import type { LayerSpec } from '../lib/layers.ts';
+import type { LayerName, LayerSpec } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
 
 /**
@@ -55,34 +55,116 @@ export function rolePatterns(articleSchema: SchemaNode): Record<string, string> 
   return patterns;
 }
 
-/** The role patterns of the repository's article schema (schemas/article.schema.json). */
-export const ROLE_PATTERNS: Record<string, string> = rolePatterns(
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8'),
-  ) as SchemaNode,
-);
+/** The repository's article schema (schemas/article.schema.json). */
+export const ARTICLE_SCHEMA = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8'),
+) as SchemaNode;
 
-/** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
-export function getLink(spec: LayerSpec, fields: Record<string, unknown>): unknown {
-  if (!spec.link) return null;
-  return spec.link.field
+/** The role patterns of the repository's article schema. */
+export const ROLE_PATTERNS: Record<string, string> = rolePatterns(ARTICLE_SCHEMA);
+
+/**
+ * A field a tool shows as a choice: an enum or boolean of an annotation (`kind`, `source/kind`, `attribution`,
+ * `checkable`), or of the article (`genre`) and its blocks (`type`, `level`). Its name in the tools (a brat attribute,
+ * Label Studio choices) is its path as a label (`source/kind` → `SourceKind`).
+ */
+export interface ChoiceField {
+  /** The layer, or `article` for the article's fields and `block` for a body block's. */
+  on: LayerName | 'article' | 'block';
+  path: string;
+  name: string;
+  /** The values, as text (`true`/`false` for a boolean, digits for an integer). */
+  values: string[];
+  type: 'string' | 'boolean' | 'integer';
+}
+
+/** Every choice field of an article schema: the article's and the blocks' first, then each layer's, in schema order. */
+export function choiceFields(schema: SchemaNode): ChoiceField[] {
+  const definitions = (schema.definitions ?? {}) as Record<string, SchemaNode>;
+  const resolve = (node: SchemaNode): SchemaNode =>
+    typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
+  const fields: ChoiceField[] = [];
+  const visit = (on: ChoiceField['on'], node: SchemaNode, path: string[], depth: number): void => {
+    if (depth > 6 || (typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector'))) return;
+    const target = resolve(node);
+    const add = (values: string[], type: ChoiceField['type']) =>
+      fields.push({ on, path: path.join('/'), name: roleLabel(path.join('/')), values, type });
+    if (Array.isArray(target.anyOf))
+      for (const branch of target.anyOf as SchemaNode[]) visit(on, branch, path, depth + 1);
+    else if (Array.isArray(target.enum)) add((target.enum as unknown[]).map(String), 'string');
+    else if (target.type === 'boolean') add(['true', 'false'], 'boolean');
+    else if (target.type === 'integer' && typeof target.minimum === 'number' && typeof target.maximum === 'number')
+      add(
+        Array.from({ length: target.maximum - target.minimum + 1 }, (_, i) => String((target.minimum as number) + i)),
+        'integer',
+      );
+    else if (target.properties)
+      for (const [key, child] of Object.entries(target.properties as Record<string, SchemaNode>))
+        visit(on, child, [...path, key], depth + 1);
+  };
+  const article = (schema.properties ?? {}) as Record<string, SchemaNode>;
+  if (article.genre) visit('article', article.genre, ['genre'], 0);
+  const block = resolve((resolve(article.body ?? {}).items as SchemaNode | undefined) ?? {});
+  for (const [key, child] of Object.entries((block.properties ?? {}) as Record<string, SchemaNode>))
+    visit('block', child, [key], 0);
+  const annotations = resolve({ $ref: '#/definitions/Annotations' });
+  for (const [layer, list] of Object.entries((annotations.properties ?? {}) as Record<string, SchemaNode>))
+    visit(layer as LayerName, resolve(list).items as SchemaNode, [], 0);
+  return fields;
+}
+
+/** The choice fields of the repository's article schema. */
+export const CHOICE_FIELDS: readonly ChoiceField[] = choiceFields(ARTICLE_SCHEMA);
+
+/** The choices an annotation's fields hold, by choice name (`{ Kind: 'direct', SourceKind: 'entity' }`). */
+export function choicesOf(layer: LayerName, fields: Record<string, unknown>): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const field of CHOICE_FIELDS) {
+    const value = field.on === layer ? getPath(fields, field.path) : undefined;
+    if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+      choices[field.name] = String(value);
+  }
+  return choices;
+}
+
+/** A choice's value as the field holds it (`true` → true, `2` → 2). */
+export const choiceValue = (field: ChoiceField, text: string): unknown =>
+  field.type === 'boolean' ? text === 'true' : field.type === 'integer' ? Number(text) : text;
+
+/** The value at a `/`-separated path of an object, or undefined. */
+export function getPath(value: unknown, path: string): unknown {
+  return path
     .split('/')
     .reduce<unknown>(
       (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      fields,
+      value,
     );
 }
 
-/** Sets the id a layer's link names, creating the objects on its path. */
-export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value: string): void {
-  if (!spec.link) return;
-  const keys = spec.link.field.split('/');
-  let node = fields;
+/**
+ * Sets the value at a `/`-separated path; with `create`, making the objects on the way, otherwise only when the
+ * parent is an object already (a choice on an event's time when the event has none is no time).
+ */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown, create = true): void {
+  const keys = path.split('/');
+  let node = target;
   for (const key of keys.slice(0, -1)) {
-    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    if (node[key] === null || typeof node[key] !== 'object') {
+      if (!create) return;
+      node[key] = {};
+    }
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]!] = value;
+}
+
+/** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
+export const getLink = (spec: LayerSpec, fields: Record<string, unknown>): unknown =>
+  spec.link ? getPath(fields, spec.link.field) : null;
+
+/** Sets the id a layer's link names, creating the objects on its path. */
+export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value: string): void {
+  if (spec.link) setPath(fields, spec.link.field, value);
 }
 
 /** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */

@@ -49,12 +49,14 @@ test(
     assert.equal(items.length, total + article.body.length + (article.genre ? 1 : 0), 'annotations, blocks, genre');
     for (const item of items) {
       assert.deepEqual(item['@type'], [`${OA}Annotation`]);
-      if (/:block:\d+$/.test(item['@id'])) {
+      const id = String(item['@id']);
+      if (/:block:\d+$/.test(id)) {
         // A block: its position selects the block, its body's type is the block's.
         const [target] = item[`${OA}hasTarget`] as Array<Record<string, any>>;
-        const position = target![`${OA}hasSelector`][0];
-        const index = Number(/:block:(\d+)$/.exec(item['@id'])![1]) - 1;
-        const text = points.slice(position[`${OA}start`][0]['@value'], position[`${OA}end`][0]['@value']).join('');
+        const position = target![`${OA}hasSelector`][0] as Record<string, Array<{ '@value': number }>>;
+        const index = Number(/:block:(\d+)$/.exec(id)![1]) - 1;
+        const [start, end] = [position[`${OA}start`]![0]!['@value'], position[`${OA}end`]![0]!['@value']];
+        const text = points.slice(start, end).join('');
         assert.equal(text, article.body[index]!.text);
         assert.deepEqual(item[`${OA}hasBody`][0]['@type'], ['urn:annotated-news:vocab:Paragraph']);
         continue;

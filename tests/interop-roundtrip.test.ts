@@ -9,19 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../types/index.ts';
 import { ROOT } from './helpers.ts';
-import { SYNTHETIC_REGISTRY, syntheticArticle, w3cPage, withoutAnnotations } from './interop-support.ts';
-import { readW3c } from '../scripts/interop/w3c.ts';
-import { bratAnn, parseBratAnn } from '../scripts/interop/brat.ts';
-import { labelStudioTask, readLabelStudio } from '../scripts/interop/label-studio.ts';
-import {
-  bratStructure,
-  fromBrat,
-  fromLabelStudio,
-  fromW3c,
-  labelStudioStructure,
-  w3cStructure,
-} from '../scripts/interop/readers.ts';
-import type { ToolDocument } from '../scripts/interop/document.ts';
+import { FORMATS, SYNTHETIC_REGISTRY, syntheticArticle, withoutAnnotations } from './interop-support.ts';
+import { readLabelStudio, labelStudioTask } from '../scripts/interop/label-studio.ts';
+import { fromLabelStudio } from '../scripts/interop/readers.ts';
 import { buildAnnotations, ImportError, planImport, type ToolAnnotation } from '../scripts/interop/merge.ts';
 import { entityKinds, loadRegistry } from '../scripts/interop/registry.ts';
 import type { Registry } from '../scripts/lib/registry.ts';
@@ -40,30 +30,6 @@ interface LabelStudioResult {
 interface LabelStudioTask {
   annotations: Array<{ result: LabelStudioResult[] }>;
 }
-
-/** Each format: export the article, read the file back as the import does. */
-type Read = { items: ToolAnnotation[]; document: ToolDocument | null; toolText: string | null };
-export const FORMATS: Record<string, (article: Article, registry: Registry) => Read> = {
-  w3c: (article, registry) => {
-    const items = readW3c(json(w3cPage(article, registry)), article.id);
-    return { items: fromW3c(items), document: w3cStructure(items), toolText: null };
-  },
-  brat: (article, registry) => {
-    const doc = parseBratAnn(bratAnn(article, registry));
-    return { items: fromBrat(doc), document: bratStructure(doc), toolText: articleText(article) };
-  },
-  'label-studio': (article, registry) => {
-    const { text, regions, relations, choices } = readLabelStudio(
-      json([labelStudioTask(article, registry)]),
-      article.id,
-    );
-    return {
-      items: fromLabelStudio(regions, relations),
-      document: labelStudioStructure(regions, choices),
-      toolText: text,
-    };
-  },
-};
 
 const DATA = join(ROOT, 'data');
 const cases: Array<[string, () => { article: Article; registry: Registry }]> = [

@@ -15,8 +15,6 @@ export const LEVEL_FIELD = field('block', 'level');
 export const BLOCK_LABELS: ReadonlyMap<string, string> = new Map(
   field('block', 'type').values.map((type) => [kindLabel(type), type]),
 );
-/** The choices a block span carries: its level, and (on the first block, where brat has nowhere else) the genre. */
-export const BLOCK_CHOICES = [LEVEL_FIELD, GENRE_FIELD];
 
 /** A block's span as an export writes it: code points, label and choices (by choice name). */
 export function exportedBlocks(

@@ -502,7 +502,7 @@ export function planImport(
 const mainSelector = (annotation: AnyAnnotation) => (annotation as { selector: TextQuoteSelector }).selector;
 
 /** A choice's value, checked against the values the schema allows. */
-export function checkedChoice(choice: ChoiceField, text: string, where: string): unknown {
+function checkedChoice(choice: ChoiceField, text: string, where: string): unknown {
   if (!choice.values.includes(text))
     throw new ImportError(
       where,
@@ -517,7 +517,7 @@ export function checkedChoice(choice: ChoiceField, text: string, where: string):
  * sets; the genre is the file's (a file that gives the blocks gives the genre; none means none). Returns what
  * changed, one line each.
  */
-export function applyDocument(article: Article, document: ToolDocument): string[] {
+function applyDocument(article: Article, document: ToolDocument): string[] {
   const offsets = new Offsets(articleText(article));
   const byStart = new Map(blockSpans(article.body, offsets).map((b, i) => [b.start, { ...b, index: i }]));
   const changes: string[] = [];

@@ -15,7 +15,7 @@ export type LayerName = keyof Annotations;
 type Published = PublishedArticle['annotations'];
 export type AnyAnnotation = Published[LayerName][number];
 /** One line of an annotation's details on the site: a term and its HTML. */
-export type Detail = [term: string, html: string];
+type Detail = [term: string, html: string];
 
 export interface LayerSpec<A = AnyAnnotation> {
   /**

@@ -17,6 +17,7 @@ import { fail, runMain } from './lib/cli.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
+import { readSchema } from './lib/collections.ts';
 import { ConversionError, convertMarkdown, convertPlainText, type FrontMatter } from './lib/source-text.ts';
 import type { Article } from '../types/index.ts';
 import { nameProblem } from './lib/portable-names.ts';
@@ -137,10 +138,7 @@ runMain(() => {
       ? articleTemplate(id, today, values['added-by'])
       : articleFrom(id, values.from, today, values['added-by'], values.archive);
   try {
-    const schema = JSON.parse(
-      readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8'),
-    ) as object;
-    writeFileAtomic(path, canonicalText(record, schema), { exclusive: true });
+    writeFileAtomic(path, canonicalText(record, readSchema('article')), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       fail(`${path} already exists; edit it, or choose another id`);

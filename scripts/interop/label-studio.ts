@@ -8,8 +8,17 @@
  * fields as JSON, so an import gives it back exactly.
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
-import { ARTICLE_SCHEMA, choiceFields, choicesOf, getLink, kindLabel, roleLabel, rolePatterns } from './layers.ts';
+import { decomposeArticle, MAIN, recordVersion } from './spans.ts';
+import {
+  ARTICLE_SCHEMA,
+  choiceValues,
+  choicesOf,
+  getLink,
+  kindLabel,
+  mainLabel,
+  roleLabel,
+  rolePatterns,
+} from './layers.ts';
 import { BLOCK_LABELS, exportedBlocks, GENRE_FIELD } from './document.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
@@ -25,10 +34,7 @@ const escapeXml = (s: string) =>
 /** The labelling configuration (XML) to paste into a Label Studio project. */
 export function labelStudioConfig(entityKinds: readonly string[], schema = ARTICLE_SCHEMA): string {
   const roles = rolePatterns(schema);
-  const choices = new Map<string, Set<string>>();
-  for (const field of choiceFields(schema))
-    if (field.on !== 'block' || field.path !== 'type')
-      choices.set(field.name, new Set([...(choices.get(field.name) ?? []), ...field.values]));
+  const choices = choiceValues(schema);
   const choicesXml = (name: string, perRegion: boolean) => [
     `    <Choices name="${escapeXml(name)}" toName="${TEXT_NAME}" choice="single" showInline="true"` +
       `${perRegion ? ' perRegion="true"' : ''}>`,
@@ -67,14 +73,6 @@ export function labelStudioConfig(entityKinds: readonly string[], schema = ARTIC
     '</View>',
     '',
   ].join('\n');
-}
-
-function mainLabel(item: Decomposed, registry: Registry): string {
-  if (item.layer === 'mentions') {
-    const kind = registry.entities.get(String(item.fields.entity))?.kind;
-    if (kind) return kindLabel(kind);
-  }
-  return LAYERS[item.layer].label;
 }
 
 /** One article as a Label Studio task with its annotations. */

@@ -12,6 +12,7 @@ import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.t
 import {
   assemble,
   blockSpans,
+  contextOf,
   MAIN,
   Offsets,
   recordVersion,
@@ -337,12 +338,7 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
       );
     }
   } else if (span.exact !== null) {
-    const selector = {
-      exact: span.exact,
-      ...(span.prefix === undefined ? {} : { prefix: span.prefix }),
-      ...(span.suffix === undefined ? {} : { suffix: span.suffix }),
-    };
-    const matches = matchSelector(text, selector);
+    const matches = matchSelector(text, { exact: span.exact, ...contextOf(span) });
     if (matches.length !== 1)
       throw new ImportError(
         span.where,
@@ -372,11 +368,7 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
     );
   // The tool's own context, when it singles out the same occurrence; otherwise the shortest that does.
   if (span.prefix !== undefined || span.suffix !== undefined) {
-    const given = {
-      exact,
-      ...(span.prefix === undefined ? {} : { prefix: span.prefix }),
-      ...(span.suffix === undefined ? {} : { suffix: span.suffix }),
-    };
+    const given = { exact, ...contextOf(span) };
     const matches = matchSelector(text, given);
     if (matches.length === 1 && matches[0] === from) return { from, selector: given };
   }

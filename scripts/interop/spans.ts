@@ -46,6 +46,12 @@ export function isSelector(value: unknown): value is TextQuoteSelector {
   );
 }
 
+/** A selector's context, its `prefix` and `suffix`, leaving out the one that is undefined. */
+export const contextOf = ({ prefix, suffix }: { prefix?: string; suffix?: string }) => ({
+  ...(prefix === undefined ? {} : { prefix }),
+  ...(suffix === undefined ? {} : { suffix }),
+});
+
 /** Converts between UTF-16 indexes and code point offsets of one text. */
 export class Offsets {
   readonly #toCodePoint: Uint32Array | null = null;

@@ -7,7 +7,7 @@
  * The dataset's annotations are one `AnnotationCollection` paged in `AnnotationPage`s (scripts/publish/formats/w3c.ts).
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
+import { contextOf, decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
 import { CHOICE_FIELDS, getLink, getPath, recordIri, URN } from './layers.ts';
 import { exportedBlocks } from './document.ts';
 import { collectionReferences } from '../lib/references.ts';
@@ -79,8 +79,7 @@ export function w3cAnnotation(
       {
         type: 'TextQuoteSelector',
         exact: span.selector.exact,
-        ...(span.selector.prefix === undefined ? {} : { prefix: span.selector.prefix }),
-        ...(span.selector.suffix === undefined ? {} : { suffix: span.selector.suffix }),
+        ...contextOf(span.selector),
       },
       { type: 'TextPositionSelector', start: span.start, end: span.end },
     ],

@@ -93,8 +93,8 @@ export function articlePage(article: PublishedArticle, registry: Registry): { ti
     })
     .join('\n');
 
-  const toggles = layers
-    .filter(([, annotations]) => annotations.length > 0)
+  const shown = layers.filter(([, annotations]) => annotations.length > 0);
+  const toggles = shown
     .map(([layer, annotations]) => {
       const view = layerSpec(layer);
       return (
@@ -106,8 +106,7 @@ export function articlePage(article: PublishedArticle, registry: Registry): { ti
     })
     .join('\n');
 
-  const sections = layers
-    .filter(([, annotations]) => annotations.length > 0)
+  const sections = shown
     .map(([layer, annotations]) => {
       const view = layerSpec(layer);
       const items = annotations.map((annotation) => {

@@ -5,6 +5,7 @@
  * passages cross without one containing the other, the later one is split into fragments that nest.
  */
 import type { Block, PositionedSelector } from '../../types/index.ts';
+import { pointerSegment } from '../lib/json-source.ts';
 import { esc } from './html.ts';
 
 /** One highlighted passage: a selector of an annotation, with the attributes its `<mark>` carries. */
@@ -39,7 +40,7 @@ export function findSelectors(
   if (Array.isArray(value)) return value.flatMap((item, i) => findSelectors(item, `${pointer}/${i}`, path));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) =>
-      findSelectors(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, [...path, key]),
+      findSelectors(item, `${pointer}/${pointerSegment(key)}`, [...path, key]),
     );
   }
   return [];

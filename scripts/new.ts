@@ -10,10 +10,10 @@
  * `datePublished` and `dateModified` from the YAML front matter (`title`, `source_url`, `published_time`,
  * `modified_time`); `provenance` naming the file and the archive it came from; no annotations.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fail, runMain } from './lib/cli.ts';
+import { fail, readText, runMain } from './lib/cli.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
@@ -53,12 +53,7 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
   const extension = extname(file).toLowerCase();
   if (!['.md', '.markdown', '.txt'].includes(extension))
     fail(`${file}: give a Markdown (.md) or plain text (.txt) file; "${extension || 'no extension'}" is neither`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-  }
+  const text = readText(file);
   let converted;
   try {
     converted = extension === '.txt' ? convertPlainText(text) : convertMarkdown(text);

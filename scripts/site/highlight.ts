@@ -6,7 +6,7 @@
  */
 import type { Block, PositionedSelector } from '../../types/index.ts';
 import { pointerSegment } from '../lib/json-source.ts';
-import { esc } from './html.ts';
+import { esc, groupBy } from './html.ts';
 
 /** One highlighted passage: a selector of an annotation, with the attributes its `<mark>` carries. */
 export interface Highlight {
@@ -65,12 +65,7 @@ export function highlightBlock(text: string, blockStart: number, highlights: rea
   const boundaries = [...new Set([blockStart, blockEnd, ...inside.flatMap((h) => [h.start, h.end])])].sort(
     (a, b) => a - b,
   );
-  const startingAt = new Map<number, Highlight[]>();
-  for (const h of inside) {
-    const list = startingAt.get(h.start);
-    if (list) list.push(h);
-    else startingAt.set(h.start, [h]);
-  }
+  const startingAt = groupBy(inside, (h) => h.start);
 
   const out: string[] = [];
   const open: Highlight[] = [];

@@ -244,6 +244,11 @@ export function parseBratAnn(ann: string): BratDocument {
     const bad = (why: string): never => {
       throw new BratSyntaxError(line, `${why}: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}`);
     };
+    /** A relation's or an event's argument, `ROLE:ID`. */
+    const argument = (part: string): [string, string] => {
+      const m = /^([^:]+):(\S+)$/.exec(part);
+      return m ? [m[1]!, m[2]!] : bad(`expected ROLE:ID, not ${JSON.stringify(part)}`);
+    };
     if (fields.length < 2) bad('expected an id, a tab and the annotation');
     const body = fields[1]!;
     switch (id[0]) {
@@ -260,25 +265,14 @@ export function parseBratAnn(ann: string): BratDocument {
       case 'R': {
         const parts = body.split(' ').filter(Boolean);
         if (parts.length < 3) bad('expected "TYPE Arg1:ID Arg2:ID"');
-        const args: Record<string, string> = {};
-        for (const part of parts.slice(1)) {
-          const m = /^([^:]+):(\S+)$/.exec(part);
-          if (!m) bad(`expected ROLE:ID, not ${JSON.stringify(part)}`);
-          args[m![1]!] = m![2]!;
-        }
-        doc.relations.push({ id, type: parts[0]!, args, line });
+        doc.relations.push({ id, type: parts[0]!, args: Object.fromEntries(parts.slice(1).map(argument)), line });
         break;
       }
       case 'E': {
         const parts = body.split(' ').filter(Boolean);
         const head = /^([^:]+):(\S+)$/.exec(parts[0] ?? '');
         if (!head) bad('expected "TYPE:TRIGGER-ID" first');
-        const args = parts.slice(1).map((part) => {
-          const m = /^([^:]+):(\S+)$/.exec(part);
-          if (!m) bad(`expected ROLE:ID, not ${JSON.stringify(part)}`);
-          return [m![1]!, m![2]!] as [string, string];
-        });
-        doc.events.push({ id, type: head![1]!, trigger: head![2]!, args, line });
+        doc.events.push({ id, type: head![1]!, trigger: head![2]!, args: parts.slice(1).map(argument), line });
         break;
       }
       case 'A':

@@ -206,8 +206,7 @@ export function readLabelStudio(
   const usable = annotations
     .map((a, i) => [a, i] as const)
     .filter(([a]) => a && !a.was_cancelled && Array.isArray(a.result));
-  if (usable.length === 0)
-    throw new ImportError(`${base}/annotations`, 'the task has no annotation with a result');
+  if (usable.length === 0) throw new ImportError(`${base}/annotations`, 'the task has no annotation with a result');
   const [annotation, annotationIndex] = usable[usable.length - 1]!;
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;

@@ -14,6 +14,7 @@ import {
   blockSpans,
   contextOf,
   MAIN,
+  numberRoles,
   Offsets,
   recordVersion,
   stableJson,
@@ -180,18 +181,9 @@ export function buildAnnotations(
     const main = placed.find((p) => p.span.role === MAIN);
     if (!main) throw new ImportError(item.where, 'the annotation has no main span');
     // Roles given as patterns (`hedges/#`) are numbered in text order.
-    const counters = new Map<string, number>();
-    const spans = [...placed]
-      .sort((a, b) => a.from - b.from)
-      .map((p) => {
-        let role = p.span.role;
-        if (role.includes('#')) {
-          const n = counters.get(role) ?? 0;
-          counters.set(role, n + 1);
-          role = role.replace('#', String(n));
-        }
-        return { role, selector: p.selector };
-      });
+    const inOrder = [...placed].sort((a, b) => a.from - b.from);
+    const roles = numberRoles(inOrder.map((p) => p.span.role));
+    const spans = inOrder.map((p, i) => ({ role: roles[i]!, selector: p.selector }));
     let id = exported ? item.id : null;
     for (let n = 1; id === null; n++) {
       const candidate = `${spec.idPrefix}-${slug(main.selector.exact)}-${n}`;

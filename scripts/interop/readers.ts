@@ -2,7 +2,7 @@
  * Each import format's annotations as `ToolAnnotation`s (./merge.ts): main spans with their role spans, the label,
  * the link and, for files this dataset exported, the id and fields from the export's note.
  */
-import { contextOf, MAIN, type Layer } from './spans.ts';
+import { contextOf, MAIN, numberRoles, type Layer } from './spans.ts';
 import { ROLE_PATTERNS } from './layers.ts';
 import { LAYERS } from '../lib/layers.ts';
 import { BLOCK_LABELS, GENRE_FIELD, type ToolBlock, type ToolDocument } from './document.ts';
@@ -226,20 +226,13 @@ function fromRegions(
  * note's context) are matched back by pattern and order, so a round trip keeps each span's context.
  */
 function resolveRoles(item: ToolAnnotation, note: BratNote | null): ToolAnnotation {
-  if (!note?.context) return item;
-  const spans = item.spans.map((span) => {
-    if (!span.role.includes('#')) return withContext(span, note, span.role);
-    return span;
-  });
+  const context = note?.context;
+  if (!context) return item;
+  const spans = item.spans.map((span) => (span.role.includes('#') ? span : withContext(span, note, span.role)));
   // Numbered roles: give each, in text order, the context recorded for the same index.
   const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  const counters = new Map<string, number>();
-  for (const span of numbered) {
-    const n = counters.get(span.role) ?? 0;
-    counters.set(span.role, n + 1);
-    const context = note.context[span.role.replace('#', String(n))];
-    if (context?.prefix !== undefined) span.prefix = context.prefix;
-    if (context?.suffix !== undefined) span.suffix = context.suffix;
-  }
+  numberRoles(numbered.map((span) => span.role)).forEach((role, i) =>
+    Object.assign(numbered[i]!, contextOf(context[role] ?? {})),
+  );
   return { ...item, spans };
 }

@@ -1,0 +1,77 @@
+/**
+ * Linear time, proven for the build's stages that the other doubling tests do not time: the canonical stream's
+ * positioning (scripts/publish/positions.ts), the JSON formats (`json`, `articles`), the tables (CSV and Parquet by
+ * DuckDB) and SQLite. Each is timed on an article with N mentions of one word, each told apart by its suffix, and on
+ * the same with 2N: the CPU time (user + system, every thread of the process, so DuckDB's too; best of three, after a
+ * warm-up) may at most be multiplied by RATIO. Before the fix, positioning 10,000 mentions took 0.6 s and 20,000
+ * 2.0 s (every selector searched the whole text twice). Validation: linear-validation.test.ts; the annotation
+ * exports: tests/interop-build.test.ts; the site: tests/site-scale.test.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import type { Entity } from '../../types/index.ts';
+import type { Format } from '../../scripts/publish/formats/format.ts';
+import { json } from '../../scripts/publish/formats/json.ts';
+import { articles } from '../../scripts/publish/formats/articles.ts';
+import { tables } from '../../scripts/publish/formats/tables.ts';
+import { sqlite } from '../../scripts/publish/formats/sqlite.ts';
+import { positionArticle } from '../../scripts/publish/positions.ts';
+import { canonicalStream, cpuMs, repeatedWordArticle, writeFormats } from './support.ts';
+
+const RATIO = 2.5;
+const RUNS = 3;
+const WORD: Entity = { id: 'word', kind: 'topic', name: 'word', aliases: [], demonyms: [], roles: [], identifiers: {} };
+
+/**
+ * Times `run(n)` at `n` and `2n` (best of RUNS, after one run at n/5 to warm up) and fails when the ratio exceeds
+ * RATIO. `prepare(n)` makes what `run` reads (untimed); its result is cleaned up by `dispose`.
+ */
+async function doubling<T>(
+  t: { diagnostic: (message: string) => void },
+  what: string,
+  n: number,
+  prepare: (n: number) => T | Promise<T>,
+  run: (input: T) => unknown,
+  dispose: (input: T) => void = () => {},
+): Promise<void> {
+  const best = async (size: number) => {
+    const input = await prepare(size);
+    try {
+      let ms = Infinity;
+      for (let i = 0; i < RUNS; i++) ms = Math.min(ms, await cpuMs(() => run(input)));
+      return ms;
+    } finally {
+      dispose(input);
+    }
+  };
+  const warm = await prepare(Math.ceil(n / 5));
+  await run(warm);
+  dispose(warm);
+  const small = await best(n);
+  const large = await best(2 * n);
+  const message = `${what}: ${n} mentions ${small.toFixed(0)} ms, ${2 * n} ${large.toFixed(0)} ms (CPU, best of 3)`;
+  t.diagnostic(message);
+  assert.ok(large / small <= RATIO, `${message}: the ratio ${(large / small).toFixed(2)} is more than ${RATIO}`);
+}
+
+test('the canonical stream positions 40,000 mentions of one word in at most 2.5 × the time of 20,000', (t) =>
+  doubling(t, 'positioning', 20_000, repeatedWordArticle, (article) => positionArticle(article)));
+
+/** A canonical stream of one n-mention article, with the outputs of `before` written (untimed). */
+const streamWith = (before: Format[]) => async (n: number) => {
+  const root = canonicalStream([repeatedWordArticle(n)], [WORD]);
+  await writeFormats(root, before);
+  return root;
+};
+const remove = (root: string) => rmSync(root, { recursive: true, force: true });
+
+for (const [format, before, n] of [
+  [json, [], 20_000],
+  [articles, [], 20_000],
+  [tables, [], 20_000],
+  [sqlite, [tables], 20_000],
+] as const) {
+  test(`${format.name}: 40,000 mentions of one word cost at most 2.5 × 20,000`, (t) =>
+    doubling(t, format.name, n, streamWith([...before]), (root) => writeFormats(root, [format]), remove));
+}

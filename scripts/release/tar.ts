@@ -59,10 +59,9 @@ function block(name: string, prefix: string, size: number, type: '0' | '5' | 'x'
 }
 
 /**
- * The header of an entry: one ustar block, preceded, for a path ustar cannot hold (a 120-character id in
- * `brat/<id>.ann` is more than the 100 bytes of `name`), by a pax extended header that gives the whole path, which
- * GNU tar, bsdtar, Python's tarfile and Java's commons-compress (INCEpTION) read; the ustar block then holds the path
- * cut to 100 bytes.
+ * The header of an entry: one ustar block, preceded, for a path ustar cannot hold (`brat/<id>.ann` with a 120-character
+ * id is more than `name`'s 100 bytes), by a POSIX pax extended header that gives the whole path (GNU tar and Python's
+ * tarfile read it; tests/hardening/limits.test.ts); the ustar block then holds the path cut to 100 bytes.
  */
 export function header(path: string, size: number, directory: boolean): Buffer {
   const type = directory ? '5' : '0';

@@ -4,7 +4,7 @@
  */
 import type { Article, TextQuoteSelector, PositionedSelector, PublishedArticle } from '../../types/index.ts';
 import { articleText } from '../lib/text-quote.ts';
-import { SelectorIndex } from '../checks/selectors.ts';
+import { SelectorIndex, selectorsIn } from '../checks/selectors.ts';
 import { trace } from '../lib/trace.ts';
 
 /** The unit statement every JSON file with offsets carries (see `OffsetUnit` in types/published.ts). */
@@ -60,7 +60,10 @@ function positionAll(value: unknown, at: (selector: TextQuoteSelector) => Positi
 /** The article with every selector in its annotations positioned. Key order is kept. */
 export function positionArticle(article: Article): PublishedArticle {
   const text = articleText(article);
-  const index = new SelectorIndex(text);
+  const index = new SelectorIndex(
+    text,
+    selectorsIn(article.annotations, '').map(([, selector]) => selector.exact),
+  );
   const toCodePoint = codePointIndexer(text);
   const at = (selector: TextQuoteSelector) => positionSelector(index, toCodePoint, selector);
   return { ...article, annotations: positionAll(article.annotations, at) as PublishedArticle['annotations'] };

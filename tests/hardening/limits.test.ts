@@ -4,7 +4,8 @@
  * reads the biggest values back whole, offsets in code points. The limits, each in one record:
  *
  * - the biggest block the file-size cap allows (a paragraph of nearly 4 MiB: twice DuckDB's CSV line size);
- * - the most annotations (as many mentions as fit), each anchored on a name with characters outside the BMP;
+ * - the most annotations (as many as fit: mentions of a name with characters outside the BMP, and events on
+ *   thousands of distinct words);
  * - the longest name, alias and selector (a mention whose `exact` is a whole paragraph of about 1.9 MiB, the name of
  *   its entity; an alias as long);
  * - the longest ids (120 characters: an article, an entity, an outlet, an annotation), longer than ustar's 100-byte
@@ -24,7 +25,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { Article, Entity, Outlet } from '../../types/index.ts';
+import type { Article, Entity, EventReference, Outlet } from '../../types/index.ts';
 import { validateData } from '../../scripts/checks/run.ts';
 import { NOW, scratchDataset } from '../../scripts/checks/test-kit.ts';
 import { MAX_FILE_BYTES } from '../../scripts/lib/json-source.ts';
@@ -102,6 +103,18 @@ const entity = (id: string, name: string, aliases: string[] = []): Entity => ({
   identifiers: {},
 });
 
+/** An event on `exact`, with nothing else known. */
+const event = (id: string, exact: string): EventReference => ({
+  id,
+  selector: { exact },
+  description: 'Something happened',
+  entity: null,
+  setting: null,
+  place: null,
+  participants: [],
+  time: null,
+});
+
 const OUTLET: Outlet = {
   id: longId('outlet'),
   name: 'The Limit 🚀 Gazette',
@@ -158,7 +171,8 @@ function records({ alphabets, slack, entities, seed }: Spec): Map<string, unknow
     }),
   );
 
-  // The most annotations: as many mentions as fit, each of NAME, told apart by its suffix.
+  // The most annotations: as many as fit, a mention of NAME told apart by its suffix in every sentence, and an event
+  // on every fourth sentence's distinct number (thousands of distinct selectors).
   const named = entity('astral-union', NAME);
   add('entities', named);
   add(
@@ -172,6 +186,7 @@ function records({ alphabets, slack, entities, seed }: Spec): Map<string, unknow
           entity: named.id,
           form: 'name' as const,
         })),
+        events: parts.flatMap((_, i) => (i % 4 === 0 ? [event(`e${i}`, `n${i}.`)] : [])),
       });
     }, limit),
   );
@@ -197,18 +212,7 @@ function records({ alphabets, slack, entities, seed }: Spec): Map<string, unknow
   add(
     'articles',
     article('many-participants', [{ type: 'paragraph', text: 'Everyone met.' }], {
-      events: [
-        {
-          id: 'e-met',
-          selector: { exact: 'met' },
-          description: 'A meeting',
-          entity: null,
-          setting: null,
-          place: null,
-          participants: ids,
-          time: null,
-        },
-      ],
+      events: [{ ...event('e-met', 'met'), participants: ids }],
     }),
   );
   return files;

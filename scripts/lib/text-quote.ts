@@ -65,9 +65,11 @@ export function occurrencesOfAll(haystack: string, needles: Iterable<string>): M
   }
   let state = 0;
   for (let i = 0; i < haystack.length; i++) {
-    const code = haystack.charCodeAt(i);
-    while (state !== 0 && step(state, code) === undefined) state = fail[state]!;
-    state = step(state, code) ?? 0;
+    const from = edges.get(haystack.charCodeAt(i));
+    let next = from?.get(state);
+    // No needle reads this unit: back to the root at once; otherwise down the failure chain.
+    if (from !== undefined) while (next === undefined && state !== 0) next = from.get((state = fail[state]!));
+    state = next ?? 0;
     for (let s = ends[state]! >= 0 ? state : output[state]!; s !== 0; s = output[s]!) {
       const needle = list[ends[s]!]!;
       found.get(needle)!.push(i + 1 - needle.length);

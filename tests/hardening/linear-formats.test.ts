@@ -62,7 +62,9 @@ test('the canonical stream positions 40,000 mentions of one word in at most 2.5 
 /** The repeated-word article with every mention's `exact` a distinct word (`word3x` for the fourth). */
 function distinctWords(n: number) {
   const article = repeatedWordArticle(n);
-  article.body = [{ type: 'paragraph', text: Array.from({ length: n }, (_, i) => `word${i}x`).join(' ') }];
+  article.body = [
+    { type: 'paragraph', text: Array.from({ length: n }, (_, i) => `word${i}x`).join(' and the rest, then ') },
+  ];
   article.annotations.mentions = article.annotations.mentions.map((m, i) => ({
     ...m,
     selector: { exact: `word${i}x` },

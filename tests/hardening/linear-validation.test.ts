@@ -15,7 +15,7 @@ import type { Article } from '../../types/index.ts';
 
 const RATIO = 2.5;
 const SIZES = [10_000, 20_000] as const;
-const RUNS = 3;
+const RUNS = 5;
 const ID = 'repeated-word';
 
 /** The fixture article, renamed, with one paragraph of `n` times “aN Ukraine.” and one mention for each. */
@@ -43,7 +43,7 @@ function repeatedWord(n: number): Article {
   };
 }
 
-/** The fixture article, renamed, with one paragraph of `n` distinct words “xNy” and an event on each. */
+/** The fixture article, renamed, with one paragraph of `n` distinct words “xNy” among prose, and an event on each. */
 function distinctWords(n: number): Article {
   const base = repeatedWord(0);
   const words = Array.from({ length: n }, (_, i) => `x${i}y`);
@@ -59,27 +59,22 @@ function distinctWords(n: number): Article {
   });
   return {
     ...base,
-    body: [{ type: 'paragraph', text: words.join(' ') }],
+    // Prose between the words: every scan of the text costs more, the search for all of them hardly.
+    body: [{ type: 'paragraph', text: words.join(' and the rest of the sentence, then ') }],
     annotations: { ...base.annotations, events: words.map(event) },
   };
 }
 
 const scratch = scratchDataset();
 
-/** The best CPU time (user + system, ms) of RUNS validations of the dataset with an `n`-mention article. */
+/** The CPU time (user + system, ms) of one validation of the dataset with `article`, and its findings. */
 async function cpuMs(article: Article): Promise<{ ms: number; findings: number }> {
   // Compact, so 20,000 events fit in a file.
   writeFileSync(join(scratch.dir, 'articles', `${ID}.json`), `${JSON.stringify(article)}\n`);
-  let best = Infinity;
-  let findings = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const before = process.cpuUsage();
-    const report = await validateData({ dataDir: scratch.dir, now: NOW, workers: 0 });
-    const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / 1000);
-    findings = report.findings.length;
-  }
-  return { ms: best, findings };
+  const before = process.cpuUsage();
+  const report = await validateData({ dataDir: scratch.dir, now: NOW, workers: 0 });
+  const used = process.cpuUsage(before);
+  return { ms: (used.user + used.system) / 1000, findings: report.findings.length };
 }
 
 test.after(() => scratch.dispose());
@@ -89,8 +84,20 @@ for (const [what, article] of [
   ['events on distinct words', distinctWords],
 ] as const) {
   test(`validation: ${SIZES[1]} ${what} cost at most ${RATIO} × ${SIZES[0]} (CPU, best of ${RUNS})`, async (t) => {
-    const small = await cpuMs(article(SIZES[0]));
-    const large = await cpuMs(article(SIZES[1]));
+    const inputs = [article(SIZES[0]), article(SIZES[1])] as const;
+    await cpuMs(inputs[1]); // warm up
+    // The sizes alternate, so the state of the heap weighs on both alike; the best of each counts.
+    const small = { ms: Infinity, findings: 0 };
+    const large = { ms: Infinity, findings: 0 };
+    for (let run = 0; run < RUNS; run++)
+      for (const [input, best] of [
+        [inputs[0], small],
+        [inputs[1], large],
+      ] as const) {
+        const { ms, findings } = await cpuMs(input);
+        best.ms = Math.min(best.ms, ms);
+        best.findings = Math.max(best.findings, findings);
+      }
     const ratio = large.ms / small.ms;
     t.diagnostic(
       `${SIZES[0]}: ${small.ms.toFixed(0)} ms, ${SIZES[1]}: ${large.ms.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`,

@@ -11,10 +11,12 @@
  * - minor: additions the schema documents as safe: a new optional field, a new enum member (enums are open: code
  *   must handle values it does not know), a limit relaxed, a pattern or format dropped, a pattern widened by
  *   alternatives put in front of it (`^(?:NEW)$|OLD`), a new schema (collection);
- * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions).
+ * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions),
+ *   and the kinds of entity a reference accepts (an annotation the schema does not validate; a rule checks it).
  */
 import type { Level } from './semver.ts';
 import type { JsonObject } from './snapshot.ts';
+import { KINDS_KEYWORD } from '../lib/references.ts';
 
 export interface SchemaChange {
   level: Exclude<Level, 'none'>;
@@ -33,6 +35,7 @@ const UPPER_LIMITS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'm
 const STRUCTURAL = new Set([
   ...'$ref anyOf properties items required additionalProperties type enum const pattern format uniqueItems'.split(' '),
   ...'description title definitions $id $comment $schema examples default'.split(' '),
+  KINDS_KEYWORD,
   ...LOWER_LIMITS,
   ...UPPER_LIMITS,
 ]);
@@ -102,7 +105,7 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
     if (!branch) {
       if (typeof node.description === 'string') facts.descriptions.add(node.description);
       if (typeof node.title === 'string') facts.descriptions.add(`title: ${node.title}`);
-      for (const keyword of ['examples', 'default']) {
+      for (const keyword of ['examples', 'default', KINDS_KEYWORD]) {
         if (node[keyword] !== undefined) facts.descriptions.add(`${keyword}: ${canonical(node[keyword])}`);
       }
     }

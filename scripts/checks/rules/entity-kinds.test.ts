@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { entityKinds, entityKindsTable } from './entity-kinds.ts';
 import { collectionReferences, fieldKeyOf, KINDS_KEYWORD, referenceTarget } from '../../lib/references.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
-import type { Article } from '../../../types/index.ts';
+import type { Article, Entity } from '../../../types/index.ts';
 
 const SCHEMAS = join(import.meta.dirname, '..', '..', '..', 'schemas');
 const schemaOf = (name: string) => JSON.parse(readFileSync(join(SCHEMAS, `${name}.schema.json`), 'utf8')) as object;
@@ -47,6 +47,22 @@ test(
     );
   },
 );
+
+test('entity-kinds: a role of an event fails, in the entity record', () => {
+  const findings = findingsAfter([entityKinds], (data) =>
+    editJson(data, 'entities/olena-kovalenko.json', (e: Entity) => (e.roles[0]!.of = 'kyiv-energy-forum')),
+  );
+  assert.deepEqual(
+    findings.map((f) => [f.pointer, f.message]),
+    [
+      [
+        '/roles/0/of',
+        '"kyiv-energy-forum" is a event, but the role’s `of` must be one of ' +
+          '`organization`, `country`, `city`, `region`',
+      ],
+    ],
+  );
+});
 
 test('entity-kinds: the kinds are declared on entity references only, and are entity kinds', () => {
   const entityKindEnum = (schemaOf('entity') as { definitions: { EntityKind: { enum: string[] } } }).definitions

@@ -1,8 +1,9 @@
 /**
  * Which fields reference a record of another collection, read from the one declaration: a field typed `EntityId`
  * or `OutletId` (types/common.ts), which the generated schemas carry as a `$ref` to that definition (directly, as
- * the non-null branch of an `anyOf`, or as a list's items). The references rule, the entity-kinds table and the
- * table model's foreign keys all ask here.
+ * the non-null branch of an `anyOf`, or as a list's items), and the kinds of entity it accepts (its `@entityKinds`
+ * tag, the schema's `entityKinds` keyword). The references rule, the entity-kinds table and the table model's
+ * foreign keys all ask here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { COLLECTIONS, type Collection } from './collections.ts';
 /** The collections a reference may point into, by the type that declares it. */
 export const REFERENCE_TYPES = { EntityId: 'entities', OutletId: 'outlets' } as const;
 export type ReferenceTarget = (typeof REFERENCE_TYPES)[keyof typeof REFERENCE_TYPES];
+/** The schema keyword (an annotation: the schema does not validate it) that lists the kinds a field accepts. */
+export const KINDS_KEYWORD = 'entityKinds';
 
 type Node = { [key: string]: unknown };
 
@@ -24,10 +27,14 @@ export function referenceTarget(node: Node | undefined): ReferenceTarget | undef
   return undefined;
 }
 
-/** A reference field: its path from the record (property names; `-` for every item of a list) and its target. */
+/**
+ * A reference field: its path from the record (property names; `-` for every item of a list), its target and, when
+ * it accepts only some kinds of entity, those.
+ */
 export interface ReferenceField {
   path: readonly string[];
   target: ReferenceTarget;
+  kinds?: readonly string[];
 }
 
 /**
@@ -58,7 +65,8 @@ export function referenceFields(schema: Node): ReferenceField[] {
   const fields: ReferenceField[] = [];
   walkSchema(schema, (node, path) => {
     const target = referenceTarget(node);
-    if (target) fields.push({ path, target });
+    const kinds = node[KINDS_KEYWORD] as string[] | undefined;
+    if (target) fields.push({ path, target, ...(kinds && { kinds }) });
     return target !== undefined;
   });
   return fields;

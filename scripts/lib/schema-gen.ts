@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import ts from 'typescript';
+import { KINDS_KEYWORD } from './references.ts';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -30,6 +31,7 @@ const GENERATOR_SETTINGS: TJS.PartialArgs = {
   noExtraProps: true, // objects are closed: additionalProperties false
   strictNullChecks: true,
   aliasRef: true, // named aliases (Id, PartialDate…) become definitions
+  validationKeywords: [KINDS_KEYWORD], // the kinds of entity a reference accepts (scripts/lib/references.ts)
   topRef: false,
   titles: false,
   ignoreErrors: false,
@@ -133,13 +135,9 @@ function restoreNullableAliases(
     for (const [prop, { alias, list }] of props) {
       const current = properties[prop];
       if (!current) continue;
-      const { description } = current;
+      const { type: _type, ...annotations } = current; // the description, and the kinds an `EntityId` accepts
       if (list) current.items = { $ref: `#/definitions/${alias}` };
-      else
-        properties[prop] = {
-          ...(description === undefined ? {} : { description }),
-          anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }],
-        };
+      else properties[prop] = { ...annotations, anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }] };
       if (!definitions[alias]) {
         const aliasSchema = generator.getSchemaForSymbol(alias) as JsonObject;
         delete aliasSchema.$schema;

@@ -214,9 +214,9 @@ test('descriptions alone are a patch', () => {
     classify((s) => (s.description = 'Anything.')),
     [{ level: 'patch', field: '', change: 'description changed' }],
   );
-  // The kinds of entity a reference accepts are an annotation too: the schema does not validate them.
+  // The kinds of entity a reference accepts are a note too (its `$comment`): the schema does not validate them.
   assert.deepEqual(
-    classify((s) => (s.properties.url.entityKinds = ['person'])),
+    classify((s) => (s.properties.url.$comment = 'entityKinds: person')),
     [{ level: 'patch', field: 'url', change: 'description changed' }],
   );
 });

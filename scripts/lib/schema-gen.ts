@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import ts from 'typescript';
-import { KINDS_KEYWORD } from './references.ts';
+import { KINDS_KEYWORD, kindsComment } from './references.ts';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -75,6 +75,7 @@ export function generateSchemas(typesDir: string, majorVersion: number, command:
     restoreNullableAliases(raw, root.type, nullableAliases, generator);
     mergeNumberedDuplicates(raw);
     orderProperties(raw, root.type, propertyOrders);
+    kindsToComments(raw);
     schemas.set(`${root.name}.schema.json`, finish(raw, root.name, root.title, majorVersion, command));
   }
   return schemas;
@@ -215,6 +216,18 @@ function mergeNumberedDuplicates(schema: JsonObject): void {
 }
 
 /** Puts the header keywords first and sorts definitions by name, so the output is stable and readable. */
+/** Each `entityKinds` keyword becomes the node's `$comment` (scripts/lib/references.ts says why). */
+function kindsToComments(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  const object = node as JsonObject;
+  const kinds = object[KINDS_KEYWORD];
+  if (Array.isArray(kinds)) {
+    delete object[KINDS_KEYWORD];
+    object.$comment = kindsComment(kinds as string[]);
+  }
+  Object.values(object).forEach(kindsToComments);
+}
+
 function finish(raw: JsonObject, name: string, title: string, majorVersion: number, command: string): JsonObject {
   const { $schema: _ignored, definitions, description, ...rest } = raw;
   const sortedDefinitions = Object.fromEntries(

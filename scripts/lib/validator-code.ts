@@ -11,7 +11,6 @@ import type { Ajv as AjvClass, Options } from 'ajv';
 import type { FormatsPlugin } from 'ajv-formats';
 import { COLLECTIONS } from './collections.ts';
 import { generatedNotice } from './generated.ts';
-import { KINDS_KEYWORD } from './references.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -30,10 +29,7 @@ export function schemaDigest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/**
- * A fresh Ajv with the formats plugin and the schemas' annotation keyword (which it does not validate);
- * `standalone` also makes it keep the generated source.
- */
+/** A fresh Ajv with the formats plugin; `standalone` also makes it keep the generated source. */
 export function createAjv(standalone: boolean): AjvClass {
   const { Ajv, _ } = require('ajv') as typeof import('ajv');
   const addFormats = require('ajv-formats') as FormatsPlugin;
@@ -42,7 +38,6 @@ export function createAjv(standalone: boolean): AjvClass {
     : {};
   const ajv = new Ajv({ ...AJV_OPTIONS, ...code });
   addFormats(ajv);
-  ajv.addKeyword({ keyword: KINDS_KEYWORD, schemaType: 'array' });
   return ajv;
 }
 

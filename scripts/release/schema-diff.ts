@@ -16,7 +16,6 @@
  */
 import type { Level } from './semver.ts';
 import type { JsonObject } from './snapshot.ts';
-import { KINDS_KEYWORD } from '../lib/references.ts';
 
 export interface SchemaChange {
   level: Exclude<Level, 'none'>;
@@ -35,7 +34,6 @@ const UPPER_LIMITS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'm
 const STRUCTURAL = new Set([
   ...'$ref anyOf properties items required additionalProperties type enum const pattern format uniqueItems'.split(' '),
   ...'description title definitions $id $comment $schema examples default'.split(' '),
-  KINDS_KEYWORD,
   ...LOWER_LIMITS,
   ...UPPER_LIMITS,
 ]);
@@ -105,7 +103,7 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
     if (!branch) {
       if (typeof node.description === 'string') facts.descriptions.add(node.description);
       if (typeof node.title === 'string') facts.descriptions.add(`title: ${node.title}`);
-      for (const keyword of ['examples', 'default', KINDS_KEYWORD]) {
+      for (const keyword of ['examples', 'default', '$comment']) {
         if (node[keyword] !== undefined) facts.descriptions.add(`${keyword}: ${canonical(node[keyword])}`);
       }
     }

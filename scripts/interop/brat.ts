@@ -156,57 +156,17 @@ export function bratConf(entityKinds: readonly string[], schema = ARTICLE_SCHEMA
 
 // Parsing ----------------------------------------------------------------------------------------------------------
 
-export interface BratTextBound {
-  id: string;
-  type: string;
-  /** One or more [start, end) fragments (discontinuous spans are separated by `;` in the file). */
-  fragments: Array<[number, number]>;
-  text: string;
-  line: number;
-}
-export interface BratRelation {
-  id: string;
-  type: string;
-  args: Record<string, string>;
-  line: number;
-}
-export interface BratEvent {
-  id: string;
-  type: string;
-  trigger: string;
-  args: Array<[string, string]>;
-  line: number;
-}
-export interface BratAttribute {
-  id: string;
-  name: string;
-  target: string;
-  value: string | null;
-  line: number;
-}
-export interface BratNormalization {
-  id: string;
-  type: string;
-  target: string;
-  database: string;
-  key: string;
-  text: string;
-  line: number;
-}
-export interface BratNoteLine {
-  id: string;
-  type: string;
-  target: string;
-  text: string;
-  line: number;
-}
+/** An annotation of an `.ann` file: its id and its 1-based line. */
+type AnnLine = { id: string; line: number };
+
 export interface BratDocument {
-  textBounds: BratTextBound[];
-  relations: BratRelation[];
-  events: BratEvent[];
-  attributes: BratAttribute[];
-  normalizations: BratNormalization[];
-  notes: BratNoteLine[];
+  /** Each with one or more [start, end) fragments (discontinuous spans are separated by `;` in the file). */
+  textBounds: Array<AnnLine & { type: string; fragments: Array<[number, number]>; text: string }>;
+  relations: Array<AnnLine & { type: string; args: Record<string, string> }>;
+  events: Array<AnnLine & { type: string; trigger: string; args: Array<[string, string]> }>;
+  attributes: Array<AnnLine & { name: string; target: string; value: string | null }>;
+  normalizations: Array<AnnLine & { type: string; target: string; database: string; key: string; text: string }>;
+  notes: Array<AnnLine & { type: string; target: string; text: string }>;
   equivalences: Array<{ type: string; members: string[]; line: number }>;
 }
 

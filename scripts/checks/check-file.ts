@@ -86,11 +86,7 @@ function readAll(fd: number, size: number): Uint8Array {
   if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
   let length = 0;
   // Up to one byte more than stat'ed, so a file that grew since is noticed rather than cut short.
-  for (
-    let n = readSync(fd, scratch, length, scratch.length - length, null);
-    n > 0;
-    n = readSync(fd, scratch, length, scratch.length - length, null)
-  ) {
+  for (let n; (n = readSync(fd, scratch, length, scratch.length - length, null)) > 0;) {
     length += n;
     if (length === scratch.length) {
       const bigger = Buffer.alloc(scratch.length * 2);
@@ -148,6 +144,11 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   const add = (f: Omit<Finding, 'file'>) => {
     if (reporting) findings.push({ file, ...f });
   };
+  /** A file that could not be read: one finding at its start. */
+  const unread = (rule: string, { message, hint }: { message: string; hint: string }): FileResult => {
+    add({ line: 1, column: 1, pointer: '', rule, severity: 'error', message, hint });
+    return { index, findings, complete: false };
+  };
   let bytes: Uint8Array;
   let fd: number | undefined;
   try {
@@ -156,46 +157,23 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     let size: number;
     ({ fd, size } = openRegular(path));
     if (size > MAX_FILE_BYTES) {
-      add({
-        line: 1,
-        column: 1,
-        pointer: '',
-        rule: 'size',
-        severity: 'error',
+      return unread('size', {
         message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
         hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.',
       });
-      return { index, findings, complete: false };
     }
     bytes = readAll(fd, size);
   } catch (error) {
-    const problem = fsProblem(error, 'file');
-    add({
-      line: 1,
-      column: 1,
-      pointer: '',
-      rule: 'read',
-      severity: 'error',
-      message: problem.message,
-      hint: problem.hint,
-    });
-    return { index, findings, complete: false };
+    return unread('read', fsProblem(error, 'file'));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   const blob = env.cacheable ? gitBlobId(bytes) : undefined;
   const parsed = parseJsonSource(bytes);
   if (!parsed.ok) {
-    for (const p of parsed.problems) {
-      const at = lineColumn(parsed.text, p.offset);
-      add({
-        ...at,
-        pointer: p.pointer,
-        rule: p.code === 'syntax' ? 'json-syntax' : p.code,
-        severity: 'error',
-        message: p.message,
-        hint: p.hint,
-      });
+    for (const { offset, pointer, code, message, hint } of parsed.problems) {
+      const rule = code === 'syntax' ? 'json-syntax' : code;
+      add({ ...lineColumn(parsed.text, offset), pointer, rule, severity: 'error', message, hint });
     }
     return { index, findings, complete: false };
   }

@@ -1,4 +1,5 @@
 /** RFC 6901 JSON Pointers: resolving one in a parsed JSON value. */
+import { pointerSegment } from '../lib/json-source.ts';
 
 /** The reference tokens of a pointer (`/a~1b/0` → `a/b`, `0`). */
 export function pointerTokens(pointer: string): string[] {
@@ -29,7 +30,7 @@ export function resolvePointer(
     } else {
       return { found: false, at };
     }
-    at += `/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    at += `/${pointerSegment(token)}`;
   }
   return { found: true, value: node };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { pointerSegment } from '../lib/json-source.ts';
 import { createAjv, schemaDigest } from '../lib/validator-code.ts';
 import type { Issue } from './rule.ts';
 
@@ -232,7 +233,7 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           .map((name) => [name, editDistance(extra.toLowerCase(), name.toLowerCase())] as const)
           .sort((a, b) => a[1] - b[1])[0];
         issues.push({
-          pointer: `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          pointer: `${pointer}/${pointerSegment(extra)}`,
           key: true,
           severity: 'error',
           message: `unknown field "${extra}"`,

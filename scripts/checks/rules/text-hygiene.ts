@@ -1,3 +1,4 @@
+import { pointerSegment } from '../../lib/json-source.ts';
 import type { Issue, RecordRule } from '../rule.ts';
 
 /** Characters no record may contain, with why (a reader cannot see them, or they reorder what is shown). */
@@ -31,11 +32,9 @@ export const textHygiene: RecordRule<'record'> = {
     'empty nor padded with white space.',
   check(context) {
     const issues: Issue[] = [];
-    const visit = (value: unknown, parent: string, key: string | number): void => {
+    const visit = (value: unknown, pointer: string, key: string | number): void => {
       if (typeof value === 'string') {
         if (PLAIN.test(value)) return;
-        const pointer =
-          key === '' ? '' : `${parent}/${typeof key === 'number' ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         const field = `"${key}"`;
         if (ANY_FORBIDDEN.test(value)) {
           for (const [pattern, what] of FORBIDDEN) {
@@ -70,36 +69,24 @@ export const textHygiene: RecordRule<'record'> = {
         return;
       }
       if (value === null || typeof value !== 'object') return;
-      const pointer =
-        key === '' ? '' : `${parent}/${typeof key === 'number' ? key : key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (Array.isArray(value)) value.forEach((v, i) => visit(v, pointer, i));
-      else for (const k in value) visit((value as Record<string, unknown>)[k], pointer, k);
+      if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`, i));
+      else for (const k in value) visit((value as Record<string, unknown>)[k], `${pointer}/${pointerSegment(k)}`, k);
     };
     visit(context.record, '', '');
     if (context.collection === 'articles') {
-      context.record.body.forEach((block, i) => {
-        if (block.text.trim() === '') {
-          issues.push({
-            pointer: `/body/${i}/text`,
-            severity: 'error',
-            message: `block ${i + 1} is empty`,
-            hint: 'Remove the empty block; paragraphs are separate blocks, not blank lines.',
-          });
-        } else if (block.text.trim() !== block.text) {
-          issues.push({
-            pointer: `/body/${i}/text`,
-            severity: 'error',
-            message: `block ${i + 1} starts or ends with white space`,
-            hint: 'Trim the spaces at the start and end of the block.',
-          });
-        } else if (SPACE_RUN.test(block.text)) {
-          issues.push({
-            pointer: `/body/${i}/text`,
-            severity: 'warning',
-            message: `block ${i + 1} has a run of several spaces`,
-            hint: 'Keep it only if the publication has it; copy-paste often adds them.',
-          });
-        }
+      context.record.body.forEach(({ text }, i) => {
+        const report = (severity: Issue['severity'], what: string, hint: string) =>
+          issues.push({ pointer: `/body/${i}/text`, severity, message: `block ${i + 1} ${what}`, hint });
+        if (text.trim() === '')
+          report('error', 'is empty', 'Remove the empty block; paragraphs are separate blocks, not blank lines.');
+        else if (text.trim() !== text)
+          report('error', 'starts or ends with white space', 'Trim the spaces at the start and end of the block.');
+        else if (SPACE_RUN.test(text))
+          report(
+            'warning',
+            'has a run of several spaces',
+            'Keep it only if the publication has it; copy-paste often adds them.',
+          );
       });
     }
     return issues;

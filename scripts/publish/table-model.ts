@@ -23,6 +23,7 @@ import type { CollectionRecords, Collection } from '../lib/collections.ts';
 import { COLLECTIONS } from '../lib/collections.ts';
 import { SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
 import type { QuoteSeparator, TextQuoteSelector } from '../../types/index.ts';
+import { codePointOffset } from '../lib/text-quote.ts';
 
 export type Cell = string | number | boolean | null;
 /** A row's cells, in the order of its table's columns. */
@@ -73,14 +74,16 @@ export interface Unpublished {
   reason: string;
 }
 
+/** A cell, given the row's item, its index in its list, the list, and the parent's key cells. */
+type CellOf = (item: Item, index: number, list: readonly Item[], keys: readonly Cell[]) => Cell;
+
 /** A column the schemas do not have: computed by the build from the record. */
 interface DerivedColumn {
   name: string;
   /** The column it follows. */
   after: string;
   facts: FieldFacts;
-  /** The cell, given the row's item, its index in its list, the list, and the parent's key cells. */
-  cell(item: Item, index: number, list: readonly Item[], keys: readonly Cell[]): Cell;
+  cell: CellOf;
 }
 
 const OFFSET_NOTE = 'in Unicode code points into the article text (the body blocks joined with a line feed)';
@@ -94,16 +97,11 @@ function blockStart(list: readonly Item[], index: number): number {
     let at = 0;
     for (const block of list as { text: string }[]) {
       starts.push(at);
-      at += codePoints(block.text) + 1; // the line feed between blocks
+      at += codePointOffset(block.text, block.text.length) + 1; // the line feed between blocks
     }
     blockStarts.set(list, starts);
   }
   return starts[index]!;
-}
-function codePoints(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }
 
 /** Columns the build derives, by the schema field whose items are the table's rows. */
@@ -139,7 +137,10 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
         minimum: 0,
         description: `Where the block ends (exclusive), ${OFFSET_NOTE}.`,
       },
-      cell: (block, index, list) => blockStart(list, index) + codePoints((block as { text: string }).text),
+      cell: (block, index, list) => {
+        const { text } = block as { text: string };
+        return blockStart(list, index) + codePointOffset(text, text.length);
+      },
     },
   ],
 };
@@ -286,11 +287,9 @@ export class TableModel {
     if (parent) {
       // The parent's key: its own key columns, then its id (or position) under the parent's singular name.
       const parentKey = parent.primaryKey.map((column) => {
-        if (parent.parent && parent.columns.find((c) => c.name === column)!.role === 'key') return column;
-        const name = parent.parent
-          ? `${singular(parent.name)}${column === 'id' ? '' : `_${column}`}`
-          : singular(parent.name);
-        return name;
+        if (!parent.parent) return singular(parent.name);
+        if (parent.columns.find((c) => c.name === column)!.role === 'key') return column;
+        return `${singular(parent.name)}${column === 'id' ? '' : `_${column}`}`;
       });
       parentKey.forEach((name, i) => {
         const target = parent.primaryKey[i]!;
@@ -468,40 +467,40 @@ function at(item: Item, path: readonly string[]): unknown {
   return value ?? null;
 }
 
+/** A table's item with what its cells need besides: its place in its list and its parent's key cells. */
+interface Placed {
+  item: Item;
+  index: number;
+  list: readonly Item[];
+  keys: readonly Cell[];
+}
+
 /** Makes the rows of every table of one collection from one record; `emit` receives them table by table. */
 export class RowMaker {
-  readonly #byCollection = new Map<
-    Collection,
-    Array<{ table: Table; cells: Array<(item: Item, index: number, list: readonly Item[], keys: Cell[]) => Cell> }>
-  >();
+  readonly #byCollection = new Map<Collection, Array<{ table: Table; cells: CellOf[]; primaryKey: CellOf[] }>>();
 
   constructor(readonly model: TableModel) {
     for (const table of model.tables) {
-      const derived = new Map((DERIVED_COLUMNS[table.field] ?? []).map((d) => [d.name, d]));
+      const derived = new Map((DERIVED_COLUMNS[table.field] ?? []).map((d) => [d.name, d.cell]));
       let keyIndex = 0;
-      const cells = table.columns.map((column) => {
+      const cells = table.columns.map((column): CellOf => {
         switch (column.role) {
           case 'key': {
             const k = keyIndex++;
-            return (_item: Item, _index: number, _list: readonly Item[], keys: Cell[]) => keys[k]!;
+            return (_item, _index, _list, keys) => keys[k]!;
           }
           case 'position':
-            return (_item: Item, index: number) => index + 1;
+            return (_item, index) => index + 1;
           case 'known':
-            return (item: Item) => at(item, column.path) !== null;
-          case 'derived': {
-            const d = derived.get(column.name);
-            if (d)
-              return (item: Item, index: number, list: readonly Item[], keys: Cell[]) =>
-                d.cell(item, index, list, keys);
-            return (item: Item) => at(item, column.path) as Cell;
-          }
+            return (item) => at(item, column.path) !== null;
           default:
-            return (item: Item) => at(item, column.path) as Cell;
+            // A derived column the build computes, or a value (a selector's offsets are in the positioned stream).
+            return derived.get(column.name) ?? ((item) => at(item, column.path) as Cell);
         }
       });
+      const primaryKey = table.primaryKey.map((name) => cells[table.columns.findIndex((c) => c.name === name)]!);
       const list = this.#byCollection.get(table.collection) ?? [];
-      list.push({ table, cells });
+      list.push({ table, cells, primaryKey });
       this.#byCollection.set(table.collection, list);
     }
   }
@@ -514,40 +513,25 @@ export class RowMaker {
   ): void {
     const tables = this.#byCollection.get(collection) ?? [];
     // Each table's items with their keys: a collection has the record; a child table the items of its parent's lists.
-    const items = new Map<Table, Array<{ item: Item; index: number; list: readonly Item[]; keys: Cell[] }>>();
-    for (const { table, cells } of tables) {
-      let mine: Array<{ item: Item; index: number; list: readonly Item[]; keys: Cell[] }>;
-      if (!table.parent) {
-        mine = [{ item: record, index: 0, list: [record], keys: [] }];
-      } else {
-        mine = [];
-        const parentCells = this.#keyCells(table.parent.table);
-        for (const p of items.get(table.parent.table)!) {
+    const items = new Map<Table, { placed: Placed[]; primaryKey: CellOf[] }>();
+    for (const { table, cells, primaryKey } of tables) {
+      const placed: Placed[] = [];
+      if (!table.parent) placed.push({ item: record, index: 0, list: [record], keys: [] });
+      else {
+        const parent = items.get(table.parent.table)!;
+        for (const p of parent.placed) {
           const list = at(p.item, table.parent.path) as Item[] | null;
           if (!list) continue;
-          const keys = parentCells.map((cell) => cell(p));
-          for (let i = 0; i < list.length; i++) mine.push({ item: list[i], index: i, list, keys });
+          const keys = parent.primaryKey.map((cell) => cell(p.item, p.index, p.list, p.keys));
+          for (let i = 0; i < list.length; i++) placed.push({ item: list[i], index: i, list, keys });
         }
       }
-      items.set(table, mine);
+      items.set(table, { placed, primaryKey });
       emit(
         table,
-        mine.map((m) => cells.map((cell) => cell(m.item, m.index, m.list, m.keys))),
+        placed.map((p) => cells.map((cell) => cell(p.item, p.index, p.list, p.keys))),
       );
     }
-  }
-
-  /** The cells of a table's primary key, given one of its items. */
-  #keyCells(table: Table): Array<(p: { item: Item; index: number; keys: Cell[] }) => Cell> {
-    return table.primaryKey.map((name) => {
-      const column = table.columns.find((c) => c.name === name)!;
-      if (column.role === 'key') {
-        const k = table.columns.filter((c) => c.role === 'key').indexOf(column);
-        return (p) => p.keys[k]!;
-      }
-      if (column.role === 'position') return (p) => p.index + 1;
-      return (p) => at(p.item, column.path) as Cell;
-    });
   }
 }
 

@@ -11,7 +11,7 @@ import { schemaValidators } from '../scripts/checks/schema.ts';
 import { checkFile, type FileJob, type FileResult } from '../scripts/checks/check-file.ts';
 import { scratchDataset, NOW, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { ROOT } from './helpers.ts';
-import { EMPTY_REGISTRY, registryData } from '../scripts/checks/registry.ts';
+import { EMPTY_REGISTRY } from '../scripts/checks/registry.ts';
 
 /** Enough articles for several chunks, some broken in every way a worker must report like the main thread. */
 function largeBrokenDataset(dir: string): void {
@@ -68,7 +68,12 @@ test('the pool really hands files to a worker thread, and gives them all back', 
     };
   });
   const schemaDir = join(ROOT, 'schemas');
-  const none = { articles: [], entities: [], outlets: [], redirects: [] };
+  const none = {
+    articles: new Set<string>(),
+    entities: new Set<string>(),
+    outlets: new Set<string>(),
+    redirects: new Set<string>(),
+  };
   const seen: number[] = [];
   const { byWorkers } = await mapInParallel(
     jobs,
@@ -89,7 +94,7 @@ test('the pool really hands files to a worker thread, and gives them all back', 
         schemaDir,
         ruleNames: RULES.map((r) => r.name),
         known: none,
-        registry: registryData(EMPTY_REGISTRY),
+        registry: EMPTY_REGISTRY,
         now: NOW.getTime(),
         cacheable: false,
       }),

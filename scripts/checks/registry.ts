@@ -1,7 +1,8 @@
 /**
  * What record rules may know of the registries while checking an article: each entity's kind, names and demonyms,
  * and each outlet's name. Read once, leniently, before the files are checked (a registry file that cannot be read
- * or has the wrong shape contributes nothing here; its own checks report it), and sent to worker threads as plain data.
+ * or has the wrong shape contributes nothing here; its own checks report it), and sent to worker threads as it is
+ * (a structured clone).
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Entity, EntityKind, Outlet } from '../../types/index.ts';
@@ -15,12 +16,6 @@ export type OutletFacts = Pick<Outlet, 'name'>;
 
 /** The registry as record rules see it (scripts/lib/registry.ts). */
 export type Registry = SharedRegistry<EntityFacts, OutletFacts>;
-
-/** A registry as plain data, for a worker thread. */
-export interface RegistryData {
-  entities: Array<[string, EntityFacts]>;
-  outlets: Array<[string, { name: string }]>;
-}
 
 export const EMPTY_REGISTRY: Registry = { entities: new Map(), outlets: new Map() };
 
@@ -101,12 +96,3 @@ export function readRegistry(records: readonly RecordFile[], source?: RegistrySo
   }
   return { entities, outlets };
 }
-
-export const registryData = (registry: Registry): RegistryData => ({
-  entities: [...registry.entities],
-  outlets: [...registry.outlets],
-});
-export const registryFrom = (data: RegistryData): Registry => ({
-  entities: new Map(data.entities),
-  outlets: new Map(data.outlets),
-});

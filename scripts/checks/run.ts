@@ -15,7 +15,7 @@ import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
 import { MAX_FILE_BYTES, pointerLocator, type Position } from '../lib/json-source.ts';
 import { readLayout } from './layout.ts';
-import { factsOf, factsText, readRegistry, registryData, type RegistrySource } from './registry.ts';
+import { factsOf, factsText, readRegistry, type RegistrySource } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
 import { checkFile, displayPath, findingOf, gitBlobId, runRule, type FileJob, type FileResult } from './check-file.ts';
@@ -173,13 +173,8 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const setup = (): WorkerSetup => ({
     schemaDir,
     ruleNames: rules.map((r) => r.name),
-    known: {
-      articles: [...knownSets.articles],
-      entities: [...knownSets.entities],
-      outlets: [...knownSets.outlets],
-      redirects: [...knownSets.redirects],
-    },
-    registry: registryData(registry),
+    known,
+    registry,
     now: now.getTime(),
     cacheable: cache !== null,
   });
@@ -284,8 +279,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     const all = findings.splice(0);
     for (const f of all) if (inScope(f.file)) findings.push(f);
   }
-  if (inScope === null) filesChecked += layout.strays.length;
-  else filesChecked += layout.strays.filter((s) => inScope(s.path)).length;
+  filesChecked += layout.strays.filter((s) => inScope === null || inScope(s.path)).length;
   findings.sort(compareFindings);
   return { findings, filesChecked, fromCache };
 }

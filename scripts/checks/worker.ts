@@ -6,16 +6,15 @@ import { checkFile, type CheckEnvironment, type FileJob } from './check-file.ts'
 import { serveJobs } from './pool.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { summaryParts } from './rule.ts';
-import type { Collection } from '../lib/collections.ts';
-import { registryFrom, type RegistryData } from './registry.ts';
+import { summaryParts, type KnownIds } from './rule.ts';
+import type { Registry } from './registry.ts';
 
-/** What the pool gives each worker once. */
+/** What the pool gives each worker once (structured-cloned: its sets and maps arrive as sets and maps). */
 export interface WorkerSetup {
   schemaDir: string;
   ruleNames: string[];
-  known: Record<Collection, string[]>;
-  registry: RegistryData;
+  known: KnownIds;
+  registry: Registry;
   now: number;
   /** Results carry what the result cache needs (see ./check-file.ts). */
   cacheable: boolean;
@@ -28,13 +27,8 @@ serveJobs((setup: WorkerSetup) => {
     validators: schemaValidators(setup.schemaDir),
     rules,
     parts: summaryParts(rules),
-    known: {
-      articles: new Set(setup.known.articles),
-      entities: new Set(setup.known.entities),
-      outlets: new Set(setup.known.outlets),
-      redirects: new Set(setup.known.redirects),
-    },
-    registry: registryFrom(setup.registry),
+    known: setup.known,
+    registry: setup.registry,
     now: new Date(setup.now),
     cacheable: setup.cacheable,
   };

@@ -14,42 +14,21 @@ export interface Lookups {
   opaque?: true;
 }
 
-class RecordingSet implements ReadonlySet<string> {
-  constructor(
-    private readonly collection: Collection,
-    private readonly inner: ReadonlySet<string>,
-    private readonly lookups: Lookups,
-  ) {}
-
-  has(id: string): boolean {
-    const answer = this.inner.has(id);
-    (answer ? this.lookups.present : this.lookups.absent).push(`${this.collection}/${id}`);
+/** `inner` with every `has` recorded; anything else (`size`, iterating) marks the lookups opaque. */
+function recording(collection: Collection, inner: ReadonlySet<string>, lookups: Lookups): ReadonlySet<string> {
+  const has = (id: string): boolean => {
+    const answer = inner.has(id);
+    (answer ? lookups.present : lookups.absent).push(`${collection}/${id}`);
     return answer;
-  }
-
-  #whole(): ReadonlySet<string> {
-    this.lookups.opaque = true;
-    return this.inner;
-  }
-
-  get size(): number {
-    return this.#whole().size;
-  }
-  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
-    this.#whole().forEach(callback, thisArg);
-  }
-  entries(): SetIterator<[string, string]> {
-    return this.#whole().entries();
-  }
-  keys(): SetIterator<string> {
-    return this.#whole().keys();
-  }
-  values(): SetIterator<string> {
-    return this.#whole().values();
-  }
-  [Symbol.iterator](): SetIterator<string> {
-    return this.#whole()[Symbol.iterator]();
-  }
+  };
+  return new Proxy(inner, {
+    get(target, property) {
+      if (property === 'has') return has;
+      lookups.opaque = true;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** The known ids as one file's rules see them, and the record of what they asked. */
@@ -57,18 +36,6 @@ export function recordingKnown(known: KnownIds): { known: KnownIds; lookups: Loo
   const lookups: Lookups = { present: [], absent: [] };
   const view = {} as Record<Collection, ReadonlySet<string>>;
   for (const collection of Object.keys(known) as Collection[])
-    view[collection] = new RecordingSet(collection, known[collection], lookups);
+    view[collection] = recording(collection, known[collection], lookups);
   return { known: view, lookups };
-}
-
-/** Whether every recorded question still gets the same answer. */
-export function sameAnswers(lookups: Lookups, known: KnownIds): boolean {
-  if (lookups.opaque) return false;
-  const has = (key: string) => {
-    const slash = key.indexOf('/');
-    return known[key.slice(0, slash) as Collection].has(key.slice(slash + 1));
-  };
-  for (const key of lookups.present) if (!has(key)) return false;
-  for (const key of lookups.absent) if (has(key)) return false;
-  return true;
 }

@@ -180,15 +180,12 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
   const handled = new Set<ErrorObject>();
   for (const e of errors) {
     if (e.keyword === 'type' && anyOfAt.has(e.instancePath)) {
-      branchTypes.set(e.instancePath, [
-        ...(branchTypes.get(e.instancePath) ?? []),
-        String((e.params as { type: string }).type),
-      ]);
+      branchTypes.set(e.instancePath, [...(branchTypes.get(e.instancePath) ?? []), String(e.params.type)]);
       handled.add(e);
     }
   }
-  for (const e of errors) {
-    if (handled.has(e)) continue;
+  /** What one error says, or null when another error says it better. */
+  const explain = (e: ErrorObject): Omit<Issue, 'severity'> | null => {
     const pointer = e.instancePath;
     const hint = firstSentence((e.parentSchema as { description?: unknown } | undefined)?.description);
     const describe = (fallback: string) => hint ?? fallback;
@@ -200,107 +197,91 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
             o.keyword !== 'anyOf' &&
             (o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`)),
         );
-        if (deeper) break; // a branch's own error says it better
+        if (deeper) return null; // a branch's own error says it better
         const types = [...new Set(branchTypes.get(pointer) ?? [])]
           .flatMap((t) => t.split(','))
           .map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({
+        return {
           pointer,
-          severity: 'error',
           message:
             `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ` +
             `${typeOf(e.data)}`,
           hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
-        });
-        break;
+        };
       }
       case 'required': {
-        const missing = (e.params as { missingProperty: string }).missingProperty;
+        const missing = e.params.missingProperty as string;
         const property = (e.parentSchema as { properties?: Record<string, SchemaNode> }).properties?.[missing];
         const what = firstSentence(property?.description);
-        issues.push({
+        return {
           pointer,
-          severity: 'error',
           message: `missing required field "${missing}"${pointer ? ` in ${pointer}` : ''}`,
           hint: `Add "${missing}"${what ? `: ${what}` : '.'}${valueHint(rootSchema, property)}`,
-        });
-        break;
+        };
       }
       case 'additionalProperties': {
-        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        const extra = e.params.additionalProperty as string;
         const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
         const near = allowed
           .map((name) => [name, editDistance(extra.toLowerCase(), name.toLowerCase())] as const)
           .sort((a, b) => a[1] - b[1])[0];
-        issues.push({
+        return {
           pointer: `${pointer}/${pointerSegment(extra)}`,
           key: true,
-          severity: 'error',
           message: `unknown field "${extra}"`,
           hint: near && near[1] <= 2 ? `Did you mean "${near[0]}"?` : `Allowed fields here: ${allowed.join(', ')}.`,
-        });
-        break;
+        };
       }
       case 'type': {
-        const expected = String((e.params as { type: string }).type)
+        const expected = String(e.params.type)
           .split(',')
           .map((t) => TYPE_NAMES[t] ?? t);
-        issues.push({
+        return {
           pointer,
-          severity: 'error',
           message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`,
           hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
-        });
-        break;
+        };
       }
       case 'enum': {
-        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
-        issues.push({
+        const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+        return {
           pointer,
-          severity: 'error',
           message: `${show(e.data)} is not one of ${allowed.join(', ')}`,
           hint: describe(`Use one of ${allowed.join(', ')}.`),
-        });
-        break;
+        };
       }
       case 'pattern':
       case 'format': {
         const what = (e.parentSchema as { description?: unknown } | undefined)?.description;
-        const whole = typeof what === 'string' ? `Expected: ${what.replace(/\s+/g, ' ').trim()}` : null;
-        issues.push({
+        const rule =
+          e.keyword === 'format' ? `the ${String(e.params.format)} format` : `the pattern ${String(e.params.pattern)}`;
+        return {
           pointer,
-          severity: 'error',
           message: `${show(e.data)} is not a valid value for ${fieldName(pointer)}`,
-          hint:
-            whole ??
-            `It must match ` +
-              (e.keyword === 'format'
-                ? `the ${String((e.params as { format: string }).format)} format`
-                : `the pattern ${String((e.params as { pattern: string }).pattern)}`) +
-              '.',
-        });
-        break;
+          hint: typeof what === 'string' ? `Expected: ${what.replace(/\s+/g, ' ').trim()}` : `It must match ${rule}.`,
+        };
       }
       case 'minItems':
       case 'minLength': {
-        const limit = (e.params as { limit: number }).limit;
+        const limit = e.params.limit as number;
         const unit = e.keyword === 'minItems' ? 'item' : 'character';
-        issues.push({
+        return {
           pointer,
-          severity: 'error',
           message: `${fieldName(pointer)} needs at least ${limit} ${unit}${limit === 1 ? '' : 's'}`,
           hint: describe('See docs/data-dictionary.md.'),
-        });
-        break;
+        };
       }
       default:
-        issues.push({
+        return {
           pointer,
-          severity: 'error',
           message: `${fieldName(pointer)} ${e.message ?? 'is invalid'}`,
           hint: describe('See docs/data-dictionary.md.'),
-        });
+        };
     }
+  };
+  for (const e of errors) {
+    const issue = handled.has(e) ? null : explain(e);
+    if (issue) issues.push({ ...issue, severity: 'error' });
   }
   return issues;
 }

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { readLines } from '../../lib/lines.ts';
 import { articlePath, jsonlPath, writeArticleFile } from '../json.ts';
-import type { Format } from './format.ts';
+import { TEXT, type Format } from './format.ts';
 
 export const articles: Format = {
   name: 'articles',
@@ -22,9 +22,7 @@ export const articles: Format = {
       {
         name: 'article-files',
         path: paths,
-        format: 'json',
-        mediatype: 'application/json',
-        encoding: 'utf-8',
+        ...TEXT.json,
         description: 'One file per article, articles/<id>.json: {version, schemaVersion, offsets, article}.',
         npm: true,
         croissant: false,

@@ -43,6 +43,13 @@ export interface Resource {
   table?: string;
 }
 
+/** A resource's `format`, `mediatype` and `encoding`, for the text formats several formats write. */
+export const TEXT = {
+  json: { format: 'json', mediatype: 'application/json', encoding: 'utf-8' },
+  jsonl: { format: 'jsonl', mediatype: 'application/jsonl', encoding: 'utf-8' },
+  jsonld: { format: 'jsonld', mediatype: 'application/ld+json', encoding: 'utf-8' },
+} as const;
+
 /** What a format is given when it writes. */
 export interface FormatContext {
   /** The staging output folder: write through it, so sizes and hashes are recorded for SHA256SUMS. */

@@ -9,7 +9,7 @@ import { COLLECTIONS } from '../../lib/collections.ts';
 import { readLines } from '../../lib/lines.ts';
 import { JsonDocument, jsonlPath, summarize } from '../json.ts';
 import { OFFSET_UNIT } from '../positions.ts';
-import type { Format } from './format.ts';
+import { TEXT, type Format } from './format.ts';
 
 export const json: Format = {
   name: 'json',
@@ -39,9 +39,7 @@ export const json: Format = {
       {
         name: 'data-json',
         path: 'data.json',
-        format: 'json',
-        mediatype: 'application/json',
-        encoding: 'utf-8',
+        ...TEXT.json,
         description: 'The whole dataset in one JSON file: every collection, and the dataset and schema versions.',
         npm: true,
         croissant: false,
@@ -49,9 +47,7 @@ export const json: Format = {
       {
         name: 'index-json',
         path: 'index.json',
-        format: 'json',
-        mediatype: 'application/json',
-        encoding: 'utf-8',
+        ...TEXT.json,
         description: "What the npm package loads on import: every article's metadata (no body) and the registries.",
         npm: true,
         croissant: false,

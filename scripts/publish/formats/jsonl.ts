@@ -4,7 +4,7 @@
  */
 import { COLLECTIONS } from '../../lib/collections.ts';
 import { jsonlPath } from '../json.ts';
-import type { Format } from './format.ts';
+import { TEXT, type Format } from './format.ts';
 
 export const jsonl: Format = {
   name: 'jsonl',
@@ -13,9 +13,7 @@ export const jsonl: Format = {
     COLLECTIONS.map(({ name }) => ({
       name: `${name}-jsonl`,
       path: jsonlPath(name),
-      format: 'jsonl',
-      mediatype: 'application/jsonl',
-      encoding: 'utf-8',
+      ...TEXT.jsonl,
       description:
         `The ${name}, one record per line as in data.json, sorted by id, with no envelope ` +
         '(the version is in this descriptor).',

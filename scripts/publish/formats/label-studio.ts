@@ -4,7 +4,7 @@
  * The tasks themselves: scripts/interop/label-studio.ts.
  */
 import { join } from 'node:path';
-import type { Format, Resource } from './format.ts';
+import { TEXT, type Format, type Resource } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
 import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
 import { entityKinds } from '../../interop/registry.ts';
@@ -32,9 +32,7 @@ export const labelStudio: Format = {
       {
         name: 'annotations-label-studio',
         path: paths,
-        format: 'json',
-        mediatype: 'application/json',
-        encoding: 'utf-8',
+        ...TEXT.json,
         description:
           'Label Studio tasks, one per article (data.text, data.article, data.version), its annotations and ' +
           'blocks as regions (offsets in code points, as Label Studio counts them) with their choices, and the ' +

@@ -12,7 +12,7 @@ import type { WrittenFile } from '../output.ts';
 import type { Table, TableModel } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
 import { DIALECT, tableSchema } from '../table-schema.ts';
-import type { Format, PackageMetadata, Resource } from './format.ts';
+import { TEXT, type Format, type PackageMetadata, type Resource } from './format.ts';
 
 export const DATA_PACKAGE_PATH = 'datapackage.json';
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -312,9 +312,7 @@ export const metadata: Format = {
       {
         name: 'dataset-jsonld',
         path: DATASET_JSONLD_PATH,
-        format: 'jsonld',
-        mediatype: 'application/ld+json',
-        encoding: 'utf-8',
+        ...TEXT.jsonld,
         description: "A schema.org Dataset description, for a web page's head.",
         npm: true,
         croissant: false,

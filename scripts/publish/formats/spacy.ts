@@ -2,7 +2,7 @@
  * spaCy-style JSON Lines: one article per line (annotations/spacy.jsonl; past SHARD_BYTES, more: spacy-2.jsonl…). The
  * lines themselves: scripts/interop/spacy.ts.
  */
-import type { Format, Resource } from './format.ts';
+import { TEXT, type Format, type Resource } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
 import { spacyLine } from '../../interop/spacy.ts';
 
@@ -16,9 +16,7 @@ export const spacy: Format = {
     const resource: Resource = {
       name: 'annotations-spacy',
       path: lines.close(),
-      format: 'jsonl',
-      mediatype: 'application/jsonl',
-      encoding: 'utf-8',
+      ...TEXT.jsonl,
       description:
         'spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], ' +
         '"meta"}; offsets are Python str indexes (code points), for Doc.char_span.',

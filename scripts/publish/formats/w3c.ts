@@ -5,7 +5,7 @@
  * `partOf`, `startIndex`, `next` and `prev`. Links are relative IRIs, resolved against the file that holds them, so
  * they work in dist/, in the download and on the site. The annotations themselves: scripts/interop/w3c.ts.
  */
-import type { Format, Resource } from './format.ts';
+import { TEXT, type Format, type Resource } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, Shards } from '../../interop/export-input.ts';
 import { W3C_CONTEXT, w3cAnnotations } from '../../interop/w3c.ts';
 
@@ -55,9 +55,7 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
       {
         name: 'annotations-w3c',
         path: COLLECTION,
-        format: 'jsonld',
-        mediatype: 'application/ld+json',
-        encoding: 'utf-8',
+        ...TEXT.jsonld,
         description:
           'Every annotation as W3C Web Annotation (JSON-LD): the AnnotationCollection, which names its first ' +
           'and last AnnotationPage (annotations/w3c/page-N.jsonld, linked by next and prev).',
@@ -67,9 +65,7 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
       {
         name: 'annotations-w3c-pages',
         path: paths,
-        format: 'jsonld',
-        mediatype: 'application/ld+json',
-        encoding: 'utf-8',
+        ...TEXT.jsonld,
         description:
           "The AnnotationPages of annotations/w3c.jsonld, in order; an article's annotations are on one page. " +
           'Each Annotation targets the article with a TextQuoteSelector and a TextPositionSelector (Unicode ' +

@@ -35,8 +35,6 @@ const SQL_TYPE: Record<FieldFacts['type'], string> = {
   number: 'REAL',
 };
 
-export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /** The full-text indexes: an FTS5 table over some text columns of a table (external content: no copy of the text). */
 export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> =
   [
@@ -69,11 +67,11 @@ export function views(tables: readonly Table[]): Record<string, string> {
       const name = `${column}_name`;
       if (taken.has(name)) return;
       taken.add(name);
-      columns.push(`r${i}.name AS ${quoteName(name)}`);
-      joins.push(`LEFT JOIN ${quoteName(fk.reference.resource)} r${i} ON r${i}.id = t.${quoteName(column)}`);
+      columns.push(`r${i}.name AS ${sqlName(name)}`);
+      joins.push(`LEFT JOIN ${sqlName(fk.reference.resource)} r${i} ON r${i}.id = t.${sqlName(column)}`);
     });
     result[`${table.name}_with_names`] =
-      `SELECT ${columns.join(', ')} FROM ${quoteName(table.name)} t ${joins.join(' ')}`;
+      `SELECT ${columns.join(', ')} FROM ${sqlName(table.name)} t ${joins.join(' ')}`;
   }
   return result;
 }
@@ -81,17 +79,17 @@ export function views(tables: readonly Table[]): Record<string, string> {
 function createTable(table: Table): string {
   const columns = table.columns.map((c) => {
     const type = SQL_TYPE[c.facts.type];
-    const checks = c.facts.type === 'boolean' ? ` CHECK (${quoteName(c.name)} IN (0, 1))` : '';
-    return `  ${quoteName(c.name)} ${type}${c.facts.required ? ' NOT NULL' : ''}${checks}`;
+    const checks = c.facts.type === 'boolean' ? ` CHECK (${sqlName(c.name)} IN (0, 1))` : '';
+    return `  ${sqlName(c.name)} ${type}${c.facts.required ? ' NOT NULL' : ''}${checks}`;
   });
-  const keys = [`  PRIMARY KEY (${table.primaryKey.map(quoteName).join(', ')})`];
+  const keys = [`  PRIMARY KEY (${table.primaryKey.map(sqlName).join(', ')})`];
   for (const fk of table.foreignKeys) {
     keys.push(
-      `  FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ` +
-        `${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
+      `  FOREIGN KEY (${fk.fields.map(sqlName).join(', ')}) REFERENCES ` +
+        `${sqlName(fk.reference.resource)} (${fk.reference.fields.map(sqlName).join(', ')})`,
     );
   }
-  return `CREATE TABLE ${quoteName(table.name)} (\n${[...columns, ...keys].join(',\n')}\n)`;
+  return `CREATE TABLE ${sqlName(table.name)} (\n${[...columns, ...keys].join(',\n')}\n)`;
 }
 
 /** An index per foreign key that the primary key does not already start with. */
@@ -100,8 +98,8 @@ function createIndexes(table: Table): string[] {
     .filter((fk) => fk.fields.some((f, i) => table.primaryKey[i] !== f))
     .map(
       (fk) =>
-        `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ` +
-        `${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')})`,
+        `CREATE INDEX ${sqlName(`${table.name}_${fk.fields.join('_')}`)} ON ` +
+        `${sqlName(table.name)} (${fk.fields.map(sqlName).join(', ')})`,
     );
 }
 
@@ -135,7 +133,7 @@ class TableInserts {
     this.#width = table.columns.length;
     this.#batch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_VARIABLES / this.#width)));
     const row = `(${table.columns.map(() => '?').join(', ')})`;
-    const insert = `INSERT INTO ${quoteName(table.name)} VALUES `;
+    const insert = `INSERT INTO ${sqlName(table.name)} VALUES `;
     this.#many = db.prepare(insert + Array.from({ length: this.#batch }, () => row).join(', '));
     this.#one = db.prepare(insert + row);
     this.#values = new Array<JSValue>(this.#batch * this.#width);
@@ -198,16 +196,15 @@ export const sqlite: Format = {
         }
       });
       for (const table of model.tables) for (const sql of createIndexes(table)) db.exec(sql);
-      for (const [view, sql] of Object.entries(views(model.tables)))
-        db.exec(`CREATE VIEW ${quoteName(view)} AS ${sql}`);
+      for (const [view, sql] of Object.entries(views(model.tables))) db.exec(`CREATE VIEW ${sqlName(view)} AS ${sql}`);
       for (const fts of FULL_TEXT) {
         if (fts.optional && !model.tables.some((t) => t.name === fts.table)) continue;
-        const columns = fts.columns.map(quoteName).join(', ');
+        const columns = fts.columns.map(sqlName).join(', ');
         db.exec(
-          `CREATE VIRTUAL TABLE ${quoteName(fts.name)} USING fts5(${columns}, content=${quoteName(fts.table)}, ` +
+          `CREATE VIRTUAL TABLE ${sqlName(fts.name)} USING fts5(${columns}, content=${sqlName(fts.table)}, ` +
             `tokenize=unicode61)`,
         );
-        db.exec(`INSERT INTO ${quoteName(fts.name)} (${quoteName(fts.name)}) VALUES ('rebuild')`);
+        db.exec(`INSERT INTO ${sqlName(fts.name)} (${sqlName(fts.name)}) VALUES ('rebuild')`);
       }
       const meta = {
         name: dataset.name,

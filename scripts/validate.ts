@@ -11,6 +11,7 @@ import { formatJson } from './checks/formats/json.ts';
 import { formatGithub } from './checks/formats/github.ts';
 import { ERROR_CODES, fail, runMain } from './lib/cli.ts';
 import { RULES } from './checks/rules/index.ts';
+import type { Finding } from './lib/findings.ts';
 
 const USAGE = `usage: npm run validate -- [--data DIR] [--format human|json|github] [--strict] [PATH...]
 
@@ -26,7 +27,12 @@ still see the whole dataset.
 
 Exit codes: 0 clean (warnings allowed unless --strict), 1 errors found, 2 usage or internal failure\n(docs/errors.md).`;
 
-const FORMATS = ['human', 'json', 'github'] as const;
+/** Each `--format`, by name: the report it prints. */
+const FORMATS: Record<string, (findings: Finding[], filesChecked: number) => string> = {
+  human: (findings, filesChecked) => formatHuman(findings, filesChecked, wantsColour(process.stdout, process.env)),
+  json: formatJson,
+  github: formatGithub,
+};
 
 // A reader that stops early (`| head`) is not an error of ours: stop quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -54,8 +60,8 @@ runMain(async () => {
     for (const rule of RULES) console.log(`${rule.name.padEnd(18)} ${rule.scope.padEnd(8)} ${rule.description}`);
     return 0;
   }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) fail(`unknown format "${values.format}" (use ${FORMATS.join(', ')})\n\n${USAGE}`);
+  const format = Object.hasOwn(FORMATS, values.format) ? FORMATS[values.format]! : undefined;
+  if (!format) fail(`unknown format "${values.format}" (use ${Object.keys(FORMATS).join(', ')})\n\n${USAGE}`);
   if (values.cache !== undefined) {
     const cache = resolve(values.cache);
     const data = resolve(values.data);
@@ -70,14 +76,7 @@ runMain(async () => {
     paths: positionals,
     cache: values.cache,
   });
-  const colour = wantsColour(process.stdout, process.env);
-  const output =
-    format === 'json'
-      ? formatJson(findings, filesChecked)
-      : format === 'github'
-        ? formatGithub(findings, filesChecked)
-        : formatHuman(findings, filesChecked, colour);
-  process.stdout.write(output);
+  process.stdout.write(format(findings, filesChecked));
   if (findings.some((f) => f.internal)) return ERROR_CODES.E_INTERNAL.exit;
   if (findings.some((f) => f.severity === 'error')) return ERROR_CODES.E_DATA.exit;
   if (values.strict && findings.length > 0) return ERROR_CODES.E_DATA.exit;

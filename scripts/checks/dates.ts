@@ -48,16 +48,17 @@ export function compareDates(a: ParsedDate, b: ParsedDate): number {
   return 0;
 }
 
+/** A moment's UTC calendar date, at `precision`. */
+const utcDate = (date: Date, precision: Precision, instant: number | null): ParsedDate => ({
+  precision,
+  year: date.getUTCFullYear(),
+  month: date.getUTCMonth() + 1,
+  day: date.getUTCDate(),
+  instant,
+});
+
 /** “Now” as a parsed date-time, for comparisons with dates of any precision. */
-export function nowAsDate(now: Date): ParsedDate {
-  return {
-    precision: 'time',
-    year: now.getUTCFullYear(),
-    month: now.getUTCMonth() + 1,
-    day: now.getUTCDate(),
-    instant: now.getTime(),
-  };
-}
+export const nowAsDate = (now: Date): ParsedDate => utcDate(now, 'time', now.getTime());
 
 const WEEK = /^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$/;
 /** The first month of each TIMEX3 season (winter begins in December). */
@@ -93,11 +94,5 @@ export function parseTimeValue(value: string): ParsedDate | { invalid: string } 
   const jan4 = Date.UTC(year, 0, 4);
   const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (n - 1) * 7 * 86_400_000;
   const first = new Date(monday + (week[3] === 'WE' ? 5 : week[3] ? Number(week[3]) - 1 : 0) * 86_400_000);
-  return {
-    precision: 'day',
-    year: first.getUTCFullYear(),
-    month: first.getUTCMonth() + 1,
-    day: first.getUTCDate(),
-    instant: null,
-  };
+  return utcDate(first, 'day', null);
 }

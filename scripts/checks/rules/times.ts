@@ -41,56 +41,53 @@ export const times: RecordRule<'article'> = {
     context.record.annotations.events.forEach((e, i) => {
       const t = e.time;
       if (!t || typeof t !== 'object') return;
-      const at = `/annotations/events/${i}/time`;
+      /** An issue about a field of this event's time. */
+      const report = (field: string, severity: Issue['severity'], message: string, hint: string) =>
+        issues.push({ pointer: `/annotations/events/${i}/time/${field}`, severity, message, hint });
       if (t.type === 'instant' && (t.beginPoint !== null || t.endPoint !== null)) {
-        issues.push({
-          pointer: `${at}/${t.beginPoint !== null ? 'beginPoint' : 'endPoint'}`,
-          severity: 'error',
-          message: 'an instant has no beginPoint or endPoint',
-          hint:
-            'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", ' +
+        report(
+          t.beginPoint !== null ? 'beginPoint' : 'endPoint',
+          'error',
+          'an instant has no beginPoint or endPoint',
+          'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", ' +
             'endPoint "PRESENT_REF").',
-        });
+        );
       }
       if (t.type === 'interval') {
         if (t.value !== null)
-          issues.push({
-            pointer: `${at}/value`,
-            severity: 'error',
-            message: 'an interval has no single value',
-            hint:
-              'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication ' +
+          report(
+            'value',
+            'error',
+            'an interval has no single value',
+            'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication ' +
               'date) and set value to null.',
-          });
+          );
         if (t.beginPoint === null && t.endPoint === null)
-          issues.push({
-            pointer: `${at}/beginPoint`,
-            severity: 'error',
-            message: 'an interval needs a beginPoint or an endPoint',
-            hint: 'Give the end the text states; if it states neither, the expression is an instant with a null value.',
-          });
+          report(
+            'beginPoint',
+            'error',
+            'an interval needs a beginPoint or an endPoint',
+            'Give the end the text states; if it states neither, the expression is an instant with a null value.',
+          );
       }
       const exact = typeof t.selector?.exact === 'string' ? t.selector.exact : 'the time expression';
       if (t.relative && typeof t.relative === 'object' && t.type === 'instant') {
         const expected = resolveRelative(t.relative, published);
         if (typeof expected !== 'string')
-          issues.push({
-            pointer: `${at}/relative`,
-            severity: 'error',
-            message: `the relative time of ${JSON.stringify(exact)} cannot be computed: ${expected.problem}`,
-            hint:
-              'A named weekday is { "unit": "weekday", "weekday": 1–7, "offset": -1 or 1 }, a season { ' +
+          report(
+            'relative',
+            'error',
+            `the relative time of ${JSON.stringify(exact)} cannot be computed: ${expected.problem}`,
+            'A named weekday is { "unit": "weekday", "weekday": 1–7, "offset": -1 or 1 }, a season { ' +
               '"unit": "season", "season": "SU", "offset": … }; see docs/annotation-guide.md, section 7.',
-          });
+          );
         else if (t.value !== expected)
-          issues.push({
-            pointer: `${at}/value`,
-            severity: 'error',
-            message:
-              `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) ` +
+          report(
+            'value',
+            'error',
+            `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) ` +
               `has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
-            hint:
-              `Set "value": "${expected}"` +
+            `Set "value": "${expected}"` +
               (!expected.includes('X')
                 ? ''
                 : t.value === null
@@ -99,7 +96,7 @@ export const times: RecordRule<'article'> = {
                   : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", ` +
                     `"value": ${JSON.stringify(t.value)}, … }`) +
               '.',
-          });
+          );
       }
       const named = namedInText(exact);
       const stored = storedNames(t);
@@ -109,33 +106,27 @@ export const times: RecordRule<'article'> = {
         const name = NAME[kind] as (n: (typeof words)[number]) => string;
         if (words.length === 0) continue;
         if (says === null && kind === 'weekdays' && t.relative?.unit === 'day')
-          issues.push({
-            pointer: `${at}/relative`,
-            severity: 'warning',
-            message:
-              `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day ` +
+          report(
+            'relative',
+            'warning',
+            `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day ` +
               `counted from the publication day, which does not say it is a ${name(words[0]!)}`,
-            hint:
-              `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } ` +
+            `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } ` +
               `for a past ${name(words[0]!)} (1 for a coming one), and the value the times rule then gives.`,
-          });
+          );
         else if (says !== null && words.some((w) => !says.includes(w)))
-          issues.push({
-            pointer:
-              `${at}/` +
-              (t.relative?.weekday !== undefined || t.relative?.season !== undefined
-                ? 'relative'
-                : t.value !== null
-                  ? 'value'
-                  : 'beginPoint'),
-            severity: 'warning',
-            message:
-              `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
+          report(
+            t.relative?.weekday !== undefined || t.relative?.season !== undefined
+              ? 'relative'
+              : t.value !== null
+                ? 'value'
+                : 'beginPoint',
+            'warning',
+            `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
               `${says.map(name).join(' or ')}`,
-            hint:
-              'Check the value (and relative) against the words: the stored time must be the day, month or ' +
+            'Check the value (and relative) against the words: the stored time must be the day, month or ' +
               'season the text names.',
-          });
+          );
       }
     });
     return issues;

@@ -88,3 +88,61 @@ test(
     assert.equal(crews.hedges![0]!.start, crews.selector.start + 'Crews '.length);
   },
 );
+
+test(
+  'model 1.1: “currently” is PRESENT_REF and “a 211-mile road” a measure in SMI; a measure without its code, ' +
+    'or PAST_REF as an interval end, is a located error',
+  async (t) => {
+    const { dir, dispose } = scratchDataset();
+    t.after(dispose);
+    const edit = (unitCode: string | null, endPoint: string | null) =>
+      editJson(dir, FIXTURE_ARTICLE, (a: Article) => {
+        a.body.splice(3);
+        a.body.push({ type: 'paragraph', text: 'Crews are currently paving a 211-mile road.' });
+        a.annotations.figures.splice(2);
+        a.annotations.figures.push({
+          ...a.annotations.figures[0]!,
+          id: 'f-road',
+          selector: { exact: '211-mile' },
+          value: 211,
+          unit: 'measure',
+          currency: null,
+          measures: 'Length of the road being paved',
+          assertedBy: null,
+          ...(unitCode === null ? {} : { unitCode }),
+        });
+        const event = a.annotations.events[0]!;
+        a.annotations.events.splice(1);
+        a.annotations.events.push({
+          ...event,
+          id: 'e-paving',
+          selector: { exact: 'paving' },
+          description: 'Crews pave a road',
+          time: {
+            selector: { exact: 'currently' },
+            type: endPoint === null ? 'instant' : 'interval',
+            value: endPoint === null ? 'PRESENT_REF' : null,
+            beginPoint: endPoint === null ? null : '2024',
+            endPoint,
+            relative: null,
+          },
+        });
+      });
+    const errors = async () =>
+      (await validateData({ dataDir: dir, paths: [join(dir, FIXTURE_ARTICLE)] })).findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.pointer}: ${f.message}`);
+    edit('SMI', null);
+    assert.deepEqual(await errors(), []);
+    edit(null, 'PAST_REF');
+    const found = await errors();
+    assert.ok(
+      found.some((e) => e.startsWith('/annotations/figures/2/unit: a figure with unit "measure" needs a unitCode')),
+      found.join('\n'),
+    );
+    assert.ok(
+      found.some((e) => e.startsWith('/annotations/events/1/time/endPoint')),
+      found.join('\n'),
+    );
+  },
+);

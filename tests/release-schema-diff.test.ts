@@ -168,6 +168,32 @@ test('a changed pattern is a major (it cannot be proved wider); a dropped one a 
   );
 });
 
+test('a pattern widened by alternatives put in front of it is a minor; a capturing group in them is not', () => {
+  assert.deepEqual(
+    classify((s) => (s.definitions.Id.pattern = '^(?:NONE|UNKNOWN)$|^[a-z]+$')),
+    [{ level: 'minor', field: 'id', change: 'pattern widened: ^(?:NONE|UNKNOWN)$|^[a-z]+$' }],
+  );
+  // A capturing group would renumber the old pattern's backreferences; a broken prefix is no regular expression.
+  for (const pattern of ['^(NONE)$|^[a-z]+$', '^[a-z|^[a-z]+$', '^[a-z]+$|x'])
+    assert.equal(classify((s) => (s.definitions.Id.pattern = pattern))[0]!.level, 'major', pattern);
+});
+
+test('the model 1.1 changes (PAST_REF, PRESENT_REF, FUTURE_REF, unit measure with unitCode) are minors', () => {
+  const now = JSON.parse(readFileSync(join(ROOT, 'schemas/article.schema.json'), 'utf8')) as JsonObject;
+  const before = structuredClone(now) as any;
+  const definitions = before.definitions;
+  definitions.TimeValue.pattern = definitions.TimeValue.pattern.replace('^(?:PAST_REF|PRESENT_REF|FUTURE_REF)$|', '');
+  definitions.FigureUnit.enum = definitions.FigureUnit.enum.filter((u: string) => u !== 'measure');
+  delete definitions.Figure.properties.unitCode;
+  delete definitions.UnitCode;
+  const changes = diffSchema('article', before, now).filter((c) => c.level !== 'patch');
+  assert.deepEqual(changes.map(({ level, field, change }) => `${level} ${field}: ${change.split(':')[0]}`).sort(), [
+    'minor annotations.events[].time.value: pattern widened',
+    'minor annotations.figures[].unit: new enum member',
+    'minor annotations.figures[].unitCode: new optional field',
+  ]);
+});
+
 test('a change inside a list item or a definition is found at the field that uses it', () => {
   assert.deepEqual(
     classify((s) => (s.properties.tags.items = { type: 'string', maxLength: 20 })),

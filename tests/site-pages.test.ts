@@ -61,3 +61,24 @@ test('list items, outlet and implicit sources, beliefs and claim hedges show on 
   assert.match(main, /<dt>Claimant<\/dt><dd>a source the text implies but does not name<\/dd>/);
   assert.ok(main.includes(`<dt>Hedged by</dt><dd>“${quote.selector.exact}”`), 'no claim hedges');
 });
+
+test('a measure shows its UN/CEFACT unit code, and a PRESENT_REF or PAST_REF value reads as words', () => {
+  const figure = article.annotations.figures[0]!;
+  const event = article.annotations.events.find((e) => e.time !== null)!;
+  const changed = {
+    ...article,
+    annotations: {
+      ...article.annotations,
+      figures: [{ ...figure, unit: 'measure' as const, currency: null, unitCode: 'SMI' }],
+      events: ['PRESENT_REF', 'PAST_REF'].map((value, i) => ({
+        ...event,
+        id: `e-ref-${i}`,
+        time: { ...event.time!, type: 'instant' as const, value, beginPoint: null, endPoint: null, relative: null },
+      })),
+    },
+  };
+  const { main } = articlePage(changed, registry);
+  assert.ok(main.includes('<dt>Unit</dt><dd>measure (<abbr title="UN/CEFACT Common Code">SMI</abbr>)</dd>'), main);
+  assert.ok(main.includes('”: the publication date</dd>'), 'PRESENT_REF');
+  assert.ok(main.includes('”: a time before the publication date</dd>'), 'PAST_REF');
+});

@@ -14,6 +14,7 @@ import type {
   Text,
   TimePoint,
   TimeValue,
+  UnitCode,
 } from './common.ts';
 
 /**
@@ -159,12 +160,13 @@ export interface Quote extends AnnotationBase {
 
 /**
  * The unit of a figure, as the text states it: `currency`, money, with `currency` naming the ISO 4217 code the text
- * states; `percent`, a percentage from 0 to 100; `count`, a number of things; `unstated`, the text gives no unit
- * (“300 billion in aid”), and a curator inference may propose one.
+ * states; `percent`, a percentage from 0 to 100; `count`, a number of things; `measure`, a quantity in a unit of
+ * measure, with `unitCode` naming it (“a 211-mile industrial road”: `SMI`; since model 1.1); `unstated`, the text
+ * gives no unit (“300 billion in aid”), and a curator inference may propose one.
  */
-export type FigureUnit = 'currency' | 'percent' | 'count' | 'unstated';
+export type FigureUnit = 'currency' | 'percent' | 'count' | 'measure' | 'unstated';
 
-/** A number the article states: an amount, a share, a count. */
+/** A number the article states: an amount, a share, a count, a measure. */
 export interface Figure extends AnnotationBase {
   /** The number in full, scaled as the surface text says (“300 billion” is 300000000000; “50%” is 50). */
   value: number;
@@ -175,6 +177,12 @@ export interface Figure extends AnnotationBase {
    * curator infers belongs in `inferences`, not here.
    */
   currency: CurrencyCode | null;
+  /**
+   * For unit `measure`, and required with it: the unit of measure the text states, as a UN/CEFACT Common Code
+   * (schema.org `QuantitativeValue.unitCode`): “a 211-mile industrial road” is 211 `SMI` (statute miles), “40
+   * kilometres” 40 `KMT`. Omitted for every other unit (since model 1.1).
+   */
+  unitCode?: UnitCode;
   /**
    * What the number measures, in the curator's words, saying no more than the text.
    * @minLength 1
@@ -198,8 +206,8 @@ export interface CitedSource extends AnnotationBase {
 
 /**
  * Whether a time expression denotes an instant or an interval: `instant`, a point at the precision the text gives
- * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”); `interval`, a stretch of time with a `beginPoint` and an
- * `endPoint`, either of which may be open (“since 2022”).
+ * (TIMEX3 `DATE`/`TIME`: “October 2024”, “last week”, “currently”); `interval`, a stretch of time with a
+ * `beginPoint` and an `endPoint`, either of which may be open (“since 2022”).
  */
 export type TimeType = 'instant' | 'interval';
 
@@ -273,8 +281,9 @@ export interface TimeExpression {
    * For an `instant`, its value (TIMEX3 `value`) at the precision the text gives: `2024-10`, `2025-W07`,
    * `2025-W07-WE`, `2025-02-12TMO`. For a relative expression, the value its `relative` gives from the publication
    * date; what the text leaves unknown is `X` (“last week” in an article whose publication date is unknown is
-   * `XXXX-WXX`, “on Wednesday” `XXXX-WXX-3`), never a guess: a curator inference may propose one. `null` for an
-   * interval, and for an absolute instant the text does not fix.
+   * `XXXX-WXX`, “on Wednesday” `XXXX-WXX-3`), never a guess: a curator inference may propose one. A reference to
+   * the publication time is TIMEX3's: `PRESENT_REF` (“currently”, “now”), `PAST_REF` (“formerly”), `FUTURE_REF` (“in
+   * the future”). `null` for an interval, and for an absolute instant the text does not fix.
    */
   value: TimeValue | null;
   /** For an `interval`, where it begins (TimeML `beginPoint`); `null` when open or unknown, and for an instant. */

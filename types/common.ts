@@ -42,13 +42,17 @@ export type PartialDate = string;
  * day numbers, 1 = Monday); a season (`2024-SU`: `SP` spring, `SU` summer, `FA` autumn, `WI` winter); a day with a
  * part of the day (`2025-02-12TMO`: `MO` morning, `MI` midday, `AF` afternoon, `EV` evening, `NI` night, `DT`
  * daytime). What the text leaves unknown is written `X`, as TIMEX3 does: `XXXX-WXX-3` is “Wednesday” in an article
- * whose publication date is unknown, `XXXX-SU` “last summer”, `XXXX-XX-XXTMO` “this morning”.
- * @pattern ^(?:\d{4}|XXXX)(?:-(?:(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX)(?:T(?:MO|MI|AF|EV|NI|DT)|T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-WE|-[1-7](?:T(?:MO|MI|AF|EV|NI|DT))?)?|SP|SU|FA|WI))?$
+ * whose publication date is unknown, `XXXX-SU` “last summer”, `XXXX-XX-XXTMO` “this morning”. Or one of TIMEX3's
+ * references to the publication time (its `PaPrFu` values, since model 1.1): `PRESENT_REF` the time of publication
+ * (“now”, “currently”, “at present”), `PAST_REF` an unstated time before it (“formerly”, “in the past”),
+ * `FUTURE_REF` an unstated time after it (“in the future”).
+ * @pattern ^(?:PAST_REF|PRESENT_REF|FUTURE_REF)$|^(?:\d{4}|XXXX)(?:-(?:(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX)(?:T(?:MO|MI|AF|EV|NI|DT)|T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-WE|-[1-7](?:T(?:MO|MI|AF|EV|NI|DT))?)?|SP|SU|FA|WI))?$
  */
 export type TimeValue = string;
 
 /**
- * One end of an interval: a `TimeValue`, or `PRESENT_REF` (TIMEX3), the article's publication date.
+ * One end of an interval: a date as `TimeValue` writes it, or `PRESENT_REF` (TIMEX3), the article's publication
+ * date. `PAST_REF` and `FUTURE_REF` are no ends: an end the text leaves open is `null`.
  * @pattern ^(?:PRESENT_REF|(?:\d{4}|XXXX)(?:-(?:(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12]\d|3[01]|XX)(?:T(?:MO|MI|AF|EV|NI|DT)|T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?|W(?:0[1-9]|[1-4]\d|5[0-3]|XX)(?:-WE|-[1-7](?:T(?:MO|MI|AF|EV|NI|DT))?)?|SP|SU|FA|WI))?)$
  */
 export type TimePoint = string;
@@ -92,6 +96,13 @@ export type LanguageTag = string;
  * @pattern ^[A-Z]{3}$
  */
 export type CurrencyCode = string;
+
+/**
+ * A unit of measure as a UN/CEFACT Common Code (UN/ECE Recommendation 20), the code schema.org `unitCode` takes:
+ * `SMI` mile (statute mile), `KMT` kilometre, `MTR` metre, `MTK` square metre, `KGM` kilogram.
+ * @pattern ^[A-Z0-9]{2,3}$
+ */
+export type UnitCode = string;
 
 /**
  * An ISO 3166-1 alpha-2 country code (`UA`, `US`).

@@ -70,14 +70,17 @@ export function isoWeeksInYear(year: number): number {
   return jan1 === 4 || (leap && jan1 === 3) ? 53 : 52;
 }
 
+/** TIMEX3's references to the publication time (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`): no calendar date. */
+export const isTimeReference = (value: string): boolean => /^(?:PAST|PRESENT|FUTURE)_REF$/.test(value);
+
 /**
  * Parses a TIMEX3 time value (a partial date, an ISO week `2025-W07`, its weekend `2025-W07-WE` or one of its days
  * `2025-W07-3`, a season `2024-SU`, a day with a part of the day `2025-02-12TMO`). A week is returned as its first
  * day (Monday, or Saturday for a weekend) at day precision, a season as its first month, which is what comparisons
- * need. `PRESENT_REF` (the publication date) and a value with unknown parts (`XXXX-WXX-3`) give null.
+ * need. A reference to the publication time (`PRESENT_REF`…) and a value with unknown parts (`XXXX-WXX-3`) give null.
  */
 export function parseTimeValue(value: string): ParsedDate | { invalid: string } | null {
-  if (value === 'PRESENT_REF' || value.includes('X')) return null;
+  if (isTimeReference(value) || value.includes('X')) return null;
   const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
   if (season)
     return { precision: 'month', year: Number(season[1]), month: SEASON_MONTH[season[2]!]!, day: 1, instant: null };

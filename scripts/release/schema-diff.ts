@@ -9,7 +9,8 @@
  *   (a field that may now be `null` breaks code that reads it), an enum member removed, a limit tightened, a
  *   pattern or format added or changed, an object closed, and any change the classifier does not understand;
  * - minor: additions the schema documents as safe: a new optional field, a new enum member (enums are open: code
- *   must handle values it does not know), a limit relaxed, a pattern or format dropped, a new schema (collection);
+ *   must handle values it does not know), a limit relaxed, a pattern or format dropped, a pattern widened by
+ *   alternatives put in front of it (`^(?:NEW)$|OLD`), a new schema (collection);
  * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions).
  */
 import type { Level } from './semver.ts';
@@ -194,6 +195,20 @@ const list = (values: Iterable<string>) => [...values].sort().join(', ');
 const isInside = (path: string, parent: string) =>
   parent === '' || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[]`);
 
+/**
+ * Whether pattern `after` is `before` with alternatives put in front (`X|before`), so that it matches every string
+ * `before` matches. `X` must be a regular expression of its own with no capturing group (`before`'s backreferences
+ * keep their numbers).
+ */
+function widens(after: string, before: string): boolean {
+  if (!after.endsWith(`|${before}`)) return false;
+  try {
+    return new RegExp(`${after.slice(0, -before.length - 1)}|`, 'u').exec('')!.length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Compares one schema's two versions. */
 export function diffSchema(schema: string, before: JsonObject, after: JsonObject): SchemaChange[] {
   const old = flattenSchema(before);
@@ -237,10 +252,12 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
       ['pattern', a.patterns, b.patterns],
       ['format', a.formats, b.formats],
     ] as const) {
-      const lost = [...x].filter((v) => !y.has(v));
-      const gained = [...y].filter((v) => !x.has(v));
+      const widened = [...y].filter((v) => label === 'pattern' && !x.has(v) && [...x].some((w) => widens(v, w)));
+      const lost = [...x].filter((v) => !y.has(v) && !widened.some((w) => widens(w, v)));
+      const gained = [...y].filter((v) => !x.has(v) && !widened.includes(v));
       if (gained.length > 0) add('major', path, `${label} ${lost.length > 0 ? 'changed' : 'added'}: ${list(gained)}`);
       else if (lost.length > 0) add('minor', path, `${label} dropped: ${list(lost)}`);
+      if (widened.length > 0) add('minor', path, `${label} widened: ${list(widened)}`);
     }
     for (const keyword of LOWER_LIMITS) {
       const x = a.lower.get(keyword);

@@ -60,20 +60,29 @@ function sourceHtml(source: Layers['quotes'][number]['source'], registry: Regist
   return UNKNOWN;
 }
 
-/** One end of an interval, as a reader says it. */
+/** TIMEX3's references to the publication time, as a reader says them. */
+const REFERENCES = new Map([
+  ['PRESENT_REF', 'the publication date'],
+  ['PAST_REF', 'a time before the publication date'],
+  ['FUTURE_REF', 'a time after the publication date'],
+]);
+
+/** A time value or an interval's end, as a reader says it (`open` when null). */
 const point = (p: TimePoint | null, open: string) =>
-  p === null ? open : p === 'PRESENT_REF' ? 'the publication date' : `<time>${esc(p)}</time>`;
+  p === null ? open : (REFERENCES.get(p) ?? `<time>${esc(p)}</time>`);
 
 /** What a time expression denotes: an instant's value (`X` where the text leaves it unknown), or an interval's ends. */
 function timeHtml(time: TimeExpression): string {
   const value =
     time.type === 'interval'
       ? `from ${point(time.beginPoint, 'an unstated start')} to ${point(time.endPoint, 'an unstated end')}`
-      : time.value !== null
-        ? `<time>${esc(time.value)}</time>`
-        : UNKNOWN;
+      : point(time.value, UNKNOWN);
   return `“${esc(time.selector.exact)}”: ${value}${time.relative ? ' (relative to the publication date)' : ''}`;
 }
+
+/** A measure's UN/CEFACT unit code, named as such. */
+const code = (f: Layers['figures'][number]) =>
+  f.unitCode === undefined ? '' : ` (<abbr title="UN/CEFACT Common Code">${esc(f.unitCode)}</abbr>)`;
 
 const withOptional = (details: (Detail | false)[]): Detail[] => details.filter((d): d is Detail => d !== false);
 
@@ -108,7 +117,7 @@ export const LAYERS: { [L in LayerName]: LayerView<Layers[L][number]> } = {
     details: (f, r) =>
       withOptional([
         ['Value', esc(f.value.toLocaleString('en-US'))],
-        ['Unit', f.unit === 'unstated' ? UNKNOWN : esc(f.currency ? `${f.unit} (${f.currency})` : f.unit)],
+        ['Unit', f.unit === 'unstated' ? UNKNOWN : esc(`${f.unit}${f.currency ? ` (${f.currency})` : ''}`) + code(f)],
         ['Measures', esc(f.measures)],
         f.assertedBy !== null && ['Asserted by', entityLink(f.assertedBy, r)],
         f.hedges.length > 0 && ['Hedged by', passages(f.hedges)],

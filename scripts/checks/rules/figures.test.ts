@@ -35,6 +35,26 @@ test('figures: a currency figure without a currency fails', () => {
   assert.match(findings[0]!.message, /needs a currency/);
 });
 
+test('figures: a measure needs a unitCode, and only a measure has one', () => {
+  const findings = findingsAfter([figures], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
+      a.annotations.figures[0].unit = 'measure';
+      a.annotations.figures[0].currency = null;
+      a.annotations.figures[1].unitCode = 'SMI';
+      a.annotations.figures.push({ ...a.annotations.figures[0], id: 'f-road', unitCode: 'SMI' });
+    }),
+  );
+  assert.deepEqual(
+    findings.map((f) => `${f.pointer}: ${f.message}`),
+    [
+      '/annotations/figures/0/unit: a figure with unit "measure" needs a unitCode',
+      '/annotations/figures/1/unitCode: a figure with unit "percent" cannot have a unitCode',
+    ],
+  );
+  assert.match(findings[0]!.hint, /"SMI"/);
+  assert.match(findings[1]!.hint, /remove unitCode/);
+});
+
 test('surfaceNumber reads scale words, percents and separators', () => {
   assert.deepEqual(surfaceNumber('300 billion')?.values, [3e11]);
   assert.deepEqual(surfaceNumber('50%')?.values, [50]);

@@ -7,7 +7,8 @@ export const figures: RecordRule<'article'> = {
   scope: 'article',
   description:
     'Figures are consistent: a percent lies in 0..100, a currency figure names a real ISO 4217 code (and only a ' +
-    'currency figure does), and the value matches the scale of its text (“300 billion” is 300000000000).',
+    'currency figure does), a measure names its unitCode (and only a measure does), and the value matches the ' +
+    'scale of its text (“300 billion” is 300000000000).',
   check(context) {
     const issues: Issue[] = [];
     context.record.annotations.figures.forEach((figure, i) => {
@@ -36,6 +37,24 @@ export const figures: RecordRule<'article'> = {
           severity: 'error',
           message: `a figure with unit "${figure.unit}" cannot have a currency`,
           hint: 'Set unit to "currency" if the text states the currency, or set currency to null.',
+        });
+      }
+      if (figure.unit === 'measure' && figure.unitCode === undefined) {
+        issues.push({
+          pointer: `${at}/unit`,
+          severity: 'error',
+          message: 'a figure with unit "measure" needs a unitCode',
+          hint:
+            'Add "unitCode": the UN/CEFACT Common Code of the unit the text states (“211-mile” is "SMI", ' +
+            '“kilometres” "KMT", “tonnes” "TNE"); a number of things is unit "count".',
+        });
+      }
+      if (figure.unit !== 'measure' && figure.unitCode !== undefined) {
+        issues.push({
+          pointer: `${at}/unitCode`,
+          severity: 'error',
+          message: `a figure with unit "${figure.unit}" cannot have a unitCode`,
+          hint: 'Set unit to "measure" if the text states a unit of measure (miles, tonnes), or remove unitCode.',
         });
       }
       if (figure.currency !== null && !ISO_4217_CODES.has(figure.currency)) {

@@ -45,3 +45,19 @@ test(
     assert.match(findings[0]!.hint, /nominal/);
   },
 );
+
+test('mention-forms: a name or demonym in capitals (an all-caps lead-in) passes; mixed case fails', () => {
+  const findings = findingsAfter([mentionForms], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
+      a.annotations.mentions.push(
+        { id: 'm-caps-1', selector: { exact: 'UKRAINE' }, entity: 'ukraine', form: 'name' },
+        { id: 'm-caps-2', selector: { exact: 'UKRAINIANS' }, entity: 'ukraine', form: 'demonym' },
+        { id: 'm-caps-3', selector: { exact: 'UKraine' }, entity: 'ukraine', form: 'name' },
+      );
+    }),
+  );
+  assert.deepEqual(
+    findings.map((f) => f.pointer),
+    ['/annotations/mentions/7/form'],
+  );
+});

@@ -10,7 +10,7 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
   needs: ['registry'],
   description:
     'A mention’s form fits its text: a `name` is the entity’s name or an alias, a `demonym` one of its ' +
-    'demonyms, a `nominal` starts with its determiner (“the conference”).',
+    'demonyms (either also in capitals), a `nominal` starts with its determiner (“the conference”).',
   check(context) {
     const issues: Issue[] = [];
     context.record.annotations.mentions.forEach((m, i) => {
@@ -32,9 +32,11 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
         return;
       }
       if (!entity) return; // the references rule reports it
+      // One of the forms as written, or in capitals (an all-caps lead-in: “SECURING AMERICA’S MINERAL FUTURE:”).
+      const writes = (forms: string[]) =>
+        forms.includes(exact) || (exact === exact.toUpperCase() && forms.some((f) => f.toUpperCase() === exact));
       if (m.form === 'name') {
-        const names = [entity.name, ...entity.aliases].flatMap((n) => spellings(n, entity.kind));
-        if (!names.includes(exact)) {
+        if (!writes([entity.name, ...entity.aliases].flatMap((n) => spellings(n, entity.kind)))) {
           issues.push({
             pointer: `${pointer}/form`,
             severity: 'error',
@@ -47,11 +49,7 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
               `with "form": "demonym".`,
           });
         }
-      } else if (
-        m.form === 'demonym' &&
-        !entity.demonyms.includes(exact) &&
-        !entity.demonyms.some((d) => exact === `${d}s`)
-      ) {
+      } else if (m.form === 'demonym' && !writes(entity.demonyms.flatMap((d) => [d, `${d}s`]))) {
         issues.push({
           pointer: `${pointer}/form`,
           severity: 'error',

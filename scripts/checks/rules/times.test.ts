@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { times } from './times.ts';
+import { dates } from './dates.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
 test('times: the valid fixture passes', () => {
@@ -35,3 +36,25 @@ test(
     assert.match(findings[2]!.hint, /"field": "\/time\/value"/);
   },
 );
+
+test('times and dates: PRESENT_REF, PAST_REF and FUTURE_REF are values of instants; a relative needs its own', () => {
+  const findings = findingsAfter([times, dates], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
+      const base = a.annotations.events[0];
+      ['PRESENT_REF', 'PAST_REF', 'FUTURE_REF'].forEach((value, i) =>
+        a.annotations.events.push({ ...base, id: `e-ref-${i}`, time: { ...base.time, value } }),
+      );
+      // “this week” computed from the publication date is a week, not the present.
+      a.annotations.events.push({
+        ...base,
+        id: 'e-ref-relative',
+        time: { ...base.time, value: 'PRESENT_REF', relative: { unit: 'week', offset: 0 } },
+      });
+    }),
+  );
+  assert.deepEqual(
+    findings.map((f) => f.pointer),
+    ['/annotations/events/4/time/value'],
+  );
+  assert.match(findings[0]!.hint, /"value": "2025-W03"/);
+});

@@ -1,6 +1,7 @@
 import type { Issue, RecordRule } from '../rule.ts';
 import type { TimeExpression } from '../../../types/index.ts';
 import { namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
+import { isTimeReference } from '../dates.ts';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
@@ -15,7 +16,7 @@ const NAME: { [K in keyof Named]: (n: Named[K][number]) => string } = {
 function storedNames(t: TimeExpression): { [K in keyof Named]: Named[K] | null } {
   const said: { [K in keyof Named]: Named[K] | null } = { weekdays: null, months: null, seasons: null };
   for (const value of [t.value, t.beginPoint, t.endPoint]) {
-    if (typeof value !== 'string' || value === 'PRESENT_REF') continue;
+    if (typeof value !== 'string' || isTimeReference(value)) continue;
     const by = namedByValue(value);
     said.weekdays = by.weekdays ? [...(said.weekdays ?? []), ...by.weekdays] : said.weekdays;
     said.months = by.months ? [...(said.months ?? []), ...by.months] : said.months;

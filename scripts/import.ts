@@ -1,13 +1,15 @@
 /**
- * `npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--allow-delete] [--force]
- * [--data DIR]`: applies annotations made or edited in an annotation tool to `DIR/articles/<ID>.json`. A record
- * writer, like `fix` and `new`: it writes that record, and a record in `DIR/entities/` for each mention that links
- * to no entity yet. An exported annotation keeps its id and takes the tool's edits (spans, label, link); one made in
- * the tool gets an id and `TODO` placeholders. An annotation of the record that an export of the record (same
- * version) lacks was deleted in the tool: removed only with `--allow-delete`. An edit to an annotation that also
- * changed in the record since the export is a conflict: nothing is written unless `--force`. Import files are
- * untrusted: read as strictly as records (size, depth, forbidden keys), and a malformed one gets a located error
- * (exit 1) with the record untouched. `--dry-run` prints the changes, annotation by annotation, and writes nothing.
+ * `npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] [--allow-delete] [--force] [--data
+ * DIR]`: applies annotations made or edited in an annotation tool to `DIR/articles/<ID>.json`. A record writer, like
+ * `fix` and `new`: it writes that record, and a record in `DIR/entities/` for each mention that links to no entity
+ * yet. An exported annotation keeps its id and takes the tool's edits (spans, label, link, choices); one made in the
+ * tool gets an id and `TODO` placeholders. The article's blocks and genre, when the file gives them
+ * (scripts/interop/document.ts), set its block types, list levels and genre. An annotation of the record that an
+ * export of the record (same version) lacks was deleted in the tool: removed only with `--allow-delete`. An edit to an
+ * annotation that also changed in the record since the export is a conflict: nothing is written unless `--force`.
+ * Import files are untrusted: read as strictly as records (size, depth, forbidden keys), and a malformed one gets a
+ * located error (exit 1) with the record untouched. `--dry-run` prints the changes, annotation by annotation, and
+ * writes nothing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -96,7 +98,7 @@ runMain(() => {
     const read = readToolFile(format, file, id);
     locate = read.locate;
     built = buildAnnotations(article, registry, read.items, read.toolText, entityKinds(schemaDir));
-    plan = planImport(article, built, values['allow-delete']);
+    plan = planImport(article, built, values['allow-delete'], read.document);
   } catch (error) {
     if (error instanceof ImportError) {
       const where = error.where ? `:${locate(error.where)}` : '';
@@ -109,6 +111,7 @@ runMain(() => {
   }
   const count = (outcome: string) => plan.changes.filter((c) => c.outcome === outcome);
   for (const change of plan.changes) if (change.outcome !== 'unchanged') console.log(describeChange(change));
+  for (const line of plan.document) console.log(line);
   for (const notice of built.notices) console.log(`note: ${notice}`);
   const summary = ['added', 'changed', 'removed', 'duplicate', 'unchanged']
     .map((outcome) => `${count(outcome).length} ${outcome}`)

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
 import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
 import { labelStudioConfig } from './interop/label-studio.ts';
-import { rolePatterns } from './interop/layers.ts';
+import { notCarriedTable } from './interop/carried.ts';
 import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
 import { errorTable, fail, runMain } from './lib/cli.ts';
@@ -44,10 +44,11 @@ runMain(() => {
     [join('docs', 'validation.md'), 'rules', ruleTable()],
     [join('docs', 'architecture.md'), 'formats', formatTable()],
     [join('docs', 'errors.md'), 'error-codes', errorTable()],
+    [join('docs', 'using-the-data.md'), 'not-carried', notCarriedTable()],
     [
       'CONTRIBUTING.md',
       'label-studio-config',
-      `\`\`\`xml\n${labelStudioConfig(kinds, rolePatterns(schemas.get('article.schema.json')!)).trimEnd()}\n\`\`\``,
+      `\`\`\`xml\n${labelStudioConfig(kinds, schemas.get('article.schema.json')).trimEnd()}\n\`\`\``,
     ],
   ];
   for (const [file, block, content] of blocks) {

@@ -1,7 +1,8 @@
 /**
  * `npm run import` as a contributor runs it: a dry run prints the diff and writes nothing; an import fills a clean
  * record, which then validates; an unknown entity is written with the label's kind; a malformed file gets a
- * located error and the record is untouched; an import that would replace an annotation is refused.
+ * located error and the record is untouched; an import that would replace an annotation is refused; a genre chosen
+ * anew in the tool is shown as a change to the article.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,6 +84,22 @@ test(
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /Nothing to change/);
     assert.equal(readFileSync(recordPath, 'utf8'), imported);
+
+    // The genre chosen anew in the tool: the dry run names the change to the article itself.
+    const regenred = structuredClone(tasks) as unknown as Array<{ annotations: Array<{ result: object[] }> }>;
+    const result = regenred[0]!.annotations[0]!.result as Array<{
+      from_name?: string;
+      value: object;
+      [k: string]: unknown;
+    }>;
+    const genre = result.find((r) => r.from_name === 'Genre');
+    if (genre) genre.value = { choices: ['genre:Analysis'] };
+    else result.push({ from_name: 'Genre', to_name: 'text', type: 'choices', value: { choices: ['genre:Analysis'] } });
+    writeFileSync(join(dir, 'genre.json'), JSON.stringify(regenred));
+    const regenre = runScript('import.ts', args(join(dir, 'genre.json'), '--dry-run'));
+    assert.equal(regenre.code, 0, regenre.stderr);
+    assert.match(regenre.stdout, /^~ genre: ("genre:\w+"|null) → "genre:Analysis"$/m);
+    assert.equal(readFileSync(recordPath, 'utf8'), imported, 'a dry run writes nothing');
 
     // A brat span on an entity nobody registered: the entity is written, with the kind the label gives.
     const text = full.body.map((b) => b.text).join('\n');

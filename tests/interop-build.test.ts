@@ -170,7 +170,7 @@ test(
       JSON.parse(readFileSync(join(at('w3c'), reference.replace(/^w3c\//, '')), 'utf8')) as unknown;
     const found = readW3c(collection, 'x-copy', load);
     assert.equal(found.length, items / articles.length);
-    assert.ok(found.every((item) => item.version !== null));
+    assert.ok(found.filter((item) => !item.block && item.genre === null).every((item) => item.version !== null));
 
     const archives = readdirSync(at('')).filter((name) => /^brat(-\d+)?\.tar\.gz$/.test(name));
     assert.equal(archives.length, articles.length);

@@ -46,9 +46,21 @@ test(
       (n, list: readonly unknown[]) => n + list.length,
       0,
     );
-    assert.equal(items.length, total);
+    assert.equal(items.length, total + article.body.length + (article.genre ? 1 : 0), 'annotations, blocks, genre');
     for (const item of items) {
       assert.deepEqual(item['@type'], [`${OA}Annotation`]);
+      const id = String(item['@id']);
+      if (/:block:\d+$/.test(id)) {
+        // A block: its position selects the block, its body's type is the block's.
+        const [target] = item[`${OA}hasTarget`] as Array<Record<string, any>>;
+        const position = target![`${OA}hasSelector`][0] as Record<string, Array<{ '@value': number }>>;
+        const index = Number(/:block:(\d+)$/.exec(id)![1]) - 1;
+        const [start, end] = [position[`${OA}start`]![0]!['@value'], position[`${OA}end`]![0]!['@value']];
+        const text = points.slice(start, end).join('');
+        assert.equal(text, article.body[index]!.text);
+        assert.deepEqual(item[`${OA}hasBody`][0]['@type'], ['urn:annotated-news:vocab:Paragraph']);
+        continue;
+      }
       for (const target of item[`${OA}hasTarget`]) {
         assert.equal(target[`${OA}hasSource`][0]['@id'], `urn:annotated-news:article:${article.id}`);
         const selectors = target[`${OA}hasSelector`] as Array<Record<string, any>>;
@@ -77,6 +89,7 @@ test(
     const quote = JSON.stringify(items.find((i) => i['@id'].endsWith(':annotation:q-broken')));
     assert.match(quote, /urn:annotated-news:vocab:kind.*"direct"/);
     assert.match(quote, /urn:annotated-news:vocab:speaker/);
+    assert.match(quote, /urn:annotated-news:vocab:sourceKind.*"entity"/, 'a nested choice is a body property');
     const figure = JSON.stringify(items.find((i) => i['@id'].endsWith(':annotation:f-grid-share')));
     assert.match(figure, /rdf-syntax-ns#value":\[\{"@value":40\}/);
     assert.match(figure, /urn:annotated-news:vocab:unit.*"percent"/);
@@ -169,8 +182,13 @@ test(
     'and the dataset',
   () => {
     const doc = parseBratAnn(bratAnn(article, SYNTHETIC_REGISTRY));
+    // A span broken by a line break is in fragments, its text theirs joined by a space (as brat writes it).
     for (const t of doc.textBounds)
-      assert.equal(points.slice(t.fragments[0]![0], t.fragments[0]![1]).join(''), t.text, t.id);
+      assert.equal(t.fragments.map(([s, e]) => points.slice(s, e).join('')).join(' '), t.text, t.id);
+    assert.ok(
+      doc.textBounds.some((t) => t.type === 'Paragraph' && t.fragments.length === 2),
+      'the CRLF block',
+    );
     assert.ok(
       doc.textBounds.some((t) => t.type === 'Person' && t.text === 'Jane Example'),
       'mentions are typed by entity kind',

@@ -14,12 +14,7 @@ import { ROOT, SEED_ID, sharedBuild } from './helpers.ts';
 const DIST = sharedBuild(join(ROOT, 'data'));
 const index = JSON.parse(readFileSync(join(DIST, 'index.json'), 'utf8')) as PublishedIndex;
 const { article } = JSON.parse(readFileSync(join(DIST, 'articles', `${SEED_ID}.json`), 'utf8')) as PublishedArticleFile;
-const registry = {
-  entity: () => undefined,
-  outlet: () => undefined,
-  entityHref: (id: string) => `../entities/${id}.html`,
-  outletName: (id: string | null) => id,
-};
+const registry = { entities: new Map(), outlets: new Map() };
 
 test('the landing page names an article’s genre', () => {
   const withGenre = {

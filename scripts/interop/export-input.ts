@@ -4,10 +4,10 @@
  * so no span is searched for again), and a writer of files that roll over to a new shard past SHARD_BYTES.
  */
 import { join } from 'node:path';
-import type { Entity, PublishedArticle } from '../../types/index.ts';
+import type { Entity, Outlet, PublishedArticle } from '../../types/index.ts';
 import { readLines } from '../lib/lines.ts';
 import type { OutputDir, Sink } from '../publish/output.ts';
-import type { Registry } from './layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 /** A shard is closed, and the next one started, once it holds this many bytes (at an article's boundary). */
 export const SHARD_BYTES = 100 * 1024 * 1024;
@@ -21,15 +21,18 @@ export const shardPath = (path: string) => (n: number) => (n === 1 ? path : path
 
 const jsonl = (root: string, collection: string) => join(root, 'jsonl', `${collection}.jsonl`);
 
-/** The entities and outlet ids of the canonical stream. */
+/** The entities and outlets of the canonical stream. */
 export function readRegistry(root: string): Registry {
   const entities = new Map<string, Entity>();
   for (const line of readLines(jsonl(root, 'entities'))) {
     const entity = JSON.parse(line) as Entity;
     entities.set(entity.id, entity);
   }
-  const outlets = new Set<string>();
-  for (const line of readLines(jsonl(root, 'outlets'))) outlets.add((JSON.parse(line) as { id: string }).id);
+  const outlets = new Map<string, Outlet>();
+  for (const line of readLines(jsonl(root, 'outlets'))) {
+    const outlet = JSON.parse(line) as Outlet;
+    outlets.set(outlet.id, outlet);
+  }
   return { entities, outlets };
 }
 

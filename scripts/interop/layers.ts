@@ -1,112 +1,12 @@
 /**
- * What each annotation kind means to an annotation tool: its label, the prefix of ids made for it, the field that
- * links it to a registry record, the W3C motivation, and the fields an annotation made in a tool (with a label and
- * perhaps a link, nothing more) starts with. One small entry per kind: when the data model gains or changes a kind,
- * this table changes, and the type below fails to compile until it does.
+ * What the annotation tools need besides the layer table (scripts/lib/layers.ts): the labels of secondary spans
+ * (roles), links to registry records (their fields, IRIs and QIDs), and entity kinds as labels.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotations, Entity } from '../../types/index.ts';
-import type { Layer } from './spans.ts';
-import { surfaceNumber } from '../checks/surface-number.ts';
-
-export interface LayerSpec {
-  /**
-   * The label of the annotation's main span in brat, Label Studio and the W3C body type (mentions use the entity kind).
-   */
-  label: string;
-  /** Prefix of ids given to annotations made in a tool (`m-jane-doe-1`). */
-  idPrefix: string;
-  /**
-   * The field (a `/`-separated path) that names the record the annotation is about, the registry it is in, and the
-   * name it has in the W3C body (`speaker` for a quote's `source/entity`).
-   */
-  link: { field: string; collection: 'entities' | 'outlets'; as: string } | null;
-  /** W3C Web Annotation motivation. */
-  motivation: 'identifying' | 'describing' | 'linking';
-  /**
-   * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` placeholder) and its
-   * words. What the tool cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
-   */
-  stub(link: string, text: string): Record<string, unknown>;
-}
-
-export const LAYERS: { [L in Layer]: LayerSpec } = {
-  mentions: {
-    label: 'Mention',
-    idPrefix: 'm',
-    link: { field: 'entity', collection: 'entities', as: 'entity' },
-    motivation: 'identifying',
-    stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }),
-  },
-  quotes: {
-    label: 'Quote',
-    idPrefix: 'q',
-    link: { field: 'source/entity', collection: 'entities', as: 'speaker' },
-    motivation: 'describing',
-    stub: (link) => ({
-      continuations: [],
-      kind: 'TODO: direct, partial or paraphrase',
-      source: { kind: 'entity', entity: link, affiliation: null, selector: null },
-      cue: [],
-      hedges: [],
-      outlet: null,
-    }),
-  },
-  figures: {
-    label: 'Figure',
-    idPrefix: 'f',
-    link: { field: 'assertedBy', collection: 'entities', as: 'assertedBy' },
-    motivation: 'describing',
-    stub: (link, text) => {
-      // The number as the words give it (the figures rule checks it against them); the rest is the curator's.
-      const surface = surfaceNumber(text);
-      return {
-        value: surface?.values[0] ?? 0,
-        unit: surface?.percent ? 'percent' : 'TODO: currency, count or unstated',
-        currency: null,
-        measures: 'TODO: what the number measures',
-        assertedBy: link.startsWith('TODO') ? null : link,
-        hedges: [],
-      };
-    },
-  },
-  citedSources: {
-    label: 'CitedSource',
-    idPrefix: 'cs',
-    link: { field: 'outlet', collection: 'outlets', as: 'outlet' },
-    motivation: 'linking',
-    stub: (link) => ({ outlet: link }),
-  },
-  events: {
-    // Not `Event`: that is the label of a mention of an entity of kind `event`.
-    label: 'EventReference',
-    idPrefix: 'e',
-    link: { field: 'entity', collection: 'entities', as: 'entity' },
-    motivation: 'describing',
-    stub: (link) => ({
-      description: 'TODO: the event, in your words',
-      entity: link.startsWith('TODO') ? null : link,
-      setting: null,
-      place: null,
-      participants: [],
-      time: null,
-    }),
-  },
-  claims: {
-    label: 'Claim',
-    idPrefix: 'c',
-    link: { field: 'claimant/entity', collection: 'entities', as: 'claimant' },
-    motivation: 'describing',
-    stub: (link) => ({
-      claimReviewed: 'TODO: the claim, in your words',
-      claimant: { kind: 'entity', entity: link, affiliation: null, selector: null },
-      checkable: 'TODO: true or false',
-      isBasedOn: [],
-      reviews: [],
-    }),
-  },
-} satisfies { [L in keyof Annotations]: LayerSpec };
+import type { Entity } from '../../types/index.ts';
+import type { LayerName, LayerSpec } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 /**
  * The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` →
@@ -155,34 +55,116 @@ export function rolePatterns(articleSchema: SchemaNode): Record<string, string> 
   return patterns;
 }
 
-/** The role patterns of the repository's article schema (schemas/article.schema.json). */
-export const ROLE_PATTERNS: Record<string, string> = rolePatterns(
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8'),
-  ) as SchemaNode,
-);
+/** The repository's article schema (schemas/article.schema.json). */
+export const ARTICLE_SCHEMA = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8'),
+) as SchemaNode;
 
-/** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
-export function getLink(spec: LayerSpec, fields: Record<string, unknown>): unknown {
-  if (!spec.link) return null;
-  return spec.link.field
+/** The role patterns of the repository's article schema. */
+export const ROLE_PATTERNS: Record<string, string> = rolePatterns(ARTICLE_SCHEMA);
+
+/**
+ * A field a tool shows as a choice: an enum or boolean of an annotation (`kind`, `source/kind`, `attribution`,
+ * `checkable`), or of the article (`genre`) and its blocks (`type`, `level`). Its name in the tools (a brat attribute,
+ * Label Studio choices) is its path as a label (`source/kind` → `SourceKind`).
+ */
+export interface ChoiceField {
+  /** The layer, or `article` for the article's fields and `block` for a body block's. */
+  on: LayerName | 'article' | 'block';
+  path: string;
+  name: string;
+  /** The values, as text (`true`/`false` for a boolean, digits for an integer). */
+  values: string[];
+  type: 'string' | 'boolean' | 'integer';
+}
+
+/** Every choice field of an article schema: the article's and the blocks' first, then each layer's, in schema order. */
+export function choiceFields(schema: SchemaNode): ChoiceField[] {
+  const definitions = (schema.definitions ?? {}) as Record<string, SchemaNode>;
+  const resolve = (node: SchemaNode): SchemaNode =>
+    typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
+  const fields: ChoiceField[] = [];
+  const visit = (on: ChoiceField['on'], node: SchemaNode, path: string[], depth: number): void => {
+    if (depth > 6 || (typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector'))) return;
+    const target = resolve(node);
+    const add = (values: string[], type: ChoiceField['type']) =>
+      fields.push({ on, path: path.join('/'), name: roleLabel(path.join('/')), values, type });
+    if (Array.isArray(target.anyOf))
+      for (const branch of target.anyOf as SchemaNode[]) visit(on, branch, path, depth + 1);
+    else if (Array.isArray(target.enum)) add((target.enum as unknown[]).map(String), 'string');
+    else if (target.type === 'boolean') add(['true', 'false'], 'boolean');
+    else if (target.type === 'integer' && typeof target.minimum === 'number' && typeof target.maximum === 'number')
+      add(
+        Array.from({ length: target.maximum - target.minimum + 1 }, (_, i) => String((target.minimum as number) + i)),
+        'integer',
+      );
+    else if (target.properties)
+      for (const [key, child] of Object.entries(target.properties as Record<string, SchemaNode>))
+        visit(on, child, [...path, key], depth + 1);
+  };
+  const article = (schema.properties ?? {}) as Record<string, SchemaNode>;
+  if (article.genre) visit('article', article.genre, ['genre'], 0);
+  const block = resolve((resolve(article.body ?? {}).items as SchemaNode | undefined) ?? {});
+  for (const [key, child] of Object.entries((block.properties ?? {}) as Record<string, SchemaNode>))
+    visit('block', child, [key], 0);
+  const annotations = resolve({ $ref: '#/definitions/Annotations' });
+  for (const [layer, list] of Object.entries((annotations.properties ?? {}) as Record<string, SchemaNode>))
+    visit(layer as LayerName, resolve(list).items as SchemaNode, [], 0);
+  return fields;
+}
+
+/** The choice fields of the repository's article schema. */
+export const CHOICE_FIELDS: readonly ChoiceField[] = choiceFields(ARTICLE_SCHEMA);
+
+/** The choices an annotation's fields hold, by choice name (`{ Kind: 'direct', SourceKind: 'entity' }`). */
+export function choicesOf(layer: LayerName, fields: Record<string, unknown>): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const field of CHOICE_FIELDS) {
+    const value = field.on === layer ? getPath(fields, field.path) : undefined;
+    if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+      choices[field.name] = String(value);
+  }
+  return choices;
+}
+
+/** A choice's value as the field holds it (`true` → true, `2` → 2). */
+export const choiceValue = (field: ChoiceField, text: string): unknown =>
+  field.type === 'boolean' ? text === 'true' : field.type === 'integer' ? Number(text) : text;
+
+/** The value at a `/`-separated path of an object, or undefined. */
+export function getPath(value: unknown, path: string): unknown {
+  return path
     .split('/')
     .reduce<unknown>(
       (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      fields,
+      value,
     );
 }
 
-/** Sets the id a layer's link names, creating the objects on its path. */
-export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value: string): void {
-  if (!spec.link) return;
-  const keys = spec.link.field.split('/');
-  let node = fields;
+/**
+ * Sets the value at a `/`-separated path; with `create`, making the objects on the way, otherwise only when the
+ * parent is an object already (a choice on an event's time when the event has none is no time).
+ */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown, create = true): void {
+  const keys = path.split('/');
+  let node = target;
   for (const key of keys.slice(0, -1)) {
-    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    if (node[key] === null || typeof node[key] !== 'object') {
+      if (!create) return;
+      node[key] = {};
+    }
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]!] = value;
+}
+
+/** The id a layer's link names in an annotation's fields (the link's field is a `/`-separated path). */
+export const getLink = (spec: LayerSpec, fields: Record<string, unknown>): unknown =>
+  spec.link ? getPath(fields, spec.link.field) : null;
+
+/** Sets the id a layer's link names, creating the objects on its path. */
+export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value: string): void {
+  if (spec.link) setPath(fields, spec.link.field, value);
 }
 
 /** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */
@@ -199,12 +181,6 @@ export function wikidataOf(entity: Entity | undefined): string | null {
   const record = entity as unknown as { wikidata?: unknown; identifiers?: { wikidata?: unknown } };
   const qid = record.identifiers?.wikidata ?? record.wikidata;
   return typeof qid === 'string' && /^Q\d+$/.test(qid) ? qid : null;
-}
-
-/** The registries an export or import links to. */
-export interface Registry {
-  entities: ReadonlyMap<string, Entity>;
-  outlets: ReadonlySet<string>;
 }
 
 export const URN = 'urn:annotated-news';

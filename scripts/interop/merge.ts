@@ -6,11 +6,32 @@
  * `TODO` placeholders that validation rejects until a curator completes them), and merges the result without ever
  * replacing an existing annotation. Pure functions.
  */
-import type { Article, Entity, TextQuoteSelector } from '../../types/index.ts';
+import type { Article, Entity, Genre, TextQuoteSelector } from '../../types/index.ts';
 import { ENTITY_PLACEHOLDER, OUTLET_PLACEHOLDER } from '../lib/article-template.ts';
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
-import { assemble, MAIN, Offsets, recordVersion, stableJson, type AnyAnnotation, type Layer } from './spans.ts';
-import { kindLabel, LAYERS, resolveLink, setLink, ROLE_PATTERNS, type Registry } from './layers.ts';
+import {
+  assemble,
+  blockSpans,
+  MAIN,
+  Offsets,
+  recordVersion,
+  stableJson,
+  type AnyAnnotation,
+  type Layer,
+} from './spans.ts';
+import {
+  CHOICE_FIELDS,
+  choiceValue,
+  kindLabel,
+  resolveLink,
+  setLink,
+  setPath,
+  ROLE_PATTERNS,
+  type ChoiceField,
+} from './layers.ts';
+import { BLOCK_LABELS, GENRE_FIELD, LEVEL_FIELD, type ToolDocument } from './document.ts';
+import { LAYERS } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {
   /** The role (`selector`, `attribution`, `continuations/0`), or a pattern with `#` for the index (`hedges/#`). */
@@ -39,6 +60,8 @@ export interface ToolAnnotation {
   link: string | null;
   /** The record's version the export carried with the annotation (null for one made in a tool). */
   version: string | null;
+  /** The choices the tool shows on the annotation (`{ Attribution: 'belief' }`): they win over the exported fields. */
+  choices?: Record<string, string>;
 }
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
@@ -228,6 +251,10 @@ export function buildAnnotations(
       if (entity && (entity.name === words || entity.aliases.includes(words))) annotationFields.form = 'name';
       else if (entity?.demonyms.includes(words)) annotationFields.form = 'demonym';
     }
+    for (const [name, value] of Object.entries(item.choices ?? {})) {
+      const choice = CHOICE_FIELDS.find((f) => f.on === layer && f.name === name);
+      if (choice) setPath(annotationFields, choice.path, checkedChoice(choice, value, item.where), false);
+    }
     completeSelectors(layer, annotationFields, spans);
     built.annotations.push({ layer, annotation: assemble(id, annotationFields, spans), where: item.where });
   }
@@ -376,6 +403,8 @@ export interface ImportPlan {
   /** The record's version now, and the one the file was exported from (null for a file no export made). */
   version: string;
   exported: string | null;
+  /** What the file changes in the article itself (genre, block types and levels), one line each. */
+  document: string[];
 }
 
 /**
@@ -384,7 +413,12 @@ export interface ImportPlan {
  * added again). An annotation of the record that the file lacks is `removed` only when the file is an export of the
  * record as it is now (its version matches): a region deleted in the tool. Removals are applied when `allowDelete`.
  */
-export function planImport(article: Article, built: Built, allowDelete: boolean): ImportPlan {
+export function planImport(
+  article: Article,
+  built: Built,
+  allowDelete: boolean,
+  document: ToolDocument | null = null,
+): ImportPlan {
   const version = recordVersion(article);
   const exported = built.versions.size === 1 ? [...built.versions][0]! : null;
   if (built.versions.size > 1)
@@ -462,7 +496,68 @@ export function planImport(article: Article, built: Built, allowDelete: boolean)
         kept.push(change.after!);
     (next.annotations as Record<Layer, AnyAnnotation[]>)[layer] = kept;
   }
-  return { article: next, changes, version, exported };
+  return { article: next, changes, version, exported, document: document ? applyDocument(next, document) : [] };
 }
 
 const mainSelector = (annotation: AnyAnnotation) => (annotation as { selector: TextQuoteSelector }).selector;
+
+/** A choice's value, checked against the values the schema allows. */
+function checkedChoice(choice: ChoiceField, text: string, where: string): unknown {
+  if (!choice.values.includes(text))
+    throw new ImportError(
+      where,
+      `${JSON.stringify(text)} is not a value of ${choice.name}`,
+      `Choose one of ${choice.values.join(', ')}.`,
+    );
+  return choiceValue(choice, text);
+}
+
+/**
+ * Applies a file's structure to an article (in place): each block span names a whole block, whose type and level it
+ * sets; the genre is the file's (a file that gives the blocks gives the genre; none means none). Returns what
+ * changed, one line each.
+ */
+function applyDocument(article: Article, document: ToolDocument): string[] {
+  const offsets = new Offsets(articleText(article));
+  const byStart = new Map(blockSpans(article.body, offsets).map((b, i) => [b.start, { ...b, index: i }]));
+  const changes: string[] = [];
+  for (const span of document.blocks) {
+    const found = byStart.get(span.start);
+    const type = BLOCK_LABELS.get(span.label)!;
+    if (!found || found.end !== span.end)
+      throw new ImportError(
+        span.where,
+        `the ${span.label} span ${span.start}..${span.end} is not a whole block of the article`,
+        'A Paragraph, Subheading or ListItem span covers exactly one block, as the export wrote it.',
+      );
+    const level = span.choices[LEVEL_FIELD.name];
+    const block = article.body[found.index]!;
+    const next = { ...block, type } as typeof block;
+    delete next.level;
+    if (type === 'listItem') {
+      const value = level === undefined ? block.level : checkedChoice(LEVEL_FIELD, level, span.where);
+      if (value === undefined)
+        throw new ImportError(
+          span.where,
+          'a ListItem span needs a Level',
+          `Choose one of ${LEVEL_FIELD.values.join(', ')}.`,
+        );
+      next.level = value as number;
+    }
+    const was = `${block.type}${block.level === undefined ? '' : ` level ${block.level}`}`;
+    const is = `${next.type}${next.level === undefined ? '' : ` level ${next.level}`}`;
+    if (was !== is) changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${was} → ${is}`);
+    article.body[found.index] = {
+      type: next.type,
+      ...(next.level === undefined ? {} : { level: next.level }),
+      text: block.text,
+    };
+  }
+  const genre =
+    document.genre === null ? undefined : (checkedChoice(GENRE_FIELD, document.genre, document.where) as Genre);
+  if (genre !== article.genre)
+    changes.push(`~ genre: ${JSON.stringify(article.genre ?? null)} → ${JSON.stringify(genre ?? null)}`);
+  if (genre === undefined) delete article.genre;
+  else article.genre = genre;
+  return changes;
+}

@@ -10,7 +10,8 @@ import { decodeUtf8, lineColumn, MAX_FILE_BYTES, parseJsonSource, pointerLocator
 import { BratSyntaxError, parseBratAnn } from './brat.ts';
 import { LabelStudioFormatError, readLabelStudio } from './label-studio.ts';
 import { FormatError, readW3c } from './w3c.ts';
-import { fromBrat, fromLabelStudio, fromW3c } from './readers.ts';
+import { bratStructure, fromBrat, fromLabelStudio, fromW3c, labelStudioStructure, w3cStructure } from './readers.ts';
+import type { ToolDocument } from './document.ts';
 import { ImportError, type ToolAnnotation } from './merge.ts';
 
 export const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
@@ -44,7 +45,12 @@ export function readToolFile(
   format: Format,
   file: string,
   articleId: string,
-): { items: ToolAnnotation[]; toolText: string | null; locate: (where: string) => string } {
+): {
+  items: ToolAnnotation[];
+  document: ToolDocument | null;
+  toolText: string | null;
+  locate: (where: string) => string;
+} {
   if (format === 'brat') {
     const decoded = decodeUtf8(readCapped(file));
     if (!('text' in decoded))
@@ -53,7 +59,8 @@ export function readToolFile(
     const toolText = txtPath !== file && existsSync(txtPath) ? readCapped(txtPath).toString('utf8') : null;
     const line = (where: string) => where.replace(/^line (\d+)$/, '$1:1');
     try {
-      return { items: fromBrat(parseBratAnn(decoded.text)), toolText, locate: line };
+      const doc = parseBratAnn(decoded.text);
+      return { items: fromBrat(doc), document: bratStructure(doc), toolText, locate: line };
     } catch (error) {
       if (error instanceof BratSyntaxError)
         throw new ImportError(
@@ -89,9 +96,17 @@ export function readToolFile(
     }
   };
   try {
-    if (format === 'w3c') return { items: fromW3c(readW3c(value, articleId, loadPage)), toolText: null, locate };
-    const { text: toolText, version, regions, relations } = readLabelStudio(value, articleId);
-    return { items: fromLabelStudio(regions, relations, version), toolText, locate };
+    if (format === 'w3c') {
+      const items = readW3c(value, articleId, loadPage);
+      return { items: fromW3c(items), document: w3cStructure(items), toolText: null, locate };
+    }
+    const { text: toolText, version, regions, relations, choices } = readLabelStudio(value, articleId);
+    return {
+      items: fromLabelStudio(regions, relations, version),
+      document: labelStudioStructure(regions, choices),
+      toolText,
+      locate,
+    };
   } catch (error) {
     if (error instanceof FormatError || error instanceof LabelStudioFormatError)
       throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));

@@ -3,7 +3,9 @@
  * the link and, for files this dataset exported, the id and fields from the export's note.
  */
 import { MAIN, type Layer } from './spans.ts';
-import { LAYERS, ROLE_PATTERNS } from './layers.ts';
+import { ROLE_PATTERNS } from './layers.ts';
+import { LAYERS } from '../lib/layers.ts';
+import { BLOCK_LABELS, GENRE_FIELD, type ToolBlock, type ToolDocument } from './document.ts';
 import { NORM_DATASET, NORM_WIKIDATA, parseNote, type BratDocument, type BratNote } from './brat.ts';
 import type { LabelStudioRegion } from './label-studio.ts';
 import type { W3cItem } from './w3c.ts';
@@ -32,28 +34,46 @@ const noteFields = (note: BratNote | null) =>
 const noteVersion = (note: BratNote | null) => (typeof note?.version === 'string' ? note.version : null);
 
 export function fromW3c(items: readonly W3cItem[]): ToolAnnotation[] {
-  return items.map((item) => {
-    const spans = item.targets.map((t, i) => ({
-      role: t.role,
-      start: t.start,
-      end: t.end,
-      exact: t.exact,
-      ...(t.prefix === undefined ? {} : { prefix: t.prefix }),
-      ...(t.suffix === undefined ? {} : { suffix: t.suffix }),
-      where: `${item.where}/target/${i}`,
-    }));
-    spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
-    return {
+  return items
+    .filter((item) => !item.block && item.genre === null)
+    .map((item) => {
+      const spans = item.targets.map((t, i) => ({
+        role: t.role,
+        start: t.start,
+        end: t.end,
+        exact: t.exact,
+        ...(t.prefix === undefined ? {} : { prefix: t.prefix }),
+        ...(t.suffix === undefined ? {} : { suffix: t.suffix }),
+        where: `${item.where}/target/${i}`,
+      }));
+      spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
+      return {
+        where: item.where,
+        layer: item.layer,
+        label: item.label ?? (item.layer ? LAYERS[item.layer].label : 'Mention'),
+        id: item.id,
+        spans,
+        fields: item.fields,
+        link: item.link,
+        version: item.version,
+        choices: item.choices,
+      };
+    });
+}
+
+/** The article's structure in W3C annotations: its blocks' annotations and its genre's; null when it has none. */
+export function w3cStructure(items: readonly W3cItem[]): ToolDocument | null {
+  const blocks = items
+    .filter((item) => item.block)
+    .map((item) => ({
+      start: item.targets[0]?.start ?? -1,
+      end: item.targets[0]?.end ?? -1,
+      label: item.label ?? '',
+      choices: item.choices,
       where: item.where,
-      layer: item.layer,
-      label: item.label ?? (item.layer ? LAYERS[item.layer].label : 'Mention'),
-      id: item.id,
-      spans,
-      fields: item.fields,
-      link: item.link,
-      version: item.version,
-    };
-  });
+    }));
+  const genre = items.find((item) => item.genre !== null);
+  return structure(blocks, genre && { choices: { [GENRE_FIELD.name]: genre.genre! }, where: genre.where });
 }
 
 export function fromBrat(doc: BratDocument): ToolAnnotation[] {
@@ -81,9 +101,10 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
     roleOf.set(r.args.Arg2, { main: r.args.Arg1, label: r.type });
   }
   const byId = new Map(doc.textBounds.map((t) => [t.id, t]));
+  const choices = bratChoices(doc);
   const out: ToolAnnotation[] = [];
   for (const t of doc.textBounds) {
-    if (roleOf.has(t.id)) continue;
+    if (roleOf.has(t.id) || BLOCK_LABELS.has(t.type)) continue;
     if (ROLE_LABELS.has(t.type))
       throw new ImportError(
         `line ${t.line}`,
@@ -135,12 +156,52 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
           fields: noteFields(note),
           link: links.get(t.id) ?? null,
           version: noteVersion(note),
+          choices: choices.get(t.id) ?? {},
         },
         note,
       ),
     );
   }
   return out;
+}
+
+/** The attributes of a brat document, by the annotation they are on: name → value (`true` for a binary one). */
+function bratChoices(doc: BratDocument): Map<string, Record<string, string>> {
+  const choices = new Map<string, Record<string, string>>();
+  for (const a of doc.attributes) choices.set(a.target, { ...choices.get(a.target), [a.name]: a.value ?? 'true' });
+  return choices;
+}
+
+/** The article's structure in a brat document: its block spans and the genre on them; null when it has none. */
+export function bratStructure(doc: BratDocument): ToolDocument | null {
+  const choices = bratChoices(doc);
+  const blocks = doc.textBounds
+    .filter((t) => BLOCK_LABELS.has(t.type))
+    .map((t) => ({
+      start: t.fragments[0]![0],
+      end: t.fragments[t.fragments.length - 1]![1],
+      label: t.type,
+      choices: choices.get(t.id) ?? {},
+      where: `line ${t.line}`,
+    }));
+  return structure(blocks, blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0]);
+}
+
+/** The article's structure in a Label Studio task: its block regions and the task's genre; null when it has none. */
+export function labelStudioStructure(
+  regions: readonly LabelStudioRegion[],
+  choices: Record<string, string>,
+): ToolDocument | null {
+  const blocks = regions
+    .filter((r) => BLOCK_LABELS.has(r.label))
+    .map((r) => ({ start: r.start, end: r.end, label: r.label, choices: r.choices, where: r.where }));
+  return structure(blocks, { choices, where: blocks[0]?.where ?? '' });
+}
+
+/** A file's structure from its blocks and where its genre is (the genre choice of that place). */
+function structure(blocks: ToolBlock[], genreAt: { choices: Record<string, string>; where: string } | undefined) {
+  if (blocks.length === 0) return null;
+  return { blocks, genre: genreAt?.choices[GENRE_FIELD.name] ?? null, where: genreAt?.where ?? blocks[0]!.where };
 }
 
 export function fromLabelStudio(
@@ -153,7 +214,7 @@ export function fromLabelStudio(
   const byId = new Map(regions.map((r) => [r.regionId, r]));
   const out: ToolAnnotation[] = [];
   for (const region of regions) {
-    if (roleOf.has(region.regionId)) continue;
+    if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
     if (ROLE_LABELS.has(region.label))
       throw new ImportError(
         region.where,
@@ -185,6 +246,7 @@ export function fromLabelStudio(
           fields: noteFields(note),
           link: region.link,
           version: version ?? noteVersion(note),
+          choices: region.choices,
         },
         note,
       ),

@@ -1,10 +1,10 @@
 /** The registries the exports and the import link to, and the entity kinds (from the schema), read from disk. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Entity } from '../../types/index.ts';
-import type { Registry } from './layers.ts';
+import type { Entity, Outlet } from '../../types/index.ts';
+import type { Registry } from '../lib/registry.ts';
 
-/** Reads `dataDir/entities/*.json` and the ids of `dataDir/outlets/*.json`. */
+/** Reads `dataDir/entities/*.json` and `dataDir/outlets/*.json`. */
 export function loadRegistry(dataDir: string): Registry {
   const files = (folder: string) =>
     existsSync(join(dataDir, folder))
@@ -12,12 +12,11 @@ export function loadRegistry(dataDir: string): Registry {
           .filter((f) => f.endsWith('.json'))
           .sort()
       : [];
-  const entities = new Map<string, Entity>();
-  for (const file of files('entities')) {
-    const entity = JSON.parse(readFileSync(join(dataDir, 'entities', file), 'utf8')) as Entity;
-    entities.set(file.slice(0, -5), entity);
-  }
-  return { entities, outlets: new Set(files('outlets').map((f) => f.slice(0, -5))) };
+  const read = <T>(folder: string) =>
+    new Map(
+      files(folder).map((f) => [f.slice(0, -5), JSON.parse(readFileSync(join(dataDir, folder, f), 'utf8')) as T]),
+    );
+  return { entities: read<Entity>('entities'), outlets: read<Outlet>('outlets') };
 }
 
 /** The entity kinds the entity schema allows, in schema order. */

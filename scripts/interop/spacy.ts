@@ -1,14 +1,16 @@
 /**
  * spaCy-style JSON Lines: one line per article, `{"text", "spans", "meta"}`, where each span is an entity mention
  * with `start` and `end` in code points (Python `str` indexes, spaCy's `Doc.char_span`), its `label` (the entity's
- * kind), `kb_id` (the Wikidata QID when known, else the dataset's entity id, as spaCy's `Span.kb_id_`) and `text`.
+ * kind), `kb_id` (the Wikidata QID when known, else the dataset's entity id, as spaCy's `Span.kb_id_`) and `text`;
+ * `meta` names the article and its genre (`Doc.user_data`).
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle } from './spans.ts';
-import { kindLabel, wikidataOf, type Registry } from './layers.ts';
+import { kindLabel, wikidataOf } from './layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 export function spacyLine(
-  article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations'>,
+  article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations' | 'genre'>,
   registry: Registry,
 ): string {
   const { text, annotations } = decomposeArticle(article);
@@ -26,5 +28,6 @@ export function spacyLine(
       };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return `${JSON.stringify({ text, spans, meta: { article: article.id } })}\n`;
+  const meta = { article: article.id, ...(article.genre ? { genre: article.genre } : {}) };
+  return `${JSON.stringify({ text, spans, meta })}\n`;
 }

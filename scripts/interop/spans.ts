@@ -225,3 +225,16 @@ export function recordVersion(article: Pick<Article | PublishedArticle, 'body' |
     .digest('hex')
     .slice(0, 16);
 }
+
+/** Each body block's span in the article text, in code points (the blocks are joined with `\n`). */
+export function blockSpans(
+  body: Article['body'],
+  offsets: Offsets,
+): Array<{ start: number; end: number; block: Article['body'][number] }> {
+  let at = 0;
+  return body.map((block) => {
+    const start = at;
+    at += block.text.length + 1;
+    return { start: offsets.codePoint(start), end: offsets.codePoint(start + block.text.length), block };
+  });
+}

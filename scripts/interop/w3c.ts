@@ -8,20 +8,35 @@
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import { decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
-import { getLink, LAYERS, recordIri, URN, type Registry } from './layers.ts';
+import { CHOICE_FIELDS, getLink, getPath, recordIri, URN } from './layers.ts';
+import { exportedBlocks } from './document.ts';
+import { collectionReferences } from '../lib/references.ts';
+import { LAYERS } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;
 
-/** Top-level fields that name a registry record (the rest of an annotation's fields are literals). */
-const LINK_FIELDS: Record<string, 'entities' | 'outlets'> = {
-  entity: 'entities',
-  standsFor: 'entities',
-  assertedBy: 'entities',
-  setting: 'entities',
-  place: 'entities',
-  outlet: 'outlets',
-};
+/** A field's name in a W3C body: its path in camel case, list items left out (`source/outlets/-` → `sourceOutlets`). */
+const bodyName = (path: readonly string[]) =>
+  path
+    .filter((key) => key !== '-')
+    .map((key, i) => (i === 0 ? key : key[0]!.toUpperCase() + key.slice(1)))
+    .join('');
+
+/**
+ * The reference fields of each layer that a body names as IRIs (from the one declaration, scripts/lib/references.ts),
+ * but the layer's own link (a body of its own) and those inside lists of objects (a claim's reviews).
+ */
+const LINK_FIELDS = collectionReferences('articles').flatMap(({ path, target }) => {
+  const [top, layer, , ...rest] = path;
+  if (top !== 'annotations' || !(layer! in LAYERS) || rest.slice(0, -1).includes('-')) return [];
+  if (rest.join('/') === LAYERS[layer as Layer].link?.field) return [];
+  return [{ layer: layer as Layer, path: rest.filter((k) => k !== '-').join('/'), name: bodyName(rest), target }];
+});
+
+/** The IPTC NewsCodes genre vocabulary: a qcode `genre:X` is the concept `…/genre/X`. */
+const IPTC_GENRE = 'http://cv.iptc.org/newscodes/genre/';
 
 /** The JSON-LD context: the W3C one, then the dataset's terms (links are IRIs; `fields` is a JSON literal). */
 export const W3C_CONTEXT = [
@@ -34,7 +49,10 @@ export const W3C_CONTEXT = [
     // Fields whose values are records: IRIs, not strings.
     ...Object.fromEntries(
       [
-        ...new Set([...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])), ...Object.keys(LINK_FIELDS)]),
+        ...new Set([
+          ...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])),
+          ...LINK_FIELDS.map((f) => f.name),
+        ]),
       ].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }]),
     ),
   },
@@ -73,17 +91,27 @@ export function w3cAnnotation(
   const linked = getLink(spec, item.fields);
   if (spec.link && typeof linked === 'string') {
     const iri = recordIri(registry, spec.link.collection, linked);
+    // What looking the entity up in Wikidata found (`none`: no item exists), when it was looked up.
+    const check = spec.link.collection === 'entities' ? registry.entities.get(linked)?.wikidataCheck : undefined;
     body.push({
       type: 'SpecificResource',
       purpose: spec.motivation === 'describing' ? 'classifying' : spec.motivation,
       source: iri,
+      ...(check ? { wikidataCheck: check } : {}),
     });
     meaning[spec.link.as] = iri;
   }
-  for (const [field, value] of Object.entries(item.fields)) {
-    const collection = LINK_FIELDS[field];
-    if (collection && typeof value === 'string') meaning[field] = recordIri(registry, collection, value);
-    else if (value === null || typeof value !== 'object') meaning[field] = value;
+  for (const [field, value] of Object.entries(item.fields))
+    if (value === null || typeof value !== 'object') meaning[field] = value;
+  for (const { layer, path, name, target } of LINK_FIELDS) {
+    const value = layer === item.layer ? getPath(item.fields, path) : undefined;
+    if (typeof value === 'string') meaning[name] = recordIri(registry, target, value);
+    else if (Array.isArray(value)) meaning[name] = value.map((id) => recordIri(registry, target, String(id)));
+  }
+  // The choices (nested ones too: `sourceKind`), as the values the fields hold.
+  for (const field of CHOICE_FIELDS) {
+    const value = field.on === item.layer ? getPath(item.fields, field.path) : undefined;
+    if (value !== undefined && value !== null) meaning[field.name[0]!.toLowerCase() + field.name.slice(1)] ??= value;
   }
   body.push(meaning);
   return {
@@ -100,12 +128,41 @@ export function w3cAnnotation(
 
 /** An article's annotations as W3C `Annotation`s, each with the record's version (see `recordVersion`). */
 export function w3cAnnotations(
-  article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations'>,
+  article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations' | 'genre'>,
   registry: Registry,
 ): Record<string, unknown>[] {
-  const { annotations } = decomposeArticle(article);
+  const { annotations, offsets } = decomposeArticle(article);
   const version = recordVersion(article);
-  return annotations.map((a) => w3cAnnotation(article.id, a, registry, version));
+  const source = articleIri(article.id);
+  // The article's structure: each block described by its type (and level), and the article classified by genre.
+  const blocks = exportedBlocks(article, offsets).map((block, index) => ({
+    id: `${source}:block:${index + 1}`,
+    type: 'Annotation',
+    motivation: 'describing',
+    body: { type: `an:${block.label}`, ...(block.choices.Level ? { level: Number(block.choices.Level) } : {}) },
+    target: {
+      type: 'SpecificResource',
+      source,
+      selector: { type: 'TextPositionSelector', start: block.start, end: block.end },
+    },
+  }));
+  const genre =
+    article.genre === undefined
+      ? []
+      : [
+          {
+            id: `${source}:genre`,
+            type: 'Annotation',
+            motivation: 'classifying',
+            body: {
+              type: 'SpecificResource',
+              purpose: 'classifying',
+              source: IPTC_GENRE + article.genre.slice('genre:'.length),
+            },
+            target: source,
+          },
+        ];
+  return [...annotations.map((a) => w3cAnnotation(article.id, a, registry, version)), ...blocks, ...genre];
 }
 
 /** What an import needs from one W3C annotation. */
@@ -131,7 +188,27 @@ export interface W3cItem {
   label: string | null;
   /** The record's version when it was exported. */
   version: string | null;
+  /** The choices the typed body shows, by choice name (`{ SourceKind: 'outlet' }`). */
+  choices: Record<string, string>;
+  /** For a block's annotation: true (its label is the block type, its `Level` choice the level). */
+  block: boolean;
+  /** For the article's genre annotation: the genre's qcode. */
+  genre: string | null;
 }
+
+const EMPTY_ITEM: W3cItem = {
+  where: '',
+  layer: null,
+  id: null,
+  targets: [],
+  fields: null,
+  link: null,
+  label: null,
+  version: null,
+  choices: {},
+  block: false,
+  genre: null,
+};
 
 /** Thrown for a W3C file that is not what the importer understands, with where. */
 export class FormatError extends Error {
@@ -193,6 +270,18 @@ export function readW3c(
     const a = value as Record<string, unknown>;
     if (!a || typeof a !== 'object' || a.type !== 'Annotation')
       throw new FormatError(where || '/', 'expected an object with "type": "Annotation"');
+    if (typeof a.target === 'string') {
+      // The article classified by genre: its body is the genre's concept.
+      const body = (Array.isArray(a.body) ? a.body[0] : a.body) as { source?: unknown } | undefined;
+      const concept = typeof body?.source === 'string' ? body.source : '';
+      if (a.target === source && a.motivation === 'classifying')
+        out.push({
+          ...EMPTY_ITEM,
+          where,
+          genre: concept.startsWith(IPTC_GENRE) ? `genre:${concept.slice(IPTC_GENRE.length)}` : concept,
+        });
+      continue;
+    }
     const targets = (Array.isArray(a.target) ? a.target : [a.target]).map((t, i) =>
       readTarget(t, `${where}/target${Array.isArray(a.target) ? `/${i}` : ''}`),
     );
@@ -211,6 +300,12 @@ export function readW3c(
         : null;
     const textual = bodies.find((b) => b && b.type === 'TextualBody' && typeof b.value === 'string');
     const label = typed ? String(typed.type).slice(3) : textual ? String(textual.value) : null;
+    const choices: Record<string, string> = {};
+    for (const { name } of CHOICE_FIELDS) {
+      const shown = typed?.[name[0]!.toLowerCase() + name.slice(1)];
+      if (typeof shown === 'string' || typeof shown === 'boolean' || typeof shown === 'number')
+        choices[name] = String(shown);
+    }
     out.push({
       where,
       layer,
@@ -220,6 +315,9 @@ export function readW3c(
       link: linkBody ? String(linkBody.source) : null,
       label,
       version: typeof a.version === 'string' ? a.version : null,
+      choices,
+      block: typeof a.id === 'string' && a.id.startsWith(`${source}:block:`),
+      genre: null,
     });
   }
   return out;

@@ -5,11 +5,12 @@
 import type { CuratorInference, PublishedArticle } from '../../types/index.ts';
 import { blockOffsets, findSelectors, highlightBlock, type Highlight } from './highlight.ts';
 import { esc } from './html.ts';
-import { LAYER_NAMES, layerView, type AnyAnnotation, type LayerName, type Registry } from './layers.ts';
+import { DISPLAY_ORDER, layerSpec, type AnyAnnotation, type LayerName } from '../lib/layers.ts';
+import type { Registry } from '../lib/registry.ts';
 
 /** The article's layers, in display order. */
 export const articleLayers = (article: PublishedArticle): [LayerName, readonly AnyAnnotation[]][] =>
-  LAYER_NAMES.map((name) => [name, article.annotations[name]]);
+  DISPLAY_ORDER.map((name) => [name, article.annotations[name]]);
 
 const annotationAnchor = (id: string) => `a-${id}`;
 
@@ -20,7 +21,7 @@ function highlights(
 ): Highlight[] {
   return layers.flatMap(([layer, annotations], rank) =>
     annotations.flatMap((annotation, index) => {
-      const extra = layerView(layer).markClass?.(annotation, registry);
+      const extra = layerSpec(layer).markClass?.(annotation, registry);
       return findSelectors(annotation, `/annotations/${layer}/${index}`).map(
         ({ selector, pointer, path }): Highlight => {
           const role = path.filter((key) => key !== 'selector').join('-') || 'passage';
@@ -66,10 +67,7 @@ function inferenceHtml(inference: CuratorInference): string {
   );
 }
 
-export function articlePage(
-  article: PublishedArticle,
-  registry: Registry & { outletName(id: string | null): string | null },
-): { title: string; main: string } {
+export function articlePage(article: PublishedArticle, registry: Registry): { title: string; main: string } {
   const layers = articleLayers(article);
   const inferencesAbout = new Map<string, CuratorInference[]>();
   for (const inference of article.inferences) {
@@ -98,11 +96,11 @@ export function articlePage(
   const toggles = layers
     .filter(([, annotations]) => annotations.length > 0)
     .map(([layer, annotations]) => {
-      const view = layerView(layer);
+      const view = layerSpec(layer);
       return (
         `<label class="toggle layer-${esc(layer)}"><input type="checkbox" checked ` +
         `data-layer-toggle="${esc(layer)}" aria-describedby="help-${esc(layer)}"> <span class="swatch" ` +
-        `aria-hidden="true"></span>${esc(view.label)} (${annotations.length})</label><span ` +
+        `aria-hidden="true"></span>${esc(view.heading)} (${annotations.length})</label><span ` +
         `class="visually-hidden" id="help-${esc(layer)}">${esc(view.help)}</span>`
       );
     })
@@ -111,7 +109,7 @@ export function articlePage(
   const sections = layers
     .filter(([, annotations]) => annotations.length > 0)
     .map(([layer, annotations]) => {
-      const view = layerView(layer);
+      const view = layerSpec(layer);
       const items = annotations.map((annotation) => {
         const passages = findSelectors(annotation, '')
           .filter(({ path }) => path.length === 1 && (path[0] === 'selector' || path[0] === 'continuations'))
@@ -129,14 +127,15 @@ export function articlePage(
       });
       return (
         `<section aria-labelledby="h-${esc(layer)}"><h3 ` +
-        `id="h-${esc(layer)}">${esc(view.label)} (${annotations.length})</h3>\n<ol ` +
+        `id="h-${esc(layer)}">${esc(view.heading)} (${annotations.length})</h3>\n<ol ` +
         `class="annotations">\n${items.join('\n')}\n</ol></section>`
       );
     })
     .join('\n');
 
   const articleInferences = article.inferences.filter((i) => i.about === 'article');
-  const publisher = registry.outletName(article.publisher);
+  const publisher =
+    article.publisher === null ? null : (registry.outlets.get(article.publisher)?.name ?? article.publisher);
   const unknown = '<span class="unknown">unknown</span>';
   const meta: [string, string][] = [
     [

@@ -30,7 +30,7 @@ import { entityPages, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';
 import { esc, jsonLdScript, page, pager } from './html.ts';
 import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
-import { LAYERS, type LayerName, type Registry } from './layers.ts';
+import { LAYERS, type LayerName } from '../lib/layers.ts';
 import { SearchIndex } from './search-index.ts';
 
 export const SITE_DIR = 'site';
@@ -131,12 +131,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
 
   const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
-  const registry: Registry & { outletName(id: string | null): string | null } = {
-    entity: (id) => entities.get(id),
-    outlet: (id) => outlets.get(id),
-    entityHref: (id) => `../entities/${id}.html`,
-    outletName: (id) => (id === null ? null : (outlets.get(id)?.name ?? id)),
-  };
+  const registry = { entities, outlets };
   const search = new SearchIndex();
   const references = new Map<string, EntityReference[]>();
   const headlines = new Map<string, string>();

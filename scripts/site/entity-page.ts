@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../../types/index.ts';
 import { esc, pager } from './html.ts';
-import { LAYERS, type LayerName } from './layers.ts';
+import { LAYERS, type LayerName } from '../lib/layers.ts';
 
 /** An annotation that refers to an entity. */
 export interface EntityReference {
@@ -55,7 +55,7 @@ export function entityPages(
       const as = r.field === 'entity' ? '' : `, as ${esc(r.field)}`;
       items.push(
         `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">` +
-          `${esc(LAYERS[r.layer].label.toLowerCase())}${as}</span></li>`,
+          `${esc(LAYERS[r.layer].heading.toLowerCase())}${as}</span></li>`,
       );
       if (slice[i + 1]?.article !== r.article) {
         groups.push(`<li><a href="${href}">${esc(headline(r.article))}</a><ul>${items.join('')}</ul></li>`);

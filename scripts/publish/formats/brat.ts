@@ -83,9 +83,11 @@ export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
       mediatype: 'application/gzip',
       description:
         'brat standoff, a gzipped tar of the collection folder brat/: annotation.conf (entity types, role ' +
-        'relations), <id>.txt (the article text) and <id>.ann (text-bound spans typed by entity kind or ' +
-        'annotation kind, role relations, normalisations to Wikidata and the dataset, notes with each ' +
-        "annotation's id, fields and the record's version) for every article. Offsets count Unicode code points.",
+        'relations, attributes), <id>.txt (the article text) and <id>.ann (text-bound spans typed by entity kind ' +
+        'or annotation kind, role relations, attributes for the enumerated fields, normalisations to Wikidata ' +
+        "and the dataset, notes with each annotation's id, fields and the record's version; each block a span " +
+        'typed by its type, with its list Level and, on the first, the Genre) for every article. Offsets count ' +
+        'Unicode code points.',
       npm: false,
       croissant: true,
     };

@@ -36,8 +36,9 @@ export const labelStudio: Format = {
         mediatype: 'application/json',
         encoding: 'utf-8',
         description:
-          'Label Studio tasks, one per article (data.text, data.article, data.version), its annotations as ' +
-          'regions (offsets in code points, as Label Studio counts them); each file a JSON list, to import into ' +
+          'Label Studio tasks, one per article (data.text, data.article, data.version), its annotations and ' +
+          'blocks as regions (offsets in code points, as Label Studio counts them) with their choices, and the ' +
+          'genre as a task choice; each file a JSON list, to import into ' +
           'a project set up with annotations/label-studio/config.xml.',
         npm: false,
         croissant: true,

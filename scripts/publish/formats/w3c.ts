@@ -74,7 +74,9 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
           "The AnnotationPages of annotations/w3c.jsonld, in order; an article's annotations are on one page. " +
           'Each Annotation targets the article with a TextQuoteSelector and a TextPositionSelector (Unicode ' +
           'code points); its bodies hold the linked record (Wikidata IRI when known, else the dataset URN) and ' +
-          'the fields; `fields` and `version` let `npm run import -- --from w3c` apply edits made in a tool.',
+          'the fields; `fields` and `version` let `npm run import -- --from w3c` apply edits made in a tool. The ' +
+          "article's blocks (`…:block:<n>`, body type the block type, with its level) and genre (`…:genre`, " +
+          'its IPTC NewsCodes concept) are annotations too.',
         npm: false,
         croissant: true,
       },

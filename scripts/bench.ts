@@ -38,7 +38,8 @@ import {
   type StartupResult,
   type StepResult,
 } from './bench/report.ts';
-import { CORPUS_DIRS, REPO_ROOT, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
+import { REPO_ROOT } from './lib/output-target.ts';
+import { CORPUS_DIRS, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
 
 const DEFAULT_SIZES = [10_000, 100_000];
 /** The build whose npm package the import probe loads (issue 6: "with a 10,000-article build"). */
@@ -124,11 +125,7 @@ function articleCount(dir: string): number {
 
 /** The first line of what a failed child said, for an "n/a (…)" cell. */
 function reason(m: Measurement): string {
-  const text =
-    `${m.stderr}\n${m.stdout}`
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.length > 0) ?? '';
+  const text = /\S.*/.exec(`${m.stderr}\n${m.stdout}`)?.[0].trim() ?? '';
   const head = text.length > 140 ? `${text.slice(0, 137)}…` : text;
   return m.code === null ? `did not finish: ${head}` : `exit ${m.code}: ${head}`;
 }
@@ -177,76 +174,26 @@ function filesUnder(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Whether the build script accepts `--data` and `--out` yet; an older one would publish the repository's dist/. */
-function buildTakesOut(): boolean {
-  const source = readFileSync(join(REPO_ROOT, 'scripts', 'build.ts'), 'utf8');
-  return /\bout\b\s*:/.test(source) || source.includes("'--out'") || source.includes('"--out"');
-}
-
-/** The module file the built package's `import` condition points at. */
-function packageEntry(outDir: string): string | null {
-  const manifestPath = join(outDir, 'package.json');
-  const candidates: string[] = [];
-  if (existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-      exports?: unknown;
-      module?: string;
-      main?: string;
-    };
-    const dot = (manifest.exports as Record<string, unknown> | undefined)?.['.'] ?? manifest.exports;
-    const pick = (value: unknown): string | undefined => {
-      if (typeof value === 'string') return value;
-      if (value && typeof value === 'object') {
-        const conditions = value as Record<string, unknown>;
-        return pick(conditions.import) ?? pick(conditions.default) ?? pick(conditions.node);
-      }
-      return undefined;
-    };
-    const fromExports = pick(dot);
-    if (fromExports) candidates.push(fromExports);
-    if (manifest.module) candidates.push(manifest.module);
-    if (manifest.main) candidates.push(manifest.main);
-  }
-  candidates.push('runtime/node.js', 'index.js', 'index.mjs');
-  return candidates.map((c) => join(outDir, c)).find((p) => existsSync(p)) ?? null;
-}
-
+/** Imports the built package (its `import` entry point) in a fresh process and reads one article's body by id. */
 function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
-  const base: ImportResult = { articles: facts.articles };
-  const entry = packageEntry(outDir);
-  if (!entry) return { ...base, note: `n/a (no package entry point found in the build output ${outDir})` };
-  const m = measure(
-    process.execPath,
-    [join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs'), entry, facts.firstArticleId],
-    {
-      cwd: outDir,
-      timeoutMs: STEP_TIMEOUT_MS,
-    },
-  );
-  if (m.code !== 0) return { ...base, note: `n/a (${reason(m)})` };
-  const probe = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as {
-    importMs: number;
-    bodyMs: number;
-    lookup: string | null;
-    articleCount: number | null;
-    bodyBlocks: number | null;
-    afterImport: { heapUsedMB: number; rssMB: number };
-    afterBody: { heapUsedMB: number; rssMB: number };
-  };
+  const entry = join(outDir, 'runtime', 'node.js');
+  const probe = join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs');
+  const m = measure(process.execPath, [probe, entry, facts.firstArticleId], {
+    cwd: outDir,
+    timeoutMs: STEP_TIMEOUT_MS,
+  });
+  if (m.code !== 0) return { articles: facts.articles, note: `n/a (${reason(m)})` };
+  // The probe prints the measurements under ImportResult's names, and what it found to check them by.
+  const { articleCount, bodyBlocks, ...measured } = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as Required<
+    Omit<ImportResult, 'articles' | 'note' | 'peakRssMB'>
+  > & { articleCount: number | null; bodyBlocks: number | null };
   const notes: string[] = [];
-  if (probe.bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
-  if (probe.articleCount !== null && probe.articleCount !== facts.articles) {
-    notes.push(`the articles export holds ${probe.articleCount} articles, not ${facts.articles}`);
-  }
+  if (bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
+  if (articleCount !== facts.articles)
+    notes.push(`the articles export holds ${articleCount} articles, not ${facts.articles}`);
   return {
-    ...base,
-    importMs: probe.importMs,
-    bodyMs: probe.bodyMs,
-    lookup: probe.lookup,
-    heapAfterImportMB: probe.afterImport.heapUsedMB,
-    rssAfterImportMB: probe.afterImport.rssMB,
-    heapAfterBodyMB: probe.afterBody.heapUsedMB,
-    rssAfterBodyMB: probe.afterBody.rssMB,
+    articles: facts.articles,
+    ...measured,
     peakRssMB: m.peakRssMB,
     ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
   };
@@ -371,49 +318,23 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     records: facts.records,
     note: 'n/a (skipped with --skip)',
   });
-  const validateScript = join(REPO_ROOT, 'scripts', 'validate.ts');
-  if (existsSync(validateScript)) {
-    const validate = run('validate', [...script('validate'), '--data', corpus]);
-    steps.push(step('validate', facts.bytes, facts.records, validate));
-    steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
-  } else {
-    steps.push({
-      step: 'validate',
-      bytes: facts.bytes,
-      records: facts.records,
-      note: 'n/a (scripts/validate.ts does not exist yet)',
-    });
-  }
+  const validate = run('validate', [...script('validate'), '--data', corpus]);
+  steps.push(step('validate', facts.bytes, facts.records, validate));
+  steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
 
   // ajv-cli expands the glob itself, so 100,000 paths never meet the shell's argument limit.
-  const ajv = run('ajv-cli', [
-    AJV_CLI,
-    'validate',
-    '-s',
-    join(REPO_ROOT, 'schemas', 'article.schema.json'),
-    '-d',
-    join(corpus, 'articles', '*.json'),
-    '--spec=draft7',
-    '-c',
-    'ajv-formats',
-    '--strict=false',
-    '--all-errors',
-  ]);
-  const ajvValid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
-  const ajvStep = step(
-    'ajv-cli',
-    facts.articleBytes,
-    facts.articles,
-    ajv,
-    ajvValid === facts.articles ? `${ajvValid} valid` : `only ${ajvValid} of ${facts.articles} reported valid`,
-  );
-  steps.push(ajvStep);
+  const schema = join(REPO_ROOT, 'schemas', 'article.schema.json');
+  const options = '--spec=draft7 -c ajv-formats --strict=false --all-errors'.split(' ');
+  const ajv = run('ajv-cli', [AJV_CLI, 'validate', '-s', schema, '-d', join(corpus, 'articles', '*.json'), ...options]);
+  const valid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
+  const verdict = valid === facts.articles ? `${valid} valid` : `only ${valid} of ${facts.articles} reported valid`;
+  steps.push(step('ajv-cli', facts.articleBytes, facts.articles, ajv, verdict));
 
   let importProbe: ImportResult | undefined;
   const outDir = join(workDir, `build-${count}`);
   if (skip.has('build')) {
     steps.push(skipped('build'));
-  } else if (buildTakesOut()) {
+  } else {
     rmSync(outDir, { recursive: true, force: true });
     const build = run('build', [...script('build'), '--data', corpus, '--out', outDir, '--timings']);
     const timings = /^timings: (.*) \(seconds since the start/m.exec(build.stderr)?.[1];
@@ -437,10 +358,6 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
       status(`${count}: importing the built package…`);
       importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
     }
-  } else {
-    const note = 'n/a (scripts/build.ts does not take --data/--out yet)';
-    steps.push({ step: 'build', bytes: facts.bytes, records: facts.records, note });
-    if (count === IMPORT_PROBE_SIZE) importProbe = { articles: count, note };
   }
   return {
     count,
@@ -472,19 +389,11 @@ runMain(() => {
     );
     return 0;
   }
-  const sizes =
-    values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
-  for (const size of sizes) {
-    if (!/^[1-9]\d*$/.test(String(size)))
-      fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
-  }
+  const sizes = values.sizes?.split(',').map((s) => s.trim().replace(/_/g, '')) ?? DEFAULT_SIZES.map(String);
+  if (!sizes.every((size) => /^[1-9]\d*$/.test(size)))
+    fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
   const counts = sizes.map(Number);
-  const skip = new Set(
-    values.skip
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  );
+  const skip = new Set(values.skip.match(/[^\s,]+/g));
   for (const name of skip)
     if (!['startup', 'pr-check', 'build'].includes(name))
       fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);

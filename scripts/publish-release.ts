@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fail, runMain } from './lib/cli.ts';
+import { commitOf } from './release/git.ts';
 import {
   distTagFor,
   parseReleaseTag,
@@ -31,14 +32,6 @@ import {
 
 const USAGE =
   `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] ` + `[--root DIR]`;
-
-/** The commit a ref names, or `null` when git cannot resolve it. */
-function commitOf(root: string, ref: string): string | null {
-  const result = spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-    encoding: 'utf8',
-  });
-  return result.status === 0 ? result.stdout.trim() : null;
-}
 
 /** Whether a probe says its step was done before: it exits 0 and prints something. */
 function alreadyDone(root: string, probe: Command): boolean {

@@ -26,7 +26,7 @@ import { fail, runMain } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease } from './release/changelog.ts';
 import { reportFor } from './release/compare.ts';
-import { git, gitText, isGitRepository, tagExists, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
+import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
 import { latestReleaseTag } from './release/semver.ts';
 import { renderReport, type ChangeReport } from './release/report.ts';
 import { renderMarkdownReport } from './release/markdown.ts';
@@ -86,7 +86,7 @@ const SCHEMA_INPUTS = ['types', 'schemas', 'docs', 'package.json', 'scripts/sche
 function schemaInputsChangedSinceRelease(root: string): boolean {
   const latest = latestReleaseTag(tagsMergedIntoHead(root));
   if (!latest) return true;
-  return spawnSync('git', ['-C', root, 'diff', '--quiet', latest.tag, '--', ...SCHEMA_INPUTS]).status !== 0;
+  return gitText(root, ['diff', '--name-only', latest.tag, '--', ...SCHEMA_INPUTS]).trim() !== '';
 }
 
 /**
@@ -114,7 +114,7 @@ function release(root: string, report: ChangeReport, date: string): number {
     return 0;
   }
   const tag = `v${report.releaseVersion}`;
-  if (tagExists(root, tag))
+  if (commitOf(root, `refs/tags/${tag}`) !== null)
     fail(`the tag ${tag} already exists. Set package.json's version past it, or delete the tag.`, 1);
 
   const oldMajor = Number(report.packageVersion.split('.')[0]);
@@ -183,10 +183,7 @@ runMain(() => {
     if (dirty.length > 0) {
       fail(
         `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash ` +
-          `them first:\n${dirty
-            .slice(0, 20)
-            .map((l) => `  ${l}`)
-            .join('\n')}`,
+          `them first:\n  ${dirty.slice(0, 20).join('\n  ')}`,
         1,
       );
     }

@@ -5,38 +5,26 @@ import { pathToFileURL } from 'node:url';
 
 const [entry, articleId] = process.argv.slice(2);
 const mb = (bytes) => Math.round((bytes / 1e6) * 10) / 10;
-const snapshot = () => {
-  const usage = process.memoryUsage();
-  return { heapUsedMB: mb(usage.heapUsed), rssMB: mb(usage.rss) };
-};
 
-const before = snapshot();
 let started = performance.now();
-const mod = await import(pathToFileURL(entry).href);
+const { articles, getArticle } = await import(pathToFileURL(entry).href);
 const importMs = performance.now() - started;
-const afterImport = snapshot();
+const afterImport = process.memoryUsage();
 
-const articles = mod.articles ?? mod.default?.articles;
-const lookup = ['getArticle', 'articleById', 'findArticle'].find((name) => typeof mod[name] === 'function');
 started = performance.now();
-let article;
-if (lookup) article = await mod[lookup](articleId);
-else if (articles instanceof Map) article = articles.get(articleId);
-else if (Array.isArray(articles)) article = articles.find((a) => a.id === articleId);
-const body = article ? await article.body : undefined;
+const body = await getArticle?.(articleId)?.body;
 const bodyMs = performance.now() - started;
-const afterBody = snapshot();
 
 console.log(
   JSON.stringify({
     importMs,
     bodyMs,
-    lookup: lookup ?? (Array.isArray(articles) ? 'articles.find' : articles instanceof Map ? 'articles.get' : null),
-    articleCount: Array.isArray(articles) ? articles.length : articles instanceof Map ? articles.size : null,
+    lookup: typeof getArticle === 'function' ? 'getArticle' : null,
+    articleCount: Array.isArray(articles) ? articles.length : null,
     bodyBlocks: Array.isArray(body) ? body.length : null,
-    exports: Object.keys(mod).sort(),
-    before,
-    afterImport,
-    afterBody,
+    heapAfterImportMB: mb(afterImport.heapUsed),
+    rssAfterImportMB: mb(afterImport.rss),
+    heapAfterBodyMB: mb(process.memoryUsage().heapUsed),
+    rssAfterBodyMB: mb(process.memoryUsage().rss),
   }),
 );

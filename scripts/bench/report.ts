@@ -172,19 +172,12 @@ function stepRow(result: SizeResult, step: StepResult): string {
   const seconds = step.wallSeconds;
   const vsFloor =
     floor && step.step !== 'floor' ? `${fixed(seconds / floor, 2)}×` : step.step === 'floor' ? '1.00×' : '';
-  return [
-    '',
-    step.step,
-    fixed(seconds, 2),
-    fixed(mb(step.bytes) / seconds, 1),
-    Math.round(step.records / seconds).toLocaleString('en-US'),
-    typeof step.peakRssMB === 'number' ? fixed(step.peakRssMB, 0) : 'n/a',
-    vsFloor,
-    step.note ?? '',
-    '',
-  ]
-    .join(' | ')
-    .trim();
+  const rate = Math.round(step.records / seconds).toLocaleString('en-US');
+  const rss = typeof step.peakRssMB === 'number' ? fixed(step.peakRssMB, 0) : 'n/a';
+  return (
+    `| ${step.step} | ${fixed(seconds, 2)} | ${fixed(mb(step.bytes) / seconds, 1)} | ${rate} | ${rss} | ` +
+    `${vsFloor} | ${step.note ?? ''} |`
+  );
 }
 
 export function renderSize(result: SizeResult): string {

@@ -45,7 +45,7 @@ import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';
 
 /** Changes whenever what is stored changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
 const REPO = join(import.meta.dirname, '..', '..');
 /** The validator's own sources: a change to any of them makes every cached result stale. */
 const VALIDATOR_SOURCES = ['scripts/checks', 'scripts/lib', 'types'];
@@ -54,6 +54,9 @@ const ABSENT = 0x80000000;
 const SIGNATURE_SIZE = 64;
 /** Characters in a blob id (hex SHA-1). */
 const BLOB = 40;
+/** The file starts with the SHA-256 of the rest. */
+const CHECKSUM = 32;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
 
 /** The rare parts of a result, kept whole: findings and the renamed or redirect record (files given on restore). */
 interface Extra {
@@ -92,6 +95,9 @@ interface Stored {
   facts: Array<[number, string]>;
   extra: Array<[number, Extra]>;
 }
+
+/** The entries' columns of a stored cache. */
+type Columnar = Omit<Stored, 'format' | 'fingerprint' | 'registry' | 'now' | 'facts' | 'extra'>;
 
 /** What restoring a cached result gives the runner, as the result of checking the file would. */
 export interface RestoreSink {
@@ -222,6 +228,31 @@ class Columns {
   readonly facts: Array<[number, string]> = [];
   readonly extra: Array<[number, Extra]> = [];
 
+  /** The entries in the stored layout. */
+  columnar(): Columnar {
+    const signatures = new Uint32Array(this.signatures.length * SIGNATURE_SIZE);
+    const hasSignature = new Uint8Array(this.signatures.length);
+    this.signatures.forEach((signature, row) => {
+      if (signature) signatures.set(signature, row * SIGNATURE_SIZE);
+      hasSignature[row] = signature ? 1 : 0;
+    });
+    return {
+      keys: this.keys,
+      paths: this.paths,
+      blobs: this.blobs.join(''),
+      askedStart: Uint32Array.from(this.askedStart),
+      asked: Uint32Array.from(this.asked),
+      refStart: Uint32Array.from(this.refStart),
+      refs: Uint32Array.from(this.refs),
+      articleRow: Int32Array.from(this.articleRow),
+      articleId: this.articleId,
+      articleUrl: this.articleUrl,
+      bodyHash: this.bodyHash,
+      signatures,
+      hasSignature,
+    };
+  }
+
   key(key: string): number {
     let index = this.#keyIndex.get(key);
     if (index === undefined) {
@@ -265,64 +296,6 @@ class Columns {
   }
 }
 
-/** Whether a deserialized value has the shape of a stored cache, every index in range (else it is not used). */
-function wellFormed(s: Stored): boolean {
-  const strings = (a: unknown, n?: number) => Array.isArray(a) && (n === undefined || a.length === n);
-  const starts = (start: unknown, values: unknown, n: number, limit: number) => {
-    if (
-      !(start instanceof Uint32Array) ||
-      !(values instanceof Uint32Array) ||
-      start.length !== n + 1 ||
-      start[0] !== 0 ||
-      start[n] !== values.length
-    )
-      return false;
-    for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
-    for (let i = 0; i < values.length; i++) if ((values[i]! & ~ABSENT) >>> 0 >= limit) return false;
-    return true;
-  };
-  if (
-    !s ||
-    typeof s !== 'object' ||
-    typeof s.registry !== 'string' ||
-    !strings(s.keys) ||
-    !strings(s.paths) ||
-    typeof s.blobs !== 'string' ||
-    typeof s.now !== 'number'
-  )
-    return false;
-  const n = s.paths.length;
-  const rows = s.articleId?.length;
-  if (
-    s.blobs.length !== n * BLOB ||
-    !starts(s.askedStart, s.asked, n, s.keys.length) ||
-    !starts(s.refStart, s.refs, n, s.keys.length)
-  )
-    return false;
-  if (
-    !strings(s.articleId) ||
-    !(s.articleRow instanceof Int32Array) ||
-    s.articleRow.length !== n ||
-    !strings(s.articleUrl, rows) ||
-    !strings(s.bodyHash, rows)
-  )
-    return false;
-  if (
-    !(s.signatures instanceof Uint32Array) ||
-    s.signatures.length !== rows * SIGNATURE_SIZE ||
-    !(s.hasSignature instanceof Uint8Array) ||
-    s.hasSignature.length !== rows
-  )
-    return false;
-  for (let i = 0; i < n; i++) if (s.articleRow[i]! >= rows) return false;
-  const sparse = (list: unknown) =>
-    Array.isArray(list) &&
-    list.every(
-      (e) => Array.isArray(e) && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < n && e[1] !== null && e[1] !== undefined,
-    );
-  return sparse(s.facts) && s.facts.every((e) => typeof e[1] === 'string') && sparse(s.extra);
-}
-
 export class ResultCache {
   readonly #stored: Stored | null;
   /** Path → entry index in #stored, built when first needed (see #entry). */
@@ -361,9 +334,12 @@ export class ResultCache {
   static open(path: string, fingerprint: string, now: Date): ResultCache {
     let stored: Stored | null = null;
     try {
-      const read = deserialize(readFileSync(path)) as Stored;
-      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime() && wellFormed(read))
-        stored = read;
+      const bytes = readFileSync(path);
+      const payload = bytes.subarray(CHECKSUM);
+      // A truncated, damaged or foreign file fails the checksum, so no index read from it can be out of range.
+      if (!sha256(payload).equals(bytes.subarray(0, CHECKSUM))) throw new Error('not a cache written here');
+      const read = deserialize(payload) as Stored;
+      if (read.format === FORMAT && read.fingerprint === fingerprint && read.now <= now.getTime()) stored = read;
     } catch {
       // none yet, or unreadable: start afresh
     }
@@ -472,130 +448,62 @@ export class ResultCache {
     const fresh = f.paths.length;
     if (s !== null && this.#usable && fresh * 100 < s.paths.length) return;
     const reused = s === null ? [] : this.#reused;
-    const n = reused.length + fresh;
-    // Keys: the stored ones still used (renumbered), then the fresh entries' own.
-    const keys: string[] = [];
-    const renumber = new Int32Array(s?.keys.length ?? 0).fill(-1);
-    const keyOf = (key: number) => {
-      let k = renumber[key]!;
-      if (k < 0) renumber[key] = k = keys.push(s!.keys[key]!) - 1;
-      return k;
+    // The entries kept, copied into new columns: keys are numbered anew, each side's key indexes looked up once.
+    const next = new Columns();
+    const renumber = (from: readonly string[]) => {
+      const to = new Int32Array(from.length).fill(-1);
+      return (key: number) => (to[key]! >= 0 ? to[key]! : (to[key] = next.key(from[key]!)));
     };
-    let askedLength = f.asked.length;
-    let refLength = f.refs.length;
-    let rows = f.articleId.length;
-    for (const entry of reused) {
-      askedLength += s!.askedStart[entry + 1]! - s!.askedStart[entry]!;
-      refLength += s!.refStart[entry + 1]! - s!.refStart[entry]!;
-      if (s!.articleRow[entry]! >= 0) rows++;
+    interface Side {
+      c: Columnar;
+      facts: ReadonlyMap<number, string>;
+      extra: ReadonlyMap<number, Extra>;
+      key: (key: number) => number;
+    }
+    const stored: Side | null = s && { c: s, facts: this.#facts, extra: this.#extra, key: renumber(s.keys) };
+    const c = f.columnar();
+    const added: Side = { c, facts: new Map(f.facts), extra: new Map(f.extra), key: renumber(c.keys) };
+    const copy = ({ c, facts, extra, key }: Side, e: number) => {
+      const i = next.paths.push(c.paths[e]!) - 1;
+      next.blobs.push(c.blobs.slice(e * BLOB, (e + 1) * BLOB));
+      for (let j = c.askedStart[e]!; j < c.askedStart[e + 1]!; j++)
+        next.asked.push((key((c.asked[j]! & ~ABSENT) >>> 0) | (c.asked[j]! & ABSENT)) >>> 0);
+      next.askedStart.push(next.asked.length);
+      for (let j = c.refStart[e]!; j < c.refStart[e + 1]!; j++) next.refs.push(key(c.refs[j]!));
+      next.refStart.push(next.refs.length);
+      const row = c.articleRow[e]!;
+      next.articleRow.push(row < 0 ? -1 : next.articleId.length);
+      if (row >= 0) {
+        next.articleId.push(c.articleId[row]!);
+        next.articleUrl.push(c.articleUrl[row]!);
+        next.bodyHash.push(c.bodyHash[row]!);
+        const signature = c.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE);
+        next.signatures.push(c.hasSignature[row] ? signature : null);
+      }
+      if (facts.has(e)) next.facts.push([i, facts.get(e)!]);
+      if (extra.has(e)) next.extra.push([i, extra.get(e)!]);
+    };
+    // In the runner's order (reused entries were restored in it; fresh results arrive in any order), so the next
+    // run finds each entry where it looks first.
+    const freshOrder = Array.from({ length: fresh }, (_, e) => e).sort((a, b) => f.order[a]! - f.order[b]!);
+    for (let r = 0, e = 0; r < reused.length || e < fresh;) {
+      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < this.#reusedOrder[r]!))
+        copy(added, freshOrder[e++]!);
+      else copy(stored!, reused[r++]!);
     }
     const out: Stored = {
       format: FORMAT,
       fingerprint: this.fingerprint,
       registry: this.#registry,
       now: this.now,
-      keys,
-      paths: new Array<string>(n),
-      blobs: '',
-      askedStart: new Uint32Array(n + 1),
-      asked: new Uint32Array(askedLength),
-      refStart: new Uint32Array(n + 1),
-      refs: new Uint32Array(refLength),
-      articleRow: new Int32Array(n),
-      articleId: [],
-      articleUrl: [],
-      bodyHash: [],
-      signatures: new Uint32Array(rows * SIGNATURE_SIZE),
-      hasSignature: new Uint8Array(rows),
-      facts: [],
-      extra: [],
+      ...next.columnar(),
+      facts: next.facts,
+      extra: next.extra,
     };
-    const blobs: string[] = [];
-    let asked = 0;
-    let refs = 0;
-    const article = (id: string, url: string | null, bodyHash: string) => {
-      out.articleId.push(id);
-      out.articleUrl.push(url);
-      out.bodyHash.push(bodyHash);
-      return out.articleId.length - 1;
-    };
-    const copyReused = (entry: number, i: number) => {
-      const st = s!;
-      out.paths[i] = st.paths[entry]!;
-      blobs.push(st.blobs.slice(entry * BLOB, (entry + 1) * BLOB));
-      for (let j = st.askedStart[entry]!; j < st.askedStart[entry + 1]!; j++)
-        out.asked[asked++] = (keyOf((st.asked[j]! & ~ABSENT) >>> 0) | (st.asked[j]! & ABSENT)) >>> 0;
-      out.askedStart[i + 1] = asked;
-      for (let j = st.refStart[entry]!; j < st.refStart[entry + 1]!; j++) out.refs[refs++] = keyOf(st.refs[j]!);
-      out.refStart[i + 1] = refs;
-      const row = st.articleRow[entry]!;
-      if (row < 0) out.articleRow[i] = -1;
-      else {
-        const to = (out.articleRow[i] = article(st.articleId[row]!, st.articleUrl[row]!, st.bodyHash[row]!));
-        out.hasSignature[to] = st.hasSignature[row]!;
-        out.signatures.set(
-          st.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE),
-          to * SIGNATURE_SIZE,
-        );
-      }
-      const facts = this.#facts.get(entry);
-      if (facts !== undefined) out.facts.push([i, facts]);
-      const extra = this.#extra.get(entry);
-      if (extra) out.extra.push([i, extra]);
-    };
-    // Fresh keys are numbered after the stored ones kept, which are only known once every reused entry is copied:
-    // fresh entries' keys are offset by a placeholder first and renumbered at the end.
-    const freshAsked: Array<[number, number]> = [];
-    const freshRefs: Array<[number, number]> = [];
-    const freshFacts = new Map(f.facts);
-    const freshExtra = new Map(f.extra);
-    const copyFresh = (e: number, i: number) => {
-      out.paths[i] = f.paths[e]!;
-      blobs.push(f.blobs[e]!);
-      freshAsked.push([asked, f.askedStart[e]!]);
-      asked += f.askedStart[e + 1]! - f.askedStart[e]!;
-      out.askedStart[i + 1] = asked;
-      freshRefs.push([refs, f.refStart[e]!]);
-      refs += f.refStart[e + 1]! - f.refStart[e]!;
-      out.refStart[i + 1] = refs;
-      const row = f.articleRow[e]!;
-      if (row < 0) out.articleRow[i] = -1;
-      else {
-        const to = (out.articleRow[i] = article(f.articleId[row]!, f.articleUrl[row]!, f.bodyHash[row]!));
-        const signature = f.signatures[row];
-        if (signature) {
-          out.hasSignature[to] = 1;
-          out.signatures.set(signature, to * SIGNATURE_SIZE);
-        }
-      }
-      const facts = freshFacts.get(e);
-      if (facts !== undefined) out.facts.push([i, facts]);
-      const extra = freshExtra.get(e);
-      if (extra) out.extra.push([i, extra]);
-    };
-    // In the runner's order (reused entries were restored in it; fresh results arrive in any order), so the next
-    // run finds each entry where it looks first.
-    const freshOrder = Array.from({ length: fresh }, (_, e) => e).sort((a, b) => f.order[a]! - f.order[b]!);
-    const reusedOrder = this.#reusedOrder;
-    for (let i = 0, r = 0, e = 0; i < n; i++) {
-      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < reusedOrder[r]!))
-        copyFresh(freshOrder[e++]!, i);
-      else copyReused(reused[r++]!, i);
-    }
-    const base = keys.length;
-    for (const key of f.keys) keys.push(key);
-    for (let x = 0; x < freshAsked.length; x++) {
-      const [to, from] = freshAsked[x]!;
-      const e = freshOrder[x]!;
-      for (let j = 0; j < f.askedStart[e + 1]! - from; j++)
-        out.asked[to + j] = (((f.asked[from + j]! & ~ABSENT) + base) | (f.asked[from + j]! & ABSENT)) >>> 0;
-      const [refTo, refFrom] = freshRefs[x]!;
-      for (let j = 0; j < f.refStart[e + 1]! - refFrom; j++) out.refs[refTo + j] = f.refs[refFrom + j]! + base;
-    }
-    out.blobs = blobs.join('');
     mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, serialize(out));
+    const payload = serialize(out);
+    writeFileSync(temporary, Buffer.concat([sha256(payload), payload]));
     renameSync(temporary, this.path);
   }
 }

@@ -12,19 +12,11 @@ import { fail } from '../lib/cli.ts';
 import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { createTar, gzipDeterministic } from './tar.ts';
-import { cardFrontMatter, DATASHEET } from './dataset-card.ts';
+import { cardFrontMatter, DATASHEET, type Resource } from './dataset-card.ts';
 
 export const BUNDLE_COMMAND = 'npm run bundle';
 /** Files from the repository root that every bundle carries. */
 export const ROOT_FILES = ['LICENSE', 'LICENSE-DATA.md', 'CHANGELOG.md'] as const;
-
-interface Resource {
-  name?: string;
-  path?: string | string[];
-  description?: string;
-  bytes?: number;
-  format?: string;
-}
 
 interface DataPackage {
   name?: string;

@@ -22,8 +22,8 @@ const CATEGORY_HEADING = /^### +(.+?)\s*$/;
 const NEW_CHANGELOG = `# Changelog
 
 All notable changes to this dataset are documented here. The format follows
-// keepachangelog.com/en/1.1.0/), and the project uses [Semantic Versioning](https://semver.org/).
-[Keep a Changelog](https:
+[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and the project uses
+[Semantic Versioning](https://semver.org/).
 
 ## [Unreleased]
 `;
@@ -78,56 +78,41 @@ export function splitChangelog(text: string): { head: string[]; notes: Unrelease
   };
 }
 
-/** A bullet with a nested list, cut at LISTED_LIMIT items. */
-function nested(lead: string, items: string[]): string[] {
-  const shown = items.slice(0, LISTED_LIMIT).map((item) => `  - ${item}`);
-  if (items.length > LISTED_LIMIT)
-    shown.push(`  - …and ${items.length - LISTED_LIMIT} more (\`npm run release -- --dry-run\` lists them all).`);
-  return [`- ${lead}`, ...shown];
-}
-
 const fieldName = (change: SchemaChange) => (change.field ? `\`${change.field}\`` : 'the record');
 
 /** The bullets the report gives each category. */
 export function generatedBullets(report: ChangeReport): Map<string, string[]> {
   const bullets = new Map<string, string[]>(CATEGORIES.map((c) => [c, []]));
   const push = (category: string, lines: string[]) => bullets.get(category)!.push(...lines);
+  /** A bullet with a nested list of the items, cut at LISTED_LIMIT; nothing when there is no item. */
+  const nested = (category: string, lead: string, items: string[]) => {
+    if (items.length === 0) return;
+    const more = items.length - LISTED_LIMIT;
+    push(category, [`- ${lead}`, ...items.slice(0, LISTED_LIMIT).map((item) => `  - ${item}`)]);
+    if (more > 0) push(category, [`  - …and ${more} more (\`npm run release -- --dry-run\` lists them all).`]);
+  };
   for (const { name } of COLLECTIONS) {
     const { added, removed, changed } = report.records[name];
     const title = (id: string) => {
       const text = report.titles[`${name}/${id}`];
       return text ? ` (“${text}”)` : '';
     };
-    if (added.length > 0)
-      push(
-        'Added',
-        nested(
-          `${countRecords(name, added.length)} added:`,
-          added.map((id) => `\`${id}\`${title(id)}`),
-        ),
-      );
-    if (changed.length > 0) {
-      push(
-        'Changed',
-        nested(
-          `${countRecords(name, changed.length)} corrected:`,
-          changed.map(({ id, fields }) => `\`${id}\`: ${listFields(fields, (f) => `\`${f}\``)}`),
-        ),
-      );
-    }
-    if (removed.length > 0) {
-      push(
-        'Removed',
-        nested(
-          `**Breaking:** ${countRecords(name, removed.length)} removed or renamed (each leaves a redirect in ` +
-            `\`data/redirects/\`):`,
-          removed.map((id) => {
-            const fate = report.fates[`${name}/${id}`];
-            return `\`${id}\`${title(id)}${fate ? `: ${fate}` : ''}`;
-          }),
-        ),
-      );
-    }
+    const titled = (id: string) => `\`${id}\`${title(id)}`;
+    nested('Added', `${countRecords(name, added.length)} added:`, added.map(titled));
+    nested(
+      'Changed',
+      `${countRecords(name, changed.length)} corrected:`,
+      changed.map(({ id, fields }) => `\`${id}\`: ${listFields(fields, (f) => `\`${f}\``)}`),
+    );
+    nested(
+      'Removed',
+      `**Breaking:** ${countRecords(name, removed.length)} removed or renamed (each leaves a redirect in ` +
+        `\`data/redirects/\`):`,
+      removed.map((id) => {
+        const fate = report.fates[`${name}/${id}`];
+        return `${titled(id)}${fate ? `: ${fate}` : ''}`;
+      }),
+    );
   }
   for (const subpath of report.exports.removed)
     push('Removed', [`- **Breaking:** the package no longer exports \`${subpath}\`.`]);

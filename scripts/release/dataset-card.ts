@@ -5,9 +5,12 @@
  * uses, distribution, maintenance.
  */
 
-interface Resource {
+/** A resource of the built datapackage.json, as far as the bundle and the card read it. */
+export interface Resource {
   name?: string;
   path?: string | string[];
+  description?: string;
+  bytes?: number;
   format?: string;
 }
 

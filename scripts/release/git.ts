@@ -20,21 +20,23 @@ export function git(root: string, args: readonly string[], input?: Buffer | stri
 
 export const gitText = (root: string, args: readonly string[]): string => git(root, args).toString('utf8');
 
-/** Whether `root` is inside a git work tree. */
-export function isGitRepository(root: string): boolean {
-  const result = spawnSync('git', ['-C', root, 'rev-parse', '--is-inside-work-tree'], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim() === 'true';
+/** What git prints (trimmed) when it succeeds, or `null` when it fails: for questions whose answer may be no. */
+export function gitAnswer(root: string, args: readonly string[]): string | null {
+  const result = spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
 }
+
+/** Whether `root` is inside a git work tree. */
+export const isGitRepository = (root: string) => gitAnswer(root, ['rev-parse', '--is-inside-work-tree']) === 'true';
+
+/** The commit a ref names, or `null` when there is none. */
+export const commitOf = (root: string, ref: string) =>
+  gitAnswer(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
 
 /** Tags reachable from HEAD (releases made on this line of history). */
 export function tagsMergedIntoHead(root: string): string[] {
-  const hasHead = spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', 'HEAD']).status === 0;
-  if (!hasHead) return [];
+  if (commitOf(root, 'HEAD') === null) return [];
   return gitText(root, ['tag', '--list', '--merged', 'HEAD']).split('\n').filter(Boolean);
-}
-
-export function tagExists(root: string, tag: string): boolean {
-  return spawnSync('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `refs/tags/${tag}`]).status === 0;
 }
 
 /** Paths with uncommitted changes (staged, unstaged or untracked), as `git status --porcelain` lists them. */

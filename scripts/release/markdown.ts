@@ -56,13 +56,11 @@ export function renderMarkdownReport(report: ChangeReport): string {
     report.previous
       ? `Compared with ${codeSpan(report.previous.tag)}, the latest release tag.`
       : `No previous release: there is no vX.Y.Z tag in this history, so every record and schema is reported as ` +
-          `added ` +
-          `(compared with an empty dataset, version ${NO_RELEASE_VERSION}).`,
+          `added (compared with an empty dataset, version ${NO_RELEASE_VERSION}).`,
     '',
     `**Bump: ${report.level}.** package.json: ${codeSpan(report.packageVersion)}; previous release: ` +
       `${report.previous ? codeSpan(report.previous.version) : 'none'}; required: ≥ ` +
-      `${codeSpan(report.requiredVersion)}; ` +
-      `a release now would be ${codeSpan(report.releaseVersion)}.`,
+      `${codeSpan(report.requiredVersion)}; a release now would be ${codeSpan(report.releaseVersion)}.`,
   );
 
   if (report.problems.length > 0) {
@@ -86,32 +84,28 @@ export function renderMarkdownReport(report: ChangeReport): string {
     const text = report.titles[`${collection}/${id}`];
     return text ? ` (“${escapeMarkdown(text)}”)` : '';
   };
+  /** A heading and its list, when the list has items. */
+  const section = (heading: string, items: string[]) => {
+    if (items.length > 0) out.push('', heading, '', ...limited(items));
+  };
   for (const { name } of touched) {
     const { added, removed, changed } = report.records[name];
-    if (added.length > 0) {
-      out.push('', `#### ${countRecords(name, added.length)} added`, '');
-      out.push(...limited(added.map((id) => `- ${codeSpan(id)}${title(name, id)}`)));
-    }
-    if (changed.length > 0) {
-      out.push('', `#### ${countRecords(name, changed.length)} changed`, '');
-      out.push(
-        ...limited(
-          changed.map(({ id, fields }) => `- ${codeSpan(id)}: ${fields.map((field) => codeSpan(field)).join(', ')}`),
-        ),
-      );
-    }
-    if (removed.length > 0) {
-      out.push('', `#### ${countRecords(name, removed.length)} removed`, '');
-      out.push(
-        ...limited(
-          removed.map((id) => {
-            const fate = report.fates[`${name}/${id}`];
-            const what = fate ? `: ${messageMarkdown(fate)}` : name === 'redirects' ? '' : ': **no redirect**';
-            return `- ${codeSpan(id)}${title(name, id)}${what}`;
-          }),
-        ),
-      );
-    }
+    section(
+      `#### ${countRecords(name, added.length)} added`,
+      added.map((id) => `- ${codeSpan(id)}${title(name, id)}`),
+    );
+    section(
+      `#### ${countRecords(name, changed.length)} changed`,
+      changed.map(({ id, fields }) => `- ${codeSpan(id)}: ${fields.map((field) => codeSpan(field)).join(', ')}`),
+    );
+    section(
+      `#### ${countRecords(name, removed.length)} removed`,
+      removed.map((id) => {
+        const fate = report.fates[`${name}/${id}`];
+        const what = fate ? `: ${messageMarkdown(fate)}` : name === 'redirects' ? '' : ': **no redirect**';
+        return `- ${codeSpan(id)}${title(name, id)}${what}`;
+      }),
+    );
   }
 
   out.push('', '### Schemas', '');

@@ -62,12 +62,6 @@ export interface PlanOptions {
   notesFile: string;
 }
 
-/** The bundle `npm run bundle` writes for a version, and its checksum file. */
-export function bundleAssets(packageName: string, version: string, bundleDir: string): [string, string] {
-  const archive = `${bundleDir}/${packageName}-${version}.tar.gz`;
-  return [archive, `${archive}.sha256`];
-}
-
 /**
  * The steps, in order: build (which validates), test, the download bundle, the npm package packed beside it; then the
  * packed package published to npm with provenance under the dist-tag, and the GitHub release with the bundle and its
@@ -75,7 +69,9 @@ export function bundleAssets(packageName: string, version: string, bundleDir: st
  */
 export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
   const distTag = distTagFor(tag);
-  const assets = bundleAssets(options.packageName, tag.version, options.bundleDir);
+  // The bundle `npm run bundle` writes for the version, and its checksum file.
+  const archive = `${options.bundleDir}/${options.packageName}-${tag.version}.tar.gz`;
+  const assets = [archive, `${archive}.sha256`];
   const create = [
     'release',
     'create',
@@ -128,11 +124,8 @@ function changelogSection(changelog: string, heading: string): string | null {
   const start = lines.findIndex((line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
   if (start < 0) return null;
   const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  const body = lines
-    .slice(start + 1, end < 0 ? undefined : end)
-    .join('\n')
-    .trim();
-  return body || null;
+  const body = lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+  return body.trim() || null;
 }
 
 /**

@@ -2,8 +2,7 @@
  * Which fields of a record changed between two versions: a pure, structural comparison of parsed JSON.
  * Paths read like the data dictionary's: `headline.text`, `body[2].text`, `annotations.mentions[id=m3].entity`.
  */
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { isDeepStrictEqual } from 'node:util';
 
 const isObject = (value: unknown): value is { [key: string]: unknown } =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,15 +17,7 @@ function idsOf(items: unknown[]): string[] | null {
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 /** Structural equality of two JSON values (key order ignored). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}
+export const jsonEqual = (a: unknown, b: unknown): boolean => isDeepStrictEqual(a, b);
 
 /**
  * The paths at which `before` and `after` differ, as deep as the change can be pinned down: a list that gained or
@@ -65,5 +56,3 @@ export function changedPaths(before: unknown, after: unknown, path = ''): string
   }
   return [path || '(whole record)'];
 }
-
-export type { Json };

@@ -18,7 +18,7 @@ import {
   type Level,
   type Version,
 } from './semver.ts';
-import type { JsonObject, RecordFile, Snapshot } from './snapshot.ts';
+import type { RecordFile, Snapshot } from './snapshot.ts';
 
 export interface ChangedRecord {
   id: string;
@@ -62,27 +62,15 @@ export const NO_RELEASE_VERSION = '0.0.0';
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function titleOf(collection: Collection, record: unknown): string | null {
-  const value = record as JsonObject | null;
-  if (!value || typeof value !== 'object') return null;
-  if (collection === 'articles') {
-    const headline = value.headline as JsonObject | undefined;
-    return typeof headline?.text === 'string' ? headline.text : null;
-  }
-  return typeof value.name === 'string' ? value.name : null;
+  const value = record as { headline?: { text?: unknown }; name?: unknown } | null;
+  const title = collection === 'articles' ? value?.headline?.text : value?.name;
+  return typeof title === 'string' ? title : null;
 }
 
 /** A count of records in words: `1 article`, `3 entities`. */
 export function countRecords(collection: Collection, n: number): string {
-  const [one, many] = RECORD_NOUNS[collection];
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n} ${n === 1 ? collection.replace(/ies$/, 'y').replace(/s$/, '') : collection}`;
 }
-
-const RECORD_NOUNS: Record<Collection, [string, string]> = {
-  articles: ['article', 'articles'],
-  entities: ['entity', 'entities'],
-  outlets: ['outlet', 'outlets'],
-  redirects: ['redirect', 'redirects'],
-};
 
 /** How many changed records are parsed and compared at a time. */
 const DIFF_BATCH = 500;
@@ -104,6 +92,10 @@ export function computeReport(
   const titles: Record<string, string> = {};
   const reasons: string[] = [];
   let level: Level = 'none';
+  const bump = (to: Exclude<Level, 'none'>, reason: string) => {
+    level = maxLevel(level, to);
+    reasons.push(`${to}: ${reason}`);
+  };
   const removedRecords: { collection: Collection; id: string }[] = [];
 
   for (const { name } of COLLECTIONS) {
@@ -131,37 +123,27 @@ export function computeReport(
     records[name] = { added, removed, changed };
     removedRecords.push(...removed.map((id) => ({ collection: name, id })));
 
-    const titledAdded = after.read(added.slice(0, TITLED_LIMIT).map((id) => now.get(id)!));
-    const titledRemoved = before.read(removed.slice(0, TITLED_LIMIT).map((id) => old.get(id)!));
-    for (const id of added.slice(0, TITLED_LIMIT)) {
-      const title = titleOf(name, titledAdded.get(now.get(id)!.path));
-      if (title) titles[`${name}/${id}`] = title;
-    }
-    for (const id of removed.slice(0, TITLED_LIMIT)) {
-      const title = titleOf(name, titledRemoved.get(old.get(id)!.path));
-      if (title) titles[`${name}/${id}`] = title;
+    for (const [ids, snapshot, files] of [
+      [added, after, now],
+      [removed, before, old],
+    ] as const) {
+      const titled = ids.slice(0, TITLED_LIMIT).map((id) => files.get(id)!);
+      const values = snapshot.read(titled);
+      for (const file of titled) {
+        const title = titleOf(name, values.get(file.path));
+        if (title) titles[`${name}/${file.id}`] = title;
+      }
     }
 
-    if (removed.length > 0) {
-      level = maxLevel(level, 'major');
-      reasons.push(`major: ${countRecords(name, removed.length)} removed or renamed`);
-    }
-    if (added.length > 0) {
-      level = maxLevel(level, 'minor');
-      reasons.push(`minor: ${countRecords(name, added.length)} added`);
-    }
-    if (changed.length > 0) {
-      level = maxLevel(level, 'patch');
-      reasons.push(`patch: ${countRecords(name, changed.length)} corrected`);
-    }
+    if (removed.length > 0) bump('major', `${countRecords(name, removed.length)} removed or renamed`);
+    if (added.length > 0) bump('minor', `${countRecords(name, added.length)} added`);
+    if (changed.length > 0) bump('patch', `${countRecords(name, changed.length)} corrected`);
   }
 
   const schemas = diffSchemas(before.schemas, after.schemas);
   for (const schemaLevel of ['major', 'minor', 'patch'] as const) {
     const count = schemas.filter((c) => c.level === schemaLevel).length;
-    if (count === 0) continue;
-    level = maxLevel(level, schemaLevel);
-    reasons.push(`${schemaLevel}: ${count} schema change${count > 1 ? 's' : ''}`);
+    if (count > 0) bump(schemaLevel, `${count} schema change${count > 1 ? 's' : ''}`);
   }
   // The published layout: an export consumers imported is gone (major), or a new one is there (minor). A snapshot
   // with no package.json (no previous release) has no exports to lose.
@@ -169,14 +151,10 @@ export function computeReport(
     added: before.version === null ? [] : after.exports.filter((e) => !before.exports.includes(e)),
     removed: before.exports.filter((e) => !after.exports.includes(e)),
   };
-  if (exports.removed.length > 0) {
-    level = maxLevel(level, 'major');
-    reasons.push(`major: published files removed from the package exports (${exports.removed.join(', ')})`);
-  }
-  if (exports.added.length > 0) {
-    level = maxLevel(level, 'minor');
-    reasons.push(`minor: published files added to the package exports (${exports.added.join(', ')})`);
-  }
+  if (exports.removed.length > 0)
+    bump('major', `published files removed from the package exports (${exports.removed.join(', ')})`);
+  if (exports.added.length > 0)
+    bump('minor', `published files added to the package exports (${exports.added.join(', ')})`);
   // Most severe first ("major: …" before "minor: …"); the sort is stable, so collections keep their order.
   const severity = (reason: string) => levelRank(reason.slice(0, reason.indexOf(':')) as Level);
   reasons.sort((a, b) => severity(b) - severity(a));

@@ -26,70 +26,36 @@ export interface SchemaChange {
   change: string;
 }
 
-/** What the comparison knows about one field. */
-interface FieldFacts {
-  required: boolean;
-  types: Set<string>;
-  enum: Set<string> | null;
-  const: string | null;
-  patterns: Set<string>;
-  formats: Set<string>;
-  /** Lower limits (minLength, minItems, minimum, exclusiveMinimum, minProperties) by keyword. */
-  lower: Map<string, number>;
-  /** Upper limits (maxLength, maxItems, maximum, exclusiveMaximum, maxProperties) by keyword. */
-  upper: Map<string, number>;
-  closed: boolean;
-  uniqueItems: boolean;
-  descriptions: Set<string>;
-  /** Keywords the classifier does not model, as canonical JSON: any change to them is treated as major. */
-  other: Set<string>;
-}
-
 const LOWER_LIMITS = ['minLength', 'minItems', 'minimum', 'exclusiveMinimum', 'minProperties'];
 const UPPER_LIMITS = ['maxLength', 'maxItems', 'maximum', 'exclusiveMaximum', 'maxProperties'];
 
 /** Keywords the flattening handles itself (structure) or that carry no constraint. */
 const STRUCTURAL = new Set([
-  '$ref',
-  'anyOf',
-  'properties',
-  'items',
-  'required',
-  'additionalProperties',
-  'type',
-  'enum',
-  'const',
-  'pattern',
-  'format',
-  'uniqueItems',
-  'description',
-  'title',
-  'definitions',
-  '$id',
-  '$comment',
-  '$schema',
-  'examples',
-  'default',
+  ...'$ref anyOf properties items required additionalProperties type enum const pattern format uniqueItems'.split(' '),
+  ...'description title definitions $id $comment $schema examples default'.split(' '),
   ...LOWER_LIMITS,
   ...UPPER_LIMITS,
 ]);
 
-function newFacts(required: boolean): FieldFacts {
+/** What the comparison knows about one field, before it is read. */
+function newFacts(required: boolean) {
   return {
     required,
-    types: new Set(),
-    enum: null,
-    const: null,
-    patterns: new Set(),
-    formats: new Set(),
-    lower: new Map(),
-    upper: new Map(),
+    types: new Set<string>(),
+    enum: null as Set<string> | null,
+    const: null as string | null,
+    patterns: new Set<string>(),
+    formats: new Set<string>(),
+    /** Lower and upper limits (LOWER_LIMITS, UPPER_LIMITS) by keyword. */
+    limits: new Map<string, number>(),
     closed: false,
     uniqueItems: false,
-    descriptions: new Set(),
-    other: new Set(),
+    descriptions: new Set<string>(),
+    /** Keywords the classifier does not model, as canonical JSON: any change to them is treated as major. */
+    other: new Set<string>(),
   };
 }
+type FieldFacts = ReturnType<typeof newFacts>;
 
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
@@ -162,8 +128,8 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
     }
     if (typeof node.pattern === 'string') facts.patterns.add(node.pattern);
     if (typeof node.format === 'string') facts.formats.add(node.format);
-    for (const keyword of LOWER_LIMITS) if (typeof node[keyword] === 'number') facts.lower.set(keyword, node[keyword]);
-    for (const keyword of UPPER_LIMITS) if (typeof node[keyword] === 'number') facts.upper.set(keyword, node[keyword]);
+    for (const keyword of [...LOWER_LIMITS, ...UPPER_LIMITS])
+      if (typeof node[keyword] === 'number') facts.limits.set(keyword, node[keyword]);
     if (node.uniqueItems === true) facts.uniqueItems = true;
     if (node.additionalProperties === false) facts.closed = true;
     else if (node.additionalProperties !== undefined && node.additionalProperties !== true) {
@@ -259,20 +225,14 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
       else if (lost.length > 0) add('minor', path, `${label} dropped: ${list(lost)}`);
       if (widened.length > 0) add('minor', path, `${label} widened: ${list(widened)}`);
     }
-    for (const keyword of LOWER_LIMITS) {
-      const x = a.lower.get(keyword);
-      const y = b.lower.get(keyword);
+    for (const keyword of [...LOWER_LIMITS, ...UPPER_LIMITS]) {
+      const x = a.limits.get(keyword);
+      const y = b.limits.get(keyword);
       if (x === y) continue;
-      if (y !== undefined && (x === undefined || y > x))
-        add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
-      else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
-    }
-    for (const keyword of UPPER_LIMITS) {
-      const x = a.upper.get(keyword);
-      const y = b.upper.get(keyword);
-      if (x === y) continue;
-      if (y !== undefined && (x === undefined || y < x))
-        add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
+      const tighter = LOWER_LIMITS.includes(keyword)
+        ? (y ?? -Infinity) > (x ?? -Infinity)
+        : (y ?? Infinity) < (x ?? Infinity);
+      if (tighter) add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
       else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
     }
     if (!a.closed && b.closed) add('major', path, 'closed to unknown properties');

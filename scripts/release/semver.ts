@@ -12,9 +12,6 @@ export interface Version {
 
 const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The release tags this project uses: `v` and a plain `MAJOR.MINOR.PATCH` (no pre-release or build suffix). */
-export const TAG_PATTERN = /^v((?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*))$/;
-
 /** Parses `MAJOR.MINOR.PATCH`; returns `null` for anything else (pre-releases are not used by this dataset). */
 export function parseVersion(text: string): Version | null {
   const match = VERSION_PATTERN.exec(text);
@@ -57,17 +54,15 @@ export function maxLevel(...levels: Level[]): Level {
   return levels.reduce<Level>((worst, level) => (levelRank(level) > levelRank(worst) ? level : worst), 'none');
 }
 
-export function isLevel(text: string): text is Level {
-  return (LEVELS as readonly string[]).includes(text);
-}
-
-/** The newest of the tag names that are release tags (`vX.Y.Z`), or `null` when there is none. */
+/**
+ * The newest of the tag names that are release tags (`v` and a plain `MAJOR.MINOR.PATCH`, no pre-release or build
+ * suffix), or `null` when there is none.
+ */
 export function latestReleaseTag(tags: readonly string[]): { tag: string; version: Version } | null {
   let latest: { tag: string; version: Version } | null = null;
-  for (const tag of tags) {
-    const match = TAG_PATTERN.exec(tag.trim());
-    const version = match ? parseVersion(match[1]!) : null;
-    if (version && (!latest || compareVersions(version, latest.version) > 0)) latest = { tag: tag.trim(), version };
+  for (const tag of tags.map((t) => t.trim())) {
+    const version = tag.startsWith('v') ? parseVersion(tag.slice(1)) : null;
+    if (version && (!latest || compareVersions(version, latest.version) > 0)) latest = { tag, version };
   }
   return latest;
 }

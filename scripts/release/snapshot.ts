@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTIONS, type Collection } from '../lib/collections.ts';
 import { fail } from '../lib/cli.ts';
-import { blobId, listTree, readBlobs } from './git.ts';
+import { blobId, listTree, readBlobs, type TreeEntry } from './git.ts';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -42,7 +42,6 @@ export interface Snapshot {
   read(files: readonly RecordFile[]): Map<string, unknown>;
 }
 
-/** The folder each collection lives in, relative to the repository root. */
 const DATA_DIR = 'data';
 const SCHEMA_DIR = 'schemas';
 const SCHEMA_SUFFIX = '.schema.json';
@@ -55,10 +54,6 @@ function packageFacts(pkg: JsonObject | null): Pick<Snapshot, 'version' | 'expor
   return { version: versionOf(pkg), exports: subpaths.filter((k) => k.startsWith('.')).sort() };
 }
 
-function emptyRecords(): Map<Collection, Map<string, RecordFile>> {
-  return new Map(COLLECTIONS.map(({ name }) => [name, new Map<string, RecordFile>()]));
-}
-
 function parseJson(bytes: Buffer, where: string): unknown {
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
@@ -67,87 +62,67 @@ function parseJson(bytes: Buffer, where: string): unknown {
   }
 }
 
+function emptyRecords(): Map<Collection, Map<string, RecordFile>> {
+  return new Map(COLLECTIONS.map(({ name }) => [name, new Map<string, RecordFile>()]));
+}
+
 /** A snapshot with no records and no schemas: the baseline when nothing has been released yet. */
 export function emptySnapshot(label: string): Snapshot {
   return { label, version: null, exports: [], records: emptyRecords(), schemas: new Map(), read: () => new Map() };
 }
 
+/**
+ * The snapshot of a tree's files (`data/<folder>/<id>.json`, `schemas/<name>.schema.json`, `package.json`; others
+ * are ignored), given their blob ids and a way to read them by path. `prefix` names the tree in error messages.
+ */
+function snapshotOf(
+  label: string,
+  prefix: string,
+  entries: readonly TreeEntry[],
+  readPaths: (entries: readonly TreeEntry[]) => Map<string, Buffer>,
+): Snapshot {
+  const records = emptyRecords();
+  const small: TreeEntry[] = [];
+  for (const entry of entries) {
+    const parts = entry.path.split('/');
+    const collection = COLLECTIONS.find((c) => c.dir === parts[1]);
+    if (parts[0] === DATA_DIR && parts.length === 3 && collection && parts[2]!.endsWith('.json')) {
+      const id = parts[2]!.slice(0, -'.json'.length);
+      records.get(collection.name)!.set(id, { collection: collection.name, id, ...entry });
+    } else if (entry.path === 'package.json' || /^schemas\/[^/]+\.schema\.json$/.test(entry.path)) small.push(entry);
+  }
+  const parse = (files: readonly TreeEntry[]) => {
+    const bytes = readPaths(files);
+    return new Map(files.map((f) => [f.path, parseJson(bytes.get(f.path)!, `${prefix}${f.path}`)]));
+  };
+  const parsed = parse(small);
+  const schemas = new Map<string, JsonObject>();
+  for (const path of [...parsed.keys()].filter((p) => p !== 'package.json').sort()) {
+    schemas.set(path.slice(SCHEMA_DIR.length + 1, -SCHEMA_SUFFIX.length), parsed.get(path) as JsonObject);
+  }
+  const pkg = (parsed.get('package.json') ?? null) as JsonObject | null;
+  return { label, ...packageFacts(pkg), records, schemas, read: parse };
+}
+
 /** The working tree at `root`, as it is on disk now (uncommitted edits included). */
 export function workingTreeSnapshot(root: string): Snapshot {
-  const records = emptyRecords();
-  for (const { name, dir } of COLLECTIONS) {
-    const folder = join(root, DATA_DIR, dir);
-    if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder)
-      .filter((f) => f.endsWith('.json'))
-      .sort()) {
-      const path = `${DATA_DIR}/${dir}/${file}`;
-      const id = file.slice(0, -'.json'.length);
-      records.get(name)!.set(id, { collection: name, id, path, blob: blobId(readFileSync(join(root, path))) });
-    }
+  const paths = existsSync(join(root, 'package.json')) ? ['package.json'] : [];
+  for (const folder of [SCHEMA_DIR, ...COLLECTIONS.map(({ dir }) => `${DATA_DIR}/${dir}`)]) {
+    if (existsSync(join(root, folder))) paths.push(...readdirSync(join(root, folder)).map((f) => `${folder}/${f}`));
   }
-  const schemas = new Map<string, JsonObject>();
-  const schemaFolder = join(root, SCHEMA_DIR);
-  if (existsSync(schemaFolder)) {
-    for (const file of readdirSync(schemaFolder)
-      .filter((f) => f.endsWith(SCHEMA_SUFFIX))
-      .sort()) {
-      const where = `${SCHEMA_DIR}/${file}`;
-      schemas.set(
-        file.slice(0, -SCHEMA_SUFFIX.length),
-        parseJson(readFileSync(join(root, where)), where) as JsonObject,
-      );
-    }
-  }
-  const packageFile = join(root, 'package.json');
-  const pkg = existsSync(packageFile) ? (parseJson(readFileSync(packageFile), 'package.json') as JsonObject) : null;
-  return {
-    label: 'the working tree',
-    ...packageFacts(pkg),
-    records,
-    schemas,
-    read: (files) => new Map(files.map((f) => [f.path, parseJson(readFileSync(join(root, f.path)), f.path)])),
-  };
+  const read = (path: string) => readFileSync(join(root, path));
+  const entries = paths.filter((p) => p.endsWith('.json')).map((path) => ({ path, blob: blobId(read(path)) }));
+  return snapshotOf('the working tree', '', entries, (files) => new Map(files.map((f) => [f.path, read(f.path)])));
 }
 
 /** The tree of a git revision (a release tag), read from the object store; the working tree is not touched. */
 export function gitSnapshot(root: string, revision: string): Snapshot {
   const entries = listTree(root, revision, [DATA_DIR, SCHEMA_DIR, 'package.json']);
-  const records = emptyRecords();
-  const schemaBlobs = new Map<string, string>();
-  let packageBlob: string | null = null;
-  for (const { path, blob } of entries) {
-    if (path === 'package.json') {
-      packageBlob = blob;
-      continue;
-    }
-    const parts = path.split('/');
-    if (parts[0] === SCHEMA_DIR && parts.length === 2 && parts[1]!.endsWith(SCHEMA_SUFFIX)) {
-      schemaBlobs.set(parts[1]!.slice(0, -SCHEMA_SUFFIX.length), blob);
-      continue;
-    }
-    const collection = COLLECTIONS.find((c) => c.dir === parts[1]);
-    if (parts[0] !== DATA_DIR || parts.length !== 3 || !collection || !parts[2]!.endsWith('.json')) continue;
-    const id = parts[2]!.slice(0, -'.json'.length);
-    records.get(collection.name)!.set(id, { collection: collection.name, id, path, blob });
-  }
-  const small = readBlobs(root, [...schemaBlobs.values(), ...(packageBlob ? [packageBlob] : [])]);
-  const schemas = new Map<string, JsonObject>();
-  for (const [name, blob] of [...schemaBlobs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    schemas.set(name, parseJson(small.get(blob)!, `${revision}:${SCHEMA_DIR}/${name}${SCHEMA_SUFFIX}`) as JsonObject);
-  }
-  const pkg = packageBlob ? (parseJson(small.get(packageBlob)!, `${revision}:package.json`) as JsonObject) : null;
-  return {
-    label: revision,
-    ...packageFacts(pkg),
-    records,
-    schemas,
-    read(files) {
-      const blobs = readBlobs(
-        root,
-        files.map((f) => f.blob),
-      );
-      return new Map(files.map((f) => [f.path, parseJson(blobs.get(f.blob)!, `${revision}:${f.path}`)]));
-    },
-  };
+  return snapshotOf(revision, `${revision}:`, entries, (files) => {
+    const blobs = readBlobs(
+      root,
+      files.map((f) => f.blob),
+    );
+    return new Map(files.map((f) => [f.path, blobs.get(f.blob)!]));
+  });
 }

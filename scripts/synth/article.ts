@@ -16,16 +16,25 @@ import type {
   TextQuoteSelector,
   Outlet,
   QuoteKind,
-  FigureUnit,
   Claim,
   Source,
   CalendarUnit,
-  TimeType,
+  TimeExpression,
+  FigureUnit,
 } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
 import { resolveRelative } from '../lib/timex.ts';
 import { Random, randomFor } from './random.ts';
-import { SYNTH_PREFIX, synthEntity, synthOutlet, slugify, type CastMember, type PoolName } from './registry.ts';
+import {
+  SYNTH_PREFIX,
+  synthEntity,
+  synthOutlet,
+  slugify,
+  type CastMember,
+  type EntityPool,
+  type PoolName,
+  type PoolSizes,
+} from './registry.ts';
 import {
   ADJECTIVES,
   BASE_VERBS,
@@ -104,22 +113,8 @@ function isoDay(time: number): string {
 }
 
 /** The cast of one article: the registry entries it writes about. Entry `i mod size` of every pool is among them. */
-interface Cast {
-  people: CastMember[];
-  organizations: CastMember[];
-  city: CastMember;
-  region: CastMember;
-  event: CastMember;
-  document: CastMember;
-  commodity: CastMember;
-  technology: CastMember;
-  element: CastMember;
-  publisher: Outlet;
-  cited: Outlet[];
-}
-
-function pickCast(index: number, random: Random, sizes: Record<PoolName, number>): Cast {
-  const member = (pool: Exclude<PoolName, 'outlet'>, k: number) => synthEntity(pool, k, sizes).cast;
+function pickCast(index: number, random: Random, sizes: PoolSizes) {
+  const member = (pool: EntityPool, k: number) => synthEntity(pool, k, sizes).cast;
   const distinct = (pool: PoolName, count: number): number[] => {
     const chosen = [index % sizes[pool]];
     for (let tries = 0; chosen.length < Math.min(count, sizes[pool]) && tries < 50; tries++) {
@@ -143,56 +138,6 @@ function pickCast(index: number, random: Random, sizes: Record<PoolName, number>
     // The publisher is also credited, so every outlet is referenced from an annotation, not only as publisher.
     cited: outlets.map((k) => synthOutlet(k, sizes)),
   };
-}
-
-/** Pending annotations: spans in the text, turned into selectors once the body is complete. */
-interface Pending {
-  mentions: Array<{ span: Span; entity: string }>;
-  quotes: Array<{
-    span: Span;
-    continuations: Span[];
-    speaker: string;
-    kind: QuoteKind;
-    source: Span;
-    cue: Span[];
-    hedges: Span[];
-    outlet: string | null;
-  }>;
-  figures: Array<{
-    span: Span;
-    value: number;
-    unit: FigureUnit;
-    currency: string | null;
-    measures: string;
-    assertedBy: string | null;
-    hedges: Span[];
-  }>;
-  cited: Array<{ span: Span; outlet: string }>;
-  events: Array<{
-    span: Span;
-    description: string;
-    entity: string | null;
-    participants: string[];
-    time: PendingTime | null;
-  }>;
-  /** Claims: the figures and quotes they rest on are given by their index in `figures` and `quotes`. */
-  claims: Array<{
-    span: Span;
-    claimReviewed: string;
-    claimant: { entity: string; span: Span } | null;
-    checkable: boolean;
-    figures: number[];
-    quotes: number[];
-  }>;
-}
-
-interface PendingTime {
-  span: Span;
-  type: TimeType;
-  value: string | null;
-  beginPoint: string | null;
-  endPoint: string | null;
-  relative: { unit: CalendarUnit; offset: number } | null;
 }
 
 /** Relative time phrases the talks can have resumed at, each with its unit and offset from the publication date. */
@@ -245,7 +190,7 @@ class Prose {
 }
 
 /** Writes article `index` of a corpus. */
-export function synthArticle(seed: string, index: number, sizes: Record<PoolName, number>): Article {
+export function synthArticle(seed: string, index: number, sizes: PoolSizes): Article {
   // A rare draw cannot be singled out by any selector (the same words twice in one block); draw again.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -256,16 +201,120 @@ export function synthArticle(seed: string, index: number, sizes: Record<PoolName
   }
 }
 
-function writeArticle(random: Random, index: number, sizes: Record<PoolName, number>): Article {
+function writeArticle(random: Random, index: number, sizes: PoolSizes): Article {
   const cast = pickCast(index, random, sizes);
   const prose = new Prose(random);
   const w = new BodyWriter();
-  const pending: Pending = { mentions: [], quotes: [], figures: [], cited: [], events: [], claims: [] };
-  const mention = (member: CastMember, form: 'name' | 'short' = 'name'): Span => {
-    const span = w.mark(form === 'name' ? member.name : member.short);
-    pending.mentions.push({ span, entity: member.id });
+  // The shortest unambiguous selector of a span depends on the whole text: each is filled in once the body is done.
+  const spans: Array<[TextQuoteSelector, Span]> = [];
+  const select = (span: Span): TextQuoteSelector => {
+    const selector = {} as TextQuoteSelector;
+    spans.push([selector, span]);
+    return selector;
+  };
+  const counters = new Map<string, number>();
+  const numbered = (stem: string) => {
+    const n = (counters.get(stem) ?? 0) + 1;
+    counters.set(stem, n);
+    return `${stem}-${n}`;
+  };
+  const shortId = (id: string) => id.slice(SYNTH_PREFIX.length);
+  const source = (entity: string, span: Span): Source => ({
+    kind: 'entity',
+    entity,
+    affiliation: null,
+    selector: select(span),
+  });
+  const mentions: Mention[] = [];
+  const quotes: Quote[] = [];
+  const figures: Figure[] = [];
+  const citedSources: CitedSource[] = [];
+  const events: EventReference[] = [];
+  const claims: Claim[] = [];
+  const mark = (span: Span, entity: string): Span => {
+    mentions.push({ id: numbered(`m-${shortId(entity)}`), selector: select(span), entity, form: 'name' });
     return span;
   };
+  const mention = (member: CastMember, form: 'name' | 'short' = 'name'): Span =>
+    mark(w.mark(form === 'name' ? member.name : member.short), member.id);
+  const cite = (outlet: Outlet) =>
+    citedSources.push({
+      id: numbered(`cs-${shortId(outlet.id)}`),
+      selector: select(w.mark(outlet.name)),
+      outlet: outlet.id,
+    });
+  const figure = (
+    span: Span,
+    unit: FigureUnit,
+    value: number,
+    measures: string,
+    more: { currency?: string; assertedBy?: string; hedges?: Span[] } = {},
+  ): Figure => {
+    const { currency = null, assertedBy = null, hedges = [] } = more;
+    const id = numbered(`f-${unit}`);
+    const made = {
+      id,
+      selector: select(span),
+      value,
+      unit,
+      currency,
+      measures,
+      assertedBy,
+      hedges: hedges.map(select),
+    };
+    figures.push(made);
+    return made;
+  };
+  const quote = (
+    kind: QuoteKind,
+    span: Span,
+    speaker: string,
+    sourceSpan: Span,
+    cue: Span,
+    more: { continuations?: Span[]; hedges?: Span[]; outlet?: string | null } = {},
+  ): Quote => {
+    const made: Quote = {
+      id: numbered(`q-${kind}`),
+      selector: select(span),
+      continuations: (more.continuations ?? []).map(select),
+      kind,
+      source: source(speaker, sourceSpan),
+      cue: [select(cue)],
+      hedges: (more.hedges ?? []).map(select),
+      outlet: more.outlet ?? null,
+    };
+    quotes.push(made);
+    return made;
+  };
+  const event = (
+    span: Span,
+    description: string,
+    entity: string | null,
+    participants: string[],
+    time: Partial<Omit<TimeExpression, 'selector'>> & Pick<TimeExpression, 'type'> & { span: Span },
+  ) => {
+    const { value = null, beginPoint = null, endPoint = null, relative = null } = time;
+    events.push({
+      id: numbered('e'),
+      selector: select(span),
+      description,
+      entity,
+      setting: null,
+      place: null,
+      participants,
+      time: { selector: select(time.span), type: time.type, value, beginPoint, endPoint, relative },
+    });
+  };
+  const claim = (span: Span, claimReviewed: string, claimant: Source | null, checkable: boolean, isBasedOn: string[]) =>
+    claims.push({
+      id: numbered('c'),
+      selector: select(span),
+      claimReviewed,
+      claimant: claimant ?? { kind: 'article', entity: null, affiliation: null, selector: null },
+      checkable,
+      isBasedOn,
+      reviews: [],
+    });
   const [p0, p1, p2] = [cast.people[0]!, cast.people[1] ?? cast.people[0]!, cast.people[2] ?? cast.people[0]!];
   const [o0, o1] = [cast.organizations[0]!, cast.organizations[1] ?? cast.organizations[0]!];
 
@@ -286,8 +335,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   mention(cast.city);
   w.text(` ${random.pick(SAY_VERBS)} ${random.pick(MODALS)} ${random.pick(BASE_VERBS)} ${prose.nounPhrase()}.`);
   w.sentence().text('According to ');
-  const source1 = cast.cited[1] ?? cast.cited[0]!;
-  pending.cited.push({ span: w.mark(source1.name), outlet: source1.id });
+  cite(cast.cited[1] ?? cast.cited[0]!);
   w.text(
     `, ${prose.nounPhrase()} had been ${random.pick(PAST_VERBS)} ${random.pick(TIME_PHRASES)} after ` +
       `${random.pick(GROUPS)} in `,
@@ -305,65 +353,39 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.text(`The ${random.pick(NOUNS)} is `);
   const currencyHedge = w.mark(hedgeWord);
   w.text(' valued at ');
-  pending.figures.push({
-    span: w.mark(`${symbol}${currencyValue} million`),
-    value: currencyValue * 1_000_000,
-    unit: 'currency',
+  const valueSpan = w.mark(`${symbol}${currencyValue} million`);
+  const valued = figure(valueSpan, 'currency', currencyValue * 1_000_000, `Value of the ${o0.short} proposal`, {
     currency,
-    measures: `Value of the ${o0.short} proposal`,
-    assertedBy: null,
     hedges: [currencyHedge],
   });
-  pending.claims.push({
-    span: { start: valuedClaim.start, end: pending.figures[0]!.span.end },
-    claimReviewed: `The ${o0.short} proposal is valued at ${symbol}${currencyValue} million.`,
-    claimant: null,
-    checkable: true,
-    figures: [0],
-    quotes: [],
-  });
+  claim(
+    { start: valuedClaim.start, end: valueSpan.end },
+    `The ${o0.short} proposal is valued at ${symbol}${currencyValue} million.`,
+    null,
+    true,
+    [valued.id],
+  );
   w.text(', and ');
   mention(p0, 'short');
   w.text(' has said the wider programme would cost an ');
   const estimated = w.mark('estimated');
   w.text(' ');
   const billions = random.int(2, 40);
-  const unstatedSpan = w.mark(`${billions} billion`);
-  pending.figures.push({
-    span: unstatedSpan,
-    value: billions * 1_000_000_000,
-    unit: 'unstated',
-    currency: null,
-    measures: `Cost of the wider programme that ${p0.short} describes`,
+  const programme = `Cost of the wider programme that ${p0.short} describes`;
+  figure(w.mark(`${billions} billion`), 'unstated', billions * 1_000_000_000, programme, {
     assertedBy: p0.id,
     hedges: [estimated],
   });
   w.text(` over ${random.int(3, 12)} years.`);
   const percent = random.int(3, 97);
   w.sentence().text('Roughly ');
-  pending.figures.push({
-    span: w.mark(`${percent}%`),
-    value: percent,
-    unit: 'percent',
-    currency: null,
-    measures: `Share of the region’s ${cast.commodity.name} output affected`,
-    assertedBy: null,
-    hedges: [],
-  });
+  figure(w.mark(`${percent}%`), 'percent', percent, `Share of the region’s ${cast.commodity.name} output affected`);
   w.text(` of the region’s `);
   mention(cast.commodity);
   w.text(` output ${random.pick(MODALS)} be affected, while about `);
   const count = random.int(120, 48_000);
   const countNoun = random.pick(COUNT_NOUNS);
-  pending.figures.push({
-    span: w.mark(groupThousands(count)),
-    value: count,
-    unit: 'count',
-    currency: null,
-    measures: `Number of ${countNoun} in ${cast.city.name} involved`,
-    assertedBy: null,
-    hedges: [],
-  });
+  figure(w.mark(groupThousands(count)), 'count', count, `Number of ${countNoun} in ${cast.city.name} involved`);
   w.text(` ${countNoun} in `);
   mention(cast.city);
   w.text(` ${random.pick(MODALS)} ${random.pick(BASE_VERBS)} ${prose.nounPhrase()}.`);
@@ -380,11 +402,10 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const quoteSpan = w.mark(firstWords);
   w.text(',” ');
   const directSource = mention(p1, 'short');
-  const hedged = random.chance(0.5);
-  const quoteHedges: Span[] = [];
-  if (hedged) {
+  const hedges: Span[] = [];
+  if (random.chance(0.5)) {
     w.text(' ');
-    quoteHedges.push(w.mark('reportedly'));
+    hedges.push(w.mark('reportedly'));
   }
   w.text(' ');
   const directCue = w.mark('said');
@@ -394,17 +415,12 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const quoteOutlet = random.chance(0.3) ? cast.cited[0]! : null;
   if (quoteOutlet) {
     w.sentence();
-    pending.cited.push({ span: w.mark(quoteOutlet.name), outlet: quoteOutlet.id });
+    cite(quoteOutlet);
     w.text(' first reported the remarks.');
   }
-  pending.quotes.push({
-    span: quoteSpan,
+  quote('direct', quoteSpan, p1.id, directSource, directCue, {
     continuations: [continuation],
-    speaker: p1.id,
-    kind: 'direct',
-    source: directSource,
-    cue: [directCue],
-    hedges: quoteHedges,
+    hedges,
     outlet: quoteOutlet?.id ?? null,
   });
   w.sentence();
@@ -418,16 +434,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
     `a ${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} with no ${random.pick(NOUNS)} behind it`,
   );
   w.text(`”, adding that ${prose.clause()}.`);
-  pending.quotes.push({
-    span: partialSpan,
-    continuations: [],
-    speaker: p2.id,
-    kind: 'partial',
-    source: partialSource,
-    cue: [partialCue],
-    hedges: [],
-    outlet: null,
-  });
+  quote('partial', partialSpan, p2.id, partialSource, partialCue);
   w.sentence();
   const paraphraseSource = mention(p0, 'short');
   w.text(' ');
@@ -436,24 +443,14 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   const paraphraseWords = prose.clause();
   const paraphraseSpan = w.mark(paraphraseWords);
   w.text('.');
-  pending.quotes.push({
-    span: paraphraseSpan,
-    continuations: [],
-    speaker: p0.id,
-    kind: 'paraphrase',
-    source: paraphraseSource,
-    cue: [paraphraseCue],
-    hedges: [],
-    outlet: null,
-  });
-  pending.claims.push({
-    span: { start: paraphraseSource.start, end: paraphraseSpan.end },
-    claimReviewed: `${capitalize(paraphraseWords)}.`,
-    claimant: { entity: p0.id, span: paraphraseSource },
-    checkable: false,
-    figures: [],
-    quotes: [pending.quotes.length - 1],
-  });
+  const paraphrase = quote('paraphrase', paraphraseSpan, p0.id, paraphraseSource, paraphraseCue);
+  claim(
+    { start: paraphraseSource.start, end: paraphraseSpan.end },
+    `${capitalize(paraphraseWords)}.`,
+    source(p0.id, paraphraseSource),
+    false,
+    [paraphrase.id],
+  );
   w.end();
 
   // A subheading, then events and dates.
@@ -471,45 +468,30 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   mention(cast.event);
   w.text(' in ');
   const eventTime = w.mark(`${MONTHS[eventMonth - 1]} ${eventYear}`);
-  pending.events.push({
-    span: { start: eventStart.start, end: eventTime.end },
-    description: `The ${cast.event.name}, where the dispute began`,
-    entity: cast.event.id,
-    participants: [],
-    time: {
-      span: eventTime,
-      type: 'instant',
-      value: `${eventYear}-${String(eventMonth).padStart(2, '0')}`,
-      beginPoint: null,
-      endPoint: null,
-      relative: null,
-    },
-  });
+  event(
+    { start: eventStart.start, end: eventTime.end },
+    `The ${cast.event.name}, where the dispute began`,
+    cast.event.id,
+    [],
+    { span: eventTime, type: 'instant', value: `${eventYear}-${String(eventMonth).padStart(2, '0')}` },
+  );
   w.text(`, where ${random.pick(GROUPS)} ${random.pick(PAST_VERBS)} the `);
   mention(cast.document);
   w.text('.');
   const sinceYear = random.int(2005, publishedYear - 1);
   w.sentence();
-  pending.mentions.push({ span: w.mark(capitalize(cast.commodity.name)), entity: cast.commodity.id });
+  mark(w.mark(capitalize(cast.commodity.name)), cast.commodity.id);
   w.text(' shipments from ');
   mention(cast.region, 'short');
   w.text(' ');
   const growth = w.mark(
     `have ${random.pick(['doubled', 'halved', 'stalled', 'recovered', 'slumped'])} since ${sinceYear}`,
   );
-  pending.events.push({
-    span: growth,
-    description: `Change in ${cast.commodity.name} shipments from ${cast.region.name}`,
-    entity: null,
-    participants: [],
-    time: {
-      span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end },
-      type: 'interval',
-      value: null,
-      beginPoint: String(sinceYear),
-      endPoint: 'PRESENT_REF',
-      relative: null,
-    },
+  event(growth, `Change in ${cast.commodity.name} shipments from ${cast.region.name}`, null, [], {
+    span: { start: growth.end - `since ${sinceYear}`.length, end: growth.end },
+    type: 'interval',
+    beginPoint: String(sinceYear),
+    endPoint: 'PRESENT_REF',
   });
   w.text(', and makers of ');
   mention(cast.technology);
@@ -523,19 +505,12 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   w.text(' ');
   const when = random.pick(RELATIVE_PHRASES);
   const talks = w.mark(`resumed ${when.phrase}`);
-  pending.events.push({
-    span: talks,
-    description: `Talks between the ${o0.name} and ${cast.city.name} officials resume`,
-    entity: null,
-    participants: [o0.id, cast.city.id],
-    time: {
-      span: { start: talks.start + 'resumed '.length, end: talks.end },
-      type: 'instant',
-      value: resolveRelative({ unit: when.unit, offset: when.offset }, isoDay(publishedTime)) as string,
-      beginPoint: null,
-      endPoint: null,
-      relative: { unit: when.unit, offset: when.offset },
-    },
+  const relative = { unit: when.unit, offset: when.offset };
+  event(talks, `Talks between the ${o0.name} and ${cast.city.name} officials resume`, null, [o0.id, cast.city.id], {
+    span: { start: talks.start + 'resumed '.length, end: talks.end },
+    type: 'instant',
+    value: resolveRelative(relative, isoDay(publishedTime)) as string,
+    relative,
   });
   w.text(`, and ${random.pick(OPENERS).toLowerCase()} ${prose.clause()}.`);
   w.end();
@@ -562,80 +537,7 @@ function writeArticle(random: Random, index: number, sizes: Record<PoolName, num
   }
 
   const text = w.blocks.map((b) => b.text).join('\n');
-  const select = (span: Span): TextQuoteSelector => minimalSelector(text, span.start, span.end);
-  const counters = new Map<string, number>();
-  const numbered = (stem: string) => {
-    const n = (counters.get(stem) ?? 0) + 1;
-    counters.set(stem, n);
-    return `${stem}-${n}`;
-  };
-  const shortId = (id: string) => id.slice(SYNTH_PREFIX.length);
-
-  const mentions: Mention[] = pending.mentions.map((m) => ({
-    id: numbered(`m-${shortId(m.entity)}`),
-    selector: select(m.span),
-    entity: m.entity,
-    form: 'name',
-  }));
-  const source = (entity: string, span: Span): Source => ({
-    kind: 'entity',
-    entity,
-    affiliation: null,
-    selector: select(span),
-  });
-  const quotes: Quote[] = pending.quotes.map((q) => ({
-    id: numbered(`q-${q.kind}`),
-    selector: select(q.span),
-    continuations: q.continuations.map(select),
-    kind: q.kind,
-    source: source(q.speaker, q.source),
-    cue: q.cue.map(select),
-    hedges: q.hedges.map(select),
-    outlet: q.outlet,
-  }));
-  const figures: Figure[] = pending.figures.map((f) => ({
-    id: numbered(`f-${f.unit}`),
-    selector: select(f.span),
-    value: f.value,
-    unit: f.unit,
-    currency: f.currency,
-    measures: f.measures,
-    assertedBy: f.assertedBy,
-    hedges: f.hedges.map(select),
-  }));
-  const citedSources: CitedSource[] = pending.cited.map((c) => ({
-    id: numbered(`cs-${shortId(c.outlet)}`),
-    selector: select(c.span),
-    outlet: c.outlet,
-  }));
-  const events: EventReference[] = pending.events.map((e) => ({
-    id: numbered('e'),
-    selector: select(e.span),
-    description: e.description,
-    entity: e.entity,
-    setting: null,
-    place: null,
-    participants: e.participants,
-    time: e.time && {
-      selector: select(e.time.span),
-      type: e.time.type,
-      value: e.time.value,
-      beginPoint: e.time.beginPoint,
-      endPoint: e.time.endPoint,
-      relative: e.time.relative,
-    },
-  }));
-  const claims: Claim[] = pending.claims.map((c) => ({
-    id: numbered('c'),
-    selector: select(c.span),
-    claimReviewed: c.claimReviewed,
-    claimant: c.claimant
-      ? source(c.claimant.entity, c.claimant.span)
-      : { kind: 'article', entity: null, affiliation: null, selector: null },
-    checkable: c.checkable,
-    isBasedOn: [...c.figures.map((i) => figures[i]!.id), ...c.quotes.map((i) => quotes[i]!.id)],
-    reviews: [],
-  }));
+  for (const [selector, span] of spans) Object.assign(selector, minimalSelector(text, span.start, span.end));
   const inferences: CuratorInference[] = figures
     .filter((f) => f.unit === 'unstated')
     .map((f) => ({

@@ -23,48 +23,38 @@ import {
 /** Every synthetic id starts with this, so synthetic records are never mistaken for curated ones. */
 export const SYNTH_PREFIX = 'synth-';
 
-export type PoolName =
-  | 'person'
-  | 'organization'
-  | 'city'
-  | 'region'
-  | 'event'
-  | 'document'
-  | 'commodity'
-  | 'technology'
-  | 'chemical-element'
-  | 'outlet';
+/**
+ * The pools, in the order their records are written. A made-up pool `grow`s with the corpus: `[floor, per]` gives
+ * one entry per `per` articles, and at least `floor` (or one per article, when there are fewer); `shift` moves its
+ * syllable digits, so the k-th city and the k-th person get different made-up words. A real pool has one entry per
+ * item of its list (at most one per article).
+ */
+const POOLS = {
+  person: { grow: [8, 4], shift: 0 },
+  organization: { grow: [6, 8], shift: 5 },
+  city: { grow: [6, 10], shift: 11 },
+  region: { grow: [4, 25], shift: 17 },
+  event: { grow: [4, 10], shift: 23 },
+  document: { grow: [4, 10], shift: 29 },
+  commodity: { list: COMMODITIES },
+  technology: { list: TECHNOLOGIES },
+  'chemical-element': { list: ELEMENTS },
+  outlet: { grow: [6, 40], shift: 3 },
+} as const;
+
+export type PoolName = keyof typeof POOLS;
+export type EntityPool = Exclude<PoolName, 'outlet'>;
+export type PoolSizes = Record<PoolName, number>;
+export const ENTITY_POOLS = Object.keys(POOLS).filter((pool) => pool !== 'outlet') as EntityPool[];
 
 /** Registry pool sizes for a corpus of `count` articles (each at least 1, at most `count`). */
-export function poolSizes(count: number): Record<PoolName, number> {
-  const grow = (floor: number, perArticles: number) => Math.max(Math.min(count, floor), Math.ceil(count / perArticles));
-  return {
-    person: grow(8, 4),
-    organization: grow(6, 8),
-    city: grow(6, 10),
-    region: grow(4, 25),
-    event: grow(4, 10),
-    document: grow(4, 10),
-    commodity: Math.min(count, COMMODITIES.length),
-    technology: Math.min(count, TECHNOLOGIES.length),
-    'chemical-element': Math.min(count, ELEMENTS.length),
-    outlet: grow(6, 40),
-  };
+export function poolSizes(count: number): PoolSizes {
+  const size = (pool: (typeof POOLS)[PoolName]) =>
+    'list' in pool
+      ? Math.min(count, pool.list.length)
+      : Math.max(Math.min(count, pool.grow[0]), Math.ceil(count / pool.grow[1]));
+  return Object.fromEntries(Object.entries(POOLS).map(([name, pool]) => [name, size(pool)])) as PoolSizes;
 }
-
-/** Per-kind shift of the syllable digits, so the k-th city and the k-th person get different made-up words. */
-const NAMESPACE: Record<PoolName, number> = {
-  person: 0,
-  organization: 5,
-  city: 11,
-  region: 17,
-  event: 23,
-  document: 29,
-  outlet: 3,
-  commodity: 0,
-  technology: 0,
-  'chemical-element': 0,
-};
 
 /**
  * The k-th made-up word of a pool: k written in base 32 with one syllable per digit (at least three), each digit
@@ -73,6 +63,7 @@ const NAMESPACE: Record<PoolName, number> = {
  */
 export function madeUpWord(pool: PoolName, k: number, poolSize: number): string {
   const base = SYLLABLES.length;
+  const { shift = 0 } = POOLS[pool] as { shift?: number };
   let digits = 3;
   while (base ** digits < poolSize) digits++;
   // Multiplying by an odd constant modulo 2^(5·digits) is a bijection: it spreads neighbouring k over all syllables.
@@ -82,7 +73,7 @@ export function madeUpWord(pool: PoolName, k: number, poolSize: number): string 
   for (let position = 0; position < digits; position++) {
     const digit = rest % base;
     rest = Math.floor(rest / base);
-    word += SYLLABLES[(digit + position * 7 + NAMESPACE[pool]) % base];
+    word += SYLLABLES[(digit + position * 7 + shift) % base];
   }
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -113,11 +104,7 @@ export interface SynthEntity {
 }
 
 /** The k-th entry of an entity pool, as a registry record and as the article writer sees it. */
-export function synthEntity(
-  pool: Exclude<PoolName, 'outlet'>,
-  k: number,
-  sizes: Record<PoolName, number>,
-): SynthEntity {
+export function synthEntity(pool: Exclude<PoolName, 'outlet'>, k: number, sizes: PoolSizes): SynthEntity {
   const word = madeUpWord(pool, k, sizes[pool]);
   const entity = (kind: EntityKind, name: string, aliases: string[], extra: Partial<Entity> = {}): SynthEntity => {
     const id = `${SYNTH_PREFIX}${kind}-${slugify(name)}`;
@@ -158,21 +145,9 @@ export function synthEntity(
 }
 
 /** The k-th outlet: a made-up name on a reserved `.example` domain. */
-export function synthOutlet(k: number, sizes: Record<PoolName, number>): Outlet {
+export function synthOutlet(k: number, sizes: PoolSizes): Outlet {
   const word = madeUpWord('outlet', k, sizes.outlet);
   const name = `The ${word} ${OUTLET_NOUNS[k % OUTLET_NOUNS.length]}`;
   const slug = slugify(name);
   return { id: `${SYNTH_PREFIX}outlet-${slug}`, name, url: `https://${slug}.example/`, country: null };
 }
-
-export const ENTITY_POOLS = [
-  'person',
-  'organization',
-  'city',
-  'region',
-  'event',
-  'document',
-  'commodity',
-  'technology',
-  'chemical-element',
-] as const satisfies ReadonlyArray<Exclude<PoolName, 'outlet'>>;

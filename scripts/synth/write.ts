@@ -4,15 +4,13 @@
  * written one at a time, so memory stays flat whatever the count.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { UserError } from '../lib/cli.ts';
-import { prepareFilesFolder } from '../lib/output-target.ts';
+import { prepareFilesFolder, REPO_ROOT } from '../lib/output-target.ts';
 import { createProgress } from '../lib/progress.ts';
 import { synthArticle } from './article.ts';
 import { ENTITY_POOLS, poolSizes, synthEntity, synthOutlet } from './registry.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 'annotated-news-synth-v1';
 /** The folders a corpus consists of. */

@@ -61,3 +61,19 @@ test('mention-forms: a name or demonym in capitals (an all-caps lead-in) passes;
     ['/annotations/mentions/7/form'],
   );
 });
+
+test('mention-forms: a nominal may start with a possessive proper noun; a lowercase possessive is no determiner', () => {
+  const findings = findingsAfter([mentionForms], (data) =>
+    editJson(data, FIXTURE_ARTICLE, (a) => {
+      a.annotations.mentions.push(
+        { id: 'm-pos-1', selector: { exact: 'President Trump’s plan' }, entity: 'ukraine', form: 'nominal' },
+        { id: 'm-pos-2', selector: { exact: "Russia's invasion" }, entity: 'ukraine', form: 'nominal' },
+        { id: 'm-pos-3', selector: { exact: 'country’s plan' }, entity: 'ukraine', form: 'nominal' },
+      );
+    }),
+  );
+  assert.deepEqual(
+    findings.map((f) => f.pointer),
+    ['/annotations/mentions/7/selector/exact'],
+  );
+});

@@ -3,6 +3,8 @@ import { spellings } from '../names.ts';
 
 /** What a nominal mention starts with: its determiner, demonstrative, possessive or quantifier (“the country”). */
 const DETERMINER = /^(?:the|a|an|this|these|that|those|such|its|his|her|their|our|another)\s/i;
+/** Or a possessive proper noun, which determines the phrase it qualifies (“Russia’s full-scale invasion”). */
+const POSSESSIVE = /^(?:\p{Lu}[\p{L}\p{M}.-]*\s)*\p{Lu}[\p{L}\p{M}.-]*[’']s\s/u;
 
 export const mentionForms: RecordRule<'article', 'registry'> = {
   name: 'mention-forms',
@@ -10,7 +12,8 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
   needs: ['registry'],
   description:
     'A mention’s form fits its text: a `name` is the entity’s name or an alias, a `demonym` one of its ' +
-    'demonyms (either also in capitals), a `nominal` starts with its determiner (“the conference”).',
+    'demonyms (either also in capitals), a `nominal` starts with its determiner (“the conference”), which may be a possessive proper noun ' +
+    '(“Russia’s full-scale invasion”).',
   check(context) {
     const issues: Issue[] = [];
     context.record.annotations.mentions.forEach((m, i) => {
@@ -19,7 +22,7 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
       if (typeof exact !== 'string') return;
       const pointer = `/annotations/mentions/${i}`;
       if (m.form === 'nominal') {
-        if (!DETERMINER.test(exact)) {
+        if (!DETERMINER.test(exact) && !POSSESSIVE.test(exact)) {
           issues.push({
             pointer: `${pointer}/selector/exact`,
             severity: 'error',

@@ -15,6 +15,7 @@ import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
 import { errorTable, fail, runMain } from './lib/cli.ts';
 import { ruleTable } from './checks/rules/index.ts';
+import { entityKindsTable } from './checks/rules/entity-kinds.ts';
 import { formatTable } from './publish/formats/index.ts';
 
 const COMMAND = 'npm run schemas';
@@ -34,13 +35,14 @@ runMain(() => {
   for (const [name, schema] of schemas) files.set(join(root, 'schemas', name), `${JSON.stringify(schema, null, 2)}\n`);
   files.set(join(root, 'docs', 'data-dictionary.md'), renderDataDictionary(schemas, COMMAND));
   // Tables in the docs are generated blocks, so they cannot drift from the code: docs/model.md's enumerated values
-  // (from the types), the rules (docs/validation.md), the formats (docs/architecture.md) and the error codes
-  // (docs/errors.md). CONTRIBUTING.md shows the Label Studio labelling configuration the export uses, generated from
-  // the same code.
+  // and docs/annotation-guide.md's kinds of entity each reference accepts (from the types), the rules
+  // (docs/validation.md), the formats (docs/architecture.md) and the error codes (docs/errors.md). CONTRIBUTING.md
+  // shows the Label Studio labelling configuration the export uses, generated from the same code.
   const kinds = (schemas.get('entity.schema.json') as { definitions: { EntityKind: { enum: string[] } } }).definitions
     .EntityKind.enum;
   const blocks: Array<[string, string, string]> = [
     [join('docs', 'model.md'), 'enum-values', renderEnumTable(schemas)],
+    [join('docs', 'annotation-guide.md'), 'entity-kinds', entityKindsTable(schemas)],
     [join('docs', 'validation.md'), 'rules', ruleTable()],
     [join('docs', 'architecture.md'), 'formats', formatTable()],
     [join('docs', 'errors.md'), 'error-codes', errorTable()],

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codePointIndexer, positionSelector } from '../scripts/publish/positions.ts';
 import { codePointOffset, matchSelector } from '../scripts/lib/text-quote.ts';
+import { SelectorIndex } from '../scripts/checks/selectors.ts';
 
 const TEXT = 'A 🚀 rose; a rose\nis 𝔸 rose, a rose.';
 
@@ -24,13 +25,19 @@ test('positionSelector finds what matchSelector finds, and reports code point of
     { exact: 'is 𝔸' },
   ]) {
     const [at] = matchSelector(TEXT, selector);
-    const positioned = positionSelector(TEXT, codePointIndexer(TEXT), selector);
+    const positioned = positionSelector(new SelectorIndex(TEXT), codePointIndexer(TEXT), selector);
     assert.equal(positioned.start, codePointOffset(TEXT, at!));
     assert.equal([...TEXT].slice(positioned.start, positioned.end).join(''), selector.exact);
   }
 });
 
 test('positionSelector refuses a selector that matches more than once, or not at all', () => {
-  assert.throws(() => positionSelector(TEXT, codePointIndexer(TEXT), { exact: 'rose' }), /matches 4 times/);
-  assert.throws(() => positionSelector(TEXT, codePointIndexer(TEXT), { exact: 'tulip' }), /matches 0 times/);
+  assert.throws(
+    () => positionSelector(new SelectorIndex(TEXT), codePointIndexer(TEXT), { exact: 'rose' }),
+    /matches 4 times/,
+  );
+  assert.throws(
+    () => positionSelector(new SelectorIndex(TEXT), codePointIndexer(TEXT), { exact: 'tulip' }),
+    /matches 0 times/,
+  );
 });

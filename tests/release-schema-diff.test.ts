@@ -214,6 +214,11 @@ test('descriptions alone are a patch', () => {
     classify((s) => (s.description = 'Anything.')),
     [{ level: 'patch', field: '', change: 'description changed' }],
   );
+  // The kinds of entity a reference accepts are a note too (its `$comment`): the schema does not validate them.
+  assert.deepEqual(
+    classify((s) => (s.properties.url.$comment = 'entityKinds: person')),
+    [{ level: 'patch', field: 'url', change: 'description changed' }],
+  );
 });
 
 test('opening or closing an object, and keywords the classifier does not model', () => {

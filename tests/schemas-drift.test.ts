@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { FormatsPlugin } from 'ajv-formats';
 import { ROOT, runScript } from './helpers.ts';
 
 /** What `npm run schemas` reads and writes: the types, and every file it generates or writes a block into. */
@@ -55,4 +57,16 @@ test('a type changed without regenerating fails the check, naming the stale file
   assert.equal(fixed.code, 0, fixed.stderr);
   assert.match(fixed.stdout, /^Schemas and data dictionary are up to date/);
   assert.match(readFileSync(join(copy, 'schemas', 'entity.schema.json'), 'utf8'), /"The canonical name\."/);
+});
+
+test('the published schemas compile in a consumer’s plain Ajv (strict mode, with ajv-formats)', () => {
+  const require = createRequire(import.meta.url);
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const addFormats = require('ajv-formats') as FormatsPlugin;
+  const ajv = new Ajv();
+  addFormats(ajv);
+  for (const name of ['article', 'entity', 'outlet', 'redirect']) {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8')) as object;
+    assert.doesNotThrow(() => ajv.compile(schema), `${name}.schema.json`);
+  }
 });

@@ -91,12 +91,16 @@ export type SourceKind = 'entity' | 'unnamed' | 'group' | 'outlet' | 'implicit' 
 export interface Source {
   /** Whether the source is a registered entity, an unnamed person, a group, an outlet, implicit, or the article. */
   kind: SourceKind;
-  /** For `entity`: the source, an id in `data/entities/` (a person, organisation or country). Otherwise `null`. */
+  /**
+   * For `entity`: the source, an id in `data/entities/` (a person, organisation or country). Otherwise `null`.
+   * @entityKinds ["person", "organization", "country"]
+   */
   entity: EntityId | null;
   /**
    * For `unnamed` and `group`: the organisation or country the text says they belong to or speak for (“U.S.
    * officials” → `united-states`), an id in `data/entities/`; `null` when the text does not say, and for `entity`
    * `outlet`, `implicit` and `article`.
+   * @entityKinds ["organization", "country", "city", "region"]
    */
   affiliation: EntityId | null;
   /**
@@ -192,6 +196,7 @@ export interface Figure extends AnnotationBase {
    * Who asserts the figure, when the text attributes it: an id in `data/entities/` (a person, organisation or
    * country); `null` when the text does not say (the reporter's own figure). An attribution the curator infers
    * belongs in `inferences`.
+   * @entityKinds ["person", "organization", "country"]
    */
   assertedBy: EntityId | null;
   /** Hedges that qualify the figure, each found in the text (“reportedly”, “estimated”). */
@@ -304,14 +309,19 @@ export interface EventReference extends AnnotationBase {
   /**
    * The event itself, when it has an entry in `data/entities/` (an entity of kind `event`, such as the Munich
    * Security Conference); `null` when it has none (most events: a refusal, a visit, an announcement).
+   * @entityKinds ["event"]
    */
   entity: EntityId | null;
   /**
    * The larger registered event during which it happened (an entity of kind `event`: a refusal “during the Munich
    * Security Conference”, negotiations “amid the ongoing conflict with Russia”); `null` when the text names none.
+   * @entityKinds ["event"]
    */
   setting: EntityId | null;
-  /** Where it happened, when the text says: an entity of kind `country`, `city` or `region`; otherwise `null`. */
+  /**
+   * Where it happened, when the text says: an entity of kind `country`, `city` or `region`; otherwise `null`.
+   * @entityKinds ["country", "city", "region"]
+   */
   place: EntityId | null;
   /** The registered entities the text names as taking part in the event or as what it is about, in text order. */
   participants: EntityId[];

@@ -23,7 +23,10 @@ export interface Headline {
 export interface Author {
   /** The name as credited. */
   name: Text;
-  /** The author's entry in `data/entities/`, or `null` when they have none. */
+  /**
+   * The author's entry in `data/entities/`, or `null` when they have none.
+   * @entityKinds ["person", "organization"]
+   */
   entity: EntityId | null;
 }
 

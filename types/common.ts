@@ -1,6 +1,8 @@
 /**
  * Shared scalar types. Each carries the pattern or format that the generated JSON Schemas enforce.
- * Doc comments here become `description`s in `schemas/*.schema.json` (`npm run schemas`).
+ * Doc comments here become `description`s in `schemas/*.schema.json` (`npm run schemas`). A field typed `EntityId`
+ * that accepts only some kinds of entity lists them in an `@entityKinds` tag, which the schema carries as the
+ * annotation keyword `entityKinds` (not validated by the schema; the `entity-kinds` rule checks it).
  */
 
 /**

@@ -28,7 +28,10 @@ export type EntityKind =
 export interface Role {
   /** The role's title (“President of Ukraine”). */
   title: Text;
-  /** The organisation or country the role belongs to: an id in `data/entities/`, or `null`. */
+  /**
+   * The organisation or country the role belongs to: an id in `data/entities/`, or `null`.
+   * @entityKinds ["organization", "country", "city", "region"]
+   */
   of: EntityId | null;
   /** When the role began, at the precision known; `null` when not recorded. */
   start: PartialDate | null;

@@ -45,7 +45,7 @@ export const CONTRACTS: readonly Contract[] = [
     checkedBy: 'annotation-ids',
   },
   { file: 'annotations.ts', says: 'The ISO 4217 currency, only when the text states one', checkedBy: 'review' },
-  // The kinds each entity field accepts are one table, scripts/checks/entity-fields.ts, which `entity-kinds` reads.
+  // The kinds each entity field accepts are its `@entityKinds` tag, which `entity-kinds` reads from the schema.
   { file: 'annotations.ts', says: 'an entity of kind `event`, such as', checkedBy: 'entity-kinds' },
   { file: 'annotations.ts', says: '(an entity of kind `event`: a refusal', checkedBy: 'entity-kinds' },
   { file: 'annotations.ts', says: 'an entity of kind `country`, `city` or `region`', checkedBy: 'entity-kinds' },

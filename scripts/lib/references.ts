@@ -1,8 +1,9 @@
 /**
  * Which fields reference a record of another collection, read from the one declaration: a field typed `EntityId`
  * or `OutletId` (types/common.ts), which the generated schemas carry as a `$ref` to that definition (directly, as
- * the non-null branch of an `anyOf`, or as a list's items). The references rule, the entity-kinds table and the
- * table model's foreign keys all ask here.
+ * the non-null branch of an `anyOf`, or as a list's items), and the kinds of entity it accepts (its `@entityKinds`
+ * tag, kept in the schema as a `$comment`). The references rule, the entity-kinds table and the table model's
+ * foreign keys all ask here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,22 @@ import { COLLECTIONS, type Collection } from './collections.ts';
 /** The collections a reference may point into, by the type that declares it. */
 export const REFERENCE_TYPES = { EntityId: 'entities', OutletId: 'outlets' } as const;
 export type ReferenceTarget = (typeof REFERENCE_TYPES)[keyof typeof REFERENCE_TYPES];
+/**
+ * The `@entityKinds` tag in types/ lists the kinds of entity a reference field accepts. The generated schema keeps it
+ * as the field's `$comment` (`entityKinds: country, city, region`): a note every JSON Schema validator accepts, where
+ * a keyword of our own would make Ajv's default strict mode refuse the published schemas.
+ */
+export const KINDS_KEYWORD = 'entityKinds';
+const KINDS_COMMENT = /^entityKinds: ([a-z-]+(?:, [a-z-]+)*)$/;
+
+/** The schema-generator's `entityKinds` keyword as the `$comment` the published schema carries. */
+export const kindsComment = (kinds: readonly string[]): string => `${KINDS_KEYWORD}: ${kinds.join(', ')}`;
+
+/** The kinds of entity a schema node accepts, read from its `$comment`, if it declares them. */
+export function kindsOf(node: Node): string[] | undefined {
+  const match = typeof node.$comment === 'string' ? KINDS_COMMENT.exec(node.$comment) : null;
+  return match ? match[1]!.split(', ') : undefined;
+}
 
 type Node = { [key: string]: unknown };
 
@@ -24,10 +41,14 @@ export function referenceTarget(node: Node | undefined): ReferenceTarget | undef
   return undefined;
 }
 
-/** A reference field: its path from the record (property names; `-` for every item of a list) and its target. */
+/**
+ * A reference field: its path from the record (property names; `-` for every item of a list), its target and, when
+ * it accepts only some kinds of entity, those.
+ */
 export interface ReferenceField {
   path: readonly string[];
   target: ReferenceTarget;
+  kinds?: readonly string[];
 }
 
 /**
@@ -58,7 +79,8 @@ export function referenceFields(schema: Node): ReferenceField[] {
   const fields: ReferenceField[] = [];
   walkSchema(schema, (node, path) => {
     const target = referenceTarget(node);
-    if (target) fields.push({ path, target });
+    const kinds = kindsOf(node);
+    if (target) fields.push({ path, target, ...(kinds && { kinds }) });
     return target !== undefined;
   });
   return fields;

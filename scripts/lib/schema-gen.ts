@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import ts from 'typescript';
+import { KINDS_KEYWORD, kindsComment } from './references.ts';
 
 type JsonObject = { [key: string]: unknown };
 
@@ -30,6 +31,7 @@ const GENERATOR_SETTINGS: TJS.PartialArgs = {
   noExtraProps: true, // objects are closed: additionalProperties false
   strictNullChecks: true,
   aliasRef: true, // named aliases (Id, PartialDate…) become definitions
+  validationKeywords: [KINDS_KEYWORD], // the kinds of entity a reference accepts (scripts/lib/references.ts)
   topRef: false,
   titles: false,
   ignoreErrors: false,
@@ -73,6 +75,7 @@ export function generateSchemas(typesDir: string, majorVersion: number, command:
     restoreNullableAliases(raw, root.type, nullableAliases, generator);
     mergeNumberedDuplicates(raw);
     orderProperties(raw, root.type, propertyOrders);
+    kindsToComments(raw);
     schemas.set(`${root.name}.schema.json`, finish(raw, root.name, root.title, majorVersion, command));
   }
   return schemas;
@@ -133,13 +136,9 @@ function restoreNullableAliases(
     for (const [prop, { alias, list }] of props) {
       const current = properties[prop];
       if (!current) continue;
-      const { description } = current;
+      const { type: _type, ...annotations } = current; // the description, and the kinds an `EntityId` accepts
       if (list) current.items = { $ref: `#/definitions/${alias}` };
-      else
-        properties[prop] = {
-          ...(description === undefined ? {} : { description }),
-          anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }],
-        };
+      else properties[prop] = { ...annotations, anyOf: [{ $ref: `#/definitions/${alias}` }, { type: 'null' }] };
       if (!definitions[alias]) {
         const aliasSchema = generator.getSchemaForSymbol(alias) as JsonObject;
         delete aliasSchema.$schema;
@@ -217,6 +216,18 @@ function mergeNumberedDuplicates(schema: JsonObject): void {
 }
 
 /** Puts the header keywords first and sorts definitions by name, so the output is stable and readable. */
+/** Each `entityKinds` keyword becomes the node's `$comment` (scripts/lib/references.ts says why). */
+function kindsToComments(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  const object = node as JsonObject;
+  const kinds = object[KINDS_KEYWORD];
+  if (Array.isArray(kinds)) {
+    delete object[KINDS_KEYWORD];
+    object.$comment = kindsComment(kinds as string[]);
+  }
+  Object.values(object).forEach(kindsToComments);
+}
+
 function finish(raw: JsonObject, name: string, title: string, majorVersion: number, command: string): JsonObject {
   const { $schema: _ignored, definitions, description, ...rest } = raw;
   const sortedDefinitions = Object.fromEntries(

@@ -3,7 +3,8 @@
  * article text (W3C Web Annotation `TextPositionSelector`). Pure functions.
  */
 import type { Article, TextQuoteSelector, PositionedSelector, PublishedArticle } from '../../types/index.ts';
-import { articleText, matchSelector } from '../lib/text-quote.ts';
+import { articleText } from '../lib/text-quote.ts';
+import { SelectorIndex, selectorsIn } from '../checks/selectors.ts';
 import { trace } from '../lib/trace.ts';
 
 /** The unit statement every JSON file with offsets carries (see `OffsetUnit` in types/published.ts). */
@@ -30,25 +31,20 @@ export function codePointIndexer(text: string): (utf16Index: number) => number {
 }
 
 /**
- * Positions one selector in `text`; throws when it is not found exactly once (the validator rules that out).
- * The same matches as `matchSelector`, found faster: `prefix + exact + suffix` occurs exactly where the selector
- * matches, so two `indexOf` calls settle it.
+ * Positions one selector; throws when it is not found exactly once (the validator rules that out). `index` is the
+ * article text's SelectorIndex (the validator's), so an article's selectors cost time linear in its text and their
+ * number, however many share an `exact`.
  */
 export function positionSelector(
-  text: string,
+  index: SelectorIndex,
   toCodePoint: (utf16Index: number) => number,
   selector: TextQuoteSelector,
 ): PositionedSelector {
   trace?.(`search ${JSON.stringify(selector.exact)}`);
-  const { exact, prefix = '', suffix = '' } = selector;
-  const whole = prefix + exact + suffix;
-  const first = text.indexOf(whole);
-  if (first === -1 || text.indexOf(whole, first + 1) !== -1) {
-    const count = matchSelector(text, selector).length;
-    throw new Error(`selector ${JSON.stringify(exact)} matches ${count} times, not once`);
-  }
-  const at = first + prefix.length;
-  return { ...selector, start: toCodePoint(at), end: toCodePoint(at + exact.length) };
+  const found = index.match(selector);
+  if (found.length !== 1)
+    throw new Error(`selector ${JSON.stringify(selector.exact)} matches ${found.length} times, not once`);
+  return { ...selector, start: toCodePoint(found[0]!), end: toCodePoint(found[0]! + selector.exact.length) };
 }
 
 /** `value` with every selector inside it (any object with a string `exact`) positioned. Key order is kept. */
@@ -61,19 +57,15 @@ function positionAll(value: unknown, at: (selector: TextQuoteSelector) => Positi
   return out;
 }
 
-/**
- * The article with every selector in its annotations positioned. Key order is kept. `anchors` holds where the
- * validator's grounding rule found selectors (the UTF-16 index of `exact`, by selector object); only the others
- * are searched for.
- */
-export function positionArticle(article: Article, anchors?: ReadonlyMap<object, number>): PublishedArticle {
+/** The article with every selector in its annotations positioned. Key order is kept. */
+export function positionArticle(article: Article): PublishedArticle {
   const text = articleText(article);
+  const index = new SelectorIndex(
+    text,
+    selectorsIn(article.annotations, '').map(([, selector]) => selector.exact),
+  );
   const toCodePoint = codePointIndexer(text);
-  const at = (selector: TextQuoteSelector): PositionedSelector => {
-    const start = anchors?.get(selector);
-    if (start === undefined) return positionSelector(text, toCodePoint, selector);
-    return { ...selector, start: toCodePoint(start), end: toCodePoint(start + selector.exact.length) };
-  };
+  const at = (selector: TextQuoteSelector) => positionSelector(index, toCodePoint, selector);
   return { ...article, annotations: positionAll(article.annotations, at) as PublishedArticle['annotations'] };
 }
 

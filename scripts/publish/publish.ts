@@ -19,7 +19,7 @@ import { UserError } from '../lib/cli.ts';
 import { generatedNotice } from '../lib/generated.ts';
 import { parseJsonSource } from '../lib/json-source.ts';
 import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
-import { BUILD_COMMAND, type PackageMetadata, type Resource } from './formats/format.ts';
+import { BUILD_COMMAND, type Format, type PackageMetadata, type Resource } from './formats/format.ts';
 import { CHECKSUMS_FILE, FORMATS, NPM_DESCRIPTORS } from './formats/index.ts';
 import { jsonlPath } from './json.ts';
 import { OutputDir } from './output.ts';
@@ -31,6 +31,8 @@ export interface PublishOptions {
   outDir: string;
   /** The repository: its package.json, schemas/ and types/. */
   rootDir: string;
+  /** The formats to write (a test leaves out `runtime`, which reads no data). */
+  formats?: readonly Format[];
 }
 
 export interface PublishSummary {
@@ -85,7 +87,12 @@ function writeCanonicalStream(dataDir: string, out: OutputDir, articleKeys: read
   return counts;
 }
 
-export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Promise<PublishSummary> {
+export async function publish({
+  dataDir,
+  outDir,
+  rootDir,
+  formats: only = FORMATS,
+}: PublishOptions): Promise<PublishSummary> {
   const stages: [string, number][] = [];
   const readJson = <T>(path: string) => JSON.parse(readRegularFile(join(rootDir, path)).toString('utf8')) as T;
   const dataset = readJson<PackageMetadata>('package.json');
@@ -101,7 +108,7 @@ export async function publish({ dataDir, outDir, rootDir }: PublishOptions): Pro
   const model = tableModel(join(rootDir, 'schemas'));
   const written: Resource[] = [];
   const formats: [string, Resource[]][] = [];
-  for (const format of FORMATS) {
+  for (const format of only) {
     const resources = await format.write({ out, rootDir, info, dataset, model, written });
     written.push(...resources);
     formats.push([format.name, resources]);

@@ -11,7 +11,8 @@
  * - minor: additions the schema documents as safe: a new optional field, a new enum member (enums are open: code
  *   must handle values it does not know), a limit relaxed, a pattern or format dropped, a pattern widened by
  *   alternatives put in front of it (`^(?:NEW)$|OLD`), a new schema (collection);
- * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions).
+ * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions),
+ *   and the kinds of entity a reference accepts (an annotation the schema does not validate; a rule checks it).
  */
 import type { Level } from './semver.ts';
 import type { JsonObject } from './snapshot.ts';
@@ -102,7 +103,7 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
     if (!branch) {
       if (typeof node.description === 'string') facts.descriptions.add(node.description);
       if (typeof node.title === 'string') facts.descriptions.add(`title: ${node.title}`);
-      for (const keyword of ['examples', 'default']) {
+      for (const keyword of ['examples', 'default', '$comment']) {
         if (node[keyword] !== undefined) facts.descriptions.add(`${keyword}: ${canonical(node[keyword])}`);
       }
     }

@@ -22,40 +22,67 @@ function octal(value: number, width: number): string {
   return `${value.toString(8).padStart(width - 1, '0')}\0`;
 }
 
-/** Splits a path into ustar's `prefix` (≤ 155 bytes) and `name` (≤ 100 bytes) at a slash. */
-function splitPath(path: string): { name: string; prefix: string } {
+/** Splits a path into ustar's `prefix` (≤ 155 bytes) and `name` (≤ 100 bytes) at a slash; null when it cannot. */
+function splitPath(path: string): { name: string; prefix: string } | null {
   if (Buffer.byteLength(path) <= 100) return { name: path, prefix: '' };
   for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) {
     const prefix = path.slice(0, at);
     const name = path.slice(at + 1);
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name.length > 0) return { name, prefix };
   }
-  throw new Error(`path too long for a ustar archive: ${path}`);
+  return null;
 }
 
-export function header(path: string, size: number, directory: boolean): Buffer {
-  const block = Buffer.alloc(BLOCK);
-  const { name, prefix } = splitPath(path);
+/** One header block: `type` `0` a file, `5` a directory, `x` a pax extended header (POSIX.1-2001). */
+function block(name: string, prefix: string, size: number, type: '0' | '5' | 'x'): Buffer {
+  const out = Buffer.alloc(BLOCK);
   const write = (text: string, offset: number, width: number) => {
     const bytes = Buffer.from(text, 'utf8');
     if (bytes.length > width) throw new Error(`tar header field too long: ${text}`);
-    bytes.copy(block, offset);
+    bytes.copy(out, offset);
   };
   write(name, 0, 100);
-  write(octal(directory ? DIRECTORY_MODE : FILE_MODE, 8), 100, 8);
+  write(octal(type === '5' ? DIRECTORY_MODE : FILE_MODE, 8), 100, 8);
   write(octal(0, 8), 108, 8); // uid
   write(octal(0, 8), 116, 8); // gid
   write(octal(size, 12), 124, 12);
   write(octal(FIXED_MTIME, 12), 136, 12);
   write('        ', 148, 8); // checksum, computed below with this field as spaces
-  write(directory ? '5' : '0', 156, 1);
+  write(type, 156, 1);
   write('ustar\0', 257, 6);
   write('00', 263, 2);
   write(prefix, 345, 155);
   let sum = 0;
-  for (const byte of block) sum += byte;
+  for (const byte of out) sum += byte;
   write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-  return block;
+  return out;
+}
+
+/**
+ * The header of an entry: one ustar block, preceded, for a path ustar cannot hold (`brat/<id>.ann` with a 120-character
+ * id is more than `name`'s 100 bytes), by a POSIX pax extended header that gives the whole path (GNU tar and Python's
+ * tarfile read it; tests/hardening/limits.test.ts); the ustar block then holds the path cut to 100 bytes.
+ */
+export function header(path: string, size: number, directory: boolean): Buffer {
+  const type = directory ? '5' : '0';
+  const split = splitPath(path);
+  if (split) return block(split.name, split.prefix, size, type);
+  // A pax record is "<length> path=<path>\n", its length counting its own digits.
+  const body = ` path=${path}\n`;
+  const bare = Buffer.byteLength(body);
+  const length = bare + String(bare + String(bare).length).length;
+  const record = Buffer.from(`${length}${body}`);
+  const short = Buffer.from(path)
+    .subarray(0, 100)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
+  const padding = Buffer.alloc((BLOCK - (record.length % BLOCK)) % BLOCK);
+  return Buffer.concat([
+    block('././@PaxHeader', '', record.length, 'x'),
+    record,
+    padding,
+    block(short, '', size, type),
+  ]);
 }
 
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));

@@ -41,9 +41,13 @@ export const coverage: RecordRule<'article', 'registry'> = {
   check(context) {
     const article = context.record;
     const text = textOf(article);
-    const index = new SelectorIndex(text);
+    const anchored = [...article.annotations.mentions, ...article.annotations.citedSources];
+    const index = new SelectorIndex(
+      text,
+      anchored.flatMap((a) => (typeof a.selector?.exact === 'string' ? [a.selector.exact] : [])),
+    );
     const covered: Array<[number, number]> = [];
-    for (const a of [...article.annotations.mentions, ...article.annotations.citedSources]) {
+    for (const a of anchored) {
       const s = span(index, a.selector);
       if (s) covered.push(s);
     }

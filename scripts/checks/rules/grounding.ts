@@ -58,8 +58,12 @@ export const grounding: RecordRule<'article'> = {
     const issues: Issue[] = [];
     // Many selectors share their exact text (“Ukraine” with different prefixes): the index finds each one's
     // occurrences once, and each selector's among them by one look-up.
-    const index = new SelectorIndex(text);
-    for (const [pointer, selector] of selectorsIn(context.record.annotations, '/annotations')) {
+    const selectors = selectorsIn(context.record.annotations, '/annotations');
+    const index = new SelectorIndex(
+      text,
+      selectors.map(([, selector]) => selector.exact),
+    );
+    for (const [pointer, selector] of selectors) {
       const at = index.occurrences(selector.exact);
       const found = index.match(selector);
       trace?.(`ground ${context.file}#${pointer}`);

@@ -4,9 +4,8 @@
  * the matched spans, and every disagreement (scripts/lib/agreement.ts defines them). Reads only; exit 0 when the
  * comparison was made, 2 when it could not be (a file unreadable, not an article, or the texts differ).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fail, runMain } from './lib/cli.ts';
+import { fail, readText, runMain } from './lib/cli.ts';
 import { npmCommand, printable } from './lib/printable.ts';
 import {
   compareLayer,
@@ -27,12 +26,7 @@ Cohen's kappa on each label over the matched spans; and the disagreements, liste
   --json   print the figures and the disagreements as JSON`;
 
 function readArticle(file: string): Article {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-  }
+  const text = readText(file);
   let record: unknown;
   try {
     record = JSON.parse(text);

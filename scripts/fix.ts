@@ -5,10 +5,9 @@
  * it changed. Files it cannot read safely (bad UTF-8, JSON errors, duplicate keys) are left alone and reported.
  * Exit 0 when done; 1 when a file could not be fixed, or with --check when a file is not canonical; 2 for usage.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COLLECTIONS } from './lib/collections.ts';
+import { COLLECTIONS, readSchema } from './lib/collections.ts';
 import { fixRecord } from './lib/fix-record.ts';
 import { readLayout } from './checks/layout.ts';
 import { fail, runMain } from './lib/cli.ts';
@@ -42,13 +41,7 @@ runMain(() => {
     if (!existsSync(p)) fail(`${p}: no such file or folder`);
     return resolve(p);
   });
-  const schemaDir = join(import.meta.dirname, '..', 'schemas');
-  const schemas = new Map(
-    COLLECTIONS.map((c) => [
-      c.name,
-      JSON.parse(readFileSync(join(schemaDir, `${c.schema}.schema.json`), 'utf8')) as object,
-    ]),
-  );
+  const schemas = new Map(COLLECTIONS.map((c) => [c.name, readSchema(c.schema)]));
   const validateCommand = (file: string) =>
     npmCommand('validate', values.data === 'data' ? [file] : ['--data', values.data, file]);
   let changed = 0;

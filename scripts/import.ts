@@ -18,6 +18,8 @@ import type { Article } from '../types/index.ts';
 import { fail, runMain } from './lib/cli.ts';
 import { RECORD_FILE } from './checks/layout.ts';
 import { canonicalText } from './lib/canonical.ts';
+import { readSchema } from './lib/collections.ts';
+import { npmCommand } from './lib/printable.ts';
 import { parseJsonSource } from './lib/json-source.ts';
 import { checkRecordFolder } from './lib/output-target.ts';
 import { replaceIfUnchanged } from './lib/record-file.ts';
@@ -38,9 +40,6 @@ Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --dry-run            print the changes; write nothing
   --allow-delete       remove the annotations deleted in the tool (an export of the record that lacks them)
   --force              apply edits to annotations that also changed in the record since the export`;
-
-/** An argument as a POSIX shell reads it back: bare when safe, else single-quoted. */
-const shellWord = (arg: string) => (/^[\w./,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 runMain(() => {
   const { values, positionals } = parseArgs({
@@ -71,16 +70,14 @@ runMain(() => {
   const target = join(values.data, 'articles', `${id}.json`);
   if (!existsSync(target))
     fail(
-      `${target} does not exist; create it first with \`npm run new -- --data ${shellWord(values.data)} ${id}\` ` +
+      `${target} does not exist; create it first with \`${npmCommand('new', ['--data', values.data, id])}\` ` +
         `and paste the article text`,
     );
   const shown = relative(process.cwd(), target) || target;
   /** This command as typed, with more flags: every command printed works when pasted. */
   const command = (...more: string[]) =>
-    ['npm run import --', '--from', format, file, '--article', id, '--data', values.data, ...more]
-      .map((word, i) => (i === 0 ? word : shellWord(word)))
-      .join(' ');
-  const validate = `npm run validate -- --data ${shellWord(values.data)} ${shellWord(shown)}`;
+    npmCommand('import', ['--from', format, file, '--article', id, '--data', values.data, ...more]);
+  const validate = npmCommand('validate', ['--data', values.data, shown]);
 
   const original = readFileSync(target, 'utf8');
   const record = parseJsonSource(new TextEncoder().encode(original));
@@ -138,7 +135,7 @@ runMain(() => {
         `  To delete them: ${command('--allow-delete')}`,
       1,
     );
-  const schema = JSON.parse(readFileSync(join(schemaDir, 'article.schema.json'), 'utf8')) as object;
+  const schema = readSchema('article');
   const after = canonicalText(plan.article, schema);
   if (values['dry-run']) {
     console.log(`dry run: ${summary} in ${shown}; nothing was written.`);
@@ -149,9 +146,8 @@ runMain(() => {
     return 0;
   }
   // New entities first: the record never names one that is not written.
-  const entitySchema = JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as object;
   for (const entity of built.entities)
-    writeFileSync(join(values.data, 'entities', `${entity.id}.json`), canonicalText(entity, entitySchema), {
+    writeFileSync(join(values.data, 'entities', `${entity.id}.json`), canonicalText(entity, readSchema('entity')), {
       flag: 'wx',
     });
   // The file was read as `original`; it is replaced only if it still holds exactly that.

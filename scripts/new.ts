@@ -10,13 +10,14 @@
  * `datePublished` and `dateModified` from the YAML front matter (`title`, `source_url`, `published_time`,
  * `modified_time`); `provenance` naming the file and the archive it came from; no annotations.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fail, runMain } from './lib/cli.ts';
+import { fail, readText, runMain } from './lib/cli.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
+import { readSchema } from './lib/collections.ts';
 import { ConversionError, convertMarkdown, convertPlainText, type FrontMatter } from './lib/source-text.ts';
 import type { Article } from '../types/index.ts';
 import { nameProblem } from './lib/portable-names.ts';
@@ -52,12 +53,7 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
   const extension = extname(file).toLowerCase();
   if (!['.md', '.markdown', '.txt'].includes(extension))
     fail(`${file}: give a Markdown (.md) or plain text (.txt) file; "${extension || 'no extension'}" is neither`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
-  }
+  const text = readText(file);
   let converted;
   try {
     converted = extension === '.txt' ? convertPlainText(text) : convertMarkdown(text);
@@ -137,10 +133,7 @@ runMain(() => {
       ? articleTemplate(id, today, values['added-by'])
       : articleFrom(id, values.from, today, values['added-by'], values.archive);
   try {
-    const schema = JSON.parse(
-      readFileSync(join(import.meta.dirname, '..', 'schemas', 'article.schema.json'), 'utf8'),
-    ) as object;
-    writeFileAtomic(path, canonicalText(record, schema), { exclusive: true });
+    writeFileAtomic(path, canonicalText(record, readSchema('article')), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       fail(`${path} already exists; edit it, or choose another id`);

@@ -23,17 +23,9 @@ const jsonl = (root: string, collection: string) => join(root, 'jsonl', `${colle
 
 /** The entities and outlets of the canonical stream. */
 export function readRegistry(root: string): Registry {
-  const entities = new Map<string, Entity>();
-  for (const line of readLines(jsonl(root, 'entities'))) {
-    const entity = JSON.parse(line) as Entity;
-    entities.set(entity.id, entity);
-  }
-  const outlets = new Map<string, Outlet>();
-  for (const line of readLines(jsonl(root, 'outlets'))) {
-    const outlet = JSON.parse(line) as Outlet;
-    outlets.set(outlet.id, outlet);
-  }
-  return { entities, outlets };
+  const byId = <T extends { id: string }>(collection: string) =>
+    new Map(Array.from(readLines(jsonl(root, collection)), (line) => JSON.parse(line) as T).map((r) => [r.id, r]));
+  return { entities: byId<Entity>('entities'), outlets: byId<Outlet>('outlets') };
 }
 
 /** The published articles, in the stream's order (by id), one at a time. */

@@ -8,12 +8,22 @@
  * fields as JSON, so an import gives it back exactly.
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle, MAIN, recordVersion, type Decomposed } from './spans.ts';
-import { ARTICLE_SCHEMA, choiceFields, choicesOf, getLink, kindLabel, roleLabel, rolePatterns } from './layers.ts';
+import { decomposeArticle, MAIN, recordVersion } from './spans.ts';
+import {
+  ARTICLE_SCHEMA,
+  choiceValues,
+  choicesOf,
+  getLink,
+  kindLabel,
+  mainLabel,
+  roleLabel,
+  rolePatterns,
+} from './layers.ts';
 import { BLOCK_LABELS, exportedBlocks, GENRE_FIELD } from './document.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
 import { notePayload, parseNote, type BratNote } from './brat.ts';
+import { ImportError } from './merge.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -25,10 +35,7 @@ const escapeXml = (s: string) =>
 /** The labelling configuration (XML) to paste into a Label Studio project. */
 export function labelStudioConfig(entityKinds: readonly string[], schema = ARTICLE_SCHEMA): string {
   const roles = rolePatterns(schema);
-  const choices = new Map<string, Set<string>>();
-  for (const field of choiceFields(schema))
-    if (field.on !== 'block' || field.path !== 'type')
-      choices.set(field.name, new Set([...(choices.get(field.name) ?? []), ...field.values]));
+  const choices = choiceValues(schema);
   const choicesXml = (name: string, perRegion: boolean) => [
     `    <Choices name="${escapeXml(name)}" toName="${TEXT_NAME}" choice="single" showInline="true"` +
       `${perRegion ? ' perRegion="true"' : ''}>`,
@@ -67,14 +74,6 @@ export function labelStudioConfig(entityKinds: readonly string[], schema = ARTIC
     '</View>',
     '',
   ].join('\n');
-}
-
-function mainLabel(item: Decomposed, registry: Registry): string {
-  if (item.layer === 'mentions') {
-    const kind = registry.entities.get(String(item.fields.entity))?.kind;
-    if (kind) return kindLabel(kind);
-  }
-  return LAYERS[item.layer].label;
 }
 
 /** One article as a Label Studio task with its annotations. */
@@ -173,15 +172,6 @@ export interface LabelStudioRegion {
   choices: Record<string, string>;
 }
 
-export class LabelStudioFormatError extends Error {
-  constructor(
-    readonly where: string,
-    message: string,
-  ) {
-    super(`${where}: ${message}`);
-  }
-}
-
 /**
  * Reads a Label Studio JSON export (a list of tasks, or one task): the task for `articleId` (by `data.article`, or
  * the only task), its last annotation that was not cancelled, its regions and relations.
@@ -202,7 +192,7 @@ export function readLabelStudio(
   const byArticle = candidates.filter(([t]) => (t as { data?: { article?: unknown } }).data?.article === articleId);
   const chosen = byArticle.length === 1 ? byArticle[0] : candidates.length === 1 ? candidates[0] : undefined;
   if (!chosen)
-    throw new LabelStudioFormatError(
+    throw new ImportError(
       '/',
       byArticle.length > 1
         ? `${byArticle.length} tasks are for ${articleId}; export one`
@@ -211,19 +201,18 @@ export function readLabelStudio(
   const [task, index] = chosen as [Record<string, unknown>, number];
   const base = Array.isArray(document) ? `/${index}` : '';
   const data = task.data as { text?: unknown; version?: unknown } | undefined;
-  if (typeof data?.text !== 'string') throw new LabelStudioFormatError(`${base}/data/text`, 'the task has no text');
+  if (typeof data?.text !== 'string') throw new ImportError(`${base}/data/text`, 'the task has no text');
   const annotations = (Array.isArray(task.annotations) ? task.annotations : []) as Array<Record<string, unknown>>;
   const usable = annotations
     .map((a, i) => [a, i] as const)
     .filter(([a]) => a && !a.was_cancelled && Array.isArray(a.result));
-  if (usable.length === 0)
-    throw new LabelStudioFormatError(`${base}/annotations`, 'the task has no annotation with a result');
+  if (usable.length === 0) throw new ImportError(`${base}/annotations`, 'the task has no annotation with a result');
   const [annotation, annotationIndex] = usable[usable.length - 1]!;
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;
   items.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item))
-      throw new LabelStudioFormatError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
+      throw new ImportError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
   });
   const links = new Map<string, string>();
   for (const item of items) {
@@ -263,11 +252,11 @@ export function readLabelStudio(
     if (item.type !== 'labels') return;
     const value = item.value as { start?: unknown; end?: unknown; text?: unknown; labels?: unknown } | undefined;
     if (!value || !Number.isInteger(value.start) || !Number.isInteger(value.end))
-      throw new LabelStudioFormatError(`${at}/value`, 'a labels region needs integer "start" and "end"');
+      throw new ImportError(`${at}/value`, 'a labels region needs integer "start" and "end"');
     if (!Array.isArray(value.labels) || typeof value.labels[0] !== 'string')
-      throw new LabelStudioFormatError(`${at}/value/labels`, 'a labels region needs a label');
+      throw new ImportError(`${at}/value/labels`, 'a labels region needs a label');
     if (value.labels.length > 1)
-      throw new LabelStudioFormatError(
+      throw new ImportError(
         `${at}/value/labels`,
         `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); ` +
           `give it one`,
@@ -277,7 +266,7 @@ export function readLabelStudio(
     if (Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('{')) {
       note = parseNote(meta[0]);
       if (!note)
-        throw new LabelStudioFormatError(
+        throw new ImportError(
           `${at}/meta/text/0`,
           'the region note is not the JSON the export wrote; remove it or restore it',
         );

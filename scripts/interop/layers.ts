@@ -2,11 +2,13 @@
  * What the annotation tools need besides the layer table (scripts/lib/layers.ts): the labels of secondary spans
  * (roles), links to registry records (their fields, IRIs and QIDs), and entity kinds as labels.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSchema } from '../lib/collections.ts';
 import type { Entity } from '../../types/index.ts';
-import type { LayerName, LayerSpec } from '../lib/layers.ts';
+import { LAYERS, type LayerName, type LayerSpec } from '../lib/layers.ts';
+import type { Decomposed } from './spans.ts';
 import type { Registry } from '../lib/registry.ts';
+
+const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 
 /**
  * The label of a secondary span, from its role or pattern: `continuations/0` → `Continuation`, `time/selector` →
@@ -17,10 +19,18 @@ export function roleLabel(role: string): string {
   const words = role.split('/').filter((s) => !index(s) && s !== 'selector');
   const last = role.split('/').slice(-1)[0]!;
   const singular = words.map((w, i) => (i === words.length - 1 && index(last) ? w.replace(/s$/, '') : w));
-  return singular.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return singular.map(capitalized).join('');
 }
 
 type SchemaNode = { [key: string]: unknown };
+
+/** Follows a node's `$ref` into the schema's definitions, to the node it names. */
+function resolver(schema: SchemaNode): (node: SchemaNode) => SchemaNode {
+  const definitions = (schema.definitions ?? {}) as Record<string, SchemaNode>;
+  const resolve = (node: SchemaNode): SchemaNode =>
+    typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
+  return resolve;
+}
 
 /**
  * Every secondary role the annotations can have, as label → role pattern (`Continuation` → `continuations/#`,
@@ -29,9 +39,7 @@ type SchemaNode = { [key: string]: unknown };
  * the types becomes a new label in every tool without a change here.
  */
 export function rolePatterns(articleSchema: SchemaNode): Record<string, string> {
-  const definitions = (articleSchema.definitions ?? {}) as Record<string, SchemaNode>;
-  const resolve = (node: SchemaNode): SchemaNode =>
-    typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
+  const resolve = resolver(articleSchema);
   const isSelector = (node: SchemaNode) => typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector');
   // Keyed by labels that an import file names: no prototype, so `constructor` or `toString` is no label.
   const patterns: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -56,9 +64,7 @@ export function rolePatterns(articleSchema: SchemaNode): Record<string, string> 
 }
 
 /** The repository's article schema (schemas/article.schema.json). */
-export const ARTICLE_SCHEMA = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'article.schema.json'), 'utf8'),
-) as SchemaNode;
+export const ARTICLE_SCHEMA = readSchema('article') as SchemaNode;
 
 /** The role patterns of the repository's article schema. */
 export const ROLE_PATTERNS: Record<string, string> = rolePatterns(ARTICLE_SCHEMA);
@@ -80,9 +86,7 @@ export interface ChoiceField {
 
 /** Every choice field of an article schema: the article's and the blocks' first, then each layer's, in schema order. */
 export function choiceFields(schema: SchemaNode): ChoiceField[] {
-  const definitions = (schema.definitions ?? {}) as Record<string, SchemaNode>;
-  const resolve = (node: SchemaNode): SchemaNode =>
-    typeof node.$ref === 'string' ? resolve(definitions[node.$ref.replace('#/definitions/', '')] ?? {}) : node;
+  const resolve = resolver(schema);
   const fields: ChoiceField[] = [];
   const visit = (on: ChoiceField['on'], node: SchemaNode, path: string[], depth: number): void => {
     if (depth > 6 || (typeof node.$ref === 'string' && node.$ref.endsWith('/TextQuoteSelector'))) return;
@@ -115,6 +119,15 @@ export function choiceFields(schema: SchemaNode): ChoiceField[] {
 
 /** The choice fields of the repository's article schema. */
 export const CHOICE_FIELDS: readonly ChoiceField[] = choiceFields(ARTICLE_SCHEMA);
+
+/** The values of each choice a tool shows on a span (all but the block's type, which is the span's label), by name. */
+export function choiceValues(schema: SchemaNode): Map<string, Set<string>> {
+  const choices = new Map<string, Set<string>>();
+  for (const field of choiceFields(schema))
+    if (field.on !== 'block' || field.path !== 'type')
+      choices.set(field.name, new Set([...(choices.get(field.name) ?? []), ...field.values]));
+  return choices;
+}
 
 /** The choices an annotation's fields hold, by choice name (`{ Kind: 'direct', SourceKind: 'entity' }`). */
 export function choicesOf(layer: LayerName, fields: Record<string, unknown>): Record<string, string> {
@@ -168,11 +181,12 @@ export function setLink(spec: LayerSpec, fields: Record<string, unknown>, value:
 }
 
 /** Entity kinds as labels (`chemical-element` → `ChemicalElement`), so a mention's label says what it mentions. */
-export function kindLabel(kind: string): string {
-  return kind
-    .split('-')
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
+export const kindLabel = (kind: string): string => kind.split('-').map(capitalized).join('');
+
+/** The label of an annotation's main span: a mention's entity kind, or the layer's label. */
+export function mainLabel(item: Decomposed, registry: Registry): string {
+  const kind = item.layer === 'mentions' ? registry.entities.get(String(item.fields.entity))?.kind : undefined;
+  return kind ? kindLabel(kind) : LAYERS[item.layer].label;
 }
 
 /** The Wikidata QID of an entity, when its record has one (`Q212`). */

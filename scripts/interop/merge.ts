@@ -12,7 +12,9 @@ import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.t
 import {
   assemble,
   blockSpans,
+  contextOf,
   MAIN,
+  numberRoles,
   Offsets,
   recordVersion,
   stableJson,
@@ -155,8 +157,8 @@ export function buildAnnotations(
   const newEntities = new Map<string, Entity>();
   const kindOfLabel = new Map(entityKinds.map((kind) => [kindLabel(kind), kind]));
   for (const item of items) {
-    const labelled = layerOfLabel(item.label, entityKinds);
-    if (labelled === null)
+    const layer = layerOfLabel(item.label, entityKinds);
+    if (layer === null)
       throw new ImportError(
         item.where,
         `the label ${quoted(item.label)} is not one of this dataset's`,
@@ -164,10 +166,9 @@ export function buildAnnotations(
           `annotation.conf): ${[...kindOfLabel.keys(), ...Object.values(LAYERS).map((l) => l.label)].join(', ')}.`,
       );
     // Relabelled as another kind of annotation: a new annotation of that kind (the old one is then removed).
-    const exported = item.fields !== null && item.layer === labelled;
+    const exported = item.fields !== null && item.layer === layer;
     if (item.fields !== null && item.version !== null) built.versions.add(item.version);
     if (item.fields !== null && !exported && item.id !== null) built.replaced.add(item.id);
-    const layer: Layer = labelled;
     const spec = LAYERS[layer];
     for (const span of item.spans)
       if (!KNOWN_ROLES.test(span.role))
@@ -180,28 +181,13 @@ export function buildAnnotations(
     const main = placed.find((p) => p.span.role === MAIN);
     if (!main) throw new ImportError(item.where, 'the annotation has no main span');
     // Roles given as patterns (`hedges/#`) are numbered in text order.
-    const counters = new Map<string, number>();
-    const spans = [...placed]
-      .sort((a, b) => a.from - b.from)
-      .map((p) => {
-        let role = p.span.role;
-        if (role.includes('#')) {
-          const n = counters.get(role) ?? 0;
-          counters.set(role, n + 1);
-          role = role.replace('#', String(n));
-        }
-        return { role, selector: p.selector };
-      });
+    const inOrder = [...placed].sort((a, b) => a.from - b.from);
+    const roles = numberRoles(inOrder.map((p) => p.span.role));
+    const spans = inOrder.map((p, i) => ({ role: roles[i]!, selector: p.selector }));
     let id = exported ? item.id : null;
-    if (id === null) {
-      for (let n = 1; ; n++) {
-        const candidate = `${spec.idPrefix}-${slug(main.selector.exact)}-${n}`;
-        if (!usedIds.has(candidate)) {
-          id = candidate;
-          break;
-        }
-      }
-      usedIds.add(id);
+    for (let n = 1; id === null; n++) {
+      const candidate = `${spec.idPrefix}-${slug(main.selector.exact)}-${n}`;
+      if (!usedIds.has(candidate)) usedIds.add((id = candidate));
     }
     const fields = exported ? (structuredClone(item.fields) as Record<string, unknown>) : null;
     // The record the annotation links to: the tool's (a re-link), else the exported one.
@@ -337,12 +323,7 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
       );
     }
   } else if (span.exact !== null) {
-    const selector = {
-      exact: span.exact,
-      ...(span.prefix === undefined ? {} : { prefix: span.prefix }),
-      ...(span.suffix === undefined ? {} : { suffix: span.suffix }),
-    };
-    const matches = matchSelector(text, selector);
+    const matches = matchSelector(text, { exact: span.exact, ...contextOf(span) });
     if (matches.length !== 1)
       throw new ImportError(
         span.where,
@@ -372,11 +353,7 @@ function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; 
     );
   // The tool's own context, when it singles out the same occurrence; otherwise the shortest that does.
   if (span.prefix !== undefined || span.suffix !== undefined) {
-    const given = {
-      exact,
-      ...(span.prefix === undefined ? {} : { prefix: span.prefix }),
-      ...(span.suffix === undefined ? {} : { suffix: span.suffix }),
-    };
+    const given = { exact, ...contextOf(span) };
     const matches = matchSelector(text, given);
     if (matches.length === 1 && matches[0] === from) return { from, selector: given };
   }
@@ -439,32 +416,13 @@ export function planImport(
   const seen = new Set<string>();
   for (const { layer, annotation, where } of built.annotations) {
     seen.add(annotation.id);
-    const before = current.get(annotation.id);
-    if (before) {
-      const same = before.layer === layer && stableJson(before.annotation) === stableJson(annotation);
-      changes.push({
-        outcome: same ? 'unchanged' : 'changed',
-        layer,
-        id: annotation.id,
-        before: before.annotation,
-        after: annotation,
-        where,
-      });
-      continue;
-    }
+    // The record's annotation of this id; else, of the same kind on the same words, its twin.
+    const own = current.get(annotation.id);
     const twin = atWords.get(`${layer} ${stableJson(mainSelector(annotation))}`);
-    if (twin !== undefined) {
-      changes.push({
-        outcome: 'duplicate',
-        layer,
-        id: annotation.id,
-        before: current.get(twin)!.annotation,
-        after: annotation,
-        where,
-      });
-      continue;
-    }
-    changes.push({ outcome: 'added', layer, id: annotation.id, before: null, after: annotation, where });
+    const before = own ?? (twin === undefined ? undefined : current.get(twin));
+    const same = own?.layer === layer && stableJson(own.annotation) === stableJson(annotation);
+    const outcome = own ? (same ? 'unchanged' : 'changed') : before ? 'duplicate' : 'added';
+    changes.push({ outcome, layer, id: annotation.id, before: before?.annotation ?? null, after: annotation, where });
   }
   if (exported === version)
     for (const [id, { layer, annotation }] of current)

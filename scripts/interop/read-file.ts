@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { decodeUtf8, lineColumn, MAX_FILE_BYTES, parseJsonSource, pointerLocator } from '../lib/json-source.ts';
 import { BratSyntaxError, parseBratAnn } from './brat.ts';
-import { LabelStudioFormatError, readLabelStudio } from './label-studio.ts';
-import { FormatError, readW3c } from './w3c.ts';
+import { readLabelStudio } from './label-studio.ts';
+import { readW3c } from './w3c.ts';
 import { bratStructure, fromBrat, fromLabelStudio, fromW3c, labelStudioStructure, w3cStructure } from './readers.ts';
 import type { ToolDocument } from './document.ts';
 import { ImportError, type ToolAnnotation } from './merge.ts';
@@ -85,13 +85,13 @@ export function readToolFile(
   const loadPage = (reference: string, where: string): unknown => {
     const path = resolve(dirname(current), reference);
     if (/^[a-z][a-z0-9+.-]*:/i.test(reference) || !path.startsWith(folder + sep) || !existsSync(path))
-      throw new FormatError(where, `the page ${JSON.stringify(reference)} is no file in ${folder}`);
+      throw new ImportError(where, `the page ${JSON.stringify(reference)} is no file in ${folder}`);
     current = path;
     try {
       return readJson(path).value;
     } catch (error) {
       if (error instanceof ImportError)
-        throw new FormatError(`${relative(process.cwd(), path)}:${error.where}`, error.message);
+        throw new ImportError(`${relative(process.cwd(), path)}:${error.where}`, error.message);
       throw error;
     }
   };
@@ -108,8 +108,6 @@ export function readToolFile(
       locate,
     };
   } catch (error) {
-    if (error instanceof FormatError || error instanceof LabelStudioFormatError)
-      throw new ImportError(locate(error.where), error.message.slice(error.where.length + 2));
     if (error instanceof ImportError) throw new ImportError(locate(error.where), error.message, error.hint);
     throw error;
   }

@@ -2,7 +2,7 @@
  * Each import format's annotations as `ToolAnnotation`s (./merge.ts): main spans with their role spans, the label,
  * the link and, for files this dataset exported, the id and fields from the export's note.
  */
-import { MAIN, type Layer } from './spans.ts';
+import { contextOf, MAIN, numberRoles, type Layer } from './spans.ts';
 import { ROLE_PATTERNS } from './layers.ts';
 import { LAYERS } from '../lib/layers.ts';
 import { BLOCK_LABELS, GENRE_FIELD, type ToolBlock, type ToolDocument } from './document.ts';
@@ -15,12 +15,7 @@ const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
 
 /** The span for a role, with the note's context (prefix/suffix) when it has one. */
 function withContext(span: Omit<ToolSpan, 'prefix' | 'suffix'>, note: BratNote | null, role: string): ToolSpan {
-  const context = note?.context?.[role];
-  return {
-    ...span,
-    ...(context?.prefix === undefined ? {} : { prefix: context.prefix }),
-    ...(context?.suffix === undefined ? {} : { suffix: context.suffix }),
-  };
+  return { ...span, ...contextOf(note?.context?.[role] ?? {}) };
 }
 
 /** The role a note knows for a pattern, in order of the note's context keys (so exact roles survive). */
@@ -42,8 +37,7 @@ export function fromW3c(items: readonly W3cItem[]): ToolAnnotation[] {
         start: t.start,
         end: t.end,
         exact: t.exact,
-        ...(t.prefix === undefined ? {} : { prefix: t.prefix }),
-        ...(t.suffix === undefined ? {} : { suffix: t.suffix }),
+        ...contextOf(t),
         where: `${item.where}/target/${i}`,
       }));
       spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
@@ -94,75 +88,37 @@ export function fromBrat(doc: BratDocument): ToolAnnotation[] {
     if (n.database === NORM_DATASET) links.set(n.target, n.key);
     else if (n.database === NORM_WIKIDATA && !links.has(n.target)) links.set(n.target, n.key);
   }
-  // Role spans hang off a main span by a relation whose type is the role's label.
-  const roleOf = new Map<string, { main: string; label: string }>();
-  for (const r of doc.relations) {
-    if (!ROLE_LABELS.has(r.type) || !r.args.Arg1 || !r.args.Arg2) continue;
-    roleOf.set(r.args.Arg2, { main: r.args.Arg1, label: r.type });
-  }
-  const byId = new Map(doc.textBounds.map((t) => [t.id, t]));
   const choices = bratChoices(doc);
-  const out: ToolAnnotation[] = [];
-  for (const t of doc.textBounds) {
-    if (roleOf.has(t.id) || BLOCK_LABELS.has(t.type)) continue;
-    if (ROLE_LABELS.has(t.type))
-      throw new ImportError(
-        `line ${t.line}`,
-        `${JSON.stringify(t.id)} is a ${t.type} span that no relation ties to an annotation`,
-        `Add a relation "${t.type}" from the annotation's main span (Arg1) to ${JSON.stringify(t.id)} (Arg2), ` +
-          `or delete it.`,
-      );
-    if (t.fragments.length !== 1)
+  const regions = doc.textBounds.map((t): LabelStudioRegion => {
+    if (t.fragments.length !== 1 && !BLOCK_LABELS.has(t.type))
       throw new ImportError(
         `line ${t.line}`,
         `${JSON.stringify(t.id)} is a discontinuous span`,
         'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
       );
-    const note = notes.get(t.id) ?? null;
-    const spans: ToolSpan[] = [
-      withContext(
-        { role: MAIN, start: t.fragments[0]![0], end: t.fragments[0]![1], exact: t.text, where: `line ${t.line}` },
-        note,
-        MAIN,
-      ),
-    ];
-    for (const [roleId, role] of roleOf) {
-      if (role.main !== t.id) continue;
-      const r = byId.get(roleId);
-      if (!r) continue;
-      if (r.fragments.length !== 1)
-        throw new ImportError(
-          `line ${r.line}`,
-          `${JSON.stringify(r.id)} is a discontinuous span`,
-          'Annotate each part as its own span.',
-        );
-      const pattern = ROLE_PATTERNS[role.label]!;
-      spans.push({
-        role: pattern,
-        start: r.fragments[0]![0],
-        end: r.fragments[0]![1],
-        exact: r.text,
-        where: `line ${r.line}`,
-      });
-    }
-    out.push(
-      resolveRoles(
-        {
-          where: `line ${t.line}`,
-          layer: noteLayer(note),
-          label: t.type,
-          id: note?.id ?? null,
-          spans,
-          fields: noteFields(note),
-          link: links.get(t.id) ?? null,
-          version: noteVersion(note),
-          choices: choices.get(t.id) ?? {},
-        },
-        note,
-      ),
-    );
-  }
-  return out;
+    const [start, end] = t.fragments[0]!;
+    const [where, note, link] = [`line ${t.line}`, notes.get(t.id) ?? null, links.get(t.id) ?? null];
+    return {
+      where,
+      regionId: t.id,
+      label: t.type,
+      start,
+      end,
+      text: t.text,
+      link,
+      note,
+      choices: choices.get(t.id) ?? {},
+    };
+  });
+  // Role spans hang off a main span by a relation whose type is the role's label.
+  const relations = doc.relations.flatMap(({ type, args }) =>
+    args.Arg1 && args.Arg2 ? [{ from: args.Arg1, to: args.Arg2, label: type }] : [],
+  );
+  return fromRegions(regions, relations, null, (t) => [
+    `${JSON.stringify(t.regionId)} is a ${t.label} span that no relation ties to an annotation`,
+    `Add a relation "${t.label}" from the annotation's main span (Arg1) to ${JSON.stringify(t.regionId)} (Arg2), ` +
+      `or delete it.`,
+  ]);
 }
 
 /** The attributes of a brat document, by the annotation they are on: name → value (`true` for a binary one). */
@@ -209,18 +165,29 @@ export function fromLabelStudio(
   relations: ReadonlyArray<{ from: string; to: string; label: string }>,
   version: string | null = null,
 ): ToolAnnotation[] {
+  return fromRegions(regions, relations, version, (region) => [
+    `a ${region.label} region that no relation ties to an annotation`,
+    `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`,
+  ]);
+}
+
+/**
+ * A tool's spans as annotations: each main span with the role spans its relations tie to it. `unattached` gives the
+ * message and hint for a role span that no relation ties to an annotation.
+ */
+function fromRegions(
+  regions: readonly LabelStudioRegion[],
+  relations: ReadonlyArray<{ from: string; to: string; label: string }>,
+  version: string | null,
+  unattached: (region: LabelStudioRegion) => [string, string],
+): ToolAnnotation[] {
   const roleOf = new Map<string, { main: string; label: string }>();
   for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
   const byId = new Map(regions.map((r) => [r.regionId, r]));
   const out: ToolAnnotation[] = [];
   for (const region of regions) {
     if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
-    if (ROLE_LABELS.has(region.label))
-      throw new ImportError(
-        region.where,
-        `a ${region.label} region that no relation ties to an annotation`,
-        `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`,
-      );
+    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, ...unattached(region));
     const note = region.note;
     const spans: ToolSpan[] = [
       withContext(
@@ -230,8 +197,7 @@ export function fromLabelStudio(
       ),
     ];
     for (const [roleId, role] of roleOf) {
-      if (role.main !== region.regionId) continue;
-      const r = byId.get(roleId);
+      const r = role.main === region.regionId ? byId.get(roleId) : undefined;
       if (r)
         spans.push({ role: ROLE_PATTERNS[role.label]!, start: r.start, end: r.end, exact: r.text, where: r.where });
     }
@@ -260,20 +226,13 @@ export function fromLabelStudio(
  * note's context) are matched back by pattern and order, so a round trip keeps each span's context.
  */
 function resolveRoles(item: ToolAnnotation, note: BratNote | null): ToolAnnotation {
-  if (!note?.context) return item;
-  const spans = item.spans.map((span) => {
-    if (!span.role.includes('#')) return withContext(span, note, span.role);
-    return span;
-  });
+  const context = note?.context;
+  if (!context) return item;
+  const spans = item.spans.map((span) => (span.role.includes('#') ? span : withContext(span, note, span.role)));
   // Numbered roles: give each, in text order, the context recorded for the same index.
   const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  const counters = new Map<string, number>();
-  for (const span of numbered) {
-    const n = counters.get(span.role) ?? 0;
-    counters.set(span.role, n + 1);
-    const context = note.context[span.role.replace('#', String(n))];
-    if (context?.prefix !== undefined) span.prefix = context.prefix;
-    if (context?.suffix !== undefined) span.suffix = context.suffix;
-  }
+  numberRoles(numbered.map((span) => span.role)).forEach((role, i) =>
+    Object.assign(numbered[i]!, contextOf(context[role] ?? {})),
+  );
   return { ...item, spans };
 }

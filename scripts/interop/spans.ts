@@ -46,6 +46,22 @@ export function isSelector(value: unknown): value is TextQuoteSelector {
   );
 }
 
+/** A selector's context, its `prefix` and `suffix`, leaving out the one that is undefined. */
+export const contextOf = ({ prefix, suffix }: { prefix?: string; suffix?: string }) => ({
+  ...(prefix === undefined ? {} : { prefix }),
+  ...(suffix === undefined ? {} : { suffix }),
+});
+
+/** Role patterns (`hedges/#`) numbered in the order given (`hedges/0`, `hedges/1`…); other roles as they are. */
+export function numberRoles(roles: readonly string[]): string[] {
+  const counters = new Map<string, number>();
+  return roles.map((role) => {
+    const n = counters.get(role) ?? 0;
+    counters.set(role, n + 1);
+    return role.replace('#', String(n));
+  });
+}
+
 /** Converts between UTF-16 indexes and code point offsets of one text. */
 export class Offsets {
   readonly #toCodePoint: Uint32Array | null = null;

@@ -7,12 +7,13 @@
  * The dataset's annotations are one `AnnotationCollection` paged in `AnnotationPage`s (scripts/publish/formats/w3c.ts).
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
+import { contextOf, decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
 import { CHOICE_FIELDS, getLink, getPath, recordIri, URN } from './layers.ts';
 import { exportedBlocks } from './document.ts';
 import { collectionReferences } from '../lib/references.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
+import { ImportError } from './merge.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;
@@ -79,8 +80,7 @@ export function w3cAnnotation(
       {
         type: 'TextQuoteSelector',
         exact: span.selector.exact,
-        ...(span.selector.prefix === undefined ? {} : { prefix: span.selector.prefix }),
-        ...(span.selector.suffix === undefined ? {} : { suffix: span.selector.suffix }),
+        ...contextOf(span.selector),
       },
       { type: 'TextPositionSelector', start: span.start, end: span.end },
     ],
@@ -210,16 +210,6 @@ const EMPTY_ITEM: W3cItem = {
   genre: null,
 };
 
-/** Thrown for a W3C file that is not what the importer understands, with where. */
-export class FormatError extends Error {
-  constructor(
-    readonly where: string,
-    message: string,
-  ) {
-    super(`${where}: ${message}`);
-  }
-}
-
 /** Most pages an import follows from a collection (a dataset of 100,000 articles has a few hundred). */
 const MAX_PAGES = 10_000;
 
@@ -232,7 +222,7 @@ export function readW3c(
   document: unknown,
   articleId: string,
   load: (reference: string, where: string) => unknown = (reference, where) => {
-    throw new FormatError(where, `the page ${JSON.stringify(reference)} is not in this file; import the page file`);
+    throw new ImportError(where, `the page ${JSON.stringify(reference)} is not in this file; import the page file`);
   },
 ): W3cItem[] {
   const list: Array<[unknown, string]> = [];
@@ -240,7 +230,7 @@ export function readW3c(
   const pageItems = (page: unknown, where: string) => {
     const items = (page as { items?: unknown } | null)?.items;
     if (!Array.isArray(items))
-      throw new FormatError(`${where}/items`, 'an AnnotationPage needs its annotations in items');
+      throw new ImportError(`${where}/items`, 'an AnnotationPage needs its annotations in items');
     items.forEach((a, i) => list.push([a, `${where}/items/${i}`]));
   };
   if (Array.isArray(document)) document.forEach((a, i) => list.push([a, `/${i}`]));
@@ -251,7 +241,7 @@ export function readW3c(
     while (page !== undefined && page !== null) {
       if (typeof page === 'string') {
         if (seen.has(page) || seen.size >= MAX_PAGES)
-          throw new FormatError(base, `the pages loop or exceed ${MAX_PAGES} at ${JSON.stringify(page)}`);
+          throw new ImportError(base, `the pages loop or exceed ${MAX_PAGES} at ${JSON.stringify(page)}`);
         seen.add(page);
         const reference = page;
         page = load(reference, base);
@@ -269,7 +259,7 @@ export function readW3c(
   for (const [value, where] of list) {
     const a = value as Record<string, unknown>;
     if (!a || typeof a !== 'object' || a.type !== 'Annotation')
-      throw new FormatError(where || '/', 'expected an object with "type": "Annotation"');
+      throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');
     if (typeof a.target === 'string') {
       // The article classified by genre: its body is the genre's concept.
       const body = (Array.isArray(a.body) ? a.body[0] : a.body) as { source?: unknown } | undefined;
@@ -285,7 +275,7 @@ export function readW3c(
     const targets = (Array.isArray(a.target) ? a.target : [a.target]).map((t, i) =>
       readTarget(t, `${where}/target${Array.isArray(a.target) ? `/${i}` : ''}`),
     );
-    if (targets.length === 0) throw new FormatError(`${where}/target`, 'an annotation needs a target');
+    if (targets.length === 0) throw new ImportError(`${where}/target`, 'an annotation needs a target');
     if (targets[0]!.source !== null && targets[0]!.source !== source) continue;
     const bodies = (Array.isArray(a.body) ? a.body : a.body === undefined ? [] : [a.body]) as Array<
       Record<string, unknown>
@@ -325,17 +315,17 @@ export function readW3c(
 
 function readTarget(value: unknown, where: string): W3cItem['targets'][number] {
   const t = value as Record<string, unknown>;
-  if (!t || typeof t !== 'object') throw new FormatError(where, 'a target must be an object with a selector');
+  if (!t || typeof t !== 'object') throw new ImportError(where, 'a target must be an object with a selector');
   const selectors = (Array.isArray(t.selector) ? t.selector : [t.selector]) as Array<
     Record<string, unknown> | undefined
   >;
   const quote = selectors.find((s) => s?.type === 'TextQuoteSelector');
   const position = selectors.find((s) => s?.type === 'TextPositionSelector');
-  if (!quote && !position) throw new FormatError(where, 'a target needs a TextQuoteSelector or a TextPositionSelector');
+  if (!quote && !position) throw new ImportError(where, 'a target needs a TextQuoteSelector or a TextPositionSelector');
   if (quote && typeof quote.exact !== 'string')
-    throw new FormatError(`${where}/selector`, 'TextQuoteSelector.exact must be a string');
+    throw new ImportError(`${where}/selector`, 'TextQuoteSelector.exact must be a string');
   if (position && (!Number.isInteger(position.start) || !Number.isInteger(position.end)))
-    throw new FormatError(`${where}/selector`, 'TextPositionSelector.start and end must be integers');
+    throw new ImportError(`${where}/selector`, 'TextPositionSelector.start and end must be integers');
   return {
     source: typeof t.source === 'string' ? t.source : null,
     role: typeof t.role === 'string' ? t.role : MAIN,

@@ -5,6 +5,7 @@
  * docs/errors.md) and `format()`. They cross thread and process boundaries as data, `{ code, message, hint }`
  * (`toErrorData`, `fromErrorData`), never as text to search.
  */
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { printableLines } from './printable.ts';
 
@@ -110,6 +111,15 @@ const MAKE_ROOM = 'make room (or write elsewhere) and run the command again.';
 /** Stops the script with a user-facing message. */
 export function fail(message: string, exitCode: 1 | 2 = 2): never {
   throw new UserError(message, exitCode);
+}
+
+/** A file's text, or a user error saying why it cannot be read. */
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
 /** The collections in `data/`: one folder each, one JSON file per record, each checked against its schema. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, Entity, Outlet, Redirect } from '../../types/index.ts';
 
 export interface CollectionRecords {
@@ -17,6 +19,10 @@ export const COLLECTIONS: ReadonlyArray<{ name: Collection; dir: string; schema:
   { name: 'outlets', dir: 'outlets', schema: 'outlet' },
   { name: 'redirects', dir: 'redirects', schema: 'redirect' },
 ];
+
+/** The repository's generated schema `schemas/<name>.schema.json`. */
+export const readSchema = (name: string): object =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', `${name}.schema.json`), 'utf8')) as object;
 
 /** Every record of the dataset, by collection, each list sorted by id. */
 export type Dataset = { [C in Collection]: CollectionRecords[C][] };

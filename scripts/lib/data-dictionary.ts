@@ -1,4 +1,5 @@
 /** Renders the generated JSON Schemas as a Markdown data dictionary: every collection and field. */
+import { COLLECTIONS } from './collections.ts';
 
 type Schema = { [key: string]: unknown };
 
@@ -10,13 +11,6 @@ export interface Row {
   /** The definitions the field's type names (`EntityKind`), directly, in a list or beside null. */
   refs: string[];
 }
-
-const COLLECTIONS: Record<string, string> = {
-  article: '`data/articles/<id>.json`',
-  entity: '`data/entities/<id>.json`',
-  outlet: '`data/outlets/<id>.json`',
-  redirect: '`data/redirects/<id>.json`',
-};
 
 function resolveRef(root: Schema, node: Schema): Schema {
   const ref = node.$ref;
@@ -75,29 +69,22 @@ function describeField(root: Schema, property: Schema): string {
   return target.description === own ? own : `${own} ${target.description}`;
 }
 
-function collectRows(root: Schema, node: Schema, prefix: string, rows: Row[], depth: number): void {
+/** The rows of one schema's table: every field path, its type, whether it is required, and its description. */
+export function dictionaryRows(root: Schema, node = root, prefix = '', depth = 0): Row[] {
   if (depth > 8) throw new Error(`Schema nesting too deep at ${prefix}`);
-  const properties = node.properties as Record<string, Schema>;
   const required = new Set((node.required as string[] | undefined) ?? []);
-  for (const [name, property] of Object.entries(properties)) {
+  return Object.entries(node.properties as Record<string, Schema>).flatMap(([name, property]) => {
     const path = prefix ? `${prefix}.${name}` : name;
-    rows.push({
+    const row: Row = {
       path,
       type: describeType(root, property),
       required: required.has(name),
       description: describeField(root, property),
       refs: namedTypes(property),
-    });
+    };
     const inner = objectInside(root, property);
-    if (inner) collectRows(root, inner.node, `${path}${inner.suffix}`, rows, depth + 1);
-  }
-}
-
-/** The rows of one schema's table: every field path, its type, whether it is required, and its description. */
-export function dictionaryRows(schema: Schema): Row[] {
-  const rows: Row[] = [];
-  collectRows(schema, schema, '', rows, 0);
-  return rows;
+    return [row, ...(inner ? dictionaryRows(root, inner.node, `${path}${inner.suffix}`, depth + 1) : [])];
+  });
 }
 
 /** The definition names a property's type refers to, through lists and `anyOf`. */
@@ -161,7 +148,11 @@ export function renderDataDictionary(schemas: ReadonlyMap<string, Schema>, comma
     const name = file.replace('.schema.json', '');
     out.push(`## ${String(schema.title)}`, '');
     out.push(`${String(schema.description)}`, '');
-    out.push(`Files: ${COLLECTIONS[name] ?? '—'}. Schema: \`schemas/${file}\` (\`${String(schema.$id)}\`).`, '');
+    const dir = COLLECTIONS.find((c) => c.schema === name)?.dir;
+    out.push(
+      `Files: ${dir ? `\`data/${dir}/<id>.json\`` : '—'}. Schema: \`schemas/${file}\` (\`${String(schema.$id)}\`).`,
+      '',
+    );
     const rows = dictionaryRows(schema);
     out.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
     for (const row of rows) {

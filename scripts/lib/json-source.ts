@@ -45,26 +45,15 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { byteOffset: 
   }
 }
 
-/** The byte offset of the first invalid UTF-8 sequence (a plain scan, only run when decoding failed). */
+/**
+ * The byte offset of the first invalid UTF-8 sequence (only looked for when decoding failed): where a lenient decoding
+ * has its first U+FFFD that the bytes do not spell (EF BF BD) themselves.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need =
-      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
-    if (i + need >= bytes.length && need > 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k]!;
-      let lo = 0x80;
-      let hi = 0xbf;
-      if (k === 1 && b === 0xe0) lo = 0xa0;
-      if (k === 1 && b === 0xed) hi = 0x9f; // surrogates are not UTF-8
-      if (k === 1 && b === 0xf0) lo = 0x90;
-      if (k === 1 && b === 0xf4) hi = 0x8f;
-      if (c < lo || c > hi) return i;
-    }
-    i += need + 1;
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  for (let at = lenient.indexOf('\uFFFD'); at !== -1; at = lenient.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(lenient.slice(0, at));
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return offset;
   }
   return bytes.length;
 }
@@ -180,40 +169,25 @@ function keyTokens(text: string): number {
  * The number of keys in a parsed value, whether it holds a forbidden key or nests too deeply, and whether it holds a
  * number too large for a double (parsed as ±Infinity).
  */
-function countKeys(value: unknown, depth: number): { keys: number; suspicious: boolean; nonFinite: boolean } {
-  if (depth > MAX_DEPTH) return { keys: 0, suspicious: true, nonFinite: false };
-  let keys = 0;
-  let nonFinite = false;
-  const items = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? null : [];
-  if (items) {
-    for (const item of items) {
-      if (typeof item === 'number') {
-        if (!Number.isFinite(item)) nonFinite = true;
-        continue;
-      }
-      if (item === null || typeof item !== 'object') continue;
+function countKeys(value: object, depth: number): { keys: number; suspicious: boolean; nonFinite: boolean } {
+  const count = { keys: 0, suspicious: depth > MAX_DEPTH, nonFinite: false };
+  if (count.suspicious) return count;
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  if (!Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.some((key) => FORBIDDEN_KEYS.has(key))) return { ...count, suspicious: true };
+    count.keys = keys.length;
+  }
+  for (const item of items) {
+    if (typeof item === 'number') count.nonFinite ||= !Number.isFinite(item);
+    else if (item !== null && typeof item === 'object') {
       const inner = countKeys(item, depth + 1);
       if (inner.suspicious) return inner;
-      keys += inner.keys;
-      nonFinite ||= inner.nonFinite;
-    }
-  } else {
-    for (const key of Object.keys(value as object)) {
-      if (FORBIDDEN_KEYS.has(key)) return { keys, suspicious: true, nonFinite };
-      keys++;
-      const item = (value as Record<string, unknown>)[key];
-      if (typeof item === 'number') {
-        if (!Number.isFinite(item)) nonFinite = true;
-        continue;
-      }
-      if (item === null || typeof item !== 'object') continue;
-      const inner = countKeys(item, depth + 1);
-      if (inner.suspicious) return inner;
-      keys += inner.keys;
-      nonFinite ||= inner.nonFinite;
+      count.keys += inner.keys;
+      count.nonFinite ||= inner.nonFinite;
     }
   }
-  return { keys, suspicious: false, nonFinite };
+  return count;
 }
 
 /** Noncharacters as they appear unescaped: U+FDD0–U+FDEF and the last two code points of every plane. */
@@ -464,63 +438,38 @@ function walk(
     if (depth > MAX_DEPTH) throw new ScanError(at, `nesting deeper than ${MAX_DEPTH} levels`);
     if (onValue) onValue(pointer, keyOffset, at);
     const c = text.charCodeAt(at);
-    if (c === 0x7b /* { */) {
-      at++;
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const object = c === 0x7b;
+      const close = object ? 0x7d : 0x5d;
+      const after = object
+        ? 'expected `,` or `}` after the property value'
+        : 'expected `,` or `]` after the array item';
       const keys: Array<[string, number]> = [];
-      at = skipWhitespace(text, at);
-      if (text.charCodeAt(at) === 0x7d) {
-        at++;
-        onObject?.(path, keys);
-        return;
-      }
-      for (;;) {
-        at = skipWhitespace(text, at);
-        if (text.charCodeAt(at) !== 0x22) throw new ScanError(at, 'expected a property name in double quotes');
-        const keyStart = at;
-        const key = string(true);
-        keys.push([key, keyStart]);
-        at = skipWhitespace(text, at);
-        if (text.charCodeAt(at) !== 0x3a) throw unexpected('expected `:` after the property name');
-        at++;
-        path.push(key);
-        value(onValue ? `${pointer}/${pointerSegment(key)}` : '', depth + 1, keyStart);
+      at = skipWhitespace(text, at + 1);
+      const empty = text.charCodeAt(at) === close;
+      for (let index = 0; !empty; index++) {
+        let key: string | null = null;
+        const keyOffset = object ? skipWhitespace(text, at) : -1;
+        if (object) {
+          at = keyOffset;
+          if (text.charCodeAt(at) !== 0x22) throw new ScanError(at, 'expected a property name in double quotes');
+          key = string(true);
+          keys.push([key, keyOffset]);
+          at = skipWhitespace(text, at);
+          if (text.charCodeAt(at) !== 0x3a) throw unexpected('expected `:` after the property name');
+          at++;
+        }
+        path.push(key ?? index);
+        value(onValue ? `${pointer}/${key === null ? index : pointerSegment(key)}` : '', depth + 1, keyOffset);
         path.pop();
         at = skipWhitespace(text, at);
         const next = text.charCodeAt(at);
-        if (next === 0x2c) {
-          at++;
-          continue;
-        }
-        if (next === 0x7d) {
-          at++;
-          break;
-        }
-        throw unexpected('expected `,` or `}` after the property value');
+        if (next === close) break;
+        if (next !== 0x2c) throw unexpected(after);
+        at++;
       }
-      onObject?.(path, keys);
-    } else if (c === 0x5b /* [ */) {
       at++;
-      at = skipWhitespace(text, at);
-      if (text.charCodeAt(at) === 0x5d) {
-        at++;
-        return;
-      }
-      for (let index = 0; ; index++) {
-        path.push(index);
-        value(onValue ? `${pointer}/${index}` : '', depth + 1, -1);
-        path.pop();
-        at = skipWhitespace(text, at);
-        const next = text.charCodeAt(at);
-        if (next === 0x2c) {
-          at++;
-          continue;
-        }
-        if (next === 0x5d) {
-          at++;
-          break;
-        }
-        throw unexpected('expected `,` or `]` after the array item');
-      }
+      if (object) onObject?.(path, keys);
     } else if (c === 0x22) {
       string(false);
     } else {
@@ -565,34 +514,31 @@ function walk(
 function scanStructure(text: string): SourceProblem[] {
   const problems: SourceProblem[] = [];
   try {
-    walk(text, null, (path, keys) => {
-      for (let i = 0; i < keys.length; i++) {
-        const [key, offset] = keys[i]!;
-        if (FORBIDDEN_KEYS.has(key)) {
+    walk(text, null, (path, keys) =>
+      keys.forEach(([key, offset], i) => {
+        const pointer = `${pointerOf(path)}/${pointerSegment(key)}`;
+        if (FORBIDDEN_KEYS.has(key))
           problems.push({
             code: 'forbidden-key',
             message: `the key "${key}" is not allowed`,
             hint: `"${key}" can change a consumer's object prototype; no record field has this name, so remove it.`,
             offset,
-            pointer: `${pointerOf(path)}/${pointerSegment(key)}`,
+            pointer,
           });
-        }
         // Records have a handful of keys per object, so a linear look-back beats allocating a Set.
-        for (let j = 0; j < i; j++) {
-          if (keys[j]![0] !== key) continue;
-          const { line } = lineColumn(text, keys[j]![1]);
+        const first = keys.findIndex(([other]) => other === key);
+        if (first < i)
           problems.push({
             code: 'duplicate-key',
             message:
-              `duplicate key "${key}" (first at line ${line}); ` + 'JSON.parse would silently keep only the last value',
+              `duplicate key "${key}" (first at line ${lineColumn(text, keys[first]![1]).line}); ` +
+              'JSON.parse would silently keep only the last value',
             hint: 'Keep one of the two values and delete the other.',
             offset,
-            pointer: `${pointerOf(path)}/${pointerSegment(key)}`,
+            pointer,
           });
-          break;
-        }
-      }
-    });
+      }),
+    );
   } catch (error) {
     if (!(error instanceof ScanError)) throw error;
     const depth = error.message.startsWith('nesting');

@@ -169,6 +169,18 @@ export function ensureParent(path: string, option: string): void {
     throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
 }
 
+/** Creates the parents of `real`, then its entry (null when nothing is there), refusing one that is not a folder. */
+function folderEntry(target: string, real: string, option: string): Stats | null {
+  ensureParent(real, option);
+  const entry = entryAt(real);
+  if (entry && !entry.isDirectory())
+    throw new UserError(
+      `refusing ${option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: ` +
+        `choose a folder path.`,
+    );
+  return entry;
+}
+
 /** A small JSON file's value, when it is a regular file that parses; else undefined. */
 function readSmallJson(path: string): unknown {
   const entry = entryAt(path);
@@ -220,14 +232,7 @@ export function prepareOutputFolder(
   if (isFilesystemRoot(dirname(real))) refuse(`it is a top-level system folder (${real})`);
   if (real === realPathOf(homedir())) refuse('it is your home folder');
   if (inside(realPathOf(process.cwd()), real)) refuse(`it holds the current folder (${process.cwd()})`);
-  ensureParent(real, options.option);
-  const entry = entryAt(real);
-  if (entry && !entry.isDirectory()) {
-    throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was ` +
-        `written. Hint: choose a folder path.`,
-    );
-  }
+  const entry = folderEntry(target, real, options.option);
   if (entry && !options.force && !isOwnOutput(real) && readdirSync(real).length > 0) {
     throw new UserError(
       `refusing ${options.option} ${JSON.stringify(target)}: it holds files that \`${options.command}\` did not ` +
@@ -245,15 +250,7 @@ export function prepareOutputFolder(
  */
 export function prepareFilesFolder(target: string, options: TargetOptions): string {
   const real = checkTarget(target, options);
-  ensureParent(real, options.option);
-  const entry = entryAt(real);
-  if (entry && !entry.isDirectory()) {
-    throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was ` +
-        `written. Hint: choose a folder path.`,
-    );
-  }
-  if (!entry) mkdirSync(real);
+  if (!folderEntry(target, real, options.option)) mkdirSync(real);
   return real;
 }
 

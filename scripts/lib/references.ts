@@ -5,9 +5,7 @@
  * tag, kept in the schema as a `$comment`). The references rule, the entity-kinds table and the table model's
  * foreign keys all ask here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { COLLECTIONS, type Collection } from './collections.ts';
+import { COLLECTIONS, readSchema, type Collection } from './collections.ts';
 
 /** The collections a reference may point into, by the type that declares it. */
 export const REFERENCE_TYPES = { EntityId: 'entities', OutletId: 'outlets' } as const;
@@ -88,9 +86,7 @@ export function referenceFields(schema: Node): ReferenceField[] {
 
 /** A collection's generated root schema (schemas/<name>.schema.json). */
 function schemaOf(collection: Collection): Node {
-  const { schema } = COLLECTIONS.find((c) => c.name === collection)!;
-  const path = join(import.meta.dirname, '..', '..', 'schemas', `${schema}.schema.json`);
-  return JSON.parse(readFileSync(path, 'utf8')) as Node;
+  return readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node;
 }
 
 const cache = new Map<Collection, ReferenceField[]>();

@@ -39,31 +39,16 @@ export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem 
   if (error instanceof FileProblem) return error;
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
   const reason = (error as Error).message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '');
-  if (code === 'EACCES' || code === 'EPERM') {
-    const fixIt = what === 'folder' ? 'chmod u+rx' : 'chmod u+r';
-    return new FileProblem(
-      `cannot read the ${what}: permission denied (${code})`,
-      `Give your user read access (\`${fixIt} <path>\`), or run as the owner.`,
-      code,
-    );
-  }
-  if (code === 'ELOOP')
-    return new FileProblem(
-      `cannot read the ${what}: it is a symbolic link`,
-      'Records are regular files; replace the link with the file itself.',
-      code,
-    );
-  if (code === 'ENOENT')
-    return new FileProblem(
-      `cannot read the ${what}: it disappeared while being read`,
-      'Run the command again once nothing else is changing the folder.',
-      code,
-    );
-  return new FileProblem(
-    `cannot read the ${what}: ${reason} (${code})`,
-    'Check that the disk and the path are readable.',
-    code,
-  );
+  const chmod = what === 'folder' ? 'chmod u+rx' : 'chmod u+r';
+  const access = `Give your user read access (\`${chmod} <path>\`), or run as the owner.`;
+  const known: Record<string, [string, string]> = {
+    EACCES: [`permission denied (${code})`, access],
+    EPERM: [`permission denied (${code})`, access],
+    ELOOP: ['it is a symbolic link', 'Records are regular files; replace the link with the file itself.'],
+    ENOENT: ['it disappeared while being read', 'Run the command again once nothing else is changing the folder.'],
+  };
+  const [why, hint] = known[code] ?? [`${reason} (${code})`, 'Check that the disk and the path are readable.'];
+  return new FileProblem(`cannot read the ${what}: ${why}`, hint, code);
 }
 
 /** Opens a regular file for reading (never waits, never follows a final symbolic link); throws a FileProblem. */

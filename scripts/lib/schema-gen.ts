@@ -93,33 +93,44 @@ type NullableAliases = Map<string, Map<string, { alias: string; list: boolean }>
 function findNullableAliases(program: ts.Program, typesDir: string): NullableAliases {
   const checker = program.getTypeChecker();
   const result: NullableAliases = new Map();
-  for (const file of program.getSourceFiles()) {
-    if (!resolve(file.fileName).startsWith(typesDir)) continue;
-    ts.forEachChild(file, (node) => {
-      if (!ts.isInterfaceDeclaration(node)) return;
-      const props = new Map<string, { alias: string; list: boolean }>();
-      for (const symbol of checker.getPropertiesOfType(checker.getTypeAtLocation(node))) {
-        const declaration = symbol.declarations?.[0];
-        if (!declaration || !ts.isPropertySignature(declaration) || !declaration.type) continue;
-        const typeNode = declaration.type;
-        const isNull = (n: ts.TypeNode | undefined) =>
-          n !== undefined && ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword;
-        const list = ts.isArrayTypeNode(typeNode);
-        let ref: ts.TypeNode | undefined;
-        if (list) ref = typeNode.elementType;
-        else if (ts.isUnionTypeNode(typeNode) && typeNode.types.length === 2) {
-          const [first, second] = typeNode.types;
-          ref = isNull(second) ? first : isNull(first) ? second : undefined;
-        }
-        if (!ref || !ts.isTypeReferenceNode(ref) || !ts.isIdentifier(ref.typeName)) continue;
-        const aliased = checker.getTypeAtLocation(ref);
-        if (!(aliased.flags & (ts.TypeFlags.String | ts.TypeFlags.Number))) continue;
-        props.set(symbol.name, { alias: ref.typeName.text, list });
+  for (const node of interfacesIn(program, typesDir)) {
+    const props = new Map<string, { alias: string; list: boolean }>();
+    for (const symbol of checker.getPropertiesOfType(checker.getTypeAtLocation(node))) {
+      const declaration = symbol.declarations?.[0];
+      if (!declaration || !ts.isPropertySignature(declaration) || !declaration.type) continue;
+      const typeNode = declaration.type;
+      const isNull = (n: ts.TypeNode | undefined) =>
+        n !== undefined && ts.isLiteralTypeNode(n) && n.literal.kind === ts.SyntaxKind.NullKeyword;
+      const list = ts.isArrayTypeNode(typeNode);
+      let ref: ts.TypeNode | undefined;
+      if (list) ref = typeNode.elementType;
+      else if (ts.isUnionTypeNode(typeNode) && typeNode.types.length === 2) {
+        const [first, second] = typeNode.types;
+        ref = isNull(second) ? first : isNull(first) ? second : undefined;
       }
-      if (props.size > 0) result.set(node.name.text, props);
-    });
+      if (!ref || !ts.isTypeReferenceNode(ref) || !ts.isIdentifier(ref.typeName)) continue;
+      const aliased = checker.getTypeAtLocation(ref);
+      if (!(aliased.flags & (ts.TypeFlags.String | ts.TypeFlags.Number))) continue;
+      props.set(symbol.name, { alias: ref.typeName.text, list });
+    }
+    if (props.size > 0) result.set(node.name.text, props);
   }
   return result;
+}
+
+/** The interfaces declared in the types folder. */
+function interfacesIn(program: ts.Program, typesDir: string): ts.InterfaceDeclaration[] {
+  return program
+    .getSourceFiles()
+    .filter((file) => resolve(file.fileName).startsWith(typesDir))
+    .flatMap((file) => file.statements.filter(ts.isInterfaceDeclaration));
+}
+
+/** Applies `fix` to the root type's schema and to each definition, by type name. */
+function eachType(schema: JsonObject, rootType: string, fix: (typeName: string, node: JsonObject) => void): void {
+  fix(rootType, schema);
+  for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Record<string, JsonObject>))
+    fix(name, definition);
 }
 
 function restoreNullableAliases(
@@ -146,8 +157,7 @@ function restoreNullableAliases(
       }
     }
   };
-  patch(rootType, schema);
-  for (const [name, definition] of Object.entries(definitions)) patch(name, definition);
+  eachType(schema, rootType, patch);
 }
 
 /**
@@ -155,13 +165,7 @@ function restoreNullableAliases(
  * `AnnotationBase` before a mention's own fields), then its own in declaration order.
  */
 function findPropertyOrders(program: ts.Program, typesDir: string): Map<string, string[]> {
-  const declarations = new Map<string, ts.InterfaceDeclaration>();
-  for (const file of program.getSourceFiles()) {
-    if (!resolve(file.fileName).startsWith(typesDir)) continue;
-    ts.forEachChild(file, (node) => {
-      if (ts.isInterfaceDeclaration(node)) declarations.set(node.name.text, node);
-    });
-  }
+  const declarations = new Map(interfacesIn(program, typesDir).map((node) => [node.name.text, node]));
   const orderOf = (name: string): string[] => {
     const node = declarations.get(name);
     if (!node) return [];
@@ -175,17 +179,13 @@ function findPropertyOrders(program: ts.Program, typesDir: string): Map<string, 
 }
 
 function orderProperties(schema: JsonObject, rootType: string, orders: Map<string, string[]>): void {
-  const reorder = (typeName: string, node: JsonObject) => {
+  eachType(schema, rootType, (typeName, node) => {
     const order = orders.get(typeName);
     const properties = node.properties as Record<string, unknown> | undefined;
     if (!order || !properties) return;
     const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
     node.properties = Object.fromEntries(Object.entries(properties).sort(([a], [b]) => rank(a) - rank(b)));
-  };
-  reorder(rootType, schema);
-  for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Record<string, JsonObject>)) {
-    reorder(name, definition);
-  }
+  });
 }
 
 /**

@@ -52,6 +52,14 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const ESCAPABLE = '\\`*_{}[]()#+-.!<>|"$\'';
 const HELD = 0xe000;
 
+/** Blocks that have no place in an article body, by how their first line starts: what each is, and the hint. */
+const REFUSED_BLOCKS: ReadonlyArray<[RegExp, string, string]> = [
+  [/^\||^[-:| ]*\|[-:| ]*-{3,}/, 'a table', 'Write the table out as paragraphs by hand, or leave it out.'],
+  [/^<(?!!--|(?:sup|sub)>)[A-Za-z/]/i, 'raw HTML', 'Replace the HTML by its text.'],
+  [/^>/, 'a block quote', 'Make it a paragraph by hand if it is part of the article.'],
+  [/^(?:```|~~~)/, 'a code block', 'Make it a paragraph by hand if it is part of the article.'],
+];
+
 const blank = (text: string) => text.trim() === '' || /^\s*<!--.*-->\s*$/.test(text);
 const indentOf = (text: string) => text.length - text.trimStart().length;
 
@@ -189,34 +197,8 @@ export function convertMarkdown(text: string): SourceText {
       i++; // a thematic break (`---`, `***`) is markup between blocks
       continue;
     }
-    if (/^\|/.test(trimmed) || /^[-:| ]*\|[-:| ]*-{3,}/.test(trimmed))
-      throw new ConversionError(
-        'a table cannot be converted',
-        line.number,
-        indent + 1,
-        'Write the table out as paragraphs by hand, or leave it out.',
-      );
-    if (/^<(?!!--)[A-Za-z/]/.test(trimmed) && !/^<(?:sup|sub)>/i.test(trimmed))
-      throw new ConversionError(
-        'raw HTML cannot be converted',
-        line.number,
-        indent + 1,
-        'Replace the HTML by its text.',
-      );
-    if (/^>/.test(trimmed))
-      throw new ConversionError(
-        'a block quote cannot be converted',
-        line.number,
-        indent + 1,
-        'Make it a paragraph by hand if it is part of the article.',
-      );
-    if (/^(?:```|~~~)/.test(trimmed))
-      throw new ConversionError(
-        'a code block cannot be converted',
-        line.number,
-        indent + 1,
-        'Make it a paragraph by hand if it is part of the article.',
-      );
+    const refused = REFUSED_BLOCKS.find(([pattern]) => pattern.test(trimmed));
+    if (refused) throw new ConversionError(`${refused[1]} cannot be converted`, line.number, indent + 1, refused[2]);
     if (marker) {
       while (open.length > 0 && open.at(-1)!.content > indent) open.pop();
       open.push({ marker: indent, content: marker[0].length });

@@ -4,7 +4,7 @@
  */
 import type { CuratorInference, PublishedArticle } from '../../types/index.ts';
 import { blockOffsets, findSelectors, highlightBlock, type Highlight } from './highlight.ts';
-import { esc } from './html.ts';
+import { esc, groupBy } from './html.ts';
 import { DISPLAY_ORDER, layerSpec, type AnyAnnotation, type LayerName } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
 
@@ -69,12 +69,7 @@ function inferenceHtml(inference: CuratorInference): string {
 
 export function articlePage(article: PublishedArticle, registry: Registry): { title: string; main: string } {
   const layers = articleLayers(article);
-  const inferencesAbout = new Map<string, CuratorInference[]>();
-  for (const inference of article.inferences) {
-    const list = inferencesAbout.get(inference.about);
-    if (list) list.push(inference);
-    else inferencesAbout.set(inference.about, [inference]);
-  }
+  const inferencesAbout = groupBy(article.inferences, (inference) => inference.about);
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
   // Each highlight goes to the block it starts in (one pass, by start), so each block looks at its own only.
@@ -93,8 +88,8 @@ export function articlePage(article: PublishedArticle, registry: Registry): { ti
     })
     .join('\n');
 
-  const toggles = layers
-    .filter(([, annotations]) => annotations.length > 0)
+  const shown = layers.filter(([, annotations]) => annotations.length > 0);
+  const toggles = shown
     .map(([layer, annotations]) => {
       const view = layerSpec(layer);
       return (
@@ -106,8 +101,7 @@ export function articlePage(article: PublishedArticle, registry: Registry): { ti
     })
     .join('\n');
 
-  const sections = layers
-    .filter(([, annotations]) => annotations.length > 0)
+  const sections = shown
     .map(([layer, annotations]) => {
       const view = layerSpec(layer);
       const items = annotations.map((annotation) => {

@@ -28,7 +28,7 @@ import { articlePage } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { findSelectors } from './highlight.ts';
-import { esc, jsonLdScript, page, pager } from './html.ts';
+import { esc, groupBy, jsonLdScript, page, pager } from './html.ts';
 import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
 import { LAYERS, type LayerName } from '../lib/layers.ts';
 import { SearchIndex } from './search-index.ts';
@@ -133,7 +133,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
   const registry = { entities, outlets };
   const search = new SearchIndex();
-  const references = new Map<string, EntityReference[]>();
+  const referenceList: EntityReference[] = [];
   const headlines = new Map<string, string>();
 
   const articles = join(distDir, jsonlPath('articles'));
@@ -142,13 +142,9 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
     const article = JSON.parse(line) as PublishedArticle;
     headlines.set(article.id, article.headline.text);
     emit(`articles/${article.id}.html`, '../', articlePage(article, registry));
-    const named = new Set<string>();
-    for (const reference of annotationReferences(article)) {
-      const list = references.get(reference.entity);
-      if (list) list.push(reference);
-      else references.set(reference.entity, [reference]);
-      named.add(reference.entity);
-    }
+    const found = annotationReferences(article);
+    for (const reference of found) referenceList.push(reference);
+    const named = new Set(found.map((reference) => reference.entity));
     // An article is found by its text and by the names and aliases of the entities it refers to.
     const names = [...named].flatMap((id) => [entities.get(id)?.name ?? id, ...(entities.get(id)?.aliases ?? [])]);
     search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [
@@ -159,6 +155,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   }
   if (headlines.size !== index.articles.length)
     stale(distDir, 'jsonl/articles.jsonl and index.json list different articles');
+  const references = groupBy(referenceList, (reference) => reference.entity);
 
   for (const entity of index.entities) {
     for (const [path, content] of entityPages(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id))

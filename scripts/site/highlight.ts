@@ -5,7 +5,8 @@
  * passages cross without one containing the other, the later one is split into fragments that nest.
  */
 import type { Block, PositionedSelector } from '../../types/index.ts';
-import { esc } from './html.ts';
+import { pointerSegment } from '../lib/json-source.ts';
+import { esc, groupBy } from './html.ts';
 
 /** One highlighted passage: a selector of an annotation, with the attributes its `<mark>` carries. */
 export interface Highlight {
@@ -39,7 +40,7 @@ export function findSelectors(
   if (Array.isArray(value)) return value.flatMap((item, i) => findSelectors(item, `${pointer}/${i}`, path));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([key, item]) =>
-      findSelectors(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, [...path, key]),
+      findSelectors(item, `${pointer}/${pointerSegment(key)}`, [...path, key]),
     );
   }
   return [];
@@ -64,12 +65,7 @@ export function highlightBlock(text: string, blockStart: number, highlights: rea
   const boundaries = [...new Set([blockStart, blockEnd, ...inside.flatMap((h) => [h.start, h.end])])].sort(
     (a, b) => a - b,
   );
-  const startingAt = new Map<number, Highlight[]>();
-  for (const h of inside) {
-    const list = startingAt.get(h.start);
-    if (list) list.push(h);
-    else startingAt.set(h.start, [h]);
-  }
+  const startingAt = groupBy(inside, (h) => h.start);
 
   const out: string[] = [];
   const open: Highlight[] = [];

@@ -1,4 +1,4 @@
-/** Markup helpers for the dataset site: escaping, and the frame every page shares. */
+/** Helpers for the dataset site: escaping, the frame every page shares, paging and grouping. */
 import { generatedNotice } from '../lib/generated.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -87,6 +87,18 @@ export function pager(label: string, pages: number, current: number, href: (n: n
     return gap + (n === current ? `<span aria-current="page">${n}</span>` : `<a href="${esc(href(n))}">${n}</a>`);
   });
   return `<nav class="pager" aria-label="${esc(label)}: pages">${links.join(' ')}</nav>\n`;
+}
+
+/** Items grouped by key, the keys in the order first met, each group in the items' order (Node 21's Map.groupBy). */
+export function groupBy<K, T>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Human-readable byte count (1,234 B, 12.3 kB, 4.5 MB). */

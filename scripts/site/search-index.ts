@@ -5,6 +5,7 @@
  * The tokenizer is shared with the page script (site/tokens.ts), so both sides cut words the same way.
  */
 import { shardKey, tokens } from '../../site/tokens.ts';
+import { groupBy } from './html.ts';
 
 export interface SearchDoc {
   kind: 'article' | 'entity';
@@ -32,14 +33,10 @@ export class SearchIndex {
 
   /** The files of the index, by path relative to the site root, each as JSON text. */
   files(): Map<string, string> {
-    const shards = new Map<string, [string, number[]][]>();
-    for (const word of [...this.#postings.keys()].sort()) {
-      const key = shardKey(word);
-      const entry: [string, number[]] = [word, this.#postings.get(word)!];
-      const shard = shards.get(key);
-      if (shard) shard.push(entry);
-      else shards.set(key, [entry]);
-    }
+    const shards = groupBy(
+      [...this.#postings].sort(([a], [b]) => (a < b ? -1 : 1)),
+      ([word]) => shardKey(word),
+    );
     const files = new Map<string, string>();
     files.set('search/docs.json', `${JSON.stringify(this.docs.map((d) => [d.kind, d.href, d.title]))}\n`);
     for (const [key, entries] of [...shards].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -1,7 +1,7 @@
-/** Reads `data/` into memory: every collection's records, sorted by id. */
+/** For the tests: reads `data/` into memory: every collection's records, sorted by id. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLLECTIONS, type Dataset } from './collections.ts';
+import { COLLECTIONS, type Dataset } from '../scripts/lib/collections.ts';
 
 export function loadDataset(dataDir: string): Dataset {
   const dataset = { articles: [], entities: [], outlets: [], redirects: [] } as Dataset;

@@ -13,28 +13,29 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain } from './lib/cli.ts';
 import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle, requireBuild } from './release/bundle.ts';
 import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
 
+const USAGE = 'usage: npm run bundle -- [--from DIR] [--out DIR] [--data DIR] [--root DIR]';
 /** The build, as `npm run build` starts it. */
 const BUILD = [join(import.meta.dirname, 'compiled.mjs'), 'build'];
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    options: {
+  const cli = commandLine(
+    USAGE,
+    {
       from: { type: 'string' },
       out: { type: 'string', default: 'release' },
       data: { type: 'string', default: 'data' },
       root: { type: 'string', default: '.' },
     },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0)
-    fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
+    false,
+  );
+  if (!cli) return 0;
+  const { values } = cli;
   const root = resolve(values.root);
   // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
   const target = {

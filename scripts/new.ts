@@ -12,8 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { fail, readText, runMain } from './lib/cli.ts';
+import { commandLine, usageError, fail, readText, runMain } from './lib/cli.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
@@ -97,22 +96,16 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      data: { type: 'string', default: 'data' },
-      'added-by': { type: 'string', default: 'TODO: your name or handle' },
-      from: { type: 'string' },
-      archive: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const cli = commandLine(USAGE, {
+    data: { type: 'string', default: 'data' },
+    'added-by': { type: 'string', default: 'TODO: your name or handle' },
+    from: { type: 'string' },
+    archive: { type: 'string' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
-  if (values.archive !== undefined && values.from === undefined) fail(`--archive goes with --from\n\n${USAGE}`);
+  if (!cli) return 0;
+  const { values, positionals } = cli;
+  if (positionals.length !== 1) usageError(USAGE, 'give exactly one id');
+  if (values.archive !== undefined && values.from === undefined) usageError(USAGE, '--archive goes with --from');
   const id = positionals[0]!;
   const problem = nameProblem(id);
   if (problem !== null)

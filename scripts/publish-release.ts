@@ -17,8 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { commitOf } from './release/git.ts';
 import {
   distTagFor,
@@ -52,20 +51,22 @@ function run(root: string, command: Command, what: string): void {
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    options: {
+  const cli = commandLine(
+    USAGE,
+    {
       tag: { type: 'string' },
       phase: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       root: { type: 'string', default: '.' },
     },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}.\n${USAGE}`);
-  if (values.tag === undefined) fail(`--tag is required.\n${USAGE}`);
+    false,
+  );
+  if (!cli) return 0;
+  const { values } = cli;
+  if (values.tag === undefined) usageError(USAGE, '--tag is required.');
   const phase = values.phase;
   if (phase !== undefined && !PHASES.some((known) => known === phase))
-    fail(`--phase ${JSON.stringify(phase)} is not a phase: use one of ${PHASES.join(', ')}.\n${USAGE}`);
+    usageError(USAGE, `--phase ${JSON.stringify(phase)} is not a phase: use one of ${PHASES.join(', ')}.`);
   const tag = parseReleaseTag(values.tag);
   if (!tag) {
     fail(

@@ -6,7 +6,7 @@
  * (`toErrorData`, `fromErrorData`), never as text to search.
  */
 import { readFileSync } from 'node:fs';
-import { inspect } from 'node:util';
+import { inspect, parseArgs, type ParseArgsConfig } from 'node:util';
 import { printableLines } from './printable.ts';
 
 /** Every error code, with its exit status and what it means (docs/errors.md is checked against this table). */
@@ -120,6 +120,38 @@ export function readText(file: string): string {
   } catch (error) {
     return fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
+}
+
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** Stops a command whose arguments are wrong: a usage error (E_USAGE), the command's usage as its hint. */
+export function usageError(usage: string, message: string): never {
+  throw new UserError(message, 2, usage);
+}
+
+/**
+ * A command's arguments, read strictly by node:util's parseArgs: `--help` (or `-h`) prints `usage` and gives null;
+ * an unknown option, an option without its value, or an argument where `positionals` is false, is a usage error.
+ */
+export function commandLine<const O extends NonNullable<ParseArgsConfig['options']>>(
+  usage: string,
+  options: O,
+  positionals = true,
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({ options: { ...options, ...HELP }, allowPositionals: true });
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) usageError(usage, (error as Error).message);
+    throw error;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(usage);
+    return null;
+  }
+  if (!positionals && parsed.positionals.length > 0)
+    usageError(usage, `unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
+  return parsed;
 }
 
 /**

@@ -4,11 +4,7 @@
  * published with `npm publish --provenance` (phase `npm`; a `vX.Y.Z-rc.N` tag goes to the `next` dist-tag, a release
  * to `latest`); a GitHub release with the bundle and its `.sha256` attached, with the `gh` CLI (phase `github`).
  * .github/workflows/release.yml runs each phase in its own job, with only the credentials that phase needs.
- *
- *   --tag TAG     the tag to publish; package.json's version must be the tag without its `v`
- *   --phase P     run only the steps of phase P (verify, npm or github); default: all, in order
- *   --dry-run     check the tag and the version and print the steps with their commands; run nothing
- *   --root DIR    the repository (default: the current directory)
+ * Options: USAGE.
  *
  * Rerunning after a partial failure is safe: a version already on npm is not published again, and an existing
  * GitHub release gets its assets replaced. The plan itself is in scripts/release/publish-plan.ts.
@@ -29,8 +25,12 @@ import {
   type Command,
 } from './release/publish-plan.ts';
 
-const USAGE =
-  `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] ` + `[--root DIR]`;
+const USAGE = `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase P] [--dry-run] [--root DIR]
+
+  --tag TAG     the tag to publish; package.json's version must be the tag without its \`v\`
+  --phase P     run only the steps of phase P (${PHASES.join(', ')}); default: all, in order
+  --dry-run     check the tag and the version and print the steps with their commands; run nothing
+  --root DIR    the repository (default: the current directory)`;
 
 /** Whether a probe says its step was done before: it exits 0 and prints something. */
 function alreadyDone(root: string, probe: Command): boolean {

@@ -1,21 +1,7 @@
 /**
- * `npm run release`: versions computed from what changed, release notes written from the diff.
- *
- *   npm run release -- --dry-run   print the change report against the latest vX.Y.Z tag and the `bump:` line
- *   npm run release -- --check     the same, and exit 1 when package.json's version is below what the changes
- *                                  require or a removed id has no redirect (CI can run it on pull requests)
- *   npm run release                bump package.json, write the CHANGELOG.md section, regenerate the schemas on a
- *                                  major release, build (which validates), commit and tag (it never pushes). dist/
- *                                  is build output: it is never committed; the release workflow publishes it.
- *   npm run release -- --check --ignore-version-bump --markdown
- *                                  the pull-request check: the report as Markdown (for the workflow's step
- *                                  summary), exit 1 only on problems (a removed id without a redirect); the version
- *                                  is not the contributor's business, `npm run release` sets it
- *
- * Options: --json (the report as JSON, with --dry-run or --check), --markdown (the report as GitHub-flavoured
- * Markdown, with --dry-run or --check), --date YYYY-MM-DD (the release date in the
- * changelog; default today, UTC), --root DIR (the repository; default the current directory).
- * The policy is in the README's "Versions and releases" section; the logic in scripts/release/.
+ * `npm run release`: versions computed from what changed, release notes written from the diff; the modes and options
+ * are in USAGE (its --help). The policy is in the README's "Versions and releases" section; the logic in
+ * scripts/release/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,9 +16,24 @@ import { latestReleaseTag } from './release/semver.ts';
 import { renderReport, type ChangeReport } from './release/report.ts';
 import { renderMarkdownReport } from './release/markdown.ts';
 
-const USAGE =
-  'usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown] ' +
-  '[--date YYYY-MM-DD] [--root DIR]';
+const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown] \
+[--date YYYY-MM-DD] [--root DIR]
+
+  npm run release -- --dry-run   print the change report against the latest vX.Y.Z tag and the \`bump:\` line
+  npm run release -- --check     the same, and exit 1 when package.json's version is below what the changes
+                                 require or a removed id has no redirect (CI can run it on pull requests)
+  npm run release                bump package.json, write the CHANGELOG.md section, regenerate the schemas on a
+                                 major release, build (which validates), commit and tag (it never pushes). dist/
+                                 is build output: it is never committed; the release workflow publishes it.
+  npm run release -- --check --ignore-version-bump --markdown
+                                 the pull-request check: the report as Markdown (for the workflow's step
+                                 summary), exit 1 only on problems (a removed id without a redirect); the version
+                                 is not the contributor's business, \`npm run release\` sets it
+
+  --json              the report as JSON (with --dry-run or --check)
+  --markdown          the report as GitHub-flavoured Markdown (with --dry-run or --check)
+  --date YYYY-MM-DD   the release date in the changelog (default: today, UTC)
+  --root DIR          the repository (default: the current directory)`;
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /**

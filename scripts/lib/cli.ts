@@ -124,9 +124,10 @@ export function readText(file: string): string {
 
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
 
-/** Stops a command whose arguments are wrong: a usage error (E_USAGE), the command's usage as its hint. */
+/** Stops a command whose arguments are wrong: a usage error (E_USAGE), the usage's first paragraph as its hint. */
 export function usageError(usage: string, message: string): never {
-  throw new UserError(message, 2, usage);
+  const [synopsis, ...more] = usage.split('\n\n');
+  throw new UserError(message, 2, more.length > 0 ? `${synopsis}\n(--help says more)` : synopsis);
 }
 
 /**

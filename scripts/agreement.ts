@@ -96,9 +96,7 @@ function human(a: string, b: string, layers: LayerAgreement[]): string {
 }
 
 runMain(() => {
-  const cli = commandLine(USAGE, { json: { type: 'boolean', default: false } });
-  if (!cli) return 0;
-  const { values, positionals } = cli;
+  const { values, positionals } = commandLine(USAGE, { json: { type: 'boolean', default: false } });
   if (positionals.length !== 2) usageError(USAGE, 'give two article files');
   const [fileA, fileB] = positionals as [string, string];
   const a = readArticle(fileA);

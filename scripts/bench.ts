@@ -373,7 +373,7 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
 }
 
 runMain(() => {
-  const cli = commandLine(
+  const { values } = commandLine(
     USAGE,
     {
       sizes: { type: 'string' },
@@ -384,8 +384,6 @@ runMain(() => {
     },
     false,
   );
-  if (!cli) return 0;
-  const { values } = cli;
   const sizes = values.sizes?.split(',').map((s) => s.trim().replace(/_/g, '')) ?? DEFAULT_SIZES.map(String);
   if (!sizes.every((size) => /^[1-9]\d*$/.test(size)))
     usageError(USAGE, `--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);

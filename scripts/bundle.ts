@@ -22,7 +22,7 @@ Builds --data (default data) into a temporary folder (validating it), or takes t
 const BUILD = [join(import.meta.dirname, 'compiled.mjs'), 'build'];
 
 runMain(() => {
-  const cli = commandLine(
+  const { values } = commandLine(
     USAGE,
     {
       from: { type: 'string' },
@@ -32,8 +32,6 @@ runMain(() => {
     },
     false,
   );
-  if (!cli) return 0;
-  const { values } = cli;
   const root = resolve(values.root);
   // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
   const target = {

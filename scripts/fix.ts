@@ -22,12 +22,10 @@ Rewrites records in canonical form (key order, indentation, final newline, NFC, 
   --check      change nothing; exit 1 if any file is not canonical`;
 
 runMain(() => {
-  const cli = commandLine(USAGE, {
+  const { values, positionals } = commandLine(USAGE, {
     data: { type: 'string', default: 'data' },
     check: { type: 'boolean', default: false },
   });
-  if (!cli) return 0;
-  const { values, positionals } = cli;
   if (!existsSync(values.data)) fail(`${values.data}: no such data folder`);
   if (!values.check) checkRecordFolder(values.data);
   const chosen = positionals.map((p) => {

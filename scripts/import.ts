@@ -41,7 +41,7 @@ Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --force              apply edits to annotations that also changed in the record since the export`;
 
 runMain(() => {
-  const cli = commandLine(USAGE, {
+  const { values, positionals } = commandLine(USAGE, {
     from: { type: 'string' },
     article: { type: 'string' },
     data: { type: 'string', default: 'data' },
@@ -49,8 +49,6 @@ runMain(() => {
     'allow-delete': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
   });
-  if (!cli) return 0;
-  const { values, positionals } = cli;
   const format = values.from as Format | undefined;
   if (!format || !FORMATS.includes(format)) usageError(USAGE, `--from must be one of ${FORMATS.join(', ')}`);
   if (positionals.length !== 1) usageError(USAGE, 'give exactly one FILE to import');

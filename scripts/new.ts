@@ -96,14 +96,12 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
 }
 
 runMain(() => {
-  const cli = commandLine(USAGE, {
+  const { values, positionals } = commandLine(USAGE, {
     data: { type: 'string', default: 'data' },
     'added-by': { type: 'string', default: 'TODO: your name or handle' },
     from: { type: 'string' },
     archive: { type: 'string' },
   });
-  if (!cli) return 0;
-  const { values, positionals } = cli;
   if (positionals.length !== 1) usageError(USAGE, 'give exactly one id');
   if (values.archive !== undefined && values.from === undefined) usageError(USAGE, '--archive goes with --from');
   const id = positionals[0]!;

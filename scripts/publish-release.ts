@@ -51,7 +51,7 @@ function run(root: string, command: Command, what: string): void {
 }
 
 runMain(() => {
-  const cli = commandLine(
+  const { values } = commandLine(
     USAGE,
     {
       tag: { type: 'string' },
@@ -61,8 +61,6 @@ runMain(() => {
     },
     false,
   );
-  if (!cli) return 0;
-  const { values } = cli;
   if (values.tag === undefined) usageError(USAGE, '--tag is required.');
   const phase = values.phase;
   if (phase !== undefined && !PHASES.some((known) => known === phase))

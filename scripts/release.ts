@@ -151,7 +151,7 @@ function release(root: string, report: ChangeReport, date: string): number {
 }
 
 runMain(() => {
-  const cli = commandLine(
+  const { values } = commandLine(
     USAGE,
     {
       'dry-run': { type: 'boolean', default: false },
@@ -164,8 +164,6 @@ runMain(() => {
     },
     false,
   );
-  if (!cli) return 0;
-  const { values } = cli;
   if (values['dry-run'] && values.check) usageError(USAGE, 'use --dry-run or --check, not both.');
   if (values.json && !values['dry-run'] && !values.check) usageError(USAGE, '--json goes with --dry-run or --check.');
   if (values.markdown && !values['dry-run'] && !values.check)

@@ -21,13 +21,11 @@ const COMMAND = 'npm run schemas';
 const USAGE = `usage: ${COMMAND} -- [--check] [--root DIR]`;
 
 runMain(() => {
-  const cli = commandLine(
+  const { values } = commandLine(
     USAGE,
     { check: { type: 'boolean', default: false }, root: { type: 'string', default: '.' } },
     false,
   );
-  if (!cli) return 0;
-  const { values } = cli;
   const root = resolve(values.root);
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
   const major = typeof version === 'string' ? Number(version.split('.')[0]) : NaN;

@@ -9,7 +9,7 @@ import { DEFAULT_SEED, writeCorpus } from './synth/write.ts';
 const USAGE = 'usage: npm run synth -- --count N --out DIR [--seed TEXT] [--force]';
 
 runMain(() => {
-  const cli = commandLine(
+  const { values } = commandLine(
     USAGE,
     {
       count: { type: 'string' },
@@ -19,8 +19,6 @@ runMain(() => {
     },
     false,
   );
-  if (!cli) return 0;
-  const { values } = cli;
   if (values.count === undefined || values.out === undefined) usageError(USAGE, '--count and --out are required.');
   if (!/^\d+$/.test(values.count)) fail(`--count must be a positive integer (got ${JSON.stringify(values.count)}).`);
   const started = performance.now();

@@ -28,9 +28,7 @@ function moduleOf(url: string): string {
 const USAGE = 'usage: bench/cpu-profile [--top N] FILE.cpuprofile...';
 
 runMain(() => {
-  const cli = commandLine(USAGE, { top: { type: 'string', default: '15' } });
-  if (!cli) return 0;
-  const { values, positionals } = cli;
+  const { values, positionals } = commandLine(USAGE, { top: { type: 'string', default: '15' } });
   if (positionals.length === 0) usageError(USAGE, 'give one or more CPU profiles');
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();

@@ -123,6 +123,8 @@ export function readText(file: string): string {
 }
 
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+/** Thrown once `--help` is printed: runMain ends the command there, with status 0. */
+class HelpShown extends Error {}
 
 /** Stops a command whose arguments are wrong: a usage error (E_USAGE), the usage's first paragraph as its hint. */
 export function usageError(usage: string, message: string): never {
@@ -131,8 +133,9 @@ export function usageError(usage: string, message: string): never {
 }
 
 /**
- * A command's arguments, read strictly by node:util's parseArgs: `--help` (or `-h`) prints `usage` and gives null;
- * an unknown option, an option without its value, or an argument where `positionals` is false, is a usage error.
+ * A command's arguments, read strictly by node:util's parseArgs: `--help` (or `-h`) prints `usage` and ends the
+ * command (HelpShown); an unknown option, an option without its value, or an argument where `positionals` is false,
+ * is a usage error.
  */
 export function commandLine<const O extends NonNullable<ParseArgsConfig['options']>>(
   usage: string,
@@ -148,7 +151,7 @@ export function commandLine<const O extends NonNullable<ParseArgsConfig['options
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(usage);
-    return null;
+    throw new HelpShown();
   }
   if (!positionals && parsed.positionals.length > 0)
     usageError(usage, `unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
@@ -190,6 +193,7 @@ export function runMain(main: () => number | Promise<number>): void {
         process.exitCode = code;
       },
       (error: unknown) => {
+        if (error instanceof HelpShown) return;
         const failure = coded(error);
         console.error(failure.format());
         process.exitCode = failure.exitCode;

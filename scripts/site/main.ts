@@ -16,9 +16,7 @@ const USAGE = `usage: npm run site -- [--dist DIR] [--out DIR]
 Builds the dataset site from the build in --dist (default dist), into --out (default DIST/site).`;
 
 runMain(() => {
-  const cli = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } }, false);
-  if (!cli) return 0;
-  const { values } = cli;
+  const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } }, false);
   const distDir = resolve(values.dist);
   if (!existsSync(join(distDir, OUTPUT_MARKER)))
     fail(`${values.dist}/ is not a build of this dataset (no ${OUTPUT_MARKER}).\n  hint: run \`npm run build\` first.`);

@@ -131,20 +131,17 @@ runMain(() => {
     throw error;
   }
   const shown = relative(process.cwd(), path) || path;
-  if (values.from !== undefined) {
-    console.log(`Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
-  1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
-  2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
-until it reports no errors.`);
-    return 0;
-  }
-  console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
+  const validate = npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown]);
+  const steps =
+    values.from === undefined
+      ? `Created ${shown}. Everything starting with TODO is a placeholder. Next:
   1. Replace the example paragraph with the body, verbatim (one block per paragraph), and fill in the metadata you
      know (null where the field allows it and the source does not say).
   2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
-     To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
-until it reports no errors.`);
+     To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).`
+      : `Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
+  1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
+  2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).`;
+  console.log(`${steps}\n  3. Run \`${validate}\` until it reports no errors.`);
   return 0;
 });

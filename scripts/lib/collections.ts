@@ -31,15 +31,12 @@ export type Dataset = { [C in Collection]: CollectionRecords[C][] };
  * Reads the records of a folder with the layout of `data/` into memory, unchecked (the import and the tests; the
  * validator reads its own way, file by file): every collection, or those in `only`. A missing folder is empty.
  */
-export function loadDataset(dataDir: string, only?: readonly Collection[]): Dataset {
-  const dataset = { articles: [], entities: [], outlets: [], redirects: [] } as Dataset;
-  for (const { name, dir } of COLLECTIONS) {
+export function loadDataset(dataDir: string, only = COLLECTIONS.map((c) => c.name)): Dataset {
+  const records = ({ name, dir }: (typeof COLLECTIONS)[number]) => {
     const folder = join(dataDir, dir);
-    if ((only && !only.includes(name)) || !existsSync(folder)) continue;
-    const files = readdirSync(folder)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-    (dataset[name] as unknown[]) = files.map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as unknown);
-  }
-  return dataset;
+    const files =
+      only.includes(name) && existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')) : [];
+    return [name, files.sort().map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as unknown)];
+  };
+  return Object.fromEntries(COLLECTIONS.map(records)) as Dataset;
 }

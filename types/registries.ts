@@ -64,13 +64,14 @@ export interface EntityIdentifiers {
 
 /**
  * What looking the entity up in Wikidata found: `linked`, its item is `identifiers.wikidata`; `none`, Wikidata has no
- * item for it. An entity with no `wikidataCheck` has not been looked up yet.
+ * item for it; `unverified`, the sources searched (named in `checkedIn`) paired no item with it, though one may exist
+ * (since model 1.1). An entity with no `wikidataCheck` has not been looked up yet.
  */
-export type WikidataStatus = 'linked' | 'none';
+export type WikidataStatus = 'linked' | 'none' | 'unverified';
 
 /** Where and when the entity was looked up in Wikidata, and what was found. */
 export interface WikidataCheck {
-  /** `linked` (the item is `identifiers.wikidata`) or `none` (no item exists). */
+  /** `linked` (the item is `identifiers.wikidata`), `none` (no item exists) or `unverified` (none could be verified). */
   status: WikidataStatus;
   /** Where it was checked: the item's page, a named dump, a search and its query. */
   checkedIn: Text;

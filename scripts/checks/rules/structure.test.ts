@@ -39,6 +39,10 @@ test(
         e.identifiers.wikidata = 'Q212';
         e.wikidataCheck = { status: 'none', checkedIn: 'a search', checkedOn: '2026-12-07' };
       });
+      editJson(dir, 'entities/olena-kovalenko.json', (e) => {
+        e.identifiers.wikidata = 'Q1';
+        e.wikidataCheck = { status: 'unverified', checkedIn: 'a search', checkedOn: '2026-12-07' };
+      });
     });
     assert.deepEqual(
       findings.map((f) => `${f.file}#${f.pointer}`).sort(),
@@ -47,6 +51,7 @@ test(
         `${FIXTURE_ARTICLE}#/body/${first + 1}/level`,
         `${FIXTURE_ARTICLE}#/body/${first + 2}/level`,
         'entities/ukraine.json#/wikidataCheck/status',
+        'entities/olena-kovalenko.json#/wikidataCheck/status',
       ].sort(),
     );
     assert.match(findings.find((f) => f.pointer === `/body/${first}/level`)!.hint, /use level 1/);

@@ -44,10 +44,10 @@ export const structure: RecordRule<'record'> = {
           'the Wikidata check says "linked", but identifiers has no wikidata item',
           'Add identifiers.wikidata (the QID verified), or set status to "none" if Wikidata has no item.',
         );
-      if (wikidataCheck?.status === 'none' && identifiers.wikidata !== undefined)
+      if (wikidataCheck && wikidataCheck.status !== 'linked' && identifiers.wikidata !== undefined)
         problem(
           '/wikidataCheck/status',
-          `the Wikidata check says "none", but identifiers.wikidata is ${identifiers.wikidata}`,
+          `the Wikidata check says "${wikidataCheck.status}", but identifiers.wikidata is ${identifiers.wikidata}`,
           'Set status to "linked" when the item was verified, or remove identifiers.wikidata.',
         );
     }

@@ -152,6 +152,7 @@ test('the seed is annotated completely', () => {
     [
       ['October 2024', 'instant', '2024-10', null, null],
       ['last week', 'instant', 'XXXX-WXX', null, null],
+      ['last week', 'instant', 'XXXX-WXX', null, null],
       ['last weekend', 'instant', 'XXXX-WXX-WE', null, null],
       ['since 2022', 'interval', null, '2022', 'PRESENT_REF'],
     ],
@@ -173,7 +174,7 @@ test('the Munich date inferences rest on one fact, with one confidence, and poin
   const dated = seed.inferences.filter((i) =>
     /Munich Security Conference was held from Friday 14 to Sunday 16 February 2025/.test(i.rationale),
   );
-  assert.deepEqual(dated.map((i) => i.field).sort(), ['/datePublished', '/time/value', '/time/value']);
+  assert.deepEqual(dated.map((i) => i.field).sort(), ['/datePublished', '/time/value', '/time/value', '/time/value']);
   assert.equal(new Set(dated.map((i) => i.confidence)).size, 1);
   const attribution = seed.inferences.find((i) => i.about === 'f-aid-300-billion' && i.field === '/assertedBy');
   assert.equal(attribution?.value, 'donald-trump', 'attributing the estimate to Trump is a flagged inference');
@@ -221,4 +222,36 @@ test('issue 25 stays fixed: event heads, statements as events, the Munich refusa
   assert.ok(!entity('victory-plan')?.aliases.includes('victory plan'), 'a document has no lowercase alias');
   assert.ok(!entity('us-department-of-the-treasury')?.aliases.includes('Treasury'), 'no bare “Treasury” alias');
   assert.equal(mentions.find((m) => m.entity === 'victory-plan')?.form, 'nominal');
+});
+
+test('second review: the visit, the outlets and “reportedly” as attributions, one clause per claim', () => {
+  assert.ok(seed);
+  const { events, quotes, claims } = seed.annotations;
+  const visit = events.find((e) => e.selector.exact === 'visit');
+  assert.deepEqual(visit?.participants, ['scott-bessent'], 'Bessent’s visit is an event of its own');
+  assert.ok(
+    !events.find((e) => e.id === 'e-proposal-presented')?.participants.includes('scott-bessent'),
+    'the text does not say Bessent presented the proposal',
+  );
+  const reports = quotes.find((q) => q.source.kind === 'outlet');
+  assert.deepEqual(reports?.source.outlets, ['the-economist', 'the-washington-post', 'reuters']);
+  assert.deepEqual(
+    reports?.cue.map((c) => c.exact),
+    ['According to'],
+  );
+  const reportedly = quotes.find((q) => q.source.kind === 'implicit');
+  assert.deepEqual(
+    reportedly?.hedges.map((h) => h.exact),
+    ['reportedly'],
+  );
+  const claim = (exact: string) => claims.find((c) => c.selector.exact === exact);
+  assert.equal(claim('These minerals, which include lanthanum, cerium, and neodymium')?.checkable, true);
+  assert.ok(
+    claims.some(
+      (c) =>
+        c.checkable &&
+        c.selector.exact.endsWith('emerged during tense negotiations amid the ongoing conflict with Russia'),
+    ),
+    'the deal’s emergence is a checkable claim',
+  );
 });

@@ -4,8 +4,7 @@
  * the matched spans, and every disagreement (scripts/lib/agreement.ts defines them). Reads only; exit 0 when the
  * comparison was made, 2 when it could not be (a file unreadable, not an article, or the texts differ).
  */
-import { parseArgs } from 'node:util';
-import { fail, readText, runMain } from './lib/cli.ts';
+import { commandLine, usageError, fail, readText, runMain } from './lib/cli.ts';
 import { npmCommand, printable } from './lib/printable.ts';
 import {
   compareLayer,
@@ -97,15 +96,8 @@ function human(a: string, b: string, layers: LayerAgreement[]): string {
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 2) fail(`give two article files\n\n${USAGE}`);
+  const { values, positionals } = commandLine(USAGE, { json: { type: 'boolean', default: false } });
+  if (positionals.length !== 2) usageError(USAGE, 'give two article files');
   const [fileA, fileB] = positionals as [string, string];
   const a = readArticle(fileA);
   const b = readArticle(fileB);

@@ -22,8 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { runMain, fail } from './lib/cli.ts';
+import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { createProgress, progressEnabled } from './lib/progress.ts';
 import { describeMachine } from './bench/machine.ts';
 import { measure, type Measurement } from './bench/measure.ts';
@@ -41,6 +40,9 @@ import {
 import { REPO_ROOT } from './lib/output-target.ts';
 import { CORPUS_DIRS, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
 
+const USAGE =
+  'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] ' +
+  '[--skip startup,pr-check,build]';
 const DEFAULT_SIZES = [10_000, 100_000];
 /** The build whose npm package the import probe loads (issue 6: "with a 10,000-article build"). */
 const IMPORT_PROBE_SIZE = 10_000;
@@ -371,32 +373,25 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
 }
 
 runMain(() => {
-  const { values } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    USAGE,
+    {
       sizes: { type: 'string' },
       keep: { type: 'string' },
       json: { type: 'string' },
       seed: { type: 'string', default: DEFAULT_SEED },
       skip: { type: 'string', default: '' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(
-      'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip ' +
-        'startup,pr-check,build]',
-    );
-    return 0;
-  }
+    false,
+  );
   const sizes = values.sizes?.split(',').map((s) => s.trim().replace(/_/g, '')) ?? DEFAULT_SIZES.map(String);
   if (!sizes.every((size) => /^[1-9]\d*$/.test(size)))
-    fail(`--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
+    usageError(USAGE, `--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
   const counts = sizes.map(Number);
   const skip = new Set(values.skip.match(/[^\s,]+/g));
   for (const name of skip)
     if (!['startup', 'pr-check', 'build'].includes(name))
-      fail(`--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);
+      usageError(USAGE, `--skip takes startup, pr-check and build (got ${JSON.stringify(name)}).`);
   // Corpora and builds go to --keep (reused next time) or to a temporary folder removed at the end.
   const workDir =
     values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);

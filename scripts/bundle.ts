@@ -1,40 +1,37 @@
 /**
- * `npm run bundle`: the download bundle for people who do not use npm, one archive per version:
- * `release/annotated-news-<version>.tar.gz` (git-ignored), with a `.sha256` file beside it.
- *
- *   npm run bundle                   builds data/ into a temporary folder (validating it), then packs that
- *   npm run bundle -- --from dist    packs an existing build folder instead
- *   --out DIR                        where the archive goes (default `release`); never the data, the
- *                                    repository's sources or a filesystem root (scripts/lib/output-target.ts)
- *
- * The archive is deterministic: the same data, licences and changelog give byte-identical archives.
+ * `npm run bundle` (options: USAGE): the download bundle for people who do not use npm, one archive per version:
+ * `release/annotated-news-<version>.tar.gz` (git-ignored), with a `.sha256` file beside it. The archive is
+ * deterministic: the same data, licences and changelog give byte-identical archives.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain } from './lib/cli.ts';
 import { writeAtomic } from './lib/generated.ts';
 import { collectBundle, packBundle, requireBuild } from './release/bundle.ts';
 import { REPO_ROOT, checkTarget, prepareFilesFolder } from './lib/output-target.ts';
+
+const USAGE = `usage: npm run bundle -- [--from DIR] [--out DIR] [--data DIR]
+
+Builds --data (default data) into a temporary folder (validating it), or takes the build in --from, and packs it.
+  --out DIR   where the archive goes (default release); never the data, the sources or a filesystem root`;
 
 /** The build, as `npm run build` starts it. */
 const BUILD = [join(import.meta.dirname, 'compiled.mjs'), 'build'];
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    USAGE,
+    {
       from: { type: 'string' },
       out: { type: 'string', default: 'release' },
       data: { type: 'string', default: 'data' },
       root: { type: 'string', default: '.' },
     },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0)
-    fail(`unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run bundle -- [--from DIR] [--out DIR]`);
+    false,
+  );
   const root = resolve(values.root);
   // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
   const target = {

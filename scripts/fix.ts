@@ -6,11 +6,10 @@
  * Exit 0 when done; 1 when a file could not be fixed, or with --check when a file is not canonical; 2 for usage.
  */
 import { relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { COLLECTIONS, readSchema } from './lib/collections.ts';
 import { fixRecord } from './lib/fix-record.ts';
 import { readLayout } from './checks/layout.ts';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain } from './lib/cli.ts';
 import { npmCommand, printable } from './lib/printable.ts';
 import { existsSync } from 'node:fs';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
@@ -23,18 +22,10 @@ Rewrites records in canonical form (key order, indentation, final newline, NFC, 
   --check      change nothing; exit 1 if any file is not canonical`;
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      data: { type: 'string', default: 'data' },
-      check: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = commandLine(USAGE, {
+    data: { type: 'string', default: 'data' },
+    check: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (!existsSync(values.data)) fail(`${values.data}: no such data folder`);
   if (!values.check) checkRecordFolder(values.data);
   const chosen = positionals.map((p) => {

@@ -13,9 +13,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Article } from '../types/index.ts';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, usageError, fail, runMain } from './lib/cli.ts';
 import { RECORD_FILE } from './checks/layout.ts';
 import { canonicalText } from './lib/canonical.ts';
 import { readSchema } from './lib/collections.ts';
@@ -42,28 +41,20 @@ Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --force              apply edits to annotations that also changed in the record since the export`;
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      from: { type: 'string' },
-      article: { type: 'string' },
-      data: { type: 'string', default: 'data' },
-      'dry-run': { type: 'boolean', default: false },
-      'allow-delete': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = commandLine(USAGE, {
+    from: { type: 'string' },
+    article: { type: 'string' },
+    data: { type: 'string', default: 'data' },
+    'dry-run': { type: 'boolean', default: false },
+    'allow-delete': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const format = values.from as Format | undefined;
-  if (!format || !FORMATS.includes(format)) fail(`--from must be one of ${FORMATS.join(', ')}\n\n${USAGE}`);
-  if (positionals.length !== 1) fail(`give exactly one FILE to import\n\n${USAGE}`);
+  if (!format || !FORMATS.includes(format)) usageError(USAGE, `--from must be one of ${FORMATS.join(', ')}`);
+  if (positionals.length !== 1) usageError(USAGE, 'give exactly one FILE to import');
   const id = values.article;
   if (!id || !RECORD_FILE.test(`${id}.json`))
-    fail(`--article needs the id of an article (a lowercase slug)\n\n${USAGE}`);
+    usageError(USAGE, '--article needs the id of an article (a lowercase slug)');
   const file = positionals[0]!;
   if (!existsSync(file)) fail(`${file}: no such file`);
   checkRecordFolder(values.data);

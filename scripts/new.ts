@@ -12,8 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
-import { fail, readText, runMain } from './lib/cli.ts';
+import { commandLine, usageError, fail, readText, runMain } from './lib/cli.ts';
 import { checkRecordFolder, writeFileAtomic } from './lib/output-target.ts';
 import { articleTemplate } from './lib/article-template.ts';
 import { canonicalText } from './lib/canonical.ts';
@@ -97,22 +96,14 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      data: { type: 'string', default: 'data' },
-      'added-by': { type: 'string', default: 'TODO: your name or handle' },
-      from: { type: 'string' },
-      archive: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = commandLine(USAGE, {
+    data: { type: 'string', default: 'data' },
+    'added-by': { type: 'string', default: 'TODO: your name or handle' },
+    from: { type: 'string' },
+    archive: { type: 'string' },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length !== 1) fail(`give exactly one id\n\n${USAGE}`);
-  if (values.archive !== undefined && values.from === undefined) fail(`--archive goes with --from\n\n${USAGE}`);
+  if (positionals.length !== 1) usageError(USAGE, 'give exactly one id');
+  if (values.archive !== undefined && values.from === undefined) usageError(USAGE, '--archive goes with --from');
   const id = positionals[0]!;
   const problem = nameProblem(id);
   if (problem !== null)
@@ -140,20 +131,17 @@ runMain(() => {
     throw error;
   }
   const shown = relative(process.cwd(), path) || path;
-  if (values.from !== undefined) {
-    console.log(`Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
-  1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
-  2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
-until it reports no errors.`);
-    return 0;
-  }
-  console.log(`Created ${shown}. Everything starting with TODO is a placeholder. Next:
+  const validate = npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown]);
+  const steps =
+    values.from === undefined
+      ? `Created ${shown}. Everything starting with TODO is a placeholder. Next:
   1. Replace the example paragraph with the body, verbatim (one block per paragraph), and fill in the metadata you
      know (null where the field allows it and the source does not say).
   2. The example annotations show one of each kind: replace their values (ids, selectors, entities) or delete them.
-     To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).
-  3. Run \`${npmCommand('validate', values.data === 'data' ? [shown] : ['--data', values.data, shown])}\` \
-until it reports no errors.`);
+     To annotate in Label Studio, brat or INCEpTION instead, see CONTRIBUTING.md (npm run import).`
+      : `Created ${shown} from ${values.from}: ${record.body.length} blocks, no annotations. Next:
+  1. Compare the body with the source, block by block; fill in publisher, authors, rights and genre.
+  2. Annotate it (docs/annotation-guide.md; CONTRIBUTING.md for Label Studio, brat or INCEpTION).`;
+  console.log(`${steps}\n  3. Run \`${validate}\` until it reports no errors.`);
   return 0;
 });

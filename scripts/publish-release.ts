@@ -4,11 +4,7 @@
  * published with `npm publish --provenance` (phase `npm`; a `vX.Y.Z-rc.N` tag goes to the `next` dist-tag, a release
  * to `latest`); a GitHub release with the bundle and its `.sha256` attached, with the `gh` CLI (phase `github`).
  * .github/workflows/release.yml runs each phase in its own job, with only the credentials that phase needs.
- *
- *   --tag TAG     the tag to publish; package.json's version must be the tag without its `v`
- *   --phase P     run only the steps of phase P (verify, npm or github); default: all, in order
- *   --dry-run     check the tag and the version and print the steps with their commands; run nothing
- *   --root DIR    the repository (default: the current directory)
+ * Options: USAGE.
  *
  * Rerunning after a partial failure is safe: a version already on npm is not published again, and an existing
  * GitHub release gets its assets replaced. The plan itself is in scripts/release/publish-plan.ts.
@@ -17,8 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { commitOf } from './release/git.ts';
 import {
   distTagFor,
@@ -30,8 +25,12 @@ import {
   type Command,
 } from './release/publish-plan.ts';
 
-const USAGE =
-  `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase ${PHASES.join('|')}] [--dry-run] ` + `[--root DIR]`;
+const USAGE = `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase P] [--dry-run] [--root DIR]
+
+  --tag TAG     the tag to publish; package.json's version must be the tag without its \`v\`
+  --phase P     run only the steps of phase P (${PHASES.join(', ')}); default: all, in order
+  --dry-run     check the tag and the version and print the steps with their commands; run nothing
+  --root DIR    the repository (default: the current directory)`;
 
 /** Whether a probe says its step was done before: it exits 0 and prints something. */
 function alreadyDone(root: string, probe: Command): boolean {
@@ -52,20 +51,20 @@ function run(root: string, command: Command, what: string): void {
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    USAGE,
+    {
       tag: { type: 'string' },
       phase: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       root: { type: 'string', default: '.' },
     },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0) fail(`unexpected argument ${JSON.stringify(positionals[0])}.\n${USAGE}`);
-  if (values.tag === undefined) fail(`--tag is required.\n${USAGE}`);
+    false,
+  );
+  if (values.tag === undefined) usageError(USAGE, '--tag is required.');
   const phase = values.phase;
   if (phase !== undefined && !PHASES.some((known) => known === phase))
-    fail(`--phase ${JSON.stringify(phase)} is not a phase: use one of ${PHASES.join(', ')}.\n${USAGE}`);
+    usageError(USAGE, `--phase ${JSON.stringify(phase)} is not a phase: use one of ${PHASES.join(', ')}.`);
   const tag = parseReleaseTag(values.tag);
   if (!tag) {
     fail(

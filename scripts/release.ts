@@ -1,28 +1,13 @@
 /**
- * `npm run release`: versions computed from what changed, release notes written from the diff.
- *
- *   npm run release -- --dry-run   print the change report against the latest vX.Y.Z tag and the `bump:` line
- *   npm run release -- --check     the same, and exit 1 when package.json's version is below what the changes
- *                                  require or a removed id has no redirect (CI can run it on pull requests)
- *   npm run release                bump package.json, write the CHANGELOG.md section, regenerate the schemas on a
- *                                  major release, build (which validates), commit and tag (it never pushes). dist/
- *                                  is build output: it is never committed; the release workflow publishes it.
- *   npm run release -- --check --ignore-version-bump --markdown
- *                                  the pull-request check: the report as Markdown (for the workflow's step
- *                                  summary), exit 1 only on problems (a removed id without a redirect); the version
- *                                  is not the contributor's business, `npm run release` sets it
- *
- * Options: --json (the report as JSON, with --dry-run or --check), --markdown (the report as GitHub-flavoured
- * Markdown, with --dry-run or --check), --date YYYY-MM-DD (the release date in the
- * changelog; default today, UTC), --root DIR (the repository; default the current directory).
- * The policy is in the README's "Versions and releases" section; the logic in scripts/release/.
+ * `npm run release`: versions computed from what changed, release notes written from the diff; the modes and options
+ * are in USAGE (its --help). The policy is in the README's "Versions and releases" section; the logic in
+ * scripts/release/.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease } from './release/changelog.ts';
 import { reportFor } from './release/compare.ts';
@@ -31,6 +16,24 @@ import { latestReleaseTag } from './release/semver.ts';
 import { renderReport, type ChangeReport } from './release/report.ts';
 import { renderMarkdownReport } from './release/markdown.ts';
 
+const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown] \
+[--date YYYY-MM-DD] [--root DIR]
+
+  npm run release -- --dry-run   print the change report against the latest vX.Y.Z tag and the \`bump:\` line
+  npm run release -- --check     the same, and exit 1 when package.json's version is below what the changes
+                                 require or a removed id has no redirect (CI can run it on pull requests)
+  npm run release                bump package.json, write the CHANGELOG.md section, regenerate the schemas on a
+                                 major release, build (which validates), commit and tag (it never pushes). dist/
+                                 is build output: it is never committed; the release workflow publishes it.
+  npm run release -- --check --ignore-version-bump --markdown
+                                 the pull-request check: the report as Markdown (for the workflow's step
+                                 summary), exit 1 only on problems (a removed id without a redirect); the version
+                                 is not the contributor's business, \`npm run release\` sets it
+
+  --json              the report as JSON (with --dry-run or --check)
+  --markdown          the report as GitHub-flavoured Markdown (with --dry-run or --check)
+  --date YYYY-MM-DD   the release date in the changelog (default: today, UTC)
+  --root DIR          the repository (default: the current directory)`;
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /**
@@ -148,8 +151,9 @@ function release(root: string, report: ChangeReport, date: string): number {
 }
 
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    USAGE,
+    {
       'dry-run': { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -158,20 +162,17 @@ runMain(() => {
       date: { type: 'string' },
       root: { type: 'string', default: '.' },
     },
-    allowPositionals: true,
-  });
-  if (positionals.length > 0)
-    fail(
-      `unexpected argument ${JSON.stringify(positionals[0])}. Usage: npm run release -- [--dry-run | --check ` +
-        `[--ignore-version-bump]] [--json | --markdown]`,
-    );
-  if (values['dry-run'] && values.check) fail('use --dry-run or --check, not both.');
-  if (values.json && !values['dry-run'] && !values.check) fail('--json goes with --dry-run or --check.');
-  if (values.markdown && !values['dry-run'] && !values.check) fail('--markdown goes with --dry-run or --check.');
-  if (values.json && values.markdown) fail('use --json or --markdown, not both.');
-  if (values['ignore-version-bump'] && !values.check) fail('--ignore-version-bump goes with --check.');
+    false,
+  );
+  if (values['dry-run'] && values.check) usageError(USAGE, 'use --dry-run or --check, not both.');
+  if (values.json && !values['dry-run'] && !values.check) usageError(USAGE, '--json goes with --dry-run or --check.');
+  if (values.markdown && !values['dry-run'] && !values.check)
+    usageError(USAGE, '--markdown goes with --dry-run or --check.');
+  if (values.json && values.markdown) usageError(USAGE, 'use --json or --markdown, not both.');
+  if (values['ignore-version-bump'] && !values.check) usageError(USAGE, '--ignore-version-bump goes with --check.');
   const date = values.date ?? new Date().toISOString().slice(0, 10);
-  if (!DATE_PATTERN.test(date)) fail(`--date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}).`);
+  if (!DATE_PATTERN.test(date))
+    usageError(USAGE, `--date must be a calendar date YYYY-MM-DD (got ${JSON.stringify(date)}).`);
   const root = resolve(values.root);
   if (!existsSync(join(root, 'package.json')))
     fail(`${root} has no package.json; run the command from the repository root or pass --root.`);

@@ -6,24 +6,26 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateSchemas } from './lib/schema-gen.ts';
 import { renderDataDictionary, renderEnumTable } from './lib/data-dictionary.ts';
 import { labelStudioConfig } from './interop/label-studio.ts';
 import { notCarriedTable } from './interop/carried.ts';
 import { readIfExists, replaceBlock, syncGenerated } from './lib/generated.ts';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE, validatorModule } from './lib/validator-code.ts';
-import { errorTable, fail, runMain } from './lib/cli.ts';
+import { commandLine, errorTable, fail, runMain } from './lib/cli.ts';
 import { ruleTable } from './checks/rules/index.ts';
 import { entityKindsTable } from './checks/rules/entity-kinds.ts';
 import { formatTable } from './publish/formats/index.ts';
 
 const COMMAND = 'npm run schemas';
+const USAGE = `usage: ${COMMAND} -- [--check] [--root DIR]`;
 
 runMain(() => {
-  const { values } = parseArgs({
-    options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: '.' } },
-  });
+  const { values } = commandLine(
+    USAGE,
+    { check: { type: 'boolean', default: false }, root: { type: 'string', default: '.' } },
+    false,
+  );
   const root = resolve(values.root);
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: unknown };
   const major = typeof version === 'string' ? Number(version.split('.')[0]) : NaN;

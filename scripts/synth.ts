@@ -3,28 +3,23 @@
  * grounded, clearly synthetic articles and the registry records they reference) in the layout of `data/`, for
  * benchmarks and tests. The same seed and count give byte-identical files. Never writes inside `data/` or `dist/`.
  */
-import { parseArgs } from 'node:util';
-import { runMain, fail } from './lib/cli.ts';
+import { commandLine, usageError, runMain, fail } from './lib/cli.ts';
 import { DEFAULT_SEED, writeCorpus } from './synth/write.ts';
 
 const USAGE = 'usage: npm run synth -- --count N --out DIR [--seed TEXT] [--force]';
 
 runMain(() => {
-  const { values } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    USAGE,
+    {
       count: { type: 'string' },
       out: { type: 'string' },
       seed: { type: 'string', default: DEFAULT_SEED },
       force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (values.count === undefined || values.out === undefined) fail(`--count and --out are required.\n${USAGE}`);
+    false,
+  );
+  if (values.count === undefined || values.out === undefined) usageError(USAGE, '--count and --out are required.');
   if (!/^\d+$/.test(values.count)) fail(`--count must be a positive integer (got ${JSON.stringify(values.count)}).`);
   const started = performance.now();
   const summary = writeCorpus({ count: Number(values.count), out: values.out, seed: values.seed, force: values.force });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadDataset } from './load-dataset.ts';
+import { loadDataset } from '../scripts/lib/collections.ts';
 import { articleText, matchSelector, minimalSelector, codePointOffset } from '../scripts/lib/text-quote.ts';
 import type { TextQuoteSelector } from '../types/index.ts';
 import { ROOT } from './helpers.ts';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { loadDataset } from './load-dataset.ts';
+import { loadDataset } from '../scripts/lib/collections.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
 import { DATA_DIR, ROOT, SEED_ID, SEED_TEXT_SHA256 } from './helpers.ts';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDataset } from './load-dataset.ts';
+import { loadDataset } from '../scripts/lib/collections.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 import { validateData } from '../scripts/checks/run.ts';

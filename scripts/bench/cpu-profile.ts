@@ -4,8 +4,7 @@
  * Usage: node --import tsx scripts/bench/cpu-profile.ts [--top N] FILE.cpuprofile...
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { fail, runMain } from '../lib/cli.ts';
+import { commandLine, runMain, usageError } from '../lib/cli.ts';
 
 interface ProfileNode {
   id: number;
@@ -26,12 +25,11 @@ function moduleOf(url: string): string {
   return ours ? ours[1]! : url; // transpiled files keep their path, with .js (line numbers are theirs)
 }
 
+const USAGE = 'usage: bench/cpu-profile [--top N] FILE.cpuprofile...';
+
 runMain(() => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { top: { type: 'string', default: '15' } },
-  });
-  if (positionals.length === 0) fail('usage: bench/cpu-profile [--top N] FILE.cpuprofile...');
+  const { values, positionals } = commandLine(USAGE, { top: { type: 'string', default: '15' } });
+  if (positionals.length === 0) usageError(USAGE, 'give one or more CPU profiles');
   const byFunction = new Map<string, number>();
   const byModule = new Map<string, number>();
   let total = 0;

@@ -6,7 +6,7 @@
  * (`toErrorData`, `fromErrorData`), never as text to search.
  */
 import { readFileSync } from 'node:fs';
-import { inspect } from 'node:util';
+import { inspect, parseArgs, type ParseArgsConfig } from 'node:util';
 import { printableLines } from './printable.ts';
 
 /** Every error code, with its exit status and what it means (docs/errors.md is checked against this table). */
@@ -122,6 +122,42 @@ export function readText(file: string): string {
   }
 }
 
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+/** Thrown once `--help` is printed: runMain ends the command there, with status 0. */
+class HelpShown extends Error {}
+
+/** Stops a command whose arguments are wrong: a usage error (E_USAGE), the usage's first paragraph as its hint. */
+export function usageError(usage: string, message: string): never {
+  const [synopsis, ...more] = usage.split('\n\n');
+  throw new UserError(message, 2, more.length > 0 ? `${synopsis}\n(--help says more)` : synopsis);
+}
+
+/**
+ * A command's arguments, read strictly by node:util's parseArgs: `--help` (or `-h`) prints `usage` and ends the
+ * command (HelpShown); an unknown option, an option without its value, or an argument where `positionals` is false,
+ * is a usage error.
+ */
+export function commandLine<const O extends NonNullable<ParseArgsConfig['options']>>(
+  usage: string,
+  options: O,
+  positionals = true,
+) {
+  let parsed;
+  try {
+    parsed = parseArgs({ options: { ...options, ...HELP }, allowPositionals: true });
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) usageError(usage, (error as Error).message);
+    throw error;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    console.log(usage);
+    throw new HelpShown();
+  }
+  if (!positionals && parsed.positionals.length > 0)
+    usageError(usage, `unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
+  return parsed;
+}
+
 /**
  * Any thrown value as a coded error: coded errors stay, system errors of the machine and argument errors get theirs.
  */
@@ -157,6 +193,7 @@ export function runMain(main: () => number | Promise<number>): void {
         process.exitCode = code;
       },
       (error: unknown) => {
+        if (error instanceof HelpShown) return;
         const failure = coded(error);
         console.error(failure.format());
         process.exitCode = failure.exitCode;

@@ -360,6 +360,7 @@ export class Staging {
     const parent = dirname(target);
     const name = basename(target);
     const lock = join(parent, `.build-${name}.lock`);
+    mkdirSync(parent, { recursive: true }); // an --out whose parent folders do not exist yet
     acquireLock(lock, target, option);
     let staging: Staging | undefined;
     try {

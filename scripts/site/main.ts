@@ -1,19 +1,22 @@
 /**
  * `npm run site [-- --dist DIR --out DIR]`: builds the dataset site into `DIR/site/` (or `--out`) from a finished
- * build in `dist/` (made by `npm run build`), never from `data/`. The site is written beside its target and swapped
- * in at the end, so a failed run leaves the previous site intact.
+ * build in `dist/` (made by `npm run build`), never from `data/`. The site is staged beside its target under a lock
+ * (`Staging`, as the build's) and swapped in at the end, so a failed run leaves the previous site intact.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { fail, runMain } from '../lib/cli.ts';
+import { commandLine, fail, runMain } from '../lib/cli.ts';
 import { generatedNotice, readIfExists } from '../lib/generated.ts';
-import { OUTPUT_MARKER, REPO_ROOT, checkTarget } from '../lib/output-target.ts';
+import { OUTPUT_MARKER, REPO_ROOT, Staging, checkTarget } from '../lib/output-target.ts';
 import { buildSite, SITE_COMMAND, SITE_DIR } from './build-site.ts';
 import { compileSiteClient } from './compile-client.ts';
 
+const USAGE = `usage: npm run site -- [--dist DIR] [--out DIR]
+
+Builds the dataset site from the build in --dist (default dist), into --out (default DIST/site).`;
+
 runMain(() => {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } } });
+  const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } }, false);
   const distDir = resolve(values.dist);
   if (!existsSync(join(distDir, OUTPUT_MARKER)))
     fail(`${values.dist}/ is not a build of this dataset (no ${OUTPUT_MARKER}).\n  hint: run \`npm run build\` first.`);
@@ -30,24 +33,22 @@ runMain(() => {
       `refusing --out ${values.out}: it holds files that \`${SITE_COMMAND}\` did not write, which the site ` +
         `would replace; nothing was written.\n  hint: choose a new or empty folder.`,
     );
-  const staging = `${siteDir}.${process.pid}.tmp`;
-  rmSync(staging, { recursive: true, force: true });
+  const staging = Staging.begin(siteDir);
   try {
     const started = Date.now();
     const site = buildSite({
       distDir,
       rootDir: REPO_ROOT,
       clientFiles: compileSiteClient(REPO_ROOT),
-      siteDir: staging,
+      siteDir: staging.path,
     });
-    rmSync(siteDir, { recursive: true, force: true });
-    renameSync(staging, siteDir);
+    staging.commit();
     console.log(
       `The dataset site has ${site.files} files in ${values.out ?? join(values.dist, SITE_DIR)}/ ` +
         `(${site.articles} articles, ${site.entities} entities; ${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
     return 0;
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    staging.dispose();
   }
 });

@@ -71,7 +71,7 @@ export type WikidataStatus = 'linked' | 'none' | 'unverified';
 
 /** Where and when the entity was looked up in Wikidata, and what was found. */
 export interface WikidataCheck {
-  /** `linked` (the item is `identifiers.wikidata`), `none` (no item exists) or `unverified` (none could be verified). */
+  /** `linked` (the item is `identifiers.wikidata`), `none` (no item exists) or `unverified` (none verified). */
   status: WikidataStatus;
   /** Where it was checked: the item's page, a named dump, a search and its query. */
   checkedIn: Text;

@@ -62,7 +62,7 @@ test('mention-forms: a name or demonym in capitals (an all-caps lead-in) passes;
   );
 });
 
-test('mention-forms: a nominal may start with a possessive proper noun; a lowercase possessive is no determiner', () => {
+test('mention-forms: a nominal may start with a possessive proper noun, not with a lowercase possessive', () => {
   const findings = findingsAfter([mentionForms], (data) =>
     editJson(data, FIXTURE_ARTICLE, (a) => {
       a.annotations.mentions.push(

@@ -12,8 +12,8 @@ export const mentionForms: RecordRule<'article', 'registry'> = {
   needs: ['registry'],
   description:
     'A mention’s form fits its text: a `name` is the entity’s name or an alias, a `demonym` one of its ' +
-    'demonyms (either also in capitals), a `nominal` starts with its determiner (“the conference”), which may be a possessive proper noun ' +
-    '(“Russia’s full-scale invasion”).',
+    'demonyms (either also in capitals), a `nominal` starts with its determiner (“the conference”), which may ' +
+    'be a possessive proper noun (“Russia’s full-scale invasion”).',
   check(context) {
     const issues: Issue[] = [];
     context.record.annotations.mentions.forEach((m, i) => {

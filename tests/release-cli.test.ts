@@ -11,11 +11,17 @@ const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';
 const BBC = { id: 'bbc-news', name: 'BBC News', url: 'https://www.bbc.com/news', country: 'GB' };
 
 interface Body {
-  body: { type: string; text: string }[];
+  headline: { text: string };
 }
 
+/**
+ * A correction, in the headline: no annotation is anchored there, so it stays valid whatever the body's annotations
+ * cover (a corrected body word would break the selector of any annotation over it).
+ */
 const correctAWord = (article: Body) => {
-  article.body[0]!.text = article.body[0]!.text.replace('upping the stakes', 'raising the stakes');
+  const corrected = article.headline.text.replace('in exchange for', 'in return for');
+  assert.notEqual(corrected, article.headline.text, 'the seed headline has "in exchange for" to correct');
+  article.headline.text = corrected;
 };
 
 test('--dry-run prints the report and the bump line, and changes nothing', (t) => {
@@ -27,7 +33,7 @@ test('--dry-run prints the report and the bump line, and changes nothing', (t) =
   assert.match(result.stdout, /^Comparing the working tree with v1\.0\.0, the latest release tag\./);
   assert.match(
     result.stdout,
-    new RegExp(`articles: 0 added, 0 removed, 1 changed\\n    ~ ${SEED_ID}: body\\[0\\]\\.text\\n`),
+    new RegExp(`articles: 0 added, 0 removed, 1 changed\\n    ~ ${SEED_ID}: headline\\.text\\n`),
   );
   assert.match(result.stdout, /\nbump: patch\n$/);
   assert.equal(repo.git('status', '--porcelain'), before);
@@ -146,7 +152,7 @@ A minor release (1 outlet added; 1 article corrected), compared with 0.1.0.
 ### Changed
 
 - 1 article corrected:
-  - \`${SEED_ID}\`: \`body[0].text\`
+  - \`${SEED_ID}\`: \`headline.text\`
 
 ## [0.1.0] - 2026-11-01
 

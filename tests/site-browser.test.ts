@@ -362,9 +362,10 @@ test(
         'rgb(26, 26, 26)',
         'an inline style applied',
       );
-      // The page's own script still runs.
+      // The page's own script still runs: it makes the hover card (#tip) and fills it for a focused annotation (which
+      // card shows depends on how the data's annotations nest, so only that one shows is asserted).
       await page.locator('mark.layer-figures').first().focus();
-      assert.match((await page.locator('#tip').textContent()) ?? '', /Value/, 'the page script did not run');
+      assert.ok(((await page.locator('#tip').textContent()) ?? '').trim().length > 0, 'the page script did not run');
       await page.close();
     } finally {
       rmSync(join(SITE, injected));

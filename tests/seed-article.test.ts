@@ -154,6 +154,7 @@ test('the seed is annotated completely', () => {
       ['last week', 'instant', 'XXXX-WXX', null, null],
       ['last week', 'instant', 'XXXX-WXX', null, null],
       ['last weekend', 'instant', 'XXXX-WXX-WE', null, null],
+      ['last weekend', 'instant', 'XXXX-WXX-WE', null, null],
       ['since 2022', 'interval', null, '2022', 'PRESENT_REF'],
     ],
   );
@@ -174,7 +175,13 @@ test('the Munich date inferences rest on one fact, with one confidence, and poin
   const dated = seed.inferences.filter((i) =>
     /Munich Security Conference was held from Friday 14 to Sunday 16 February 2025/.test(i.rationale),
   );
-  assert.deepEqual(dated.map((i) => i.field).sort(), ['/datePublished', '/time/value', '/time/value', '/time/value']);
+  assert.deepEqual(dated.map((i) => i.field).sort(), [
+    '/datePublished',
+    '/time/value',
+    '/time/value',
+    '/time/value',
+    '/time/value',
+  ]);
   assert.equal(new Set(dated.map((i) => i.confidence)).size, 1);
   const attribution = seed.inferences.find((i) => i.about === 'f-aid-300-billion' && i.field === '/assertedBy');
   assert.equal(attribution?.value, 'donald-trump', 'attributing the estimate to Trump is a flagged inference');

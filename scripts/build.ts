@@ -12,25 +12,35 @@
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { validateData } from './checks/run.ts';
 import { publish } from './publish/publish.ts';
 import { BUILD_COMMAND } from './publish/formats/format.ts';
 import { compareFolders } from './publish/compare.ts';
-import { fail, runMain } from './lib/cli.ts';
+import { commandLine, fail, runMain } from './lib/cli.ts';
 import { printable } from './lib/printable.ts';
 import { OUTPUT_MARKER, REPO_ROOT as ROOT, Staging, markerContent, prepareOutputFolder } from './lib/output-target.ts';
 
+const USAGE = `usage: npm run build -- [--data DIR] [--out DIR] [--force] [--check] [--timings]
+
+Validates the data, then publishes every format into the output folder (replaced atomically).
+  --data DIR   a folder with the layout of data/ (default: data)
+  --out DIR    the output folder (default: dist); replaced only if a build wrote it, or with --force
+  --force      replace an output folder that no build wrote
+  --check      build into a temporary folder; exit 1 if the output folder differs from it
+  --timings    print on standard error when each stage ended (seconds since the start)`;
+
 runMain(async () => {
-  const { values } = parseArgs({
-    options: {
+  const { values } = commandLine(
+    USAGE,
+    {
       data: { type: 'string', default: 'data' },
       out: { type: 'string', default: 'dist' },
       check: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       timings: { type: 'boolean', default: false },
     },
-  });
+    false,
+  );
   const started = Date.now();
   const dataDir = values.data;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())

@@ -9,26 +9,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsonld from 'jsonld';
 import type { Options } from 'jsonld';
-import type { Article, Entity } from '../types/index.ts';
+import type { Entity } from '../types/index.ts';
 import { readJson, REPO_DATA, sharedBuild } from './fixtures/publish/support.ts';
 import { ROOT, SEED_ID, hashTree } from './helpers.ts';
 import { SYNTHETIC_REGISTRY, syntheticArticle } from './interop-support.ts';
-import { OutputDir } from '../scripts/publish/output.ts';
-import { tableModel } from '../scripts/publish/table-model.ts';
-import { positionArticle } from '../scripts/publish/positions.ts';
-import type { Format } from '../scripts/publish/formats/format.ts';
+import { canonicalStream, cpuMs, repeatedWordArticle, writeFormats } from './hardening/support.ts';
 import { w3cFormat } from '../scripts/publish/formats/w3c.ts';
 import { bratFormat } from '../scripts/publish/formats/brat.ts';
 import { labelStudio } from '../scripts/publish/formats/label-studio.ts';
 import { spacy } from '../scripts/publish/formats/spacy.ts';
 import { readW3c } from '../scripts/interop/w3c.ts';
-import { articleTemplate } from '../scripts/lib/article-template.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
 
 test('build: one file per annotation tool, none per article, each listed in datapackage.json with its hash', () => {
@@ -85,40 +80,6 @@ type RemoteDocument = Awaited<ReturnType<NonNullable<Options.DocLoader['document
 /** A node of expanded JSON-LD: each IRI's values, as a list of value or node objects. */
 type ExpandedNode = Record<string, Array<Record<string, unknown>> | undefined>;
 
-const entity = (id: string, kind: Entity['kind'], name: string): Entity => ({
-  id,
-  kind,
-  name,
-  aliases: [],
-  demonyms: [],
-  roles: [],
-  identifiers: {},
-});
-
-/** A canonical stream (dist/jsonl/) of these articles, positioned as the build positions them. */
-function stream(
-  articles: Article[],
-  entities: Entity[],
-  position = (a: Article): unknown => positionArticle(a),
-): string {
-  const root = mkdtempSync(join(tmpdir(), 'interop-stream-'));
-  mkdirSync(join(root, 'jsonl'));
-  const lines = (values: unknown[]) => values.map((v) => `${JSON.stringify(v)}\n`).join('');
-  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1));
-  writeFileSync(join(root, 'jsonl', 'articles.jsonl'), lines(sorted.map(position)));
-  writeFileSync(join(root, 'jsonl', 'entities.jsonl'), lines(entities));
-  writeFileSync(join(root, 'jsonl', 'outlets.jsonl'), lines([{ id: 'example-wire' }]));
-  return root;
-}
-
-async function write(root: string, formats: Format[]): Promise<void> {
-  const out = new OutputDir(root);
-  const info = { version: '0.0.0-test' } as never;
-  const dataset = { name: 'annotated-news', version: '0.0.0-test', description: '', keywords: [] };
-  const model = tableModel(join(ROOT, 'schemas'));
-  for (const format of formats) await format.write({ out, rootDir: ROOT, info, dataset, model, written: [] });
-}
-
 test(
   'on a small stream with tiny shards: W3C pages linked as the model defines, brat archives Python reads, ' +
     'same bytes twice',
@@ -126,9 +87,10 @@ test(
     const synthetic = syntheticArticle();
     const articles = [synthetic, { ...synthetic, id: 'x' }, { ...synthetic, id: 'x-copy' }];
     const entities = [...SYNTHETIC_REGISTRY.entities.values()];
-    const roots = [stream(articles, entities), stream(articles, entities)];
+    const outlets = [...SYNTHETIC_REGISTRY.outlets.values()];
+    const roots = [canonicalStream(articles, entities, outlets), canonicalStream(articles, entities, outlets)];
     t.after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
-    for (const root of roots) await write(root, [w3cFormat(1), bratFormat(1), labelStudio, spacy]);
+    for (const root of roots) await writeFormats(root, [w3cFormat(1), bratFormat(1), labelStudio, spacy]);
     assert.equal(hashTree(roots[0]!), hashTree(roots[1]!), 'byte-identical run to run');
     const root = roots[0]!;
     const at = (path: string) => join(root, 'annotations', path);
@@ -202,37 +164,21 @@ test(
 );
 
 test('exports take linear time: 20,000 mentions of one word cost about twice 10,000', async (t) => {
-  // Positioned here, as the canonical stream has them (the build's positioning is not what is timed).
-  const article = (n: number): Article => {
-    const base = articleTemplate(`words-${n}`, '2026-01-01', 'tests');
-    const words = Array.from({ length: n }, (_, i) => `word w${i}.`);
-    const text = words.join(' ');
-    let start = 0;
-    const mentions = words.map((word, i) => {
-      const mention = {
-        id: `m-word-${i}`,
-        selector: { exact: 'word', suffix: ` w${i}.`, start, end: start + 4 },
-        entity: 'word',
-        form: 'name' as const,
-      };
-      start += word.length + 1;
-      return mention;
-    });
-    return {
-      ...base,
-      body: [{ type: 'paragraph', text }],
-      annotations: { mentions, quotes: [], figures: [], citedSources: [], events: [], claims: [] },
-      inferences: [],
-    };
-  };
   const time = async (n: number) => {
-    const root = stream([article(n)], [entity('word', 'topic', 'word')], (a) => a);
+    // Positioned when the stream is made, as the build does; only the exports are timed.
+    const word: Entity = {
+      id: 'word',
+      kind: 'topic',
+      name: 'word',
+      aliases: [],
+      demonyms: [],
+      roles: [],
+      identifiers: {},
+    };
+    const root = canonicalStream([repeatedWordArticle(n)], [word]);
     t.after(() => rmSync(root, { recursive: true, force: true }));
     // CPU time, not wall time: other processes on a shared machine do not count.
-    const start = process.cpuUsage();
-    await write(root, [w3cFormat(), bratFormat(), labelStudio, spacy]);
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000;
+    return cpuMs(() => writeFormats(root, [w3cFormat(), bratFormat(), labelStudio, spacy]));
   };
   await time(2_000); // warm up
   const best = async (n: number) => Math.min(await time(n), await time(n), await time(n));

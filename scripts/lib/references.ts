@@ -29,14 +29,17 @@ export function kindsOf(node: Node): string[] | undefined {
 
 type Node = { [key: string]: unknown };
 
+/** The definition a node's `$ref` names, or ''. */
+const refName = (node: Node): string => (typeof node.$ref === 'string' ? node.$ref.replace('#/definitions/', '') : '');
+/** A node and its `anyOf` branches. */
+const branches = (node: Node): Node[] => [node, ...((node.anyOf as Node[] | undefined) ?? [])];
+
 /** The collection a (raw, unresolved) schema node references, if it is declared as a reference. */
 export function referenceTarget(node: Node | undefined): ReferenceTarget | undefined {
-  if (!node) return undefined;
-  for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
-    const name = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : '';
-    if (Object.hasOwn(REFERENCE_TYPES, name)) return REFERENCE_TYPES[name as keyof typeof REFERENCE_TYPES];
-  }
-  return undefined;
+  const type = branches(node ?? {})
+    .map(refName)
+    .find((name) => Object.hasOwn(REFERENCE_TYPES, name));
+  return type === undefined ? undefined : REFERENCE_TYPES[type as keyof typeof REFERENCE_TYPES];
 }
 
 /**
@@ -58,9 +61,9 @@ function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean)
   const definitions = (schema.definitions ?? {}) as Record<string, Node>;
   const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
     if (!node || stop(node, path)) return;
-    for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
-      const ref = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : undefined;
-      if (ref !== undefined) {
+    for (const branch of branches(node)) {
+      const ref = refName(branch);
+      if (ref !== '') {
         if (!seen.has(ref)) visit(definitions[ref], path, new Set([...seen, ref]));
         continue;
       }
@@ -84,20 +87,6 @@ export function referenceFields(schema: Node): ReferenceField[] {
   return fields;
 }
 
-/** A collection's generated root schema (schemas/<name>.schema.json). */
-function schemaOf(collection: Collection): Node {
-  return readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node;
-}
-
-const cache = new Map<Collection, ReferenceField[]>();
-
-/** The reference fields of a collection's records, from the repository's generated schema. */
-export function collectionReferences(collection: Collection): ReferenceField[] {
-  let fields = cache.get(collection);
-  if (fields === undefined) cache.set(collection, (fields = referenceFields(schemaOf(collection))));
-  return fields;
-}
-
 /** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
 const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
 
@@ -109,30 +98,46 @@ const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TY
 export function idListFields(schema: Node): Array<readonly string[]> {
   const lists: string[][] = [];
   walkSchema(schema, (node, path) => {
-    const type = typeof node.$ref === 'string' ? node.$ref.replace('#/definitions/', '') : '';
-    const idItems = path.at(-1) === '-' && ID_TYPES.has(type);
+    const idItems = path.at(-1) === '-' && ID_TYPES.has(refName(node));
     if (idItems) lists.push(path.slice(0, -1));
     return idItems;
   });
   return lists;
 }
 
-const listCache = new Map<Collection, Array<readonly string[]>>();
-
-/** The lists of ids in a collection's records, from the repository's generated schema. */
-export function collectionIdLists(collection: Collection): Array<readonly string[]> {
-  let lists = listCache.get(collection);
-  if (lists === undefined) listCache.set(collection, (lists = idListFields(schemaOf(collection))));
-  return lists;
+/** What `of` gives for a collection's generated root schema (schemas/<name>.schema.json), computed once. */
+function perCollection<T>(of: (schema: Node) => T): (collection: Collection) => T {
+  const computed = new Map<Collection, T>();
+  return (collection) => {
+    if (!computed.has(collection))
+      computed.set(collection, of(readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node));
+    return computed.get(collection)!;
+  };
 }
+
+/** The reference fields of a collection's records. */
+export const collectionReferences = perCollection(referenceFields);
+/** The lists of ids in a collection's records. */
+export const collectionIdLists = perCollection(idListFields);
 
 /** A field's key: its path as a JSON pointer with `-` for list items (`/annotations/events/-/place`). */
 export const fieldKeyOf = (path: readonly string[]): string => path.map((p) => `/${p}`).join('');
 /** The field key of a value's JSON pointer: every list index replaced by `-`. */
 export const fieldKey = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/-');
 
-/** What the value at `pointer` in a record of `collection` references, if its field is a reference. */
-export function referenceAt(collection: Collection, pointer: string): ReferenceTarget | undefined {
-  const key = fieldKey(pointer);
-  return collectionReferences(collection).find((f) => fieldKeyOf(f.path) === key)?.target;
+const fieldsByKey = perCollection((schema) => new Map(referenceFields(schema).map((f) => [fieldKeyOf(f.path), f])));
+/** The reference field of the value at `pointer` in a record of `collection`, if it is one. */
+export const referenceFieldAt = (collection: Collection, pointer: string): ReferenceField | undefined =>
+  fieldsByKey(collection).get(fieldKey(pointer));
+
+/** Each value at `path` (as a reference field's) inside `value`, with its JSON pointer. */
+export function* valuesAt(value: unknown, path: readonly string[], pointer = ''): Generator<[string, unknown]> {
+  if (path.length === 0) yield [pointer, value];
+  else if (value !== null && typeof value === 'object') {
+    const [key, ...rest] = path as [string, ...string[]];
+    if (key === '-') {
+      if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* valuesAt(item, rest, `${pointer}/${i}`);
+    } else if (Object.hasOwn(value, key))
+      yield* valuesAt((value as Record<string, unknown>)[key], rest, `${pointer}/${key}`);
+  }
 }

@@ -1,0 +1,43 @@
+/** What the rules share: their issues, and the walks over a record they make. Not a rule (./index.ts lists those). */
+import { pointerSegment } from '../../lib/json-source.ts';
+import type { Issue } from '../rule.ts';
+import type { Article } from '../../../types/index.ts';
+
+/** A check written as a generator: the issues it yields, in order. */
+export const issues =
+  <C>(check: (context: C) => Iterable<Issue>) =>
+  (context: C): Issue[] => [...check(context)];
+
+/** An issue at `pointer`; a dataset rule also names the `file`. */
+const issue =
+  (severity: Issue['severity']) =>
+  (pointer: string, said: Pick<Issue, 'message' | 'hint' | 'file'>): Issue => ({ pointer, severity, ...said });
+export const error = issue('error');
+export const warning = issue('warning');
+
+/** What `map` holds under `key`; when nothing yet, `value` is recorded there and undefined returned. */
+export function earlier<K, V>(map: Map<K, V>, key: K, value: V): V | undefined {
+  const first = map.get(key);
+  if (first === undefined) map.set(key, value);
+  return first;
+}
+
+/** Every annotation of an article (each list of `annotations`, in order), with its JSON pointer. */
+export function* annotationsOf(article: Pick<Article, 'annotations'>): Generator<[string, { id: string }]> {
+  for (const [kind, list] of Object.entries(article.annotations))
+    for (const [i, annotation] of (list as Array<{ id: string }>).entries())
+      yield [`/annotations/${kind}/${i}`, annotation];
+}
+
+/** Every string in a JSON value, depth first, with its JSON pointer and its key (or index) in its parent. */
+export function* stringsIn(
+  value: unknown,
+  pointer = '',
+  key: string | number = '',
+): Generator<[string, string, string | number]> {
+  if (typeof value === 'string') yield [value, pointer, key];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringsIn(v, `${pointer}/${i}`, i);
+  else if (value !== null && typeof value === 'object')
+    for (const k in value)
+      yield* stringsIn((value as Record<string, unknown>)[k], `${pointer}/${pointerSegment(k)}`, k);
+}

@@ -84,10 +84,12 @@ export function resolveRelative(relative: RelativeTime, published: string | null
   return `${isoDay(day + (first + (offset - Math.sign(offset)) * 7) * DAY)}${part}`;
 }
 
-const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
-const MONTH_ABBREVIATIONS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-const SEASON_NAMES: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+/** The English names of the weekdays (1–7), the months (1–12) and the seasons. */
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+export const SEASONS: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 
 /** What a time expression's words name: weekdays (1–7), months (1–12) and seasons, in English. */
 export interface Named {
@@ -96,14 +98,19 @@ export interface Named {
   seasons: Season[];
 }
 
+/** Each word (lowercase) that names a weekday, a month (also abbreviated: `feb`) or a season, and what it names. */
+const WORDS = new Map<string, readonly [keyof Named, number | Season]>([
+  ...WEEKDAYS.map((day, i) => [day.toLowerCase(), ['weekdays', i + 1]] as const),
+  ...MONTHS.flatMap((month, i) => [month, month.slice(0, 3)].map((w) => [w.toLowerCase(), ['months', i + 1]] as const)),
+  ...Object.entries(SEASONS).map(([season, word]) => [word, ['seasons', season as Season]] as const),
+  ['fall', ['seasons', 'FA']],
+]);
+
 export function namedInText(text: string): Named {
   const named: Named = { weekdays: [], months: [], seasons: [] };
   for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const weekday = WEEKDAY_NAMES.indexOf(word);
-    if (weekday >= 0) named.weekdays.push(weekday + 1);
-    const month = Math.max(MONTH_NAMES.indexOf(word), MONTH_ABBREVIATIONS.indexOf(word));
-    if (month >= 0) named.months.push(month + 1);
-    if (Object.hasOwn(SEASON_NAMES, word)) named.seasons.push(SEASON_NAMES[word]!);
+    const [kind, value] = WORDS.get(word) ?? [];
+    if (kind) (named[kind] as Array<number | Season>).push(value!);
   }
   return named;
 }

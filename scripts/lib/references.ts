@@ -75,60 +75,52 @@ function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean)
   visit(schema, [], new Set());
 }
 
-/** Every reference field of a root schema, in the schema's property order. */
-export function referenceFields(schema: Node): ReferenceField[] {
-  const fields: ReferenceField[] = [];
-  walkSchema(schema, (node, path) => {
-    const target = referenceTarget(node);
-    const kinds = kindsOf(node);
-    if (target) fields.push({ path, target, ...(kinds && { kinds }) });
-    return target !== undefined;
-  });
-  return fields;
-}
-
 /** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
 const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
 
 /**
- * Every list of ids in a root schema: a list whose items are declared `Id`, `EntityId` or `OutletId` (event
- * `participants`, claim `isBasedOn`, a source's `outlets`, a redirect's `to`). Each is a path from the record
- * (property names; `-` for every item of an enclosing list), in the schema's property order.
+ * A root schema's reference fields, in the schema's property order, and its lists of ids: each list whose items are
+ * declared `Id`, `EntityId` or `OutletId` (event `participants`, claim `isBasedOn`, a source's `outlets`, a
+ * redirect's `to`), as a path from the record (property names; `-` for every item of an enclosing list).
  */
-export function idListFields(schema: Node): Array<readonly string[]> {
-  const lists: string[][] = [];
+export function schemaFields(schema: Node): { references: ReferenceField[]; idLists: Array<readonly string[]> } {
+  const references: ReferenceField[] = [];
+  const idLists: string[][] = [];
   walkSchema(schema, (node, path) => {
+    const target = referenceTarget(node);
+    const kinds = kindsOf(node);
+    if (target) references.push({ path, target, ...(kinds && { kinds }) });
     const idItems = path.at(-1) === '-' && ID_TYPES.has(refName(node));
-    if (idItems) lists.push(path.slice(0, -1));
-    return idItems;
+    if (idItems) idLists.push(path.slice(0, -1));
+    return target !== undefined || idItems;
   });
-  return lists;
+  return { references, idLists };
 }
-
-/** What `of` gives for a collection's generated root schema (schemas/<name>.schema.json), computed once. */
-function perCollection<T>(of: (schema: Node) => T): (collection: Collection) => T {
-  const computed = new Map<Collection, T>();
-  return (collection) => {
-    if (!computed.has(collection))
-      computed.set(collection, of(readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node));
-    return computed.get(collection)!;
-  };
-}
-
-/** The reference fields of a collection's records. */
-export const collectionReferences = perCollection(referenceFields);
-/** The lists of ids in a collection's records. */
-export const collectionIdLists = perCollection(idListFields);
 
 /** A field's key: its path as a JSON pointer with `-` for list items (`/annotations/events/-/place`). */
 export const fieldKeyOf = (path: readonly string[]): string => path.map((p) => `/${p}`).join('');
 /** The field key of a value's JSON pointer: every list index replaced by `-`. */
 export const fieldKey = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/-');
 
-const fieldsByKey = perCollection((schema) => new Map(referenceFields(schema).map((f) => [fieldKeyOf(f.path), f])));
+const computed = new Map<Collection, ReturnType<typeof schemaFields> & { byKey: Map<string, ReferenceField> }>();
+/** The fields of a collection's records, from its generated schema (schemas/<name>.schema.json), read once. */
+function fieldsOf(collection: Collection) {
+  let fields = computed.get(collection);
+  if (fields === undefined) {
+    const found = schemaFields(readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node);
+    fields = { ...found, byKey: new Map(found.references.map((f) => [fieldKeyOf(f.path), f])) };
+    computed.set(collection, fields);
+  }
+  return fields;
+}
+
+/** The reference fields of a collection's records. */
+export const collectionReferences = (collection: Collection): ReferenceField[] => fieldsOf(collection).references;
+/** The lists of ids in a collection's records. */
+export const collectionIdLists = (collection: Collection): Array<readonly string[]> => fieldsOf(collection).idLists;
 /** The reference field of the value at `pointer` in a record of `collection`, if it is one. */
 export const referenceFieldAt = (collection: Collection, pointer: string): ReferenceField | undefined =>
-  fieldsByKey(collection).get(fieldKey(pointer));
+  fieldsOf(collection).byKey.get(fieldKey(pointer));
 
 /** Each value at `path` (as a reference field's) inside `value`, with its JSON pointer. */
 export function* valuesAt(value: unknown, path: readonly string[], pointer = ''): Generator<[string, unknown]> {

@@ -1,7 +1,7 @@
 import type { RecordRule } from '../rule.ts';
 import { referencesOf } from '../references.ts';
 import { COLLECTIONS } from '../../lib/collections.ts';
-import { referenceFieldAt, referenceFields } from '../../lib/references.ts';
+import { referenceFieldAt, schemaFields } from '../../lib/references.ts';
 import { error, issues } from './kit.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `\`${k}\``).join(', ');
@@ -16,7 +16,8 @@ function fieldName(path: readonly string[]): [item: string, field: string] {
 export function entityKindsTable(schemas: ReadonlyMap<string, object>): string {
   const byKinds = new Map<string, string[]>();
   for (const { schema } of COLLECTIONS)
-    for (const { path, kinds } of referenceFields(schemas.get(`${schema}.schema.json`) as Record<string, unknown>))
+    for (const { path, kinds } of schemaFields(schemas.get(`${schema}.schema.json`) as Record<string, unknown>)
+      .references)
       if (kinds)
         byKinds.set(kinds.join(', '), [...(byKinds.get(kinds.join(', ')) ?? []), fieldName(path).join(' ').trim()]);
   const rows = [...byKinds].map(([kinds, fields]) => `| ${fields.join(', ')} | ${kinds} |`);

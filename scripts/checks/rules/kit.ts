@@ -30,14 +30,15 @@ export function* annotationsOf(article: Pick<Article, 'annotations'>): Generator
 }
 
 /** Every string in a JSON value, depth first, with its JSON pointer and its key (or index) in its parent. */
-export function* stringsIn(
+export function stringsIn(
   value: unknown,
   pointer = '',
   key: string | number = '',
-): Generator<[string, string, string | number]> {
-  if (typeof value === 'string') yield [value, pointer, key];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringsIn(v, `${pointer}/${i}`, i);
+  out: Array<[string, string, string | number]> = [],
+): typeof out {
+  if (typeof value === 'string') out.push([value, pointer, key]);
+  else if (Array.isArray(value)) value.forEach((v, i) => stringsIn(v, `${pointer}/${i}`, i, out));
   else if (value !== null && typeof value === 'object')
-    for (const k in value)
-      yield* stringsIn((value as Record<string, unknown>)[k], `${pointer}/${pointerSegment(k)}`, k);
+    for (const k in value) stringsIn((value as Record<string, unknown>)[k], `${pointer}/${pointerSegment(k)}`, k, out);
+  return out;
 }

@@ -39,44 +39,31 @@ export function resolveRelative(relative: RelativeTime, published: string | null
   const [, y, m, d] = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(published ?? '') ?? [];
   const year = Number(y);
   const month = Number(m);
-  switch (unit) {
-    case 'year':
-      return y === undefined ? 'XXXX' : String(year + offset);
-    case 'month': {
-      if (m === undefined) return 'XXXX-XX';
-      const first = new Date(Date.UTC(year, month - 1 + offset, 1));
-      return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`;
-    }
-    case 'season': {
-      if (m === undefined) return `XXXX-${season}`;
-      // Occurrences of the season, by the year it begins in; the publication month counted from year 0.
-      const at = year * 12 + month - 1;
-      const start = (k: number) => k * 12 + SEASON_START[season!] - 1;
-      let k = year - 1; // the latest occurrence that begins by the publication month
-      while (start(k + 1) <= at) k++;
-      const containing = at <= start(k) + 2;
-      if (offset === 0)
-        return containing ? `${k}-${season}` : { problem: `the publication date is not in that season` };
-      return `${offset < 0 ? k + offset + (containing ? 0 : 1) : k + offset}-${season}`;
-    }
+  if (unit === 'year') return y === undefined ? 'XXXX' : String(year + offset);
+  if (unit === 'month') {
+    if (m === undefined) return 'XXXX-XX';
+    const first = new Date(Date.UTC(year, month - 1 + offset, 1));
+    return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`;
   }
-  if (d === undefined)
-    return unit === 'day'
-      ? `XXXX-XX-XX${part}`
-      : unit === 'week'
-        ? 'XXXX-WXX'
-        : unit === 'weekend'
-          ? 'XXXX-WXX-WE'
-          : `XXXX-WXX-${weekday}${part}`;
+  if (unit === 'season') {
+    if (m === undefined) return `XXXX-${season}`;
+    // Occurrences of the season, by the year it begins in; the publication month counted from year 0.
+    const at = year * 12 + month - 1;
+    const start = (k: number) => k * 12 + SEASON_START[season!] - 1;
+    let k = year - 1; // the latest occurrence that begins by the publication month
+    while (start(k + 1) <= at) k++;
+    const containing = at <= start(k) + 2;
+    if (offset === 0) return containing ? `${k}-${season}` : { problem: `the publication date is not in that season` };
+    return `${offset < 0 ? k + offset + (containing ? 0 : 1) : k + offset}-${season}`;
+  }
+  if (d === undefined) {
+    if (unit === 'week' || unit === 'weekend') return unit === 'week' ? 'XXXX-WXX' : 'XXXX-WXX-WE';
+    return `XXXX-${unit === 'day' ? 'XX-XX' : `WXX-${weekday}`}${part}`;
+  }
   const day = Date.UTC(year, month - 1, Number(d));
-  switch (unit) {
-    case 'day':
-      return `${isoDay(day + offset * DAY)}${part}`;
-    case 'week':
-      return isoWeek(day + offset * 7 * DAY);
-    case 'weekend':
-      return `${isoWeek(day + offset * 7 * DAY)}-WE`;
-  }
+  if (unit === 'day') return `${isoDay(day + offset * DAY)}${part}`;
+  if (unit === 'week' || unit === 'weekend')
+    return `${isoWeek(day + offset * 7 * DAY)}${unit === 'weekend' ? '-WE' : ''}`;
   const today = dayOfWeek(day);
   if (offset === 0)
     return today === weekday ? `${isoDay(day)}${part}` : { problem: 'the publication day is not that weekday' };

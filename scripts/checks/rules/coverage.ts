@@ -21,10 +21,8 @@ export const coverage: RecordRule<'article', 'registry'> = {
     const anchored = [...annotations.mentions, ...annotations.citedSources].filter(
       (a) => typeof a.selector?.exact === 'string',
     );
-    const index = new SelectorIndex(
-      text,
-      anchored.map((a) => a.selector.exact),
-    );
+    const exacts = anchored.map((a) => a.selector.exact);
+    const index = new SelectorIndex(text, exacts);
     // The characters that a mention or cited source selects (at its first match).
     const covered = new Uint8Array(text.length);
     for (const { selector } of anchored) {

@@ -1,6 +1,6 @@
 import type { DatasetRule } from '../rule.ts';
 import { candidatePairs, similarity } from '../similarity.ts';
-import { earlier, error, issues, warning } from './kit.ts';
+import { error, issues, warning } from './kit.ts';
 
 /**
  * Articles whose word-shingle sets are estimated to overlap this much are reported as near-duplicates: above it, two
@@ -21,17 +21,19 @@ export const duplicates: DatasetRule<'articles'> = {
     /** Articles compared for near-duplicates: those with a signature and a body not already reported identical. */
     const compared: Array<{ file: string; signature: Uint32Array }> = [];
     for (const { file, url, bodyHash, signature } of articles) {
-      const sameUrl = url === null ? undefined : earlier(byUrl, url, file);
+      const sameUrl = url === null ? undefined : byUrl.get(url);
+      if (url !== null && sameUrl === undefined) byUrl.set(url, file);
       if (sameUrl !== undefined)
         yield error('/url', {
-          file: file,
+          file,
           message: `the URL is already used by ${sameUrl}`,
           hint: 'An article is recorded once; merge the two files, or correct the URL.',
         });
-      const sameBody = earlier(byBody, bodyHash, file);
+      const sameBody = byBody.get(bodyHash);
+      if (sameBody === undefined) byBody.set(bodyHash, file);
       if (sameBody !== undefined)
         yield error('/body', {
-          file: file,
+          file,
           message: `the body is identical to ${sameBody}`,
           hint: 'An article is recorded once; delete one copy (add a redirect if it was published).',
         });

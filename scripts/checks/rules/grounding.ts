@@ -8,9 +8,7 @@ import { error, issues } from './kit.ts';
 /** Longest passage quoted back in a message. */
 const MAX_QUOTED = 80;
 
-function quoted(s: string): string {
-  return JSON.stringify(s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s);
-}
+const quoted = (s: string): string => JSON.stringify(s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s);
 
 /**
  * The shortest selector for one occurrence, as JSON followed by the words it selects (its context widened to whole
@@ -19,11 +17,8 @@ function quoted(s: string): string {
 function suggestion(text: string, at: number, length: number, found?: number[]): string | null {
   try {
     const selector = minimalSelector(text, at, at + length, undefined, found);
-    const [from, to] = widenToWords(
-      text,
-      at - (selector.prefix ?? '').length,
-      at + length + (selector.suffix ?? '').length,
-    );
+    const { prefix = '', suffix = '' } = selector;
+    const [from, to] = widenToWords(text, at - prefix.length, at + length + suffix.length);
     return `${JSON.stringify(selector)} (selects ${quoted(text.slice(from, to))})`;
   } catch {
     return null;
@@ -59,10 +54,8 @@ export const grounding: RecordRule<'article'> = {
     // Many selectors share their exact text (“Ukraine” with different prefixes): the index finds each one's
     // occurrences once, and each selector's among them by one look-up.
     const selectors = selectorsIn(record.annotations, '/annotations');
-    const index = new SelectorIndex(
-      text,
-      selectors.map(([, selector]) => selector.exact),
-    );
+    const exacts = selectors.map(([, { exact }]) => exact);
+    const index = new SelectorIndex(text, exacts);
     for (const [pointer, selector] of selectors) {
       const { exact } = selector;
       const at = index.occurrences(exact);

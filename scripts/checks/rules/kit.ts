@@ -15,13 +15,6 @@ const issue =
 export const error = issue('error');
 export const warning = issue('warning');
 
-/** What `map` holds under `key`; when nothing yet, `value` is recorded there and undefined returned. */
-export function earlier<K, V>(map: Map<K, V>, key: K, value: V): V | undefined {
-  const first = map.get(key);
-  if (first === undefined) map.set(key, value);
-  return first;
-}
-
 /** Every annotation of an article (each list of `annotations`, in order), with its JSON pointer. */
 export function* annotationsOf(article: Pick<Article, 'annotations'>): Generator<[string, { id: string }]> {
   for (const [kind, list] of Object.entries(article.annotations))

@@ -20,27 +20,27 @@ export const redirects: DatasetRule<'known' | 'redirects'> = {
       const { collection, id, kind, to } = record;
       if (known[collection].has(id))
         yield error('/id', {
-          file: file,
+          file,
           message: `"${id}" is both redirected and a live record in data/${collection}/`,
           hint: `Delete data/${collection}/${id}.json, or delete this redirect if the record is back.`,
         });
       const [least, most, says] = TARGETS[kind];
       if (to.length < least || to.length > most)
         yield error('/to', {
-          file: file,
+          file,
           message: `a "${kind}" redirect has ${to.length} target(s); it needs ${says}`,
           hint: 'Use "moved" for one new id, "split" for several, "removed" with an empty list.',
         });
       for (const [i, target] of to.entries()) {
         if (!known[collection].has(target))
           yield error(`/to/${i}`, {
-            file: file,
+            file,
             message: `the target "${target}" is not in data/${collection}/`,
             hint: 'Point the redirect at an existing record (chains of redirects are not followed).',
           });
         if (target === id)
           yield error(`/to/${i}`, {
-            file: file,
+            file,
             message: 'a redirect points to itself',
             hint: 'Remove the old id from `to`.',
           });

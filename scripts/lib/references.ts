@@ -52,15 +52,27 @@ export interface ReferenceField {
   kinds?: readonly string[];
 }
 
+/** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
+const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
+
 /**
- * Walks a root schema: every node with its path from the record (property names; `-` for every item of a list),
- * through `anyOf` branches and `$ref`s (each definition once per path). `stop` sees each node first and returns true
- * to leave it unexplored.
+ * A root schema's reference fields, in the schema's property order, and its lists of ids: each list whose items are
+ * declared `Id`, `EntityId` or `OutletId` (event `participants`, claim `isBasedOn`, a source's `outlets`, a
+ * redirect's `to`), as a path from the record (property names; `-` for every item of an enclosing list).
  */
-function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean): void {
+export function schemaFields(schema: Node): { references: ReferenceField[]; idLists: Array<readonly string[]> } {
+  const references: ReferenceField[] = [];
+  const idLists: string[][] = [];
   const definitions = (schema.definitions ?? {}) as Record<string, Node>;
+  // Every node with its path, through `anyOf` branches and `$ref`s (each definition once per path), down to an id.
   const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
-    if (!node || stop(node, path)) return;
+    if (!node) return;
+    const target = referenceTarget(node);
+    const kinds = kindsOf(node);
+    if (target) references.push({ path, target, ...(kinds && { kinds }) });
+    const idItems = path.at(-1) === '-' && ID_TYPES.has(refName(node));
+    if (idItems) idLists.push(path.slice(0, -1));
+    if (target || idItems) return;
     for (const branch of branches(node)) {
       const ref = refName(branch);
       if (ref !== '') {
@@ -73,27 +85,6 @@ function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean)
     }
   };
   visit(schema, [], new Set());
-}
-
-/** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
-const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
-
-/**
- * A root schema's reference fields, in the schema's property order, and its lists of ids: each list whose items are
- * declared `Id`, `EntityId` or `OutletId` (event `participants`, claim `isBasedOn`, a source's `outlets`, a
- * redirect's `to`), as a path from the record (property names; `-` for every item of an enclosing list).
- */
-export function schemaFields(schema: Node): { references: ReferenceField[]; idLists: Array<readonly string[]> } {
-  const references: ReferenceField[] = [];
-  const idLists: string[][] = [];
-  walkSchema(schema, (node, path) => {
-    const target = referenceTarget(node);
-    const kinds = kindsOf(node);
-    if (target) references.push({ path, target, ...(kinds && { kinds }) });
-    const idItems = path.at(-1) === '-' && ID_TYPES.has(refName(node));
-    if (idItems) idLists.push(path.slice(0, -1));
-    return target !== undefined || idItems;
-  });
   return { references, idLists };
 }
 

@@ -5,7 +5,13 @@
  * adds details on hover and focus, and search. Articles are read one at a time from `jsonl/articles.jsonl`; the same
  * build gives byte-identical files. `npm run site` (scripts/site/main.ts) runs it.
  *
- * In two stages (`buildSitePages`, then `finishSite`), as the build still calls them while it makes the site itself.
+ * In two stages (`buildSitePages`, then `finishSite`), so the pages alone can be measured at scale
+ * (tests/site-scale.test.ts).
+ *
+ * The search index is split so a search loads little: `search/docs.json` lists the documents (articles and entities:
+ * kind, page, title), and `search/terms/<key>.json` maps each word to the documents that hold it, one file per first
+ * two letters of the word. A query loads the document list and one term file per query word. The tokenizer is
+ * shared with the page script (site/tokens.ts), so both sides cut words the same way.
  */
 import {
   copyFileSync,
@@ -31,7 +37,7 @@ import { findSelectors } from './highlight.ts';
 import { esc, groupBy, jsonLdScript, page, pager } from './html.ts';
 import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
 import { LAYERS, type LayerName } from '../lib/layers.ts';
-import { SearchIndex } from './search-index.ts';
+import { shardKey, tokens } from '../../site/tokens.ts';
 
 export const SITE_DIR = 'site';
 export const SITE_COMMAND = 'npm run site';
@@ -42,14 +48,12 @@ interface Descriptor extends LandingDescriptor {
   resources: { name: string; path: string | string[]; format?: string; description?: string }[];
 }
 
-/** Writes the site's files, creating each folder once. */
+/** Writes the site's files. */
 class SiteWriter {
-  readonly #dirs = new Set<string>();
   files = 0;
   constructor(readonly root: string) {}
   write(path: string, content: string | Buffer): void {
     writeFileSync(this.#place(path), content);
-    this.files++;
   }
   /** Puts a file of the build into the site without copying its bytes where the file system allows a hard link. */
   link(path: string, from: string): void {
@@ -60,15 +64,11 @@ class SiteWriter {
       if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
       copyFileSync(from, absolute);
     }
-    this.files++;
   }
   #place(path: string): string {
     const absolute = join(this.root, path);
-    const dir = dirname(absolute);
-    if (!this.#dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#dirs.add(dir);
-    }
+    mkdirSync(dirname(absolute), { recursive: true });
+    this.files++;
     return absolute;
   }
 }
@@ -132,7 +132,17 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
   const registry = { entities, outlets };
-  const search = new SearchIndex();
+  /** The search documents (kind, page, title), and each word's documents in increasing order. */
+  const docs: [kind: 'article' | 'entity', href: string, title: string][] = [];
+  const postings = new Map<string, number[]>();
+  const findable = (kind: 'article' | 'entity', href: string, title: string, texts: readonly string[]) => {
+    const doc = docs.push([kind, href, title]) - 1;
+    for (const word of texts.flatMap(tokens)) {
+      const list = postings.get(word);
+      if (!list) postings.set(word, [doc]);
+      else if (list.at(-1) !== doc) list.push(doc);
+    }
+  };
   const referenceList: EntityReference[] = [];
   const headlines = new Map<string, string>();
 
@@ -147,7 +157,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
     const named = new Set(found.map((reference) => reference.entity));
     // An article is found by its text and by the names and aliases of the entities it refers to.
     const names = [...named].flatMap((id) => [entities.get(id)?.name ?? id, ...(entities.get(id)?.aliases ?? [])]);
-    search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [
+    findable('article', `articles/${article.id}.html`, article.headline.text, [
       article.headline.text,
       ...names,
       ...article.body.map((b) => b.text),
@@ -160,12 +170,12 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   for (const entity of index.entities) {
     for (const [path, content] of entityPages(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id))
       emit(path, path.split('/').length === 2 ? '../' : '../../', content);
-    search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [
-      entity.name,
-      ...entity.aliases,
-    ]);
+    findable('entity', `entities/${entity.id}.html`, entity.name, [entity.name, ...entity.aliases]);
   }
-  for (const [path, text] of search.files()) site.write(path, text);
+  site.write('search/docs.json', `${JSON.stringify(docs)}\n`);
+  const words = [...postings].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key, entries] of groupBy(words, ([word]) => shardKey(word)))
+    site.write(`search/terms/${key}.json`, `${JSON.stringify(Object.fromEntries(entries))}\n`);
 
   listPages(
     index.articles.map((a) => {

@@ -47,7 +47,7 @@ function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 
   return iso;
 }
 
-/** The article made from a source text: body and metadata from the file, nothing annotated. */
+/** The article made from a source text: body and metadata from the file, nothing annotated; the rest as scaffolded. */
 function articleFrom(id: string, file: string, today: string, addedBy: string, archive: string | undefined): Article {
   const extension = extname(file).toLowerCase();
   if (!['.md', '.markdown', '.txt'].includes(extension))
@@ -67,29 +67,23 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
   const url = frontMatter.source_url || null;
   if (url !== null && !/^https?:\/\/[^\s/?#]+[^\s]*$/.test(url))
     fail(`${file}: front matter source_url "${printable(url)}" is not an http(s) address`);
-  const name = basename(file);
   return {
-    id,
+    ...articleTemplate(id, today, addedBy),
     headline: frontMatter.title
       ? { text: frontMatter.title.replace(/\s+/g, ' '), origin: 'original' }
       : { text: 'TODO: the headline as published, or your own with origin "curator"', origin: 'curator' },
     url,
-    publisher: null,
-    authors: null,
     datePublished: dateOf(file, frontMatter, 'published_time'),
     dateModified: dateOf(file, frontMatter, 'modified_time'),
-    language: 'en',
     body: body.map((block) => ({ ...block, text: block.text.normalize('NFC') })),
-    keywords: [],
     provenance: {
       source:
-        `The file ${name}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- ` +
+        `The file ${basename(file)}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- ` +
         `--from\`${url ? `; the page: ${url}` : ''}.`,
       sourceUrl: url,
       dateAdded: today,
       addedBy,
     },
-    rights: { status: 'unknown', holder: null, license: null, note: null },
     annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
     inferences: [],
   };

@@ -54,28 +54,22 @@ export function quoteText(quote: { selector: TextQuoteSelector; continuations: r
 /** The fields of an article kept in its own file (`articles/<id>.json`), not in `index.json`. */
 export const LAZY_FIELDS = ['body', 'annotations', 'inferences'] as const satisfies readonly (keyof PublishedArticle)[];
 
-/**
- * Every field of a published article, in the order of the schema (and of `data.json`). The check below fails to
- * compile when a field is added to `Article` and not here.
- */
-export const ARTICLE_FIELDS = [
-  'id',
-  'headline',
-  'url',
-  'publisher',
-  'authors',
-  'datePublished',
-  'dateModified',
-  'genre',
-  'language',
-  'body',
-  'keywords',
-  'provenance',
-  'rights',
-  'annotations',
-  'inferences',
-] as const satisfies readonly (keyof PublishedArticle)[];
-
-type MissingField = Exclude<keyof PublishedArticle, (typeof ARTICLE_FIELDS)[number]>;
-const everyFieldListed: [MissingField] extends [never] ? true : MissingField = true;
-void everyFieldListed;
+/** Every field of a published article, in the schema's order (and `data.json`'s); one left out fails to compile. */
+const FIELD_ORDER: Record<keyof PublishedArticle, null> = {
+  id: null,
+  headline: null,
+  url: null,
+  publisher: null,
+  authors: null,
+  datePublished: null,
+  dateModified: null,
+  genre: null,
+  language: null,
+  body: null,
+  keywords: null,
+  provenance: null,
+  rights: null,
+  annotations: null,
+  inferences: null,
+};
+export const ARTICLE_FIELDS = Object.keys(FIELD_ORDER) as (keyof PublishedArticle)[];

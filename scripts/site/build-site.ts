@@ -34,7 +34,7 @@ import { articlePage, findSelectors } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { esc, groupBy, jsonLdScript, page, pager } from './html.ts';
-import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
+import { landingPage, type Descriptor, type Download } from './landing-page.ts';
 import { LAYERS, type LayerName } from '../lib/layers.ts';
 import { shardKey, tokens } from '../../site/tokens.ts';
 
@@ -42,10 +42,6 @@ export const SITE_DIR = 'site';
 export const SITE_COMMAND = 'npm run site';
 /** Entries per page of the article and entity lists. */
 const LIST_PAGE_SIZE = 500;
-
-interface Descriptor extends LandingDescriptor {
-  resources: { name: string; path: string | string[]; format?: string; description?: string }[];
-}
 
 /** Writes the site's files. */
 class SiteWriter {

@@ -7,14 +7,14 @@
  * quote is a `<mark>` inside the quote's `<mark>`; when two passages cross without one containing the other, the
  * later one is split into fragments that nest.
  */
-import type { Block, CuratorInference, PositionedSelector, PublishedArticle } from '../../types/index.ts';
+import type { CuratorInference, PositionedSelector, PublishedArticle } from '../../types/index.ts';
 import { pointerSegment } from '../lib/json-source.ts';
 import { esc, groupBy } from './html.ts';
 import { DISPLAY_ORDER, layerSpec, type AnyAnnotation, type LayerName } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
 
-/** One highlighted passage: a selector of an annotation, with the attributes its `<mark>` carries. */
-export interface Highlight {
+/** One highlighted passage: a selector of an annotation, and the `<mark>` that opens it. */
+interface Highlight {
   /** Offsets in code points into the article text. */
   start: number;
   end: number;
@@ -22,8 +22,8 @@ export interface Highlight {
   pointer: string;
   /** Outer-first rank when two passages cover the same text (a quote holds a mention, not the reverse). */
   rank: number;
-  /** The `<mark>`'s attributes. */
-  attributes: Record<string, string>;
+  /** The opening tag, `<mark class=… data-…>`. */
+  open: string;
 }
 
 const isSelector = (value: unknown): value is PositionedSelector =>
@@ -51,11 +51,6 @@ export function findSelectors(
   return [];
 }
 
-const openTag = (h: Highlight) =>
-  `<mark${Object.entries(h.attributes)
-    .map(([name, value]) => ` ${name}="${esc(value)}"`)
-    .join('')}>`;
-
 /** Outer first: earlier end last (longer first), then rank, then pointer (for determinism). */
 const outerFirst = (a: Highlight, b: Highlight) =>
   b.end - a.end || a.rank - b.rank || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
@@ -63,7 +58,7 @@ const outerFirst = (a: Highlight, b: Highlight) =>
 /**
  * The HTML of one block's text (`blockStart` is its offset in the article text) with its highlights as nested marks.
  */
-export function highlightBlock(text: string, blockStart: number, highlights: readonly Highlight[]): string {
+function highlightBlock(text: string, blockStart: number, highlights: readonly Highlight[]): string {
   const chars = [...text];
   const blockEnd = blockStart + chars.length;
   const inside = highlights.filter((h) => h.start >= blockStart && h.end <= blockEnd && h.end > h.start);
@@ -88,7 +83,7 @@ export function highlightBlock(text: string, blockStart: number, highlights: rea
     }
     const opening = [...reopen, ...(startingAt.get(at) ?? [])].sort(outerFirst);
     for (const h of opening) {
-      out.push(openTag(h));
+      out.push(h.open);
       open.push(h);
     }
     const next = boundaries[i + 1];
@@ -100,20 +95,6 @@ export function highlightBlock(text: string, blockStart: number, highlights: rea
   }
   return out.join('');
 }
-
-/** Each block with its offset in the article text (blocks are joined with one line feed). */
-export function blockOffsets(body: readonly Block[]): { block: Block; start: number }[] {
-  let start = 0;
-  return body.map((block) => {
-    const entry = { block, start };
-    start += [...block.text].length + 1;
-    return entry;
-  });
-}
-
-/** The article's layers, in display order. */
-export const articleLayers = (article: PublishedArticle): [LayerName, readonly AnyAnnotation[]][] =>
-  DISPLAY_ORDER.map((name) => [name, article.annotations[name]]);
 
 const annotationAnchor = (id: string) => `a-${id}`;
 
@@ -135,20 +116,10 @@ function highlights(
             ...(extra ? [extra] : []),
             ...(inferred.has(annotation.id) ? ['inferred'] : []),
           ];
-          return {
-            start: selector.start,
-            end: selector.end,
-            pointer,
-            rank,
-            attributes: {
-              class: classes.join(' '),
-              'data-layer': layer,
-              'data-ann': annotation.id,
-              'data-pointer': pointer,
-              tabindex: '0',
-              'aria-describedby': annotationAnchor(annotation.id),
-            },
-          };
+          const open =
+            `<mark class="${esc(classes.join(' '))}" data-layer="${esc(layer)}" data-ann="${esc(annotation.id)}" ` +
+            `data-pointer="${esc(pointer)}" tabindex="0" aria-describedby="${esc(annotationAnchor(annotation.id))}">`;
+          return { start: selector.start, end: selector.end, pointer, rank, open };
         },
       );
     }),
@@ -171,12 +142,17 @@ function inferenceHtml(inference: CuratorInference): string {
 }
 
 export function articlePage(article: PublishedArticle, registry: Registry): { title: string; main: string } {
-  const layers = articleLayers(article);
+  const layers = DISPLAY_ORDER.map((name): [LayerName, readonly AnyAnnotation[]] => [name, article.annotations[name]]);
   const inferencesAbout = groupBy(article.inferences, (inference) => inference.about);
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
   // Each highlight goes to the block it starts in (one pass, by start), so each block looks at its own only.
-  const blocks = blockOffsets(article.body);
+  let offset = 0;
+  const blocks = article.body.map((block) => {
+    const start = offset;
+    offset += [...block.text].length + 1; // the blocks are joined with one line feed
+    return { block, start };
+  });
   const perBlock = blocks.map((): Highlight[] => []);
   let b = 0;
   for (const mark of [...marks].sort((x, y) => x.start - y.start)) {

@@ -32,9 +32,11 @@ such as zelensky-rejects-us-rare-earth-proposal.
                 the markup removed; no annotations are written.
 --archive TEXT  where FILE came from (an archive and its commit, say), recorded in provenance.source.`;
 
+const SCHEMA = readSchema('article') as { definitions: { PartialDate: { pattern: string } } };
+/** The schema's own pattern of a `PartialDate`. */
+const PARTIAL_DATE = new RegExp(SCHEMA.definitions.PartialDate.pattern);
+
 /** A front matter time (`2025-02-23 15:00:35-05:00`) as an ISO 8601 partial date, or a located error. */
-const PARTIAL_DATE =
-  /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?)?$/;
 function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 'modified_time'): string | null {
   const value = frontMatter[key];
   if (value === undefined || value === '') return null;
@@ -118,7 +120,7 @@ runMain(() => {
       ? articleTemplate(id, today, values['added-by'])
       : articleFrom(id, values.from, today, values['added-by'], values.archive);
   try {
-    writeFileAtomic(path, canonicalText(record, readSchema('article')), { exclusive: true });
+    writeFileAtomic(path, canonicalText(record, SCHEMA), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       fail(`${path} already exists; edit it, or choose another id`);

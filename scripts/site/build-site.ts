@@ -100,7 +100,8 @@ export interface SiteOptions {
   siteDir?: string;
 }
 
-type Emit = (path: string, root: string, content: { title: string; main: string }, head?: string) => void;
+/** Writes the page at `path` (relative to the site's root), its links relative to where it lies. */
+type Emit = (path: string, content: { title: string; main: string }, head?: string) => void;
 
 /** The site's pages so far, for `finishSite`. */
 export interface SitePages {
@@ -121,8 +122,8 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   if (version !== index.version) stale(distDir, `it is of version ${index.version}, package.json of ${version}`);
   const dataset = { name: name!, version: index.version };
   const site = new SiteWriter(siteDir ?? join(distDir, SITE_DIR));
-  const emit: Emit = (path, root, { title, main }, head = '') =>
-    site.write(path, page({ root, title, main, dataset, head }));
+  const emit: Emit = (path, { title, main }, head = '') =>
+    site.write(path, page({ root: '../'.repeat(path.split('/').length - 1), title, main, dataset, head }));
 
   const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
@@ -146,7 +147,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   for (const line of readLines(articles)) {
     const article = JSON.parse(line) as PublishedArticle;
     headlines.set(article.id, article.headline.text);
-    emit(`articles/${article.id}.html`, '../', articlePage(article, registry));
+    emit(`articles/${article.id}.html`, articlePage(article, registry));
     const found = annotationReferences(article);
     for (const reference of found) referenceList.push(reference);
     const named = new Set(found.map((reference) => reference.entity));
@@ -164,7 +165,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
 
   for (const entity of index.entities) {
     for (const [path, content] of entityPages(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id))
-      emit(path, path.split('/').length === 2 ? '../' : '../../', content);
+      emit(path, content);
     findable('entity', `entities/${entity.id}.html`, entity.name, [entity.name, ...entity.aliases]);
   }
   site.write('search/docs.json', `${JSON.stringify(docs)}\n`);
@@ -192,7 +193,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
     emit,
   );
 
-  emit('search.html', '', {
+  emit('search.html', {
     title: 'Search',
     main: `<h1>Search</h1>
 <p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a \
@@ -236,7 +237,6 @@ export function finishSite(
 
   emit(
     'dictionary.html',
-    '',
     dictionaryPage(
       new Map(schemaFiles.map((file) => [file, readBuilt<Record<string, unknown>>(distDir, `schemas/${file}`)])),
     ),
@@ -245,7 +245,6 @@ export function finishSite(
   const jsonLd = join(distDir, 'dataset.jsonld');
   emit(
     'index.html',
-    '',
     landingPage(descriptor, downloads, index),
     existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '',
   );
@@ -283,7 +282,7 @@ function listPages(items: readonly string[], title: string, emit: Emit): void {
   const nav = (n: number) => pager(title, pages, n, (i) => (i === 1 ? `${base}.html` : `${base}-${i}.html`));
   for (let n = 1; n <= pages; n++) {
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
-    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, '', {
+    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
       main:
         `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul ` +

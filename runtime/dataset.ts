@@ -51,25 +51,24 @@ export function quoteText(quote: { selector: TextQuoteSelector; continuations: r
   return [quote.selector, ...quote.continuations].map((passage) => passage.exact).join(QUOTE_SEPARATOR);
 }
 
-/** The fields of an article kept in its own file (`articles/<id>.json`), not in `index.json`. */
-export const LAZY_FIELDS = ['body', 'annotations', 'inferences'] as const satisfies readonly (keyof PublishedArticle)[];
-
-/** Every field of a published article, in the schema's order (and `data.json`'s); one left out fails to compile. */
-const FIELD_ORDER: Record<keyof PublishedArticle, null> = {
-  id: null,
-  headline: null,
-  url: null,
-  publisher: null,
-  authors: null,
-  datePublished: null,
-  dateModified: null,
-  genre: null,
-  language: null,
-  body: null,
-  keywords: null,
-  provenance: null,
-  rights: null,
-  annotations: null,
-  inferences: null,
+/**
+ * Every field of a published article in the schema's order (and `data.json`'s), each `true` when it is kept in the
+ * article's own file (`articles/<id>.json`), not in `index.json`. A field left out fails to compile.
+ */
+export const ARTICLE_FIELDS: Readonly<Record<keyof PublishedArticle, boolean>> = {
+  id: false,
+  headline: false,
+  url: false,
+  publisher: false,
+  authors: false,
+  datePublished: false,
+  dateModified: false,
+  genre: false,
+  language: false,
+  body: true,
+  keywords: false,
+  provenance: false,
+  rights: false,
+  annotations: true,
+  inferences: true,
 };
-export const ARTICLE_FIELDS = Object.keys(FIELD_ORDER) as (keyof PublishedArticle)[];

@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
-import { commitOf } from './release/git.ts';
+import { commitOf } from './release/snapshot.ts';
 import {
   distTagFor,
   parseReleaseTag,

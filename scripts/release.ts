@@ -9,12 +9,9 @@ import { join, resolve } from 'node:path';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
-import { applyRelease } from './release/changelog.ts';
-import { reportFor } from './release/compare.ts';
-import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
-import { latestReleaseTag } from './release/semver.ts';
-import { renderReport, type ChangeReport } from './release/report.ts';
-import { renderMarkdownReport } from './release/markdown.ts';
+import { applyRelease, renderMarkdownReport } from './release/markdown.ts';
+import { latestReleaseTag, renderReport, reportFor, type ChangeReport } from './release/report.ts';
+import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead } from './release/snapshot.ts';
 
 const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown] \
 [--date YYYY-MM-DD] [--root DIR]
@@ -58,29 +55,21 @@ function runNpm(root: string, args: string[], what: string): void {
   if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
 }
 
-/**
- * Sets `version` in package.json (and package-lock.json and CITATION.cff, when there are), keeping the files' layout.
- */
+/** Sets `version` in package.json, and in package-lock.json and CITATION.cff when there are, keeping their layout. */
 function setVersion(root: string, version: string): void {
-  const pkgPath = join(root, 'package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string };
-  pkg.version = version;
-  writeAtomic(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-  const lockPath = join(root, 'package-lock.json');
-  if (existsSync(lockPath)) {
-    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as {
-      version?: string;
-      packages?: Record<string, { version?: string }>;
-    };
-    lock.version = version;
-    if (lock.packages?.['']) lock.packages[''].version = version;
-    writeAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  const edit = (file: string, change: (text: string) => string) => {
+    const path = join(root, file);
+    if (existsSync(path)) writeAtomic(path, change(readFileSync(path, 'utf8')));
+  };
+  for (const file of ['package.json', 'package-lock.json']) {
+    edit(file, (text) => {
+      const value = JSON.parse(text) as { version?: string; packages?: Record<string, { version?: string }> };
+      value.version = version;
+      if (value.packages?.['']) value.packages[''].version = version; // the lock's entry for the package itself
+      return `${JSON.stringify(value, null, 2)}\n`;
+    });
   }
-  // CITATION.cff cites the version too: its `version:` line follows package.json.
-  const citationPath = join(root, 'CITATION.cff');
-  if (existsSync(citationPath)) {
-    writeAtomic(citationPath, readFileSync(citationPath, 'utf8').replace(/^version: .*$/m, `version: ${version}`));
-  }
+  edit('CITATION.cff', (text) => text.replace(/^version: .*$/m, `version: ${version}`));
 }
 
 /** What the schemas and the data dictionary are generated from (package.json: the major version in the `$id`s). */
@@ -180,7 +169,7 @@ runMain(() => {
     fail(`${root} is not a git repository: releases are compared with the latest vX.Y.Z tag.`);
 
   if (!values['dry-run'] && !values.check) {
-    const dirty = uncommittedChanges(root);
+    const dirty = gitText(root, ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean);
     if (dirty.length > 0) {
       fail(
         `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash ` +

@@ -14,11 +14,10 @@
  * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions),
  *   and the kinds of entity a reference accepts (an annotation the schema does not validate; a rule checks it).
  */
-import type { Level } from './semver.ts';
 import type { JsonObject } from './snapshot.ts';
 
 export interface SchemaChange {
-  level: Exclude<Level, 'none'>;
+  level: 'major' | 'minor' | 'patch';
   /** The schema's name (`article`). */
   schema: string;
   /** The field's path in the schema's records (`headline.text`); `` for the record itself. */

@@ -165,9 +165,9 @@ function resourceRow(r: Resource, files: ReadonlyMap<string, Uint8Array>): strin
 }
 
 /**
- * The bundle's README: what is inside, how to load it (run from the unpacked folder; tests/release-bundle.test.ts
- * runs each SQL example against a real bundle), the licences, the datasheet, and how to check the files. A `\` at
- * the end of a line joins it to the next.
+ * The bundle's README, from the template bundle-readme.md: what is inside, how to load it (run from the unpacked
+ * folder; tests/release-bundle.test.ts runs each SQL example against a real bundle), the licences, the datasheet,
+ * and how to check the files.
  */
 function renderBundleReadme(
   descriptor: DataPackage,
@@ -175,119 +175,15 @@ function renderBundleReadme(
   name: string,
   files: ReadonlyMap<string, Uint8Array>,
 ): string {
-  const packageName = descriptor.name ?? 'annotated-news';
-  return `${cardFrontMatter(descriptor)}
-# ${descriptor.title ?? 'annotated-news'} ${version}
-
-${descriptor.description ?? ''}
-
-This archive (\`${name}.tar.gz\`) is the download bundle of version ${version} of the dataset, for people who do not
-use npm. It holds every file \`datapackage.json\` describes; the npm package
-\`${packageName}@${version}\` ships a part of them (a resource it does not ship says so in its
-description). It was made with \`npm run bundle\` from the dataset at version ${version} (the \`v${version}\`
-release tag). Every file carries the version (\`datapackage.json\`'s \`version\`, the JSON files' \`version\`).
-\`CHANGELOG.md\` says what changed between versions; the project's README gives the versioning policy (what makes a
-major, minor or patch release).
-
-## What is inside
-
-\`datapackage.json\` is a Frictionless Data Package (v2) descriptor: every table's columns, types, descriptions,
-primary and foreign keys, and each file's size and SHA-256 hash.
-
-| file | size | contents |
-| --- | --- | --- |
-${(descriptor.resources ?? []).map((r) => resourceRow(r, files)).join('\n')}
-
-CSV files are RFC 4180, UTF-8 without a byte-order mark, CRLF line ends, with a header row. An empty, unquoted
-cell is \`null\` (not known); an empty string is written \`""\`. Lists are child tables, never joined in one cell.
-Cells are verbatim: none is altered to defuse spreadsheet formulas, so do not open the CSVs in a spreadsheet
-directly; import them as text.
-
-## Loading it
-
-Records are sorted by \`id\` in every file (compared by UTF-16 code units, as JavaScript's \`<\` and DuckDB's
-\`ORDER BY id\` do for these ASCII ids).
-
-- **DuckDB**: keeps \`null\` and the empty string apart:
-
-  \`\`\`sql
-  SELECT * FROM read_csv('csv/articles.csv', header = true, allow_quoted_nulls = false);
-  \`\`\`
-- **pandas**: \`pd.read_csv("csv/articles.csv", keep_default_na=False, na_values=[""])\` (pandas reads both an \
-empty cell and \`""\` as missing), or load every table with its types from \`datapackage.json\` with \`frictionless\`.
-- **R**: \`frictionless::read_package("datapackage.json")\`, or \`readr::read_csv("csv/articles.csv", na = "")\`.
-- **Excel**: Data → From Text/CSV, file origin UTF-8, columns as text.
-- **JSON**: \`data.json\` holds the whole dataset; \`jsonl/\` one flat record per line, sorted by id, for \
-streaming. In DuckDB:
-
-  \`\`\`sql
-  SELECT id, headline.text FROM read_json('jsonl/articles.jsonl', format = 'newline_delimited');
-  \`\`\`
-- **Parquet**: (typed; null and \`""\` apart; one file per table, each with its own columns): \
-\`pd.read_parquet("parquet/articles.parquet")\`, \`arrow::read_parquet("parquet/articles.parquet")\`, or in DuckDB:
-
-  \`\`\`sql
-  SELECT * FROM 'parquet/articles.parquet';
-  \`\`\`
-- **SQLite**: \`sqlite3 annotated-news.sqlite\` or \`datasette annotated-news.sqlite\`: every table with its keys, \
-views with names beside ids (\`mentions_with_names\`, \`quotes_with_names\`…), and full-text search:
-
-  \`\`\`sql
-  SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'neodymium');
-  \`\`\`
-- **Hugging Face \`datasets\`**: \`load_dataset("json", data_files="jsonl/articles.jsonl")\`, or this folder as a \
-dataset repository (this README's \`configs\` name each JSONL and Parquet file).
-
-## Licences
-
-- \`LICENSE-DATA.md\`: the annotations, curator-written text and registries are CC BY 4.0. **The article text is not
-  licensed by the dataset**; each article's \`rights\` field says what is known, and LICENSE-DATA.md what that means
-  for reuse.
-- \`LICENSE\`: MIT, for the code and the generated schemas.
-
-## Datasheet
-
-### Motivation
-
-A small, carefully checked corpus for work on news: who is quoted and how, which entities, figures, sources and
-events an article mentions, and when. Every annotation points into the article's own text, and a check proves each
-one is found there exactly once, so the data can be trusted item by item.
-
-### Composition
-
-News articles, each with its full text (verbatim, block by block), metadata (headline, outlet, authors, dates,
-language, provenance, rights) and annotations: entity mentions, quotes (direct, partial, paraphrased; speaker,
-attribution, hedges), figures (value, unit, currency), cited sources and events with their time expressions. Curator
-inferences (what the text does not say) are kept apart, flagged, with a confidence and a rationale. Registries of
-entities and outlets, and redirects for renamed or removed records, complete it. Offsets count Unicode code points
-into the article text (the body blocks joined with a line feed).
-
-### Collection and annotation process
-
-Curators choose articles and copy their text verbatim from the source each record names (\`provenance\`). They
-annotate by hand in one JSON file per article; \`npm run validate\` checks every file against the JSON Schemas and
-every annotation against the text (each W3C TextQuoteSelector must match exactly once). Nothing is inferred silently:
-unknown values are \`null\`, and a curator's belief is an inference, not a fact.
-
-### Uses
-
-Information extraction, quote attribution, entity linking and temporal grounding: training, evaluation and
-teaching. Not suited to estimating anything about news in general: the corpus is small and chosen, not sampled.
-
-### Distribution
-
-The annotations, registries and curator-written text are CC BY 4.0. **The article text is not licensed by the
-dataset**: see each article's \`rights\` and LICENSE-DATA.md.
-
-### Maintenance
-
-Changes arrive by pull request and are checked in CI. Every release has a semantic version and a changelog entry;
-a removed or renamed record leaves a redirect behind. Cite the version you used (CITATION.cff in the repository).
-
-## Checking the files
-
-\`\`\`sh
-sha256sum -c SHA256SUMS
-\`\`\`
-`;
+  const values: Record<string, string> = {
+    card: cardFrontMatter(descriptor),
+    title: descriptor.title ?? 'annotated-news',
+    description: descriptor.description ?? '',
+    version,
+    name,
+    package: descriptor.name ?? 'annotated-news',
+    resources: (descriptor.resources ?? []).map((r) => resourceRow(r, files)).join('\n'),
+  };
+  const template = readFileSync(join(import.meta.dirname, 'bundle-readme.md'), 'utf8');
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]!);
 }

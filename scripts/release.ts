@@ -39,13 +39,7 @@ const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
  * one of them: it is build output, never committed.
  */
 const RELEASE_FILES = [
-  'package.json',
-  'package-lock.json',
-  'CITATION.cff',
-  'CHANGELOG.md',
-  'README.md',
-  'schemas',
-  'docs',
+  ...'package.json package-lock.json CITATION.cff CHANGELOG.md README.md schemas docs'.split(' '),
   VALIDATORS_MODULE,
   VALIDATORS_DECLARATIONS,
 ];
@@ -92,10 +86,8 @@ function rollBack(root: string, paths: readonly string[]): void {
     git(root, ['reset', '--quiet', 'HEAD', '--', ...tracked]);
     git(root, ['checkout', '--quiet', 'HEAD', '--', ...tracked]);
   } catch (error) {
-    console.error(
-      `error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ` +
-        `${tracked.join(' ')}\`.`,
-    );
+    const how = `git checkout HEAD -- ${tracked.join(' ')}`;
+    console.error(`error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`${how}\`.`);
   }
 }
 
@@ -120,14 +112,8 @@ function release(root: string, report: ChangeReport, date: string): number {
     // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
     git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
-    git(root, [
-      'commit',
-      '--quiet',
-      '-m',
-      `Release ${tag}`,
-      '-m',
-      `bump: ${report.level}\n\n${report.reasons.join('\n')}`,
-    ]);
+    const why = `bump: ${report.level}\n\n${report.reasons.join('\n')}`;
+    git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', why]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
     rollBack(root, RELEASE_FILES);
@@ -179,13 +165,8 @@ runMain(() => {
     }
     // The report compares the committed schemas, so they must be what the types generate. (When nothing they are
     // generated from has changed since the previous release, they are as fresh as that release made them.)
-    if (schemaInputsChangedSinceRelease(root)) {
-      runNpm(
-        root,
-        ['run', '--silent', 'schemas', '--', '--check'],
-        'The schema drift check (run `npm run schemas` and commit)',
-      );
-    }
+    const drift = 'The schema drift check (run `npm run schemas` and commit)';
+    if (schemaInputsChangedSinceRelease(root)) runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], drift);
   }
 
   const report = reportFor(root);
@@ -206,9 +187,8 @@ runMain(() => {
     if (below) {
       console.error(
         `error: package.json's version ${report.packageVersion} is below what the changes require: ` +
-          `${report.requiredVersion} ` +
-          `(bump: ${report.level}). Set it with \`npm pkg set version=${report.requiredVersion}\`, or run \`npm ` +
-          `run release\`.`,
+          `${report.requiredVersion} (bump: ${report.level}). Set it with ` +
+          `\`npm pkg set version=${report.requiredVersion}\`, or run \`npm run release\`.`,
       );
     }
     for (const problem of report.problems) console.error(`error: ${problem}`);

@@ -44,14 +44,16 @@ export function tagsMergedIntoHead(root: string): string[] {
   return gitText(root, ['tag', '--list', '--merged', 'HEAD']).split('\n').filter(Boolean);
 }
 
-export interface RecordFile {
+/** A file of a tree: its path from the repository root, and the git blob id of its bytes (equal ids: equal files). */
+export interface Entry {
+  path: string;
+  blob: string;
+}
+
+export interface RecordFile extends Entry {
   collection: Collection;
   /** The record's id: its file name without `.json`. */
   id: string;
-  /** Path from the repository root (`data/articles/<id>.json`). */
-  path: string;
-  /** The git blob id of its bytes: equal ids mean identical files. */
-  blob: string;
 }
 
 export interface Snapshot {
@@ -64,7 +66,7 @@ export interface Snapshot {
   /** The committed JSON Schemas, by name (`article`, from `schemas/article.schema.json`). */
   schemas: Map<string, JsonObject>;
   /** Parses the given files, by path. */
-  read(files: readonly { path: string; blob: string }[]): Map<string, unknown>;
+  read(files: readonly Entry[]): Map<string, unknown>;
 }
 
 /**
@@ -73,8 +75,8 @@ export interface Snapshot {
  */
 function snapshotOf(
   prefix: string,
-  entries: readonly { path: string; blob: string }[],
-  readPaths: (entries: readonly { path: string; blob: string }[]) => Map<string, Buffer>,
+  entries: Entry[],
+  readPaths: (files: readonly Entry[]) => Map<string, Buffer>,
 ): Snapshot {
   const records = new Map(COLLECTIONS.map(({ name }) => [name, new Map<string, RecordFile>()]));
   const schemas = new Map<string, JsonObject>();

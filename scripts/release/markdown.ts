@@ -19,7 +19,7 @@ export const MARKDOWN_LIST_LIMIT = 100;
 export const LISTED_LIMIT = 50;
 
 /** Keep a Changelog's categories, in its order. */
-export const CATEGORIES = ['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'] as const;
+const CATEGORIES = ['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'] as const;
 
 /** Text with Markdown's inline syntax (emphasis, links, code, HTML, table pipes) escaped, on one line. */
 export function escapeMarkdown(text: string): string {
@@ -135,7 +135,7 @@ All notable changes to this dataset are documented here. The format follows
 `;
 
 /** The notes under `## [Unreleased]`: text before the first category, then each category's lines. */
-export interface UnreleasedNotes {
+interface UnreleasedNotes {
   preamble: string[];
   categories: Map<string, string[]>;
 }
@@ -178,7 +178,7 @@ export function splitChangelog(text: string): { head: string[]; notes: Unrelease
 const fieldName = (change: SchemaChange) => (change.field ? `\`${change.field}\`` : 'the record');
 
 /** The bullets the report gives each category. */
-export function generatedBullets(report: ChangeReport): Map<string, string[]> {
+function generatedBullets(report: ChangeReport): Map<string, string[]> {
   const bullets = new Map<string, string[]>(CATEGORIES.map((c) => [c, []]));
   const push = (category: string, ...lines: string[]) => bullets.get(category)!.push(...lines);
   /** A bullet with a nested list of the items, cut at LISTED_LIMIT; nothing when there is no item. */
@@ -227,7 +227,7 @@ export function generatedBullets(report: ChangeReport): Map<string, string[]> {
 }
 
 /** The text of a release's section, from its heading to its last bullet. */
-export function renderSection(report: ChangeReport, version: string, date: string, notes: UnreleasedNotes): string[] {
+function renderSection(report: ChangeReport, version: string, date: string, notes: UnreleasedNotes): string[] {
   const why = report.reasons.length > 0 ? ` (${report.reasons.map((r) => r.replace(/^\w+: /, '')).join('; ')})` : '';
   const out = [
     `## [${version}] - ${date}`,

@@ -52,13 +52,13 @@ export function latestReleaseTag(tags: readonly string[]): { tag: string; versio
   return latest;
 }
 
-export interface ChangedRecord {
+interface ChangedRecord {
   id: string;
   /** The fields that changed (see record-diff.ts for the path syntax). */
   fields: string[];
 }
 
-export interface CollectionChanges {
+interface CollectionChanges {
   added: string[];
   removed: string[];
   changed: ChangedRecord[];
@@ -89,13 +89,13 @@ export interface ChangeReport {
 }
 
 /** The version the previous release is taken to be when there is none: every record then counts as added. */
-export const NO_RELEASE_VERSION = '0.0.0';
+const NO_RELEASE_VERSION = '0.0.0';
 
 /** How many changed records are parsed and compared at a time. */
 const DIFF_BATCH = 500;
 
 /** How many added or removed records per collection get a title (the changelog lists no more than this). */
-export const TITLED_LIMIT = 50;
+const TITLED_LIMIT = 50;
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -112,7 +112,7 @@ export function reportFor(root: string): ChangeReport {
   return computeReport(before, workingTreeSnapshot(root), previous);
 }
 
-export function computeReport(
+function computeReport(
   before: Snapshot,
   after: Snapshot,
   previous: { tag: string; version: string } | null,

@@ -8,22 +8,28 @@
  * fields as JSON, so an import gives it back exactly.
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle, MAIN, recordVersion } from './spans.ts';
 import {
   ARTICLE_SCHEMA,
+  BLOCK_LABELS,
   choiceValues,
   choicesOf,
+  decomposeArticle,
+  exportedBlocks,
+  GENRE_FIELD,
   getLink,
   kindLabel,
+  MAIN,
   mainLabel,
+  notePayload,
+  parseNote,
+  recordVersion,
   roleLabel,
-  rolePatterns,
-} from './layers.ts';
-import { BLOCK_LABELS, exportedBlocks, GENRE_FIELD } from './document.ts';
+  schemaLabels,
+  type Note,
+} from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { notePayload, parseNote, type BratNote } from './brat.ts';
-import { ImportError } from './merge.ts';
+import { fromRegions, ImportError, type Read, type Region, type Relation } from './merge.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -34,7 +40,7 @@ const escapeXml = (s: string) =>
 
 /** The labelling configuration (XML) to paste into a Label Studio project. */
 export function labelStudioConfig(entityKinds: readonly string[], schema = ARTICLE_SCHEMA): string {
-  const roles = rolePatterns(schema);
+  const { roles } = schemaLabels(schema);
   const choices = choiceValues(schema);
   const choicesXml = (name: string, perRegion: boolean) => [
     `    <Choices name="${escapeXml(name)}" toName="${TEXT_NAME}" choice="single" showInline="true"` +
@@ -81,7 +87,7 @@ export function labelStudioTask(
   article: Pick<Article | PublishedArticle, 'id' | 'headline' | 'body' | 'annotations' | 'genre'>,
   registry: Registry,
 ): Record<string, unknown> {
-  const { text, annotations, offsets } = decomposeArticle(article);
+  const { text, annotations } = decomposeArticle(article);
   const version = recordVersion(article);
   const result: Record<string, unknown>[] = [];
   for (const item of annotations) {
@@ -107,7 +113,7 @@ export function labelStudioTask(
           labels: [roleLabel(span.role)],
         });
     });
-    const linked = getLink(LAYERS[item.layer], item.fields);
+    const linked = getLink(item);
     const main = item.spans[0]!;
     if (typeof linked === 'string')
       result.push({
@@ -120,7 +126,7 @@ export function labelStudioTask(
     mainRegion.meta = { text: [JSON.stringify(notePayload(item, version))] };
     result.push(...choiceResults(item.id, main, choicesOf(item.layer, item.fields)));
   }
-  exportedBlocks(article, offsets).forEach((block, index) => {
+  exportedBlocks(article).forEach((block, index) => {
     const id = `block-${index + 1}`;
     const value = { start: block.start, end: block.end, text: block.text };
     result.push({
@@ -158,35 +164,11 @@ function choiceResults(
   }));
 }
 
-/** What an import needs from one region of a Label Studio export. */
-export interface LabelStudioRegion {
-  where: string;
-  regionId: string;
-  label: string;
-  start: number;
-  end: number;
-  text: string | null;
-  link: string | null;
-  note: BratNote | null;
-  /** The region's choices (`{ Attribution: 'belief' }`). */
-  choices: Record<string, string>;
-}
-
 /**
  * Reads a Label Studio JSON export (a list of tasks, or one task): the task for `articleId` (by `data.article`, or
  * the only task), its last annotation that was not cancelled, its regions and relations.
  */
-export function readLabelStudio(
-  document: unknown,
-  articleId: string,
-): {
-  text: string;
-  version: string | null;
-  regions: LabelStudioRegion[];
-  relations: Array<{ from: string; to: string; label: string }>;
-  /** The task-level choices (the genre). */
-  choices: Record<string, string>;
-} {
+export function readLabelStudio(document: unknown, articleId: string): Read {
   const tasks = Array.isArray(document) ? document : [document];
   const candidates = tasks.map((t, i) => [t, i] as const).filter(([t]) => t && typeof t === 'object');
   const byArticle = candidates.filter(([t]) => (t as { data?: { article?: unknown } }).data?.article === articleId);
@@ -236,8 +218,8 @@ export function readLabelStudio(
     const id = typeof item.id === 'string' ? item.id : null;
     choices.set(id, { ...choices.get(id), [item.from_name]: chosen[0] });
   }
-  const regions: LabelStudioRegion[] = [];
-  const relations: Array<{ from: string; to: string; label: string }> = [];
+  const regions: Region[] = [];
+  const relations: Relation[] = [];
   items.forEach((item, i) => {
     const at = `${where}/${i}`;
     if (item.type === 'relation') {
@@ -262,7 +244,7 @@ export function readLabelStudio(
           `give it one`,
       );
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
-    let note: BratNote | null = null;
+    let note: Note | null = null;
     if (Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('{')) {
       note = parseNote(meta[0]);
       if (!note)
@@ -284,11 +266,16 @@ export function readLabelStudio(
       choices: choices.get(regionId) ?? {},
     });
   });
-  return {
-    text: data.text,
-    version: typeof data.version === 'string' ? data.version : null,
+  const version = typeof data.version === 'string' ? data.version : null;
+  const read = fromRegions(
     regions,
     relations,
-    choices: choices.get(null) ?? {},
-  };
+    version,
+    (region) => [
+      `a ${region.label} region that no relation ties to an annotation`,
+      `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`,
+    ],
+    { choices: choices.get(null) ?? {}, where: '' },
+  );
+  return { ...read, toolText: data.text };
 }

@@ -11,27 +11,28 @@ import { ENTITY_PLACEHOLDER, OUTLET_PLACEHOLDER } from '../lib/article-template.
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
 import {
   assemble,
-  blockSpans,
-  contextOf,
-  MAIN,
-  numberRoles,
-  Offsets,
-  recordVersion,
-  stableJson,
-  type AnyAnnotation,
-  type Layer,
-} from './spans.ts';
-import {
+  BLOCK_LABELS,
   CHOICE_FIELDS,
   choiceValue,
+  contextOf,
+  exportedBlocks,
+  GENRE_FIELD,
   kindLabel,
+  LEVEL_FIELD,
+  MAIN,
+  numberRoles,
+  recordVersion,
   resolveLink,
-  setLink,
-  setPath,
   ROLE_PATTERNS,
+  setPath,
+  stableJson,
+  toolDocument,
+  type AnyAnnotation,
   type ChoiceField,
-} from './layers.ts';
-import { BLOCK_LABELS, GENRE_FIELD, LEVEL_FIELD, type ToolDocument } from './document.ts';
+  type Layer,
+  type Note,
+  type ToolDocument,
+} from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
 
@@ -64,6 +65,87 @@ export interface ToolAnnotation {
   version: string | null;
   /** The choices the tool shows on the annotation (`{ Attribution: 'belief' }`): they win over the exported fields. */
   choices?: Record<string, string>;
+}
+
+/** What a format's reader gives: the annotations, the article's structure, and the tool's text when it has one. */
+export interface Read {
+  items: ToolAnnotation[];
+  document: ToolDocument | null;
+  toolText: string | null;
+}
+
+/** A span a tool labelled (a brat text-bound annotation, a Label Studio region), with what hangs off it. */
+export interface Region {
+  where: string;
+  regionId: string;
+  label: string;
+  start: number;
+  end: number;
+  text: string | null;
+  link: string | null;
+  note: Note | null;
+  /** The region's choices (`{ Attribution: 'belief' }`). */
+  choices: Record<string, string>;
+}
+
+/** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
+export type Relation = { from: string; to: string; label: string };
+
+const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
+
+/**
+ * A tool's regions as annotations: each main region with the role regions its relations tie to it (`unattached`
+ * gives the message and hint for a role region that none ties), and the block regions as the article's structure,
+ * its genre from `genreAt` (a task's choices) or else from the block that has it. With an export's note, each span
+ * takes the prefix/suffix the note recorded for its role (numbered roles in text order), so a round trip keeps them.
+ */
+export function fromRegions(
+  regions: readonly Region[],
+  relations: readonly Relation[],
+  version: string | null,
+  unattached: (region: Region) => [string, string],
+  genreAt?: { choices: Record<string, string>; where: string },
+): Omit<Read, 'toolText'> {
+  const roleOf = new Map<string, { main: string; label: string }>();
+  for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
+  const byId = new Map(regions.map((r) => [r.regionId, r]));
+  const span = (role: string, r: Region): ToolSpan => ({
+    role,
+    start: r.start,
+    end: r.end,
+    exact: r.text,
+    where: r.where,
+  });
+  const items: ToolAnnotation[] = [];
+  for (const region of regions) {
+    if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
+    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, ...unattached(region));
+    const { note } = region;
+    const spans = [span(MAIN, region)];
+    for (const [roleId, role] of roleOf)
+      if (role.main === region.regionId && byId.has(roleId))
+        spans.push(span(ROLE_PATTERNS[role.label]!, byId.get(roleId)!));
+    const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => a.start! - b.start!);
+    const roles = new Map(numberRoles(numbered.map((s) => s.role)).map((role, i) => [numbered[i]!, role]));
+    for (const s of spans) Object.assign(s, contextOf(note?.context?.[roles.get(s) ?? s.role] ?? {}));
+    const fields = note?.fields;
+    items.push({
+      where: region.where,
+      layer: note && Object.hasOwn(LAYERS, note.layer) ? (note.layer as Layer) : null,
+      label: region.label,
+      id: note?.id ?? null,
+      spans,
+      fields: fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? fields : null,
+      link: region.link,
+      version: version ?? (typeof note?.version === 'string' ? note.version : null),
+      choices: region.choices,
+    });
+  }
+  const blocks = regions
+    .filter((r) => BLOCK_LABELS.has(r.label))
+    .map(({ start, end, label, choices, where }) => ({ start, end, label, choices, where }));
+  genreAt ??= blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0];
+  return { items, document: toolDocument(blocks, genreAt) };
 }
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
@@ -134,7 +216,9 @@ export function buildAnnotations(
   entityKinds: readonly string[],
 ): Built {
   const text = articleText(article);
-  const offsets = new Offsets(text);
+  // The UTF-16 index of each code point offset (and of the end).
+  const units = [0];
+  for (const point of text) units.push(units[units.length - 1]! + point.length);
   if (toolText !== null && toolText !== text) {
     const points = [...toolText];
     const ours = [...text];
@@ -177,7 +261,7 @@ export function buildAnnotations(
           `the role ${quoted(span.role)} is not one an annotation has`,
           `Roles: ${Object.keys(ROLE_PATTERNS).join(', ')}.`,
         );
-    const placed = item.spans.map((span) => ({ span, ...place(text, offsets, span) }));
+    const placed = item.spans.map((span) => ({ span, ...place(text, units, span) }));
     const main = placed.find((p) => p.span.role === MAIN);
     if (!main) throw new ImportError(item.where, 'the annotation has no main span');
     // Roles given as patterns (`hedges/#`) are numbered in text order.
@@ -220,7 +304,7 @@ export function buildAnnotations(
     let annotationFields: Record<string, unknown>;
     if (fields) {
       annotationFields = fields;
-      if (link !== null) setLink(spec, annotationFields, link);
+      if (link !== null && spec.link) setPath(annotationFields, spec.link.field, link);
     } else {
       const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
       annotationFields = spec.stub(link ?? placeholder, main.selector.exact);
@@ -303,17 +387,17 @@ function entityStub(
 }
 
 /** Finds one span in the article text and computes its selector. */
-function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; selector: TextQuoteSelector } {
+function place(text: string, units: number[], span: ToolSpan): { from: number; selector: TextQuoteSelector } {
   let from: number;
   let to: number;
   if (span.start !== null && span.end !== null) {
-    if (span.start < 0 || span.end <= span.start || span.end > offsets.length)
+    if (span.start < 0 || span.end <= span.start || span.end >= units.length)
       throw new ImportError(
         span.where,
-        `the span ${span.start}..${span.end} is not within the article text (0..${offsets.length} characters)`,
+        `the span ${span.start}..${span.end} is not within the article text (0..${units.length - 1} characters)`,
       );
-    from = offsets.utf16(span.start);
-    to = offsets.utf16(span.end);
+    from = units[span.start]!;
+    to = units[span.end]!;
     if (span.exact !== null && text.slice(from, to) !== span.exact) {
       throw new ImportError(
         span.where,
@@ -476,8 +560,7 @@ function checkedChoice(choice: ChoiceField, text: string, where: string): unknow
  * changed, one line each.
  */
 function applyDocument(article: Article, document: ToolDocument): string[] {
-  const offsets = new Offsets(articleText(article));
-  const byStart = new Map(blockSpans(article.body, offsets).map((b, i) => [b.start, { ...b, index: i }]));
+  const byStart = new Map(exportedBlocks(article).map((b, i) => [b.start, { ...b, index: i }]));
   const changes: string[] = [];
   for (const span of document.blocks) {
     const found = byStart.get(span.start);

@@ -161,101 +161,75 @@ export function parseBratAnn(ann: string): BratDocument {
     notes: [],
     equivalences: [],
   };
-  const lines = ann.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  ann.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    const fields = raw.split('\t');
-    const id = fields[0]!;
+    const [id = '', body = '', ...rest] = raw.split('\t');
+    const text = rest.join('\t');
+    const parts = body.split(' ').filter(Boolean);
     const bad = (why: string): never => {
       throw new BratSyntaxError(line, `${why}: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}`);
     };
-    /** A relation's or an event's argument, `ROLE:ID`. */
-    const argument = (part: string): [string, string] => {
-      const m = /^([^:]+):(\S+)$/.exec(part);
-      return m ? [m[1]!, m[2]!] : bad(`expected ROLE:ID, not ${JSON.stringify(part)}`);
-    };
-    if (fields.length < 2) bad('expected an id, a tab and the annotation');
-    const body = fields[1]!;
+    const match = (pattern: RegExp, subject: string, why: string) => pattern.exec(subject) ?? bad(why);
+    /** A relation's or an event's arguments, `ROLE:ID` each. */
+    const args = (list: string[]) =>
+      list.map((part): [string, string] => {
+        const [, role, target] = match(/^([^:]+):(\S+)$/, part, `expected ROLE:ID, not ${JSON.stringify(part)}`);
+        return [role!, target!];
+      });
+    if (!raw.includes('\t')) bad('expected an id, a tab and the annotation');
     switch (id[0]) {
       case 'T': {
         if (!/^T\d+/.test(id)) bad('a text-bound id is T followed by a number');
-        const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
-        if (!match) bad('expected "TYPE START END" (fragments separated by ";") after the id');
-        if (fields.length < 3) bad('expected the spanned text after a tab');
-        const fragments = match![2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+        const why = 'expected "TYPE START END" (fragments separated by ";") after the id';
+        const [, type, spans] = match(/^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/, body, why);
+        if (rest.length === 0) bad('expected the spanned text after a tab');
+        const fragments = spans!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
         for (const [s, e] of fragments) if (e < s) bad(`the end ${e} is before the start ${s}`);
-        doc.textBounds.push({ id, type: match![1]!, fragments, text: fields.slice(2).join('\t'), line });
+        doc.textBounds.push({ id, type: type!, fragments, text, line });
         break;
       }
-      case 'R': {
-        const parts = body.split(' ').filter(Boolean);
+      case 'R':
         if (parts.length < 3) bad('expected "TYPE Arg1:ID Arg2:ID"');
-        doc.relations.push({ id, type: parts[0]!, args: Object.fromEntries(parts.slice(1).map(argument)), line });
+        doc.relations.push({ id, type: parts[0]!, args: Object.fromEntries(args(parts.slice(1))), line });
         break;
-      }
       case 'E': {
-        const parts = body.split(' ').filter(Boolean);
-        const head = /^([^:]+):(\S+)$/.exec(parts[0] ?? '');
-        if (!head) bad('expected "TYPE:TRIGGER-ID" first');
-        doc.events.push({ id, type: head![1]!, trigger: head![2]!, args: parts.slice(1).map(argument), line });
+        const [, type, trigger] = match(/^([^:]+):(\S+)$/, parts[0] ?? '', 'expected "TYPE:TRIGGER-ID" first');
+        doc.events.push({ id, type: type!, trigger: trigger!, args: args(parts.slice(1)), line });
         break;
       }
       case 'A':
-      case 'M': {
-        const parts = body.split(' ').filter(Boolean);
+      case 'M':
         if (parts.length < 2 || parts.length > 3) bad('expected "NAME TARGET-ID [VALUE]"');
         doc.attributes.push({ id, name: parts[0]!, target: parts[1]!, value: parts[2] ?? null, line });
         break;
-      }
       case 'N': {
-        const m = /^(\S+) (\S+) ([^:\s]+):(\S+)$/.exec(body);
-        if (!m) bad('expected "TYPE TARGET-ID DATABASE:KEY"');
-        doc.normalizations.push({
-          id,
-          type: m![1]!,
-          target: m![2]!,
-          database: m![3]!,
-          key: m![4]!,
-          text: fields.slice(2).join('\t'),
-          line,
-        });
+        const why = 'expected "TYPE TARGET-ID DATABASE:KEY"';
+        const [, type, target, database, key] = match(/^(\S+) (\S+) ([^:\s]+):(\S+)$/, body, why);
+        doc.normalizations.push({ id, type: type!, target: target!, database: database!, key: key!, text, line });
         break;
       }
       case '#': {
-        const m = /^(\S+) (\S+)$/.exec(body);
-        if (!m) bad('expected "TYPE TARGET-ID" in a note');
-        doc.notes.push({ id, type: m![1]!, target: m![2]!, text: fields.slice(2).join('\t'), line });
+        const [, type, target] = match(/^(\S+) (\S+)$/, body, 'expected "TYPE TARGET-ID" in a note');
+        doc.notes.push({ id, type: type!, target: target!, text, line });
         break;
       }
-      case '*': {
-        const parts = body.split(' ').filter(Boolean);
+      case '*':
         if (parts.length < 3) bad('expected "TYPE ID ID…" in an equivalence');
         doc.equivalences.push({ type: parts[0]!, members: parts.slice(1), line });
         break;
-      }
       default:
         bad('an annotation id starts with T, R, E, A, M, N, # or *');
     }
   });
-  const known = new Set([
-    ...doc.textBounds.map((t) => t.id),
-    ...doc.relations.map((r) => r.id),
-    ...doc.events.map((e) => e.id),
-  ]);
+  const known = new Set([...doc.textBounds, ...doc.relations, ...doc.events].map((a) => a.id));
+  const undefinedId = (line: number, id: string, target: string, what = '') =>
+    new BratSyntaxError(line, `${what}${JSON.stringify(id)} refers to ${JSON.stringify(target)}, which is not defined`);
   for (const r of doc.relations)
     for (const target of Object.values(r.args))
-      if (!known.has(target))
-        throw new BratSyntaxError(
-          r.line,
-          `relation ${JSON.stringify(r.id)} refers to ${JSON.stringify(target)}, which is not defined`,
-        );
+      if (!known.has(target)) throw undefinedId(r.line, r.id, target, 'relation ');
   for (const n of [...doc.normalizations, ...doc.notes, ...doc.attributes])
-    if (!known.has(n.target))
-      throw new BratSyntaxError(
-        n.line,
-        `${JSON.stringify(n.id)} refers to ${JSON.stringify(n.target)}, which is not defined`,
-      );
+    if (!known.has(n.target)) throw undefinedId(n.line, n.id, n.target);
   return doc;
 }
 

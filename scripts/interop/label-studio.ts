@@ -18,7 +18,6 @@ import {
   GENRE_FIELD,
   getLink,
   kindLabel,
-  MAIN,
   mainLabel,
   notePayload,
   parseNote,
@@ -26,6 +25,7 @@ import {
   roleLabel,
   schemaLabels,
   type Note,
+  type Span,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
@@ -82,6 +82,9 @@ export function labelStudioConfig(entityKinds: readonly string[], schema = ARTIC
   ].join('\n');
 }
 
+/** Where a region is: its code point offsets and its text. */
+type Position = { start: number; end: number; text: string };
+
 /** One article as a Label Studio task with its annotations. */
 export function labelStudioTask(
   article: Pick<Article | PublishedArticle, 'id' | 'headline' | 'body' | 'annotations' | 'genre'>,
@@ -90,78 +93,49 @@ export function labelStudioTask(
   const { text, annotations } = decomposeArticle(article);
   const version = recordVersion(article);
   const result: Record<string, unknown>[] = [];
+  /** A result of region `id` (none: of the task), by the control `from`, over `at` in the text. */
+  const add = (id: string | null, from: string, type: string, at: Position | null, value: object) => {
+    const region = {
+      ...(id === null ? {} : { id }),
+      from_name: from,
+      to_name: TEXT_NAME,
+      type,
+      value: { ...at, ...value },
+    };
+    result.push(region);
+    return region;
+  };
+  const choices = (id: string, at: Position, shown: Record<string, string>) => {
+    for (const [name, choice] of Object.entries(shown)) add(id, name, 'choices', at, { choices: [choice] });
+  };
+  const at = (span: Span): Position => ({ start: span.start, end: span.end, text: span.selector.exact });
   for (const item of annotations) {
-    let mainRegion: Record<string, unknown> = {};
-    item.spans.forEach((span, index) => {
-      const regionId = index === 0 ? item.id : `${item.id}~${span.role}`;
-      const value = { start: span.start, end: span.end, text: span.selector.exact };
-      const region = {
-        id: regionId,
-        from_name: LABELS_NAME,
-        to_name: TEXT_NAME,
-        type: 'labels',
-        value: { ...value, labels: [span.role === MAIN ? mainLabel(item, registry) : roleLabel(span.role)] },
-      };
-      if (index === 0) mainRegion = region;
-      result.push(region);
-      if (index > 0)
-        result.push({
-          type: 'relation',
-          from_id: item.id,
-          to_id: regionId,
-          direction: 'right',
-          labels: [roleLabel(span.role)],
-        });
-    });
-    const linked = getLink(item);
-    const main = item.spans[0]!;
-    if (typeof linked === 'string')
+    const [main, ...roles] = item.spans as [Span, ...Span[]];
+    const mainRegion = add(item.id, LABELS_NAME, 'labels', at(main), { labels: [mainLabel(item, registry)] });
+    for (const span of roles) {
+      const id = `${item.id}~${span.role}`;
+      add(id, LABELS_NAME, 'labels', at(span), { labels: [roleLabel(span.role)] });
       result.push({
-        id: item.id,
-        from_name: LINK_NAME,
-        to_name: TEXT_NAME,
-        type: 'textarea',
-        value: { start: main.start, end: main.end, text: main.selector.exact, textarea: [linked] },
+        type: 'relation',
+        from_id: item.id,
+        to_id: id,
+        direction: 'right',
+        labels: [roleLabel(span.role)],
       });
-    mainRegion.meta = { text: [JSON.stringify(notePayload(item, version))] };
-    result.push(...choiceResults(item.id, main, choicesOf(item.layer, item.fields)));
+    }
+    const linked = getLink(item);
+    if (typeof linked === 'string') add(item.id, LINK_NAME, 'textarea', at(main), { textarea: [linked] });
+    Object.assign(mainRegion, { meta: { text: [JSON.stringify(notePayload(item, version))] } });
+    choices(item.id, at(main), choicesOf(item.layer, item.fields));
   }
   exportedBlocks(article).forEach((block, index) => {
     const id = `block-${index + 1}`;
-    const value = { start: block.start, end: block.end, text: block.text };
-    result.push({
-      id,
-      from_name: LABELS_NAME,
-      to_name: TEXT_NAME,
-      type: 'labels',
-      value: { ...value, labels: [block.label] },
-    });
-    result.push(...choiceResults(id, value, block.choices));
+    const span = { start: block.start, end: block.end, text: block.text };
+    add(id, LABELS_NAME, 'labels', span, { labels: [block.label] });
+    choices(id, span, block.choices);
   });
-  if (article.genre !== undefined)
-    result.push({
-      from_name: GENRE_FIELD.name,
-      to_name: TEXT_NAME,
-      type: 'choices',
-      value: { choices: [article.genre] },
-    });
+  if (article.genre !== undefined) add(null, GENRE_FIELD.name, 'choices', null, { choices: [article.genre] });
   return { data: { text, article: article.id, headline: article.headline.text, version }, annotations: [{ result }] };
-}
-
-/** A region's choices as Label Studio results (one per choice, tied to the region by its id). */
-function choiceResults(
-  id: string,
-  span: { start: number; end: number; text?: string; selector?: { exact: string } },
-  choices: Record<string, string>,
-): Record<string, unknown>[] {
-  const value = { start: span.start, end: span.end, text: span.text ?? span.selector?.exact };
-  return Object.entries(choices).map(([name, choice]) => ({
-    id,
-    from_name: name,
-    to_name: TEXT_NAME,
-    type: 'choices',
-    value: { ...value, choices: [choice] },
-  }));
 }
 
 /**
@@ -196,27 +170,16 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
     if (item === null || typeof item !== 'object' || Array.isArray(item))
       throw new ImportError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
   });
+  // Links by region id; choices by region id, or the task's (no id).
   const links = new Map<string, string>();
-  for (const item of items) {
-    const textarea =
-      (item.value as { text?: unknown; textarea?: unknown } | undefined)?.textarea ??
-      (item.type === 'textarea' ? (item.value as { text?: unknown })?.text : undefined);
-    if (
-      item.type === 'textarea' &&
-      Array.isArray(textarea) &&
-      typeof textarea[0] === 'string' &&
-      typeof item.id === 'string'
-    )
-      links.set(item.id, textarea[0]);
-  }
-  // Choices: a region's (by its id), or the task's (no id).
   const choices = new Map<string | null, Record<string, string>>();
-  for (const item of items) {
-    const chosen = (item.value as { choices?: unknown } | undefined)?.choices;
-    if (item.type !== 'choices' || typeof item.from_name !== 'string' || !Array.isArray(chosen)) continue;
-    if (typeof chosen[0] !== 'string') continue;
-    const id = typeof item.id === 'string' ? item.id : null;
-    choices.set(id, { ...choices.get(id), [item.from_name]: chosen[0] });
+  for (const { type, id, from_name: name, value } of items as Array<Record<string, unknown>>) {
+    const shown = value as { textarea?: unknown; text?: unknown; choices?: unknown } | null | undefined;
+    const given = type === 'textarea' ? (shown?.textarea ?? shown?.text) : type === 'choices' ? shown?.choices : null;
+    if (!Array.isArray(given) || typeof given[0] !== 'string') continue;
+    if (type === 'textarea' && typeof id === 'string') links.set(id, given[0]);
+    const key = typeof id === 'string' ? id : null;
+    if (type === 'choices' && typeof name === 'string') choices.set(key, { ...choices.get(key), [name]: given[0] });
   }
   const regions: Region[] = [];
   const relations: Relation[] = [];

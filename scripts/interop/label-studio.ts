@@ -173,7 +173,7 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
   // Links by region id; choices by region id, or the task's (no id).
   const links = new Map<string, string>();
   const choices = new Map<string | null, Record<string, string>>();
-  for (const { type, id, from_name: name, value } of items as Array<Record<string, unknown>>) {
+  for (const { type, id, from_name: name, value } of items) {
     const shown = value as { textarea?: unknown; text?: unknown; choices?: unknown } | null | undefined;
     const given = type === 'textarea' ? (shown?.textarea ?? shown?.text) : type === 'choices' ? shown?.choices : null;
     if (!Array.isArray(given) || typeof given[0] !== 'string') continue;

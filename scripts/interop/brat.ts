@@ -43,34 +43,32 @@ export function bratAnn(
   const { annotations } = decomposeArticle(article);
   const version = recordVersion(article);
   const lines: string[] = [];
-  let t = 0;
-  let r = 0;
-  let n = 0;
-  let note = 0;
-  let a = 0;
+  const counts: Record<string, number> = {};
+  /** The next id of a kind of line (`T1`, `T2`…; `R1`…). */
+  const next = (kind: string) => `${kind}${(counts[kind] = (counts[kind] ?? 0) + 1)}`;
   const attributes = (target: string, choices: Record<string, string>) => {
-    for (const [name, value] of Object.entries(choices)) lines.push(`A${++a}\t${name} ${target} ${value}`);
+    for (const [name, value] of Object.entries(choices)) lines.push(`${next('A')}\t${name} ${target} ${value}`);
   };
   for (const item of annotations) {
-    const mainT = `T${++t}`;
+    const mainT = next('T');
     const main = item.spans[0]!;
     lines.push(`${mainT}\t${mainLabel(item, registry)} ${main.start} ${main.end}\t${main.selector.exact}`);
     for (const span of item.spans.slice(1)) {
-      const roleT = `T${++t}`;
+      const roleT = next('T');
       const label = roleLabel(span.role);
       lines.push(`${roleT}\t${label} ${span.start} ${span.end}\t${span.selector.exact}`);
-      lines.push(`R${++r}\t${label} Arg1:${mainT} Arg2:${roleT}`);
+      lines.push(`${next('R')}\t${label} Arg1:${mainT} Arg2:${roleT}`);
     }
     const link = LAYERS[item.layer].link;
     const linked = getLink(item);
     if (link && typeof linked === 'string') {
       const name = link.collection === 'entities' ? (registry.entities.get(linked)?.name ?? linked) : linked;
       const qid = link.collection === 'entities' ? wikidataOf(registry.entities.get(linked)) : null;
-      if (qid) lines.push(`N${++n}\tReference ${mainT} ${NORM_WIKIDATA}:${qid}\t${name}`);
-      lines.push(`N${++n}\tReference ${mainT} ${NORM_DATASET}:${linked}\t${name}`);
+      if (qid) lines.push(`${next('N')}\tReference ${mainT} ${NORM_WIKIDATA}:${qid}\t${name}`);
+      lines.push(`${next('N')}\tReference ${mainT} ${NORM_DATASET}:${linked}\t${name}`);
     }
     attributes(mainT, choicesOf(item.layer, item.fields));
-    lines.push(`#${++note}\tAnnotatorNotes ${mainT}\t${JSON.stringify(notePayload(item, version))}`);
+    lines.push(`${next('#')}\tAnnotatorNotes ${mainT}\t${JSON.stringify(notePayload(item, version))}`);
   }
   // The blocks, as spans typed by their type (a block broken by a line feed in fragments, as brat writes it).
   exportedBlocks(article).forEach((block, index) => {
@@ -85,9 +83,10 @@ export function bratAnn(
       }
       at += length;
     }
-    lines.push(`T${++t}\t${block.label} ${fragments.join(';')}\t${texts.join(' ')}`);
+    const id = next('T');
+    lines.push(`${id}\t${block.label} ${fragments.join(';')}\t${texts.join(' ')}`);
     const genre = index === 0 && article.genre !== undefined ? { [GENRE_FIELD.name]: article.genre } : {};
-    attributes(`T${t}`, { ...block.choices, ...genre });
+    attributes(id, { ...block.choices, ...genre });
   });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -34,6 +34,7 @@ import {
   type ToolDocument,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
+import { RECORD_FILE } from '../checks/layout.ts';
 import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {
@@ -159,8 +160,6 @@ export class ImportError extends Error {
   }
 }
 
-/** An id as the records have them (scripts/checks/layout.ts RECORD_FILE without `.json`). */
-const RECORD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const slug = (text: string) =>
   text
@@ -370,7 +369,7 @@ function entityStub(
       "Label it with the entity's kind (Person, Country…), or link it to an entity of data/entities/.",
     );
   const qid = typed !== null && /^Q\d+$/.test(typed.trim()) ? typed.trim() : null;
-  const base = typed !== null && qid === null && RECORD_ID.test(typed.trim()) ? typed.trim() : slug(text);
+  const base = typed !== null && qid === null && RECORD_FILE.test(`${typed.trim()}.json`) ? typed.trim() : slug(text);
   let id = base;
   for (let n = 2; registry.entities.has(id) || (made.has(id) && made.get(id)!.kind !== kind); n++) id = `${base}-${n}`;
   const entity: Entity = made.get(id) ?? {
@@ -571,28 +570,21 @@ function applyDocument(article: Article, document: ToolDocument): string[] {
         `the ${span.label} span ${span.start}..${span.end} is not a whole block of the article`,
         'A Paragraph, Subheading or ListItem span covers exactly one block, as the export wrote it.',
       );
-    const level = span.choices[LEVEL_FIELD.name];
+    const shown = span.choices[LEVEL_FIELD.name];
     const block = article.body[found.index]!;
-    const next = { ...block, type } as typeof block;
-    delete next.level;
-    if (type === 'listItem') {
-      const value = level === undefined ? block.level : checkedChoice(LEVEL_FIELD, level, span.where);
-      if (value === undefined)
-        throw new ImportError(
-          span.where,
-          'a ListItem span needs a Level',
-          `Choose one of ${LEVEL_FIELD.values.join(', ')}.`,
-        );
-      next.level = value as number;
-    }
-    const was = `${block.type}${block.level === undefined ? '' : ` level ${block.level}`}`;
-    const is = `${next.type}${next.level === undefined ? '' : ` level ${next.level}`}`;
-    if (was !== is) changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${was} → ${is}`);
-    article.body[found.index] = {
-      type: next.type,
-      ...(next.level === undefined ? {} : { level: next.level }),
-      text: block.text,
-    };
+    let level = type === 'listItem' ? block.level : undefined;
+    if (type === 'listItem' && shown !== undefined) level = checkedChoice(LEVEL_FIELD, shown, span.where) as number;
+    if (type === 'listItem' && level === undefined)
+      throw new ImportError(
+        span.where,
+        'a ListItem span needs a Level',
+        `Choose one of ${LEVEL_FIELD.values.join(', ')}.`,
+      );
+    const next = { type, ...(level === undefined ? {} : { level }), text: block.text } as typeof block;
+    const name = (b: typeof block) => `${b.type}${b.level === undefined ? '' : ` level ${b.level}`}`;
+    if (name(block) !== name(next))
+      changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${name(block)} → ${name(next)}`);
+    article.body[found.index] = next;
   }
   const genre =
     document.genre === null ? undefined : (checkedChoice(GENRE_FIELD, document.genre, document.where) as Genre);

@@ -4,7 +4,7 @@
  * `fix` and `new`: it writes that record, and a record in `DIR/entities/` for each mention that links to no entity
  * yet. An exported annotation keeps its id and takes the tool's edits (spans, label, link, choices); one made in the
  * tool gets an id and `TODO` placeholders. The article's blocks and genre, when the file gives them
- * (scripts/interop/document.ts), set its block types, list levels and genre. An annotation of the record that an
+ * (scripts/interop/model.ts), set its block types, list levels and genre. An annotation of the record that an
  * export of the record (same version) lacks was deleted in the tool: removed only with `--allow-delete`. An edit to an
  * annotation that also changed in the record since the export is a conflict: nothing is written unless `--force`.
  * Import files are untrusted: read as strictly as records (size, depth, forbidden keys), and a malformed one gets a

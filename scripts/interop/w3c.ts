@@ -91,11 +91,7 @@ export function w3cAnnotation(
     source,
     ...(span.role === MAIN ? {} : { role: span.role }),
     selector: [
-      {
-        type: 'TextQuoteSelector',
-        exact: span.selector.exact,
-        ...contextOf(span.selector),
-      },
+      { type: 'TextQuoteSelector', exact: span.selector.exact, ...contextOf(span.selector) },
       { type: 'TextPositionSelector', start: span.start, end: span.end },
     ],
   }));
@@ -160,23 +156,14 @@ export function w3cAnnotations(
       selector: { type: 'TextPositionSelector', start: block.start, end: block.end },
     },
   }));
-  const genre =
-    article.genre === undefined
-      ? []
-      : [
-          {
-            id: `${source}:genre`,
-            type: 'Annotation',
-            motivation: 'classifying',
-            body: {
-              type: 'SpecificResource',
-              purpose: 'classifying',
-              source: IPTC_GENRE + article.genre.slice('genre:'.length),
-            },
-            target: source,
-          },
-        ];
-  return [...annotations.map((a) => w3cAnnotation(article.id, a, registry, version)), ...blocks, ...genre];
+  const concept = IPTC_GENRE + article.genre?.slice('genre:'.length);
+  const body = { type: 'SpecificResource', purpose: 'classifying', source: concept };
+  const genre = { id: `${source}:genre`, type: 'Annotation', motivation: 'classifying', body, target: source };
+  return [
+    ...annotations.map((a) => w3cAnnotation(article.id, a, registry, version)),
+    ...blocks,
+    ...(article.genre === undefined ? [] : [genre]),
+  ];
 }
 
 /** Most pages an import follows from a collection (a dataset of 100,000 articles has a few hundred). */

@@ -160,7 +160,6 @@ export class ImportError extends Error {
   }
 }
 
-
 const slug = (text: string) =>
   text
     .normalize('NFKD')

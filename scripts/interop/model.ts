@@ -14,7 +14,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotations, Article, Entity, PublishedArticle, TextQuoteSelector } from '../../types/index.ts';
+import type {
+  Annotations,
+  Article,
+  Entity,
+  PositionedSelector,
+  PublishedArticle,
+  TextQuoteSelector,
+} from '../../types/index.ts';
 import { articleText, codePointOffset, matchSelector } from '../lib/text-quote.ts';
 import { loadDataset, readSchema } from '../lib/collections.ts';
 import { parseJsonSource } from '../lib/json-source.ts';
@@ -65,20 +72,21 @@ export function numberRoles(roles: readonly string[]): string[] {
   });
 }
 
-/** Every selector inside a value, with its path (segments joined by `/`). */
-function selectorsIn(value: unknown, path: string[], found: Array<{ role: string; selector: TextQuoteSelector }>) {
-  if (isSelector(value)) found.push({ role: path.join('/'), selector: value });
-  else if (Array.isArray(value)) value.forEach((item, i) => selectorsIn(item, [...path, String(i)], found));
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) selectorsIn(v, [...path, k], found);
-}
-
-/** The value with every selector removed: object keys dropped, list items dropped (a list of selectors becomes []). */
-function withoutSelectors(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((item) => !isSelector(item)).map(withoutSelectors);
+/**
+ * The one walk over the selectors in a value: a copy with each selector (any object with a string `exact`) replaced
+ * by `replace(selector, path)`, or dropped when that is undefined (its key from an object, its item from a list).
+ */
+function mapSelectors(
+  value: unknown,
+  replace: (selector: TextQuoteSelector, path: string[]) => unknown,
+  path: string[] = [],
+): unknown {
+  const map = (v: unknown, key: string) =>
+    isSelector(v) ? replace(v, [...path, key]) : mapSelectors(v, replace, [...path, key]);
+  if (Array.isArray(value)) return value.flatMap((v, i) => [map(v, String(i))].filter((out) => out !== undefined));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).flatMap(([k, v]) => (isSelector(v) ? [] : [[k, withoutSelectors(v)]])),
+    Object.entries(value).flatMap(([k, v]) => [[k, map(v, k)]].filter(([, out]) => out !== undefined)),
   );
 }
 
@@ -99,11 +107,10 @@ function spanOf(role: string, selector: TextQuoteSelector, text: string): Span {
 /** Takes one annotation apart. */
 export function decompose(layer: Layer, annotation: AnyAnnotation, text: string): Decomposed {
   const { id, ...rest } = annotation as { id: string };
-  const found: Array<{ role: string; selector: TextQuoteSelector }> = [];
-  selectorsIn(rest, [], found);
-  const spans = found.map(({ role, selector }) => spanOf(role, selector, text));
+  const spans: Span[] = [];
+  const fields = mapSelectors(rest, (selector, path) => void spans.push(spanOf(path.join('/'), selector, text)));
   spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
-  return { layer, id, spans, fields: withoutSelectors(rest) as Record<string, unknown> };
+  return { layer, id, spans, fields: fields as Record<string, unknown> };
 }
 
 /** Every annotation of an article (as recorded, or as published with positions), taken apart, layer by layer. */
@@ -170,28 +177,19 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** A value with the derived `start`/`end` of published selectors left out. */
-function withoutPositions(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPositions);
-  if (value === null || typeof value !== 'object') return value;
-  const selector = isSelector(value);
-  return Object.fromEntries(
-    Object.entries(value).flatMap(([k, v]) =>
-      selector && (k === 'start' || k === 'end') ? [] : [[k, withoutPositions(v)]],
-    ),
-  );
-}
-
 /**
  * The version of an article's text and annotations: 16 hex digits of a SHA-256 over both, whatever the key order,
  * and the same for the record and its published form (positions left out). The exports write it beside each
  * annotation; an import compares it with the record's, to tell an edit in the tool from a change to the record.
  */
-export const recordVersion = (article: Pick<Article | PublishedArticle, 'body' | 'annotations'>): string =>
-  createHash('sha256')
-    .update(stableJson([articleText(article), withoutPositions(article.annotations)]))
+export function recordVersion(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>): string {
+  const unpositioned = ({ start: _start, end: _end, ...quote }: Partial<PositionedSelector>) => quote;
+  const annotations = mapSelectors(article.annotations, unpositioned);
+  return createHash('sha256')
+    .update(stableJson([articleText(article), annotations]))
     .digest('hex')
     .slice(0, 16);
+}
 
 // Labels and choices, from the article schema --------------------------------------------------------------------
 

@@ -169,14 +169,6 @@ const slug = (text: string) =>
     .slice(0, 60)
     .replace(/-+$/, '') || 'x';
 
-/** Labels that name a layer: each layer's label, and every entity kind for mentions. */
-function layerOfLabel(label: string, entityKinds: readonly string[]): Layer | null {
-  for (const [layer, spec] of Object.entries(LAYERS) as Array<[Layer, (typeof LAYERS)[Layer]]>)
-    if (spec.label === label) return layer;
-  if (entityKinds.some((kind) => kindLabel(kind) === label)) return 'mentions';
-  return null;
-}
-
 export interface Built {
   annotations: Array<{ layer: Layer; annotation: AnyAnnotation; where: string }>;
   /** Entity records to write for mentions whose link names no entity yet (kind from the label, name from the text). */
@@ -238,9 +230,14 @@ export function buildAnnotations(
   const built: Built = { annotations: [], entities: [], notices: [], versions: new Set(), replaced: new Set() };
   const newEntities = new Map<string, Entity>();
   const kindOfLabel = new Map(entityKinds.map((kind) => [kindLabel(kind), kind]));
+  // Labels that name a layer: every entity kind for mentions, and each layer's label (first, should they meet).
+  const layerOfLabel = new Map<string, Layer>([
+    ...[...kindOfLabel.keys()].map((label): [string, Layer] => [label, 'mentions']),
+    ...Object.entries(LAYERS).map(([layer, spec]): [string, Layer] => [spec.label, layer as Layer]),
+  ]);
   for (const item of items) {
-    const layer = layerOfLabel(item.label, entityKinds);
-    if (layer === null)
+    const layer = layerOfLabel.get(item.label);
+    if (layer === undefined)
       throw new ImportError(
         item.where,
         `the label ${quoted(item.label)} is not one of this dataset's`,

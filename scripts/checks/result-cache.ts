@@ -238,21 +238,17 @@ function encode(entries: Iterable<Entry>, header: Pick<Stored, 'format' | 'finge
     if (index === undefined) keyIndex.set(k, (index = keys.push(k) - 1));
     return index;
   };
-  const [paths, blobs, askedStart, asked, refStart, refs, articleRow] = [[], [], [0], [], [0], [], []] as [
-    string[],
-    string[],
-    number[],
-    number[],
-    number[],
-    number[],
-    number[],
-  ];
-  const [articleId, articleUrl, bodyHash, signatures] = [[], [], [], []] as [
-    string[],
-    Array<string | null>,
-    string[],
-    Array<Uint32Array | null>,
-  ];
+  const paths: string[] = [];
+  const blobs: string[] = [];
+  const askedStart = [0];
+  const asked: number[] = [];
+  const refStart = [0];
+  const refs: number[] = [];
+  const articleRow: number[] = [];
+  const articleId: string[] = [];
+  const articleUrl: Array<string | null> = [];
+  const bodyHash: string[] = [];
+  const signatures: Array<Uint32Array | null> = [];
   const facts: Array<[number, string]> = [];
   const extra: Array<[number, Extra]> = [];
   for (const entry of entries) {

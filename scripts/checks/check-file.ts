@@ -3,7 +3,7 @@
  * record rule, and return the located findings plus the small part of the record that cross-file rules need.
  */
 import { createHash } from 'node:crypto';
-import { FileProblem, fsProblem, readRegularFile } from '../lib/regular-file.ts';
+import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../lib/findings.ts';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
@@ -120,7 +120,7 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
     // finding, not a wait.
     bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
-    const { message, hint, code } = error instanceof FileProblem ? error : fsProblem(error, 'file');
+    const { message, hint, code } = fsProblem(error, 'file');
     const rule = code === 'EFBIG' ? 'size' : 'read';
     add({ line: 1, column: 1, pointer: '', rule, severity: 'error', message, hint });
     return { findings, complete: false };

@@ -19,6 +19,7 @@ import {
   type ArticleSummary,
   type SummaryPart,
   type CrossFile,
+  type DatasetSummary,
   type Issue,
   type KnownIds,
   type Rule,
@@ -194,6 +195,27 @@ export function summaryPart(
   if (parts.has('redirects') && collection === 'redirects')
     part.redirect = { file, record: record as CollectionRecords['redirects'] };
   return part;
+}
+
+/** What one file adds to the dataset summary. */
+type SummaryInput = Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> & { complete?: boolean };
+
+/** A dataset summary with no record yet, and `add`, which adds each file's part (from checkFile or summaryPart). */
+export function summaryBuilder(base: Pick<DatasetSummary, 'known' | 'strays' | 'fileOf'>): {
+  summary: DatasetSummary;
+  add: (part: SummaryInput) => void;
+} {
+  const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
+  const summary: DatasetSummary = { ...base, complete: true, renamed: [], referenced, articles: [], redirects: [] };
+  const add = (part: SummaryInput) => {
+    if (part.complete === false) summary.complete = false;
+    if (part.renamed) summary.renamed.push(part.renamed);
+    for (const id of part.references?.entities ?? []) referenced.entities.add(id);
+    for (const id of part.references?.outlets ?? []) referenced.outlets.add(id);
+    if (part.article) summary.articles.push(part.article);
+    if (part.redirect) summary.redirects.push(part.redirect);
+  };
+  return { summary, add };
 }
 
 /** A rule's issue as a finding, located in `file` at `position`. */

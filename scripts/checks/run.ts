@@ -16,9 +16,9 @@ import { readLayout } from './layout.ts';
 import { factsOf, factsText, readRegistry, type RegistrySource } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { checkFile, findingOf, gitBlobId, runRule, type FileResult } from './check-file.ts';
+import { checkFile, findingOf, gitBlobId, runRule, summaryBuilder, type FileResult } from './check-file.ts';
 import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint } from './result-cache.ts';
-import { summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
+import { summaryParts, type Issue, type Rule } from './rule.ts';
 
 export interface ValidationOptions {
   /** The data folder (layout of `data/`). */
@@ -114,19 +114,13 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     : undefined;
   const registry = readRegistry(layout.records, source);
   cache?.useRegistry(registryDigest(registry));
-  const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
   const folderOf = new Map(COLLECTIONS.map((c) => [c.name, c.dir]));
-  const summary: DatasetSummary = {
+  const { summary, add } = summaryBuilder({
     known,
-    complete: true,
-    renamed: [],
-    referenced,
-    articles: [],
-    redirects: [],
     strays: layout.strays.map((s) => ({ file: display(s.path), reason: s.reason, hint: s.hint })),
     fileOf: (collection, id) =>
       known[collection].has(id) ? display(join(dataDir, folderOf.get(collection)!, `${id}.json`)) : undefined,
-  };
+  });
   const findings: Finding[] = [];
   let filesChecked = 0;
   let fromCache = 0;
@@ -140,12 +134,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
     cacheable: cache !== null,
   };
   const collect = (result: FileResult) => {
-    if (!result.complete) summary.complete = false;
-    if (result.renamed) summary.renamed.push(result.renamed);
-    for (const id of result.references?.entities ?? []) referenced.entities.add(id);
-    for (const id of result.references?.outlets ?? []) referenced.outlets.add(id);
-    if (result.article) summary.articles.push(result.article);
-    if (result.redirect) summary.redirects.push(result.redirect);
+    add(result);
     for (const f of result.findings) findings.push(f);
   };
   for (const collection of ORDER) {

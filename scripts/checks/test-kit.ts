@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
 import { covers, summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
-import { recordContext, runRule, summaryPart } from './check-file.ts';
+import { recordContext, runRule, summaryBuilder, summaryPart } from './check-file.ts';
 import { factsOf, type EntityFacts } from './registry.ts';
 import { RULES } from './rules/index.ts';
 
@@ -64,24 +64,14 @@ export function summaryOf(records: Records): DatasetSummary & { registry: Return
     redirects: new Set(),
   };
   for (const file of records.keys()) known[split(file).collection].add(split(file).fileId);
-  const summary: DatasetSummary = {
+  const { summary, add } = summaryBuilder({
     known,
-    renamed: [],
-    complete: true,
-    referenced: { entities: new Set(), outlets: new Set() },
-    articles: [],
-    redirects: [],
     strays: [],
     fileOf: (collection, id) => (known[collection].has(id) ? `${collection}/${id}.json` : undefined),
-  };
+  });
   for (const [file, record] of [...records].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { collection, fileId } = split(file);
-    const part = summaryPart(collection, record as CollectionRecords[Collection], file, fileId, summaryParts(RULES));
-    if (part.renamed) summary.renamed.push(part.renamed);
-    for (const c of ['entities', 'outlets'] as const)
-      for (const id of part.references?.[c] ?? []) (summary.referenced[c] as Set<string>).add(id);
-    if (part.article) summary.articles.push(part.article);
-    if (part.redirect) summary.redirects.push(part.redirect);
+    add(summaryPart(collection, record as CollectionRecords[Collection], file, fileId, summaryParts(RULES)));
   }
   return { ...summary, registry: registryOf(records) };
 }

@@ -421,15 +421,14 @@ export class ResultCache {
     }
     const refs: string[] = [];
     for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) refs.push(s.keys[s.refs[i]!]!);
-    const [article, facts, extra] = [this.#article(entry), this.#facts.get(entry), this.#extra.get(entry)];
     return {
       path: s.paths[entry]!,
       blob: s.blobs.slice(entry * BLOB, (entry + 1) * BLOB),
       asked,
       refs,
-      article,
-      facts,
-      extra,
+      article: this.#article(entry),
+      facts: this.#facts.get(entry),
+      extra: this.#extra.get(entry),
     };
   }
 

@@ -91,11 +91,15 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const cache = cacheWanted ? ResultCache.open(options.cache!, validatorFingerprint(schemaDir), now) : null;
   const blobs = (await blobsLater) ?? new Map<string, string>();
   // Layout paths are `join(dataDir, folder, name)`: inside the data folder (with `/`, as git names them) and as
-  // reported are made by slicing, since path.relative on 100,000 paths is slow.
+  // reported (unless the current directory is in the data folder) they are made by slicing, since path.relative on
+  // 100,000 paths is slow.
   const dataPrefix = join(dataDir, '_').slice(0, -1);
-  const displayPrefix = join(display(dataDir), '_').slice(0, -1);
   const relativeOf = (path: string) => path.slice(dataPrefix.length).split(sep).join('/');
-  const displayOf = (path: string) => displayPrefix + path.slice(dataPrefix.length);
+  const shown = relative(process.cwd(), dataDir);
+  const displayPrefix = join(shown, '_').slice(0, -1);
+  const displayOf = shown.split(sep).every((s) => s === '' || s === '..')
+    ? display
+    : (path: string) => displayPrefix + path.slice(dataPrefix.length);
   /** Registry files read this run (not taken from the cache): their blob id and facts, for the cache. */
   const readFacts = new Map<string, { blob: string; text: string }>();
   const source: RegistrySource | undefined = cache

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
 import { covers, summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
 import { recordContext, runRule, summaryBuilder, summaryPart } from './check-file.ts';
-import { factsOf, type EntityFacts } from './registry.ts';
+import { factsOf, factsText, readRegistry } from './registry.ts';
+import type { RecordFile } from './layout.ts';
 import { RULES } from './rules/index.ts';
 
 export const VALID_FIXTURE = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'validation', 'valid');
@@ -76,17 +77,15 @@ export function summaryOf(records: Records): DatasetSummary & { registry: Return
   return { ...summary, registry: registryOf(records) };
 }
 
+/** The registry the runner would read from these records (./registry.ts, with every file's facts given). */
 function registryOf(records: Records) {
-  const entities = new Map<string, EntityFacts>();
-  const outlets = new Map<string, { name: string }>();
-  for (const [file, record] of records) {
-    const { collection, fileId } = split(file);
-    if (collection !== 'entities' && collection !== 'outlets') continue;
-    const facts = factsOf(collection, record);
-    if (facts && collection === 'entities') entities.set(fileId, facts as EntityFacts);
-    if (facts && collection === 'outlets') outlets.set(fileId, { name: facts.name });
-  }
-  return { entities, outlets };
+  const files = [...records.keys()].map((path) => ({
+    collection: split(path).collection,
+    id: split(path).fileId,
+    path,
+  }));
+  const facts = (file: RecordFile) => factsText(factsOf(file.collection as 'entities', records.get(file.path)));
+  return readRegistry(files, { cached: facts, read: () => {} });
 }
 
 /**

@@ -86,10 +86,12 @@ export function recordingKnown(known: KnownIds): { known: KnownIds; lookups: Loo
 interface Entry {
   path: string;
   blob: string;
-  /** The keys asked about (`collection/id`), each once; `!` before those that were not known. */
-  asked: string[];
+  /** The table of keys (`collection/id`) that `asked` and `refs` index into. */
+  keys: readonly string[];
+  /** The keys asked about, each once (| ABSENT when not known then). */
+  asked: Uint32Array;
   /** The keys its record references (the `referenced` summary), each once. */
-  refs: string[];
+  refs: Uint32Array;
   article: Omit<ArticleSummary, 'file'> | undefined;
   /** For an entity or outlet file: what it gives the registry (./registry.ts `factsText`). */
   facts: string | undefined;
@@ -254,9 +256,9 @@ function encode(entries: Iterable<Entry>, header: Pick<Stored, 'format' | 'finge
   for (const entry of entries) {
     const e = paths.push(entry.path) - 1;
     blobs.push(entry.blob);
-    for (const k of entry.asked) asked.push(k.startsWith('!') ? (key(k.slice(1)) | ABSENT) >>> 0 : key(k));
+    for (const k of entry.asked) asked.push((key(entry.keys[(k & ~ABSENT) >>> 0]!) | (k & ABSENT)) >>> 0);
     askedStart.push(asked.length);
-    for (const k of entry.refs) refs.push(key(k));
+    for (const k of entry.refs) refs.push(key(entry.keys[k]!));
     refStart.push(refs.length);
     const a = entry.article;
     articleRow.push(a ? articleId.length : -1);
@@ -304,6 +306,14 @@ export class ResultCache {
   /** The entries of the next cache file, in the runner's order: stored entries reused (their index) or fresh. */
   readonly #next: Array<number | Entry> = [];
   #fresh = 0;
+  /** The keys of fresh entries, each once: 100,000 results holding their own key strings would cost hundreds of MB. */
+  readonly #freshKeys: string[] = [];
+  readonly #freshKeyIndex = new Map<string, number>();
+  readonly #freshKey = (key: string): number => {
+    let index = this.#freshKeyIndex.get(key);
+    if (index === undefined) this.#freshKeyIndex.set(key, (index = this.#freshKeys.push(key) - 1));
+    return index;
+  };
   /** Whether the stored results hold for this run's registry (see `useRegistry`). */
   #usable = false;
   #registry = '';
@@ -414,18 +424,12 @@ export class ResultCache {
   /** A stored entry as `put` would have made it. */
   #decode(entry: number): Entry {
     const s = this.#stored!;
-    const asked: string[] = [];
-    for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
-      const key = s.keys[(s.asked[i]! & ~ABSENT) >>> 0]!;
-      asked.push(s.asked[i]! & ABSENT ? `!${key}` : key);
-    }
-    const refs: string[] = [];
-    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) refs.push(s.keys[s.refs[i]!]!);
     return {
       path: s.paths[entry]!,
       blob: s.blobs.slice(entry * BLOB, (entry + 1) * BLOB),
-      asked,
-      refs,
+      keys: s.keys,
+      asked: s.asked.subarray(s.askedStart[entry], s.askedStart[entry + 1]),
+      refs: s.refs.subarray(s.refStart[entry], s.refStart[entry + 1]),
       article: this.#article(entry),
       facts: this.#facts.get(entry),
       extra: this.#extra.get(entry),
@@ -453,13 +457,16 @@ export class ResultCache {
     this.#next.push({
       path: relative,
       blob,
-      asked: [...new Set([...lookups.present, ...lookups.absent.map((k) => `!${k}`)])],
-      refs: [
-        ...new Set([
-          ...(result.references?.entities ?? []).map((id) => `entities/${id}`),
-          ...(result.references?.outlets ?? []).map((id) => `outlets/${id}`),
+      keys: this.#freshKeys,
+      asked: Uint32Array.from(
+        new Set([...lookups.present.map(this.#freshKey), ...lookups.absent.map((k) => this.#freshKey(k) | ABSENT)]),
+      ),
+      refs: Uint32Array.from(
+        new Set([
+          ...(result.references?.entities ?? []).map((id) => this.#freshKey(`entities/${id}`)),
+          ...(result.references?.outlets ?? []).map((id) => this.#freshKey(`outlets/${id}`)),
         ]),
-      ],
+      ),
       article: a && { id: a.id, url: a.url, bodyHash: a.bodyHash, signature: a.signature },
       facts: facts?.blob === blob ? facts.text : this.facts(relative, blob),
       extra: Object.keys(extra).length > 0 ? extra : undefined,

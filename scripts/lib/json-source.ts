@@ -341,7 +341,7 @@ const QUOTE_HINT =
  * Diagnoses a JSON.parse error that lies inside a string: a raw line break or control character, or a bad escape.
  * `offset` is the position JSON.parse reported. Returns null when the error is of another kind.
  */
-export function stringProblem(
+function stringProblem(
   text: string,
   message: string,
   offset: number,

@@ -228,7 +228,7 @@ test('random mutations of valid records never crash the validator, and every fin
             : mutateText(original, mutation.text);
         writeFileSync(path, bytes);
         try {
-          const { findings } = await validateData({ dataDir, now: NOW, workers: 0 });
+          const { findings } = await validateData({ dataDir, now: NOW });
           for (const f of findings) {
             assert.notEqual(f.internal, true, `internal finding: ${f.rule} ${f.message}`);
             assert.ok(

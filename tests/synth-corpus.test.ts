@@ -99,6 +99,45 @@ test('every annotation is grounded exactly once, and articles are realistic in s
   }
 });
 
+test('every article exercises every kind of annotation, source, figure unit, mention form and block type', () => {
+  const kinds = (article: Article) => {
+    const { mentions, quotes, figures, events, claims, citedSources } = article.annotations;
+    return new Set([
+      ...mentions.map((m) => `mention ${m.form}${m.standsFor ? ' standing for another' : ''}`),
+      ...quotes.map((q) => `quote ${q.kind}`),
+      ...[...quotes.map((q) => q.source), ...claims.map((c) => c.claimant)].map((s) => `source ${s.kind}`),
+      ...figures.map((f) => `figure ${f.unit}`),
+      ...events.map((e) => `event ${e.time?.type ?? 'untimed'}${e.time?.relative ? ' relative' : ''}`),
+      ...claims.flatMap((c) => (c.reviews.length > 0 ? ['claim reviewed'] : [])),
+      ...citedSources.map(() => 'cited source'),
+      ...article.inferences.map(() => 'inference'),
+      ...article.body.map((b) => `block ${b.type}`),
+    ]);
+  };
+  const expected = [
+    ...['mention name', 'mention nominal', 'mention demonym', 'mention name standing for another'],
+    ...['quote direct', 'quote partial', 'quote paraphrase', 'cited source', 'claim reviewed', 'inference'],
+    ...['source article', 'source implicit', 'source outlet', 'source entity'],
+    ...['figure currency', 'figure percent', 'figure count', 'figure measure', 'figure unstated'],
+    ...['event instant', 'event interval', 'event instant relative', 'event untimed'],
+    ...['block paragraph', 'block subheading', 'block listItem'],
+  ];
+  const all = new Set<string>();
+  for (const article of dataset.articles) {
+    const found = kinds(article);
+    found.forEach((kind) => all.add(kind));
+    assert.deepEqual(
+      expected.filter((kind) => !found.has(kind) && !kind.startsWith('event ')),
+      [],
+      article.id,
+    );
+  }
+  assert.deepEqual(
+    [...expected, 'source unnamed', 'source group'].filter((kind) => !all.has(kind)),
+    [],
+  );
+});
+
 test('every reference resolves and every registry record is referenced', () => {
   const entities = new Set(dataset.entities.map((e) => e.id));
   const outlets = new Set(dataset.outlets.map((o) => o.id));
@@ -186,7 +225,7 @@ test('bodies are far from near-duplicates (5-word shingles)', () => {
 test('made-up names are distinct within a pool, at any size', () => {
   for (const size of [10, 5_000, 40_000]) {
     const words = new Set<string>();
-    for (let k = 0; k < size; k++) words.add(madeUpWord('person', k, size));
+    for (let k = 0; k < size; k++) words.add(madeUpWord(0, k));
     assert.equal(words.size, size);
   }
   const sizes = poolSizes(100_000);

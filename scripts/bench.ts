@@ -1,13 +1,15 @@
 /**
- * `npm run bench [-- --sizes 10000,100000] [--keep DIR] [--json FILE]`: writes synthetic corpora (npm run synth)
- * and times `validate` and `build` on them beside the floor (read + JSON.parse every file in one process) and the
- * peer (ajv-cli with the same article schema), with peak memory; the pull-request check (validation with the result
- * cache after one article changed, in a git repository of the corpus); imports the package built from 10,000
- * articles; and times `npm run validate` on the one-article dataset. Prints Markdown tables and the verdict on each
- * target. The build step writes every format (JSON, CSV, Parquet, SQLite, JSONL and the metadata; its note gives
- * their sizes). Timings live here only, never in tests.
- * Steps that cannot run yet print "n/a (reason)" instead of stopping the run.
+ * `npm run bench [-- --sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] [--skip startup,pr-check,build]`:
+ * writes synthetic corpora (npm run synth) and times, as child processes started as their npm scripts start them,
+ * `validate` and `build` on them beside the floor (read + JSON.parse every file in one process) and the peer
+ * (ajv-cli with the article schema), with peak memory; the pull-request check (validation with the result cache
+ * after one article changed, in a git repository of the corpus); `site` on the build; imports the package built
+ * from 10,000 articles; and times `npm run validate` on the repository's dataset. Prints Markdown tables and the
+ * verdict on each target (docs/benchmarks.md). Timings live here only, never in tests. A step that cannot run
+ * prints "n/a (reason)" instead of stopping the run.
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -18,40 +20,28 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
-import { createProgress, progressEnabled } from './lib/progress.ts';
-import { describeMachine } from './bench/machine.ts';
-import { measure, type Measurement } from './bench/measure.ts';
-import {
-  renderMachine,
-  renderSize,
-  renderStartup,
-  renderVerdicts,
-  type BenchResult,
-  type ImportResult,
-  type SizeResult,
-  type StartupResult,
-  type StepResult,
-} from './bench/report.ts';
 import { REPO_ROOT } from './lib/output-target.ts';
-import { CORPUS_DIRS, assertSafeOutput, writeCorpus, DEFAULT_SEED } from './synth/write.ts';
+import { createProgress, progressEnabled } from './lib/progress.ts';
+import * as report from './bench/report.ts';
+import type { ImportResult, SizeResult, StepName, StepResult } from './bench/report.ts';
+import { CORPUS_DIRS, DEFAULT_SEED, assertSafeOutput, writeCorpus } from './synth/write.ts';
 
 const USAGE =
   'usage: npm run bench -- [--sizes 10000,100000] [--keep DIR] [--json FILE] [--seed TEXT] ' +
   '[--skip startup,pr-check,build]';
-const DEFAULT_SIZES = [10_000, 100_000];
 /** The build whose npm package the import probe loads (issue 6: "with a 10,000-article build"). */
 const IMPORT_PROBE_SIZE = 10_000;
-/** No single step may take longer than this. */
-const STEP_TIMEOUT_MS = 60 * 60 * 1000;
+/** Runs of each start-up command whose median is reported. */
+const STARTUP_RUNS = 5;
+const HOUR_MS = 60 * 60 * 1000;
+
 /**
- * The Node.js arguments of an npm script (`"node scripts/compiled.mjs build"`, or `"tsx …"`, which is
- * `node --import tsx …` started through one more process), so the bench starts each command as `npm run` does, minus
- * npm's own start-up; null when package.json has no such script.
+ * The Node.js arguments of an npm script (`node scripts/compiled.mjs build`, or `tsx …`, which is `node --import tsx
+ * …` started through one more process), so the bench starts each command as `npm run` does, minus npm's own start;
+ * null when package.json has no such script.
  */
 function npmScript(name: string): string[] | null {
   const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -62,15 +52,9 @@ function npmScript(name: string): string[] | null {
   if (words?.[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
   return null;
 }
-const script = (name: string): string[] => {
-  const args = npmScript(name);
-  if (!args) fail(`package.json has no \`${name}\` script that starts node or tsx.`);
-  return args;
-};
+const script = (name: string) => npmScript(name) ?? fail(`package.json has no \`${name}\` script that starts node.`);
 /** The floor, under tsx (it is no npm script, so it has no bundle). */
 const FLOOR = ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'bench', 'floor.ts')];
-/** Runs of `npm run validate` on data/ whose median is reported. */
-const STARTUP_RUNS = 5;
 const AJV_CLI = join(REPO_ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
 
 /** Progress and status lines: on a terminal only (see scripts/lib/progress.ts). */
@@ -78,51 +62,41 @@ const status = (text: string) => {
   if (progressEnabled(process.stderr, process.env)) process.stderr.write(`${text}\n`);
 };
 
-interface CorpusFacts {
-  bytes: number;
-  records: number;
-  articleBytes: number;
-  articles: number;
-  firstArticleId: string;
+interface Measurement {
+  /** Exit code (null when killed or not started). */
+  code: number | null;
+  wallSeconds: number;
+  /** Peak resident set size in MB, from GNU time (`/usr/bin/time -f %M`, the child and what it waits for). */
+  peakRssMB: number | null;
+  stdout: string;
+  stderr: string;
 }
 
-function corpusFacts(dir: string): CorpusFacts {
-  const facts: CorpusFacts = { bytes: 0, records: 0, articleBytes: 0, articles: 0, firstArticleId: '' };
-  for (const collection of CORPUS_DIRS) {
-    const folder = join(dir, collection);
-    const names = readdirSync(folder)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-    for (const name of names) {
-      const size = statSync(join(folder, name)).size;
-      facts.bytes += size;
-      facts.records++;
-      if (collection === 'articles') {
-        facts.articleBytes += size;
-        facts.articles++;
-      }
-    }
-    if (collection === 'articles')
-      facts.firstArticleId = (names[Math.floor(names.length / 2)] ?? '').replace(/\.json$/, '');
-  }
-  return facts;
-}
-
-/**
- * What a kept corpus was written from: the synthesizer's sources, the seed and the count. A corpus is reused only
- * when this matches, so a change to the synthesizer (or to the data model it follows) never benches a stale corpus
- * that no longer validates.
- */
-function corpusFingerprint(count: number, seed: string): string {
-  const synthDir = join(REPO_ROOT, 'scripts', 'synth');
-  const hash = createHash('sha256').update(`${count}\0${seed}\0`);
-  for (const name of readdirSync(synthDir).sort()) hash.update(`${name}\0`).update(readFileSync(join(synthDir, name)));
-  return hash.digest('hex');
-}
-
-function articleCount(dir: string): number {
-  const folder = join(dir, 'articles');
-  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')).length : 0;
+/** Runs a command and measures it from outside: wall time, and peak memory when GNU time is there. */
+function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const timeFile = join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'time.txt');
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M', '-o', timeFile] : [];
+  const [file, ...argv] = [...time, command, ...args];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(file!, argv, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...(options.env ?? process.env), CI: '1' }, // no progress lines in measured children
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024, // ajv-cli prints a line per file
+    timeout: HOUR_MS,
+  });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // GNU time prints "Command exited with non-zero status N" before the format line when the child fails.
+  const kilobytes = existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : NaN;
+  rmSync(join(timeFile, '..'), { recursive: true, force: true });
+  const m: Measurement = {
+    code: result.error ? null : result.status,
+    wallSeconds,
+    peakRssMB: Number.isFinite(kilobytes) ? (kilobytes * 1024) / 1e6 : null,
+    stdout: result.stdout ?? '',
+    stderr: `${result.error ? `${result.error.message}\n` : ''}${result.stderr ?? ''}`,
+  };
+  return m;
 }
 
 /** The first line of what a failed child said, for an "n/a (…)" cell. */
@@ -132,25 +106,23 @@ function reason(m: Measurement): string {
   return m.code === null ? `did not finish: ${head}` : `exit ${m.code}: ${head}`;
 }
 
-function step(name: StepResult['step'], bytes: number, records: number, m: Measurement, note?: string): StepResult {
+/** A step's result; the 1-minute load average after it says how much other work shared the machine. */
+function step(name: StepName, bytes: number, records: number, m: Measurement, note?: string): StepResult {
   if (m.code !== 0) return { step: name, bytes, records, note: `n/a (${reason(m)})` };
-  // Other work on the machine inflates wall times: the 1-minute load average after the step says how much there was.
   const load = `load ${loadavg()[0]!.toFixed(1)}`;
-  return {
-    step: name,
-    bytes,
-    records,
-    wallSeconds: m.wallSeconds,
-    peakRssMB: m.peakRssMB,
-    note: note ? `${note}; ${load}` : load,
-  };
+  const { wallSeconds, peakRssMB } = m;
+  return { step: name, bytes, records, wallSeconds, peakRssMB, note: note ? `${note}; ${load}` : load };
 }
 
-/**
- * The build's output, from its datapackage.json (which lists every format's resources): megabytes by resource
- * format, and the files and bytes written in all.
- */
-function formatSizes(outDir: string): string {
+/** How many files, and how many bytes, a folder holds at any depth. */
+function filesUnder(dir: string, only = (name: string) => name !== '') {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && only(e.name));
+  const sizes = files.map((e) => statSync(join(e.parentPath, e.name)).size);
+  return { files: files.length, bytes: sizes.reduce((a, b) => a + b, 0), names: files.map((e) => e.name).sort() };
+}
+
+/** The build's output: its files and bytes, and megabytes by resource format (from its datapackage.json). */
+function formatSizes(outDir: string, written: { files: number; bytes: number }): string {
   const descriptor = join(outDir, 'datapackage.json');
   if (!existsSync(descriptor)) return 'no datapackage.json';
   const { resources } = JSON.parse(readFileSync(descriptor, 'utf8')) as {
@@ -158,47 +130,36 @@ function formatSizes(outDir: string): string {
   };
   const byFormat = new Map<string, number>();
   for (const r of resources) byFormat.set(r.format, (byFormat.get(r.format) ?? 0) + (r.bytes ?? 0));
-  const total = filesUnder(outDir);
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
   const formats = [...byFormat].map(([format, bytes]) => `${format} ${mb(bytes)}`).join(', ');
-  return `${total.files} files, ${mb(total.bytes)} (${formats})`;
-}
-
-/** How many files, and how many bytes, a folder holds at any depth. */
-function filesUnder(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
+  return `${written.files} files, ${mb(written.bytes)} (${formats})`;
 }
 
 /** Imports the built package (its `import` entry point) in a fresh process and reads one article's body by id. */
-function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
-  const entry = join(outDir, 'runtime', 'node.js');
+function probeImport(outDir: string, articles: number, articleId: string): ImportResult {
   const probe = join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs');
-  const m = measure(process.execPath, [probe, entry, facts.firstArticleId], {
-    cwd: outDir,
-    timeoutMs: STEP_TIMEOUT_MS,
-  });
-  if (m.code !== 0) return { articles: facts.articles, note: `n/a (${reason(m)})` };
+  const m = measure(process.execPath, [probe, join(outDir, 'runtime', 'node.js'), articleId], { cwd: outDir });
+  if (m.code !== 0) return { articles, note: `n/a (${reason(m)})` };
   // The probe prints the measurements under ImportResult's names, and what it found to check them by.
-  const { articleCount, bodyBlocks, ...measured } = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as Required<
-    Omit<ImportResult, 'articles' | 'note' | 'peakRssMB'>
-  > & { articleCount: number | null; bodyBlocks: number | null };
-  const notes: string[] = [];
-  if (bodyBlocks === null) notes.push(`the body of ${facts.firstArticleId} could not be reached by id`);
-  if (articleCount !== facts.articles)
-    notes.push(`the articles export holds ${articleCount} articles, not ${facts.articles}`);
-  return {
-    articles: facts.articles,
-    ...measured,
-    peakRssMB: m.peakRssMB,
-    ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+  const { articleCount, bodyBlocks, ...measured } = JSON.parse(m.stdout.trim().split('\n').at(-1)!) as ImportResult & {
+    articleCount: number | null;
+    bodyBlocks: number | null;
   };
+  const notes = [
+    ...(bodyBlocks === null ? [`the body of ${articleId} could not be reached by id`] : []),
+    ...(articleCount !== articles ? [`the articles export holds ${articleCount} articles, not ${articles}`] : []),
+  ];
+  return { ...measured, articles, peakRssMB: m.peakRssMB, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
+}
+
+type Run = (label: string, args: string[], env?: NodeJS.ProcessEnv) => Measurement;
+/** What a corpus holds: records and bytes, of them articles, and the article the pull-request check changes. */
+interface Facts {
+  bytes: number;
+  records: number;
+  articleBytes: number;
+  articles: number;
+  articleId: string;
 }
 
 /**
@@ -206,188 +167,193 @@ function probeImport(outDir: string, facts: CorpusFacts): ImportResult {
  * folder holds records only), a full validation fills the result cache, then one article changes in a new commit
  * and the validation with the cache is timed. The commit is undone afterwards, so the corpus stays as it was.
  */
-function pullRequestCheck(
-  corpus: string,
-  workDir: string,
-  facts: CorpusFacts,
-  run: (label: string, args: string[], env?: NodeJS.ProcessEnv) => ReturnType<typeof measure>,
-): StepResult[] {
+function pullRequestCheck(corpus: string, workDir: string, facts: Facts, run: Run): StepResult[] {
   const env = { ...process.env, GIT_DIR: `${corpus}.git`, GIT_WORK_TREE: corpus };
-  const git = (...args: string[]) =>
-    spawnSync('git', ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench', ...args], {
-      cwd: corpus,
-      env,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
+  const git = (...args: string[]) => {
+    const identity = ['-c', 'user.email=bench@example.invalid', '-c', 'user.name=bench'];
+    const r = spawnSync('git', [...identity, ...args], { cwd: corpus, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    return r.status === 0 ? null : `git ${args[0]}: ${r.stderr.trim()}`;
+  };
+  const articleBytes = facts.articleBytes / facts.articles;
   const failed = (why: string): StepResult[] => [
-    { step: 'pr-check', bytes: facts.bytes, records: facts.records, note: `n/a (${why})` },
+    { step: 'pr-check', bytes: articleBytes, records: 1, note: `n/a (${why})` },
   ];
   if (!existsSync(`${corpus}.git`)) {
-    status(`${facts.articles}: committing the corpus to a git repository…`);
-    for (const args of [
-      ['init', '-q'],
-      ['add', '-A'],
-      ['commit', '-q', '-m', 'corpus'],
-    ]) {
-      const r = git(...args);
-      if (r.status !== 0) return failed(`git ${args[0]}: ${r.stderr.trim()}`);
-    }
+    const problem = git('init', '-q') ?? git('add', '-A') ?? git('commit', '-q', '-m', 'corpus');
+    if (problem) return failed(problem);
   }
   const cache = join(workDir, `validate-cache-${facts.articles}.bin`);
   rmSync(cache, { force: true });
-  const fill = run('validate, filling the cache', [...script('validate'), '--data', corpus, '--cache', cache], env);
-  const steps = [step('validate-cache', facts.bytes, facts.records, fill)];
-  const article = join(corpus, 'articles', `${facts.firstArticleId}.json`);
+  const validate = [...script('validate'), '--data', corpus, '--cache', cache];
+  const steps = [step('validate-cache', facts.bytes, facts.records, run('validate, filling the cache', validate, env))];
+  const article = join(corpus, 'articles', `${facts.articleId}.json`);
   const original = readFileSync(article, 'utf8');
   writeFileSync(article, original.replace(/("keywords": \[)/, '$1\n    "pull request",'));
-  const committed = git('commit', '-q', '-a', '-m', 'one article changed');
+  const problem = git('commit', '-q', '-a', '-m', 'one article changed');
   try {
-    if (committed.status !== 0) return [...steps, ...failed(`git commit: ${committed.stderr.trim()}`)];
-    const pr = run(
-      'pull-request check',
-      [...script('validate'), '--data', corpus, '--cache', cache, '--format', 'github'],
-      env,
-    );
-    steps.push(step('pr-check', facts.articleBytes / facts.articles, 1, pr, 'one article changed'));
+    if (problem) return [...steps, ...failed(problem)];
+    const pr = run('pull-request check', [...validate, '--format', 'github'], env);
+    return [...steps, step('pr-check', articleBytes, 1, pr, 'one article changed')];
   } finally {
-    if (committed.status === 0) git('reset', '-q', '--hard', 'HEAD~1');
-    else writeFileSync(article, original);
+    if (problem) writeFileSync(article, original);
+    else git('reset', '-q', '--hard', 'HEAD~1');
   }
-  return steps;
 }
 
-/** `npm run validate` on data/ (the one-article dataset), beside the same run without npm and Node.js's own start. */
-function startup(): StartupResult {
-  const median = (command: string, args: string[]) => {
+/** `npm run validate` on data/, beside the same run without npm and Node.js's own start: medians. */
+function startup(): report.StartupResult {
+  status('start-up: npm run validate on data/…');
+  const median = (command: string, args: string[]): number | string => {
     const times: number[] = [];
     for (let i = 0; i < STARTUP_RUNS; i++) {
-      const m = measure(command, args, { cwd: REPO_ROOT, timeoutMs: STEP_TIMEOUT_MS });
-      if (m.code !== 0) return { note: reason(m) };
+      const m = measure(command, args);
+      if (m.code !== 0) return reason(m);
       times.push(m.wallSeconds);
     }
-    return { seconds: times.sort((a, b) => a - b)[Math.floor(times.length / 2)]! };
+    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   };
-  status('start-up: npm run validate on data/…');
-  const npm = median('npm', ['run', '--silent', 'validate']);
-  const node = median(process.execPath, script('validate'));
-  const bare = median(process.execPath, ['-e', '0']);
+  const [npm, node, bare] = [
+    median('npm', ['run', '--silent', 'validate']),
+    median(process.execPath, script('validate')),
+    median(process.execPath, ['-e', '0']),
+  ];
+  const seconds = (key: string, value: number | string) => (typeof value === 'number' ? { [key]: value } : {});
   return {
-    articles: articleCount(join(REPO_ROOT, 'data')),
+    articles: filesUnder(join(REPO_ROOT, 'data', 'articles'), (name) => name.endsWith('.json')).files,
     runs: STARTUP_RUNS,
-    ...(npm.seconds !== undefined ? { npmSeconds: npm.seconds } : {}),
-    ...(node.seconds !== undefined ? { nodeSeconds: node.seconds } : {}),
-    ...(bare.seconds !== undefined ? { bareNodeSeconds: bare.seconds } : {}),
+    ...seconds('npmSeconds', npm),
+    ...seconds('nodeSeconds', node),
+    ...seconds('bareNodeSeconds', bare),
     load: loadavg()[0]!,
-    ...(npm.note ? { note: `n/a (${npm.note})` } : {}),
+    ...(typeof npm === 'string' ? { note: `n/a (${npm})` } : {}),
   };
+}
+
+/**
+ * A corpus of `count` articles in the work folder: reused when it was written from the same synthesizer sources,
+ * seed and count (a `.synth` file beside it holds their hash), so a changed synthesizer never benches a stale corpus.
+ */
+function corpusOf(count: number, workDir: string, seed: string): [string, number | null] {
+  const corpus = join(workDir, `corpus-${count}`);
+  const synthDir = join(REPO_ROOT, 'scripts', 'synth');
+  const hash = createHash('sha256').update(`${count}\0${seed}\0`);
+  for (const name of readdirSync(synthDir).sort()) hash.update(`${name}\0`).update(readFileSync(join(synthDir, name)));
+  const fingerprint = hash.digest('hex');
+  if (existsSync(`${corpus}.synth`) && readFileSync(`${corpus}.synth`, 'utf8') === fingerprint) return [corpus, null];
+  status(`${count}: writing the synthetic corpus…`);
+  // A new corpus needs a new git repository for the pull-request check, and a new fingerprint once it is whole.
+  rmSync(`${corpus}.synth`, { force: true });
+  rmSync(`${corpus}.git`, { recursive: true, force: true });
+  const started = performance.now();
+  writeCorpus({ count, out: corpus, seed, force: true });
+  writeFileSync(`${corpus}.synth`, fingerprint);
+  return [corpus, (performance.now() - started) / 1000];
 }
 
 function benchSize(count: number, workDir: string, seed: string, skip: ReadonlySet<string>): SizeResult {
-  const corpus = join(workDir, `corpus-${count}`);
-  let synthSeconds = 0;
-  const fingerprintFile = `${corpus}.synth`;
-  const fingerprint = corpusFingerprint(count, seed);
-  const synthReused =
-    articleCount(corpus) === count &&
-    existsSync(fingerprintFile) &&
-    readFileSync(fingerprintFile, 'utf8') === fingerprint;
-  if (!synthReused) {
-    status(`${count}: writing the synthetic corpus…`);
-    // A new corpus needs a new git repository for the pull-request check, and a new fingerprint once it is whole.
-    rmSync(fingerprintFile, { force: true });
-    rmSync(`${corpus}.git`, { recursive: true, force: true });
-    const started = performance.now();
-    writeCorpus({ count, out: corpus, seed, force: true });
-    synthSeconds = (performance.now() - started) / 1000;
-    writeFileSync(fingerprintFile, fingerprint);
-  }
-  const facts = corpusFacts(corpus);
-  const steps: StepResult[] = [];
-  const run = (label: string, args: string[], env?: NodeJS.ProcessEnv) => {
+  const [corpus, synthSeconds] = corpusOf(count, workDir, seed);
+  const all = CORPUS_DIRS.map((collection) => filesUnder(join(corpus, collection)));
+  const [bytes, records] = [all.reduce((n, c) => n + c.bytes, 0), all.reduce((n, c) => n + c.files, 0)];
+  const articles = all[0]!;
+  const articleId = articles.names[Math.floor(articles.files / 2)]!.replace(/\.json$/, '');
+  const facts = { bytes, records, articleBytes: articles.bytes, articles: articles.files, articleId };
+  const run: Run = (label, args, env) => {
     status(`${count}: ${label}…`);
-    return measure(process.execPath, args, { cwd: REPO_ROOT, timeoutMs: STEP_TIMEOUT_MS, ...(env ? { env } : {}) });
+    return measure(process.execPath, args, env ? { env } : {});
   };
+  const steps: StepResult[] = [];
+  const add = (name: StepName, m: Measurement, note?: string) => steps.push(step(name, bytes, records, m, note));
+  const skipped = (name: StepName, why = 'skipped with --skip') =>
+    steps.push({ step: name, bytes, records, note: `n/a (${why})` });
 
   // An untimed first read warms the page cache, so the floor (timed first) does not pay for disk reads the others skip.
   run('warm-up read', [...FLOOR, corpus]);
-  const floor = run('floor', [...FLOOR, corpus]);
-  steps.push(step('floor', facts.bytes, facts.records, floor));
-
-  const skipped = (name: StepResult['step']): StepResult => ({
-    step: name,
-    bytes: facts.bytes,
-    records: facts.records,
-    note: 'n/a (skipped with --skip)',
-  });
-  const validate = run('validate', [...script('validate'), '--data', corpus]);
-  steps.push(step('validate', facts.bytes, facts.records, validate));
-  steps.push(...(skip.has('pr-check') ? [skipped('pr-check')] : pullRequestCheck(corpus, workDir, facts, run)));
+  add('floor', run('floor', [...FLOOR, corpus]));
+  add('validate', run('validate', [...script('validate'), '--data', corpus]));
+  if (skip.has('pr-check')) skipped('pr-check');
+  else steps.push(...pullRequestCheck(corpus, workDir, facts, run));
 
   // ajv-cli expands the glob itself, so 100,000 paths never meet the shell's argument limit.
   const schema = join(REPO_ROOT, 'schemas', 'article.schema.json');
   const options = '--spec=draft7 -c ajv-formats --strict=false --all-errors'.split(' ');
   const ajv = run('ajv-cli', [AJV_CLI, 'validate', '-s', schema, '-d', join(corpus, 'articles', '*.json'), ...options]);
   const valid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
-  const verdict = valid === facts.articles ? `${valid} valid` : `only ${valid} of ${facts.articles} reported valid`;
-  steps.push(step('ajv-cli', facts.articleBytes, facts.articles, ajv, verdict));
+  const verdict = valid === articles.files ? `${valid} valid` : `only ${valid} of ${articles.files} reported valid`;
+  steps.push(step('ajv-cli', articles.bytes, articles.files, ajv, verdict));
 
   let importProbe: ImportResult | undefined;
   const outDir = join(workDir, `build-${count}`);
-  if (skip.has('build')) {
-    steps.push(skipped('build'));
-  } else {
+  if (skip.has('build')) skipped('build');
+  else {
     rmSync(outDir, { recursive: true, force: true });
     const build = run('build', [...script('build'), '--data', corpus, '--out', outDir, '--timings']);
     const timings = /^timings: (.*) \(seconds since the start/m.exec(build.stderr)?.[1];
     const written = build.code === 0 ? filesUnder(outDir) : undefined;
-    steps.push({
-      ...step(
-        'build',
-        facts.bytes,
-        facts.records,
-        build,
-        build.code === 0 ? `${formatSizes(outDir)}${timings ? `; stages ended at (s): ${timings}` : ''}` : undefined,
-      ),
-      ...(written ? { filesWritten: written.files, bytesWritten: written.bytes } : {}),
-    });
+    const stages = timings ? `; stages ended at (s): ${timings}` : '';
+    add('build', build, written && `${formatSizes(outDir, written)}${stages}`);
+    if (written) Object.assign(steps.at(-1)!, { filesWritten: written.files, bytesWritten: written.bytes });
     // The site is its own command, on the finished build (dist/ → dist/site/).
     const site = npmScript('site');
-    if (!site) steps.push({ ...skipped('site'), note: 'n/a (package.json has no `site` script yet)' });
-    else if (build.code !== 0) steps.push({ ...skipped('site'), note: 'n/a (the build failed)' });
-    else steps.push(step('site', facts.bytes, facts.records, run('site', [...site, '--dist', outDir])));
+    if (!site) skipped('site', 'package.json has no `site` script yet');
+    else if (!written) skipped('site', 'the build failed');
+    else add('site', run('site', [...site, '--dist', outDir]));
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
-      importProbe = build.code === 0 ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
+      importProbe = written
+        ? probeImport(outDir, articles.files, articleId)
+        : { articles: count, note: 'n/a (the build failed)' };
     }
   }
   return {
     count,
-    synthSeconds,
-    synthReused,
-    bytes: facts.bytes,
-    records: facts.records,
+    synthSeconds: synthSeconds ?? 0,
+    synthReused: synthSeconds === null,
+    bytes,
+    records,
     steps,
     ...(importProbe ? { importProbe } : {}),
   };
 }
 
+/** The machine the bench runs on. */
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  return {
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+/** The machine, and how to read the tables. */
+function header(date: string, m: ReturnType<typeof machine>): string {
+  return [
+    `Benchmark run ${date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node} (${m.platform}).`,
+    'Wall time is measured around each child process (startup included); peak RSS is the child’s maximum resident',
+    'set size from GNU time. MB/s and records/s use what the step reads (ajv-cli: the article files only). The floor',
+    'reads and JSON.parses every record file in one process, started under tsx (up to 0.5 s more than the others,',
+    'which start as their npm scripts do: `node scripts/compiled.mjs NAME`, a bundle; noise from 10,000 articles).',
+    'validate-cache is a full validation that fills the result cache (--cache); pr-check then validates with it',
+    'after one article was changed and committed, as a pull request would. site runs `npm run site` on the build.',
+    `The machine has ${m.cores} cores; a 1-minute load average (“load”) above that means other work shared it.`,
+    '',
+  ].join('\n');
+}
+
 runMain(() => {
-  const { values } = commandLine(
-    USAGE,
-    {
-      sizes: { type: 'string' },
-      keep: { type: 'string' },
-      json: { type: 'string' },
-      seed: { type: 'string', default: DEFAULT_SEED },
-      skip: { type: 'string', default: '' },
-    },
-    false,
-  );
-  const sizes = values.sizes?.split(',').map((s) => s.trim().replace(/_/g, '')) ?? DEFAULT_SIZES.map(String);
+  const options = {
+    sizes: { type: 'string', default: '10000,100000' },
+    keep: { type: 'string' },
+    json: { type: 'string' },
+    seed: { type: 'string', default: DEFAULT_SEED },
+    skip: { type: 'string', default: '' },
+  } as const;
+  const { values } = commandLine(USAGE, options, false);
+  const sizes = values.sizes.split(',').map((s) => s.trim().replace(/_/g, ''));
   if (!sizes.every((size) => /^[1-9]\d*$/.test(size)))
     usageError(USAGE, `--sizes takes positive integers separated by commas (got ${JSON.stringify(values.sizes)}).`);
-  const counts = sizes.map(Number);
   const skip = new Set(values.skip.match(/[^\s,]+/g));
   for (const name of skip)
     if (!['startup', 'pr-check', 'build'].includes(name))
@@ -397,30 +363,28 @@ runMain(() => {
     values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);
   assertSafeOutput(workDir);
   mkdirSync(workDir, { recursive: true });
-  const bench: BenchResult = {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    machine: describeMachine(),
-    sizes: [],
-  };
-  console.log(renderMachine(bench));
-  const progress = createProgress('bench', counts.length + 1);
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const bench: {
+    date: string;
+    machine: ReturnType<typeof machine>;
+    sizes: SizeResult[];
+    startup?: report.StartupResult;
+  } = { date, machine: machine(), sizes: [] };
+  console.log(header(date, bench.machine));
+  const progress = createProgress('bench', sizes.length + 1);
   try {
-    if (!skip.has('startup')) {
-      bench.startup = startup();
-      console.log(renderStartup(bench.startup));
-    }
+    if (!skip.has('startup')) console.log(report.renderStartup((bench.startup = startup())));
     progress.tick();
-    for (const count of counts) {
-      const result = benchSize(count, workDir, values.seed, skip);
-      bench.sizes.push(result);
-      console.log(renderSize(result));
+    for (const count of sizes.map(Number)) {
+      bench.sizes.push(benchSize(count, workDir, values.seed, skip));
+      console.log(report.renderSize(bench.sizes.at(-1)!));
       progress.tick();
     }
   } finally {
     progress.done();
     if (values.keep === undefined) rmSync(workDir, { recursive: true, force: true });
   }
-  console.log(renderVerdicts(bench.sizes, bench.startup));
+  console.log(report.renderVerdicts(bench.sizes, bench.startup));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(bench, null, 2)}\n`);
   return 0;
 });

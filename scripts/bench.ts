@@ -10,23 +10,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/output-target.ts';
 import { createProgress, progressEnabled } from './lib/progress.ts';
 import * as report from './bench/report.ts';
-import type { ImportResult, SizeResult, StepName, StepResult } from './bench/report.ts';
+import type { ImportResult, SizeResult, StartupResult, StepName, StepResult } from './bench/report.ts';
 import { CORPUS_DIRS, DEFAULT_SEED, assertSafeOutput, writeCorpus } from './synth/write.ts';
 
 const USAGE =
@@ -38,21 +29,14 @@ const IMPORT_PROBE_SIZE = 10_000;
 const STARTUP_RUNS = 5;
 const HOUR_MS = 60 * 60 * 1000;
 
-/**
- * The Node.js arguments of an npm script (`node scripts/compiled.mjs build`, or `tsx …`, which is `node --import tsx
- * …` started through one more process), so the bench starts each command as `npm run` does, minus npm's own start;
- * null when package.json has no such script.
- */
-function npmScript(name: string): string[] | null {
-  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
+const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
+/** The Node.js arguments of an npm script: each step starts as `npm run` starts it, minus npm's own start. */
+function script(name: string): string[] {
   const words = scripts[name]?.split(' ');
-  if (words?.[0] === 'node') return words.slice(1);
-  if (words?.[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
-  return null;
+  return words?.[0] === 'node' ? words.slice(1) : fail(`package.json has no \`${name}\` script that starts node.`);
 }
-const script = (name: string) => npmScript(name) ?? fail(`package.json has no \`${name}\` script that starts node.`);
 /** The floor, under tsx (it is no npm script, so it has no bundle). */
 const FLOOR = ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'bench', 'floor.ts')];
 const AJV_CLI = join(REPO_ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
@@ -62,15 +46,7 @@ const status = (text: string) => {
   if (progressEnabled(process.stderr, process.env)) process.stderr.write(`${text}\n`);
 };
 
-interface Measurement {
-  /** Exit code (null when killed or not started). */
-  code: number | null;
-  wallSeconds: number;
-  /** Peak resident set size in MB, from GNU time (`/usr/bin/time -f %M`, the child and what it waits for). */
-  peakRssMB: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Measurement = ReturnType<typeof measure>;
 
 /** Runs a command and measures it from outside: wall time, and peak memory when GNU time is there. */
 function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -89,14 +65,15 @@ function measure(command: string, args: string[], options: { cwd?: string; env?:
   // GNU time prints "Command exited with non-zero status N" before the format line when the child fails.
   const kilobytes = existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : NaN;
   rmSync(join(timeFile, '..'), { recursive: true, force: true });
-  const m: Measurement = {
+  return {
+    /** Null when killed, or not started. */
     code: result.error ? null : result.status,
     wallSeconds,
+    /** Peak resident set size in MB, from GNU time (`/usr/bin/time -f %M`, the child and what it waits for). */
     peakRssMB: Number.isFinite(kilobytes) ? (kilobytes * 1024) / 1e6 : null,
     stdout: result.stdout ?? '',
     stderr: `${result.error ? `${result.error.message}\n` : ''}${result.stderr ?? ''}`,
   };
-  return m;
 }
 
 /** The first line of what a failed child said, for an "n/a (…)" cell. */
@@ -136,7 +113,7 @@ function formatSizes(outDir: string, written: { files: number; bytes: number }):
 }
 
 /** Imports the built package (its `import` entry point) in a fresh process and reads one article's body by id. */
-function probeImport(outDir: string, articles: number, articleId: string): ImportResult {
+function probeImport(outDir: string, { articles, articleId }: Facts): ImportResult {
   const probe = join(REPO_ROOT, 'scripts', 'bench', 'import-probe.mjs');
   const m = measure(process.execPath, [probe, join(outDir, 'runtime', 'node.js'), articleId], { cwd: outDir });
   if (m.code !== 0) return { articles, note: `n/a (${reason(m)})` };
@@ -153,14 +130,15 @@ function probeImport(outDir: string, articles: number, articleId: string): Impor
 }
 
 type Run = (label: string, args: string[], env?: NodeJS.ProcessEnv) => Measurement;
+
 /** What a corpus holds: records and bytes, of them articles, and the article the pull-request check changes. */
-interface Facts {
-  bytes: number;
-  records: number;
-  articleBytes: number;
-  articles: number;
-  articleId: string;
+function corpusFacts(corpus: string) {
+  const [articles, ...registries] = CORPUS_DIRS.map((collection) => filesUnder(join(corpus, collection)));
+  const [bytes, files] = [articles!, ...registries].reduce((a, c) => [a[0] + c.bytes, a[1] + c.files], [0, 0]);
+  const articleId = articles!.names[Math.floor(articles!.files / 2)]!.replace(/\.json$/, '');
+  return { bytes, records: files, articleBytes: articles!.bytes, articles: articles!.files, articleId };
 }
+type Facts = ReturnType<typeof corpusFacts>;
 
 /**
  * The pull-request check: the corpus is committed to a git repository (its git folder beside the corpus, so the data
@@ -201,7 +179,7 @@ function pullRequestCheck(corpus: string, workDir: string, facts: Facts, run: Ru
 }
 
 /** `npm run validate` on data/, beside the same run without npm and Node.js's own start: medians. */
-function startup(): report.StartupResult {
+function startup(): StartupResult {
   status('start-up: npm run validate on data/…');
   const median = (command: string, args: string[]): number | string => {
     const times: number[] = [];
@@ -252,11 +230,8 @@ function corpusOf(count: number, workDir: string, seed: string): [string, number
 
 function benchSize(count: number, workDir: string, seed: string, skip: ReadonlySet<string>): SizeResult {
   const [corpus, synthSeconds] = corpusOf(count, workDir, seed);
-  const all = CORPUS_DIRS.map((collection) => filesUnder(join(corpus, collection)));
-  const [bytes, records] = [all.reduce((n, c) => n + c.bytes, 0), all.reduce((n, c) => n + c.files, 0)];
-  const articles = all[0]!;
-  const articleId = articles.names[Math.floor(articles.files / 2)]!.replace(/\.json$/, '');
-  const facts = { bytes, records, articleBytes: articles.bytes, articles: articles.files, articleId };
+  const facts = corpusFacts(corpus);
+  const { bytes, records } = facts;
   const run: Run = (label, args, env) => {
     status(`${count}: ${label}…`);
     return measure(process.execPath, args, env ? { env } : {});
@@ -278,8 +253,8 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
   const options = '--spec=draft7 -c ajv-formats --strict=false --all-errors'.split(' ');
   const ajv = run('ajv-cli', [AJV_CLI, 'validate', '-s', schema, '-d', join(corpus, 'articles', '*.json'), ...options]);
   const valid = (`${ajv.stdout}\n${ajv.stderr}`.match(/ valid$/gm) ?? []).length;
-  const verdict = valid === articles.files ? `${valid} valid` : `only ${valid} of ${articles.files} reported valid`;
-  steps.push(step('ajv-cli', articles.bytes, articles.files, ajv, verdict));
+  const verdict = valid === facts.articles ? `${valid} valid` : `only ${valid} of ${facts.articles} reported valid`;
+  steps.push(step('ajv-cli', facts.articleBytes, facts.articles, ajv, verdict));
 
   let importProbe: ImportResult | undefined;
   const outDir = join(workDir, `build-${count}`);
@@ -293,17 +268,14 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     add('build', build, written && `${formatSizes(outDir, written)}${stages}`);
     if (written) Object.assign(steps.at(-1)!, { filesWritten: written.files, bytesWritten: written.bytes });
     // The site is its own command, on the finished build (dist/ → dist/site/).
-    const site = npmScript('site');
-    if (!site) skipped('site', 'package.json has no `site` script yet');
-    else if (!written) skipped('site', 'the build failed');
-    else add('site', run('site', [...site, '--dist', outDir]));
+    if (written) add('site', run('site', [...script('site'), '--dist', outDir]));
+    else skipped('site', 'the build failed');
     if (count === IMPORT_PROBE_SIZE) {
       status(`${count}: importing the built package…`);
-      importProbe = written
-        ? probeImport(outDir, articles.files, articleId)
-        : { articles: count, note: 'n/a (the build failed)' };
+      importProbe = written ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
     }
   }
+  const probe = importProbe ? { importProbe } : {};
   return {
     count,
     synthSeconds: synthSeconds ?? 0,
@@ -311,7 +283,7 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
     bytes,
     records,
     steps,
-    ...(importProbe ? { importProbe } : {}),
+    ...probe,
   };
 }
 
@@ -325,21 +297,6 @@ function machine() {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
   };
-}
-
-/** The machine, and how to read the tables. */
-function header(date: string, m: ReturnType<typeof machine>): string {
-  return [
-    `Benchmark run ${date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node} (${m.platform}).`,
-    'Wall time is measured around each child process (startup included); peak RSS is the child’s maximum resident',
-    'set size from GNU time. MB/s and records/s use what the step reads (ajv-cli: the article files only). The floor',
-    'reads and JSON.parses every record file in one process, started under tsx (up to 0.5 s more than the others,',
-    'which start as their npm scripts do: `node scripts/compiled.mjs NAME`, a bundle; noise from 10,000 articles).',
-    'validate-cache is a full validation that fills the result cache (--cache); pr-check then validates with it',
-    'after one article was changed and committed, as a pull request would. site runs `npm run site` on the build.',
-    `The machine has ${m.cores} cores; a 1-minute load average (“load”) above that means other work shared it.`,
-    '',
-  ].join('\n');
 }
 
 runMain(() => {
@@ -362,15 +319,18 @@ runMain(() => {
   const workDir =
     values.keep === undefined ? mkdtempSync(join(tmpdir(), 'annotated-news-bench-')) : resolve(values.keep);
   assertSafeOutput(workDir);
-  mkdirSync(workDir, { recursive: true });
   const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const bench: {
-    date: string;
-    machine: ReturnType<typeof machine>;
-    sizes: SizeResult[];
-    startup?: report.StartupResult;
-  } = { date, machine: machine(), sizes: [] };
-  console.log(header(date, bench.machine));
+  const bench = {
+    date,
+    machine: machine(),
+    sizes: [] as SizeResult[],
+    startup: undefined as StartupResult | undefined,
+  };
+  const m = bench.machine;
+  console.log(
+    `Benchmark run ${date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node} (${m.platform}).`,
+  );
+  console.log('How to read the tables: docs/benchmarks.md.\n');
   const progress = createProgress('bench', sizes.length + 1);
   try {
     if (!skip.has('startup')) console.log(report.renderStartup((bench.startup = startup())));

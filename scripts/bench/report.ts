@@ -70,7 +70,10 @@ export function verdicts(result: SizeResult): Verdict[] {
   const seconds = (name: StepName) => step(name)?.wallSeconds;
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : undefined);
   const vsFloor = (name: StepName) => ratio(seconds(name), seconds('floor'));
-  const [build, applies] = [step('build'), result.count >= T.peakRssAt ? '' : ` (target applies at 100,000)`];
+  const [build, applies] = [
+    step('build'),
+    result.count >= T.peakRssAt ? '' : ` (target applies at ${thousands(T.peakRssAt)})`,
+  ];
   const [times, sec, mb] = [
     (x: number) => `${fixed(x, 2)}×`,
     (x: number) => `${fixed(x, 2)} s`,

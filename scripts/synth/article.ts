@@ -103,13 +103,8 @@ const DEFAULTS: { [K in keyof Annotations]: Partial<Note<K>> } = {
 
 /** Writes one article: the draws, the registry entries it is about, and the annotations made so far. */
 class Writer {
-  readonly notes: { [K in keyof Annotations]: Note<K>[] } = {
-    mentions: [],
-    quotes: [],
-    figures: [],
-    citedSources: [],
-    events: [],
-    claims: [],
+  readonly notes = Object.fromEntries(Object.keys(DEFAULTS).map((kind) => [kind, []])) as unknown as {
+    [K in keyof Annotations]: Note<K>[];
   };
   readonly inferences: CuratorInference[] = [];
   /** Per pool, the entries the article is about: entry `index mod size` first, then up to two more at random. */
@@ -312,14 +307,6 @@ const SENTENCES: Record<string, (w: Writer) => Part[]> = {
     w.claim(words, { claimant: source, checkable: false, isBasedOn: [quote] });
     return w.t`${source.selector!} ${cue} that ${words}.`;
   },
-  /** Something that reportedly happened: an implicit source, and a hedged claim. */
-  implicit(w) {
-    const [hedge, words] = [w.m`{hedge}`, w.m`{past} {np} {prep} {np}`];
-    const all = w.m`{Np} ${hedge} ${words}`;
-    const quote = w.quote('paraphrase', words, IMPLICIT, [], { hedges: [hedge] });
-    w.claim(all, { claimant: IMPLICIT, hedges: [hedge], checkable: false, isBasedOn: [quote] });
-    return w.t`${all}.`;
-  },
   /** Outlets credited as the source of a report. */
   outlets(w) {
     const outlets = [...new Set([w.next('outlet'), w.next('outlet')])];
@@ -372,13 +359,15 @@ const SENTENCES: Record<string, (w: Writer) => Part[]> = {
     const shares = w.m`Roughly ${share} of ${w.name(commodity)} output {modal} be affected`;
     return w.t`${shares}, while about ${number} ${things} in ${w.name(city)} {modal} {verb} ${measure} of {np}.`;
   },
-  /** A claim that an outlet's fact-check reviewed. */
+  /** Something that reportedly happened (an implicit source, a hedged claim), which an outlet's fact-check rated. */
   review(w) {
-    const [outlet, rating, words] = [w.next('outlet'), w.fill('{rating}'), w.m`{clause}`];
-    const url = `${outlet.url}fact-check/${slugify(words.text).slice(0, 40)}`;
+    const [outlet, rating, hedge, words] = [w.next('outlet'), w.fill('{rating}'), w.m`{hedge}`, w.m`{past} {np}`];
+    const all = w.m`{np} ${hedge} ${words}`;
+    const quote = w.quote('paraphrase', words, IMPLICIT, [], { hedges: [hedge] });
+    const url = `${outlet.url}fact-check/${slugify(all.text).slice(0, 40)}`;
     const reviews = [{ url, outlet: outlet.id, reviewRating: rating, datePublished: w.published }];
-    w.claim(words, { claimant: IMPLICIT, checkable: false, reviews });
-    return w.t`A fact-check by ${w.cite(outlet)[0]} rated “${rating}” the claim that ${words}.`;
+    w.claim(all, { claimant: IMPLICIT, hedges: [hedge], checkable: false, isBasedOn: [quote], reviews });
+    return w.t`A fact-check by ${w.cite(outlet)[0]} rated “${rating}” the claim that ${all}.`;
   },
   /** Running text with no annotation. */
   filler: (w) => [w.fill('{filler}')],

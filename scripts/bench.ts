@@ -217,7 +217,8 @@ function corpusOf(count: number, workDir: string, seed: string): [string, number
   const hash = createHash('sha256').update(`${count}\0${seed}\0`);
   for (const name of readdirSync(synthDir).sort()) hash.update(`${name}\0`).update(readFileSync(join(synthDir, name)));
   const fingerprint = hash.digest('hex');
-  if (existsSync(`${corpus}.synth`) && readFileSync(`${corpus}.synth`, 'utf8') === fingerprint) return [corpus, null];
+  const whole = existsSync(`${corpus}.synth`) && readFileSync(`${corpus}.synth`, 'utf8') === fingerprint;
+  if (whole && filesUnder(join(corpus, 'articles')).files === count) return [corpus, null];
   status(`${count}: writing the synthetic corpus…`);
   // A new corpus needs a new git repository for the pull-request check, and a new fingerprint once it is whole.
   rmSync(`${corpus}.synth`, { force: true });

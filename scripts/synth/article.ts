@@ -5,15 +5,8 @@
  * annotations select (`Mark`s). Once the body is laid out, each mark becomes the shortest unambiguous
  * TextQuoteSelector. Article `i` of a corpus depends only on the seed, `i` and the pool sizes.
  */
-import type { Annotations, Article, Block, CuratorInference, Entity, Outlet } from '../../types/index.ts';
-import type {
-  FigureUnit,
-  QuoteKind,
-  RelativeTime,
-  Source,
-  TextQuoteSelector,
-  TimeExpression,
-} from '../../types/index.ts';
+import type { Annotations, Article, Block, CuratorInference, Entity, Outlet, Source } from '../../types/index.ts';
+import type { FigureUnit, QuoteKind, RelativeTime, TextQuoteSelector, TimeExpression } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
 import { resolveRelative } from '../lib/timex.ts';
 import { SYNTH_PREFIX, slugify, synthEntity, synthOutlet, type PoolName, type PoolSizes } from './registry.ts';
@@ -88,6 +81,8 @@ type Marked<T> = T extends TextQuoteSelector
       ? { [K in keyof T]: Marked<T[K]> }
       : T;
 type Note<K extends keyof Annotations> = Marked<Annotations[K][number]>;
+/** A pool's records: outlets, or entities. */
+type Entry<P extends PoolName> = P extends 'outlet' ? Outlet : Entity;
 
 const ARTICLE: Marked<Source> = { kind: 'article', entity: null, affiliation: null, selector: null };
 const IMPLICIT: Marked<Source> = { ...ARTICLE, kind: 'implicit' };
@@ -108,7 +103,7 @@ class Writer {
   };
   readonly inferences: CuratorInference[] = [];
   /** Per pool, the entries the article is about: entry `index mod size` first, then up to two more at random. */
-  readonly cast: Record<PoolName, Array<Entity | Outlet>>;
+  readonly cast: { [P in PoolName]: Array<Entry<P>> };
   readonly published: string;
   private readonly counters = new Map<string, number>();
 
@@ -123,7 +118,7 @@ class Writer {
       );
       return [pool, [...ks].map((k) => (pool === 'outlet' ? synthOutlet(k) : synthEntity(pool, k, sizes)))];
     });
-    this.cast = Object.fromEntries(cast) as Record<PoolName, Array<Entity | Outlet>>;
+    this.cast = Object.fromEntries(cast) as typeof this.cast;
     this.published = isoDay(FIRST_PUBLISHED + this.int(0, (LAST_PUBLISHED - FIRST_PUBLISHED) / DAY) * DAY);
   }
 
@@ -132,10 +127,10 @@ class Writer {
   pick = <T>(items: readonly T[]): T => items[Math.floor(this.random() * items.length)]!;
 
   /** The next entry of a pool, in turn: the first use of a pool takes the entry the article must reference. */
-  next<P extends PoolName>(pool: P): P extends 'outlet' ? Outlet : Entity {
+  next<P extends PoolName>(pool: P): Entry<P> {
     const turn = this.counters.get(pool) ?? 0;
     this.counters.set(pool, turn + 1);
-    return this.cast[pool][turn % this.cast[pool].length] as P extends 'outlet' ? Outlet : Entity;
+    return this.cast[pool][turn % this.cast[pool].length]!;
   }
 
   /** Records an annotation, its id numbered after `stem` (`f-count-2`); returns the id. */
@@ -427,11 +422,7 @@ function writeArticle(w: Writer, index: number): Article {
     value instanceof Mark ? minimalSelector(text, value.start, value.end) : value;
   const annotations = JSON.parse(JSON.stringify(w.notes, select)) as Annotations;
 
-  const [org, city, publisher] = [
-    w.cast.organization[0] as Entity,
-    w.cast.city[0] as Entity,
-    w.cast.outlet[0] as Outlet,
-  ];
+  const [org, city, publisher] = [w.cast.organization[0]!, w.cast.city[0]!, w.cast.outlet[0]!];
   const headline = w.fill(`${org.aliases[0]} {past} {adj} {noun} plan for ${city.name}`);
   const id = `${SYNTH_PREFIX}${String(index).padStart(6, '0')}-${slugify(headline).split('-').slice(0, 6).join('-')}`;
   const modified =

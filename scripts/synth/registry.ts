@@ -6,7 +6,6 @@
  */
 import type { Entity, Outlet } from '../../types/index.ts';
 import * as W from './words.ts';
-import { SYLLABLES } from './words.ts';
 
 /** Every synthetic id starts with this, so synthetic records are never mistaken for curated ones. */
 export const SYNTH_PREFIX = 'synth-';
@@ -56,7 +55,7 @@ export function poolSizes(count: number): PoolSizes {
 export function madeUpWord(shift: number, k: number): string {
   let word = '';
   for (let rest = k, position = 0; position < 3 || rest > 0; position++, rest = Math.floor(rest / 32))
-    word += SYLLABLES[((rest % 32) + position * 7 + shift) % 32];
+    word += W.SYLLABLES[((rest % 32) + position * 7 + shift) % 32];
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
@@ -77,15 +76,8 @@ function names(pool: PoolName, k: number): string[] {
 /** The k-th entry of an entity pool. A person governs a region; a region has a demonym; an element its symbol. */
 export function synthEntity(kind: Exclude<PoolName, 'outlet'>, k: number, sizes: PoolSizes): Entity {
   const [name, ...aliases] = names(kind, k) as [string, ...string[]];
-  const entity: Entity = {
-    id: `${SYNTH_PREFIX}${kind}-${slugify(name)}`,
-    kind,
-    name,
-    aliases,
-    demonyms: [],
-    roles: [],
-    identifiers: {},
-  };
+  const id = `${SYNTH_PREFIX}${kind}-${slugify(name)}`;
+  const entity: Entity = { id, kind, name, aliases, demonyms: [], roles: [], identifiers: {} };
   if (kind === 'person') {
     const month = String((k % 12) + 1).padStart(2, '0');
     const of = synthEntity('region', k % sizes.region, sizes).id;

@@ -181,20 +181,13 @@ function pullRequestCheck(corpus: string, workDir: string, facts: Facts, run: Ru
 /** `npm run validate` on data/, beside the same run without npm and Node.js's own start: medians. */
 function startup(): StartupResult {
   status('start-up: npm run validate on data/…');
-  const median = (command: string, args: string[]): number | string => {
-    const times: number[] = [];
-    for (let i = 0; i < STARTUP_RUNS; i++) {
-      const m = measure(command, args);
-      if (m.code !== 0) return reason(m);
-      times.push(m.wallSeconds);
-    }
-    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+  const median = (command: string, ...args: string[]) => {
+    const runs = Array.from({ length: STARTUP_RUNS }, () => measure(command, args));
+    const failed = runs.find((m) => m.code !== 0);
+    return failed ? reason(failed) : runs.map((m) => m.wallSeconds).sort((a, b) => a - b)[STARTUP_RUNS >> 1]!;
   };
-  const [npm, node, bare] = [
-    median('npm', ['run', '--silent', 'validate']),
-    median(process.execPath, script('validate')),
-    median(process.execPath, ['-e', '0']),
-  ];
+  const npm = median('npm', 'run', '--silent', 'validate');
+  const [node, bare] = [median(process.execPath, ...script('validate')), median(process.execPath, '-e', '0')];
   const seconds = (key: string, value: number | string) => (typeof value === 'number' ? { [key]: value } : {});
   return {
     articles: filesUnder(join(REPO_ROOT, 'data', 'articles'), (name) => name.endsWith('.json')).files,
@@ -276,16 +269,8 @@ function benchSize(count: number, workDir: string, seed: string, skip: ReadonlyS
       importProbe = written ? probeImport(outDir, facts) : { articles: count, note: 'n/a (the build failed)' };
     }
   }
-  const probe = importProbe ? { importProbe } : {};
-  return {
-    count,
-    synthSeconds: synthSeconds ?? 0,
-    synthReused: synthSeconds === null,
-    bytes,
-    records,
-    steps,
-    ...probe,
-  };
+  const synth = { synthSeconds: synthSeconds ?? 0, synthReused: synthSeconds === null };
+  return { count, ...synth, bytes, records, steps, ...(importProbe ? { importProbe } : {}) };
 }
 
 /** The machine the bench runs on. */

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDataset } from '../scripts/lib/collections.ts';
+import { loadDataset, readSchema } from '../scripts/lib/collections.ts';
+import { canonicalText } from '../scripts/lib/canonical.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 import { validateData } from '../scripts/checks/run.ts';
@@ -77,11 +78,14 @@ test('the corpus has N articles and the registry records they reference, all cle
   assert.equal(new Set(dataset.articles.map((a) => a.url)).size, COUNT, 'URLs are unique');
 });
 
-test('every record passes its generated schema', () => {
+test('every record passes its generated schema, written in the canonical form `npm run fix` writes', () => {
   const validators = schemaValidators(join(ROOT, 'schemas'));
+  const schemas = { articles: 'article', entities: 'entity', outlets: 'outlet' } as const;
   for (const collection of ['articles', 'entities', 'outlets'] as const) {
     for (const record of dataset[collection]) {
       assert.ok(validators[collection](record), `${record.id}: ${JSON.stringify(validators[collection].errors)}`);
+      const text = readFileSync(join(corpus, collection, `${record.id}.json`), 'utf8');
+      assert.equal(text, canonicalText(JSON.parse(text), readSchema(schemas[collection])), record.id);
     }
   }
 });

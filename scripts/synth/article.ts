@@ -184,27 +184,15 @@ class Writer {
     return this.note('claims', 'c', { selector, claimReviewed: `${capitalize(selector.text)}.`, ...fields });
   }
 
-  figure(
-    selector: Mark,
-    value: number,
-    unit: FigureUnit,
-    measures: string,
-    more: Partial<Note<'figures'>> = {},
-  ): string {
+  figure(selector: Mark, value: number, unit: FigureUnit, measures: string, more: Partial<Note<'figures'>> = {}) {
     return this.note('figures', `f-${unit}`, { selector, value, unit, measures, ...more });
   }
 
-  event(selector: Mark, description: string, more: Partial<Note<'events'>> = {}): string {
+  event(selector: Mark, description: string, more: Partial<Note<'events'>> = {}) {
     return this.note('events', 'e', { selector, description, ...more });
   }
 
-  quote(
-    kind: QuoteKind,
-    selector: Mark,
-    source: Marked<Source>,
-    cue: Mark[],
-    more: Partial<Note<'quotes'>> = {},
-  ): string {
+  quote(kind: QuoteKind, selector: Mark, source: Marked<Source>, cue: Mark[], more: Partial<Note<'quotes'>> = {}) {
     return this.note('quotes', `q-${kind}`, { selector, kind, source, cue, ...more });
   }
 
@@ -320,22 +308,12 @@ const SENTENCES: Record<string, (w: Writer) => Part[]> = {
     const [symbol, currency] = w.pick(Object.entries({ $: 'USD', '€': 'EUR', '£': 'GBP' }));
     const [hedge, amount, estimated] = [w.m`{hedge}`, w.m`${symbol}${String(millions)} million`, w.m`estimated`];
     const total = w.m`${String(billions)} billion`;
-    const valued = w.figure(amount, millions * 1e6, 'currency', `Value of the ${org.aliases[0]} proposal`, {
-      currency,
-      hedges: [hedge],
-    });
-    const cost = w.figure(total, billions * 1e9, 'unstated', `Cost of the programme ${person.aliases[0]} describes`, {
-      assertedBy: person.id,
-      hedges: [estimated],
-    });
-    const inference = {
-      about: cost,
-      field: '/currency',
-      value: 'USD',
-      rationale: RATIONALE,
-      confidence: 'low',
-    } as const;
-    w.inferences.push({ id: `inf-${cost}-currency`, ...inference });
+    const value = `Value of the ${org.aliases[0]} proposal`;
+    const cost = `Cost of the programme ${person.aliases[0]} describes`;
+    const valued = w.figure(amount, millions * 1e6, 'currency', value, { currency, hedges: [hedge] });
+    const unstated = w.figure(total, billions * 1e9, 'unstated', cost, { assertedBy: person.id, hedges: [estimated] });
+    const inference = { about: unstated, field: '/currency', value: 'USD', rationale: RATIONALE } as const;
+    w.inferences.push({ id: `inf-${unstated}-currency`, ...inference, confidence: 'low' });
     const claim = w.m`The {noun} is ${hedge} valued at ${amount}`;
     w.claim(claim, { isBasedOn: [valued] });
     const programme = w.m`${w.name(person, 'short')} has said the programme would cost an ${estimated} ${total}`;

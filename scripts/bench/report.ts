@@ -41,12 +41,8 @@ export type StartupResult = { articles: number; runs: number; load: number; note
   [K in 'npmSeconds' | 'nodeSeconds' | 'bareNodeSeconds']?: number;
 };
 
-export interface Verdict {
-  count: number;
-  target: string;
-  measured: string;
-  met: boolean | null;
-}
+/** A target's verdict: met, missed, or null when the measurement is missing (`measured` says why). */
+export type Verdict = { count: number; target: string; measured: string; met: boolean | null };
 
 /** The targets of issues 14, 22 and 23; the memory and pull-request targets apply at `peakRssAt` articles. */
 export const TARGETS = {

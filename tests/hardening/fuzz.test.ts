@@ -28,7 +28,7 @@ import { readToolFile } from '../../scripts/interop/read-file.ts';
 import { buildAnnotations, ImportError, planImport } from '../../scripts/interop/merge.ts';
 import { labelStudioTask } from '../../scripts/interop/label-studio.ts';
 import { bratAnn } from '../../scripts/interop/brat.ts';
-import { entityKinds } from '../../scripts/interop/registry.ts';
+import { entityKinds } from '../../scripts/interop/model.ts';
 import { w3cPage, syntheticArticle, SYNTHETIC_REGISTRY, withoutAnnotations } from '../interop-support.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hardening-fuzz-'));

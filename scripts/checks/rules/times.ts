@@ -81,6 +81,12 @@ export const times: RecordRule<'article'> = {
         });
       const named = namedInText(exact);
       const stored = storedNames(t);
+      const storedIn =
+        t.relative?.weekday !== undefined || t.relative?.season !== undefined
+          ? 'relative'
+          : t.value !== null
+            ? 'value'
+            : 'beginPoint';
       for (const kind of KINDS) {
         const [words, says] = [named[kind] as Names, stored[kind]];
         const name = (n: number | Season) => nameOf(kind, n);
@@ -94,23 +100,14 @@ export const times: RecordRule<'article'> = {
               `for a past ${name(words[0]!)} (1 for a coming one), and the value the times rule then gives.`,
           });
         else if (says !== null && words.some((w) => !says.includes(w)))
-          yield warning(
-            at(
-              t.relative?.weekday !== undefined || t.relative?.season !== undefined
-                ? 'relative'
-                : t.value !== null
-                  ? 'value'
-                  : 'beginPoint',
-            ),
-            {
-              message:
-                `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
-                `${says.map(name).join(' or ')}`,
-              hint:
-                'Check the value (and relative) against the words: the stored time must be the day, month or ' +
-                'season the text names.',
-            },
-          );
+          yield warning(at(storedIn), {
+            message:
+              `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
+              `${says.map(name).join(' or ')}`,
+            hint:
+              'Check the value (and relative) against the words: the stored time must be the day, month or ' +
+              'season the text names.',
+          });
       }
     }
   }),

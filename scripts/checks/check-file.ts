@@ -11,7 +11,7 @@ import { textOf } from './article-text.ts';
 import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
 import type { Redirect } from '../../types/index.ts';
 import { rootSchemaOf, schemaIssues } from './schema.ts';
-import { referencesOf } from './references.ts';
+import { referencesOf } from '../lib/references.ts';
 import { signature } from './similarity.ts';
 import { recordingKnown, type Lookups } from './result-cache.ts';
 import {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../lib/findings.ts';
-import type { Collection, CollectionRecords } from '../lib/collections.ts';
+import { COLLECTIONS, type Collection, type CollectionRecords } from '../lib/collections.ts';
 import { textOf } from './article-text.ts';
 import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
 import type { Redirect } from '../../types/index.ts';
@@ -66,6 +66,10 @@ export interface CheckEnvironment {
   /** What dataset rules need of each record (./rule.ts `summaryParts`). */
   parts: ReadonlySet<SummaryPart>;
 }
+
+/** No known ids yet, in every collection. */
+export const noIds = () =>
+  Object.fromEntries(COLLECTIONS.map(({ name }) => [name, new Set<string>()])) as Record<Collection, Set<string>>;
 
 /** Git's id for a file's content (SHA-1 of `blob <size>\0` and the bytes), so results can be found by content. */
 export function gitBlobId(bytes: Uint8Array): string {
@@ -171,15 +175,18 @@ export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
   return result;
 }
 
-/** What one schema-valid record adds to the dataset summary that dataset rules read (./rule.ts `DatasetSummary`). */
+/** What one file adds to the dataset summary that dataset rules read (./rule.ts `DatasetSummary`). */
+type Contribution = Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'>;
+
+/** What one schema-valid record adds to the dataset summary. */
 export function summaryPart(
   collection: Collection,
   record: CollectionRecords[Collection],
   file: string,
   fileId: string,
   parts: ReadonlySet<SummaryPart>,
-): Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> {
-  const part: Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> = {};
+): Contribution {
+  const part: Contribution = {};
   if (parts.has('renamed') && record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };
   if (parts.has('referenced')) {
     const references = { entities: [] as string[], outlets: [] as string[] };
@@ -197,17 +204,14 @@ export function summaryPart(
   return part;
 }
 
-/** What one file adds to the dataset summary. */
-type SummaryInput = Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> & { complete?: boolean };
-
 /** A dataset summary with no record yet, and `add`, which adds each file's part (from checkFile or summaryPart). */
 export function summaryBuilder(base: Pick<DatasetSummary, 'known' | 'strays' | 'fileOf'>): {
   summary: DatasetSummary;
-  add: (part: SummaryInput) => void;
+  add: (part: Contribution & { complete?: boolean }) => void;
 } {
   const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
   const summary: DatasetSummary = { ...base, complete: true, renamed: [], referenced, articles: [], redirects: [] };
-  const add = (part: SummaryInput) => {
+  const add = (part: Contribution & { complete?: boolean }) => {
     if (part.complete === false) summary.complete = false;
     if (part.renamed) summary.renamed.push(part.renamed);
     for (const id of part.references?.entities ?? []) referenced.entities.add(id);

@@ -1,4 +1,6 @@
 /** Partial ISO 8601 dates (a year, a month, a day, or a date-time with offset): parsing and comparison. */
+import type { Season } from '../../types/index.ts';
+import { SEASON_START } from '../lib/timex.ts';
 
 export type Precision = 'year' | 'month' | 'day' | 'time';
 
@@ -61,8 +63,6 @@ const utcDate = (date: Date, precision: Precision, instant: number | null): Pars
 export const nowAsDate = (now: Date): ParsedDate => utcDate(now, 'time', now.getTime());
 
 const WEEK = /^(\d{4})-W(\d{2})(?:-(WE|[1-7]))?$/;
-/** The first month of each TIMEX3 season (winter begins in December). */
-const SEASON_MONTH: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 /** The number of ISO weeks in a year: 53 when it starts on a Thursday, or on a Wednesday in a leap year. */
 export function isoWeeksInYear(year: number): number {
@@ -84,7 +84,13 @@ export function parseTimeValue(value: string): ParsedDate | { invalid: string } 
   if (isTimeReference(value) || value.includes('X')) return null;
   const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
   if (season)
-    return { precision: 'month', year: Number(season[1]), month: SEASON_MONTH[season[2]!]!, day: 1, instant: null };
+    return {
+      precision: 'month',
+      year: Number(season[1]),
+      month: SEASON_START[season[2] as Season],
+      day: 1,
+      instant: null,
+    };
   const week = WEEK.exec(value);
   if (!week) return parsePartialDate(value.replace(/T(?:MO|MI|AF|EV|NI|DT)$/, ''));
   const year = Number(week[1]);

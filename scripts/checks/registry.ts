@@ -3,11 +3,10 @@
  * and each outlet's name. Read once, leniently, before the files are checked (a registry file that cannot be read
  * or has the wrong shape contributes nothing here; its own checks report it).
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Entity, EntityKind, Outlet } from '../../types/index.ts';
 import type { Registry as SharedRegistry } from '../lib/registry.ts';
 import type { RecordFile } from './layout.ts';
-import { trace } from '../lib/trace.ts';
+import { readRegularFile } from '../lib/regular-file.ts';
 
 /** What record rules read of an entity and of an outlet. */
 export type EntityFacts = Pick<Entity, 'kind' | 'name' | 'aliases' | 'demonyms'>;
@@ -16,25 +15,8 @@ export type OutletFacts = Pick<Outlet, 'name'>;
 /** The registry as record rules see it (scripts/lib/registry.ts). */
 export type Registry = SharedRegistry<EntityFacts, OutletFacts>;
 
-export const EMPTY_REGISTRY: Registry = { entities: new Map(), outlets: new Map() };
-
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-/** Reads a regular file, or gives undefined (never blocks on a FIFO, never throws). */
-function readBytes(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  trace?.(`read-facts ${path}`);
-  try {
-    fd = openSync(path, 'r');
-    if (!fstatSync(fd).isFile()) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /** What a registry record contributes to the registry facts (undefined: nothing), from its parsed JSON. */
 export function factsOf(
@@ -78,8 +60,12 @@ export function readRegistry(records: readonly RecordFile[], source?: RegistrySo
     if (cached !== undefined)
       facts = cached === '' ? undefined : (JSON.parse(cached) as EntityFacts | { name: string });
     else {
-      const bytes = readBytes(path);
-      if (bytes === undefined) continue;
+      let bytes: Buffer;
+      try {
+        bytes = readRegularFile(path, Infinity, 'read-facts');
+      } catch {
+        continue; // unreadable or not a regular file: its own checks report it
+      }
       let value: unknown;
       try {
         value = JSON.parse(bytes.toString('utf8'));

@@ -16,7 +16,7 @@ import { readLayout } from './layout.ts';
 import { factsOf, factsText, readRegistry, type RegistrySource } from './registry.ts';
 import { schemaValidators } from './schema.ts';
 import { RULES } from './rules/index.ts';
-import { checkFile, findingOf, gitBlobId, runRule, summaryBuilder, type FileResult } from './check-file.ts';
+import { checkFile, findingOf, gitBlobId, noIds, runRule, summaryBuilder, type FileResult } from './check-file.ts';
 import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint } from './result-cache.ts';
 import { summaryParts, type Issue, type Rule } from './rule.ts';
 
@@ -81,12 +81,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   // Started first: git checks every file while the layout and the cache are read.
   const blobsLater = cacheWanted ? gitBlobIds(dataDir) : null;
   const layout = readLayout(dataDir);
-  const known: Record<Collection, Set<string>> = {
-    articles: new Set(),
-    entities: new Set(),
-    outlets: new Set(),
-    redirects: new Set(),
-  };
+  const known = noIds();
   for (const r of layout.records) known[r.collection].add(r.id);
   const cache = cacheWanted ? ResultCache.open(options.cache!, validatorFingerprint(schemaDir), now) : null;
   const blobs = (await blobsLater) ?? new Map<string, string>();

@@ -53,10 +53,10 @@ export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem 
 
 /**
  * Reads a whole regular file (never waits on a FIFO, never follows a final symbolic link), refusing one larger than
- * `maxBytes`; throws a FileProblem.
+ * `maxBytes`; throws a FileProblem. `event` names the read in the trace (scripts/lib/trace.ts).
  */
-export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
-  trace?.(`read ${path}`);
+export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER, event = 'read'): Buffer {
+  trace?.(`${event} ${path}`);
   let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);

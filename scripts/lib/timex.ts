@@ -19,7 +19,7 @@ export function isoWeek(time: number): string {
 }
 
 /** The first month (1–12) of each season; winter runs from December into the next year. */
-const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+export const SEASON_START: Record<Season, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 /**
  * The TIMEX3 value of a relative expression given the publication date (a `PartialDate`, or null when unknown):

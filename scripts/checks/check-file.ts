@@ -17,7 +17,6 @@ import { recordingKnown, type Lookups } from './result-cache.ts';
 import {
   covers,
   type ArticleSummary,
-  type SummaryPart,
   type CrossFile,
   type DatasetSummary,
   type Issue,
@@ -64,7 +63,7 @@ export interface CheckEnvironment {
   /** Give each result what the result cache (./result-cache.ts) needs: `blob` and `lookups`. */
   cacheable?: boolean;
   /** What dataset rules need of each record (./rule.ts `summaryParts`). */
-  parts: ReadonlySet<SummaryPart>;
+  parts: ReadonlySet<keyof DatasetSummary>;
 }
 
 /** No known ids yet, in every collection. */
@@ -184,7 +183,7 @@ export function summaryPart(
   record: CollectionRecords[Collection],
   file: string,
   fileId: string,
-  parts: ReadonlySet<SummaryPart>,
+  parts: ReadonlySet<keyof DatasetSummary>,
 ): Contribution {
   const part: Contribution = {};
   if (parts.has('renamed') && record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };

@@ -453,21 +453,17 @@ export class ResultCache {
     }
     if (result.redirect) extra.redirect = result.redirect.record;
     const a = result.article;
+    const { keys, key } = this.#freshKeys;
     this.#fresh++;
     this.#next.push({
       path: relative,
       blob,
-      keys: this.#freshKeys.keys,
-      asked: Uint32Array.from(
-        new Set([
-          ...lookups.present.map(this.#freshKeys.key),
-          ...lookups.absent.map((k) => this.#freshKeys.key(k) | ABSENT),
-        ]),
-      ),
+      keys,
+      asked: Uint32Array.from(new Set([...lookups.present.map(key), ...lookups.absent.map((k) => key(k) | ABSENT)])),
       refs: Uint32Array.from(
         new Set([
-          ...(result.references?.entities ?? []).map((id) => this.#freshKeys.key(`entities/${id}`)),
-          ...(result.references?.outlets ?? []).map((id) => this.#freshKeys.key(`outlets/${id}`)),
+          ...(result.references?.entities ?? []).map((id) => key(`entities/${id}`)),
+          ...(result.references?.outlets ?? []).map((id) => key(`outlets/${id}`)),
         ]),
       ),
       article: a && { id: a.id, url: a.url, bodyHash: a.bodyHash, signature: a.signature },

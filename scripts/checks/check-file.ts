@@ -7,7 +7,7 @@ import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../lib/findings.ts';
 import { COLLECTIONS, type Collection, type CollectionRecords } from '../lib/collections.ts';
-import { textOf } from './article-text.ts';
+import { textOf } from './selectors.ts';
 import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
 import type { Redirect } from '../../types/index.ts';
 import { rootSchemaOf, schemaIssues } from './schema.ts';

@@ -23,8 +23,6 @@ import { summaryParts, type Issue, type Rule } from './rule.ts';
 export interface ValidationOptions {
   /** The data folder (layout of `data/`). */
   dataDir: string;
-  /** The schema folder; defaults to the repository's `schemas/`. */
-  schemaDir?: string;
   /** Only report on these files (cross-file rules still see the whole dataset). */
   paths?: string[];
   /** The rules to run; defaults to every rule in ./rules/index.ts. */
@@ -71,7 +69,7 @@ function selection(dataDir: string, paths: string[] | undefined): ((path: string
 export async function validateData(options: ValidationOptions): Promise<ValidationReport> {
   const { dataDir } = options;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UserError(`${dataDir}: no such data folder`);
-  const schemaDir = options.schemaDir ?? join(import.meta.dirname, '..', '..', 'schemas');
+  const schemaDir = join(import.meta.dirname, '..', '..', 'schemas');
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
   const inScope = selection(dataDir, options.paths);

@@ -358,9 +358,8 @@ function stringProblem(
         hint: 'Replace the tab with a space (record text holds no tabs).',
         offset,
       };
-    const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     return {
-      message: `invalid JSON: an invisible control character (${code}) inside a string`,
+      message: `invalid JSON: an invisible control character (${hex(c)}) inside a string`,
       hint:
         'Delete it: control characters have no place in record text (they usually come from copying out of ' +
         'a PDF or a word processor).',

@@ -29,7 +29,7 @@ import type { Finding } from '../lib/findings.ts';
 import type { Collection } from '../lib/collections.ts';
 import { writeAtomic } from '../lib/generated.ts';
 import type { Redirect } from '../../types/index.ts';
-import type { FileResult } from './check-file.ts';
+import type { FileResult } from './run.ts';
 import type { ArticleSummary, KnownIds } from './rule.ts';
 import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';

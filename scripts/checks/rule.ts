@@ -121,7 +121,7 @@ export interface DatasetRule<N extends keyof DatasetSummary = keyof DatasetSumma
 
 /**
  * Any rule, as the rule list and the runner hold it. Each is type-checked against its own declaration where it is
- * defined; the runner builds a record rule's context from its `scope` and `needs` (check-file.ts `recordContext`).
+ * defined; the runner builds a record rule's context from its `scope` and `needs` (run.ts `recordContext`).
  */
 export type Rule =
   | (Described & { scope: 'dataset'; needs: readonly (keyof DatasetSummary)[]; check(summary: never): Issue[] })

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS, type Collection, type CollectionRecords } from '../lib/collections.ts';
 import { covers, summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
-import { noIds, recordContext, runRule, summaryBuilder, summaryPart } from './check-file.ts';
+import { noIds, recordContext, runRule, summaryBuilder, summaryPart } from './run.ts';
 import { factsOf, factsText, readRegistry } from './registry.ts';
 import type { RecordFile } from './layout.ts';
 import { RULES } from './rules/index.ts';

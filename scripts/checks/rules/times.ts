@@ -1,7 +1,15 @@
 import type { RecordRule } from '../rule.ts';
 import type { Season, TimeExpression } from '../../../types/index.ts';
-import { MONTHS, SEASONS, WEEKDAYS, namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
-import { isTimeReference } from '../dates.ts';
+import {
+  MONTHS,
+  SEASONS,
+  WEEKDAYS,
+  isTimeReference,
+  namedByValue,
+  namedInText,
+  resolveRelative,
+  type Named,
+} from '../../lib/timex.ts';
 import { error, issues, warning } from './kit.ts';
 
 type Names = Array<number | Season>;

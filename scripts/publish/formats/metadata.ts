@@ -8,7 +8,7 @@
  *   field per column (type, description, source column, keys and references), and the Responsible-AI fields;
  * - `dataset.jsonld`: a schema.org `Dataset`, small enough for a web page's head.
  */
-import type { WrittenFile } from '../output.ts';
+import type { OutputDir, WrittenFile } from '../output.ts';
 import type { Table, TableModel } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
 import { DIALECT, tableSchema } from '../table-schema.ts';
@@ -174,12 +174,12 @@ export function citeAs(meta: PackageMetadata): string {
   );
 }
 
-function croissant(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], facts: Facts): object {
+function croissant(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], out: OutputDir): object {
   const listed = resources.filter((r) => r.croissant);
   const objectIds = (r: Resource) =>
     [r.path].flat().map((path, i, all) => (all.length > 1 ? `${r.name}-${i + 1}` : r.name));
   const distribution = listed.flatMap((r) =>
-    [r.path].flat().map((path, i) => fileObject(objectIds(r)[i]!, path, facts.file(path), r.mediatype, r.description)),
+    [r.path].flat().map((path, i) => fileObject(objectIds(r)[i]!, path, out.file(path), r.mediatype, r.description)),
   );
   /** The file a table's fields are read from: its first CSV (else any) file listed here. */
   const source = (table: Table) => {
@@ -224,41 +224,11 @@ function datasetJsonLd(meta: PackageMetadata, resources: readonly Resource[]): o
   };
 }
 
-/** Each written file's size and hash, and each resource's total size, from one pass over the files written. */
-interface Facts {
-  file(path: string): WrittenFile;
-  bytes(resource: Resource): number;
-}
-
-function facts(files: Iterable<WrittenFile>, resources: readonly Resource[]): Facts {
-  const single = new Map<string, WrittenFile | null>();
-  const owner = new Map<string, Resource>();
-  const totals = new Map<Resource, number>();
-  for (const r of resources) {
-    // A single file, or a shard that croissant.json lists as a file of its own.
-    if (typeof r.path === 'string' || r.croissant) for (const path of [r.path].flat()) single.set(path, null);
-    for (const path of [r.path].flat()) owner.set(path, r);
-  }
-  for (const file of files) {
-    if (single.has(file.path)) single.set(file.path, file);
-    const r = owner.get(file.path);
-    if (r) totals.set(r, (totals.get(r) ?? 0) + file.bytes);
-  }
-  return {
-    file(path) {
-      const file = single.get(path);
-      if (!file) throw new Error(`${path} is declared as a resource but was not written`);
-      return file;
-    },
-    bytes: (r) => totals.get(r) ?? 0,
-  };
-}
-
-function dataPackage(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], facts: Facts): object {
+function dataPackage(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], out: OutputDir): object {
   const tables = new Map(model.tables.map((t) => [t.name, t]));
   const describe = (r: Resource) => {
     const table = r.format === 'csv' && r.table !== undefined ? tables.get(r.table) : undefined;
-    const whole = typeof r.path === 'string' ? facts.file(r.path) : undefined;
+    const whole = typeof r.path === 'string' ? out.file(r.path) : undefined;
     return {
       name: r.name,
       ...(table ? { type: 'table' } : {}),
@@ -267,7 +237,7 @@ function dataPackage(meta: PackageMetadata, model: TableModel, resources: readon
       format: r.format,
       mediatype: r.mediatype,
       ...(r.encoding ? { encoding: r.encoding } : {}),
-      bytes: facts.bytes(r),
+      bytes: [r.path].flat().reduce((sum, path) => sum + out.file(path).bytes, 0),
       ...(whole ? { hash: `sha256:${whole.sha256}` } : {}),
       description: r.npm ? r.description : `${r.description} ${NOT_IN_NPM}`,
       ...(table ? { dialect: DIALECT, schema: tableSchema(table) } : {}),
@@ -318,11 +288,10 @@ export const metadata: Format = {
         croissant: false,
       },
     ];
-    const before = facts(out.files(), written);
-    out.write(CROISSANT_PATH, jsonText(croissant(dataset, model, written, before)));
+    out.write(CROISSANT_PATH, jsonText(croissant(dataset, model, written, out)));
     out.write(DATASET_JSONLD_PATH, jsonText(datasetJsonLd(dataset, written)));
     const resources = [...written, ...own];
-    out.write(DATA_PACKAGE_PATH, jsonText(dataPackage(dataset, model, resources, facts(out.files(), resources))));
+    out.write(DATA_PACKAGE_PATH, jsonText(dataPackage(dataset, model, resources, out)));
     return own;
   },
 };

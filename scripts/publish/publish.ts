@@ -21,7 +21,7 @@ import { parseJsonSource } from '../lib/json-source.ts';
 import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import { BUILD_COMMAND, type Format, type PackageMetadata, type Resource } from './formats/format.ts';
 import { CHECKSUMS_FILE, FORMATS, NPM_DESCRIPTORS } from './formats/index.ts';
-import { jsonlPath } from './json.ts';
+import { jsonlPath } from './formats/json.ts';
 import { OutputDir } from './output.ts';
 import { orderKeys, positionArticle } from './positions.ts';
 import { tableModel } from './table-model.ts';

@@ -21,10 +21,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { FieldFacts } from '../schema-fields.ts';
-import type { Cell, Row, Table, TableModel } from '../table-model.ts';
+import { RowMaker, type Cell, type Row, type Table, type TableModel } from '../table-model.ts';
 import { DIALECT, resourceName } from '../table-schema.ts';
 import type { Format, Resource } from './format.ts';
-import { eachRow } from './rows.ts';
+import { jsonlPath } from './json.ts';
+import { COLLECTIONS } from '../../lib/collections.ts';
+import { readLines } from '../../lib/lines.ts';
 
 export const csvPath = (table: string) => `csv/${table}.csv`;
 export const parquetPath = (table: string) => `parquet/${table}.parquet`;
@@ -98,17 +100,20 @@ function createTable(table: Table): string {
   return `CREATE TABLE ${sqlName(table.name)} (${columns.join(', ')})`;
 }
 
-/** Loads every table's rows into a DuckDB database, from the canonical stream under `root`. */
+/** Loads every table's rows into a DuckDB database, from the canonical stream under `root`, a record at a time. */
 async function loadTables(connection: DuckDBConnection, model: TableModel, root: string): Promise<void> {
   const appenders = new Map<Table, { append: DuckDBAppender; row: (a: DuckDBAppender, row: Row) => void }>();
   for (const table of model.tables) {
     await connection.run(createTable(table));
     appenders.set(table, { append: await connection.createAppender(table.name), row: appender(table) });
   }
-  eachRow(root, model, (table, rows) => {
-    const { append, row } = appenders.get(table)!;
-    for (const cells of rows) row(append, cells);
-  });
+  const rows = new RowMaker(model);
+  for (const { name } of COLLECTIONS)
+    for (const line of readLines(join(root, jsonlPath(name))))
+      rows.rows(name, JSON.parse(line) as object, (table, made) => {
+        const { append, row } = appenders.get(table)!;
+        for (const cells of made) row(append, cells);
+      });
   for (const { append } of appenders.values()) append.closeSync();
 }
 

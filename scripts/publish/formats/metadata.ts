@@ -11,7 +11,7 @@
 import type { OutputDir, WrittenFile } from '../output.ts';
 import type { Table, TableModel } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
-import { DIALECT, tableSchema } from '../table-schema.ts';
+import { DIALECT, resourceName } from './tables.ts';
 import { TEXT, type Format, type PackageMetadata, type Resource } from './format.ts';
 
 export const DATA_PACKAGE_PATH = 'datapackage.json';
@@ -221,6 +221,31 @@ function datasetJsonLd(meta: PackageMetadata, resources: readonly Resource[]): o
         encodingFormat: r.mediatype,
         contentUrl: [r.path].flat()[0],
       })),
+  };
+}
+
+/**
+ * A table's Frictionless Table Schema: each column's type, description and constraints, and the keys. An empty cell
+ * is a missing value (null); an empty string is written as `""`.
+ */
+export function tableSchema(table: Table) {
+  const unique = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+  const fields = table.columns.map(({ name, facts }) => {
+    const { type, description, required, enum: values, minLength, maxLength, minimum, maximum } = facts;
+    const constraints = { required: required || undefined, unique: name === unique || undefined, enum: values };
+    // Only the constraints that apply: JSON leaves out the undefined ones.
+    return { name, type, description, constraints: { ...constraints, minLength, maxLength, minimum, maximum } };
+  });
+  const foreignKeys = table.foreignKeys.map(({ fields, reference }) => ({
+    fields,
+    reference: { resource: resourceName(reference.resource), fields: reference.fields },
+  }));
+  // The profile wants at least one foreign key when the property is present.
+  return {
+    fields,
+    missingValues: [''],
+    primaryKey: table.primaryKey,
+    ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
   };
 }
 

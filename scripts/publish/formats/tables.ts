@@ -9,7 +9,7 @@
  * after), on `THREADS` threads whatever the machine, so the Parquet row groups are the same everywhere. No line or
  * field size limit applies: the rows never pass through a CSV reader.
  *
- * CSV: RFC 4180 (table-schema.ts `DIALECT`), UTF-8 without a byte-order mark, a header row, CRLF. A null is an empty
+ * CSV: RFC 4180 (`DIALECT`), UTF-8 without a byte-order mark, a header row, CRLF. A null is an empty
  * cell, an empty string `""`; a cell with a comma, a quote, a line break or `#` is quoted (DuckDB quotes `#` so that
  * readers that take it for a comment do not). A number cell is the text data.json has (JavaScript's), not DuckDB's
  * (`5`, not `5.0`). Values are written verbatim: no cell is altered to defuse spreadsheet formulas (see the README).
@@ -22,12 +22,15 @@ import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { FieldFacts } from '../schema-fields.ts';
 import { RowMaker, type Cell, type Row, type Table, type TableModel } from '../table-model.ts';
-import { DIALECT, resourceName } from '../table-schema.ts';
 import type { Format, Resource } from './format.ts';
 import { jsonlPath } from './json.ts';
 import { COLLECTIONS } from '../../lib/collections.ts';
 import { readLines } from '../../lib/lines.ts';
 
+/** RFC 4180: comma, double quotes doubled inside quoted fields, CRLF line ends, a header row. */
+export const DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
+/** A table's resource name in datapackage.json (Frictionless names allow `-` but not `_`). */
+export const resourceName = (table: string) => table.replaceAll('_', '-');
 export const csvPath = (table: string) => `csv/${table}.csv`;
 export const parquetPath = (table: string) => `parquet/${table}.parquet`;
 const PARQUET_COMPRESSION = 'zstd';

@@ -15,7 +15,7 @@ import { DIALECT, resourceName } from './tables.ts';
 import { TEXT, type Format, type PackageMetadata, type Resource } from './format.ts';
 
 export const DATA_PACKAGE_PATH = 'datapackage.json';
-export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 /** The licence of what the dataset's curators made (the article text is not theirs; see LICENSE-DATA.md). */
 export const DATA_LICENSE = 'CC-BY-4.0';
 /** Appended to the description of a resource the npm package does not ship. */
@@ -42,45 +42,32 @@ const SOURCES = [
 const CONTRIBUTORS = [{ title: 'annotated-news contributors', roles: ['creator', 'curator'] }];
 
 export const CROISSANT_PATH = 'croissant.json';
-export const DATASET_JSONLD_PATH = 'dataset.jsonld';
-export const CROISSANT_SPEC = 'http://mlcommons.org/croissant/1.1';
+const DATASET_JSONLD_PATH = 'dataset.jsonld';
+const CROISSANT_SPEC = 'http://mlcommons.org/croissant/1.1';
 
 const CREATOR = { '@type': 'Organization', name: 'annotated-news contributors' };
 const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 const TITLE = 'Annotated news';
 
+/** The Croissant terms of the JSON-LD context below: each is `cr:<term>`, but for the four it then redefines. */
+const CROISSANT_TERMS =
+  'citeAs column conformsTo data dataType examples extract field fileObject fileSet format includes isLiveDataset ' +
+  'jsonPath key md5 recordSet references regex sdVersion separator source subField transform';
+
 /** The JSON-LD context of Croissant 1.1 (its Appendix 1), with the RAI and Dublin Core prefixes. */
-export const CROISSANT_CONTEXT = {
+const CROISSANT_CONTEXT = {
   '@language': 'en',
   '@vocab': 'https://schema.org/',
   sc: 'https://schema.org/',
   cr: 'http://mlcommons.org/croissant/',
   rai: 'http://mlcommons.org/croissant/RAI/',
   dct: 'http://purl.org/dc/terms/',
-  citeAs: 'cr:citeAs',
-  column: 'cr:column',
+  ...Object.fromEntries(CROISSANT_TERMS.split(' ').map((term) => [term, `cr:${term}`])),
+  // Redefined in place: a key keeps its position in the alphabetical list above.
   conformsTo: 'dct:conformsTo',
   data: { '@id': 'cr:data', '@type': '@json' },
   dataType: { '@id': 'cr:dataType', '@type': '@vocab' },
   examples: { '@id': 'cr:examples', '@type': '@json' },
-  extract: 'cr:extract',
-  field: 'cr:field',
-  fileObject: 'cr:fileObject',
-  fileSet: 'cr:fileSet',
-  format: 'cr:format',
-  includes: 'cr:includes',
-  isLiveDataset: 'cr:isLiveDataset',
-  jsonPath: 'cr:jsonPath',
-  key: 'cr:key',
-  md5: 'cr:md5',
-  recordSet: 'cr:recordSet',
-  references: 'cr:references',
-  regex: 'cr:regex',
-  sdVersion: 'cr:sdVersion',
-  separator: 'cr:separator',
-  source: 'cr:source',
-  subField: 'cr:subField',
-  transform: 'cr:transform',
 };
 
 const DATA_TYPE: Record<FieldFacts['type'], string> = {
@@ -167,7 +154,7 @@ function aboutDataset(meta: PackageMetadata) {
   };
 }
 
-export function citeAs(meta: PackageMetadata): string {
+function citeAs(meta: PackageMetadata): string {
   return (
     `@misc{annotated_news, title = {${TITLE}}, author = {{annotated-news contributors}}, version = ` +
     `{${meta.version}}, note = {Dataset}}`

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import ts from 'typescript';
+import { assertTypeChecks } from '../publish/compile.ts';
 import { KINDS_KEYWORD, kindsComment } from './references.ts';
 
 type JsonObject = { [key: string]: unknown };
@@ -42,15 +43,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 export function generateSchemas(typesDir: string, majorVersion: number, command: string): Map<string, JsonObject> {
   const entry = resolve(typesDir, 'index.ts');
   const program = TJS.getProgramFromFiles([entry], COMPILER_OPTIONS);
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length > 0) {
-    const text = ts.formatDiagnostics(diagnostics, {
-      getCanonicalFileName: (f) => f,
-      getCurrentDirectory: () => process.cwd(),
-      getNewLine: () => '\n',
-    });
-    throw new Error(`The types do not compile:\n${text}`);
-  }
+  assertTypeChecks(program, process.cwd(), 'The types do not compile');
   const generator = TJS.buildGenerator(program, GENERATOR_SETTINGS);
   if (!generator) throw new Error('typescript-json-schema could not build a generator for the types.');
   const nullableAliases = findNullableAliases(program, resolve(typesDir));

@@ -419,20 +419,13 @@ function at(item: Item, path: readonly string[]): unknown {
   return value ?? null;
 }
 
-/** A table's item with what its cells need besides: its place in its list and its parent's key cells. */
-interface Placed {
-  item: Item;
-  index: number;
-  list: readonly Item[];
-  keys: readonly Cell[];
-}
-
 /** Makes the rows of every table of one collection from one record; `emit` receives them table by table. */
 export class RowMaker {
-  readonly #byCollection = new Map<Collection, Array<{ table: Table; cells: CellOf[]; primaryKey: CellOf[] }>>();
+  /** Each table's cell makers, and where its primary key's cells are in its rows. */
+  readonly #tables: Array<{ table: Table; cells: CellOf[]; key: number[] }>;
 
   constructor(readonly model: TableModel) {
-    for (const table of model.tables) {
+    this.#tables = model.tables.map((table) => {
       const derived = new Map((DERIVED_COLUMNS[table.field] ?? []).map((d) => [d.name, d.cell]));
       let keyIndex = 0;
       const cells = table.columns.map((column): CellOf => {
@@ -450,11 +443,8 @@ export class RowMaker {
             return derived.get(column.name) ?? ((item) => at(item, column.path) as Cell);
         }
       });
-      const primaryKey = table.primaryKey.map((name) => cells[table.columns.findIndex((c) => c.name === name)]!);
-      const list = this.#byCollection.get(table.collection) ?? [];
-      list.push({ table, cells, primaryKey });
-      this.#byCollection.set(table.collection, list);
-    }
+      return { table, cells, key: table.primaryKey.map((name) => table.columns.findIndex((c) => c.name === name)) };
+    });
   }
 
   /** Calls `emit(table, rows)` for every table of the collection, parents before children. */
@@ -463,26 +453,32 @@ export class RowMaker {
     record: CollectionRecords[C] | object,
     emit: (table: Table, rows: Row[]) => void,
   ): void {
-    const tables = this.#byCollection.get(collection) ?? [];
-    // Each table's items with their keys: a collection has the record; a child table the items of its parent's lists.
-    const items = new Map<Table, { placed: Placed[]; primaryKey: CellOf[] }>();
-    for (const { table, cells, primaryKey } of tables) {
-      const placed: Placed[] = [];
-      if (!table.parent) placed.push({ item: record, index: 0, list: [record], keys: [] });
+    // Each table's items and rows: a collection has the record; a child table the items of its parent's lists, with
+    // the parent row's key cells.
+    const made = new Map<Table, { items: Item[]; rows: Row[]; key: number[] }>();
+    for (const { table, cells, key } of this.#tables) {
+      if (table.collection !== collection) continue;
+      const items: Item[] = [];
+      const rows: Row[] = [];
+      const add = (list: readonly Item[], keys: readonly Cell[]) =>
+        list.forEach((item, index) => {
+          items.push(item);
+          rows.push(cells.map((cell) => cell(item, index, list, keys)));
+        });
+      if (!table.parent) add([record], []);
       else {
-        const parent = items.get(table.parent.table)!;
-        for (const p of parent.placed) {
-          const list = at(p.item, table.parent.path) as Item[] | null;
-          if (!list) continue;
-          const keys = parent.primaryKey.map((cell) => cell(p.item, p.index, p.list, p.keys));
-          for (let i = 0; i < list.length; i++) placed.push({ item: list[i], index: i, list, keys });
-        }
+        const parent = made.get(table.parent.table)!;
+        parent.items.forEach((item, i) => {
+          const list = at(item, table.parent!.path) as Item[] | null;
+          if (list)
+            add(
+              list,
+              parent.key.map((k) => parent.rows[i]![k]!),
+            );
+        });
       }
-      items.set(table, { placed, primaryKey });
-      emit(
-        table,
-        placed.map((p) => cells.map((cell) => cell(p.item, p.index, p.list, p.keys))),
-      );
+      made.set(table, { items, rows, key });
+      emit(table, rows);
     }
   }
 }

@@ -85,21 +85,20 @@ function protectedFolders(options: TargetOptions): Array<{ path: string; name: s
   return [...folders, ...(options.extra ?? [])].map((f) => ({ path: realPathOf(f.path), name: f.name }));
 }
 
+/** Refuses `target`, chosen by `option`, and says why and what to do instead. */
+function refusal(option: string, target: string, why: string, hint: string): never {
+  throw new UserError(`refusing ${option} ${JSON.stringify(target)}: ${why}; nothing was written. Hint: ${hint}.`);
+}
+
 /**
  * Refuses a target that would destroy or pollute data or sources; returns its real absolute path. The same rules
  * hold whether the target is replaced as a whole (build) or receives files (bundle, synth).
  */
 export function checkTarget(target: string, options: TargetOptions): string {
   const real = realPathOf(target);
-  const refuse = (
-    why: string,
-    hint = `choose a new folder outside the repository's sources and data, e.g. ${options.option} ` +
-      '/tmp/annotated-news-out',
-  ): never => {
-    throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: ${why}; nothing was written. Hint: ${hint}.`,
-    );
-  };
+  const example = `${options.option} /tmp/annotated-news-out`;
+  const hint = `choose a new folder outside the repository's sources and data, e.g. ${example}`;
+  const refuse = (why: string, other = hint): never => refusal(options.option, target, why, other);
   if (target.trim() === '') refuse('the path is empty');
   if (isFilesystemRoot(real))
     refuse(`it is a filesystem root (${real}), which ${options.what} would replace or litter`);
@@ -145,11 +144,7 @@ function folderEntry(target: string, real: string, option: string): Stats | null
   if (!statSync(parent).isDirectory())
     throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
   const entry = entryAt(real);
-  if (entry && !entry.isDirectory())
-    throw new UserError(
-      `refusing ${option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: ` +
-        `choose a folder path.`,
-    );
+  if (entry && !entry.isDirectory()) refusal(option, target, 'it exists and is not a folder', 'choose a folder path');
   return entry;
 }
 
@@ -189,11 +184,7 @@ export function prepareOutputFolder(
   options: TargetOptions & { force?: boolean; command: string },
 ): string {
   const real = checkTarget(target, options);
-  const refuse = (why: string, hint: string): never => {
-    throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: ${why}; nothing was written. Hint: ${hint}.`,
-    );
-  };
+  const refuse = (why: string, hint: string): never => refusal(options.option, target, why, hint);
   // A folder that is replaced as a whole is never a system folder (/tmp, /usr, /home…), the home folder, or one that
   // holds the current folder, even with --force.
   const system = (what: string) =>

@@ -7,39 +7,31 @@
 import type { PublishedArticleFile, PublishedIndex } from '../types/index.ts';
 import { lookup, type AsyncDataset } from './dataset.js';
 
-type Lookups = {
-  article: ReturnType<typeof lookup<PublishedIndex['articles'][number]>>;
-  entity: ReturnType<typeof lookup<PublishedIndex['entities'][number]>>;
-  outlet: ReturnType<typeof lookup<PublishedIndex['outlets'][number]>>;
-  redirect: ReturnType<typeof lookup<PublishedIndex['redirects'][number]>>;
-};
+/** The index and a lookup by id over each of its lists. */
+const lookups = (index: PublishedIndex) => ({
+  index,
+  article: lookup(index.articles),
+  entity: lookup(index.entities),
+  outlet: lookup(index.outlets),
+  redirect: lookup(index.redirects),
+});
 
-let indexPromise: Promise<{ index: PublishedIndex; by: Lookups }> | undefined;
+let loaded: Promise<ReturnType<typeof lookups>> | undefined;
 
-function loadLookups(): Promise<{ index: PublishedIndex; by: Lookups }> {
-  indexPromise ??= import(
+function loadLookups(): Promise<ReturnType<typeof lookups>> {
+  loaded ??= import(
     // eslint-disable-next-line @typescript-eslint/ban-ts-comment -- ../index.json exists in some builds only
     // @ts-ignore -- index.json is written beside this module's folder by the build; it is not a source file.
     '../index.json',
     { with: { type: 'json' } }
-  ).then((module: { default: PublishedIndex }) => {
-    const index = module.default;
-    const by: Lookups = {
-      article: lookup(index.articles),
-      entity: lookup(index.entities),
-      outlet: lookup(index.outlets),
-      redirect: lookup(index.redirects),
-    };
-    return { index, by };
-  });
-  return indexPromise;
+  ).then((module: { default: PublishedIndex }) => lookups(module.default));
+  return loaded;
 }
 
 export const loadIndex: AsyncDataset['loadIndex'] = async () => (await loadLookups()).index;
 
 export const loadArticle: AsyncDataset['loadArticle'] = async (id) => {
-  const { by } = await loadLookups();
-  const summary = by.article(id);
+  const summary = (await loadLookups()).article(id);
   if (!summary) return undefined;
   const module = (await import(`../articles/${summary.id}.json`, { with: { type: 'json' } })) as {
     default: PublishedArticleFile;
@@ -47,9 +39,9 @@ export const loadArticle: AsyncDataset['loadArticle'] = async (id) => {
   return module.default.article;
 };
 
-export const loadEntity: AsyncDataset['loadEntity'] = async (id) => (await loadLookups()).by.entity(id);
-export const loadOutlet: AsyncDataset['loadOutlet'] = async (id) => (await loadLookups()).by.outlet(id);
-export const loadRedirect: AsyncDataset['loadRedirect'] = async (id) => (await loadLookups()).by.redirect(id);
+export const loadEntity: AsyncDataset['loadEntity'] = async (id) => (await loadLookups()).entity(id);
+export const loadOutlet: AsyncDataset['loadOutlet'] = async (id) => (await loadLookups()).outlet(id);
+export const loadRedirect: AsyncDataset['loadRedirect'] = async (id) => (await loadLookups()).redirect(id);
 
 export { articleText, quoteText, QUOTE_SEPARATOR } from './dataset.js';
 export type { AsyncDataset } from './dataset.js';

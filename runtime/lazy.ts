@@ -12,7 +12,7 @@ import type {
   PublishedIndex,
   Redirect,
 } from '../types/index.ts';
-import { ARTICLE_FIELDS, LAZY_FIELDS, lookup, type AsyncDataset } from './dataset.js';
+import { ARTICLE_FIELDS, lookup, type AsyncDataset } from './dataset.js';
 
 /** Reads and parses a JSON file of the package, given its path relative to the package's `dist/` folder. */
 export type ReadJson = (path: string) => unknown;
@@ -30,8 +30,8 @@ export interface NodeDataset extends AsyncDataset {
   getRedirect(this: void, id: string): Redirect | undefined;
 }
 
-type LazyField = (typeof LAZY_FIELDS)[number];
-const isLazy = (field: string): field is LazyField => (LAZY_FIELDS as readonly string[]).includes(field);
+const FIELDS = Object.entries(ARTICLE_FIELDS) as [keyof PublishedArticle, boolean][];
+const LAZY_FIELDS = FIELDS.flatMap(([field, lazy]) => (lazy ? [field] : []));
 
 /** `read()`'s value as a promise, as an async function gives it: a thrown error becomes a rejection. */
 const settle = <T>(read: () => T): Promise<T> => new Promise((resolve) => resolve(read()));
@@ -49,8 +49,8 @@ export function openDataset(readJson: ReadJson): NodeDataset {
   }
 
   // One accessor per lazy field, shared by every article: the first read loads all three from the article's file.
-  const accessors = Object.fromEntries(
-    LAZY_FIELDS.map((field): [LazyField, PropertyDescriptor] => [
+  const accessors = new Map(
+    LAZY_FIELDS.map((field): [string, PropertyDescriptor] => [
       field,
       {
         enumerable: true,
@@ -64,13 +64,14 @@ export function openDataset(readJson: ReadJson): NodeDataset {
         },
       },
     ]),
-  ) as Record<LazyField, PropertyDescriptor>;
+  );
 
   function toArticle(summary: ArticleSummary): PublishedArticle {
     const article: Record<string, unknown> = {};
-    for (const field of ARTICLE_FIELDS) {
-      if (isLazy(field)) Object.defineProperty(article, field, accessors[field]);
-      else if (field in summary) article[field] = summary[field]; // optional fields (`genre`) stay absent
+    // Optional fields (`genre`) absent from the summary stay absent.
+    for (const [field, lazy] of FIELDS) {
+      if (lazy) Object.defineProperty(article, field, accessors.get(field)!);
+      else if (field in summary) article[field] = summary[field as keyof ArticleSummary];
     }
     return article as PublishedArticle;
   }

@@ -33,13 +33,7 @@ function readArticle(file: string): Article {
     fail(`${file}: not JSON (${(error as Error).message}); check it with \`${npmCommand('validate', [file])}\``);
   }
   const r = record as Partial<Article> | null;
-  if (
-    r === null ||
-    typeof r !== 'object' ||
-    !Array.isArray(r.body) ||
-    typeof r.annotations !== 'object' ||
-    !r.annotations
-  )
+  if (!Array.isArray(r?.body) || typeof r.annotations !== 'object' || !r.annotations)
     fail(
       `${file}: not an article record (it needs "body" and "annotations"); give a file like data/articles/<id>.json`,
     );

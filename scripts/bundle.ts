@@ -28,11 +28,10 @@ runMain(() => {
       from: { type: 'string' },
       out: { type: 'string', default: 'release' },
       data: { type: 'string', default: 'data' },
-      root: { type: 'string', default: '.' },
     },
     false,
   );
-  const root = resolve(values.root);
+  const root = process.cwd();
   // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
   const target = {
     what: 'the bundle',
@@ -55,7 +54,7 @@ runMain(() => {
       if (build.status !== 0) fail(`the build failed (see above); no bundle was written.`, 1);
     }
     const bundle = collectBundle(buildDir, root);
-    const archive = packBundle(bundle);
+    const archive = packBundle(bundle.files);
     const file = join(prepareFilesFolder(values.out, target), `${bundle.name}.tar.gz`);
     const digest = createHash('sha256').update(archive).digest('hex');
     writeAtomic(file, archive);

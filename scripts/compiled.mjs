@@ -4,8 +4,7 @@
 // file in the bundle. `node scripts/compiled.mjs NAME ARGS` runs the bundle when every source is unchanged, and
 // scripts/NAME.ts under tsx otherwise (after an edit, until the next `npm run prepare`): the same code either way,
 // but tsx adds 0.2–0.5 s to every start (`npm run validate` must take at most 0.6 s; the tests start scripts hundreds
-// of times). Nothing here holds an absolute path: a copied or moved clone works. Worker threads run their TypeScript
-// under tsx (scripts/lib/worker.ts).
+// of times). Nothing here holds an absolute path: a copied or moved clone works.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

@@ -4,7 +4,7 @@
  * `fix` and `new`: it writes that record, and a record in `DIR/entities/` for each mention that links to no entity
  * yet. An exported annotation keeps its id and takes the tool's edits (spans, label, link, choices); one made in the
  * tool gets an id and `TODO` placeholders. The article's blocks and genre, when the file gives them
- * (scripts/interop/document.ts), set its block types, list levels and genre. An annotation of the record that an
+ * (scripts/interop/model.ts), set its block types, list levels and genre. An annotation of the record that an
  * export of the record (same version) lacks was deleted in the tool: removed only with `--allow-delete`. An edit to an
  * annotation that also changed in the record since the export is a conflict: nothing is written unless `--force`.
  * Import files are untrusted: read as strictly as records (size, depth, forbidden keys), and a malformed one gets a
@@ -22,10 +22,9 @@ import { npmCommand } from './lib/printable.ts';
 import { parseJsonSource } from './lib/json-source.ts';
 import { checkRecordFolder } from './lib/output-target.ts';
 import { replaceIfUnchanged } from './lib/record-file.ts';
-import { entityKinds, loadRegistry } from './interop/registry.ts';
+import { entityKinds, loadRegistry, type AnyAnnotation } from './interop/model.ts';
 import { FORMATS, readToolFile, type Format } from './interop/read-file.ts';
-import { buildAnnotations, ImportError, planImport } from './interop/merge.ts';
-import { describeChange } from './interop/diff.ts';
+import { buildAnnotations, ImportError, planImport, type Change } from './interop/merge.ts';
 
 const USAGE =
   `usage: npm run import -- --from brat|label-studio|w3c FILE --article ID [--dry-run] ` +
@@ -39,6 +38,51 @@ Applies the annotations of FILE to DIR/articles/ID.json (DIR defaults to data):
   --dry-run            print the changes; write nothing
   --allow-delete       remove the annotations deleted in the tool (an export of the record that lacks them)
   --force              apply edits to annotations that also changed in the record since the export`;
+
+/*
+ * An import's changes as a reader checks them: each annotation added (`+`), changed (`~`, field by field), removed
+ * (`-`) or not added again (`=`), named by its kind, id and words. Imported text is quoted as JSON, so no control
+ * character or line break from a file reaches the terminal.
+ */
+const MARK: Record<Change['outcome'], string> = {
+  added: '+',
+  changed: '~',
+  removed: '-',
+  duplicate: '=',
+  unchanged: ' ',
+};
+
+/** Every leaf of a value by its path (`source/entity`, `cue/0/exact`), as JSON. */
+function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+  if (path === '' && value === null) return out;
+  if (value !== null && typeof value === 'object' && (!Array.isArray(value) || value.length > 0))
+    for (const [key, child] of Object.entries(value)) leaves(child, path ? `${path}/${key}` : key, out);
+  else if (path !== 'id') out.set(path, JSON.stringify(value));
+  return out;
+}
+
+const words = (annotation: AnyAnnotation | null) =>
+  JSON.stringify((annotation as { selector?: { exact?: unknown } } | null)?.selector?.exact ?? '');
+
+/** One change, on a line of its own, then one indented line per field that differs (or, added or removed, is set). */
+function describeChange(change: Change): string {
+  const head =
+    `${MARK[change.outcome]} ${change.layer} ${JSON.stringify(change.id)} on ` +
+    `${words(change.after ?? change.before)}${change.relabelled ? ' (relabelled as another kind)' : ''}`;
+  if (change.outcome === 'duplicate')
+    return `${head}: the same words are already annotated as ${JSON.stringify(change.before!.id)}; not added again`;
+  const before = leaves(change.before);
+  const after = leaves(change.after);
+  const lines = [head];
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    const [was, is] = [before.get(path), after.get(path)];
+    if (was === is) continue;
+    if (change.outcome === 'added') lines.push(`    ${path}: ${is}`);
+    else if (change.outcome === 'removed') lines.push(`    ${path}: ${was}`);
+    else lines.push(`    ${path}: ${was ?? '(none)'} → ${is ?? '(none)'}`);
+  }
+  return lines.join('\n');
+}
 
 runMain(() => {
   const { values, positionals } = commandLine(USAGE, {

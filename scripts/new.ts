@@ -32,9 +32,11 @@ such as zelensky-rejects-us-rare-earth-proposal.
                 the markup removed; no annotations are written.
 --archive TEXT  where FILE came from (an archive and its commit, say), recorded in provenance.source.`;
 
+const SCHEMA = readSchema('article') as { definitions: { PartialDate: { pattern: string } } };
+/** The schema's own pattern of a `PartialDate`. */
+const PARTIAL_DATE = new RegExp(SCHEMA.definitions.PartialDate.pattern);
+
 /** A front matter time (`2025-02-23 15:00:35-05:00`) as an ISO 8601 partial date, or a located error. */
-const PARTIAL_DATE =
-  /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d))?)?)?$/;
 function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 'modified_time'): string | null {
   const value = frontMatter[key];
   if (value === undefined || value === '') return null;
@@ -47,7 +49,7 @@ function dateOf(file: string, frontMatter: FrontMatter, key: 'published_time' | 
   return iso;
 }
 
-/** The article made from a source text: body and metadata from the file, nothing annotated. */
+/** The article made from a source text: body and metadata from the file, nothing annotated; the rest as scaffolded. */
 function articleFrom(id: string, file: string, today: string, addedBy: string, archive: string | undefined): Article {
   const extension = extname(file).toLowerCase();
   if (!['.md', '.markdown', '.txt'].includes(extension))
@@ -67,29 +69,23 @@ function articleFrom(id: string, file: string, today: string, addedBy: string, a
   const url = frontMatter.source_url || null;
   if (url !== null && !/^https?:\/\/[^\s/?#]+[^\s]*$/.test(url))
     fail(`${file}: front matter source_url "${printable(url)}" is not an http(s) address`);
-  const name = basename(file);
   return {
-    id,
+    ...articleTemplate(id, today, addedBy),
     headline: frontMatter.title
       ? { text: frontMatter.title.replace(/\s+/g, ' '), origin: 'original' }
       : { text: 'TODO: the headline as published, or your own with origin "curator"', origin: 'curator' },
     url,
-    publisher: null,
-    authors: null,
     datePublished: dateOf(file, frontMatter, 'published_time'),
     dateModified: dateOf(file, frontMatter, 'modified_time'),
-    language: 'en',
     body: body.map((block) => ({ ...block, text: block.text.normalize('NFC') })),
-    keywords: [],
     provenance: {
       source:
-        `The file ${name}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- ` +
+        `The file ${basename(file)}${archive ? ` from ${archive}` : ''}, converted by \`npm run new -- ` +
         `--from\`${url ? `; the page: ${url}` : ''}.`,
       sourceUrl: url,
       dateAdded: today,
       addedBy,
     },
-    rights: { status: 'unknown', holder: null, license: null, note: null },
     annotations: { mentions: [], quotes: [], figures: [], citedSources: [], events: [], claims: [] },
     inferences: [],
   };
@@ -124,7 +120,7 @@ runMain(() => {
       ? articleTemplate(id, today, values['added-by'])
       : articleFrom(id, values.from, today, values['added-by'], values.archive);
   try {
-    writeFileAtomic(path, canonicalText(record, readSchema('article')), { exclusive: true });
+    writeFileAtomic(path, canonicalText(record, SCHEMA), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       fail(`${path} already exists; edit it, or choose another id`);

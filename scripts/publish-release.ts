@@ -14,16 +14,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
-import { commitOf } from './release/git.ts';
-import {
-  distTagFor,
-  parseReleaseTag,
-  PHASES,
-  publishPlan,
-  releaseNotes,
-  shellLine,
-  type Command,
-} from './release/publish-plan.ts';
+import { commitOf } from './release/snapshot.ts';
+import { distTagFor, parseReleaseTag, PHASES, publishPlan, releaseNotes, shellLine } from './release/publish-plan.ts';
+import type { Command } from './release/publish-plan.ts';
 
 const USAGE = `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase P] [--dry-run] [--root DIR]
 
@@ -33,12 +26,8 @@ const USAGE = `usage: npm run publish-release -- --tag vX.Y.Z[-rc.N] [--phase P]
   --root DIR    the repository (default: the current directory)`;
 
 /** Whether a probe says its step was done before: it exits 0 and prints something. */
-function alreadyDone(root: string, probe: Command): boolean {
-  const result = spawnSync(probe.command, probe.args, {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+function alreadyDone(root: string, { command, args }: Command): boolean {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return result.status === 0 && result.stdout.trim() !== '';
 }
 
@@ -67,10 +56,8 @@ runMain(() => {
     usageError(USAGE, `--phase ${JSON.stringify(phase)} is not a phase: use one of ${PHASES.join(', ')}.`);
   const tag = parseReleaseTag(values.tag);
   if (!tag) {
-    fail(
-      `${JSON.stringify(values.tag)} is not a release tag: use vMAJOR.MINOR.PATCH (a release) or ` +
-        `vMAJOR.MINOR.PATCH-rc.N (a release candidate).`,
-    );
+    const use = 'use vMAJOR.MINOR.PATCH (a release) or vMAJOR.MINOR.PATCH-rc.N (a release candidate)';
+    fail(`${JSON.stringify(values.tag)} is not a release tag: ${use}.`);
   }
   const root = resolve(values.root);
   const pkgPath = join(root, 'package.json');
@@ -123,15 +110,9 @@ runMain(() => {
     }
     steps.forEach((step, i) => {
       const what = `step ${i + 1} (${step.name})`;
-      if (step.doneIf && alreadyDone(root, step.doneIf)) {
-        if (!step.instead) {
-          console.log(`\n${what}: already done (\`${shellLine(step.doneIf)}\`), skipped.`);
-          return;
-        }
-        run(root, step.instead, what);
-        return;
-      }
-      run(root, step, what);
+      const done = step.doneIf && alreadyDone(root, step.doneIf);
+      if (done && !step.instead) console.log(`\n${what}: already done (\`${shellLine(step.doneIf!)}\`), skipped.`);
+      else run(root, done ? step.instead! : step, what);
     });
     console.log(`\nPublished ${tag.tag}.`);
     return 0;

@@ -9,12 +9,9 @@ import { join, resolve } from 'node:path';
 import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
-import { applyRelease } from './release/changelog.ts';
-import { reportFor } from './release/compare.ts';
-import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead, uncommittedChanges } from './release/git.ts';
-import { latestReleaseTag } from './release/semver.ts';
-import { renderReport, type ChangeReport } from './release/report.ts';
-import { renderMarkdownReport } from './release/markdown.ts';
+import { applyRelease, renderMarkdownReport } from './release/markdown.ts';
+import { latestReleaseTag, renderReport, reportFor, type ChangeReport } from './release/report.ts';
+import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead } from './release/snapshot.ts';
 
 const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown] \
 [--date YYYY-MM-DD] [--root DIR]
@@ -42,13 +39,7 @@ const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
  * one of them: it is build output, never committed.
  */
 const RELEASE_FILES = [
-  'package.json',
-  'package-lock.json',
-  'CITATION.cff',
-  'CHANGELOG.md',
-  'README.md',
-  'schemas',
-  'docs',
+  ...'package.json package-lock.json CITATION.cff CHANGELOG.md README.md schemas docs'.split(' '),
   VALIDATORS_MODULE,
   VALIDATORS_DECLARATIONS,
 ];
@@ -58,29 +49,21 @@ function runNpm(root: string, args: string[], what: string): void {
   if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
 }
 
-/**
- * Sets `version` in package.json (and package-lock.json and CITATION.cff, when there are), keeping the files' layout.
- */
+/** Sets `version` in package.json, and in package-lock.json and CITATION.cff when there are, keeping their layout. */
 function setVersion(root: string, version: string): void {
-  const pkgPath = join(root, 'package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string };
-  pkg.version = version;
-  writeAtomic(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-  const lockPath = join(root, 'package-lock.json');
-  if (existsSync(lockPath)) {
-    const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as {
-      version?: string;
-      packages?: Record<string, { version?: string }>;
-    };
-    lock.version = version;
-    if (lock.packages?.['']) lock.packages[''].version = version;
-    writeAtomic(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
+  const edit = (file: string, change: (text: string) => string) => {
+    const path = join(root, file);
+    if (existsSync(path)) writeAtomic(path, change(readFileSync(path, 'utf8')));
+  };
+  for (const file of ['package.json', 'package-lock.json']) {
+    edit(file, (text) => {
+      const value = JSON.parse(text) as { version?: string; packages?: Record<string, { version?: string }> };
+      value.version = version;
+      if (value.packages?.['']) value.packages[''].version = version; // the lock's entry for the package itself
+      return `${JSON.stringify(value, null, 2)}\n`;
+    });
   }
-  // CITATION.cff cites the version too: its `version:` line follows package.json.
-  const citationPath = join(root, 'CITATION.cff');
-  if (existsSync(citationPath)) {
-    writeAtomic(citationPath, readFileSync(citationPath, 'utf8').replace(/^version: .*$/m, `version: ${version}`));
-  }
+  edit('CITATION.cff', (text) => text.replace(/^version: .*$/m, `version: ${version}`));
 }
 
 /** What the schemas and the data dictionary are generated from (package.json: the major version in the `$id`s). */
@@ -103,10 +86,8 @@ function rollBack(root: string, paths: readonly string[]): void {
     git(root, ['reset', '--quiet', 'HEAD', '--', ...tracked]);
     git(root, ['checkout', '--quiet', 'HEAD', '--', ...tracked]);
   } catch (error) {
-    console.error(
-      `error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`git checkout HEAD -- ` +
-        `${tracked.join(' ')}\`.`,
-    );
+    const how = `git checkout HEAD -- ${tracked.join(' ')}`;
+    console.error(`error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`${how}\`.`);
   }
 }
 
@@ -131,14 +112,8 @@ function release(root: string, report: ChangeReport, date: string): number {
     // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
     git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
-    git(root, [
-      'commit',
-      '--quiet',
-      '-m',
-      `Release ${tag}`,
-      '-m',
-      `bump: ${report.level}\n\n${report.reasons.join('\n')}`,
-    ]);
+    const why = `bump: ${report.level}\n\n${report.reasons.join('\n')}`;
+    git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', why]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
     rollBack(root, RELEASE_FILES);
@@ -180,7 +155,7 @@ runMain(() => {
     fail(`${root} is not a git repository: releases are compared with the latest vX.Y.Z tag.`);
 
   if (!values['dry-run'] && !values.check) {
-    const dirty = uncommittedChanges(root);
+    const dirty = gitText(root, ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean);
     if (dirty.length > 0) {
       fail(
         `the working tree has uncommitted changes; a release commits exactly what is committed. Commit or stash ` +
@@ -190,13 +165,8 @@ runMain(() => {
     }
     // The report compares the committed schemas, so they must be what the types generate. (When nothing they are
     // generated from has changed since the previous release, they are as fresh as that release made them.)
-    if (schemaInputsChangedSinceRelease(root)) {
-      runNpm(
-        root,
-        ['run', '--silent', 'schemas', '--', '--check'],
-        'The schema drift check (run `npm run schemas` and commit)',
-      );
-    }
+    const drift = 'The schema drift check (run `npm run schemas` and commit)';
+    if (schemaInputsChangedSinceRelease(root)) runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], drift);
   }
 
   const report = reportFor(root);
@@ -217,9 +187,8 @@ runMain(() => {
     if (below) {
       console.error(
         `error: package.json's version ${report.packageVersion} is below what the changes require: ` +
-          `${report.requiredVersion} ` +
-          `(bump: ${report.level}). Set it with \`npm pkg set version=${report.requiredVersion}\`, or run \`npm ` +
-          `run release\`.`,
+          `${report.requiredVersion} (bump: ${report.level}). Set it with ` +
+          `\`npm pkg set version=${report.requiredVersion}\`, or run \`npm run release\`.`,
       );
     }
     for (const problem of report.problems) console.error(`error: ${problem}`);

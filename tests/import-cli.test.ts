@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED_ID, runScript } from './helpers.ts';
 import { labelStudioTask } from '../scripts/interop/label-studio.ts';
-import { loadRegistry } from '../scripts/interop/registry.ts';
+import { loadRegistry } from '../scripts/interop/model.ts';
 import type { Article, Entity } from '../types/index.ts';
 import { validateData } from '../scripts/checks/run.ts';
 

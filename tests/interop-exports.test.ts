@@ -16,7 +16,7 @@ import { ANNO_CONTEXT } from '../scripts/interop/w3c.ts';
 import { BratSyntaxError, bratAnn, bratConf, parseBratAnn } from '../scripts/interop/brat.ts';
 import { labelStudioConfig, labelStudioTask } from '../scripts/interop/label-studio.ts';
 import { spacyLine } from '../scripts/interop/spacy.ts';
-import { entityKinds } from '../scripts/interop/registry.ts';
+import { entityKinds } from '../scripts/interop/model.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
 
 const article = syntheticArticle();

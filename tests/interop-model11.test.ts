@@ -14,21 +14,12 @@ import { ROOT } from './helpers.ts';
 import { FORMATS, SYNTHETIC_REGISTRY, syntheticArticle, w3cPage, type Read } from './interop-support.ts';
 import { EXPORTS, NOT_CARRIED, notCarried } from '../scripts/interop/carried.ts';
 import { buildAnnotations, planImport } from '../scripts/interop/merge.ts';
-import { entityKinds, loadRegistry } from '../scripts/interop/registry.ts';
+import { entityKinds, loadRegistry, wikidataOf } from '../scripts/interop/model.ts';
 import { spacyLine } from '../scripts/interop/spacy.ts';
 import { w3cAnnotations } from '../scripts/interop/w3c.ts';
-import { bratAnn, parseBratAnn } from '../scripts/interop/brat.ts';
+import { bratAnn, readBrat } from '../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../scripts/interop/label-studio.ts';
 import { readW3c } from '../scripts/interop/w3c.ts';
-import {
-  bratStructure,
-  fromBrat,
-  fromLabelStudio,
-  fromW3c,
-  labelStudioStructure,
-  w3cStructure,
-} from '../scripts/interop/readers.ts';
-import { wikidataOf } from '../scripts/interop/layers.ts';
 import type { Registry } from '../scripts/lib/registry.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
 
@@ -226,8 +217,7 @@ function edited(format: string, article: Article, edits: Edits): Read {
     set(targetOf('c-agreed'), 'Checkable', edits.checkable);
     set(blocks[1]!, 'Level', edits.level);
     set(blocks[0]!, 'Genre', edits.genre);
-    const doc = parseBratAnn(ann.join('\n'));
-    return { items: fromBrat(doc), document: bratStructure(doc), toolText: articleText(article) };
+    return readBrat(ann.join('\n'), articleText(article));
   }
   if (format === 'label-studio') {
     const task = json(labelStudioTask(article, REGISTRY)) as { annotations: Array<{ result: Node[] }> };
@@ -242,12 +232,7 @@ function edited(format: string, article: Article, edits: Edits): Read {
     set('c-agreed', 'Checkable', edits.checkable);
     set('block-2', 'Level', edits.level);
     set(undefined, 'Genre', edits.genre);
-    const { text, regions, relations, choices, version } = readLabelStudio([task], article.id);
-    return {
-      items: fromLabelStudio(regions, relations, version),
-      document: labelStudioStructure(regions, choices),
-      toolText: text,
-    };
+    return readLabelStudio([task], article.id);
   }
   const page = json(w3cPage(article, REGISTRY)) as { items: Node[] };
   const body = (suffix: string) => {
@@ -260,8 +245,7 @@ function edited(format: string, article: Article, edits: Edits): Read {
   body(':annotation:c-agreed').checkable = edits.checkable === 'true';
   body(':block:2').level = Number(edits.level);
   body(':genre').source = `http://cv.iptc.org/newscodes/genre/${edits.genre.slice('genre:'.length)}`;
-  const items = readW3c(page, article.id);
-  return { items: fromW3c(items), document: w3cStructure(items), toolText: null };
+  return readW3c(page, article.id);
 }
 
 for (const format of Object.keys(FORMATS))

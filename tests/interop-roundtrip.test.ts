@@ -11,9 +11,8 @@ import type { Article } from '../types/index.ts';
 import { ROOT } from './helpers.ts';
 import { FORMATS, SYNTHETIC_REGISTRY, syntheticArticle, withoutAnnotations } from './interop-support.ts';
 import { readLabelStudio, labelStudioTask } from '../scripts/interop/label-studio.ts';
-import { fromLabelStudio } from '../scripts/interop/readers.ts';
 import { buildAnnotations, ImportError, planImport, type ToolAnnotation } from '../scripts/interop/merge.ts';
-import { entityKinds, loadRegistry } from '../scripts/interop/registry.ts';
+import { entityKinds, loadRegistry } from '../scripts/interop/model.ts';
 import type { Registry } from '../scripts/lib/registry.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 
@@ -181,14 +180,8 @@ test(
       { type: 'relation', from_id: 'd1', to_id: 'd2', labels: ['Time'] },
       region('d3', 'Figure', '40%'),
     );
-    const { text: toolText, version, regions, relations } = readLabelStudio([task], article.id);
-    const built = buildAnnotations(
-      article,
-      SYNTHETIC_REGISTRY,
-      fromLabelStudio(regions, relations, version),
-      toolText,
-      KINDS,
-    );
+    const { items, toolText } = readLabelStudio([task], article.id);
+    const built = buildAnnotations(article, SYNTHETIC_REGISTRY, items, toolText, KINDS);
     const plan = planImport(article, built, false);
     const outcome = (id: string) => plan.changes.find((c) => c.id === id);
     assert.equal(outcome('m-jane-1')?.outcome, 'removed');

@@ -6,18 +6,9 @@
 import type { Article, Entity } from '../types/index.ts';
 import type { Registry } from '../scripts/lib/registry.ts';
 import { readW3c, W3C_CONTEXT, w3cAnnotations } from '../scripts/interop/w3c.ts';
-import { bratAnn, parseBratAnn } from '../scripts/interop/brat.ts';
+import { bratAnn, readBrat } from '../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../scripts/interop/label-studio.ts';
-import {
-  bratStructure,
-  fromBrat,
-  fromLabelStudio,
-  fromW3c,
-  labelStudioStructure,
-  w3cStructure,
-} from '../scripts/interop/readers.ts';
-import type { ToolDocument } from '../scripts/interop/document.ts';
-import type { ToolAnnotation } from '../scripts/interop/merge.ts';
+import type { Read } from '../scripts/interop/merge.ts';
 import { articleText } from '../scripts/lib/text-quote.ts';
 import { articleTemplate } from '../scripts/lib/article-template.ts';
 
@@ -161,25 +152,9 @@ export function w3cPage(article: Article, registry: Registry): Record<string, un
 const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Each format that imports: export the article, read the file back as the import does. */
-export type Read = { items: ToolAnnotation[]; document: ToolDocument | null; toolText: string | null };
+export type { Read };
 export const FORMATS: Record<string, (article: Article, registry: Registry) => Read> = {
-  w3c: (article, registry) => {
-    const items = readW3c(json(w3cPage(article, registry)), article.id);
-    return { items: fromW3c(items), document: w3cStructure(items), toolText: null };
-  },
-  brat: (article, registry) => {
-    const doc = parseBratAnn(bratAnn(article, registry));
-    return { items: fromBrat(doc), document: bratStructure(doc), toolText: articleText(article) };
-  },
-  'label-studio': (article, registry) => {
-    const { text, regions, relations, choices } = readLabelStudio(
-      json([labelStudioTask(article, registry)]),
-      article.id,
-    );
-    return {
-      items: fromLabelStudio(regions, relations),
-      document: labelStudioStructure(regions, choices),
-      toolText: text,
-    };
-  },
+  w3c: (article, registry) => readW3c(json(w3cPage(article, registry)), article.id),
+  brat: (article, registry) => readBrat(bratAnn(article, registry), articleText(article)),
+  'label-studio': (article, registry) => readLabelStudio(json([labelStudioTask(article, registry)]), article.id),
 };

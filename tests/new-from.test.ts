@@ -132,3 +132,8 @@ test('convertMarkdown: a list item of two paragraphs and a code block are refuse
   );
   assert.throws(() => convertMarkdown('Text.\n\n    code\n'), { message: /code block/, line: 3 });
 });
+
+test('convertMarkdown: a tag inside a code span is the code’s text, not raw HTML', () => {
+  const { body } = convertMarkdown('Run `npm run new -- <id>` first.\n');
+  assert.deepEqual(body, [{ type: 'paragraph', text: 'Run npm run new -- <id> first.' }]);
+});

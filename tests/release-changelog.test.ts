@@ -1,7 +1,7 @@
 /** The CHANGELOG.md section a release writes: Keep a Changelog categories, Unreleased notes merged in. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRelease, LISTED_LIMIT, splitChangelog } from '../scripts/release/changelog.ts';
+import { applyRelease, LISTED_LIMIT, splitChangelog } from '../scripts/release/markdown.ts';
 import { FIELDS_LISTED, type ChangeReport } from '../scripts/release/report.ts';
 
 function report(overrides: Partial<ChangeReport> = {}): ChangeReport {

@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { reportFor } from '../scripts/release/compare.ts';
-import { renderReport } from '../scripts/release/report.ts';
+import { renderReport, reportFor } from '../scripts/release/report.ts';
 import { createRepo, SEED_ARTICLE } from './release-repo.ts';
 
 const SEED_ID = 'zelensky-rejects-us-rare-earth-proposal';

@@ -1,7 +1,7 @@
 /** Versions and bump levels. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bumpVersion, formatVersion, latestReleaseTag, maxLevel, parseVersion } from '../scripts/release/semver.ts';
+import { bumpVersion, formatVersion, latestReleaseTag, maxLevel, parseVersion } from '../scripts/release/report.ts';
 
 test('parseVersion takes MAJOR.MINOR.PATCH only', () => {
   assert.deepEqual(parseVersion('1.20.3'), { major: 1, minor: 20, patch: 3 });

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PublishedArticleFile, PublishedIndex } from '../types/index.ts';
-import { findSelectors } from '../scripts/site/highlight.ts';
+import { findSelectors } from '../scripts/site/article-page.ts';
 import { SNIPPETS } from '../scripts/site/landing-page.ts';
 import { ROOT, SEED_ID, sharedBuild } from './helpers.ts';
 import { browserUnavailable, collectErrors, launchChromium, serveStatic, siteOf } from './browser-support.ts';

@@ -21,7 +21,7 @@ test('the landing page names an article’s genre', () => {
     ...index,
     articles: index.articles.map((a) => ({ ...a, genre: 'genre:Press_Release' as const })),
   };
-  const { main } = landingPage({ name: 'x', version: index.version }, [], withGenre);
+  const { main } = landingPage({ name: 'x', version: index.version, resources: [] }, [], withGenre);
   assert.match(main, /press release<\/span><\/li>/);
 });
 

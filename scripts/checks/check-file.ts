@@ -1,12 +1,9 @@
 /**
  * Everything the validator does with one record file, in isolation: read it strictly, check its schema, run every
- * record rule, and return the located findings plus the small part of the record that cross-file rules need. Pure
- * apart from reading the file, so the runner can call it on the main thread or in a worker (./worker.ts) alike.
+ * record rule, and return the located findings plus the small part of the record that cross-file rules need.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, readSync } from 'node:fs';
-import { fsProblem, openRegular } from '../lib/regular-file.ts';
-import { relative } from 'node:path';
+import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import type { ValidateFunction } from 'ajv';
 import type { Finding } from '../lib/findings.ts';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
@@ -16,12 +13,13 @@ import type { Redirect } from '../../types/index.ts';
 import { rootSchemaOf, schemaIssues } from './schema.ts';
 import { referencesOf } from './references.ts';
 import { signature } from './similarity.ts';
-import { recordingKnown, type Lookups } from './known-lookups.ts';
+import { recordingKnown, type Lookups } from './result-cache.ts';
 import {
   covers,
   type ArticleSummary,
   type SummaryPart,
   type CrossFile,
+  type DatasetSummary,
   type Issue,
   type KnownIds,
   type Rule,
@@ -30,25 +28,24 @@ import type { Registry } from './registry.ts';
 
 /** One record file to check. */
 export interface FileJob {
-  /** Position in the runner's file order (registries first, then articles), so results can be put back in order. */
-  index: number;
   collection: Collection;
   /** The file name without `.json`. */
   fileId: string;
   path: string;
+  /** The path as reported (relative to the current directory). */
+  file: string;
   /** Whether findings about this file are wanted (validation of chosen paths still reads every file). */
   reporting: boolean;
 }
 
 /** What checking one file gives back: its findings and its contribution to the dataset summary. */
 export interface FileResult {
-  index: number;
   findings: Finding[];
   /** False when the file could not be read or failed its schema (the summary may then be incomplete). */
   complete: boolean;
   /** Set when the declared id differs from the file name. */
   renamed?: { collection: Collection; id: string; fileId: string; file: string };
-  /** Ids the record references, by collection (schema-valid records only; from a worker, each id once per chunk). */
+  /** Ids the record references, by collection (schema-valid records only). */
   references?: { entities: string[]; outlets: string[] };
   article?: ArticleSummary;
   redirect?: { file: string; record: Redirect };
@@ -74,31 +71,6 @@ export interface CheckEnvironment {
 export function gitBlobId(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
-
-/**
- * One read buffer per thread, reused for every file: a fresh Buffer per file lives outside the JavaScript heap
- * until the garbage collector gets round to it, and across 100,000 files that adds up to a lot of peak memory.
- */
-let scratch = Buffer.alloc(256 * 1024);
-
-/** Reads a whole file of `size` bytes (as stat'ed) into the scratch buffer; the view is valid until the next read. */
-function readAll(fd: number, size: number): Uint8Array {
-  if (scratch.length < size + 1) scratch = Buffer.alloc(Math.max(size + 1, scratch.length * 2));
-  let length = 0;
-  // Up to one byte more than stat'ed, so a file that grew since is noticed rather than cut short.
-  for (let n; (n = readSync(fd, scratch, length, scratch.length - length, null)) > 0;) {
-    length += n;
-    if (length === scratch.length) {
-      const bigger = Buffer.alloc(scratch.length * 2);
-      scratch.copy(bigger);
-      scratch = bigger;
-    }
-  }
-  return scratch.subarray(0, length);
-}
-
-/** A path as reported: relative to the current directory (the same in every thread). */
-export const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
 /**
  * A record rule's context: the record, its file, “now”, and only what the rule declares it `needs` of other files.
@@ -138,88 +110,64 @@ export function runRule(
 }
 
 export function checkFile(job: FileJob, env: CheckEnvironment): FileResult {
-  const { index, collection, fileId, path, reporting } = job;
-  const file = displayPath(path);
+  const { collection, fileId, path, file, reporting } = job;
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'file'>) => {
     if (reporting) findings.push({ file, ...f });
   };
-  /** A file that could not be read: one finding at its start. */
-  const unread = (rule: string, { message, hint }: { message: string; hint: string }): FileResult => {
-    add({ line: 1, column: 1, pointer: '', rule, severity: 'error', message, hint });
-    return { index, findings, complete: false };
-  };
   let bytes: Uint8Array;
-  let fd: number | undefined;
   try {
-    // One open file for the size check and the read: no second look-up of the path per file. Opened without
-    // blocking or following a link and checked to be a regular file, so a FIFO swapped in is a finding, not a wait.
-    let size: number;
-    ({ fd, size } = openRegular(path));
-    if (size > MAX_FILE_BYTES) {
-      return unread('size', {
-        message: `the file is ${size} bytes, more than the limit of ${MAX_FILE_BYTES}`,
-        hint: 'A record this large is almost certainly not one article; split it or remove what does not belong.',
-      });
-    }
-    bytes = readAll(fd, size);
+    // Opened without blocking or following a link and checked to be a regular file, so a FIFO swapped in is a
+    // finding, not a wait.
+    bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
-    return unread('read', fsProblem(error, 'file'));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    const { message, hint, code } = fsProblem(error, 'file');
+    const rule = code === 'EFBIG' ? 'size' : 'read';
+    add({ line: 1, column: 1, pointer: '', rule, severity: 'error', message, hint });
+    return { findings, complete: false };
   }
-  const blob = env.cacheable ? gitBlobId(bytes) : undefined;
   const parsed = parseJsonSource(bytes);
   if (!parsed.ok) {
     for (const { offset, pointer, code, message, hint } of parsed.problems) {
       const rule = code === 'syntax' ? 'json-syntax' : code;
       add({ ...lineColumn(parsed.text, offset), pointer, rule, severity: 'error', message, hint });
     }
-    return { index, findings, complete: false };
+    return { findings, complete: false };
   }
   let locate: ReturnType<typeof pointerLocator> | null = null;
   const place = (issue: Issue): Position =>
     (locate ??= pointerLocator(parsed.text))(issue.pointer, { key: issue.key === true });
   const validate = env.validators[collection];
   const schemaValid = validate(parsed.value);
-  const schemaFindings = schemaValid
-    ? []
-    : schemaIssues(validate.errors ?? [], rootSchemaOf(validate)).map((issue) => ({
-        ...place(issue),
-        pointer: issue.pointer,
-        rule: 'schema',
-        severity: issue.severity,
-        message: issue.message,
-        hint: issue.hint,
-      }));
   const record = parsed.value as unknown as CollectionRecords[typeof collection];
-  const result: FileResult = { index, findings, complete: schemaValid };
+  const result: FileResult = { findings, complete: schemaValid };
   let known = env.known;
-  if (blob !== undefined) {
+  if (env.cacheable) {
     const recording = recordingKnown(known);
     known = recording.known;
-    result.blob = blob;
+    result.blob = gitBlobId(bytes);
     result.lookups = recording.lookups;
   }
   if (schemaValid) Object.assign(result, summaryPart(collection, record, file, fileId, env.parts));
-  if (reporting) {
-    // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a
-    // rule may trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
-    const base = { collection, record, file, fileId, now: env.now };
-    const crossFile = { known, registry: env.registry };
-    const ruleFindings: Finding[] = [];
-    for (const rule of env.rules) {
-      if (!covers(rule.scope, collection)) continue;
-      for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) {
-        if (issue.internal && !schemaValid) continue;
-        ruleFindings.push(findingOf(file, place(issue), issue));
-      }
+  if (!reporting) return result;
+  // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a rule may
+  // trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
+  const base = { collection, record, file, fileId, now: env.now };
+  const crossFile = { known, registry: env.registry };
+  const ruleFindings: Finding[] = [];
+  for (const rule of env.rules) {
+    if (!covers(rule.scope, collection)) continue;
+    for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) {
+      if (issue.internal && !schemaValid) continue;
+      ruleFindings.push(findingOf(file, place(issue), issue));
     }
-    // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
-    const explained = new Set(ruleFindings.map((f) => f.pointer));
-    for (const f of schemaFindings) if (!explained.has(f.pointer)) findings.push({ file, ...f });
-    findings.push(...ruleFindings);
   }
+  // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
+  const explained = new Set(ruleFindings.map((f) => f.pointer));
+  const schemaFindings = schemaValid ? [] : schemaIssues(validate.errors ?? [], rootSchemaOf(validate));
+  for (const issue of schemaFindings)
+    if (!explained.has(issue.pointer)) findings.push(findingOf(file, place(issue), { ...issue, rule: 'schema' }));
+  findings.push(...ruleFindings);
   return result;
 }
 
@@ -238,22 +186,36 @@ export function summaryPart(
     for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
     part.references = references;
   }
-  if (parts.has('articles') && collection === 'articles')
-    part.article = articleSummary(file, record as CollectionRecords['articles']);
+  if (parts.has('articles') && collection === 'articles') {
+    const article = record as CollectionRecords['articles'];
+    const text = textOf(article);
+    const bodyHash = createHash('sha1').update(text).digest('base64');
+    part.article = { file, id: article.id, url: article.url, bodyHash, signature: signature(text) };
+  }
   if (parts.has('redirects') && collection === 'redirects')
     part.redirect = { file, record: record as CollectionRecords['redirects'] };
   return part;
 }
 
-function articleSummary(file: string, article: CollectionRecords['articles']): ArticleSummary {
-  const text = textOf(article);
-  return {
-    file,
-    id: article.id,
-    url: article.url,
-    bodyHash: createHash('sha1').update(text).digest('base64'),
-    signature: signature(text),
+/** What one file adds to the dataset summary. */
+type SummaryInput = Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'> & { complete?: boolean };
+
+/** A dataset summary with no record yet, and `add`, which adds each file's part (from checkFile or summaryPart). */
+export function summaryBuilder(base: Pick<DatasetSummary, 'known' | 'strays' | 'fileOf'>): {
+  summary: DatasetSummary;
+  add: (part: SummaryInput) => void;
+} {
+  const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
+  const summary: DatasetSummary = { ...base, complete: true, renamed: [], referenced, articles: [], redirects: [] };
+  const add = (part: SummaryInput) => {
+    if (part.complete === false) summary.complete = false;
+    if (part.renamed) summary.renamed.push(part.renamed);
+    for (const id of part.references?.entities ?? []) referenced.entities.add(id);
+    for (const id of part.references?.outlets ?? []) referenced.outlets.add(id);
+    if (part.article) summary.articles.push(part.article);
+    if (part.redirect) summary.redirects.push(part.redirect);
   };
+  return { summary, add };
 }
 
 /** A rule's issue as a finding, located in `file` at `position`. */

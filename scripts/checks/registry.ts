@@ -1,8 +1,7 @@
 /**
  * What record rules may know of the registries while checking an article: each entity's kind, names and demonyms,
  * and each outlet's name. Read once, leniently, before the files are checked (a registry file that cannot be read
- * or has the wrong shape contributes nothing here; its own checks report it), and sent to worker threads as it is
- * (a structured clone).
+ * or has the wrong shape contributes nothing here; its own checks report it).
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Entity, EntityKind, Outlet } from '../../types/index.ts';

@@ -7,7 +7,7 @@
  *   the registry facts record rules read (entity kinds, names, aliases, demonyms; outlet names: ./registry.ts;
  *   `registryDigest`): the coverage rule looks for every registered name in every article, so a change there
  *   re-checks every file,
- * - every question its rules asked of the known ids gets the same answer (./known-lookups.ts),
+ * - every question its rules asked of the known ids gets the same answer (`recordingKnown`),
  * - and “now” has not gone back (a date found in the future is never cached; one in the past stays there).
  * Only complete results are kept (the file parsed and met its schema). Cross-file rules still run over every
  * file's summary, cached or not, so the findings are those of a full run (tests/validate-incremental.test.ts proves
@@ -17,35 +17,25 @@
  * changed registry files are read.
  *
  * The cache is one file, written atomically, holding the entries of the last run. It is stored by column (ids in
- * one table, numbers in typed arrays), because reading 100,000 entries as objects would cost more than it saves;
- * rewriting it copies the columns of the entries kept, without rebuilding them.
+ * one table, numbers in typed arrays), because reading 100,000 entries as objects would cost more than it saves.
  */
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Finding } from '../lib/findings.ts';
 import type { Collection } from '../lib/collections.ts';
+import { writeAtomic } from '../lib/generated.ts';
 import type { Redirect } from '../../types/index.ts';
 import type { FileResult } from './check-file.ts';
-import type { ArticleSummary, DatasetSummary, KnownIds } from './rule.ts';
+import type { ArticleSummary, KnownIds } from './rule.ts';
 import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';
 
 /** Changes whenever what is stored changes shape. */
-const FORMAT = 4;
+const FORMAT = 5;
 const REPO = join(import.meta.dirname, '..', '..');
 /** The validator's own sources: a change to any of them makes every cached result stale. */
 const VALIDATOR_SOURCES = ['scripts/checks', 'scripts/lib', 'types'];
@@ -57,6 +47,56 @@ const BLOB = 40;
 /** The file starts with the SHA-256 of the rest. */
 const CHECKSUM = 32;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
+/** The questions asked while checking one file: `collection/id` keys, by answer. */
+export interface Lookups {
+  present: string[];
+  absent: string[];
+  /** Set when a rule did more than ask `has`: the result depends on the known ids as a whole. */
+  opaque?: true;
+}
+
+/**
+ * The known ids as one file's rules see them, and the record of every question they asked (`has`), so the file's
+ * result is reused only while every answer is still the same. Anything but `has` (iterating, `size`) cannot be
+ * replayed, and marks the result as not reusable.
+ */
+export function recordingKnown(known: KnownIds): { known: KnownIds; lookups: Lookups } {
+  const lookups: Lookups = { present: [], absent: [] };
+  const view = {} as Record<Collection, ReadonlySet<string>>;
+  for (const collection of Object.keys(known) as Collection[]) {
+    const has = (id: string): boolean => {
+      const answer = known[collection].has(id);
+      (answer ? lookups.present : lookups.absent).push(`${collection}/${id}`);
+      return answer;
+    };
+    view[collection] = new Proxy(known[collection], {
+      get(target, property) {
+        if (property === 'has') return has;
+        lookups.opaque = true;
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+  }
+  return { known: view, lookups };
+}
+
+/** One cached result, as `put` keeps it and `save` writes it. */
+interface Entry {
+  path: string;
+  blob: string;
+  /** The table of keys (`collection/id`) that `asked` and `refs` index into. */
+  keys: readonly string[];
+  /** The keys asked about, each once (| ABSENT when not known then). */
+  asked: Uint32Array;
+  /** The keys its record references (the `referenced` summary), each once. */
+  refs: Uint32Array;
+  article: Omit<ArticleSummary, 'file'> | undefined;
+  /** For an entity or outlet file: what it gives the registry (./registry.ts `factsText`). */
+  facts: string | undefined;
+  extra: Extra | undefined;
+}
 
 /** The rare parts of a result, kept whole: findings and the renamed or redirect record (files given on restore). */
 interface Extra {
@@ -80,7 +120,7 @@ interface Stored {
   /** Per entry, from askedStart[i] to askedStart[i + 1]: key indexes asked (| ABSENT when unknown then). */
   askedStart: Uint32Array;
   asked: Uint32Array;
-  /** Per entry: the keys its record references (the `referenced` summary), same layout. */
+  /** Per entry: the key indexes its record references, same layout. */
   refStart: Uint32Array;
   refs: Uint32Array;
   /** Per entry: its row among the articles, or -1. */
@@ -91,20 +131,8 @@ interface Stored {
   /** SIGNATURE_SIZE numbers per article row; hasSignature[row] says whether they mean anything. */
   signatures: Uint32Array;
   hasSignature: Uint8Array;
-  /** Entity and outlet entries: what the file gives the registry (./registry.ts `factsText`). */
   facts: Array<[number, string]>;
   extra: Array<[number, Extra]>;
-}
-
-/** The entries' columns of a stored cache. */
-type Columnar = Omit<Stored, 'format' | 'fingerprint' | 'registry' | 'now' | 'facts' | 'extra'>;
-
-/** What restoring a cached result gives the runner, as the result of checking the file would. */
-export interface RestoreSink {
-  article(summary: ArticleSummary): void;
-  renamed(renamed: DatasetSummary['renamed'][number]): void;
-  redirect(redirect: DatasetSummary['redirects'][number]): void;
-  finding(finding: Finding): void;
 }
 
 /** SHA-256 over the validator's sources and the schema files. */
@@ -203,116 +231,89 @@ function parseLsFiles(out: Buffer): Map<string, string> {
   return ids;
 }
 
-const split = (key: string) => {
-  const slash = key.indexOf('/');
-  return [key.slice(0, slash) as Collection, key.slice(slash + 1)] as const;
-};
-
-/** Accumulates fresh entries column by column. */
-class Columns {
-  readonly keys: string[] = [];
-  readonly #keyIndex = new Map<string, number>();
-  readonly paths: string[] = [];
-  /** Per entry: the result's `index` (the runner's order). */
-  readonly order: number[] = [];
-  readonly blobs: string[] = [];
-  readonly askedStart: number[] = [0];
-  readonly asked: number[] = [];
-  readonly refStart: number[] = [0];
-  readonly refs: number[] = [];
-  readonly articleRow: number[] = [];
-  readonly articleId: string[] = [];
-  readonly articleUrl: Array<string | null> = [];
-  readonly bodyHash: string[] = [];
-  readonly signatures: Array<Uint32Array | null> = [];
-  readonly facts: Array<[number, string]> = [];
-  readonly extra: Array<[number, Extra]> = [];
-
-  /** The entries in the stored layout. */
-  columnar(): Columnar {
-    const signatures = new Uint32Array(this.signatures.length * SIGNATURE_SIZE);
-    const hasSignature = new Uint8Array(this.signatures.length);
-    this.signatures.forEach((signature, row) => {
-      if (signature) signatures.set(signature, row * SIGNATURE_SIZE);
-      hasSignature[row] = signature ? 1 : 0;
-    });
-    return {
-      keys: this.keys,
-      paths: this.paths,
-      blobs: this.blobs.join(''),
-      askedStart: Uint32Array.from(this.askedStart),
-      asked: Uint32Array.from(this.asked),
-      refStart: Uint32Array.from(this.refStart),
-      refs: Uint32Array.from(this.refs),
-      articleRow: Int32Array.from(this.articleRow),
-      articleId: this.articleId,
-      articleUrl: this.articleUrl,
-      bodyHash: this.bodyHash,
-      signatures,
-      hasSignature,
-    };
-  }
-
-  key(key: string): number {
-    let index = this.#keyIndex.get(key);
-    if (index === undefined) {
-      index = this.keys.push(key) - 1;
-      this.#keyIndex.set(key, index);
-    }
+/** Entries in the stored layout: keys numbered in order of first use, numbers in typed arrays. */
+function encode(entries: Iterable<Entry>, header: Pick<Stored, 'format' | 'fingerprint' | 'registry' | 'now'>): Stored {
+  const keys: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const key = (k: string) => {
+    let index = keyIndex.get(k);
+    if (index === undefined) keyIndex.set(k, (index = keys.push(k) - 1));
     return index;
-  }
-
-  /** Adds a fresh result (with its `blob` and `lookups`), keeping only what the cache stores. */
-  add(path: string, result: FileResult, facts: string | undefined): void {
-    const entry = this.paths.push(path) - 1;
-    this.order.push(result.index);
-    this.blobs.push(result.blob!);
-    // Each key once per entry: a record asks about, and references, the same id many times.
-    const asked = new Set<number>();
-    for (const k of result.lookups!.present) asked.add(this.key(k));
-    for (const k of result.lookups!.absent) asked.add((this.key(k) | ABSENT) >>> 0);
-    for (const k of asked) this.asked.push(k);
-    this.askedStart.push(this.asked.length);
-    const refs = new Set<number>();
-    for (const id of result.references?.entities ?? []) refs.add(this.key(`entities/${id}`));
-    for (const id of result.references?.outlets ?? []) refs.add(this.key(`outlets/${id}`));
-    for (const k of refs) this.refs.push(k);
-    this.refStart.push(this.refs.length);
-    const a = result.article;
+  };
+  const paths: string[] = [];
+  const blobs: string[] = [];
+  const askedStart = [0];
+  const asked: number[] = [];
+  const refStart = [0];
+  const refs: number[] = [];
+  const articleRow: number[] = [];
+  const articleId: string[] = [];
+  const articleUrl: Array<string | null> = [];
+  const bodyHash: string[] = [];
+  const signatures: Array<Uint32Array | null> = [];
+  const facts: Array<[number, string]> = [];
+  const extra: Array<[number, Extra]> = [];
+  for (const entry of entries) {
+    const e = paths.push(entry.path) - 1;
+    blobs.push(entry.blob);
+    for (const k of entry.asked) asked.push((key(entry.keys[(k & ~ABSENT) >>> 0]!) | (k & ABSENT)) >>> 0);
+    askedStart.push(asked.length);
+    for (const k of entry.refs) refs.push(key(entry.keys[k]!));
+    refStart.push(refs.length);
+    const a = entry.article;
+    articleRow.push(a ? articleId.length : -1);
     if (a) {
-      this.articleRow.push(this.articleId.length);
-      this.articleId.push(a.id);
-      this.articleUrl.push(a.url);
-      this.bodyHash.push(a.bodyHash);
-      this.signatures.push(a.signature);
-    } else this.articleRow.push(-1);
-    if (facts !== undefined) this.facts.push([entry, facts]);
-    const extra: Extra = {};
-    if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
-    if (result.renamed)
-      extra.renamed = { collection: result.renamed.collection, id: result.renamed.id, fileId: result.renamed.fileId };
-    if (result.redirect) extra.redirect = result.redirect.record;
-    if (Object.keys(extra).length > 0) this.extra.push([entry, extra]);
+      articleId.push(a.id);
+      articleUrl.push(a.url);
+      bodyHash.push(a.bodyHash);
+      signatures.push(a.signature);
+    }
+    if (entry.facts !== undefined) facts.push([e, entry.facts]);
+    if (entry.extra) extra.push([e, entry.extra]);
   }
+  const packed = new Uint32Array(signatures.length * SIGNATURE_SIZE);
+  signatures.forEach((signature, row) => signature && packed.set(signature, row * SIGNATURE_SIZE));
+  return {
+    ...header,
+    keys,
+    paths,
+    blobs: blobs.join(''),
+    askedStart: Uint32Array.from(askedStart),
+    asked: Uint32Array.from(asked),
+    refStart: Uint32Array.from(refStart),
+    refs: Uint32Array.from(refs),
+    articleRow: Int32Array.from(articleRow),
+    articleId,
+    articleUrl,
+    bodyHash,
+    signatures: packed,
+    hasSignature: Uint8Array.from(signatures, (signature) => (signature ? 1 : 0)),
+    facts,
+    extra,
+  };
 }
 
 export class ResultCache {
   readonly #stored: Stored | null;
-  /** Path → entry index in #stored, built when first needed (see #entry). */
-  #index: Map<string, number> | null = null;
-  /** Where #entry looks first: for registry facts, for results. */
-  readonly #cursors: [number, number] = [0, 0];
+  /** Path → entry index in #stored. */
+  readonly #index = new Map<string, number>();
   /** Per stored key: 1 when it gets the same answer now, 0 when not, -1 not yet asked. */
   readonly #answers: Int8Array;
-  /** Per stored key: 1 when a restored record references it. */
-  readonly #referenced: Uint8Array;
+  /** Per stored key, once split: its collection and id. */
+  readonly #split: Array<readonly [Collection, string] | undefined> = [];
   readonly #extra: Map<number, Extra>;
   readonly #facts: Map<number, string>;
-  /** Stored entries this run reused, and the runner's order of their files (`order` in `restore`). */
-  readonly #reused: number[] = [];
-  readonly #reusedOrder: number[] = [];
-  /** Fresh results, already reduced to columns (100,000 results kept whole would cost hundreds of MB). */
-  readonly #fresh = new Columns();
+  /** The entries of the next cache file, in the runner's order: stored entries reused (their index) or fresh. */
+  readonly #next: Array<number | Entry> = [];
+  #fresh = 0;
+  /** The keys of fresh entries, each once: 100,000 results holding their own key strings would cost hundreds of MB. */
+  readonly #freshKeys: string[] = [];
+  readonly #freshKeyIndex = new Map<string, number>();
+  readonly #freshKey = (key: string): number => {
+    let index = this.#freshKeyIndex.get(key);
+    if (index === undefined) this.#freshKeyIndex.set(key, (index = this.#freshKeys.push(key) - 1));
+    return index;
+  };
   /** Whether the stored results hold for this run's registry (see `useRegistry`). */
   #usable = false;
   #registry = '';
@@ -324,8 +325,8 @@ export class ResultCache {
     stored: Stored | null,
   ) {
     this.#stored = stored;
+    stored?.paths.forEach((path, entry) => this.#index.set(path, entry));
     this.#answers = new Int8Array(stored?.keys.length ?? 0).fill(-1);
-    this.#referenced = new Uint8Array(stored?.keys.length ?? 0);
     this.#extra = new Map(stored?.extra ?? []);
     this.#facts = new Map(stored?.facts ?? []);
   }
@@ -352,76 +353,87 @@ export class ResultCache {
     this.#usable = this.#stored?.registry === digest;
   }
 
-  /**
-   * The stored entry for this path and content, or -1. Entries are stored in the order the runner asks for them, so
-   * the entry after the last one found (by this `cursor`) is tried first; the index by path is built only when that
-   * misses.
-   */
-  #entry(relative: string, blob: string, cursor: 0 | 1): number {
-    const s = this.#stored!;
-    let entry: number | undefined = this.#cursors[cursor];
-    if (s.paths[entry] !== relative) {
-      if (this.#index === null) {
-        this.#index = new Map();
-        for (let i = 0; i < s.paths.length; i++) this.#index.set(s.paths[i]!, i);
-      }
-      entry = this.#index.get(relative);
-      if (entry === undefined) return -1;
+  /** The stored entry for this path and content, or -1. */
+  #entry(relative: string, blob: string): number {
+    const entry = this.#index.get(relative);
+    return entry !== undefined && this.#stored!.blobs.startsWith(blob, entry * BLOB) ? entry : -1;
+  }
+
+  #key(index: number): readonly [Collection, string] {
+    let split = this.#split[index];
+    if (split === undefined) {
+      const key = this.#stored!.keys[index]!;
+      const slash = key.indexOf('/');
+      this.#split[index] = split = [key.slice(0, slash) as Collection, key.slice(slash + 1)];
     }
-    this.#cursors[cursor] = entry + 1;
-    return s.blobs.startsWith(blob, entry * BLOB) ? entry : -1;
+    return split;
   }
 
   /** The registry facts stored for a registry file with this content (./registry.ts `factsText`), if any. */
   facts(relative: string, blob: string): string | undefined {
-    const entry = this.#stored === null ? -1 : this.#entry(relative, blob, 0);
+    const entry = this.#stored === null ? -1 : this.#entry(relative, blob);
     return entry < 0 ? undefined : this.#facts.get(entry);
   }
 
   /**
-   * Restores the result stored for this file and content into `sink`, if every question its rules asked still
-   * gets the same answer. `relative` is the path inside the data folder (with `/`), `file` the path as reported,
-   * `order` the file's place in the runner's order (the cache is written in that order, see #entry).
+   * The result stored for this file and content, as checking the file would give it, if every question its rules
+   * asked still gets the same answer; else null. `relative` is the path inside the data folder (with `/`), `file`
+   * the path as reported.
    */
-  restore(relative: string, file: string, blob: string, order: number, known: KnownIds, sink: RestoreSink): boolean {
+  restore(relative: string, file: string, blob: string, known: KnownIds): FileResult | null {
     const s = this.#stored;
-    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob, 1);
-    if (s === null || entry < 0) return false;
+    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob);
+    if (s === null || entry < 0) return null;
     for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
       const key = (s.asked[i]! & ~ABSENT) >>> 0;
       let answer = this.#answers[key]!;
       if (answer === -1) {
-        const [collection, id] = split(s.keys[key]!);
+        const [collection, id] = this.#key(key);
         this.#answers[key] = answer = known[collection]?.has(id) ? 1 : 0;
       }
-      if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return false;
+      if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return null;
     }
-    this.#reused.push(entry);
-    this.#reusedOrder.push(order);
-    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) this.#referenced[s.refs[i]!] = 1;
-    const row = s.articleRow[entry]!;
-    if (row >= 0) {
-      const signature = s.hasSignature[row]
-        ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE)
-        : null;
-      sink.article({ file, id: s.articleId[row]!, url: s.articleUrl[row]!, bodyHash: s.bodyHash[row]!, signature });
+    this.#next.push(entry);
+    const references = { entities: [] as string[], outlets: [] as string[] };
+    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) {
+      const [collection, id] = this.#key(s.refs[i]!);
+      references[collection as 'entities' | 'outlets'].push(id);
     }
-    const extra = this.#extra.get(entry);
-    if (extra) {
-      if (extra.renamed) sink.renamed({ ...extra.renamed, file });
-      if (extra.redirect) sink.redirect({ file, record: extra.redirect });
-      for (const f of extra.findings ?? []) sink.finding({ file, ...f });
-    }
-    return true;
+    const extra = this.#extra.get(entry) ?? {};
+    const article = this.#article(entry);
+    return {
+      complete: true,
+      findings: (extra.findings ?? []).map((f) => ({ file, ...f })),
+      references,
+      ...(article && { article: { file, ...article } }),
+      ...(extra.renamed && { renamed: { ...extra.renamed, file } }),
+      ...(extra.redirect && { redirect: { file, record: extra.redirect } }),
+    };
   }
 
-  /** The ids the restored records reference (each once), for the dataset summary. */
-  referenced(): Array<readonly [Collection, string]> {
-    const out: Array<readonly [Collection, string]> = [];
-    this.#referenced.forEach((flag, key) => {
-      if (flag === 1) out.push(split(this.#stored!.keys[key]!));
-    });
-    return out;
+  #article(entry: number): Entry['article'] {
+    const s = this.#stored!;
+    const row = s.articleRow[entry]!;
+    if (row < 0) return undefined;
+    const signature = s.hasSignature[row]
+      ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE)
+      : null;
+    return { id: s.articleId[row]!, url: s.articleUrl[row]!, bodyHash: s.bodyHash[row]!, signature };
+  }
+
+  /** A stored entry as `put` would have made it. */
+  #decode(entry: number): Entry {
+    const s = this.#stored!;
+    return {
+      path: s.paths[entry]!,
+      blob: s.blobs.slice(entry * BLOB, (entry + 1) * BLOB),
+      keys: s.keys,
+      asked: s.asked.subarray(s.askedStart[entry], s.askedStart[entry + 1]),
+      refs: s.refs.subarray(s.refStart[entry], s.refStart[entry + 1]),
+      article: this.#article(entry),
+      facts: this.#facts.get(entry),
+      extra: this.#extra.get(entry),
+    };
   }
 
   /**
@@ -433,7 +445,32 @@ export class ResultCache {
     if (blob === undefined || !result.complete || !lookups || lookups.opaque) return;
     if (result.findings.some((f) => f.internal || f.rule === 'dates')) return;
     if (result.article?.signature && result.article.signature.length !== SIGNATURE_SIZE) return;
-    this.#fresh.add(relative, result, facts?.blob === blob ? facts.text : this.facts(relative, blob));
+    const extra: Extra = {};
+    if (result.findings.length > 0) extra.findings = result.findings.map(({ file: _file, ...f }) => f);
+    if (result.renamed) {
+      const { collection, id, fileId } = result.renamed;
+      extra.renamed = { collection, id, fileId };
+    }
+    if (result.redirect) extra.redirect = result.redirect.record;
+    const a = result.article;
+    this.#fresh++;
+    this.#next.push({
+      path: relative,
+      blob,
+      keys: this.#freshKeys,
+      asked: Uint32Array.from(
+        new Set([...lookups.present.map(this.#freshKey), ...lookups.absent.map((k) => this.#freshKey(k) | ABSENT)]),
+      ),
+      refs: Uint32Array.from(
+        new Set([
+          ...(result.references?.entities ?? []).map((id) => this.#freshKey(`entities/${id}`)),
+          ...(result.references?.outlets ?? []).map((id) => this.#freshKey(`outlets/${id}`)),
+        ]),
+      ),
+      article: a && { id: a.id, url: a.url, bodyHash: a.bodyHash, signature: a.signature },
+      facts: facts?.blob === blob ? facts.text : this.facts(relative, blob),
+      extra: Object.keys(extra).length > 0 ? extra : undefined,
+    });
   }
 
   /**
@@ -444,66 +481,15 @@ export class ResultCache {
    */
   save(): void {
     const s = this.#stored;
-    const f = this.#fresh;
-    const fresh = f.paths.length;
-    if (s !== null && this.#usable && fresh * 100 < s.paths.length) return;
-    const reused = s === null ? [] : this.#reused;
-    // The entries kept, copied into new columns: keys are numbered anew, each side's key indexes looked up once.
-    const next = new Columns();
-    const renumber = (from: readonly string[]) => {
-      const to = new Int32Array(from.length).fill(-1);
-      return (key: number) => (to[key]! >= 0 ? to[key]! : (to[key] = next.key(from[key]!)));
-    };
-    interface Side {
-      c: Columnar;
-      facts: ReadonlyMap<number, string>;
-      extra: ReadonlyMap<number, Extra>;
-      key: (key: number) => number;
-    }
-    const stored: Side | null = s && { c: s, facts: this.#facts, extra: this.#extra, key: renumber(s.keys) };
-    const c = f.columnar();
-    const added: Side = { c, facts: new Map(f.facts), extra: new Map(f.extra), key: renumber(c.keys) };
-    const copy = ({ c, facts, extra, key }: Side, e: number) => {
-      const i = next.paths.push(c.paths[e]!) - 1;
-      next.blobs.push(c.blobs.slice(e * BLOB, (e + 1) * BLOB));
-      for (let j = c.askedStart[e]!; j < c.askedStart[e + 1]!; j++)
-        next.asked.push((key((c.asked[j]! & ~ABSENT) >>> 0) | (c.asked[j]! & ABSENT)) >>> 0);
-      next.askedStart.push(next.asked.length);
-      for (let j = c.refStart[e]!; j < c.refStart[e + 1]!; j++) next.refs.push(key(c.refs[j]!));
-      next.refStart.push(next.refs.length);
-      const row = c.articleRow[e]!;
-      next.articleRow.push(row < 0 ? -1 : next.articleId.length);
-      if (row >= 0) {
-        next.articleId.push(c.articleId[row]!);
-        next.articleUrl.push(c.articleUrl[row]!);
-        next.bodyHash.push(c.bodyHash[row]!);
-        const signature = c.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE);
-        next.signatures.push(c.hasSignature[row] ? signature : null);
-      }
-      if (facts.has(e)) next.facts.push([i, facts.get(e)!]);
-      if (extra.has(e)) next.extra.push([i, extra.get(e)!]);
-    };
-    // In the runner's order (reused entries were restored in it; fresh results arrive in any order), so the next
-    // run finds each entry where it looks first.
-    const freshOrder = Array.from({ length: fresh }, (_, e) => e).sort((a, b) => f.order[a]! - f.order[b]!);
-    for (let r = 0, e = 0; r < reused.length || e < fresh;) {
-      if (e < fresh && (r >= reused.length || f.order[freshOrder[e]!]! < this.#reusedOrder[r]!))
-        copy(added, freshOrder[e++]!);
-      else copy(stored!, reused[r++]!);
-    }
-    const out: Stored = {
-      format: FORMAT,
-      fingerprint: this.fingerprint,
-      registry: this.#registry,
-      now: this.now,
-      ...next.columnar(),
-      facts: next.facts,
-      extra: next.extra,
-    };
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    const payload = serialize(out);
-    writeFileSync(temporary, Buffer.concat([sha256(payload), payload]));
-    renameSync(temporary, this.path);
+    if (s !== null && this.#usable && this.#fresh * 100 < s.paths.length) return;
+    // Stored entries are decoded one at a time as they are written: 100,000 of them at once would cost hundreds of MB.
+    const next = this.#next;
+    const decode = (entry: number) => this.#decode(entry);
+    const entries = (function* () {
+      for (const e of next) yield typeof e === 'number' ? decode(e) : e;
+    })();
+    const header = { format: FORMAT, fingerprint: this.fingerprint, registry: this.#registry, now: this.now };
+    const payload = serialize(encode(entries, header));
+    writeAtomic(this.path, Buffer.concat([sha256(payload), payload]));
   }
 }

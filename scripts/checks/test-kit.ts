@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collection, CollectionRecords } from '../lib/collections.ts';
 import { covers, summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
-import { recordContext, runRule, summaryPart } from './check-file.ts';
-import { factsOf, type EntityFacts } from './registry.ts';
+import { recordContext, runRule, summaryBuilder, summaryPart } from './check-file.ts';
+import { factsOf, factsText, readRegistry } from './registry.ts';
+import type { RecordFile } from './layout.ts';
 import { RULES } from './rules/index.ts';
 
 export const VALID_FIXTURE = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'validation', 'valid');
@@ -64,39 +65,27 @@ export function summaryOf(records: Records): DatasetSummary & { registry: Return
     redirects: new Set(),
   };
   for (const file of records.keys()) known[split(file).collection].add(split(file).fileId);
-  const summary: DatasetSummary = {
+  const { summary, add } = summaryBuilder({
     known,
-    renamed: [],
-    complete: true,
-    referenced: { entities: new Set(), outlets: new Set() },
-    articles: [],
-    redirects: [],
     strays: [],
     fileOf: (collection, id) => (known[collection].has(id) ? `${collection}/${id}.json` : undefined),
-  };
+  });
   for (const [file, record] of [...records].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { collection, fileId } = split(file);
-    const part = summaryPart(collection, record as CollectionRecords[Collection], file, fileId, summaryParts(RULES));
-    if (part.renamed) summary.renamed.push(part.renamed);
-    for (const c of ['entities', 'outlets'] as const)
-      for (const id of part.references?.[c] ?? []) (summary.referenced[c] as Set<string>).add(id);
-    if (part.article) summary.articles.push(part.article);
-    if (part.redirect) summary.redirects.push(part.redirect);
+    add(summaryPart(collection, record as CollectionRecords[Collection], file, fileId, summaryParts(RULES)));
   }
   return { ...summary, registry: registryOf(records) };
 }
 
+/** The registry the runner would read from these records (./registry.ts, with every file's facts given). */
 function registryOf(records: Records) {
-  const entities = new Map<string, EntityFacts>();
-  const outlets = new Map<string, { name: string }>();
-  for (const [file, record] of records) {
-    const { collection, fileId } = split(file);
-    if (collection !== 'entities' && collection !== 'outlets') continue;
-    const facts = factsOf(collection, record);
-    if (facts && collection === 'entities') entities.set(fileId, facts as EntityFacts);
-    if (facts && collection === 'outlets') outlets.set(fileId, { name: facts.name });
-  }
-  return { entities, outlets };
+  const files = [...records.keys()].map((path) => ({
+    collection: split(path).collection,
+    id: split(path).fileId,
+    path,
+  }));
+  const facts = (file: RecordFile) => factsText(factsOf(file.collection as 'entities', records.get(file.path)));
+  return readRegistry(files, { cached: facts, read: () => {} });
 }
 
 /**

@@ -8,106 +8,70 @@
  * `AnnotatorNotes` note (`#`) holds the annotation's id and fields as JSON, so an import gives it back exactly.
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { parseJsonSource } from '../lib/json-source.ts';
-import { contextOf, decomposeArticle, recordVersion, type Decomposed } from './spans.ts';
 import {
   ARTICLE_SCHEMA,
+  BLOCK_LABELS,
   choiceValues,
   choicesOf,
+  decomposeArticle,
+  exportedBlocks,
+  GENRE_FIELD,
   getLink,
   kindLabel,
   mainLabel,
+  notePayload,
+  parseNote,
+  recordVersion,
   roleLabel,
-  rolePatterns,
+  schemaLabels,
   wikidataOf,
-} from './layers.ts';
-import { BLOCK_LABELS, exportedBlocks, GENRE_FIELD } from './document.ts';
+  type Note,
+} from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
+import { fromRegions, ImportError, type Read, type Region } from './merge.ts';
 
 /** The normalisation databases this export uses (brat's tools.conf names them). */
 export const NORM_DATASET = 'AnnotatedNews';
 export const NORM_WIKIDATA = 'Wikidata';
-
-/** A note's payload: what the spans and types do not say. */
-export interface BratNote {
-  layer: string;
-  id: string;
-  /** The record's version at export (see `recordVersion`). */
-  version?: string;
-  fields: Record<string, unknown>;
-  /** prefix/suffix of each span's selector, by role, so the import restores the same selectors. */
-  context?: Record<string, { prefix?: string; suffix?: string }>;
-}
-
-/**
- * What an export carries of an annotation besides its spans (a brat note, a Label Studio region's `meta`): its layer,
- * id and fields, the record's version, and each span's prefix/suffix by role.
- */
-export function notePayload(item: Decomposed, version: string): BratNote {
-  const context: NonNullable<BratNote['context']> = {};
-  for (const span of item.spans)
-    if (span.selector.prefix !== undefined || span.selector.suffix !== undefined)
-      context[span.role] = contextOf(span.selector);
-  return {
-    layer: item.layer,
-    id: item.id,
-    version,
-    fields: item.fields,
-    ...(Object.keys(context).length > 0 ? { context } : {}),
-  };
-}
-
-/**
- * A note's payload as the export wrote it, read as strictly as a record (scripts/lib/json-source.ts: depth, size,
- * forbidden keys); null when the note is not JSON the export wrote.
- */
-export function parseNote(text: string): BratNote | null {
-  const parsed = parseJsonSource(Buffer.from(text, 'utf8'));
-  if (!parsed.ok) return null;
-  const note = parsed.value as Partial<BratNote>;
-  return typeof note.layer === 'string' && typeof note.id === 'string' ? (note as BratNote) : null;
-}
 
 /** The `.ann` text of one article. */
 export function bratAnn(
   article: Pick<Article | PublishedArticle, 'body' | 'annotations' | 'genre'>,
   registry: Registry,
 ): string {
-  const { annotations, offsets } = decomposeArticle(article);
+  const { annotations } = decomposeArticle(article);
   const version = recordVersion(article);
   const lines: string[] = [];
-  let t = 0;
-  let r = 0;
-  let n = 0;
-  let note = 0;
-  let a = 0;
+  const counts: Record<string, number> = {};
+  /** The next id of a kind of line (`T1`, `T2`…; `R1`…). */
+  const next = (kind: string) => `${kind}${(counts[kind] = (counts[kind] ?? 0) + 1)}`;
   const attributes = (target: string, choices: Record<string, string>) => {
-    for (const [name, value] of Object.entries(choices)) lines.push(`A${++a}\t${name} ${target} ${value}`);
+    for (const [name, value] of Object.entries(choices)) lines.push(`${next('A')}\t${name} ${target} ${value}`);
   };
   for (const item of annotations) {
-    const mainT = `T${++t}`;
+    const mainT = next('T');
     const main = item.spans[0]!;
     lines.push(`${mainT}\t${mainLabel(item, registry)} ${main.start} ${main.end}\t${main.selector.exact}`);
     for (const span of item.spans.slice(1)) {
-      const roleT = `T${++t}`;
+      const roleT = next('T');
       const label = roleLabel(span.role);
       lines.push(`${roleT}\t${label} ${span.start} ${span.end}\t${span.selector.exact}`);
-      lines.push(`R${++r}\t${label} Arg1:${mainT} Arg2:${roleT}`);
+      lines.push(`${next('R')}\t${label} Arg1:${mainT} Arg2:${roleT}`);
     }
     const link = LAYERS[item.layer].link;
-    const linked = getLink(LAYERS[item.layer], item.fields);
+    const linked = getLink(item);
     if (link && typeof linked === 'string') {
       const name = link.collection === 'entities' ? (registry.entities.get(linked)?.name ?? linked) : linked;
       const qid = link.collection === 'entities' ? wikidataOf(registry.entities.get(linked)) : null;
-      if (qid) lines.push(`N${++n}\tReference ${mainT} ${NORM_WIKIDATA}:${qid}\t${name}`);
-      lines.push(`N${++n}\tReference ${mainT} ${NORM_DATASET}:${linked}\t${name}`);
+      if (qid) lines.push(`${next('N')}\tReference ${mainT} ${NORM_WIKIDATA}:${qid}\t${name}`);
+      lines.push(`${next('N')}\tReference ${mainT} ${NORM_DATASET}:${linked}\t${name}`);
     }
     attributes(mainT, choicesOf(item.layer, item.fields));
-    lines.push(`#${++note}\tAnnotatorNotes ${mainT}\t${JSON.stringify(notePayload(item, version))}`);
+    lines.push(`${next('#')}\tAnnotatorNotes ${mainT}\t${JSON.stringify(notePayload(item, version))}`);
   }
   // The blocks, as spans typed by their type (a block broken by a line feed in fragments, as brat writes it).
-  exportedBlocks(article, offsets).forEach((block, index) => {
+  exportedBlocks(article).forEach((block, index) => {
     const fragments: string[] = [];
     const texts: string[] = [];
     let at = block.start;
@@ -119,9 +83,10 @@ export function bratAnn(
       }
       at += length;
     }
-    lines.push(`T${++t}\t${block.label} ${fragments.join(';')}\t${texts.join(' ')}`);
+    const id = next('T');
+    lines.push(`${id}\t${block.label} ${fragments.join(';')}\t${texts.join(' ')}`);
     const genre = index === 0 && article.genre !== undefined ? { [GENRE_FIELD.name]: article.genre } : {};
-    attributes(`T${t}`, { ...block.choices, ...genre });
+    attributes(id, { ...block.choices, ...genre });
   });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
@@ -132,7 +97,7 @@ export function bratAnn(
  */
 export function bratConf(entityKinds: readonly string[], schema = ARTICLE_SCHEMA): string {
   const layerLabels = Object.values(LAYERS).map((l) => l.label);
-  const roles = Object.keys(rolePatterns(schema));
+  const roles = Object.keys(schemaLabels(schema).roles);
   const choices = choiceValues(schema);
   return [
     '# Generated by `npm run build` (annotated-news): the annotation types of the brat export.',
@@ -171,12 +136,12 @@ export interface BratDocument {
 }
 
 /** A line of an `.ann` file that does not follow the format, with its 1-based line number. */
-export class BratSyntaxError extends Error {
+export class BratSyntaxError extends ImportError {
   constructor(
     readonly line: number,
     message: string,
   ) {
-    super(`line ${line}: ${message}`);
+    super(`${line}:1`, message, 'See https://brat.nlplab.org/standoff.html for the format.');
   }
 }
 
@@ -195,100 +160,130 @@ export function parseBratAnn(ann: string): BratDocument {
     notes: [],
     equivalences: [],
   };
-  const lines = ann.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  ann.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
-    const fields = raw.split('\t');
-    const id = fields[0]!;
+    const [id = '', body = '', ...rest] = raw.split('\t');
+    const text = rest.join('\t');
+    const parts = body.split(' ').filter(Boolean);
     const bad = (why: string): never => {
       throw new BratSyntaxError(line, `${why}: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)}`);
     };
-    /** A relation's or an event's argument, `ROLE:ID`. */
-    const argument = (part: string): [string, string] => {
-      const m = /^([^:]+):(\S+)$/.exec(part);
-      return m ? [m[1]!, m[2]!] : bad(`expected ROLE:ID, not ${JSON.stringify(part)}`);
-    };
-    if (fields.length < 2) bad('expected an id, a tab and the annotation');
-    const body = fields[1]!;
+    const match = (pattern: RegExp, subject: string, why: string) => pattern.exec(subject) ?? bad(why);
+    /** A relation's or an event's arguments, `ROLE:ID` each. */
+    const args = (list: string[]) =>
+      list.map((part): [string, string] => {
+        const [, role, target] = match(/^([^:]+):(\S+)$/, part, `expected ROLE:ID, not ${JSON.stringify(part)}`);
+        return [role!, target!];
+      });
+    if (!raw.includes('\t')) bad('expected an id, a tab and the annotation');
     switch (id[0]) {
       case 'T': {
         if (!/^T\d+/.test(id)) bad('a text-bound id is T followed by a number');
-        const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
-        if (!match) bad('expected "TYPE START END" (fragments separated by ";") after the id');
-        if (fields.length < 3) bad('expected the spanned text after a tab');
-        const fragments = match![2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+        const why = 'expected "TYPE START END" (fragments separated by ";") after the id';
+        const [, type, spans] = match(/^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/, body, why);
+        if (rest.length === 0) bad('expected the spanned text after a tab');
+        const fragments = spans!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
         for (const [s, e] of fragments) if (e < s) bad(`the end ${e} is before the start ${s}`);
-        doc.textBounds.push({ id, type: match![1]!, fragments, text: fields.slice(2).join('\t'), line });
+        doc.textBounds.push({ id, type: type!, fragments, text, line });
         break;
       }
-      case 'R': {
-        const parts = body.split(' ').filter(Boolean);
+      case 'R':
         if (parts.length < 3) bad('expected "TYPE Arg1:ID Arg2:ID"');
-        doc.relations.push({ id, type: parts[0]!, args: Object.fromEntries(parts.slice(1).map(argument)), line });
+        doc.relations.push({ id, type: parts[0]!, args: Object.fromEntries(args(parts.slice(1))), line });
         break;
-      }
       case 'E': {
-        const parts = body.split(' ').filter(Boolean);
-        const head = /^([^:]+):(\S+)$/.exec(parts[0] ?? '');
-        if (!head) bad('expected "TYPE:TRIGGER-ID" first');
-        doc.events.push({ id, type: head![1]!, trigger: head![2]!, args: parts.slice(1).map(argument), line });
+        const [, type, trigger] = match(/^([^:]+):(\S+)$/, parts[0] ?? '', 'expected "TYPE:TRIGGER-ID" first');
+        doc.events.push({ id, type: type!, trigger: trigger!, args: args(parts.slice(1)), line });
         break;
       }
       case 'A':
-      case 'M': {
-        const parts = body.split(' ').filter(Boolean);
+      case 'M':
         if (parts.length < 2 || parts.length > 3) bad('expected "NAME TARGET-ID [VALUE]"');
         doc.attributes.push({ id, name: parts[0]!, target: parts[1]!, value: parts[2] ?? null, line });
         break;
-      }
       case 'N': {
-        const m = /^(\S+) (\S+) ([^:\s]+):(\S+)$/.exec(body);
-        if (!m) bad('expected "TYPE TARGET-ID DATABASE:KEY"');
-        doc.normalizations.push({
-          id,
-          type: m![1]!,
-          target: m![2]!,
-          database: m![3]!,
-          key: m![4]!,
-          text: fields.slice(2).join('\t'),
-          line,
-        });
+        const why = 'expected "TYPE TARGET-ID DATABASE:KEY"';
+        const [, type, target, database, key] = match(/^(\S+) (\S+) ([^:\s]+):(\S+)$/, body, why);
+        doc.normalizations.push({ id, type: type!, target: target!, database: database!, key: key!, text, line });
         break;
       }
       case '#': {
-        const m = /^(\S+) (\S+)$/.exec(body);
-        if (!m) bad('expected "TYPE TARGET-ID" in a note');
-        doc.notes.push({ id, type: m![1]!, target: m![2]!, text: fields.slice(2).join('\t'), line });
+        const [, type, target] = match(/^(\S+) (\S+)$/, body, 'expected "TYPE TARGET-ID" in a note');
+        doc.notes.push({ id, type: type!, target: target!, text, line });
         break;
       }
-      case '*': {
-        const parts = body.split(' ').filter(Boolean);
+      case '*':
         if (parts.length < 3) bad('expected "TYPE ID ID…" in an equivalence');
         doc.equivalences.push({ type: parts[0]!, members: parts.slice(1), line });
         break;
-      }
       default:
         bad('an annotation id starts with T, R, E, A, M, N, # or *');
     }
   });
-  const known = new Set([
-    ...doc.textBounds.map((t) => t.id),
-    ...doc.relations.map((r) => r.id),
-    ...doc.events.map((e) => e.id),
-  ]);
+  const known = new Set([...doc.textBounds, ...doc.relations, ...doc.events].map((a) => a.id));
+  const undefinedId = (line: number, id: string, target: string, what = '') =>
+    new BratSyntaxError(line, `${what}${JSON.stringify(id)} refers to ${JSON.stringify(target)}, which is not defined`);
   for (const r of doc.relations)
     for (const target of Object.values(r.args))
-      if (!known.has(target))
-        throw new BratSyntaxError(
-          r.line,
-          `relation ${JSON.stringify(r.id)} refers to ${JSON.stringify(target)}, which is not defined`,
-        );
+      if (!known.has(target)) throw undefinedId(r.line, r.id, target, 'relation ');
   for (const n of [...doc.normalizations, ...doc.notes, ...doc.attributes])
-    if (!known.has(n.target))
-      throw new BratSyntaxError(
-        n.line,
-        `${JSON.stringify(n.id)} refers to ${JSON.stringify(n.target)}, which is not defined`,
-      );
+    if (!known.has(n.target)) throw undefinedId(n.line, n.id, n.target);
   return doc;
+}
+
+/**
+ * Reads an `.ann` file (and the `.txt` beside it, if any) as annotations: each text-bound span a region, with its
+ * attributes as choices, its normalisation as its link (the dataset's id, else the Wikidata QID) and the note the
+ * export wrote; role spans hang off a main span by a relation whose type is the role's label. Block spans give the
+ * article's structure, the genre an attribute of one of them.
+ */
+export function readBrat(ann: string, txt: string | null = null): Read {
+  const doc = parseBratAnn(ann);
+  const notes = new Map<string, Note>();
+  for (const note of doc.notes) {
+    if (note.type !== 'AnnotatorNotes' || !note.text.startsWith('{')) continue;
+    const parsed = parseNote(note.text);
+    if (!parsed)
+      throw new ImportError(
+        `${note.line}:1`,
+        `the note on ${JSON.stringify(note.target)} is not the JSON the export wrote`,
+        'Remove the note, or restore it as exported.',
+      );
+    notes.set(note.target, parsed);
+  }
+  const links = new Map<string, string>();
+  for (const n of doc.normalizations)
+    if (n.database === NORM_DATASET || (n.database === NORM_WIKIDATA && !links.has(n.target)))
+      links.set(n.target, n.key);
+  const choices = new Map<string, Record<string, string>>();
+  for (const a of doc.attributes) choices.set(a.target, { ...choices.get(a.target), [a.name]: a.value ?? 'true' });
+  const regions = doc.textBounds.map((t): Region => {
+    if (t.fragments.length !== 1 && !BLOCK_LABELS.has(t.type))
+      throw new ImportError(
+        `${t.line}:1`,
+        `${JSON.stringify(t.id)} is a discontinuous span`,
+        'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
+      );
+    return {
+      where: `${t.line}:1`,
+      regionId: t.id,
+      label: t.type,
+      start: t.fragments[0]![0],
+      end: t.fragments[t.fragments.length - 1]![1],
+      text: t.text,
+      link: links.get(t.id) ?? null,
+      note: notes.get(t.id) ?? null,
+      choices: choices.get(t.id) ?? {},
+    };
+  });
+  const relations = doc.relations.flatMap(({ type, args }) =>
+    args.Arg1 && args.Arg2 ? [{ from: args.Arg1, to: args.Arg2, label: type }] : [],
+  );
+  const read = fromRegions(regions, relations, null, (t) => [
+    `${JSON.stringify(t.regionId)} is a ${t.label} span that no relation ties to an annotation`,
+    `Add a relation "${t.label}" from the annotation's main span (Arg1) to ${JSON.stringify(t.regionId)} (Arg2), ` +
+      `or delete it.`,
+  ]);
+  return { ...read, toolText: txt };
 }

@@ -8,22 +8,28 @@
  * fields as JSON, so an import gives it back exactly.
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle, MAIN, recordVersion } from './spans.ts';
 import {
   ARTICLE_SCHEMA,
+  BLOCK_LABELS,
   choiceValues,
   choicesOf,
+  decomposeArticle,
+  exportedBlocks,
+  GENRE_FIELD,
   getLink,
   kindLabel,
   mainLabel,
+  notePayload,
+  parseNote,
+  recordVersion,
   roleLabel,
-  rolePatterns,
-} from './layers.ts';
-import { BLOCK_LABELS, exportedBlocks, GENRE_FIELD } from './document.ts';
+  schemaLabels,
+  type Note,
+  type Span,
+} from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { notePayload, parseNote, type BratNote } from './brat.ts';
-import { ImportError } from './merge.ts';
+import { fromRegions, ImportError, type Read, type Region, type Relation } from './merge.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -34,7 +40,7 @@ const escapeXml = (s: string) =>
 
 /** The labelling configuration (XML) to paste into a Label Studio project. */
 export function labelStudioConfig(entityKinds: readonly string[], schema = ARTICLE_SCHEMA): string {
-  const roles = rolePatterns(schema);
+  const { roles } = schemaLabels(schema);
   const choices = choiceValues(schema);
   const choicesXml = (name: string, perRegion: boolean) => [
     `    <Choices name="${escapeXml(name)}" toName="${TEXT_NAME}" choice="single" showInline="true"` +
@@ -76,117 +82,67 @@ export function labelStudioConfig(entityKinds: readonly string[], schema = ARTIC
   ].join('\n');
 }
 
+/** Where a region is: its code point offsets and its text. */
+type Position = { start: number; end: number; text: string };
+
 /** One article as a Label Studio task with its annotations. */
 export function labelStudioTask(
   article: Pick<Article | PublishedArticle, 'id' | 'headline' | 'body' | 'annotations' | 'genre'>,
   registry: Registry,
 ): Record<string, unknown> {
-  const { text, annotations, offsets } = decomposeArticle(article);
+  const { text, annotations } = decomposeArticle(article);
   const version = recordVersion(article);
   const result: Record<string, unknown>[] = [];
+  /** A result of region `id` (none: of the task), by the control `from`, over `at` in the text. */
+  const add = (id: string | null, from: string, type: string, at: Position | null, value: object) => {
+    const region = {
+      ...(id === null ? {} : { id }),
+      from_name: from,
+      to_name: TEXT_NAME,
+      type,
+      value: { ...at, ...value },
+    };
+    result.push(region);
+    return region;
+  };
+  const choices = (id: string, at: Position, shown: Record<string, string>) => {
+    for (const [name, choice] of Object.entries(shown)) add(id, name, 'choices', at, { choices: [choice] });
+  };
+  const at = (span: Span): Position => ({ start: span.start, end: span.end, text: span.selector.exact });
   for (const item of annotations) {
-    let mainRegion: Record<string, unknown> = {};
-    item.spans.forEach((span, index) => {
-      const regionId = index === 0 ? item.id : `${item.id}~${span.role}`;
-      const value = { start: span.start, end: span.end, text: span.selector.exact };
-      const region = {
-        id: regionId,
-        from_name: LABELS_NAME,
-        to_name: TEXT_NAME,
-        type: 'labels',
-        value: { ...value, labels: [span.role === MAIN ? mainLabel(item, registry) : roleLabel(span.role)] },
-      };
-      if (index === 0) mainRegion = region;
-      result.push(region);
-      if (index > 0)
-        result.push({
-          type: 'relation',
-          from_id: item.id,
-          to_id: regionId,
-          direction: 'right',
-          labels: [roleLabel(span.role)],
-        });
-    });
-    const linked = getLink(LAYERS[item.layer], item.fields);
-    const main = item.spans[0]!;
-    if (typeof linked === 'string')
+    const [main, ...roles] = item.spans as [Span, ...Span[]];
+    const mainRegion = add(item.id, LABELS_NAME, 'labels', at(main), { labels: [mainLabel(item, registry)] });
+    for (const span of roles) {
+      const id = `${item.id}~${span.role}`;
+      add(id, LABELS_NAME, 'labels', at(span), { labels: [roleLabel(span.role)] });
       result.push({
-        id: item.id,
-        from_name: LINK_NAME,
-        to_name: TEXT_NAME,
-        type: 'textarea',
-        value: { start: main.start, end: main.end, text: main.selector.exact, textarea: [linked] },
+        type: 'relation',
+        from_id: item.id,
+        to_id: id,
+        direction: 'right',
+        labels: [roleLabel(span.role)],
       });
-    mainRegion.meta = { text: [JSON.stringify(notePayload(item, version))] };
-    result.push(...choiceResults(item.id, main, choicesOf(item.layer, item.fields)));
+    }
+    const linked = getLink(item);
+    if (typeof linked === 'string') add(item.id, LINK_NAME, 'textarea', at(main), { textarea: [linked] });
+    Object.assign(mainRegion, { meta: { text: [JSON.stringify(notePayload(item, version))] } });
+    choices(item.id, at(main), choicesOf(item.layer, item.fields));
   }
-  exportedBlocks(article, offsets).forEach((block, index) => {
+  exportedBlocks(article).forEach((block, index) => {
     const id = `block-${index + 1}`;
-    const value = { start: block.start, end: block.end, text: block.text };
-    result.push({
-      id,
-      from_name: LABELS_NAME,
-      to_name: TEXT_NAME,
-      type: 'labels',
-      value: { ...value, labels: [block.label] },
-    });
-    result.push(...choiceResults(id, value, block.choices));
+    const span = { start: block.start, end: block.end, text: block.text };
+    add(id, LABELS_NAME, 'labels', span, { labels: [block.label] });
+    choices(id, span, block.choices);
   });
-  if (article.genre !== undefined)
-    result.push({
-      from_name: GENRE_FIELD.name,
-      to_name: TEXT_NAME,
-      type: 'choices',
-      value: { choices: [article.genre] },
-    });
+  if (article.genre !== undefined) add(null, GENRE_FIELD.name, 'choices', null, { choices: [article.genre] });
   return { data: { text, article: article.id, headline: article.headline.text, version }, annotations: [{ result }] };
-}
-
-/** A region's choices as Label Studio results (one per choice, tied to the region by its id). */
-function choiceResults(
-  id: string,
-  span: { start: number; end: number; text?: string; selector?: { exact: string } },
-  choices: Record<string, string>,
-): Record<string, unknown>[] {
-  const value = { start: span.start, end: span.end, text: span.text ?? span.selector?.exact };
-  return Object.entries(choices).map(([name, choice]) => ({
-    id,
-    from_name: name,
-    to_name: TEXT_NAME,
-    type: 'choices',
-    value: { ...value, choices: [choice] },
-  }));
-}
-
-/** What an import needs from one region of a Label Studio export. */
-export interface LabelStudioRegion {
-  where: string;
-  regionId: string;
-  label: string;
-  start: number;
-  end: number;
-  text: string | null;
-  link: string | null;
-  note: BratNote | null;
-  /** The region's choices (`{ Attribution: 'belief' }`). */
-  choices: Record<string, string>;
 }
 
 /**
  * Reads a Label Studio JSON export (a list of tasks, or one task): the task for `articleId` (by `data.article`, or
  * the only task), its last annotation that was not cancelled, its regions and relations.
  */
-export function readLabelStudio(
-  document: unknown,
-  articleId: string,
-): {
-  text: string;
-  version: string | null;
-  regions: LabelStudioRegion[];
-  relations: Array<{ from: string; to: string; label: string }>;
-  /** The task-level choices (the genre). */
-  choices: Record<string, string>;
-} {
+export function readLabelStudio(document: unknown, articleId: string): Read {
   const tasks = Array.isArray(document) ? document : [document];
   const candidates = tasks.map((t, i) => [t, i] as const).filter(([t]) => t && typeof t === 'object');
   const byArticle = candidates.filter(([t]) => (t as { data?: { article?: unknown } }).data?.article === articleId);
@@ -214,30 +170,19 @@ export function readLabelStudio(
     if (item === null || typeof item !== 'object' || Array.isArray(item))
       throw new ImportError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
   });
+  // Links by region id; choices by region id, or the task's (no id).
   const links = new Map<string, string>();
-  for (const item of items) {
-    const textarea =
-      (item.value as { text?: unknown; textarea?: unknown } | undefined)?.textarea ??
-      (item.type === 'textarea' ? (item.value as { text?: unknown })?.text : undefined);
-    if (
-      item.type === 'textarea' &&
-      Array.isArray(textarea) &&
-      typeof textarea[0] === 'string' &&
-      typeof item.id === 'string'
-    )
-      links.set(item.id, textarea[0]);
-  }
-  // Choices: a region's (by its id), or the task's (no id).
   const choices = new Map<string | null, Record<string, string>>();
-  for (const item of items) {
-    const chosen = (item.value as { choices?: unknown } | undefined)?.choices;
-    if (item.type !== 'choices' || typeof item.from_name !== 'string' || !Array.isArray(chosen)) continue;
-    if (typeof chosen[0] !== 'string') continue;
-    const id = typeof item.id === 'string' ? item.id : null;
-    choices.set(id, { ...choices.get(id), [item.from_name]: chosen[0] });
+  for (const { type, id, from_name: name, value } of items) {
+    const shown = value as { textarea?: unknown; text?: unknown; choices?: unknown } | null | undefined;
+    const given = type === 'textarea' ? (shown?.textarea ?? shown?.text) : type === 'choices' ? shown?.choices : null;
+    if (!Array.isArray(given) || typeof given[0] !== 'string') continue;
+    if (type === 'textarea' && typeof id === 'string') links.set(id, given[0]);
+    const key = typeof id === 'string' ? id : null;
+    if (type === 'choices' && typeof name === 'string') choices.set(key, { ...choices.get(key), [name]: given[0] });
   }
-  const regions: LabelStudioRegion[] = [];
-  const relations: Array<{ from: string; to: string; label: string }> = [];
+  const regions: Region[] = [];
+  const relations: Relation[] = [];
   items.forEach((item, i) => {
     const at = `${where}/${i}`;
     if (item.type === 'relation') {
@@ -262,7 +207,7 @@ export function readLabelStudio(
           `give it one`,
       );
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
-    let note: BratNote | null = null;
+    let note: Note | null = null;
     if (Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('{')) {
       note = parseNote(meta[0]);
       if (!note)
@@ -284,11 +229,16 @@ export function readLabelStudio(
       choices: choices.get(regionId) ?? {},
     });
   });
-  return {
-    text: data.text,
-    version: typeof data.version === 'string' ? data.version : null,
+  const version = typeof data.version === 'string' ? data.version : null;
+  const read = fromRegions(
     regions,
     relations,
-    choices: choices.get(null) ?? {},
-  };
+    version,
+    (region) => [
+      `a ${region.label} region that no relation ties to an annotation`,
+      `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`,
+    ],
+    { choices: choices.get(null) ?? {}, where: '' },
+  );
+  return { ...read, toolText: data.text };
 }

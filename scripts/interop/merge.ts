@@ -11,28 +11,30 @@ import { ENTITY_PLACEHOLDER, OUTLET_PLACEHOLDER } from '../lib/article-template.
 import { articleText, matchSelector, minimalSelector } from '../lib/text-quote.ts';
 import {
   assemble,
-  blockSpans,
-  contextOf,
-  MAIN,
-  numberRoles,
-  Offsets,
-  recordVersion,
-  stableJson,
-  type AnyAnnotation,
-  type Layer,
-} from './spans.ts';
-import {
+  BLOCK_LABELS,
   CHOICE_FIELDS,
   choiceValue,
+  contextOf,
+  exportedBlocks,
+  GENRE_FIELD,
   kindLabel,
+  LEVEL_FIELD,
+  MAIN,
+  numberRoles,
+  recordVersion,
   resolveLink,
-  setLink,
-  setPath,
   ROLE_PATTERNS,
+  setPath,
+  stableJson,
+  toolDocument,
+  type AnyAnnotation,
   type ChoiceField,
-} from './layers.ts';
-import { BLOCK_LABELS, GENRE_FIELD, LEVEL_FIELD, type ToolDocument } from './document.ts';
+  type Layer,
+  type Note,
+  type ToolDocument,
+} from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
+import { RECORD_FILE } from '../checks/layout.ts';
 import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {
@@ -66,6 +68,87 @@ export interface ToolAnnotation {
   choices?: Record<string, string>;
 }
 
+/** What a format's reader gives: the annotations, the article's structure, and the tool's text when it has one. */
+export interface Read {
+  items: ToolAnnotation[];
+  document: ToolDocument | null;
+  toolText: string | null;
+}
+
+/** A span a tool labelled (a brat text-bound annotation, a Label Studio region), with what hangs off it. */
+export interface Region {
+  where: string;
+  regionId: string;
+  label: string;
+  start: number;
+  end: number;
+  text: string | null;
+  link: string | null;
+  note: Note | null;
+  /** The region's choices (`{ Attribution: 'belief' }`). */
+  choices: Record<string, string>;
+}
+
+/** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
+export type Relation = { from: string; to: string; label: string };
+
+const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
+
+/**
+ * A tool's regions as annotations: each main region with the role regions its relations tie to it (`unattached`
+ * gives the message and hint for a role region that none ties), and the block regions as the article's structure,
+ * its genre from `genreAt` (a task's choices) or else from the block that has it. With an export's note, each span
+ * takes the prefix/suffix the note recorded for its role (numbered roles in text order), so a round trip keeps them.
+ */
+export function fromRegions(
+  regions: readonly Region[],
+  relations: readonly Relation[],
+  version: string | null,
+  unattached: (region: Region) => [string, string],
+  genreAt?: { choices: Record<string, string>; where: string },
+): Omit<Read, 'toolText'> {
+  const roleOf = new Map<string, { main: string; label: string }>();
+  for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
+  const byId = new Map(regions.map((r) => [r.regionId, r]));
+  const span = (role: string, r: Region): ToolSpan => ({
+    role,
+    start: r.start,
+    end: r.end,
+    exact: r.text,
+    where: r.where,
+  });
+  const items: ToolAnnotation[] = [];
+  for (const region of regions) {
+    if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
+    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, ...unattached(region));
+    const { note } = region;
+    const spans = [span(MAIN, region)];
+    for (const [roleId, role] of roleOf)
+      if (role.main === region.regionId && byId.has(roleId))
+        spans.push(span(ROLE_PATTERNS[role.label]!, byId.get(roleId)!));
+    const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => a.start! - b.start!);
+    const roles = new Map(numberRoles(numbered.map((s) => s.role)).map((role, i) => [numbered[i]!, role]));
+    for (const s of spans) Object.assign(s, contextOf(note?.context?.[roles.get(s) ?? s.role] ?? {}));
+    const fields = note?.fields;
+    items.push({
+      where: region.where,
+      layer: note && Object.hasOwn(LAYERS, note.layer) ? (note.layer as Layer) : null,
+      label: region.label,
+      id: note?.id ?? null,
+      spans,
+      fields: fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? fields : null,
+      link: region.link,
+      version: version ?? (typeof note?.version === 'string' ? note.version : null),
+      choices: region.choices,
+    });
+  }
+  const blocks = regions
+    .filter((r) => BLOCK_LABELS.has(r.label))
+    .map(({ start, end, label, choices, where }) => ({ start, end, label, choices, where }));
+  genreAt ??= blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0];
+  return { items, document: toolDocument(blocks, genreAt) };
+}
+
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
 export class ImportError extends Error {
   constructor(
@@ -77,9 +160,6 @@ export class ImportError extends Error {
   }
 }
 
-/** An id as the records have them (scripts/checks/layout.ts RECORD_FILE without `.json`). */
-const RECORD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const slug = (text: string) =>
   text
     .normalize('NFKD')
@@ -88,14 +168,6 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '') || 'x';
-
-/** Labels that name a layer: each layer's label, and every entity kind for mentions. */
-function layerOfLabel(label: string, entityKinds: readonly string[]): Layer | null {
-  for (const [layer, spec] of Object.entries(LAYERS) as Array<[Layer, (typeof LAYERS)[Layer]]>)
-    if (spec.label === label) return layer;
-  if (entityKinds.some((kind) => kindLabel(kind) === label)) return 'mentions';
-  return null;
-}
 
 export interface Built {
   annotations: Array<{ layer: Layer; annotation: AnyAnnotation; where: string }>;
@@ -134,7 +206,9 @@ export function buildAnnotations(
   entityKinds: readonly string[],
 ): Built {
   const text = articleText(article);
-  const offsets = new Offsets(text);
+  // The UTF-16 index of each code point offset (and of the end).
+  const units = [0];
+  for (const point of text) units.push(units[units.length - 1]! + point.length);
   if (toolText !== null && toolText !== text) {
     const points = [...toolText];
     const ours = [...text];
@@ -156,9 +230,14 @@ export function buildAnnotations(
   const built: Built = { annotations: [], entities: [], notices: [], versions: new Set(), replaced: new Set() };
   const newEntities = new Map<string, Entity>();
   const kindOfLabel = new Map(entityKinds.map((kind) => [kindLabel(kind), kind]));
+  // Labels that name a layer: every entity kind for mentions, and each layer's label (first, should they meet).
+  const layerOfLabel = new Map<string, Layer>([
+    ...[...kindOfLabel.keys()].map((label): [string, Layer] => [label, 'mentions']),
+    ...Object.entries(LAYERS).map(([layer, spec]): [string, Layer] => [spec.label, layer as Layer]),
+  ]);
   for (const item of items) {
-    const layer = layerOfLabel(item.label, entityKinds);
-    if (layer === null)
+    const layer = layerOfLabel.get(item.label);
+    if (layer === undefined)
       throw new ImportError(
         item.where,
         `the label ${quoted(item.label)} is not one of this dataset's`,
@@ -177,7 +256,7 @@ export function buildAnnotations(
           `the role ${quoted(span.role)} is not one an annotation has`,
           `Roles: ${Object.keys(ROLE_PATTERNS).join(', ')}.`,
         );
-    const placed = item.spans.map((span) => ({ span, ...place(text, offsets, span) }));
+    const placed = item.spans.map((span) => ({ span, ...place(text, units, span) }));
     const main = placed.find((p) => p.span.role === MAIN);
     if (!main) throw new ImportError(item.where, 'the annotation has no main span');
     // Roles given as patterns (`hedges/#`) are numbered in text order.
@@ -220,7 +299,7 @@ export function buildAnnotations(
     let annotationFields: Record<string, unknown>;
     if (fields) {
       annotationFields = fields;
-      if (link !== null) setLink(spec, annotationFields, link);
+      if (link !== null && spec.link) setPath(annotationFields, spec.link.field, link);
     } else {
       const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
       annotationFields = spec.stub(link ?? placeholder, main.selector.exact);
@@ -286,7 +365,7 @@ function entityStub(
       "Label it with the entity's kind (Person, Country…), or link it to an entity of data/entities/.",
     );
   const qid = typed !== null && /^Q\d+$/.test(typed.trim()) ? typed.trim() : null;
-  const base = typed !== null && qid === null && RECORD_ID.test(typed.trim()) ? typed.trim() : slug(text);
+  const base = typed !== null && qid === null && RECORD_FILE.test(`${typed.trim()}.json`) ? typed.trim() : slug(text);
   let id = base;
   for (let n = 2; registry.entities.has(id) || (made.has(id) && made.get(id)!.kind !== kind); n++) id = `${base}-${n}`;
   const entity: Entity = made.get(id) ?? {
@@ -303,17 +382,17 @@ function entityStub(
 }
 
 /** Finds one span in the article text and computes its selector. */
-function place(text: string, offsets: Offsets, span: ToolSpan): { from: number; selector: TextQuoteSelector } {
+function place(text: string, units: number[], span: ToolSpan): { from: number; selector: TextQuoteSelector } {
   let from: number;
   let to: number;
   if (span.start !== null && span.end !== null) {
-    if (span.start < 0 || span.end <= span.start || span.end > offsets.length)
+    if (span.start < 0 || span.end <= span.start || span.end >= units.length)
       throw new ImportError(
         span.where,
-        `the span ${span.start}..${span.end} is not within the article text (0..${offsets.length} characters)`,
+        `the span ${span.start}..${span.end} is not within the article text (0..${units.length - 1} characters)`,
       );
-    from = offsets.utf16(span.start);
-    to = offsets.utf16(span.end);
+    from = units[span.start]!;
+    to = units[span.end]!;
     if (span.exact !== null && text.slice(from, to) !== span.exact) {
       throw new ImportError(
         span.where,
@@ -476,8 +555,7 @@ function checkedChoice(choice: ChoiceField, text: string, where: string): unknow
  * changed, one line each.
  */
 function applyDocument(article: Article, document: ToolDocument): string[] {
-  const offsets = new Offsets(articleText(article));
-  const byStart = new Map(blockSpans(article.body, offsets).map((b, i) => [b.start, { ...b, index: i }]));
+  const byStart = new Map(exportedBlocks(article).map((b, i) => [b.start, { ...b, index: i }]));
   const changes: string[] = [];
   for (const span of document.blocks) {
     const found = byStart.get(span.start);
@@ -488,28 +566,21 @@ function applyDocument(article: Article, document: ToolDocument): string[] {
         `the ${span.label} span ${span.start}..${span.end} is not a whole block of the article`,
         'A Paragraph, Subheading or ListItem span covers exactly one block, as the export wrote it.',
       );
-    const level = span.choices[LEVEL_FIELD.name];
+    const shown = span.choices[LEVEL_FIELD.name];
     const block = article.body[found.index]!;
-    const next = { ...block, type } as typeof block;
-    delete next.level;
-    if (type === 'listItem') {
-      const value = level === undefined ? block.level : checkedChoice(LEVEL_FIELD, level, span.where);
-      if (value === undefined)
-        throw new ImportError(
-          span.where,
-          'a ListItem span needs a Level',
-          `Choose one of ${LEVEL_FIELD.values.join(', ')}.`,
-        );
-      next.level = value as number;
-    }
-    const was = `${block.type}${block.level === undefined ? '' : ` level ${block.level}`}`;
-    const is = `${next.type}${next.level === undefined ? '' : ` level ${next.level}`}`;
-    if (was !== is) changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${was} → ${is}`);
-    article.body[found.index] = {
-      type: next.type,
-      ...(next.level === undefined ? {} : { level: next.level }),
-      text: block.text,
-    };
+    let level = type === 'listItem' ? block.level : undefined;
+    if (type === 'listItem' && shown !== undefined) level = checkedChoice(LEVEL_FIELD, shown, span.where) as number;
+    if (type === 'listItem' && level === undefined)
+      throw new ImportError(
+        span.where,
+        'a ListItem span needs a Level',
+        `Choose one of ${LEVEL_FIELD.values.join(', ')}.`,
+      );
+    const next = { type, ...(level === undefined ? {} : { level }), text: block.text } as typeof block;
+    const name = (b: typeof block) => `${b.type}${b.level === undefined ? '' : ` level ${b.level}`}`;
+    if (name(block) !== name(next))
+      changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${name(block)} → ${name(next)}`);
+    article.body[found.index] = next;
   }
   const genre =
     document.genre === null ? undefined : (checkedChoice(GENRE_FIELD, document.genre, document.where) as Genre);

@@ -7,12 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { decodeUtf8, lineColumn, MAX_FILE_BYTES, parseJsonSource, pointerLocator } from '../lib/json-source.ts';
-import { BratSyntaxError, parseBratAnn } from './brat.ts';
+import { readBrat } from './brat.ts';
 import { readLabelStudio } from './label-studio.ts';
 import { readW3c } from './w3c.ts';
-import { bratStructure, fromBrat, fromLabelStudio, fromW3c, labelStudioStructure, w3cStructure } from './readers.ts';
-import type { ToolDocument } from './document.ts';
-import { ImportError, type ToolAnnotation } from './merge.ts';
+import { ImportError, type Read } from './merge.ts';
 
 export const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -40,37 +38,22 @@ function readJson(file: string): { value: unknown; text: string } {
   return { value: parsed.value, text: parsed.text };
 }
 
-/** Reads FILE in its format; every problem is an ImportError located in FILE. */
+/**
+ * Reads FILE in its format; every problem is an ImportError located in FILE. `locate` turns where an annotation is
+ * (a JSON pointer; brat's are `LINE:1` already) into `LINE:COLUMN (at /pointer)`.
+ */
 export function readToolFile(
   format: Format,
   file: string,
   articleId: string,
-): {
-  items: ToolAnnotation[];
-  document: ToolDocument | null;
-  toolText: string | null;
-  locate: (where: string) => string;
-} {
+): Read & { locate: (where: string) => string } {
   if (format === 'brat') {
     const decoded = decodeUtf8(readCapped(file));
     if (!('text' in decoded))
       throw new ImportError('', `invalid UTF-8 byte sequence at byte ${decoded.byteOffset}`, 'Save the file as UTF-8.');
     const txtPath = file.replace(/\.ann$/, '.txt');
-    const toolText = txtPath !== file && existsSync(txtPath) ? readCapped(txtPath).toString('utf8') : null;
-    const line = (where: string) => where.replace(/^line (\d+)$/, '$1:1');
-    try {
-      const doc = parseBratAnn(decoded.text);
-      return { items: fromBrat(doc), document: bratStructure(doc), toolText, locate: line };
-    } catch (error) {
-      if (error instanceof BratSyntaxError)
-        throw new ImportError(
-          `${error.line}:1`,
-          error.message.replace(/^line \d+: /, ''),
-          'See https://brat.nlplab.org/standoff.html for the format.',
-        );
-      if (error instanceof ImportError) throw new ImportError(line(error.where), error.message, error.hint);
-      throw error;
-    }
+    const txt = txtPath !== file && existsSync(txtPath) ? readCapped(txtPath).toString('utf8') : null;
+    return { ...readBrat(decoded.text, txt), locate: (where) => where };
   }
   const { value, text } = readJson(file);
   const locator = pointerLocator(text);
@@ -96,17 +79,7 @@ export function readToolFile(
     }
   };
   try {
-    if (format === 'w3c') {
-      const items = readW3c(value, articleId, loadPage);
-      return { items: fromW3c(items), document: w3cStructure(items), toolText: null, locate };
-    }
-    const { text: toolText, version, regions, relations, choices } = readLabelStudio(value, articleId);
-    return {
-      items: fromLabelStudio(regions, relations, version),
-      document: labelStudioStructure(regions, choices),
-      toolText,
-      locate,
-    };
+    return { ...(format === 'w3c' ? readW3c(value, articleId, loadPage) : readLabelStudio(value, articleId)), locate };
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(locate(error.where), error.message, error.hint);
     throw error;

@@ -5,8 +5,7 @@
  * `meta` names the article and its genre (`Doc.user_data`).
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { decomposeArticle } from './spans.ts';
-import { kindLabel, wikidataOf } from './layers.ts';
+import { decomposeArticle, kindLabel, wikidataOf } from './model.ts';
 import type { Registry } from '../lib/registry.ts';
 
 export function spacyLine(

@@ -7,13 +7,27 @@
  * The dataset's annotations are one `AnnotationCollection` paged in `AnnotationPage`s (scripts/publish/formats/w3c.ts).
  */
 import type { Article, PublishedArticle } from '../../types/index.ts';
-import { contextOf, decomposeArticle, MAIN, recordVersion, type Decomposed, type Layer } from './spans.ts';
-import { CHOICE_FIELDS, getLink, getPath, recordIri, URN } from './layers.ts';
-import { exportedBlocks } from './document.ts';
+import {
+  CHOICE_FIELDS,
+  contextOf,
+  decomposeArticle,
+  exportedBlocks,
+  GENRE_FIELD,
+  getLink,
+  getPath,
+  MAIN,
+  recordIri,
+  recordVersion,
+  toolDocument,
+  URN,
+  type Decomposed,
+  type Layer,
+  type ToolBlock,
+} from './model.ts';
 import { collectionReferences } from '../lib/references.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { ImportError } from './merge.ts';
+import { ImportError, type Read, type ToolAnnotation, type ToolSpan } from './merge.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;
@@ -77,18 +91,14 @@ export function w3cAnnotation(
     source,
     ...(span.role === MAIN ? {} : { role: span.role }),
     selector: [
-      {
-        type: 'TextQuoteSelector',
-        exact: span.selector.exact,
-        ...contextOf(span.selector),
-      },
+      { type: 'TextQuoteSelector', exact: span.selector.exact, ...contextOf(span.selector) },
       { type: 'TextPositionSelector', start: span.start, end: span.end },
     ],
   }));
   const body: Record<string, unknown>[] = [];
   const meaning: Record<string, unknown> = { type: `an:${spec.label}` };
   // The record the annotation is about (the entity mentioned, the quote's speaker…): a body of its own.
-  const linked = getLink(spec, item.fields);
+  const linked = getLink(item);
   if (spec.link && typeof linked === 'string') {
     const iri = recordIri(registry, spec.link.collection, linked);
     // What looking the entity up in Wikidata found (`none`: no item exists), when it was looked up.
@@ -131,11 +141,11 @@ export function w3cAnnotations(
   article: Pick<Article | PublishedArticle, 'id' | 'body' | 'annotations' | 'genre'>,
   registry: Registry,
 ): Record<string, unknown>[] {
-  const { annotations, offsets } = decomposeArticle(article);
+  const { annotations } = decomposeArticle(article);
   const version = recordVersion(article);
   const source = articleIri(article.id);
   // The article's structure: each block described by its type (and level), and the article classified by genre.
-  const blocks = exportedBlocks(article, offsets).map((block, index) => ({
+  const blocks = exportedBlocks(article).map((block, index) => ({
     id: `${source}:block:${index + 1}`,
     type: 'Annotation',
     motivation: 'describing',
@@ -146,87 +156,29 @@ export function w3cAnnotations(
       selector: { type: 'TextPositionSelector', start: block.start, end: block.end },
     },
   }));
-  const genre =
-    article.genre === undefined
-      ? []
-      : [
-          {
-            id: `${source}:genre`,
-            type: 'Annotation',
-            motivation: 'classifying',
-            body: {
-              type: 'SpecificResource',
-              purpose: 'classifying',
-              source: IPTC_GENRE + article.genre.slice('genre:'.length),
-            },
-            target: source,
-          },
-        ];
-  return [...annotations.map((a) => w3cAnnotation(article.id, a, registry, version)), ...blocks, ...genre];
+  const concept = IPTC_GENRE + article.genre?.slice('genre:'.length);
+  const body = { type: 'SpecificResource', purpose: 'classifying', source: concept };
+  const genre = { id: `${source}:genre`, type: 'Annotation', motivation: 'classifying', body, target: source };
+  return [
+    ...annotations.map((a) => w3cAnnotation(article.id, a, registry, version)),
+    ...blocks,
+    ...(article.genre === undefined ? [] : [genre]),
+  ];
 }
-
-/** What an import needs from one W3C annotation. */
-export interface W3cItem {
-  /** JSON path of the annotation in the file, for messages. */
-  where: string;
-  layer: Layer | null;
-  id: string | null;
-  /** Targets: their role, quote selector and position selector (either may be missing). */
-  targets: Array<{
-    /** The target's `source` (the article's IRI), when given. */
-    source: string | null;
-    role: string;
-    exact: string | null;
-    prefix?: string;
-    suffix?: string;
-    start: number | null;
-    end: number | null;
-  }>;
-  fields: Record<string, unknown> | null;
-  /** The record named by an identifying/classifying/linking SpecificResource body (a re-link in the tool). */
-  link: string | null;
-  label: string | null;
-  /** The record's version when it was exported. */
-  version: string | null;
-  /** The choices the typed body shows, by choice name (`{ SourceKind: 'outlet' }`). */
-  choices: Record<string, string>;
-  /** For a block's annotation: true (its label is the block type, its `Level` choice the level). */
-  block: boolean;
-  /** For the article's genre annotation: the genre's qcode. */
-  genre: string | null;
-}
-
-const EMPTY_ITEM: W3cItem = {
-  where: '',
-  layer: null,
-  id: null,
-  targets: [],
-  fields: null,
-  link: null,
-  label: null,
-  version: null,
-  choices: {},
-  block: false,
-  genre: null,
-};
 
 /** Most pages an import follows from a collection (a dataset of 100,000 articles has a few hundred). */
 const MAX_PAGES = 10_000;
 
 /**
- * Reads the annotations of one article from a W3C document: an `AnnotationCollection` (its pages followed from
- * `first` through `next`, each read by `load`, when they are not embedded), an `AnnotationPage`, a list or one
- * `Annotation`. Annotations that target another article are skipped.
+ * The annotations of a W3C document, with where they are: an `AnnotationCollection` (its pages followed from `first`
+ * through `next`, each read by `load` when not embedded), an `AnnotationPage`, a list or one `Annotation`.
  */
-export function readW3c(
+function annotationsIn(
   document: unknown,
-  articleId: string,
-  load: (reference: string, where: string) => unknown = (reference, where) => {
-    throw new ImportError(where, `the page ${JSON.stringify(reference)} is not in this file; import the page file`);
-  },
-): W3cItem[] {
+  load: (reference: string, where: string) => unknown,
+): Array<[unknown, string]> {
   const list: Array<[unknown, string]> = [];
-  const doc = document as Record<string, unknown>;
+  const doc = document as Record<string, unknown> | null;
   const pageItems = (page: unknown, where: string) => {
     const items = (page as { items?: unknown } | null)?.items;
     if (!Array.isArray(items))
@@ -234,7 +186,7 @@ export function readW3c(
     items.forEach((a, i) => list.push([a, `${where}/items/${i}`]));
   };
   if (Array.isArray(document)) document.forEach((a, i) => list.push([a, `/${i}`]));
-  else if (doc && typeof doc === 'object' && doc.type === 'AnnotationCollection') {
+  else if (doc?.type === 'AnnotationCollection') {
     let page: unknown = doc.first;
     let base = '/first'; // where the page's items are: a pointer, or a page file's name and a pointer in it
     const seen = new Set<string>();
@@ -251,25 +203,42 @@ export function readW3c(
       page = (page as { next?: unknown }).next;
       base = `${base}/next`;
     }
-  } else if (doc && typeof doc === 'object' && doc.type === 'AnnotationPage') pageItems(doc, '');
+  } else if (doc?.type === 'AnnotationPage') pageItems(doc, '');
   else list.push([document, '']);
+  return list;
+}
+
+/**
+ * Reads the annotations of one article from a W3C document (see `annotationsIn`); annotations that target another
+ * article are skipped. The typed body gives the label and the choices, a SpecificResource body the link (a re-link in
+ * the tool), `layer`, `fields` and `version` what the export carried; the block and genre annotations give the
+ * article's structure.
+ */
+export function readW3c(
+  document: unknown,
+  articleId: string,
+  load: (reference: string, where: string) => unknown = (reference, where) => {
+    throw new ImportError(where, `the page ${JSON.stringify(reference)} is not in this file; import the page file`);
+  },
+): Read {
   const source = articleIri(articleId);
   const prefix = `${source}:annotation:`;
-  const out: W3cItem[] = [];
-  for (const [value, where] of list) {
+  const items: ToolAnnotation[] = [];
+  const blocks: ToolBlock[] = [];
+  let genre: { choices: Record<string, string>; where: string } | undefined;
+  for (const [value, where] of annotationsIn(document, load)) {
     const a = value as Record<string, unknown>;
     if (!a || typeof a !== 'object' || a.type !== 'Annotation')
       throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');
+    const bodies = (Array.isArray(a.body) ? a.body : a.body === undefined ? [] : [a.body]) as Array<
+      Record<string, unknown>
+    >;
     if (typeof a.target === 'string') {
       // The article classified by genre: its body is the genre's concept.
-      const body = (Array.isArray(a.body) ? a.body[0] : a.body) as { source?: unknown } | undefined;
-      const concept = typeof body?.source === 'string' ? body.source : '';
+      const concept = typeof bodies[0]?.source === 'string' ? bodies[0].source : '';
+      const qcode = concept.startsWith(IPTC_GENRE) ? `genre:${concept.slice(IPTC_GENRE.length)}` : concept;
       if (a.target === source && a.motivation === 'classifying')
-        out.push({
-          ...EMPTY_ITEM,
-          where,
-          genre: concept.startsWith(IPTC_GENRE) ? `genre:${concept.slice(IPTC_GENRE.length)}` : concept,
-        });
+        genre ??= { choices: { [GENRE_FIELD.name]: qcode }, where };
       continue;
     }
     const targets = (Array.isArray(a.target) ? a.target : [a.target]).map((t, i) =>
@@ -277,17 +246,8 @@ export function readW3c(
     );
     if (targets.length === 0) throw new ImportError(`${where}/target`, 'an annotation needs a target');
     if (targets[0]!.source !== null && targets[0]!.source !== source) continue;
-    const bodies = (Array.isArray(a.body) ? a.body : a.body === undefined ? [] : [a.body]) as Array<
-      Record<string, unknown>
-    >;
     const linkBody = bodies.find((b) => b && b.type === 'SpecificResource' && typeof b.source === 'string');
     const typed = bodies.find((b) => b && typeof b.type === 'string' && b.type.startsWith('an:'));
-    const layer = typeof a.layer === 'string' && Object.hasOwn(LAYERS, a.layer) ? (a.layer as Layer) : null;
-    const id = typeof a.id === 'string' && a.id.startsWith(prefix) ? a.id.slice(prefix.length) : null;
-    const fields =
-      a.fields !== null && typeof a.fields === 'object' && !Array.isArray(a.fields)
-        ? (a.fields as Record<string, unknown>)
-        : null;
     const textual = bodies.find((b) => b && b.type === 'TextualBody' && typeof b.value === 'string');
     const label = typed ? String(typed.type).slice(3) : textual ? String(textual.value) : null;
     const choices: Record<string, string> = {};
@@ -296,24 +256,34 @@ export function readW3c(
       if (typeof shown === 'string' || typeof shown === 'boolean' || typeof shown === 'number')
         choices[name] = String(shown);
     }
-    out.push({
+    if (typeof a.id === 'string' && a.id.startsWith(`${source}:block:`)) {
+      const [start, end] = [targets[0]!.start ?? -1, targets[0]!.end ?? -1];
+      blocks.push({ start, end, label: label ?? '', choices, where });
+      continue;
+    }
+    const layer = typeof a.layer === 'string' && Object.hasOwn(LAYERS, a.layer) ? (a.layer as Layer) : null;
+    const spans = targets.map(({ source: _, ...span }, i) => ({ ...span, where: `${where}/target/${i}` }));
+    spans.sort((x, y) => (x.role === MAIN ? -1 : y.role === MAIN ? 1 : 0));
+    items.push({
       where,
       layer,
-      id,
-      targets,
-      fields,
+      label: label ?? (layer ? LAYERS[layer].label : 'Mention'),
+      id: typeof a.id === 'string' && a.id.startsWith(prefix) ? a.id.slice(prefix.length) : null,
+      spans,
+      fields:
+        a.fields !== null && typeof a.fields === 'object' && !Array.isArray(a.fields)
+          ? (a.fields as Record<string, unknown>)
+          : null,
       link: linkBody ? String(linkBody.source) : null,
-      label,
       version: typeof a.version === 'string' ? a.version : null,
       choices,
-      block: typeof a.id === 'string' && a.id.startsWith(`${source}:block:`),
-      genre: null,
     });
   }
-  return out;
+  return { items, document: toolDocument(blocks, genre), toolText: null };
 }
 
-function readTarget(value: unknown, where: string): W3cItem['targets'][number] {
+/** A target's source, role and selectors (a quote selector, a position selector, or both). */
+function readTarget(value: unknown, where: string): Omit<ToolSpan, 'where'> & { source: string | null } {
   const t = value as Record<string, unknown>;
   if (!t || typeof t !== 'object') throw new ImportError(where, 'a target must be an object with a selector');
   const selectors = (Array.isArray(t.selector) ? t.selector : [t.selector]) as Array<
@@ -329,10 +299,12 @@ function readTarget(value: unknown, where: string): W3cItem['targets'][number] {
   return {
     source: typeof t.source === 'string' ? t.source : null,
     role: typeof t.role === 'string' ? t.role : MAIN,
-    exact: quote ? String(quote.exact) : null,
-    ...(typeof quote?.prefix === 'string' ? { prefix: quote.prefix } : {}),
-    ...(typeof quote?.suffix === 'string' ? { suffix: quote.suffix } : {}),
     start: position ? Number(position.start) : null,
     end: position ? Number(position.end) : null,
+    exact: quote ? String(quote.exact) : null,
+    ...contextOf({
+      prefix: typeof quote?.prefix === 'string' ? quote.prefix : undefined,
+      suffix: typeof quote?.suffix === 'string' ? quote.suffix : undefined,
+    }),
   };
 }

@@ -341,7 +341,7 @@ const QUOTE_HINT =
  * Diagnoses a JSON.parse error that lies inside a string: a raw line break or control character, or a bad escape.
  * `offset` is the position JSON.parse reported. Returns null when the error is of another kind.
  */
-export function stringProblem(
+function stringProblem(
   text: string,
   message: string,
   offset: number,
@@ -396,29 +396,20 @@ export function stringProblem(
   return null;
 }
 
-/** The JSON pointer of a path of keys and indexes. */
-function pointerOf(path: ReadonlyArray<string | number>): string {
-  let pointer = '';
-  for (const segment of path) pointer += `/${typeof segment === 'number' ? segment : pointerSegment(segment)}`;
-  return pointer;
-}
-
 /**
  * Walks the JSON text without building values. Calls `onValue(pointer, keyOffset, valueOffset)` for every value
- * when given (keyOffset is -1 for array items and the root), and `onObject(path, keys)` after each object. Throws
- * ScanError on the first structural error. String contents are jumped over with indexOf; only keys are decoded,
- * and pointers are built only when `onValue` wants them, so the structure check stays cheap. Checks inside string
- * values (control characters, escapes) are left to JSON.parse, which runs next.
+ * when given (keyOffset is -1 for array items and the root), and `onObject(pointer, keys)` after each object.
+ * Throws ScanError on the first structural error. String contents are jumped over with indexOf; only keys are
+ * decoded. Checks inside string values (control characters, escapes) are left to JSON.parse.
  */
 function walk(
   text: string,
   onValue: ((pointer: string, keyOffset: number, valueOffset: number) => void) | null,
-  onObject: ((path: ReadonlyArray<string | number>, keys: Array<[string, number]>) => void) | null,
+  onObject: ((pointer: string, keys: Array<[string, number]>) => void) | null,
 ): void {
   let at = 0;
   /** Index of the closing quote of the last string read; a `"` there may have been meant inside the string. */
   let lastClose = -1;
-  const path: Array<string | number> = [];
   /** The error for an unexpected character at `at`: an unescaped `"` when it follows a string's closing quote. */
   const unexpected = (expected: string): ScanError => {
     const c = text[at];
@@ -459,9 +450,7 @@ function walk(
           if (text.charCodeAt(at) !== 0x3a) throw unexpected('expected `:` after the property name');
           at++;
         }
-        path.push(key ?? index);
-        value(onValue ? `${pointer}/${key === null ? index : pointerSegment(key)}` : '', depth + 1, keyOffset);
-        path.pop();
+        value(`${pointer}/${key === null ? index : pointerSegment(key)}`, depth + 1, keyOffset);
         at = skipWhitespace(text, at);
         const next = text.charCodeAt(at);
         if (next === close) break;
@@ -469,7 +458,7 @@ function walk(
         at++;
       }
       at++;
-      if (object) onObject?.(path, keys);
+      if (object) onObject?.(pointer, keys);
     } else if (c === 0x22) {
       string(false);
     } else {
@@ -514,9 +503,9 @@ function walk(
 function scanStructure(text: string): SourceProblem[] {
   const problems: SourceProblem[] = [];
   try {
-    walk(text, null, (path, keys) =>
+    walk(text, null, (parent, keys) =>
       keys.forEach(([key, offset], i) => {
-        const pointer = `${pointerOf(path)}/${pointerSegment(key)}`;
+        const pointer = `${parent}/${pointerSegment(key)}`;
         if (FORBIDDEN_KEYS.has(key))
           problems.push({
             code: 'forbidden-key',

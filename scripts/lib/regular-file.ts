@@ -51,16 +51,15 @@ export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem 
   return new FileProblem(`cannot read the ${what}: ${why}`, hint, code);
 }
 
-/** Opens a regular file for reading (never waits, never follows a final symbolic link); throws a FileProblem. */
-export function openRegular(path: string): { fd: number; size: number } {
+/**
+ * Reads a whole regular file (never waits on a FIFO, never follows a final symbolic link), refusing one larger than
+ * `maxBytes`; throws a FileProblem.
+ */
+export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
   trace?.(`read ${path}`);
-  let fd: number;
+  let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch (error) {
-    throw fsProblem(error, 'file');
-  }
-  try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
       throw new FileProblem(
@@ -69,30 +68,20 @@ export function openRegular(path: string): { fd: number; size: number } {
         'ENOTREG',
       );
     }
-    return { fd, size: stats.size };
-  } catch (error) {
-    closeSync(fd);
-    throw fsProblem(error, 'file');
-  }
-}
-
-/** Reads a whole regular file, refusing one larger than `maxBytes`; throws a FileProblem. */
-export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
-  const { fd, size } = openRegular(path);
-  try {
-    if (size > maxBytes)
+    if (stats.size > maxBytes)
       throw new FileProblem(
-        `the file is ${size} bytes, more than the limit of ${maxBytes}`,
+        `the file is ${stats.size} bytes, more than the limit of ${maxBytes}`,
         'A record this large is almost certainly not one record; split it or remove what does not belong.',
         'EFBIG',
       );
-    const buffer = Buffer.alloc(size);
+    const buffer = Buffer.alloc(stats.size);
     let length = 0;
-    for (let n = 1; n > 0 && length < size; length += n) n = readSync(fd, buffer, length, size - length, null);
+    for (let n = 1; n > 0 && length < stats.size; length += n)
+      n = readSync(fd, buffer, length, stats.size - length, null);
     return buffer.subarray(0, length);
   } catch (error) {
     throw fsProblem(error, 'file');
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -125,15 +125,8 @@ export function widenToWords(text: string, start: number, end: number): [number,
 /** Converts a UTF-16 index into a count of Unicode code points (the unit W3C Web Annotation offsets use). */
 export function codePointOffset(text: string, utf16Index: number): number {
   let count = 0;
-  for (let i = 0; i < utf16Index; i++) {
-    const unit = text.charCodeAt(i);
-    // A high surrogate followed by a low one is a single code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < utf16Index) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    count++;
-  }
+  // A surrogate pair that ends before the index is one code point; a lone or split surrogate counts on its own.
+  for (let i = 0; i < utf16Index; i += text.codePointAt(i)! > 0xffff && i + 1 < utf16Index ? 2 : 1) count++;
   return count;
 }
 

@@ -3,6 +3,7 @@
  * commands to run in order. Pure functions; scripts/publish-release.ts runs (or, with --dry-run, prints) the plan,
  * and .github/workflows/release.yml calls that script, so the steps live here and not only in a workflow file.
  */
+import { changelogSection } from './markdown.ts';
 
 /** A release tag: `vX.Y.Z` (a release) or `vX.Y.Z-rc.N` (a release candidate). */
 export interface ReleaseTag {
@@ -13,21 +14,14 @@ export interface ReleaseTag {
   candidate: number | null;
 }
 
-const NUMBER = '(?:0|[1-9]\\d*)';
-const RELEASE_TAG = new RegExp(`^v(${NUMBER}\\.${NUMBER}\\.${NUMBER})(?:-rc\\.(${NUMBER}))?$`);
-
 /** Parses a release tag; `null` for anything else (other pre-release names, build metadata, no `v`). */
 export function parseReleaseTag(tag: string): ReleaseTag | null {
-  const match = RELEASE_TAG.exec(tag);
-  if (!match) return null;
-  const candidate = match[2] === undefined ? null : Number(match[2]);
-  return { tag, version: candidate === null ? match[1]! : `${match[1]}-rc.${candidate}`, candidate };
+  const match = /^v(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-rc\.(0|[1-9]\d*))?$/.exec(tag);
+  return match && { tag, version: tag.slice(1), candidate: match[1] === undefined ? null : Number(match[1]) };
 }
 
 /** The npm dist-tag a release goes to: `latest` for a release, `next` for a release candidate. */
-export function distTagFor(tag: ReleaseTag): 'latest' | 'next' {
-  return tag.candidate === null ? 'latest' : 'next';
-}
+export const distTagFor = (tag: ReleaseTag) => (tag.candidate === null ? 'latest' : 'next');
 
 export interface Command {
   command: string;
@@ -40,12 +34,11 @@ export interface Command {
  * `github` holds a token that can write the repository's releases.
  */
 export const PHASES = ['verify', 'npm', 'github'] as const;
-export type Phase = (typeof PHASES)[number];
 
 export interface Step extends Command {
   /** What the step does, for people. */
   name: string;
-  phase: Phase;
+  phase: (typeof PHASES)[number];
   /**
    * A probe for a rerun of the workflow after a partial failure: when it exits 0 and prints something, the step
    * was done before, and `instead` runs (or nothing, when there is no `instead`).
@@ -54,36 +47,22 @@ export interface Step extends Command {
   instead?: Command;
 }
 
-export interface PlanOptions {
-  packageName: string;
-  /** Where `npm run bundle` writes the archive (its default, `release`), and `npm pack` the package. */
-  bundleDir: string;
-  /** The file holding the GitHub release's notes. */
-  notesFile: string;
-}
-
 /**
- * The steps, in order: build (which validates), test, the download bundle, the npm package packed beside it; then the
- * packed package published to npm with provenance under the dist-tag, and the GitHub release with the bundle and its
- * checksum attached.
+ * The steps, in order: build (which validates), test, the download bundle, the npm package packed beside it (in
+ * `bundleDir`, where `npm run bundle` writes); then the packed package published to npm with provenance under the
+ * dist-tag, and the GitHub release (notes from `notesFile`) with the bundle and its checksum attached.
  */
-export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
+export function publishPlan(
+  tag: ReleaseTag,
+  { packageName, bundleDir, notesFile }: { packageName: string; bundleDir: string; notesFile: string },
+): Step[] {
   const distTag = distTagFor(tag);
-  // The bundle `npm run bundle` writes for the version, and its checksum file.
-  const archive = `${options.bundleDir}/${options.packageName}-${tag.version}.tar.gz`;
+  const archive = `${bundleDir}/${packageName}-${tag.version}.tar.gz`;
   const assets = [archive, `${archive}.sha256`];
-  const create = [
-    'release',
-    'create',
-    tag.tag,
-    '--verify-tag',
-    '--title',
-    `${options.packageName} ${tag.version}`,
-    '--notes-file',
-    options.notesFile,
-  ];
+  const title = `${packageName} ${tag.version}`;
+  const create = ['release', 'create', tag.tag, '--verify-tag', '--title', title, '--notes-file', notesFile];
   if (tag.candidate !== null) create.push('--prerelease');
-  const tarball = `${options.bundleDir}/${options.packageName.replace(/^@/, '').replace('/', '-')}-${tag.version}.tgz`;
+  const tarball = `${bundleDir}/${packageName.replace(/^@/, '').replace('/', '-')}-${tag.version}.tgz`;
   return [
     { phase: 'verify', name: 'build (validates the data first)', command: 'npm', args: ['run', 'build'] },
     { phase: 'verify', name: 'test', command: 'npm', args: ['test'] },
@@ -92,14 +71,14 @@ export function publishPlan(tag: ReleaseTag, options: PlanOptions): Step[] {
       phase: 'verify',
       name: `pack the npm package beside it (prepack builds dist/ again)`,
       command: 'npm',
-      args: ['pack', '--pack-destination', options.bundleDir],
+      args: ['pack', '--pack-destination', bundleDir],
     },
     {
       phase: 'npm',
       name: `publish the packed package to npm under the "${distTag}" dist-tag, with provenance (builds nothing)`,
       command: 'npm',
       args: ['publish', tarball, '--provenance', '--access', 'public', '--tag', distTag],
-      doneIf: { command: 'npm', args: ['view', `${options.packageName}@${tag.version}`, 'version'] },
+      doneIf: { command: 'npm', args: ['view', `${packageName}@${tag.version}`, 'version'] },
     },
     {
       phase: 'github',
@@ -118,28 +97,28 @@ export function shellLine({ command, args }: Command): string {
   return [command, ...args].map(quote).join(' ');
 }
 
-/** The body of the changelog section headed `## [heading]` (up to the next `## ` heading), trimmed; `null` if none. */
-function changelogSection(changelog: string, heading: string): string | null {
-  const lines = changelog.split('\n');
-  const start = lines.findIndex((line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
-  if (start < 0) return null;
-  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
-  const body = lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
-  return body.trim() || null;
-}
-
 /**
  * The GitHub release's notes: the version's CHANGELOG.md section (which `npm run release` writes); for a release
  * candidate, the notes gathered under `## [Unreleased]`.
  */
 export function releaseNotes(changelog: string, tag: ReleaseTag): string {
-  const own = changelogSection(changelog, tag.version);
+  const lines = changelog.split('\n');
+  /** The body of the section headed `## [heading]`, trimmed; `null` if none. */
+  const section = (heading: string) => {
+    const bounds = changelogSection(lines, (line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
+    return (
+      (bounds &&
+        lines
+          .slice(bounds[0] + 1, bounds[1])
+          .join('\n')
+          .trim()) ||
+      null
+    );
+  };
+  const own = section(tag.version);
   if (own) return `${own}\n`;
-  if (tag.candidate !== null) {
-    const unreleased = changelogSection(changelog, 'Unreleased');
-    const intro =
-      `Release candidate ${tag.candidate} of the next release: ` + 'published to npm under the `next` dist-tag.';
-    return unreleased ? `${intro}\n\n${unreleased}\n` : `${intro}\n`;
-  }
-  return `See CHANGELOG.md for what changed in ${tag.version}.\n`;
+  if (tag.candidate === null) return `See CHANGELOG.md for what changed in ${tag.version}.\n`;
+  const intro = `Release candidate ${tag.candidate} of the next release: published to npm under the \`next\` dist-tag.`;
+  const unreleased = section('Unreleased');
+  return unreleased ? `${intro}\n\n${unreleased}\n` : `${intro}\n`;
 }

@@ -14,11 +14,10 @@
  * - patch: descriptions and titles only (they ship in the schemas, the data dictionary and the type definitions),
  *   and the kinds of entity a reference accepts (an annotation the schema does not validate; a rule checks it).
  */
-import type { Level } from './semver.ts';
 import type { JsonObject } from './snapshot.ts';
 
 export interface SchemaChange {
-  level: Exclude<Level, 'none'>;
+  level: 'major' | 'minor' | 'patch';
   /** The schema's name (`article`). */
   schema: string;
   /** The field's path in the schema's records (`headline.text`); `` for the record itself. */
@@ -100,19 +99,10 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
     }
     const facts = fields.get(path) ?? newFacts(required);
     fields.set(path, facts);
-    if (!branch) {
-      if (typeof node.description === 'string') facts.descriptions.add(node.description);
-      if (typeof node.title === 'string') facts.descriptions.add(`title: ${node.title}`);
-      for (const keyword of ['examples', 'default', '$comment']) {
-        if (node[keyword] !== undefined) facts.descriptions.add(`${keyword}: ${canonical(node[keyword])}`);
-      }
-    }
-
-    if (Array.isArray(node.anyOf)) {
-      for (const member of node.anyOf as JsonObject[]) {
-        visit(member, path, required, seen, true);
-      }
-    }
+    for (const keyword of branch ? [] : ['description', 'title', 'examples', 'default', '$comment'])
+      if (node[keyword] !== undefined) facts.descriptions.add(`${keyword}: ${canonical(node[keyword])}`);
+    for (const member of Array.isArray(node.anyOf) ? (node.anyOf as JsonObject[]) : [])
+      visit(member, path, required, seen, true);
     const type = node.type;
     if (typeof type === 'string') facts.types.add(type);
     if (Array.isArray(type)) for (const t of type) facts.types.add(String(t));
@@ -133,26 +123,17 @@ export function flattenSchema(root: JsonObject): Map<string, FieldFacts> {
       if (typeof node[keyword] === 'number') facts.limits.set(keyword, node[keyword]);
     if (node.uniqueItems === true) facts.uniqueItems = true;
     if (node.additionalProperties === false) facts.closed = true;
-    else if (node.additionalProperties !== undefined && node.additionalProperties !== true) {
+    else if (node.additionalProperties !== undefined && node.additionalProperties !== true)
       facts.other.add(`additionalProperties ${canonical(node.additionalProperties)}`);
-    }
-    for (const [keyword, value] of Object.entries(node)) {
+    for (const [keyword, value] of Object.entries(node))
       if (!STRUCTURAL.has(keyword)) facts.other.add(`${keyword} ${canonical(value)}`);
-    }
     if (path === '' && typeof node.$schema === 'string') facts.other.add(`$schema ${node.$schema}`);
 
     const requiredNames = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
-    const properties = node.properties as Record<string, JsonObject> | undefined;
-    if (properties) {
-      for (const [name, property] of Object.entries(properties)) {
-        visit(property, path ? `${path}.${name}` : name, requiredNames.has(name), seen);
-      }
-    }
-    if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) {
-      visit(node.items as JsonObject, `${path}[]`, true, seen);
-    } else if (Array.isArray(node.items)) {
-      facts.other.add(`items ${canonical(node.items)}`);
-    }
+    for (const [name, property] of Object.entries((node.properties ?? {}) as Record<string, JsonObject>))
+      visit(property, path ? `${path}.${name}` : name, requiredNames.has(name), seen);
+    if (Array.isArray(node.items)) facts.other.add(`items ${canonical(node.items)}`);
+    else if (node.items && typeof node.items === 'object') visit(node.items as JsonObject, `${path}[]`, true, seen);
   };
   visit(root, '', true, []);
   return fields;
@@ -187,12 +168,9 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
   // A removed or added field is reported once, not again for each field inside it.
   const removed = [...old.keys()].filter((p) => !now.has(p));
   const added = [...now.keys()].filter((p) => !old.has(p));
-  for (const path of removed) {
-    if (removed.some((other) => other !== path && isInside(path, other))) continue;
-    add('major', path, 'field removed (or renamed)');
-  }
-  for (const path of added) {
-    if (added.some((other) => other !== path && isInside(path, other))) continue;
+  const outermost = (paths: string[]) => paths.filter((p) => !paths.some((other) => other !== p && isInside(p, other)));
+  for (const path of outermost(removed)) add('major', path, 'field removed (or renamed)');
+  for (const path of outermost(added)) {
     if (now.get(path)!.required && !path.endsWith('[]')) add('major', path, 'new required field');
     else add('minor', path, 'new optional field');
   }
@@ -200,9 +178,8 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
   for (const [path, a] of old) {
     const b = now.get(path);
     if (!b) continue;
-    if (a.required !== b.required) {
+    if (a.required !== b.required)
       add('major', path, b.required ? 'made required' : 'made optional (records may now omit it)');
-    }
     const lostTypes = [...a.types].filter((t) => !b.types.has(t));
     const newTypes = [...b.types].filter((t) => !a.types.has(t));
     if (lostTypes.length > 0) add('major', path, `type narrowed: no longer ${list(lostTypes)}`);
@@ -236,18 +213,18 @@ export function diffSchema(schema: string, before: JsonObject, after: JsonObject
       if (tighter) add('major', path, `${keyword} tightened: ${x ?? 'none'} → ${y}`);
       else add('minor', path, `${keyword} relaxed: ${x} → ${y ?? 'none'}`);
     }
-    if (!a.closed && b.closed) add('major', path, 'closed to unknown properties');
-    if (a.closed && !b.closed) add('minor', path, 'open to unknown properties');
-    if (!a.uniqueItems && b.uniqueItems) add('major', path, 'items must now be unique');
-    if (a.uniqueItems && !b.uniqueItems) add('minor', path, 'items need no longer be unique');
+    for (const [key, now, again] of [
+      ['closed', 'closed to unknown properties', 'open to unknown properties'],
+      ['uniqueItems', 'items must now be unique', 'items need no longer be unique'],
+    ] as const)
+      if (a[key] !== b[key]) add(b[key] ? 'major' : 'minor', path, b[key] ? now : again);
     if (list(a.other) !== list(b.other))
       add('major', path, 'changed in a way the classifier does not recognise (review it)');
     if (list(a.descriptions) !== list(b.descriptions)) add('patch', path, 'description changed');
   }
   // The definitions' own descriptions ship in the schema too (and a field's may be overridden by its property's).
   const oldDefinitions = (before.definitions ?? {}) as Record<string, JsonObject>;
-  const newDefinitions = (after.definitions ?? {}) as Record<string, JsonObject>;
-  for (const [name, definition] of Object.entries(newDefinitions)) {
+  for (const [name, definition] of Object.entries((after.definitions ?? {}) as Record<string, JsonObject>)) {
     const was = oldDefinitions[name];
     if (was && was.description !== definition.description) add('patch', `#/definitions/${name}`, 'description changed');
   }

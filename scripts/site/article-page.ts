@@ -1,16 +1,100 @@
 /**
  * One article's page: its metadata, the verbatim text with every annotation layer highlighted (switchable), the
  * details of each annotation, and the curator's inferences, kept apart from what the text says.
+ *
+ * Every positioned selector in the annotations is found generically (any object with `exact`, `start` and `end`),
+ * so a new annotation layer is highlighted without changes here. Overlapping highlights nest: a mention inside a
+ * quote is a `<mark>` inside the quote's `<mark>`; when two passages cross without one containing the other, the
+ * later one is split into fragments that nest.
  */
-import type { CuratorInference, PublishedArticle } from '../../types/index.ts';
-import { blockOffsets, findSelectors, highlightBlock, type Highlight } from './highlight.ts';
+import type { CuratorInference, PositionedSelector, PublishedArticle } from '../../types/index.ts';
+import { pointerSegment } from '../lib/json-source.ts';
 import { esc, groupBy } from './html.ts';
 import { DISPLAY_ORDER, layerSpec, type AnyAnnotation, type LayerName } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
 
-/** The article's layers, in display order. */
-export const articleLayers = (article: PublishedArticle): [LayerName, readonly AnyAnnotation[]][] =>
-  DISPLAY_ORDER.map((name) => [name, article.annotations[name]]);
+/** One highlighted passage: a selector of an annotation, and the `<mark>` that opens it. */
+interface Highlight {
+  /** Offsets in code points into the article text. */
+  start: number;
+  end: number;
+  /** JSON pointer of the selector in the article (`/annotations/quotes/0/continuations/1`). */
+  pointer: string;
+  /** Outer-first rank when two passages cover the same text (a quote holds a mention, not the reverse). */
+  rank: number;
+  /** The opening tag, `<mark class=… data-…>`. */
+  open: string;
+}
+
+const isSelector = (value: unknown): value is PositionedSelector =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PositionedSelector).exact === 'string' &&
+  typeof (value as PositionedSelector).start === 'number' &&
+  typeof (value as PositionedSelector).end === 'number';
+
+/**
+ * Every positioned selector inside `value`, with its JSON pointer and its path below `value` (e.g. `time/selector`).
+ */
+export function findSelectors(
+  value: unknown,
+  pointer: string,
+  path: string[] = [],
+): { selector: PositionedSelector; pointer: string; path: string[] }[] {
+  if (isSelector(value)) return [{ selector: value, pointer, path }];
+  if (Array.isArray(value)) return value.flatMap((item, i) => findSelectors(item, `${pointer}/${i}`, path));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) =>
+      findSelectors(item, `${pointer}/${pointerSegment(key)}`, [...path, key]),
+    );
+  }
+  return [];
+}
+
+/** Outer first: earlier end last (longer first), then rank, then pointer (for determinism). */
+const outerFirst = (a: Highlight, b: Highlight) =>
+  b.end - a.end || a.rank - b.rank || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
+
+/**
+ * The HTML of one block's text (`blockStart` is its offset in the article text) with its highlights as nested marks.
+ */
+function highlightBlock(text: string, blockStart: number, highlights: readonly Highlight[]): string {
+  const chars = [...text];
+  const blockEnd = blockStart + chars.length;
+  const inside = highlights.filter((h) => h.start >= blockStart && h.end <= blockEnd && h.end > h.start);
+  const boundaries = [...new Set([blockStart, blockEnd, ...inside.flatMap((h) => [h.start, h.end])])].sort(
+    (a, b) => a - b,
+  );
+  const startingAt = groupBy(inside, (h) => h.start);
+
+  const out: string[] = [];
+  const open: Highlight[] = [];
+  for (let i = 0; i < boundaries.length; i++) {
+    const at = boundaries[i]!;
+    // Close what ends here; anything opened inside it that goes on is closed too, and reopened below.
+    const firstEnding = open.findIndex((h) => h.end === at);
+    const reopen: Highlight[] = [];
+    if (firstEnding >= 0) {
+      while (open.length > firstEnding) {
+        const closed = open.pop()!;
+        out.push('</mark>');
+        if (closed.end > at) reopen.push(closed);
+      }
+    }
+    const opening = [...reopen, ...(startingAt.get(at) ?? [])].sort(outerFirst);
+    for (const h of opening) {
+      out.push(h.open);
+      open.push(h);
+    }
+    const next = boundaries[i + 1];
+    if (next !== undefined) out.push(esc(chars.slice(at - blockStart, next - blockStart).join('')));
+  }
+  while (open.length > 0) {
+    open.pop();
+    out.push('</mark>');
+  }
+  return out.join('');
+}
 
 const annotationAnchor = (id: string) => `a-${id}`;
 
@@ -32,20 +116,10 @@ function highlights(
             ...(extra ? [extra] : []),
             ...(inferred.has(annotation.id) ? ['inferred'] : []),
           ];
-          return {
-            start: selector.start,
-            end: selector.end,
-            pointer,
-            rank,
-            attributes: {
-              class: classes.join(' '),
-              'data-layer': layer,
-              'data-ann': annotation.id,
-              'data-pointer': pointer,
-              tabindex: '0',
-              'aria-describedby': annotationAnchor(annotation.id),
-            },
-          };
+          const open =
+            `<mark class="${esc(classes.join(' '))}" data-layer="${esc(layer)}" data-ann="${esc(annotation.id)}" ` +
+            `data-pointer="${esc(pointer)}" tabindex="0" aria-describedby="${esc(annotationAnchor(annotation.id))}">`;
+          return { start: selector.start, end: selector.end, pointer, rank, open };
         },
       );
     }),
@@ -68,12 +142,17 @@ function inferenceHtml(inference: CuratorInference): string {
 }
 
 export function articlePage(article: PublishedArticle, registry: Registry): { title: string; main: string } {
-  const layers = articleLayers(article);
+  const layers = DISPLAY_ORDER.map((name): [LayerName, readonly AnyAnnotation[]] => [name, article.annotations[name]]);
   const inferencesAbout = groupBy(article.inferences, (inference) => inference.about);
   const marks = highlights(layers, registry, new Set(inferencesAbout.keys()));
 
   // Each highlight goes to the block it starts in (one pass, by start), so each block looks at its own only.
-  const blocks = blockOffsets(article.body);
+  let offset = 0;
+  const blocks = article.body.map((block) => {
+    const start = offset;
+    offset += [...block.text].length + 1; // the blocks are joined with one line feed
+    return { block, start };
+  });
   const perBlock = blocks.map((): Highlight[] => []);
   let b = 0;
   for (const mark of [...marks].sort((x, y) => x.start - y.start)) {

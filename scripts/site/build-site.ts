@@ -5,7 +5,13 @@
  * adds details on hover and focus, and search. Articles are read one at a time from `jsonl/articles.jsonl`; the same
  * build gives byte-identical files. `npm run site` (scripts/site/main.ts) runs it.
  *
- * In two stages (`buildSitePages`, then `finishSite`), as the build still calls them while it makes the site itself.
+ * In two stages (`buildSitePages`, then `finishSite`), so the pages alone can be measured at scale
+ * (tests/site-scale.test.ts).
+ *
+ * The search index is split so a search loads little: `search/docs.json` lists the documents (articles and entities:
+ * kind, page, title), and `search/terms/<key>.json` maps each word to the documents that hold it, one file per first
+ * two letters of the word. A query loads the document list and one term file per query word. The tokenizer is
+ * shared with the page script (site/tokens.ts), so both sides cut words the same way.
  */
 import {
   copyFileSync,
@@ -24,32 +30,25 @@ import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/formats/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
-import { articlePage } from './article-page.ts';
+import { articlePage, findSelectors } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
-import { findSelectors } from './highlight.ts';
 import { esc, groupBy, jsonLdScript, page, pager } from './html.ts';
-import { landingPage, type Descriptor as LandingDescriptor, type Download } from './landing-page.ts';
+import { landingPage, type Descriptor, type Download } from './landing-page.ts';
 import { LAYERS, type LayerName } from '../lib/layers.ts';
-import { SearchIndex } from './search-index.ts';
+import { shardKey, tokens } from '../../site/tokens.ts';
 
 export const SITE_DIR = 'site';
 export const SITE_COMMAND = 'npm run site';
 /** Entries per page of the article and entity lists. */
 const LIST_PAGE_SIZE = 500;
 
-interface Descriptor extends LandingDescriptor {
-  resources: { name: string; path: string | string[]; format?: string; description?: string }[];
-}
-
-/** Writes the site's files, creating each folder once. */
+/** Writes the site's files. */
 class SiteWriter {
-  readonly #dirs = new Set<string>();
   files = 0;
   constructor(readonly root: string) {}
   write(path: string, content: string | Buffer): void {
     writeFileSync(this.#place(path), content);
-    this.files++;
   }
   /** Puts a file of the build into the site without copying its bytes where the file system allows a hard link. */
   link(path: string, from: string): void {
@@ -60,15 +59,11 @@ class SiteWriter {
       if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
       copyFileSync(from, absolute);
     }
-    this.files++;
   }
   #place(path: string): string {
     const absolute = join(this.root, path);
-    const dir = dirname(absolute);
-    if (!this.#dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#dirs.add(dir);
-    }
+    mkdirSync(dirname(absolute), { recursive: true });
+    this.files++;
     return absolute;
   }
 }
@@ -105,7 +100,8 @@ export interface SiteOptions {
   siteDir?: string;
 }
 
-type Emit = (path: string, root: string, content: { title: string; main: string }, head?: string) => void;
+/** Writes the page at `path` (relative to the site's root), its links relative to where it lies. */
+type Emit = (path: string, content: { title: string; main: string }, head?: string) => void;
 
 /** The site's pages so far, for `finishSite`. */
 export interface SitePages {
@@ -126,13 +122,23 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   if (version !== index.version) stale(distDir, `it is of version ${index.version}, package.json of ${version}`);
   const dataset = { name: name!, version: index.version };
   const site = new SiteWriter(siteDir ?? join(distDir, SITE_DIR));
-  const emit: Emit = (path, root, { title, main }, head = '') =>
-    site.write(path, page({ root, title, main, dataset, head }));
+  const emit: Emit = (path, { title, main }, head = '') =>
+    site.write(path, page({ root: '../'.repeat(path.split('/').length - 1), title, main, dataset, head }));
 
   const entities = new Map<string, Entity>(index.entities.map((e) => [e.id, e]));
   const outlets = new Map<string, Outlet>(index.outlets.map((o) => [o.id, o]));
   const registry = { entities, outlets };
-  const search = new SearchIndex();
+  /** The search documents (kind, page, title), and each word's documents in increasing order. */
+  const docs: [kind: 'article' | 'entity', href: string, title: string][] = [];
+  const postings = new Map<string, number[]>();
+  const findable = (kind: 'article' | 'entity', href: string, title: string, texts: readonly string[]) => {
+    const doc = docs.push([kind, href, title]) - 1;
+    for (const word of texts.flatMap(tokens)) {
+      const list = postings.get(word);
+      if (!list) postings.set(word, [doc]);
+      else if (list.at(-1) !== doc) list.push(doc);
+    }
+  };
   const referenceList: EntityReference[] = [];
   const headlines = new Map<string, string>();
 
@@ -141,13 +147,13 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
   for (const line of readLines(articles)) {
     const article = JSON.parse(line) as PublishedArticle;
     headlines.set(article.id, article.headline.text);
-    emit(`articles/${article.id}.html`, '../', articlePage(article, registry));
+    emit(`articles/${article.id}.html`, articlePage(article, registry));
     const found = annotationReferences(article);
     for (const reference of found) referenceList.push(reference);
     const named = new Set(found.map((reference) => reference.entity));
     // An article is found by its text and by the names and aliases of the entities it refers to.
     const names = [...named].flatMap((id) => [entities.get(id)?.name ?? id, ...(entities.get(id)?.aliases ?? [])]);
-    search.add({ kind: 'article', href: `articles/${article.id}.html`, title: article.headline.text }, [
+    findable('article', `articles/${article.id}.html`, article.headline.text, [
       article.headline.text,
       ...names,
       ...article.body.map((b) => b.text),
@@ -159,13 +165,13 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
 
   for (const entity of index.entities) {
     for (const [path, content] of entityPages(entity, references.get(entity.id) ?? [], (id) => headlines.get(id) ?? id))
-      emit(path, path.split('/').length === 2 ? '../' : '../../', content);
-    search.add({ kind: 'entity', href: `entities/${entity.id}.html`, title: entity.name }, [
-      entity.name,
-      ...entity.aliases,
-    ]);
+      emit(path, content);
+    findable('entity', `entities/${entity.id}.html`, entity.name, [entity.name, ...entity.aliases]);
   }
-  for (const [path, text] of search.files()) site.write(path, text);
+  site.write('search/docs.json', `${JSON.stringify(docs)}\n`);
+  const words = [...postings].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key, entries] of groupBy(words, ([word]) => shardKey(word)))
+    site.write(`search/terms/${key}.json`, `${JSON.stringify(Object.fromEntries(entries))}\n`);
 
   listPages(
     index.articles.map((a) => {
@@ -187,7 +193,7 @@ export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 
     emit,
   );
 
-  emit('search.html', '', {
+  emit('search.html', {
     title: 'Search',
     main: `<h1>Search</h1>
 <p id="search-status" role="status">Search needs JavaScript. Without it, browse the <a \
@@ -231,7 +237,6 @@ export function finishSite(
 
   emit(
     'dictionary.html',
-    '',
     dictionaryPage(
       new Map(schemaFiles.map((file) => [file, readBuilt<Record<string, unknown>>(distDir, `schemas/${file}`)])),
     ),
@@ -240,7 +245,6 @@ export function finishSite(
   const jsonLd = join(distDir, 'dataset.jsonld');
   emit(
     'index.html',
-    '',
     landingPage(descriptor, downloads, index),
     existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '',
   );
@@ -278,7 +282,7 @@ function listPages(items: readonly string[], title: string, emit: Emit): void {
   const nav = (n: number) => pager(title, pages, n, (i) => (i === 1 ? `${base}.html` : `${base}-${i}.html`));
   for (let n = 1; n <= pages; n++) {
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
-    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, '', {
+    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
       main:
         `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul ` +

@@ -14,7 +14,7 @@ export interface Download {
   bytes: number;
 }
 
-/** What the landing page says of the dataset: datapackage.json's own fields. */
+/** What the site reads of datapackage.json. */
 export interface Descriptor {
   name: string;
   title?: string;
@@ -22,6 +22,7 @@ export interface Descriptor {
   version: string;
   homepage?: string;
   licenses?: { name?: string; path?: string; title?: string }[];
+  resources: { name: string; path: string | string[]; format?: string; description?: string }[];
 }
 
 /** Articles the landing page lists (the newest); the rest are on the articles pages. */

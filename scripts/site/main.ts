@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain } from '../lib/cli.ts';
 import { generatedNotice, readIfExists } from '../lib/generated.ts';
 import { OUTPUT_MARKER, REPO_ROOT, Staging, checkTarget } from '../lib/output-target.ts';
+import { compileTypeScript } from '../publish/compile.ts';
 import { buildSite, SITE_COMMAND, SITE_DIR } from './build-site.ts';
-import { compileSiteClient } from './compile-client.ts';
 
 const USAGE = `usage: npm run site -- [--dist DIR] [--out DIR]
 
@@ -39,7 +39,13 @@ runMain(() => {
     const site = buildSite({
       distDir,
       rootDir: REPO_ROOT,
-      clientFiles: compileSiteClient(REPO_ROOT),
+      // The page script, compiled for browsers by the TypeScript compiler.
+      clientFiles: compileTypeScript(REPO_ROOT, {
+        entries: ['site/client.ts'],
+        format: 'esm',
+        declarations: false,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      }),
       siteDir: staging.path,
     });
     staging.commit();

@@ -28,7 +28,7 @@ import { readToolFile } from '../../scripts/interop/read-file.ts';
 import { buildAnnotations, ImportError, planImport } from '../../scripts/interop/merge.ts';
 import { labelStudioTask } from '../../scripts/interop/label-studio.ts';
 import { bratAnn } from '../../scripts/interop/brat.ts';
-import { entityKinds } from '../../scripts/interop/registry.ts';
+import { entityKinds } from '../../scripts/interop/model.ts';
 import { w3cPage, syntheticArticle, SYNTHETIC_REGISTRY, withoutAnnotations } from '../interop-support.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'hardening-fuzz-'));
@@ -228,7 +228,7 @@ test('random mutations of valid records never crash the validator, and every fin
             : mutateText(original, mutation.text);
         writeFileSync(path, bytes);
         try {
-          const { findings } = await validateData({ dataDir, now: NOW, workers: 0 });
+          const { findings } = await validateData({ dataDir, now: NOW });
           for (const f of findings) {
             assert.notEqual(f.internal, true, `internal finding: ${f.rule} ${f.message}`);
             assert.ok(

@@ -250,7 +250,7 @@ test('records near every limit validate clean and build in every format', async 
           assert.ok(bytes(text) <= MAX_FILE_BYTES, `${file} is ${bytes(text)} bytes`);
           writeFileSync(join(scratch.dir, file), text);
         }
-        const report = await validateData({ dataDir: scratch.dir, now: NOW, workers: 0 });
+        const report = await validateData({ dataDir: scratch.dir, now: NOW });
         const errors = report.findings.filter((f) => f.severity === 'error');
         assert.deepEqual(
           errors.slice(0, 10).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),

@@ -11,11 +11,10 @@ import { ROOT } from '../helpers.ts';
 import { VALID_FIXTURE } from '../../scripts/checks/test-kit.ts';
 import { readW3c } from '../../scripts/interop/w3c.ts';
 import { w3cPage } from '../interop-support.ts';
-import { bratAnn, parseBratAnn } from '../../scripts/interop/brat.ts';
+import { bratAnn, readBrat } from '../../scripts/interop/brat.ts';
 import { labelStudioTask, readLabelStudio } from '../../scripts/interop/label-studio.ts';
-import { fromBrat, fromLabelStudio, fromW3c } from '../../scripts/interop/readers.ts';
-import { buildAnnotations, planImport, type ToolAnnotation } from '../../scripts/interop/merge.ts';
-import { entityKinds, loadRegistry } from '../../scripts/interop/registry.ts';
+import { buildAnnotations, planImport, type Read } from '../../scripts/interop/merge.ts';
+import { entityKinds, loadRegistry } from '../../scripts/interop/model.ts';
 import { articleText } from '../../scripts/lib/text-quote.ts';
 
 export interface RoundTrip {
@@ -31,7 +30,7 @@ const kinds = entityKinds(join(ROOT, 'schemas'));
 const reparse = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Imports tool annotations into `original` with its annotations removed, as `npm run import` merges them. */
-function importInto(original: Article, items: ToolAnnotation[], toolText: string | null): Article {
+function importInto(original: Article, { items, toolText }: Read): Article {
   const empty = Object.fromEntries(Object.keys(original.annotations).map((layer) => [layer, []]));
   const clean = { ...original, annotations: empty as unknown as Article['annotations'] };
   const built = buildAnnotations(clean, registry, items, toolText, kinds);
@@ -42,22 +41,19 @@ export const ROUND_TRIPS: readonly RoundTrip[] = [
   {
     name: 'W3C Web Annotation JSON-LD',
     exportRecord: (article) => reparse(w3cPage(article, registry)),
-    importRecord: (exported, original) => importInto(original, fromW3c(readW3c(exported, original.id)), null),
+    importRecord: (exported, original) => importInto(original, readW3c(exported, original.id)),
   },
   {
     name: 'brat standoff',
     exportRecord: (article) => ({ txt: articleText(article), ann: bratAnn(article, registry) }),
     importRecord: (exported, original) => {
       const { txt, ann } = exported as { txt: string; ann: string };
-      return importInto(original, fromBrat(parseBratAnn(ann)), txt);
+      return importInto(original, readBrat(ann, txt));
     },
   },
   {
     name: 'Label Studio tasks',
     exportRecord: (article) => reparse([labelStudioTask(article, registry)]),
-    importRecord: (exported, original) => {
-      const { text, regions, relations } = readLabelStudio(exported, original.id);
-      return importInto(original, fromLabelStudio(regions, relations), text);
-    },
+    importRecord: (exported, original) => importInto(original, readLabelStudio(exported, original.id)),
   },
 ];

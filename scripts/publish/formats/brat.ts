@@ -13,7 +13,7 @@ import { createGzip } from 'node:zlib';
 import type { Format, Resource } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, shardPath } from '../../interop/export-input.ts';
 import { bratAnn, bratConf } from '../../interop/brat.ts';
-import { entityKinds } from '../../interop/registry.ts';
+import { entityKinds } from '../../interop/model.ts';
 import { articleText } from '../../lib/text-quote.ts';
 import { BLOCK, GZIP_OS_UNKNOWN, header, RECORD } from '../../release/tar.ts';
 

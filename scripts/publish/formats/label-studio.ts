@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { TEXT, type Format } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
 import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
-import { entityKinds } from '../../interop/registry.ts';
+import { entityKinds } from '../../interop/model.ts';
 
 const LABEL_STUDIO_CONFIG = `${EXPORT_DIR}/label-studio/config.xml`;
 

@@ -73,11 +73,13 @@ export function resolveRelative(relative: RelativeTime, published: string | null
 }
 
 /** The English names of the weekdays (1–7), the months (1–12) and the seasons. */
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-export const MONTHS = 'January February March April May June July August September October November December'.split(
-  ' ',
-);
-export const SEASONS: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const SEASONS: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
+
+/** The English name of a weekday (1–7), a month (1–12) or a season. */
+export const nameOf = (kind: keyof Named, n: number | Season): string =>
+  kind === 'seasons' ? SEASONS[n as Season] : (kind === 'weekdays' ? WEEKDAYS : MONTHS)[(n as number) - 1]!;
 
 /** What a time expression's words name: weekdays (1–7), months (1–12) and seasons, in English. */
 export interface Named {

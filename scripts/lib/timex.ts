@@ -209,22 +209,16 @@ export const isTimeReference = (value: string): boolean => /^(?:PAST|PRESENT|FUT
  */
 export function parseTimeValue(value: string): ParsedDate | { invalid: string } | null {
   if (isTimeReference(value) || value.includes('X')) return null;
-  const season = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  const [, year, season] = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value) ?? [];
   if (season)
-    return {
-      precision: 'month',
-      year: Number(season[1]),
-      month: SEASON_START[season[2] as Season],
-      day: 1,
-      instant: null,
-    };
+    return { precision: 'month', year: Number(year), month: SEASON_START[season as Season], day: 1, instant: null };
   const week = WEEK.exec(value);
   if (!week) return parsePartialDate(value.replace(/T(?:MO|MI|AF|EV|NI|DT)$/, ''));
-  const year = Number(week[1]);
+  const weekYear = Number(week[1]);
   const n = Number(week[2]);
-  if (n < 1 || n > isoWeeksInYear(year)) return { invalid: `${year} has no ISO week ${week[2]}` };
+  if (n < 1 || n > isoWeeksInYear(weekYear)) return { invalid: `${weekYear} has no ISO week ${week[2]}` };
   // ISO week 1 is the week with the year's first Thursday; its Monday is 4 January minus (weekday - 1).
-  const jan4 = Date.UTC(year, 0, 4);
+  const jan4 = Date.UTC(weekYear, 0, 4);
   const monday = jan4 - (dayOfWeek(jan4) - 1) * DAY + (n - 1) * 7 * DAY;
   const first = new Date(monday + (week[3] === 'WE' ? 5 : week[3] ? Number(week[3]) - 1 : 0) * DAY);
   return utcDate(first, 'day', null);

@@ -268,23 +268,17 @@ export function buildAnnotations(
       const candidate = `${spec.idPrefix}-${slug(main.selector.exact)}-${n}`;
       if (!usedIds.has(candidate)) usedIds.add((id = candidate));
     }
-    const fields = exported ? (structuredClone(item.fields) as Record<string, unknown>) : null;
     // The record the annotation links to: the tool's (a re-link), else the exported one.
-    let link: string | null = null;
-    if (spec.link && item.link !== null && item.link.trim() !== '') {
-      link = resolveLink(registry, spec.link.collection, item.link);
-      if (link === null && layer === 'mentions') {
-        const kind = kindOfLabel.get(item.label);
-        link = entityStub(item.link, main.selector.exact, kind, item.where, registry, newEntities).id;
-      } else if (link === null)
-        throw new ImportError(
-          item.where,
-          `${quoted(item.link)} is no ${spec.link.collection === 'outlets' ? 'outlet' : 'entity'} in the data folder`,
-          `Type the id of a record in ${spec.link.collection}/ (or a Wikidata QID it has), or add the record first.`,
-        );
-    } else if (!exported && layer === 'mentions') {
-      link = entityStub(null, main.selector.exact, kindOfLabel.get(item.label), item.where, registry, newEntities).id;
-    }
+    const typed = spec.link && item.link?.trim() ? item.link : null;
+    let link = typed === null ? null : resolveLink(registry, spec.link!.collection, typed);
+    if (link === null && layer === 'mentions' && (typed !== null || !exported))
+      link = entityStub(typed, main.selector.exact, kindOfLabel.get(item.label), item.where, registry, newEntities).id;
+    else if (link === null && typed !== null)
+      throw new ImportError(
+        item.where,
+        `${quoted(typed)} is no ${spec.link!.collection === 'outlets' ? 'outlet' : 'entity'} in the data folder`,
+        `Type the id of a record in ${spec.link!.collection}/ (or a Wikidata QID it has), or add the record first.`,
+      );
     if (layer === 'mentions' && link !== null) {
       const kind = registry.entities.get(link)?.kind ?? newEntities.get(link)?.kind;
       const labelKind = kindOfLabel.get(item.label);
@@ -296,26 +290,17 @@ export function buildAnnotations(
           `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ${kindLabel(kind)}.`,
         );
     }
-    let annotationFields: Record<string, unknown>;
-    if (fields) {
-      annotationFields = fields;
-      if (link !== null && spec.link) setPath(annotationFields, spec.link.field, link);
-    } else {
-      const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
-      annotationFields = spec.stub(link ?? placeholder, main.selector.exact);
-      if (spec.link && link === null && layer !== 'events' && layer !== 'figures')
-        built.notices.push(
-          `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; ` +
-            `type the ${spec.link.as}'s id in the tool, or edit the record.`,
-        );
-    }
-    if (layer === 'mentions' && !fields && link !== null) {
-      // The form, when the words are a name or demonym of the entity (a new entity's name is the words).
-      const entity = registry.entities.get(link) ?? newEntities.get(link);
-      const words = main.selector.exact;
-      if (entity && (entity.name === words || entity.aliases.includes(words))) annotationFields.form = 'name';
-      else if (entity?.demonyms.includes(words)) annotationFields.form = 'demonym';
-    }
+    const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
+    const entity = link === null ? undefined : (registry.entities.get(link) ?? newEntities.get(link));
+    const annotationFields = exported
+      ? structuredClone(item.fields!)
+      : spec.stub(link ?? placeholder, main.selector.exact, entity);
+    if (exported && link !== null && spec.link) setPath(annotationFields, spec.link.field, link);
+    if (!exported && spec.link && link === null && layer !== 'events' && layer !== 'figures')
+      built.notices.push(
+        `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; ` +
+          `type the ${spec.link.as}'s id in the tool, or edit the record.`,
+      );
     for (const [name, value] of Object.entries(item.choices ?? {})) {
       const choice = CHOICE_FIELDS.find((f) => f.on === layer && f.name === name);
       if (choice) setPath(annotationFields, choice.path, checkedChoice(choice, value, item.where), false);
@@ -518,19 +503,16 @@ export function planImport(
   const next = structuredClone(article);
   const byId = new Map(changes.map((c) => [c.id, c]));
   for (const layer of Object.keys(next.annotations) as Layer[]) {
-    const list = next.annotations[layer] as AnyAnnotation[];
-    const kept = list.flatMap((annotation) => {
+    const kept = (next.annotations[layer] as AnyAnnotation[]).flatMap((annotation) => {
       const change = byId.get(annotation.id);
       if (change?.outcome === 'removed') return allowDelete || change.relabelled ? [] : [annotation];
       if (change?.outcome === 'changed') return change.layer === layer ? [change.after!] : [];
       return [annotation];
     });
-    for (const change of changes)
-      if (
-        change.layer === layer &&
-        (change.outcome === 'added' || (change.outcome === 'changed' && current.get(change.id)!.layer !== layer))
-      )
-        kept.push(change.after!);
+    // Added here, or changed from another layer (relabelled): appended.
+    const arrives = (c: Change) =>
+      c.outcome === 'added' || (c.outcome === 'changed' && current.get(c.id)!.layer !== layer);
+    kept.push(...changes.filter((c) => c.layer === layer && arrives(c)).map((c) => c.after!));
     (next.annotations as Record<Layer, AnyAnnotation[]>)[layer] = kept;
   }
   return { article: next, changes, version, exported, document: document ? applyDocument(next, document) : [] };

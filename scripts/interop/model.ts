@@ -419,11 +419,7 @@ export const entityKinds = (schemaDir: string): string[] =>
   ).definitions.EntityKind.enum;
 
 /** The Wikidata QID of an entity, when its record has one (`Q212`). */
-export function wikidataOf(entity: Entity | undefined): string | null {
-  const record = entity as { wikidata?: unknown; identifiers?: { wikidata?: unknown } } | undefined;
-  const qid = record?.identifiers?.wikidata ?? record?.wikidata;
-  return typeof qid === 'string' && /^Q\d+$/.test(qid) ? qid : null;
-}
+export const wikidataOf = (entity: Entity | undefined): string | null => entity?.identifiers.wikidata ?? null;
 
 export const URN = 'urn:annotated-news';
 const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';

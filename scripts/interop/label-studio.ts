@@ -17,6 +17,7 @@ import {
   exportedBlocks,
   GENRE_FIELD,
   getLink,
+  isRecord,
   kindLabel,
   mainLabel,
   notePayload,
@@ -167,7 +168,7 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;
   items.forEach((item, i) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item))
+    if (!isRecord(item))
       throw new ImportError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
   });
   // Links by region id; choices by region id, or the task's (no id).

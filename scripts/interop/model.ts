@@ -52,6 +52,10 @@ export interface Decomposed {
 /** The main span's role: every annotation has a `selector`. */
 export const MAIN = 'selector';
 
+/** Whether a value is a JSON object (not null, not a list). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** Whether a value is a `TextQuoteSelector`. */
 export const isSelector = (value: unknown): value is TextQuoteSelector =>
   value !== null && typeof value === 'object' && typeof (value as { exact?: unknown }).exact === 'string';

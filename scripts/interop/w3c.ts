@@ -15,6 +15,7 @@ import {
   GENRE_FIELD,
   getLink,
   getPath,
+  isRecord,
   MAIN,
   recordIri,
   recordVersion,
@@ -73,9 +74,9 @@ export const W3C_CONTEXT = [
   },
 ] as const;
 
-export const articleIri = (id: string) => `${URN}:article:${id}`;
-export const annotationIri = (articleId: string, annotationId: string) =>
-  `${URN}:article:${articleId}:annotation:${annotationId}`;
+const articleIri = (id: string) => `${URN}:article:${id}`;
+/** A choice's name in a W3C body: `SourceKind` → `sourceKind`. */
+const bodyKey = (choice: string) => choice[0]!.toLowerCase() + choice.slice(1);
 
 /** One annotation as a W3C `Annotation` (without `@context`). */
 export function w3cAnnotation(
@@ -121,11 +122,11 @@ export function w3cAnnotation(
   // The choices (nested ones too: `sourceKind`), as the values the fields hold.
   for (const field of CHOICE_FIELDS) {
     const value = field.on === item.layer ? getPath(item.fields, field.path) : undefined;
-    if (value !== undefined && value !== null) meaning[field.name[0]!.toLowerCase() + field.name.slice(1)] ??= value;
+    if (value !== undefined && value !== null) meaning[bodyKey(field.name)] ??= value;
   }
   body.push(meaning);
   return {
-    id: annotationIri(articleId, item.id),
+    id: `${source}:annotation:${item.id}`,
     type: 'Annotation',
     motivation: spec.motivation,
     layer: item.layer,
@@ -252,7 +253,7 @@ export function readW3c(
     const label = typed ? String(typed.type).slice(3) : textual ? String(textual.value) : null;
     const choices: Record<string, string> = {};
     for (const { name } of CHOICE_FIELDS) {
-      const shown = typed?.[name[0]!.toLowerCase() + name.slice(1)];
+      const shown = typed?.[bodyKey(name)];
       if (typeof shown === 'string' || typeof shown === 'boolean' || typeof shown === 'number')
         choices[name] = String(shown);
     }
@@ -270,17 +271,16 @@ export function readW3c(
       label: label ?? (layer ? LAYERS[layer].label : 'Mention'),
       id: typeof a.id === 'string' && a.id.startsWith(prefix) ? a.id.slice(prefix.length) : null,
       spans,
-      fields:
-        a.fields !== null && typeof a.fields === 'object' && !Array.isArray(a.fields)
-          ? (a.fields as Record<string, unknown>)
-          : null,
+      fields: isRecord(a.fields) ? a.fields : null,
       link: linkBody ? String(linkBody.source) : null,
-      version: typeof a.version === 'string' ? a.version : null,
+      version: text(a.version) ?? null,
       choices,
     });
   }
   return { items, document: toolDocument(blocks, genre), toolText: null };
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** A target's source, role and selectors (a quote selector, a position selector, or both). */
 function readTarget(value: unknown, where: string): Omit<ToolSpan, 'where'> & { source: string | null } {
@@ -302,9 +302,6 @@ function readTarget(value: unknown, where: string): Omit<ToolSpan, 'where'> & { 
     start: position ? Number(position.start) : null,
     end: position ? Number(position.end) : null,
     exact: quote ? String(quote.exact) : null,
-    ...contextOf({
-      prefix: typeof quote?.prefix === 'string' ? quote.prefix : undefined,
-      suffix: typeof quote?.suffix === 'string' ? quote.suffix : undefined,
-    }),
+    ...contextOf({ prefix: text(quote?.prefix), suffix: text(quote?.suffix) }),
   };
 }

@@ -211,10 +211,9 @@ export function buildAnnotations(
   const units = [0];
   for (const point of text) units.push(units[units.length - 1]! + point.length);
   if (toolText !== null && toolText !== text) {
-    const points = [...toolText];
-    const ours = [...text];
+    const [points, ours] = [[...toolText], [...text]];
     let at = 0;
-    while (at < points.length && at < ours.length && points[at] === ours[at]) at++;
+    while (points[at] === ours[at]) at++;
     throw new ImportError(
       '',
       `the text in the import file differs from the article text at character ` +
@@ -243,7 +242,7 @@ export function buildAnnotations(
         item.where,
         `the label ${quoted(item.label)} is not one of this dataset's`,
         `Use a label of the export's configuration (annotations/label-studio/config.xml, brat's ` +
-          `annotation.conf): ${[...kindOfLabel.keys(), ...Object.values(LAYERS).map((l) => l.label)].join(', ')}.`,
+          `annotation.conf): ${[...layerOfLabel.keys()].join(', ')}.`,
       );
     // Relabelled as another kind of annotation: a new annotation of that kind (the old one is then removed).
     const exported = item.fields !== null && item.layer === layer;
@@ -280,19 +279,17 @@ export function buildAnnotations(
         `${quoted(typed)} is no ${spec.link!.collection === 'outlets' ? 'outlet' : 'entity'} in the data folder`,
         `Type the id of a record in ${spec.link!.collection}/ (or a Wikidata QID it has), or add the record first.`,
       );
-    if (layer === 'mentions' && link !== null) {
-      const kind = registry.entities.get(link)?.kind ?? newEntities.get(link)?.kind;
-      const labelKind = kindOfLabel.get(item.label);
-      if (kind !== undefined && labelKind !== undefined && kind !== labelKind)
-        throw new ImportError(
-          item.where,
-          `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ` +
-            `${quoted(link)}, which is a ${kind}`,
-          `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ${kindLabel(kind)}.`,
-        );
-    }
-    const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
     const entity = link === null ? undefined : (registry.entities.get(link) ?? newEntities.get(link));
+    const labelKind = kindOfLabel.get(item.label);
+    if (layer === 'mentions' && entity && labelKind !== undefined && entity.kind !== labelKind)
+      throw new ImportError(
+        item.where,
+        `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ` +
+          `${quoted(entity.id)}, which is a ${entity.kind}`,
+        `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ` +
+          `${kindLabel(entity.kind)}.`,
+      );
+    const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
     const annotationFields = exported
       ? structuredClone(item.fields!)
       : spec.stub(link ?? placeholder, main.selector.exact, entity);

@@ -283,13 +283,19 @@ export function schemaLabels(schema: SchemaNode): { roles: Record<string, string
 export const ARTICLE_SCHEMA = readSchema('article') as SchemaNode;
 export const { roles: ROLE_PATTERNS, choices: CHOICE_FIELDS } = schemaLabels(ARTICLE_SCHEMA);
 
-/** The values of each choice a tool shows on a span (all but the block's type, which is the span's label), by name. */
-export function choiceValues(schema: SchemaNode): Map<string, Set<string>> {
+/**
+ * What a tool's configuration declares: the span labels (entity kinds, annotation kinds, roles, block types), the
+ * roles (each a relation), and the values of each choice shown on a span (all but a block's type, its label) by name.
+ */
+export function toolVocabulary(entityKinds: readonly string[], schema: SchemaNode) {
+  const { roles, choices: fields } = schemaLabels(schema);
   const choices = new Map<string, Set<string>>();
-  for (const field of schemaLabels(schema).choices)
+  for (const field of fields)
     if (field.on !== 'block' || field.path !== 'type')
       choices.set(field.name, new Set([...(choices.get(field.name) ?? []), ...field.values]));
-  return choices;
+  const layers = Object.values(LAYERS).map((l) => l.label);
+  const labels = [...entityKinds.map(kindLabel), ...layers, ...Object.keys(roles), ...BLOCK_LABELS.keys()];
+  return { labels, roles: Object.keys(roles), choices };
 }
 
 /** The choices an annotation's fields hold, by choice name (`{ Kind: 'direct', SourceKind: 'entity' }`). */

@@ -366,50 +366,39 @@ function entityStub(
 
 /** Finds one span in the article text and computes its selector. */
 function place(text: string, units: number[], span: ToolSpan): { from: number; selector: TextQuoteSelector } {
+  const refuse = (message: string, hint?: string) => new ImportError(span.where, message, hint);
   let from: number;
   let to: number;
   if (span.start !== null && span.end !== null) {
     if (span.start < 0 || span.end <= span.start || span.end >= units.length)
-      throw new ImportError(
-        span.where,
+      throw refuse(
         `the span ${span.start}..${span.end} is not within the article text (0..${units.length - 1} characters)`,
       );
-    from = units[span.start]!;
-    to = units[span.end]!;
-    if (span.exact !== null && text.slice(from, to) !== span.exact) {
-      throw new ImportError(
-        span.where,
-        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, not ` +
-          `${JSON.stringify(span.exact)}`,
+    [from, to] = [units[span.start]!, units[span.end]!];
+    if (span.exact !== null && text.slice(from, to) !== span.exact)
+      throw refuse(
+        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, ` +
+          `not ${JSON.stringify(span.exact)}`,
         'The offsets count Unicode code points into the article text; was the text changed in the tool?',
       );
-    }
   } else if (span.exact !== null) {
     const matches = matchSelector(text, { exact: span.exact, ...contextOf(span) });
+    const many = `occurs ${matches.length} times and nothing says which`;
     if (matches.length !== 1)
-      throw new ImportError(
-        span.where,
-        `${JSON.stringify(span.exact)} ` +
-          (matches.length === 0
-            ? 'is not in the article text'
-            : `occurs ${matches.length} times and nothing says which`),
+      throw refuse(
+        `${JSON.stringify(span.exact)} ${matches.length === 0 ? 'is not in the article text' : many}`,
         'Give a TextPositionSelector, or a prefix or suffix that picks one occurrence.',
       );
-    from = matches[0]!;
-    to = from + span.exact.length;
-  } else {
-    throw new ImportError(span.where, 'the span has neither offsets nor text');
-  }
+    [from, to] = [matches[0]!, matches[0]! + span.exact.length];
+  } else throw refuse('the span has neither offsets nor text');
   const exact = text.slice(from, to);
   if (exact.includes('\n'))
-    throw new ImportError(
-      span.where,
+    throw refuse(
       `the span ${JSON.stringify(exact)} crosses a paragraph break`,
       'An annotation lies within one block (paragraph or subheading); split it in two.',
     );
   if (exact.trim() !== exact || exact === '')
-    throw new ImportError(
-      span.where,
+    throw refuse(
       `the span ${JSON.stringify(exact)} starts or ends with white space`,
       'Select the words only, without the spaces around them.',
     );

@@ -228,12 +228,9 @@ export function readW3c(
   const blocks: ToolBlock[] = [];
   let genre: { choices: Record<string, string>; where: string } | undefined;
   for (const [value, where] of annotationsIn(document, load)) {
-    const a = value as Record<string, unknown>;
-    if (!a || typeof a !== 'object' || a.type !== 'Annotation')
-      throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');
-    const bodies = (Array.isArray(a.body) ? a.body : a.body === undefined ? [] : [a.body]) as Array<
-      Record<string, unknown>
-    >;
+    const a = isRecord(value) ? value : {};
+    if (a.type !== 'Annotation') throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');
+    const bodies = many(a.body).filter(isRecord);
     if (typeof a.target === 'string') {
       // The article classified by genre: its body is the genre's concept.
       const concept = typeof bodies[0]?.source === 'string' ? bodies[0].source : '';
@@ -242,14 +239,14 @@ export function readW3c(
         genre ??= { choices: { [GENRE_FIELD.name]: qcode }, where };
       continue;
     }
-    const targets = (Array.isArray(a.target) ? a.target : [a.target]).map((t, i) =>
+    const targets = many(a.target).map((t, i) =>
       readTarget(t, `${where}/target${Array.isArray(a.target) ? `/${i}` : ''}`),
     );
     if (targets.length === 0) throw new ImportError(`${where}/target`, 'an annotation needs a target');
     if (targets[0]!.source !== null && targets[0]!.source !== source) continue;
-    const linkBody = bodies.find((b) => b && b.type === 'SpecificResource' && typeof b.source === 'string');
-    const typed = bodies.find((b) => b && typeof b.type === 'string' && b.type.startsWith('an:'));
-    const textual = bodies.find((b) => b && b.type === 'TextualBody' && typeof b.value === 'string');
+    const linkBody = bodies.find((b) => b.type === 'SpecificResource' && typeof b.source === 'string');
+    const typed = bodies.find((b) => typeof b.type === 'string' && b.type.startsWith('an:'));
+    const textual = bodies.find((b) => b.type === 'TextualBody' && typeof b.value === 'string');
     const label = typed ? String(typed.type).slice(3) : textual ? String(textual.value) : null;
     const choices: Record<string, string> = {};
     for (const { name } of CHOICE_FIELDS) {
@@ -263,7 +260,7 @@ export function readW3c(
       continue;
     }
     const layer = typeof a.layer === 'string' && Object.hasOwn(LAYERS, a.layer) ? (a.layer as Layer) : null;
-    const spans = targets.map(({ source: _, ...span }, i) => ({ ...span, where: `${where}/target/${i}` }));
+    const spans = targets.map(({ source: _, ...span }) => span);
     spans.sort((x, y) => (x.role === MAIN ? -1 : y.role === MAIN ? 1 : 0));
     items.push({
       where,
@@ -281,27 +278,27 @@ export function readW3c(
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/** A JSON-LD value that may be one item or a list of them, as a list. */
+const many = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 /** A target's source, role and selectors (a quote selector, a position selector, or both). */
-function readTarget(value: unknown, where: string): Omit<ToolSpan, 'where'> & { source: string | null } {
-  const t = value as Record<string, unknown>;
-  if (!t || typeof t !== 'object') throw new ImportError(where, 'a target must be an object with a selector');
-  const selectors = (Array.isArray(t.selector) ? t.selector : [t.selector]) as Array<
-    Record<string, unknown> | undefined
-  >;
-  const quote = selectors.find((s) => s?.type === 'TextQuoteSelector');
-  const position = selectors.find((s) => s?.type === 'TextPositionSelector');
+function readTarget(value: unknown, where: string): ToolSpan & { source: string | null } {
+  if (!isRecord(value)) throw new ImportError(where, 'a target must be an object with a selector');
+  const selectors = many(value.selector).filter(isRecord);
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s) => s.type === 'TextPositionSelector');
   if (!quote && !position) throw new ImportError(where, 'a target needs a TextQuoteSelector or a TextPositionSelector');
   if (quote && typeof quote.exact !== 'string')
     throw new ImportError(`${where}/selector`, 'TextQuoteSelector.exact must be a string');
   if (position && (!Number.isInteger(position.start) || !Number.isInteger(position.end)))
     throw new ImportError(`${where}/selector`, 'TextPositionSelector.start and end must be integers');
   return {
-    source: typeof t.source === 'string' ? t.source : null,
-    role: typeof t.role === 'string' ? t.role : MAIN,
+    source: text(value.source) ?? null,
+    role: text(value.role) ?? MAIN,
     start: position ? Number(position.start) : null,
     end: position ? Number(position.end) : null,
     exact: quote ? String(quote.exact) : null,
     ...contextOf({ prefix: text(quote?.prefix), suffix: text(quote?.suffix) }),
+    where,
   };
 }

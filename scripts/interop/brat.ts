@@ -19,15 +19,13 @@ import {
   getLink,
   mainLabel,
   notePayload,
-  parseNote,
   recordVersion,
   roleLabel,
   wikidataOf,
-  type Note,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { fromRegions, ImportError, type Read, type Region } from './merge.ts';
+import { fromRegions, ImportError, type Read, type Region, type RegionFacts } from './merge.ts';
 
 /** The normalisation databases this export uses (brat's tools.conf names them). */
 export const NORM_DATASET = 'AnnotatedNews';
@@ -233,23 +231,13 @@ export function parseBratAnn(ann: string): BratDocument {
  */
 export function readBrat(ann: string, txt: string | null = null): Read {
   const doc = parseBratAnn(ann);
-  const notes = new Map<string, Note>();
-  for (const note of doc.notes) {
-    if (note.type !== 'AnnotatorNotes' || !note.text.startsWith('{')) continue;
-    const parsed = parseNote(note.text);
-    if (!parsed)
-      throw new ImportError(
-        `${note.line}:1`,
-        `the note on ${JSON.stringify(note.target)} is not the JSON the export wrote`,
-        'Remove the note, or restore it as exported.',
-      );
-    notes.set(note.target, parsed);
-  }
-  const links = new Map<string, string>();
+  const facts: RegionFacts = { links: new Map(), choices: new Map(), notes: new Map() };
+  for (const { type, target, text, line } of doc.notes)
+    if (type === 'AnnotatorNotes') facts.notes.set(target, { text, where: `${line}:1` });
+  const { links, choices } = facts;
   for (const n of doc.normalizations)
     if (n.database === NORM_DATASET || (n.database === NORM_WIKIDATA && !links.has(n.target)))
       links.set(n.target, n.key);
-  const choices = new Map<string, Record<string, string>>();
   for (const a of doc.attributes) choices.set(a.target, { ...choices.get(a.target), [a.name]: a.value ?? 'true' });
   const regions = doc.textBounds.map((t): Region => {
     if (t.fragments.length !== 1 && !BLOCK_LABELS.has(t.type))
@@ -265,15 +253,12 @@ export function readBrat(ann: string, txt: string | null = null): Read {
       start: t.fragments[0]![0],
       end: t.fragments[t.fragments.length - 1]![1],
       text: t.text,
-      link: links.get(t.id) ?? null,
-      note: notes.get(t.id) ?? null,
-      choices: choices.get(t.id) ?? {},
     };
   });
   const relations = doc.relations.flatMap(({ type, args }) =>
     args.Arg1 && args.Arg2 ? [{ from: args.Arg1, to: args.Arg2, label: type }] : [],
   );
-  const read = fromRegions(regions, relations, null, (t) => [
+  const read = fromRegions(regions, relations, facts, null, (t) => [
     `${JSON.stringify(t.regionId)} is a ${t.label} span that no relation ties to an annotation`,
     `Add a relation "${t.label}" from the annotation's main span (Arg1) to ${JSON.stringify(t.regionId)} (Arg2), ` +
       `or delete it.`,

@@ -19,15 +19,13 @@ import {
   isRecord,
   mainLabel,
   notePayload,
-  parseNote,
   recordVersion,
   roleLabel,
-  type Note,
   type Span,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { fromRegions, ImportError, type Read, type Region, type Relation } from './merge.ts';
+import { fromRegions, ImportError, type Read, type Region, type RegionFacts, type Relation } from './merge.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -156,21 +154,19 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
   const [annotation, annotationIndex] = usable[usable.length - 1]!;
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;
+  const facts: RegionFacts = { links: new Map(), choices: new Map(), notes: new Map() };
+  const { links, choices } = facts;
   items.forEach((item, i) => {
     if (!isRecord(item))
       throw new ImportError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
-  });
-  // Links by region id; choices by region id, or the task's (no id).
-  const links = new Map<string, string>();
-  const choices = new Map<string | null, Record<string, string>>();
-  for (const { type, id, from_name: name, value } of items) {
+    const { type, id, from_name: name, value } = item;
     const shown = value as { textarea?: unknown; text?: unknown; choices?: unknown } | null | undefined;
     const given = type === 'textarea' ? (shown?.textarea ?? shown?.text) : type === 'choices' ? shown?.choices : null;
-    if (!Array.isArray(given) || typeof given[0] !== 'string') continue;
+    if (!Array.isArray(given) || typeof given[0] !== 'string') return;
     if (type === 'textarea' && typeof id === 'string') links.set(id, given[0]);
     const key = typeof id === 'string' ? id : null;
     if (type === 'choices' && typeof name === 'string') choices.set(key, { ...choices.get(key), [name]: given[0] });
-  }
+  });
   const regions: Region[] = [];
   const relations: Relation[] = [];
   items.forEach((item, i) => {
@@ -196,17 +192,10 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
         `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); ` +
           `give it one`,
       );
-    const meta = (item.meta as { text?: unknown } | undefined)?.text;
-    let note: Note | null = null;
-    if (Array.isArray(meta) && typeof meta[0] === 'string' && meta[0].startsWith('{')) {
-      note = parseNote(meta[0]);
-      if (!note)
-        throw new ImportError(
-          `${at}/meta/text/0`,
-          'the region note is not the JSON the export wrote; remove it or restore it',
-        );
-    }
     const regionId = typeof item.id === 'string' ? item.id : `region-${i}`;
+    const meta = (item.meta as { text?: unknown } | undefined)?.text;
+    if (Array.isArray(meta) && typeof meta[0] === 'string')
+      facts.notes.set(regionId, { text: meta[0], where: `${at}/meta/text/0` });
     regions.push({
       where: at,
       regionId,
@@ -214,15 +203,13 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
       start: Number(value.start),
       end: Number(value.end),
       text: typeof value.text === 'string' ? value.text : null,
-      link: links.get(regionId) ?? null,
-      note,
-      choices: choices.get(regionId) ?? {},
     });
   });
   const version = typeof data.version === 'string' ? data.version : null;
   const read = fromRegions(
     regions,
     relations,
+    facts,
     version,
     (region) => [
       `a ${region.label} region that no relation ties to an annotation`,

@@ -18,6 +18,7 @@ import {
   exportedBlocks,
   GENRE_FIELD,
   isRecord,
+  parseNote,
   kindLabel,
   LEVEL_FIELD,
   MAIN,
@@ -31,7 +32,6 @@ import {
   type AnyAnnotation,
   type ChoiceField,
   type Layer,
-  type Note,
   type ToolDocument,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
@@ -84,10 +84,16 @@ export interface Region {
   start: number;
   end: number;
   text: string | null;
-  link: string | null;
-  note: Note | null;
-  /** The region's choices (`{ Attribution: 'belief' }`). */
-  choices: Record<string, string>;
+}
+
+/**
+ * What a tool's file says of its regions besides their spans, by region id: the record each links to, its choices
+ * (`{ Attribution: 'belief' }`; a Label Studio task's own under null) and the note an export wrote on it.
+ */
+export interface RegionFacts {
+  links: Map<string, string>;
+  choices: Map<string | null, Record<string, string>>;
+  notes: Map<string, { text: string; where: string }>;
 }
 
 /** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
@@ -104,6 +110,7 @@ const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
 export function fromRegions(
   regions: readonly Region[],
   relations: readonly Relation[],
+  facts: RegionFacts,
   version: string | null,
   unattached: (region: Region) => [string, string],
   genreAt?: { choices: Record<string, string>; where: string },
@@ -122,7 +129,15 @@ export function fromRegions(
   for (const region of regions) {
     if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
     if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, ...unattached(region));
-    const { note } = region;
+    const raw = facts.notes.get(region.regionId);
+    // A note the export wrote (JSON); other notes are the annotators'.
+    const note = raw?.text.startsWith('{') ? parseNote(raw.text) : undefined;
+    if (note === null)
+      throw new ImportError(
+        raw!.where,
+        `the note on ${JSON.stringify(region.regionId)} is not the JSON the export wrote`,
+        'Remove the note, or restore it as exported.',
+      );
     const spans = [span(MAIN, region)];
     for (const [roleId, role] of roleOf)
       if (role.main === region.regionId && byId.has(roleId))
@@ -138,14 +153,20 @@ export function fromRegions(
       id: note?.id ?? null,
       spans,
       fields: isRecord(fields) ? fields : null,
-      link: region.link,
+      link: facts.links.get(region.regionId) ?? null,
       version: version ?? (typeof note?.version === 'string' ? note.version : null),
-      choices: region.choices,
+      choices: facts.choices.get(region.regionId) ?? {},
     });
   }
   const blocks = regions
     .filter((r) => BLOCK_LABELS.has(r.label))
-    .map(({ start, end, label, choices, where }) => ({ start, end, label, choices, where }));
+    .map(({ start, end, label, where, regionId }) => ({
+      start,
+      end,
+      label,
+      where,
+      choices: facts.choices.get(regionId) ?? {},
+    }));
   genreAt ??= blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0];
   return { items, document: toolDocument(blocks, genreAt) };
 }

@@ -28,7 +28,6 @@ import {
   ROLE_PATTERNS,
   setPath,
   stableJson,
-  toolDocument,
   type AnyAnnotation,
   type ChoiceField,
   type Layer,
@@ -167,8 +166,10 @@ export function fromRegions(
       where,
       choices: facts.choices.get(regionId) ?? {},
     }));
-  genreAt ??= blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0];
-  return { items, document: toolDocument(blocks, genreAt) };
+  return {
+    items,
+    document: { blocks, genreAt: genreAt ?? blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0] },
+  };
 }
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
@@ -544,10 +545,11 @@ function checkedChoice(choice: ChoiceField, text: string, where: string): unknow
  * sets; the genre is the file's (a file that gives the blocks gives the genre; none means none). Returns what
  * changed, one line each.
  */
-function applyDocument(article: Article, document: ToolDocument): string[] {
+function applyDocument(article: Article, { blocks, genreAt }: ToolDocument): string[] {
+  if (blocks.length === 0) return [];
   const byStart = new Map(exportedBlocks(article).map((b, i) => [b.start, { ...b, index: i }]));
   const changes: string[] = [];
-  for (const span of document.blocks) {
+  for (const span of blocks) {
     const found = byStart.get(span.start);
     const type = BLOCK_LABELS.get(span.label)!;
     if (!found || found.end !== span.end)
@@ -572,8 +574,9 @@ function applyDocument(article: Article, document: ToolDocument): string[] {
       changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${name(block)} → ${name(next)}`);
     article.body[found.index] = next;
   }
+  const shown = genreAt?.choices[GENRE_FIELD.name];
   const genre =
-    document.genre === null ? undefined : (checkedChoice(GENRE_FIELD, document.genre, document.where) as Genre);
+    shown === undefined ? undefined : (checkedChoice(GENRE_FIELD, shown, genreAt!.where || blocks[0]!.where) as Genre);
   if (genre !== article.genre)
     changes.push(`~ genre: ${JSON.stringify(article.genre ?? null)} → ${JSON.stringify(genre ?? null)}`);
   if (genre === undefined) delete article.genre;

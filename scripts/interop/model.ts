@@ -357,20 +357,13 @@ export interface ToolBlock {
   where: string;
 }
 
-/** The article's structure as a file gives it: its block spans and its genre (null: none). */
+/**
+ * The article's structure as a file gives it: its block spans, and the place whose choices hold its genre (none there:
+ * no genre). A file without blocks says nothing of the structure.
+ */
 export interface ToolDocument {
   blocks: ToolBlock[];
-  genre: string | null;
-  where: string;
-}
-
-/** A file's structure from its blocks and where its genre is (the genre choice of that place); null without blocks. */
-export function toolDocument(
-  blocks: ToolBlock[],
-  genreAt: { choices: Record<string, string>; where: string } | undefined,
-): ToolDocument | null {
-  if (blocks.length === 0) return null;
-  return { blocks, genre: genreAt?.choices[GENRE_FIELD.name] ?? null, where: genreAt?.where || blocks[0]!.where };
+  genreAt?: { choices: Record<string, string>; where: string } | undefined;
 }
 
 // Notes: what an export carries of an annotation besides its spans ------------------------------------------------

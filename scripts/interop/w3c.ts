@@ -19,7 +19,6 @@ import {
   MAIN,
   recordIri,
   recordVersion,
-  toolDocument,
   URN,
   type Decomposed,
   type Layer,
@@ -274,7 +273,7 @@ export function readW3c(
       choices,
     });
   }
-  return { items, document: toolDocument(blocks, genre), toolText: null };
+  return { items, document: { blocks, genreAt: genre }, toolText: null };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

@@ -35,6 +35,7 @@ import {
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import { RECORD_FILE } from '../checks/layout.ts';
+import { slugify } from '../synth/registry.ts';
 import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {
@@ -183,14 +184,8 @@ export class ImportError extends Error {
   }
 }
 
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'x';
+/** Words as an id's slug, at most 60 characters (`x` when they have no letter or digit). */
+const slug = (text: string) => slugify(text).slice(0, 60).replace(/-+$/, '') || 'x';
 
 export interface Built {
   annotations: Array<{ layer: Layer; annotation: AnyAnnotation; where: string }>;

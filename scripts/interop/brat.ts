@@ -25,7 +25,7 @@ import {
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { fromRegions, ImportError, type Read, type Region, type RegionFacts } from './merge.ts';
+import { fromRegions, ImportError, type Read, type Region } from './merge.ts';
 
 /** The normalisation databases this export uses (brat's tools.conf names them). */
 export const NORM_DATASET = 'AnnotatedNews';
@@ -231,13 +231,14 @@ export function parseBratAnn(ann: string): BratDocument {
  */
 export function readBrat(ann: string, txt: string | null = null): Read {
   const doc = parseBratAnn(ann);
-  const facts: RegionFacts = { links: new Map(), choices: new Map(), notes: new Map() };
+  const notes = new Map<string, { text: string; where: string }>();
   for (const { type, target, text, line } of doc.notes)
-    if (type === 'AnnotatorNotes') facts.notes.set(target, { text, where: `${line}:1` });
-  const { links, choices } = facts;
+    if (type === 'AnnotatorNotes') notes.set(target, { text, where: `${line}:1` });
+  const links = new Map<string, string>();
   for (const n of doc.normalizations)
     if (n.database === NORM_DATASET || (n.database === NORM_WIKIDATA && !links.has(n.target)))
       links.set(n.target, n.key);
+  const choices = new Map<string | null, Record<string, string>>();
   for (const a of doc.attributes) choices.set(a.target, { ...choices.get(a.target), [a.name]: a.value ?? 'true' });
   const regions = doc.textBounds.map((t): Region => {
     if (t.fragments.length !== 1 && !BLOCK_LABELS.has(t.type))
@@ -246,22 +247,11 @@ export function readBrat(ann: string, txt: string | null = null): Read {
         `${JSON.stringify(t.id)} is a discontinuous span`,
         'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
       );
-    return {
-      where: `${t.line}:1`,
-      regionId: t.id,
-      label: t.type,
-      start: t.fragments[0]![0],
-      end: t.fragments[t.fragments.length - 1]![1],
-      text: t.text,
-    };
+    const [start, end] = [t.fragments[0]![0], t.fragments[t.fragments.length - 1]![1]];
+    return { where: `${t.line}:1`, regionId: t.id, label: t.type, start, end, text: t.text };
   });
   const relations = doc.relations.flatMap(({ type, args }) =>
     args.Arg1 && args.Arg2 ? [{ from: args.Arg1, to: args.Arg2, label: type }] : [],
   );
-  const read = fromRegions(regions, relations, facts, null, (t) => [
-    `${JSON.stringify(t.regionId)} is a ${t.label} span that no relation ties to an annotation`,
-    `Add a relation "${t.label}" from the annotation's main span (Arg1) to ${JSON.stringify(t.regionId)} (Arg2), ` +
-      `or delete it.`,
-  ]);
-  return { ...read, toolText: txt };
+  return fromRegions({ regions, relations, links, choices, notes }, null, txt);
 }

@@ -25,7 +25,7 @@ import {
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { fromRegions, ImportError, type Read, type Region, type RegionFacts, type Relation } from './merge.ts';
+import { fromRegions, ImportError, type Read, type Regions } from './merge.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
@@ -154,35 +154,27 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
   const [annotation, annotationIndex] = usable[usable.length - 1]!;
   const where = `${base}/annotations/${annotationIndex}/result`;
   const items = annotation.result as Array<Record<string, unknown>>;
-  const facts: RegionFacts = { links: new Map(), choices: new Map(), notes: new Map() };
-  const { links, choices } = facts;
-  items.forEach((item, i) => {
-    if (!isRecord(item))
-      throw new ImportError(`${where}/${i}`, 'a result item must be an object (a region or a relation)');
-    const { type, id, from_name: name, value } = item;
-    const shown = value as { textarea?: unknown; text?: unknown; choices?: unknown } | null | undefined;
-    const given = type === 'textarea' ? (shown?.textarea ?? shown?.text) : type === 'choices' ? shown?.choices : null;
-    if (!Array.isArray(given) || typeof given[0] !== 'string') return;
-    if (type === 'textarea' && typeof id === 'string') links.set(id, given[0]);
-    const key = typeof id === 'string' ? id : null;
-    if (type === 'choices' && typeof name === 'string') choices.set(key, { ...choices.get(key), [name]: given[0] });
-  });
-  const regions: Region[] = [];
-  const relations: Relation[] = [];
+  const read: Regions = { regions: [], relations: [], links: new Map(), choices: new Map(), notes: new Map() };
   items.forEach((item, i) => {
     const at = `${where}/${i}`;
-    if (item.type === 'relation') {
+    if (!isRecord(item)) throw new ImportError(at, 'a result item must be an object (a region or a relation)');
+    const { type, id, from_name: name } = item;
+    const value = (isRecord(item.value) ? item.value : {}) as Record<string, unknown> & { labels?: unknown };
+    if (type === 'relation') {
       const labels = item.labels;
-      relations.push({
-        from: String(item.from_id),
-        to: String(item.to_id),
-        label: Array.isArray(labels) && typeof labels[0] === 'string' ? labels[0] : '',
-      });
-      return;
+      const label = Array.isArray(labels) && typeof labels[0] === 'string' ? labels[0] : '';
+      read.relations.push({ from: String(item.from_id), to: String(item.to_id), label });
     }
-    if (item.type !== 'labels') return;
-    const value = item.value as { start?: unknown; end?: unknown; text?: unknown; labels?: unknown } | undefined;
-    if (!value || !Number.isInteger(value.start) || !Number.isInteger(value.end))
+    // Links by region id; choices by region id, or the task's (no id).
+    const given = type === 'textarea' ? (value.textarea ?? value.text) : type === 'choices' ? value.choices : null;
+    const key = typeof id === 'string' ? id : null;
+    if (Array.isArray(given) && typeof given[0] === 'string') {
+      if (type === 'textarea' && key !== null) read.links.set(key, given[0]);
+      if (type === 'choices' && typeof name === 'string')
+        read.choices.set(key, { ...read.choices.get(key), [name]: given[0] });
+    }
+    if (type !== 'labels') return;
+    if (!Number.isInteger(value.start) || !Number.isInteger(value.end))
       throw new ImportError(`${at}/value`, 'a labels region needs integer "start" and "end"');
     if (!Array.isArray(value.labels) || typeof value.labels[0] !== 'string')
       throw new ImportError(`${at}/value/labels`, 'a labels region needs a label');
@@ -192,30 +184,19 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
         `a region has ${value.labels.length} labels (${value.labels.map((l) => JSON.stringify(l)).join(', ')}); ` +
           `give it one`,
       );
-    const regionId = typeof item.id === 'string' ? item.id : `region-${i}`;
+    const regionId = key ?? `region-${i}`;
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
     if (Array.isArray(meta) && typeof meta[0] === 'string')
-      facts.notes.set(regionId, { text: meta[0], where: `${at}/meta/text/0` });
-    regions.push({
+      read.notes.set(regionId, { text: meta[0], where: `${at}/meta/text/0` });
+    const text = typeof value.text === 'string' ? value.text : null;
+    read.regions.push({
       where: at,
       regionId,
       label: value.labels[0],
       start: Number(value.start),
       end: Number(value.end),
-      text: typeof value.text === 'string' ? value.text : null,
+      text,
     });
   });
-  const version = typeof data.version === 'string' ? data.version : null;
-  const read = fromRegions(
-    regions,
-    relations,
-    facts,
-    version,
-    (region) => [
-      `a ${region.label} region that no relation ties to an annotation`,
-      `Draw a "${region.label}" relation from the annotation's main region to this one, or delete it.`,
-    ],
-    { choices: choices.get(null) ?? {}, where: '' },
-  );
-  return { ...read, toolText: data.text };
+  return fromRegions(read, typeof data.version === 'string' ? data.version : null, data.text);
 }

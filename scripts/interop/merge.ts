@@ -86,35 +86,32 @@ export interface Region {
   text: string | null;
 }
 
+/** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
+export type Relation = { from: string; to: string; label: string };
+
 /**
- * What a tool's file says of its regions besides their spans, by region id: the record each links to, its choices
- * (`{ Attribution: 'belief' }`; a Label Studio task's own under null) and the note an export wrote on it.
+ * What a brat or Label Studio file says: its regions, the relations between them, and by region id the record each
+ * links to, its choices (`{ Attribution: 'belief' }`; a Label Studio task's own under null) and the note an export
+ * wrote on it.
  */
-export interface RegionFacts {
+export interface Regions {
+  regions: Region[];
+  relations: Relation[];
   links: Map<string, string>;
   choices: Map<string | null, Record<string, string>>;
   notes: Map<string, { text: string; where: string }>;
 }
 
-/** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
-export type Relation = { from: string; to: string; label: string };
-
 const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
 
 /**
- * A tool's regions as annotations: each main region with the role regions its relations tie to it (`unattached`
- * gives the message and hint for a role region that none ties), and the block regions as the article's structure,
- * its genre from `genreAt` (a task's choices) or else from the block that has it. With an export's note, each span
- * takes the prefix/suffix the note recorded for its role (numbered roles in text order), so a round trip keeps them.
+ * A tool's regions as annotations: each main region with the role regions its relations tie to it, and the block
+ * regions as the article's structure, its genre from the task's choices (Label Studio) or else from the block that
+ * has it. With an export's note, each span takes the prefix/suffix the note recorded for its role (numbered roles in
+ * text order), so a round trip keeps them. `version` is the record's version the file gives for all its regions.
  */
-export function fromRegions(
-  regions: readonly Region[],
-  relations: readonly Relation[],
-  facts: RegionFacts,
-  version: string | null,
-  unattached: (region: Region) => [string, string],
-  genreAt?: { choices: Record<string, string>; where: string },
-): Omit<Read, 'toolText'> {
+export function fromRegions(facts: Regions, version: string | null, toolText: string | null): Read {
+  const { regions, relations } = facts;
   const roleOf = new Map<string, { main: string; label: string }>();
   for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
   const byId = new Map(regions.map((r) => [r.regionId, r]));
@@ -128,7 +125,12 @@ export function fromRegions(
   const items: ToolAnnotation[] = [];
   for (const region of regions) {
     if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
-    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, ...unattached(region));
+    if (ROLE_LABELS.has(region.label))
+      throw new ImportError(
+        region.where,
+        `${JSON.stringify(region.regionId)} is a ${region.label} span that no relation ties to an annotation`,
+        `Add a "${region.label}" relation from the annotation's main span to it, or delete it.`,
+      );
     const raw = facts.notes.get(region.regionId);
     // A note the export wrote (JSON); other notes are the annotators'.
     const note = raw?.text.startsWith('{') ? parseNote(raw.text) : undefined;
@@ -167,10 +169,11 @@ export function fromRegions(
       where,
       choices: facts.choices.get(regionId) ?? {},
     }));
-  return {
-    items,
-    document: { blocks, genreAt: genreAt ?? blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0] },
-  };
+  const task = facts.choices.get(null);
+  const genreAt = task
+    ? { choices: task, where: '' }
+    : (blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0]);
+  return { items, document: { blocks, genreAt }, toolText };
 }
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */

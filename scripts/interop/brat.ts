@@ -248,7 +248,7 @@ export function readBrat(ann: string, txt: string | null = null): Read {
         'Annotate each part as its own span (a quote interrupted by the reporter: a Quote and a Continuation).',
       );
     const [start, end] = [t.fragments[0]![0], t.fragments[t.fragments.length - 1]![1]];
-    return { where: `${t.line}:1`, regionId: t.id, label: t.type, start, end, text: t.text };
+    return { where: `${t.line}:1`, regionId: t.id, label: t.type, start, end, exact: t.text };
   });
   const relations = doc.relations.flatMap(({ type, args }) =>
     args.Arg1 && args.Arg2 ? [{ from: args.Arg1, to: args.Arg2, label: type }] : [],

@@ -188,14 +188,14 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
     const meta = (item.meta as { text?: unknown } | undefined)?.text;
     if (Array.isArray(meta) && typeof meta[0] === 'string')
       read.notes.set(regionId, { text: meta[0], where: `${at}/meta/text/0` });
-    const text = typeof value.text === 'string' ? value.text : null;
+    const [label, start, end] = [value.labels[0], Number(value.start), Number(value.end)];
     read.regions.push({
       where: at,
       regionId,
-      label: value.labels[0],
-      start: Number(value.start),
-      end: Number(value.end),
-      text,
+      label,
+      start,
+      end,
+      exact: typeof value.text === 'string' ? value.text : null,
     });
   });
   return fromRegions(read, typeof data.version === 'string' ? data.version : null, data.text);

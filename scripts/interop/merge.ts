@@ -83,7 +83,7 @@ export interface Region {
   label: string;
   start: number;
   end: number;
-  text: string | null;
+  exact: string | null;
 }
 
 /** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
@@ -115,13 +115,7 @@ export function fromRegions(facts: Regions, version: string | null, toolText: st
   const roleOf = new Map<string, { main: string; label: string }>();
   for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
   const byId = new Map(regions.map((r) => [r.regionId, r]));
-  const span = (role: string, r: Region): ToolSpan => ({
-    role,
-    start: r.start,
-    end: r.end,
-    exact: r.text,
-    where: r.where,
-  });
+  const span = (role: string, { start, end, exact, where }: Region): ToolSpan => ({ role, start, end, exact, where });
   const items: ToolAnnotation[] = [];
   for (const region of regions) {
     if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
@@ -145,8 +139,8 @@ export function fromRegions(facts: Regions, version: string | null, toolText: st
       if (role.main === region.regionId && byId.has(roleId))
         spans.push(span(ROLE_PATTERNS[role.label]!, byId.get(roleId)!));
     const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => a.start! - b.start!);
-    const roles = new Map(numberRoles(numbered.map((s) => s.role)).map((role, i) => [numbered[i]!, role]));
-    for (const s of spans) Object.assign(s, contextOf(note?.context?.[roles.get(s) ?? s.role] ?? {}));
+    numberRoles(numbered.map((s) => s.role)).forEach((role, i) => (numbered[i]!.role = role));
+    for (const s of spans) Object.assign(s, contextOf(note?.context?.[s.role] ?? {}));
     const fields = note?.fields;
     items.push({
       where: region.where,
@@ -162,13 +156,7 @@ export function fromRegions(facts: Regions, version: string | null, toolText: st
   }
   const blocks = regions
     .filter((r) => BLOCK_LABELS.has(r.label))
-    .map(({ start, end, label, where, regionId }) => ({
-      start,
-      end,
-      label,
-      where,
-      choices: facts.choices.get(regionId) ?? {},
-    }));
+    .map((r) => ({ ...r, choices: facts.choices.get(r.regionId) ?? {} }));
   const task = facts.choices.get(null);
   const genreAt = task
     ? { choices: task, where: '' }

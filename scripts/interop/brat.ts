@@ -42,7 +42,7 @@ export function bratAnn(
   const counts: Record<string, number> = {};
   /** The next id of a kind of line (`T1`, `T2`…; `R1`…). */
   const next = (kind: string) => `${kind}${(counts[kind] = (counts[kind] ?? 0) + 1)}`;
-  const attributes = (target: string, choices: Record<string, string>) => {
+  const attributes = (target: string, choices: Record<string, string | boolean | number>) => {
     for (const [name, value] of Object.entries(choices)) lines.push(`${next('A')}\t${name} ${target} ${value}`);
   };
   for (const item of annotations) {

@@ -93,8 +93,8 @@ export function labelStudioTask(
     result.push(region);
     return region;
   };
-  const choices = (id: string, at: Position, shown: Record<string, string>) => {
-    for (const [name, choice] of Object.entries(shown)) add(id, name, 'choices', at, { choices: [choice] });
+  const choices = (id: string, at: Position, shown: Record<string, string | boolean | number>) => {
+    for (const [name, choice] of Object.entries(shown)) add(id, name, 'choices', at, { choices: [String(choice)] });
   };
   const at = (span: Span): Position => ({ start: span.start, end: span.end, text: span.selector.exact });
   for (const item of annotations) {

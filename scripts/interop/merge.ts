@@ -13,7 +13,6 @@ import {
   assemble,
   BLOCK_LABELS,
   CHOICE_FIELDS,
-  choiceValue,
   contextOf,
   exportedBlocks,
   GENRE_FIELD,
@@ -523,7 +522,8 @@ function checkedChoice(choice: ChoiceField, text: string, where: string): unknow
       `${JSON.stringify(text)} is not a value of ${choice.name}`,
       `Choose one of ${choice.values.join(', ')}.`,
     );
-  return choiceValue(choice, text);
+  // As the field holds it: `true` → true, `2` → 2.
+  return choice.type === 'boolean' ? text === 'true' : choice.type === 'integer' ? Number(text) : text;
 }
 
 /**

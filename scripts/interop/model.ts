@@ -299,19 +299,15 @@ export function toolVocabulary(entityKinds: readonly string[], schema: SchemaNod
 }
 
 /** The choices an annotation's fields hold, by choice name (`{ Kind: 'direct', SourceKind: 'entity' }`). */
-export function choicesOf(layer: Layer, fields: Record<string, unknown>): Record<string, string> {
-  const choices: Record<string, string> = {};
+export function choicesOf(layer: Layer, fields: Record<string, unknown>): Record<string, string | boolean | number> {
+  const choices: Record<string, string | boolean | number> = {};
   for (const field of CHOICE_FIELDS) {
     const value = field.on === layer ? getPath(fields, field.path) : undefined;
     if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
-      choices[field.name] = String(value);
+      choices[field.name] ??= value;
   }
   return choices;
 }
-
-/** A choice's value as the field holds it (`true` → true, `2` → 2). */
-export const choiceValue = (field: ChoiceField, text: string): unknown =>
-  field.type === 'boolean' ? text === 'true' : field.type === 'integer' ? Number(text) : text;
 
 /** The label of an annotation's main span: a mention's entity kind, or the layer's label. */
 export function mainLabel(item: Decomposed, registry: Registry): string {

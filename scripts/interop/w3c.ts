@@ -9,6 +9,7 @@
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import {
   CHOICE_FIELDS,
+  choicesOf,
   contextOf,
   decomposeArticle,
   exportedBlocks,
@@ -119,10 +120,7 @@ export function w3cAnnotation(
     else if (Array.isArray(value)) meaning[name] = value.map((id) => recordIri(registry, target, String(id)));
   }
   // The choices (nested ones too: `sourceKind`), as the values the fields hold.
-  for (const field of CHOICE_FIELDS) {
-    const value = field.on === item.layer ? getPath(item.fields, field.path) : undefined;
-    if (value !== undefined && value !== null) meaning[bodyKey(field.name)] ??= value;
-  }
+  for (const [name, value] of Object.entries(choicesOf(item.layer, item.fields))) meaning[bodyKey(name)] ??= value;
   body.push(meaning);
   return {
     id: `${source}:annotation:${item.id}`,

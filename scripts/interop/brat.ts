@@ -24,6 +24,7 @@ import {
   wikidataOf,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
+import { codePointOffset } from '../lib/text-quote.ts';
 import type { Registry } from '../lib/registry.ts';
 import { fromRegions, ImportError, type Read, type Region } from './merge.ts';
 
@@ -68,19 +69,13 @@ export function bratAnn(
   }
   // The blocks, as spans typed by their type (a block broken by a line feed in fragments, as brat writes it).
   exportedBlocks(article).forEach((block, index) => {
-    const fragments: string[] = [];
-    const texts: string[] = [];
-    let at = block.start;
-    for (const part of block.text.split(/(\r\n|\r|\n)/)) {
-      const length = [...part].length;
-      if (!/^[\r\n]+$/.test(part) && length > 0) {
-        fragments.push(`${at} ${at + length}`);
-        texts.push(part);
-      }
-      at += length;
-    }
+    const parts = [...block.text.matchAll(/[^\r\n]+/g)];
+    const fragments = parts.map(({ 0: part, index }) => {
+      const start = block.start + codePointOffset(block.text, index);
+      return `${start} ${start + codePointOffset(part, part.length)}`;
+    });
     const id = next('T');
-    lines.push(`${id}\t${block.label} ${fragments.join(';')}\t${texts.join(' ')}`);
+    lines.push(`${id}\t${block.label} ${fragments.join(';')}\t${parts.map((part) => part[0]).join(' ')}`);
     const genre = index === 0 && article.genre !== undefined ? { [GENRE_FIELD.name]: article.genre } : {};
     attributes(id, { ...block.choices, ...genre });
   });

@@ -146,14 +146,11 @@ export function readLabelStudio(document: unknown, articleId: string): Read {
   const base = Array.isArray(document) ? `/${index}` : '';
   const data = task.data as { text?: unknown; version?: unknown } | undefined;
   if (typeof data?.text !== 'string') throw new ImportError(`${base}/data/text`, 'the task has no text');
-  const annotations = (Array.isArray(task.annotations) ? task.annotations : []) as Array<Record<string, unknown>>;
-  const usable = annotations
-    .map((a, i) => [a, i] as const)
-    .filter(([a]) => a && !a.was_cancelled && Array.isArray(a.result));
-  if (usable.length === 0) throw new ImportError(`${base}/annotations`, 'the task has no annotation with a result');
-  const [annotation, annotationIndex] = usable[usable.length - 1]!;
-  const where = `${base}/annotations/${annotationIndex}/result`;
-  const items = annotation.result as Array<Record<string, unknown>>;
+  const annotations: unknown[] = Array.isArray(task.annotations) ? task.annotations : [];
+  const last = annotations.map((a) => isRecord(a) && !a.was_cancelled && Array.isArray(a.result)).lastIndexOf(true);
+  if (last < 0) throw new ImportError(`${base}/annotations`, 'the task has no annotation with a result');
+  const where = `${base}/annotations/${last}/result`;
+  const items = (annotations[last] as { result: unknown[] }).result;
   const read: Regions = { regions: [], relations: [], links: new Map(), choices: new Map(), notes: new Map() };
   items.forEach((item, i) => {
     const at = `${where}/${i}`;

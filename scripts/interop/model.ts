@@ -433,12 +433,10 @@ export function recordIri(registry: Registry, collection: 'entities' | 'outlets'
 /** The registry id an IRI, a QID or an id names, or null when none matches. */
 export function resolveLink(registry: Registry, collection: 'entities' | 'outlets', reference: string): string | null {
   const value = reference.trim();
-  if (collection === 'outlets') {
-    const id = value.startsWith(`${URN}:outlet:`) ? value.slice(`${URN}:outlet:`.length) : value;
-    return registry.outlets.has(id) ? id : null;
-  }
   const qid = /^(?:https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/)?(Q\d+)$/.exec(value)?.[1];
-  if (qid) return [...registry.entities].find(([, entity]) => wikidataOf(entity) === qid)?.[0] ?? null;
-  const id = value.startsWith(`${URN}:entity:`) ? value.slice(`${URN}:entity:`.length) : value;
-  return registry.entities.has(id) ? id : null;
+  if (qid && collection === 'entities')
+    return [...registry.entities.values()].find((e) => wikidataOf(e) === qid)?.id ?? null;
+  const urn = `${URN}:${collection === 'outlets' ? 'outlet' : 'entity'}:`;
+  const id = value.startsWith(urn) ? value.slice(urn.length) : value;
+  return registry[collection].has(id) ? id : null;
 }

@@ -116,8 +116,8 @@ export function w3cAnnotation(
     if (value === null || typeof value !== 'object') meaning[field] = value;
   for (const { layer, path, name, target } of LINK_FIELDS) {
     const value = layer === item.layer ? getPath(item.fields, path) : undefined;
-    if (typeof value === 'string') meaning[name] = recordIri(registry, target, value);
-    else if (Array.isArray(value)) meaning[name] = value.map((id) => recordIri(registry, target, String(id)));
+    const iri = (id: unknown) => recordIri(registry, target, String(id));
+    if (value !== undefined && value !== null) meaning[name] = Array.isArray(value) ? value.map(iri) : iri(value);
   }
   // The choices (nested ones too: `sourceKind`), as the values the fields hold.
   for (const [name, value] of Object.entries(choicesOf(item.layer, item.fields))) meaning[bodyKey(name)] ??= value;

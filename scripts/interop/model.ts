@@ -411,11 +411,8 @@ export function loadRegistry(dataDir: string): Registry {
 
 /** The entity kinds the entity schema of `schemaDir` allows, in schema order. */
 export const entityKinds = (schemaDir: string): string[] =>
-  (
-    JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as {
-      definitions: { EntityKind: { enum: string[] } };
-    }
-  ).definitions.EntityKind.enum;
+  (JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as EntitySchema).definitions.EntityKind.enum;
+type EntitySchema = { definitions: { EntityKind: { enum: string[] } } };
 
 /** The Wikidata QID of an entity, when its record has one (`Q212`). */
 export const wikidataOf = (entity: Entity | undefined): string | null => entity?.identifiers.wikidata ?? null;

@@ -62,14 +62,11 @@ export const W3C_CONTEXT = [
     '@vocab': VOCAB,
     an: VOCAB,
     fields: { '@id': `${VOCAB}fields`, '@type': '@json' },
-    // Fields whose values are records: IRIs, not strings.
+    // Fields whose values are records: IRIs, not strings (a name given twice is one term).
     ...Object.fromEntries(
-      [
-        ...new Set([
-          ...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])),
-          ...LINK_FIELDS.map((f) => f.name),
-        ]),
-      ].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }]),
+      [...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])), ...LINK_FIELDS.map((f) => f.name)].map(
+        (field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }],
+      ),
     ),
   },
 ] as const;

@@ -56,11 +56,10 @@ export function bratAnn(
       lines.push(`${roleT}\t${label} ${span.start} ${span.end}\t${span.selector.exact}`);
       lines.push(`${next('R')}\t${label} Arg1:${mainT} Arg2:${roleT}`);
     }
-    const link = LAYERS[item.layer].link;
     const linked = getLink(item);
-    if (link && typeof linked === 'string') {
-      const name = link.collection === 'entities' ? (registry.entities.get(linked)?.name ?? linked) : linked;
-      const qid = link.collection === 'entities' ? wikidataOf(registry.entities.get(linked)) : null;
+    if (typeof linked === 'string') {
+      const entity = LAYERS[item.layer].link?.collection === 'entities' ? registry.entities.get(linked) : undefined;
+      const [name, qid] = [entity?.name ?? linked, wikidataOf(entity)];
       if (qid) lines.push(`${next('N')}\tReference ${mainT} ${NORM_WIKIDATA}:${qid}\t${name}`);
       lines.push(`${next('N')}\tReference ${mainT} ${NORM_DATASET}:${linked}\t${name}`);
     }

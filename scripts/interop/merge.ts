@@ -328,15 +328,13 @@ export function buildAnnotations(
  * time span on an event without one makes a time for the curator to complete.
  */
 function completeSelectors(layer: Layer, fields: Record<string, unknown>, spans: ReadonlyArray<{ role: string }>) {
+  const given = (role: string) => spans.some((s) => s.role === role);
   for (const key of ['source', 'claimant']) {
-    const value = fields[key] as Record<string, unknown> | null | undefined;
-    if (value && typeof value === 'object' && !spans.some((s) => s.role === `${key}/selector`)) value.selector = null;
+    const value = fields[key];
+    if (isRecord(value) && !given(`${key}/selector`)) value.selector = null;
   }
-  if (layer === 'events') {
-    const timed = spans.some((s) => s.role === 'time/selector');
-    if (!timed) fields.time = null;
-    else if (fields.time === null || typeof fields.time !== 'object') fields.time = { ...TIME_STUB };
-  }
+  if (layer === 'events' && !given('time/selector')) fields.time = null;
+  else if (layer === 'events' && !isRecord(fields.time)) fields.time = { ...TIME_STUB };
 }
 
 /** The entity a mention made in a tool links to when no record matches: a new record, or one made before. */

@@ -377,17 +377,10 @@ export interface Note {
 
 /** An annotation's note: its layer, id and fields, the record's version, and each span's prefix/suffix by role. */
 export function notePayload(item: Decomposed, version: string): Note {
-  const context: NonNullable<Note['context']> = {};
-  for (const span of item.spans)
-    if (span.selector.prefix !== undefined || span.selector.suffix !== undefined)
-      context[span.role] = contextOf(span.selector);
-  return {
-    layer: item.layer,
-    id: item.id,
-    version,
-    fields: item.fields,
-    ...(Object.keys(context).length > 0 ? { context } : {}),
-  };
+  const { layer, id, spans, fields } = item;
+  const withContext = spans.filter(({ selector }) => (selector.prefix ?? selector.suffix) !== undefined);
+  const context = Object.fromEntries(withContext.map((span) => [span.role, contextOf(span.selector)]));
+  return { layer, id, version, fields, ...(withContext.length > 0 ? { context } : {}) };
 }
 
 /**

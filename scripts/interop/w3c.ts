@@ -254,8 +254,9 @@ export function readW3c(
       continue;
     }
     const layer = typeof a.layer === 'string' && Object.hasOwn(LAYERS, a.layer) ? (a.layer as Layer) : null;
-    const spans = targets.map(({ source: _, ...span }) => span);
-    spans.sort((x, y) => (x.role === MAIN ? -1 : y.role === MAIN ? 1 : 0));
+    const spans = targets
+      .map(({ source: _, ...span }) => span)
+      .sort((x, y) => (x.role === MAIN ? -1 : y.role === MAIN ? 1 : 0));
     items.push({
       where,
       layer,

@@ -49,7 +49,8 @@ export default tseslint.config(
   },
   {
     // These tests edit records and schemas into shapes no type allows (a wrong type, a missing field, a nested
-    // JSON Schema object): that is what they test, so their edits are untyped on purpose.
+    // JSON Schema object), or walk jsonld's expanded output (IRI keys, nested @list/@value arrays): that is what
+    // they test, so their values are untyped on purpose.
     files: [
       'tests/release-schema-diff.test.ts',
       'tests/broken-messages.test.ts',
@@ -57,6 +58,7 @@ export default tseslint.config(
       'tests/validate-runner.test.ts',
       'tests/validate-incremental.test.ts',
       'tests/new-scaffold.test.ts',
+      'tests/interop-exports.test.ts',
       'scripts/checks/rules/*.test.ts',
     ],
     rules: {
@@ -66,16 +68,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-  {
-    // Its W3C test walks jsonld's expanded output (IRI keys, nested @list/@value arrays) and compares what it finds.
-    files: ['tests/interop-exports.test.ts'],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
     },
   },
   {

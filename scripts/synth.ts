@@ -9,16 +9,13 @@ import { DEFAULT_SEED, writeCorpus } from './synth/write.ts';
 const USAGE = 'usage: npm run synth -- --count N --out DIR [--seed TEXT] [--force]';
 
 runMain(() => {
-  const { values } = commandLine(
-    USAGE,
-    {
-      count: { type: 'string' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: DEFAULT_SEED },
-      force: { type: 'boolean', default: false },
-    },
-    false,
-  );
+  const options = {
+    count: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: DEFAULT_SEED },
+    force: { type: 'boolean', default: false },
+  } as const;
+  const { values } = commandLine(USAGE, options, false);
   if (values.count === undefined || values.out === undefined) usageError(USAGE, '--count and --out are required.');
   if (!/^\d+$/.test(values.count)) fail(`--count must be a positive integer (got ${JSON.stringify(values.count)}).`);
   const started = performance.now();

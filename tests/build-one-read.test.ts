@@ -14,7 +14,7 @@ import { readLayout } from '../scripts/checks/layout.ts';
 import { selectorsIn } from '../scripts/checks/selectors.ts';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import { readLines } from '../scripts/lib/lines.ts';
-import { jsonlPath } from '../scripts/publish/json.ts';
+import { jsonlPath } from '../scripts/publish/formats/json.ts';
 
 /** The trace of one build of `dataDir`: each event with how often it happened. */
 function tracedBuild(dataDir: string): Map<string, number> {

@@ -12,7 +12,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { PublishedDataset } from '../types/index.ts';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import { tableModel } from '../scripts/publish/table-model.ts';
-import { jsonlPath } from '../scripts/publish/json.ts';
+import { jsonlPath } from '../scripts/publish/formats/json.ts';
 import { CROISSANT_PATH } from '../scripts/publish/formats/metadata.ts';
 import { ROOT } from './helpers.ts';
 import { build, FIXTURE_DATA, REPO_DATA, readJson, sharedBuild } from './fixtures/publish/support.ts';

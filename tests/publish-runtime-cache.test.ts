@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { cachedRuntime, RUNTIME_INPUTS, runtimeKey } from '../scripts/publish/formats/runtime.ts';
 import { ROOT } from './helpers.ts';
 
-test('the compiled runtime is reused while its inputs are unchanged, and compiled again when one changes', (t) => {
+test('the compiled runtime is reused while its inputs are unchanged, compiled again when one changes', async (t) => {
   const root = mkdtempSync(join(tmpdir(), 'runtime-cache-'));
   t.after(() => rmSync(root, { recursive: true, force: true }));
   for (const path of RUNTIME_INPUTS.filter((p) => !p.startsWith('node_modules/')))
@@ -19,10 +19,10 @@ test('the compiled runtime is reused while its inputs are unchanged, and compile
 
   const key = runtimeKey(root);
   assert.equal(runtimeKey(root), key, 'the key is stable');
-  const compiled = cachedRuntime(root);
+  const compiled = await cachedRuntime(root);
   assert.deepEqual(readdirSync(join(root, '.compiled', 'runtime')), [`${key}.json`]);
   assert.ok(compiled.some((f) => f.path === 'runtime/node.js'));
-  assert.deepEqual(cachedRuntime(root), compiled, 'the cached files are the compiled ones');
+  assert.deepEqual(await cachedRuntime(root), compiled, 'the cached files are the compiled ones');
 
   for (const changed of ['runtime/node.ts', 'types/article.ts', 'scripts/publish/compile.ts']) {
     const before = runtimeKey(root);

@@ -14,8 +14,8 @@ import { stringify, type Options } from 'csv-stringify/sync';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { COLLECTIONS } from '../scripts/lib/collections.ts';
 import type { Cell } from '../scripts/publish/table-model.ts';
-import { DIALECT, tableSchema } from '../scripts/publish/table-schema.ts';
-import { csvPath, DUCKDB_TYPE, parquetPath } from '../scripts/publish/formats/tables.ts';
+import { tableSchema } from '../scripts/publish/formats/metadata.ts';
+import { csvPath, DIALECT, DUCKDB_TYPE, parquetPath } from '../scripts/publish/formats/tables.ts';
 import { FULL_TEXT, SQLITE_PATH, userVersion, views } from '../scripts/publish/formats/sqlite.ts';
 import { SEED_ID } from './helpers.ts';
 import {

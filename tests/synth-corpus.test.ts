@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDataset } from '../scripts/lib/collections.ts';
+import { loadDataset, readSchema } from '../scripts/lib/collections.ts';
+import { canonicalText } from '../scripts/lib/canonical.ts';
 import { schemaValidators } from '../scripts/checks/schema.ts';
 import { articleText, matchSelector } from '../scripts/lib/text-quote.ts';
 import { validateData } from '../scripts/checks/run.ts';
@@ -77,11 +78,14 @@ test('the corpus has N articles and the registry records they reference, all cle
   assert.equal(new Set(dataset.articles.map((a) => a.url)).size, COUNT, 'URLs are unique');
 });
 
-test('every record passes its generated schema', () => {
+test('every record passes its generated schema, written in the canonical form `npm run fix` writes', () => {
   const validators = schemaValidators(join(ROOT, 'schemas'));
+  const schemas = { articles: 'article', entities: 'entity', outlets: 'outlet' } as const;
   for (const collection of ['articles', 'entities', 'outlets'] as const) {
     for (const record of dataset[collection]) {
       assert.ok(validators[collection](record), `${record.id}: ${JSON.stringify(validators[collection].errors)}`);
+      const text = readFileSync(join(corpus, collection, `${record.id}.json`), 'utf8');
+      assert.equal(text, canonicalText(JSON.parse(text), readSchema(schemas[collection])), record.id);
     }
   }
 });
@@ -97,6 +101,45 @@ test('every annotation is grounded exactly once, and articles are realistic in s
       assert.equal(matchSelector(text, selector).length, 1, `${article.id}: ${JSON.stringify(selector)}`);
     }
   }
+});
+
+test('every article exercises every kind of annotation, source, figure unit, mention form and block type', () => {
+  const kinds = (article: Article) => {
+    const { mentions, quotes, figures, events, claims, citedSources } = article.annotations;
+    return new Set([
+      ...mentions.map((m) => `mention ${m.form}${m.standsFor ? ' standing for another' : ''}`),
+      ...quotes.map((q) => `quote ${q.kind}`),
+      ...[...quotes.map((q) => q.source), ...claims.map((c) => c.claimant)].map((s) => `source ${s.kind}`),
+      ...figures.map((f) => `figure ${f.unit}`),
+      ...events.map((e) => `event ${e.time?.type ?? 'untimed'}${e.time?.relative ? ' relative' : ''}`),
+      ...claims.flatMap((c) => (c.reviews.length > 0 ? ['claim reviewed'] : [])),
+      ...citedSources.map(() => 'cited source'),
+      ...article.inferences.map(() => 'inference'),
+      ...article.body.map((b) => `block ${b.type}`),
+    ]);
+  };
+  const expected = [
+    ...['mention name', 'mention nominal', 'mention demonym', 'mention name standing for another'],
+    ...['quote direct', 'quote partial', 'quote paraphrase', 'cited source', 'claim reviewed', 'inference'],
+    ...['source article', 'source implicit', 'source outlet', 'source entity'],
+    ...['figure currency', 'figure percent', 'figure count', 'figure measure', 'figure unstated'],
+    ...['event instant', 'event interval', 'event instant relative', 'event untimed'],
+    ...['block paragraph', 'block subheading', 'block listItem'],
+  ];
+  const all = new Set<string>();
+  for (const article of dataset.articles) {
+    const found = kinds(article);
+    found.forEach((kind) => all.add(kind));
+    assert.deepEqual(
+      expected.filter((kind) => !found.has(kind) && !kind.startsWith('event ')),
+      [],
+      article.id,
+    );
+  }
+  assert.deepEqual(
+    [...expected, 'source unnamed', 'source group'].filter((kind) => !all.has(kind)),
+    [],
+  );
 });
 
 test('every reference resolves and every registry record is referenced', () => {
@@ -186,7 +229,7 @@ test('bodies are far from near-duplicates (5-word shingles)', () => {
 test('made-up names are distinct within a pool, at any size', () => {
   for (const size of [10, 5_000, 40_000]) {
     const words = new Set<string>();
-    for (let k = 0; k < size; k++) words.add(madeUpWord('person', k, size));
+    for (let k = 0; k < size; k++) words.add(madeUpWord(0, k));
     assert.equal(words.size, size);
   }
   const sizes = poolSizes(100_000);

@@ -6,12 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { commandLine, runMain, usageError } from '../lib/cli.ts';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
+/** A V8 CPU profile: the call tree's nodes, and the node each sample fell in with the time since the last one. */
 interface Profile {
-  nodes: ProfileNode[];
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -19,10 +16,7 @@ interface Profile {
 /** A module's short name: the package for node_modules, the repository path for our own files. */
 function moduleOf(url: string): string {
   if (url === '') return '(V8 and native code)';
-  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (inPackage && !url.includes('node_modules/.cache/')) return inPackage[1]!;
-  const ours = /\/((?:scripts|types)\/.*)$/.exec(url);
-  return ours ? ours[1]! : url; // transpiled files keep their path, with .js (line numbers are theirs)
+  return /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /\/((?:scripts|types)\/.*)$/.exec(url)?.[1] ?? url;
 }
 
 const USAGE = 'usage: bench/cpu-profile [--top N] FILE.cpuprofile...';
@@ -30,38 +24,29 @@ const USAGE = 'usage: bench/cpu-profile [--top N] FILE.cpuprofile...';
 runMain(() => {
   const { values, positionals } = commandLine(USAGE, { top: { type: 'string', default: '15' } });
   if (positionals.length === 0) usageError(USAGE, 'give one or more CPU profiles');
-  const byFunction = new Map<string, number>();
-  const byModule = new Map<string, number>();
+  const [byFunction, byModule] = [new Map<string, number>(), new Map<string, number>()];
+  const add = (to: Map<string, number>, key: string | number, micros: number) =>
+    to.set(String(key), (to.get(String(key)) ?? 0) + micros);
   let total = 0;
   for (const file of positionals) {
     const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
-    const self = new Map<number, number>();
-    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-    for (const node of profile.nodes) {
-      const micros = self.get(node.id) ?? 0;
-      if (micros === 0 || node.callFrame.functionName === '(idle)') continue;
+    const self = new Map<string, number>();
+    profile.samples.forEach((id, i) => add(self, id, profile.timeDeltas[i] ?? 0));
+    for (const { id, callFrame } of profile.nodes) {
+      const micros = self.get(String(id)) ?? 0;
+      if (micros === 0 || callFrame.functionName === '(idle)') continue;
       total += micros;
-      const module = moduleOf(node.callFrame.url);
-      const line = node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : '';
-      const name = `${node.callFrame.functionName || '(anonymous)'} (${module}${line})`;
-      byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
-      byModule.set(module, (byModule.get(module) ?? 0) + micros);
+      const [module, line] = [moduleOf(callFrame.url), callFrame.url ? `:${callFrame.lineNumber + 1}` : ''];
+      add(byFunction, `${callFrame.functionName || '(anonymous)'} (${module}${line})`, micros);
+      add(byModule, module, micros);
     }
   }
-  const top = Number(values.top);
-  const table = (title: string, rows: Map<string, number>) =>
-    [
-      `| ${title} | self ms | share |`,
-      '| --- | ---: | ---: |',
-      ...[...rows]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, top)
-        .map(
-          ([name, micros]) =>
-            `| ${name.replace(/\|/g, '\\|')} | ${(micros / 1000).toFixed(0)} | ` +
-            `${((100 * micros) / total).toFixed(1)}% |`,
-        ),
-    ].join('\n');
+  const table = (title: string, rows: Map<string, number>) => {
+    const top = [...rows].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top));
+    const row = ([name, micros]: [string, number]) =>
+      `| ${name.replace(/\|/g, '\\|')} | ${(micros / 1000).toFixed(0)} | ${((100 * micros) / total).toFixed(1)}% |`;
+    return [`| ${title} | self ms | share |`, '| --- | ---: | ---: |', ...top.map(row)].join('\n');
+  };
   console.log(`${positionals.length} profile(s), ${(total / 1000).toFixed(0)} ms of samples (idle excluded)\n`);
   console.log(`${table('function (module:line)', byFunction)}\n\n${table('module', byModule)}`);
   return 0;

@@ -35,13 +35,13 @@ function describeType(root: Schema, input: Schema): string {
   const types = Array.isArray(node.type)
     ? (node.type as string[])
     : [typeof node.type === 'string' ? node.type : 'any'];
-  const extras: string[] = [];
-  if (typeof node.pattern === 'string') extras.push(`pattern \`${node.pattern}\``);
-  if (typeof node.format === 'string') extras.push(`format ${node.format}`);
-  if (typeof node.minimum === 'number') extras.push(`≥ ${node.minimum}`);
-  if (typeof node.maximum === 'number') extras.push(`≤ ${node.maximum}`);
-  const base = types.join(' or ');
-  return extras.length > 0 ? `${base} (${extras.join('; ')})` : base;
+  const extras = [
+    typeof node.pattern === 'string' && `pattern \`${node.pattern}\``,
+    typeof node.format === 'string' && `format ${node.format}`,
+    typeof node.minimum === 'number' && `≥ ${node.minimum}`,
+    typeof node.maximum === 'number' && `≤ ${node.maximum}`,
+  ].filter((extra) => extra !== false);
+  return extras.length > 0 ? `${types.join(' or ')} (${extras.join('; ')})` : types.join(' or ');
 }
 
 /** The object schema inside a node, if the node is (an array of, or a nullable) object. */
@@ -101,30 +101,22 @@ function namedTypes(node: Schema): string[] {
  * drift from the types.
  */
 export function renderEnumTable(schemas: ReadonlyMap<string, Schema>): string {
-  const enums = new Map<string, { values: unknown[]; description: string; fields: string[] }>();
+  const enums = new Map<string, { definition: Schema; fields: string[] }>();
   for (const [file, schema] of schemas) {
     const definitions = (schema.definitions ?? {}) as Record<string, Schema>;
-    const rows = dictionaryRows(schema);
-    const collection = file.replace('.schema.json', '');
-    for (const row of rows) {
+    for (const row of dictionaryRows(schema))
       for (const ref of row.refs) {
         const definition = definitions[ref];
         if (!definition || !Array.isArray(definition.enum)) continue;
-        const entry = enums.get(ref) ?? {
-          values: definition.enum,
-          description: text(definition.description),
-          fields: [] as string[],
-        };
-        entry.fields.push(`${collection}.${row.path}`);
-        enums.set(ref, entry);
+        if (!enums.has(ref)) enums.set(ref, { definition, fields: [] });
+        enums.get(ref)!.fields.push(`${file.replace('.schema.json', '')}.${row.path}`);
       }
-    }
   }
   const out = ['| type | values | used by | meaning |', '| --- | --- | --- | --- |'];
   for (const [name, entry] of [...enums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const values = entry.values.map((v) => `\`${String(v)}\``).join(', ');
+    const values = (entry.definition.enum as unknown[]).map((v) => `\`${String(v)}\``).join(', ');
     const fields = entry.fields.map((f) => `\`${f}\``).join(', ');
-    out.push(`| \`${name}\` | ${values} | ${fields} | ${escapeCell(entry.description)} |`);
+    out.push(`| \`${name}\` | ${values} | ${fields} | ${escapeCell(text(entry.definition.description))} |`);
   }
   return out.join('\n');
 }

@@ -38,20 +38,14 @@ export function syncGenerated(files: ReadonlyMap<string, string>, check: boolean
   return changed;
 }
 
-/** The markers around a generated block inside a hand-written file (README.md). */
-export function blockMarkers(name: string, command: string): { start: string; end: string } {
-  return {
-    start: `<!-- generated: ${name}. Do not edit; regenerate with \`${command}\`. -->`,
-    end: `<!-- /generated: ${name} -->`,
-  };
-}
-
 /**
- * `text` with the block named `name` replaced by `content`. The start marker is matched by name alone, so a
- * changed command still matches. Throws when the markers are missing, so a deleted block is noticed.
+ * `text` with the block named `name` (between its markers, in a hand-written file) replaced by `content`. The start
+ * marker is matched by name alone, so a changed command still matches. Throws when the markers are missing, so a
+ * deleted block is noticed.
  */
 export function replaceBlock(text: string, name: string, command: string, content: string): string {
-  const { start, end } = blockMarkers(name, command);
+  const start = `<!-- generated: ${name}. Do not edit; regenerate with \`${command}\`. -->`;
+  const end = `<!-- /generated: ${name} -->`;
   const from = text.indexOf(`<!-- generated: ${name}.`);
   const to = text.indexOf(end);
   if (from === -1 || to === -1 || to < from)

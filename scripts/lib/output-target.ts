@@ -13,23 +13,8 @@
  *   (its own name pattern, a dead owner or older than a day).
  * Refusals are `UserError`s: one line with a hint, exit code 2, no stack trace.
  */
-import {
-  closeSync,
-  existsSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-  type Stats,
-} from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
@@ -48,7 +33,7 @@ export const SOURCE_FOLDERS = [
   '.github',
   '.ci',
   'node_modules',
-] as const;
+];
 /** The file a command writes into an output folder it made, so a later run knows it may replace that folder. */
 export const OUTPUT_MARKER = '.annotated-news-output';
 /** Staging folders older than this are stale whoever owns them. */
@@ -71,16 +56,13 @@ export interface TargetOptions {
 }
 
 /** The real path of `path`, or of its nearest existing ancestor joined with the rest (it may not exist yet). */
-export function realPathOf(path: string): string {
+function realPathOf(path: string): string {
   const absolute = resolve(path);
-  let existing = absolute;
-  for (;;) {
+  for (let existing = absolute; ; existing = dirname(existing)) {
     try {
       return join(realpathSync(existing), relative(existing, absolute));
     } catch {
-      const up = dirname(existing);
-      if (up === existing) return absolute;
-      existing = up;
+      if (dirname(existing) === existing) return absolute;
     }
   }
 }
@@ -88,21 +70,24 @@ export function realPathOf(path: string): string {
 const inside = (path: string, folder: string) =>
   path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 const isFilesystemRoot = (path: string) => parse(path).root === path;
+/** A file system error's code and message, for a refusal (`EACCES: permission denied`). */
+const why = (error: unknown) =>
+  `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${(error as Error).message.replace(/^\w+: /, '')}`;
 
 /** The folders no output may be, contain or lie in, by name. */
 function protectedFolders(options: TargetOptions): Array<{ path: string; name: string }> {
-  const roots = options.roots ?? [REPO_ROOT];
-  const folders: Array<{ path: string; name: string }> = [];
-  for (const root of roots) {
-    const real = realPathOf(root);
-    if (!options.records) folders.push({ path: realPathOf(join(real, 'data')), name: "the repository's data folder" });
-    for (const name of SOURCE_FOLDERS)
-      folders.push({ path: realPathOf(join(real, name)), name: `the repository's ${name}/ folder` });
-  }
+  const folders = (options.roots ?? [REPO_ROOT]).flatMap((root) => [
+    ...(options.records ? [] : [{ path: join(root, 'data'), name: "the repository's data folder" }]),
+    ...SOURCE_FOLDERS.map((name) => ({ path: join(root, name), name: `the repository's ${name}/ folder` })),
+  ]);
   if (!options.records)
-    for (const data of options.dataDirs ?? []) folders.push({ path: realPathOf(data), name: 'the data folder' });
-  for (const extra of options.extra ?? []) folders.push({ path: realPathOf(extra.path), name: extra.name });
-  return folders;
+    for (const data of options.dataDirs ?? []) folders.push({ path: data, name: 'the data folder' });
+  return [...folders, ...(options.extra ?? [])].map((f) => ({ path: realPathOf(f.path), name: f.name }));
+}
+
+/** Refuses `target`, chosen by `option`, and says why and what to do instead. */
+function refusal(option: string, target: string, why: string, hint: string): never {
+  throw new UserError(`refusing ${option} ${JSON.stringify(target)}: ${why}; nothing was written. Hint: ${hint}.`);
 }
 
 /**
@@ -110,20 +95,14 @@ function protectedFolders(options: TargetOptions): Array<{ path: string; name: s
  * hold whether the target is replaced as a whole (build) or receives files (bundle, synth).
  */
 export function checkTarget(target: string, options: TargetOptions): string {
-  const shown = JSON.stringify(target);
   const real = realPathOf(target);
-  const refuse = (
-    why: string,
-    hint = `choose a new folder outside the repository's sources and data, e.g. ${options.option} ` +
-      '/tmp/annotated-news-out',
-  ): never => {
-    throw new UserError(`refusing ${options.option} ${shown}: ${why}; nothing was written. Hint: ${hint}.`);
-  };
+  const example = `${options.option} /tmp/annotated-news-out`;
+  const hint = `choose a new folder outside the repository's sources and data, e.g. ${example}`;
+  const refuse = (why: string, other = hint): never => refusal(options.option, target, why, other);
   if (target.trim() === '') refuse('the path is empty');
   if (isFilesystemRoot(real))
     refuse(`it is a filesystem root (${real}), which ${options.what} would replace or litter`);
-  for (const root of options.roots ?? [REPO_ROOT]) {
-    const repo = realPathOf(root);
+  for (const repo of (options.roots ?? [REPO_ROOT]).map(realPathOf)) {
     if (real === repo)
       refuse(
         `it is the repository root (${repo})`,
@@ -144,49 +123,37 @@ function entryAt(path: string): Stats | null {
   try {
     return lstatSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new UserError(
-      `cannot look at ${path} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). Hint: check the ` +
-        `path and its permissions, or choose another one.`,
+      `cannot look at ${path} (${why(error)}). Hint: check the path and its permissions, or choose another one.`,
     );
   }
 }
 
-/** Creates the missing parents of `path` (ordinary permissions), or refuses clearly when that is impossible. */
-export function ensureParent(path: string, option: string): void {
-  const parent = dirname(path);
+/** Creates the parents of `real`, then returns its entry (null when nothing is there), refusing one not a folder. */
+function folderEntry(target: string, real: string, option: string): Stats | null {
+  const parent = dirname(real);
   try {
-    mkdirSync(parent, { recursive: true });
+    mkdirSync(parent, { recursive: true }); // ordinary permissions
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UserError(
-      `cannot create ${parent} for ${option} (${code}: ${(error as Error).message.replace(/^\w+: /, '')}). ` +
-        `Hint: check the path and its permissions, or choose another ${option}.`,
+      `cannot create ${parent} for ${option} (${why(error)}). Hint: check the path and its permissions, or ` +
+        `choose another ${option}.`,
     );
   }
   if (!statSync(parent).isDirectory())
     throw new UserError(`${parent} is not a folder, so ${option} cannot go inside it. Hint: choose another ${option}.`);
-}
-
-/** Creates the parents of `real`, then its entry (null when nothing is there), refusing one that is not a folder. */
-function folderEntry(target: string, real: string, option: string): Stats | null {
-  ensureParent(real, option);
   const entry = entryAt(real);
-  if (entry && !entry.isDirectory())
-    throw new UserError(
-      `refusing ${option} ${JSON.stringify(target)}: it exists and is not a folder; nothing was written. Hint: ` +
-        `choose a folder path.`,
-    );
+  if (entry && !entry.isDirectory()) refusal(option, target, 'it exists and is not a folder', 'choose a folder path');
   return entry;
 }
 
 /** A small JSON file's value, when it is a regular file that parses; else undefined. */
-function readSmallJson(path: string): unknown {
+function readSmallJson(path: string): Record<string, unknown> | undefined {
   const entry = entryAt(path);
   if (!entry?.isFile() || entry.size > 1 << 20) return undefined;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch {
     return undefined;
   }
@@ -196,20 +163,16 @@ function readSmallJson(path: string): unknown {
  * Whether `folder` is one this toolkit wrote: its marker is a regular file naming the tool, or (a build from before
  * the marker existed) it holds the build's checksum manifest and a `datapackage.json` named `annotated-news`.
  */
-export function isOwnOutput(folder: string): boolean {
-  const marker = readSmallJson(join(folder, OUTPUT_MARKER)) as { tool?: unknown } | undefined;
-  if (marker?.tool === 'annotated-news') return true;
-  const descriptor = readSmallJson(join(folder, 'datapackage.json')) as { name?: unknown } | undefined;
+function isOwnOutput(folder: string): boolean {
+  if (readSmallJson(join(folder, OUTPUT_MARKER))?.tool === 'annotated-news') return true;
+  const descriptor = readSmallJson(join(folder, 'datapackage.json'));
   return descriptor?.name === 'annotated-news' && entryAt(join(folder, 'SHA256SUMS'))?.isFile() === true;
 }
 
 /** The marker's content: fixed, so two builds of the same data stay byte-identical. */
 export function markerContent(command: string): string {
-  return `${JSON.stringify(
-    { tool: 'annotated-news', command, note: `Written by \`${command}\`, which may replace this folder.` },
-    null,
-    2,
-  )}\n`;
+  const note = `Written by \`${command}\`, which may replace this folder.`;
+  return `${JSON.stringify({ tool: 'annotated-news', command, note }, null, 2)}\n`;
 }
 
 /**
@@ -221,26 +184,24 @@ export function prepareOutputFolder(
   options: TargetOptions & { force?: boolean; command: string },
 ): string {
   const real = checkTarget(target, options);
+  const refuse = (why: string, hint: string): never => refusal(options.option, target, why, hint);
   // A folder that is replaced as a whole is never a system folder (/tmp, /usr, /home…), the home folder, or one that
   // holds the current folder, even with --force.
-  const refuse = (why: string): never => {
-    throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: ${why}, which the output would replace; nothing ` +
-        `was written. Hint: choose a new folder such as ${join(real, 'annotated-news-dist')}.`,
+  const system = (what: string) =>
+    refuse(
+      `${what}, which the output would replace`,
+      `choose a new folder such as ${join(real, 'annotated-news-dist')}`,
     );
-  };
-  if (isFilesystemRoot(dirname(real))) refuse(`it is a top-level system folder (${real})`);
-  if (real === realPathOf(homedir())) refuse('it is your home folder');
-  if (inside(realPathOf(process.cwd()), real)) refuse(`it holds the current folder (${process.cwd()})`);
+  if (isFilesystemRoot(dirname(real))) system(`it is a top-level system folder (${real})`);
+  if (real === realPathOf(homedir())) system('it is your home folder');
+  if (inside(realPathOf(process.cwd()), real)) system(`it holds the current folder (${process.cwd()})`);
   const entry = folderEntry(target, real, options.option);
-  if (entry && !options.force && !isOwnOutput(real) && readdirSync(real).length > 0) {
-    throw new UserError(
-      `refusing ${options.option} ${JSON.stringify(target)}: it holds files that \`${options.command}\` did not ` +
-        `write (no ${OUTPUT_MARKER} marker), ` +
-        `and they would be replaced; nothing was written. Hint: choose another ${options.option}, empty the ` +
-        `folder, or pass --force to replace it.`,
+  if (entry && !options.force && !isOwnOutput(real) && readdirSync(real).length > 0)
+    refuse(
+      `it holds files that \`${options.command}\` did not write (no ${OUTPUT_MARKER} marker), and they would be ` +
+        'replaced',
+      `choose another ${options.option}, empty the folder, or pass --force to replace it`,
     );
-  }
   return real;
 }
 
@@ -266,11 +227,7 @@ export function checkRecordFolder(dataDir: string, option = '--data'): string {
  * Writes a file atomically: a temporary file beside it (removed on any exit, signals included), then a rename; with
  * `exclusive`, a hard link instead, which fails rather than replace a file that exists.
  */
-export function writeFileAtomic(
-  path: string,
-  content: string | Uint8Array,
-  options: { exclusive?: boolean } = {},
-): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}) {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const cancel = onExit(() => rmSync(temporary, { force: true }));
   try {
@@ -286,10 +243,9 @@ export function writeFileAtomic(
 // ---- Cleanup on every exit path ----------------------------------------------------------------------------------
 
 const cleanups = new Set<() => void>();
-let hooked = false;
 
 function runCleanups(): void {
-  for (const cleanup of [...cleanups]) {
+  for (const cleanup of cleanups) {
     cleanups.delete(cleanup);
     try {
       cleanup();
@@ -300,20 +256,18 @@ function runCleanups(): void {
 }
 
 /** Runs `cleanup` when the process exits, normally or by SIGINT, SIGTERM or SIGHUP; returns a function to cancel. */
-export function onExit(cleanup: () => void): () => void {
-  if (!hooked) {
-    hooked = true;
+function onExit(cleanup: () => void): () => void {
+  if (!process.listeners('exit').includes(runCleanups)) {
     process.on('exit', runCleanups);
     for (const [signal, number] of [
       ['SIGINT', 2],
       ['SIGTERM', 15],
       ['SIGHUP', 1],
-    ] as const) {
+    ] as const)
       process.on(signal, () => {
         runCleanups();
         process.exit(128 + number);
       });
-    }
   }
   cleanups.add(cleanup);
   return () => cleanups.delete(cleanup);
@@ -322,7 +276,7 @@ export function onExit(cleanup: () => void): () => void {
 // ---- Staging, lock, swap -------------------------------------------------------------------------------------------
 
 /** Whether a process with this id is running (EPERM: it runs, as someone else). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -332,28 +286,20 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * One run's staging folder beside `target`: `.build-<name>-<pid>-<random>`, with the lock `.build-<name>.lock`.
  * `Staging.begin` takes the lock (or refuses: busy), repairs what a killed run left, and creates the folder;
  * `commit` swaps it in; `dispose` (also run on any exit) removes the staging folder and the lock.
  */
 export class Staging {
-  readonly path: string;
-  readonly #lock: string;
-  readonly #cancel: () => void;
+  readonly #cancel = onExit(() => this.dispose());
   #disposed = false;
 
   private constructor(
     readonly target: string,
-    path: string,
-    lock: string,
-  ) {
-    this.path = path;
-    this.#lock = lock;
-    this.#cancel = onExit(() => this.dispose());
-  }
+    readonly path: string,
+    private readonly lock: string,
+  ) {}
 
   /** Takes the lock for `target`, cleans up after killed runs, and creates an empty staging folder. */
   static begin(target: string, option = '--out'): Staging {
@@ -362,15 +308,14 @@ export class Staging {
     const lock = join(parent, `.build-${name}.lock`);
     mkdirSync(parent, { recursive: true }); // an --out whose parent folders do not exist yet
     acquireLock(lock, target, option);
-    let staging: Staging | undefined;
     try {
       recoverAndSweep(parent, name, target);
       const path = join(parent, `.build-${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
       mkdirSync(path); // ordinary permissions (0777 less the umask), unlike mkdtemp's 0700
-      staging = new Staging(target, path, lock);
-      return staging;
-    } finally {
-      if (!staging) rmSync(lock, { force: true });
+      return new Staging(target, path, lock);
+    } catch (error) {
+      rmSync(lock, { force: true });
+      throw error;
     }
   }
 
@@ -396,7 +341,7 @@ export class Staging {
     this.#disposed = true;
     this.#cancel();
     rmSync(this.path, { recursive: true, force: true });
-    rmSync(this.#lock, { force: true });
+    rmSync(this.lock, { force: true });
   }
 }
 
@@ -404,9 +349,7 @@ export class Staging {
 function acquireLock(lock: string, target: string, option: string): void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
+      writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -436,27 +379,17 @@ function acquireLock(lock: string, target: string, option: string): void {
  * staging folders of this target whose owner is gone (or that are older than a day).
  */
 function recoverAndSweep(parent: string, name: string, target: string): void {
-  const pattern = new RegExp(`^\\.build-${escapeRegExp(name)}-(\\d+)-[0-9a-f]{8}(-old)?$`);
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  const found = names.flatMap((entry) => {
+  const pattern = new RegExp(`^\\.build-${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-[0-9a-f]{8}(-old)?$`);
+  const found = readdirSync(parent).flatMap((entry) => {
     const m = pattern.exec(entry);
     const stat = m ? entryAt(join(parent, entry)) : null;
     return m && stat?.isDirectory()
       ? [{ path: join(parent, entry), pid: Number(m[1]), aside: m[2] !== undefined, mtime: stat.mtimeMs }]
       : [];
   });
-  if (entryAt(target) === null) {
-    const aside = found.find((f) => f.aside && isOwnOutput(f.path));
-    if (aside) renameSync(aside.path, target);
-  }
-  for (const f of found) {
-    if (!existsSync(f.path)) continue;
-    if (f.pid === process.pid) continue;
-    if (!processAlive(f.pid) || Date.now() - f.mtime > STALE_MS) rmSync(f.path, { recursive: true, force: true });
-  }
+  const aside = entryAt(target) === null && found.find((f) => f.aside && isOwnOutput(f.path));
+  if (aside) renameSync(aside.path, target);
+  for (const f of found)
+    if (existsSync(f.path) && f.pid !== process.pid && (!processAlive(f.pid) || Date.now() - f.mtime > STALE_MS))
+      rmSync(f.path, { recursive: true, force: true });
 }

@@ -29,14 +29,17 @@ export function kindsOf(node: Node): string[] | undefined {
 
 type Node = { [key: string]: unknown };
 
+/** The definition a node's `$ref` names, or ''. */
+const refName = (node: Node): string => (typeof node.$ref === 'string' ? node.$ref.replace('#/definitions/', '') : '');
+/** A node and its `anyOf` branches. */
+const branches = (node: Node): Node[] => [node, ...((node.anyOf as Node[] | undefined) ?? [])];
+
 /** The collection a (raw, unresolved) schema node references, if it is declared as a reference. */
 export function referenceTarget(node: Node | undefined): ReferenceTarget | undefined {
-  if (!node) return undefined;
-  for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
-    const name = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : '';
-    if (Object.hasOwn(REFERENCE_TYPES, name)) return REFERENCE_TYPES[name as keyof typeof REFERENCE_TYPES];
-  }
-  return undefined;
+  const type = branches(node ?? {})
+    .map(refName)
+    .find((name) => Object.hasOwn(REFERENCE_TYPES, name));
+  return type === undefined ? undefined : REFERENCE_TYPES[type as keyof typeof REFERENCE_TYPES];
 }
 
 /**
@@ -49,18 +52,30 @@ export interface ReferenceField {
   kinds?: readonly string[];
 }
 
+/** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
+const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
+
 /**
- * Walks a root schema: every node with its path from the record (property names; `-` for every item of a list),
- * through `anyOf` branches and `$ref`s (each definition once per path). `stop` sees each node first and returns true
- * to leave it unexplored.
+ * A root schema's reference fields, in the schema's property order, and its lists of ids: each list whose items are
+ * declared `Id`, `EntityId` or `OutletId` (event `participants`, claim `isBasedOn`, a source's `outlets`, a
+ * redirect's `to`), as a path from the record (property names; `-` for every item of an enclosing list).
  */
-function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean): void {
+export function schemaFields(schema: Node): { references: ReferenceField[]; idLists: Array<readonly string[]> } {
+  const references: ReferenceField[] = [];
+  const idLists: string[][] = [];
   const definitions = (schema.definitions ?? {}) as Record<string, Node>;
+  // Every node with its path, through `anyOf` branches and `$ref`s (each definition once per path), down to an id.
   const visit = (node: Node | undefined, path: string[], seen: ReadonlySet<string>): void => {
-    if (!node || stop(node, path)) return;
-    for (const branch of [node, ...((node.anyOf as Node[] | undefined) ?? [])]) {
-      const ref = typeof branch.$ref === 'string' ? branch.$ref.replace('#/definitions/', '') : undefined;
-      if (ref !== undefined) {
+    if (!node) return;
+    const target = referenceTarget(node);
+    const kinds = kindsOf(node);
+    if (target) references.push({ path, target, ...(kinds && { kinds }) });
+    const idItems = path.at(-1) === '-' && ID_TYPES.has(refName(node));
+    if (idItems) idLists.push(path.slice(0, -1));
+    if (target || idItems) return;
+    for (const branch of branches(node)) {
+      const ref = refName(branch);
+      if (ref !== '') {
         if (!seen.has(ref)) visit(definitions[ref], path, new Set([...seen, ref]));
         continue;
       }
@@ -70,60 +85,7 @@ function walkSchema(schema: Node, stop: (node: Node, path: string[]) => boolean)
     }
   };
   visit(schema, [], new Set());
-}
-
-/** Every reference field of a root schema, in the schema's property order. */
-export function referenceFields(schema: Node): ReferenceField[] {
-  const fields: ReferenceField[] = [];
-  walkSchema(schema, (node, path) => {
-    const target = referenceTarget(node);
-    const kinds = kindsOf(node);
-    if (target) fields.push({ path, target, ...(kinds && { kinds }) });
-    return target !== undefined;
-  });
-  return fields;
-}
-
-/** A collection's generated root schema (schemas/<name>.schema.json). */
-function schemaOf(collection: Collection): Node {
-  return readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node;
-}
-
-const cache = new Map<Collection, ReferenceField[]>();
-
-/** The reference fields of a collection's records, from the repository's generated schema. */
-export function collectionReferences(collection: Collection): ReferenceField[] {
-  let fields = cache.get(collection);
-  if (fields === undefined) cache.set(collection, (fields = referenceFields(schemaOf(collection))));
-  return fields;
-}
-
-/** The types whose values are ids: of another record (the reference types) or of a record or annotation (`Id`). */
-const ID_TYPES: ReadonlySet<string> = new Set(['Id', ...Object.keys(REFERENCE_TYPES)]);
-
-/**
- * Every list of ids in a root schema: a list whose items are declared `Id`, `EntityId` or `OutletId` (event
- * `participants`, claim `isBasedOn`, a source's `outlets`, a redirect's `to`). Each is a path from the record
- * (property names; `-` for every item of an enclosing list), in the schema's property order.
- */
-export function idListFields(schema: Node): Array<readonly string[]> {
-  const lists: string[][] = [];
-  walkSchema(schema, (node, path) => {
-    const type = typeof node.$ref === 'string' ? node.$ref.replace('#/definitions/', '') : '';
-    const idItems = path.at(-1) === '-' && ID_TYPES.has(type);
-    if (idItems) lists.push(path.slice(0, -1));
-    return idItems;
-  });
-  return lists;
-}
-
-const listCache = new Map<Collection, Array<readonly string[]>>();
-
-/** The lists of ids in a collection's records, from the repository's generated schema. */
-export function collectionIdLists(collection: Collection): Array<readonly string[]> {
-  let lists = listCache.get(collection);
-  if (lists === undefined) listCache.set(collection, (lists = idListFields(schemaOf(collection))));
-  return lists;
+  return { references, idLists };
 }
 
 /** A field's key: its path as a JSON pointer with `-` for list items (`/annotations/events/-/place`). */
@@ -131,8 +93,34 @@ export const fieldKeyOf = (path: readonly string[]): string => path.map((p) => `
 /** The field key of a value's JSON pointer: every list index replaced by `-`. */
 export const fieldKey = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/-');
 
-/** What the value at `pointer` in a record of `collection` references, if its field is a reference. */
-export function referenceAt(collection: Collection, pointer: string): ReferenceTarget | undefined {
-  const key = fieldKey(pointer);
-  return collectionReferences(collection).find((f) => fieldKeyOf(f.path) === key)?.target;
+const computed = new Map<Collection, ReturnType<typeof schemaFields> & { byKey: Map<string, ReferenceField> }>();
+/** The fields of a collection's records, from its generated schema (schemas/<name>.schema.json), read once. */
+function fieldsOf(collection: Collection) {
+  let fields = computed.get(collection);
+  if (fields === undefined) {
+    const found = schemaFields(readSchema(COLLECTIONS.find((c) => c.name === collection)!.schema) as Node);
+    fields = { ...found, byKey: new Map(found.references.map((f) => [fieldKeyOf(f.path), f])) };
+    computed.set(collection, fields);
+  }
+  return fields;
+}
+
+/** The reference fields of a collection's records. */
+export const collectionReferences = (collection: Collection): ReferenceField[] => fieldsOf(collection).references;
+/** The lists of ids in a collection's records. */
+export const collectionIdLists = (collection: Collection): Array<readonly string[]> => fieldsOf(collection).idLists;
+/** The reference field of the value at `pointer` in a record of `collection`, if it is one. */
+export const referenceFieldAt = (collection: Collection, pointer: string): ReferenceField | undefined =>
+  fieldsOf(collection).byKey.get(fieldKey(pointer));
+
+/** Each value at `path` (as a reference field's) inside `value`, with its JSON pointer. */
+export function* valuesAt(value: unknown, path: readonly string[], pointer = ''): Generator<[string, unknown]> {
+  if (path.length === 0) yield [pointer, value];
+  else if (value !== null && typeof value === 'object') {
+    const [key, ...rest] = path as [string, ...string[]];
+    if (key === '-') {
+      if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* valuesAt(item, rest, `${pointer}/${i}`);
+    } else if (Object.hasOwn(value, key))
+      yield* valuesAt((value as Record<string, unknown>)[key], rest, `${pointer}/${key}`);
+  }
 }

@@ -5,26 +5,14 @@
 import { resolve } from 'node:path';
 import * as TJS from 'typescript-json-schema';
 import ts from 'typescript';
+import { assertTypeChecks } from '../publish/compile.ts';
 import { KINDS_KEYWORD, kindsComment } from './references.ts';
 
 type JsonObject = { [key: string]: unknown };
 
-/** The record types that get a schema of their own, and the file name of each. */
-export const ROOT_TYPES = [
-  { type: 'Article', name: 'article', title: 'Article' },
-  { type: 'Entity', name: 'entity', title: 'Entity' },
-  { type: 'Outlet', name: 'outlet', title: 'Outlet' },
-  { type: 'Redirect', name: 'redirect', title: 'Redirect' },
-] as const;
-
-export type SchemaName = (typeof ROOT_TYPES)[number]['name'];
-
+/** The record types that get a schema of their own (`Article` → `article.schema.json`, titled `Article`). */
+const ROOT_TYPES = ['Article', 'Entity', 'Outlet', 'Redirect'];
 const JSON_SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
-
-/** The schema's `$id`. It carries the dataset's major version, so a breaking change gets a new id. */
-export function schemaId(name: string, majorVersion: number): string {
-  return `urn:annotated-news:schema:v${majorVersion}:${name}`;
-}
 
 const GENERATOR_SETTINGS: TJS.PartialArgs = {
   required: true, // non-optional properties are required
@@ -55,15 +43,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
 export function generateSchemas(typesDir: string, majorVersion: number, command: string): Map<string, JsonObject> {
   const entry = resolve(typesDir, 'index.ts');
   const program = TJS.getProgramFromFiles([entry], COMPILER_OPTIONS);
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length > 0) {
-    const text = ts.formatDiagnostics(diagnostics, {
-      getCanonicalFileName: (f) => f,
-      getCurrentDirectory: () => process.cwd(),
-      getNewLine: () => '\n',
-    });
-    throw new Error(`The types do not compile:\n${text}`);
-  }
+  assertTypeChecks(program, process.cwd(), 'The types do not compile');
   const generator = TJS.buildGenerator(program, GENERATOR_SETTINGS);
   if (!generator) throw new Error('typescript-json-schema could not build a generator for the types.');
   const nullableAliases = findNullableAliases(program, resolve(typesDir));
@@ -71,12 +51,12 @@ export function generateSchemas(typesDir: string, majorVersion: number, command:
 
   const schemas = new Map<string, JsonObject>();
   for (const root of ROOT_TYPES) {
-    const raw = generator.getSchemaForSymbol(root.type) as JsonObject;
-    restoreNullableAliases(raw, root.type, nullableAliases, generator);
+    const raw = generator.getSchemaForSymbol(root) as JsonObject;
+    restoreNullableAliases(raw, root, nullableAliases, generator);
     mergeNumberedDuplicates(raw);
-    orderProperties(raw, root.type, propertyOrders);
+    orderProperties(raw, root, propertyOrders);
     kindsToComments(raw);
-    schemas.set(`${root.name}.schema.json`, finish(raw, root.name, root.title, majorVersion, command));
+    schemas.set(`${root.toLowerCase()}.schema.json`, finish(raw, root, majorVersion, command));
   }
   return schemas;
 }
@@ -215,7 +195,6 @@ function mergeNumberedDuplicates(schema: JsonObject): void {
   visit(schema);
 }
 
-/** Puts the header keywords first and sorts definitions by name, so the output is stable and readable. */
 /** Each `entityKinds` keyword becomes the node's `$comment` (scripts/lib/references.ts says why). */
 function kindsToComments(node: unknown): void {
   if (node === null || typeof node !== 'object') return;
@@ -228,7 +207,8 @@ function kindsToComments(node: unknown): void {
   Object.values(object).forEach(kindsToComments);
 }
 
-function finish(raw: JsonObject, name: string, title: string, majorVersion: number, command: string): JsonObject {
+/** Puts the header keywords first and sorts definitions by name, so the output is stable and readable. */
+function finish(raw: JsonObject, title: string, majorVersion: number, command: string): JsonObject {
   const { $schema: _ignored, definitions, description, ...rest } = raw;
   const sortedDefinitions = Object.fromEntries(
     Object.entries((definitions ?? {}) as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
@@ -236,7 +216,8 @@ function finish(raw: JsonObject, name: string, title: string, majorVersion: numb
   return {
     $comment: `Generated file: do not edit. Regenerate with \`${command}\` from the TypeScript types in types/.`,
     $schema: JSON_SCHEMA_DIALECT,
-    $id: schemaId(name, majorVersion),
+    // The `$id` carries the dataset's major version, so a breaking change gets a new id.
+    $id: `urn:annotated-news:schema:v${majorVersion}:${title.toLowerCase()}`,
     title,
     description,
     ...rest,

@@ -39,44 +39,31 @@ export function resolveRelative(relative: RelativeTime, published: string | null
   const [, y, m, d] = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(published ?? '') ?? [];
   const year = Number(y);
   const month = Number(m);
-  switch (unit) {
-    case 'year':
-      return y === undefined ? 'XXXX' : String(year + offset);
-    case 'month': {
-      if (m === undefined) return 'XXXX-XX';
-      const first = new Date(Date.UTC(year, month - 1 + offset, 1));
-      return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`;
-    }
-    case 'season': {
-      if (m === undefined) return `XXXX-${season}`;
-      // Occurrences of the season, by the year it begins in; the publication month counted from year 0.
-      const at = year * 12 + month - 1;
-      const start = (k: number) => k * 12 + SEASON_START[season!] - 1;
-      let k = year - 1; // the latest occurrence that begins by the publication month
-      while (start(k + 1) <= at) k++;
-      const containing = at <= start(k) + 2;
-      if (offset === 0)
-        return containing ? `${k}-${season}` : { problem: `the publication date is not in that season` };
-      return `${offset < 0 ? k + offset + (containing ? 0 : 1) : k + offset}-${season}`;
-    }
+  if (unit === 'year') return y === undefined ? 'XXXX' : String(year + offset);
+  if (unit === 'month') {
+    if (m === undefined) return 'XXXX-XX';
+    const first = new Date(Date.UTC(year, month - 1 + offset, 1));
+    return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}`;
   }
-  if (d === undefined)
-    return unit === 'day'
-      ? `XXXX-XX-XX${part}`
-      : unit === 'week'
-        ? 'XXXX-WXX'
-        : unit === 'weekend'
-          ? 'XXXX-WXX-WE'
-          : `XXXX-WXX-${weekday}${part}`;
+  if (unit === 'season') {
+    if (m === undefined) return `XXXX-${season}`;
+    // Occurrences of the season, by the year it begins in; the publication month counted from year 0.
+    const at = year * 12 + month - 1;
+    const start = (k: number) => k * 12 + SEASON_START[season!] - 1;
+    let k = year - 1; // the latest occurrence that begins by the publication month
+    while (start(k + 1) <= at) k++;
+    const containing = at <= start(k) + 2;
+    if (offset === 0) return containing ? `${k}-${season}` : { problem: `the publication date is not in that season` };
+    return `${offset < 0 ? k + offset + (containing ? 0 : 1) : k + offset}-${season}`;
+  }
+  if (d === undefined) {
+    if (unit === 'week' || unit === 'weekend') return unit === 'week' ? 'XXXX-WXX' : 'XXXX-WXX-WE';
+    return `XXXX-${unit === 'day' ? 'XX-XX' : `WXX-${weekday}`}${part}`;
+  }
   const day = Date.UTC(year, month - 1, Number(d));
-  switch (unit) {
-    case 'day':
-      return `${isoDay(day + offset * DAY)}${part}`;
-    case 'week':
-      return isoWeek(day + offset * 7 * DAY);
-    case 'weekend':
-      return `${isoWeek(day + offset * 7 * DAY)}-WE`;
-  }
+  if (unit === 'day') return `${isoDay(day + offset * DAY)}${part}`;
+  if (unit === 'week' || unit === 'weekend')
+    return `${isoWeek(day + offset * 7 * DAY)}${unit === 'weekend' ? '-WE' : ''}`;
   const today = dayOfWeek(day);
   if (offset === 0)
     return today === weekday ? `${isoDay(day)}${part}` : { problem: 'the publication day is not that weekday' };
@@ -84,10 +71,12 @@ export function resolveRelative(relative: RelativeTime, published: string | null
   return `${isoDay(day + (first + (offset - Math.sign(offset)) * 7) * DAY)}${part}`;
 }
 
-const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
-const MONTH_ABBREVIATIONS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
-const SEASON_NAMES: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+/** The English names of the weekdays (1–7), the months (1–12) and the seasons. */
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+export const SEASONS: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 
 /** What a time expression's words name: weekdays (1–7), months (1–12) and seasons, in English. */
 export interface Named {
@@ -96,14 +85,19 @@ export interface Named {
   seasons: Season[];
 }
 
+/** Each word (lowercase) that names a weekday, a month (also abbreviated: `feb`) or a season, and what it names. */
+const WORDS = new Map<string, readonly [keyof Named, number | Season]>([
+  ...WEEKDAYS.map((day, i) => [day.toLowerCase(), ['weekdays', i + 1]] as const),
+  ...MONTHS.flatMap((month, i) => [month, month.slice(0, 3)].map((w) => [w.toLowerCase(), ['months', i + 1]] as const)),
+  ...Object.entries(SEASONS).map(([season, word]) => [word, ['seasons', season as Season]] as const),
+  ['fall', ['seasons', 'FA']],
+]);
+
 export function namedInText(text: string): Named {
   const named: Named = { weekdays: [], months: [], seasons: [] };
   for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const weekday = WEEKDAY_NAMES.indexOf(word);
-    if (weekday >= 0) named.weekdays.push(weekday + 1);
-    const month = Math.max(MONTH_NAMES.indexOf(word), MONTH_ABBREVIATIONS.indexOf(word));
-    if (month >= 0) named.months.push(month + 1);
-    if (Object.hasOwn(SEASON_NAMES, word)) named.seasons.push(SEASON_NAMES[word]!);
+    const [kind, value] = WORDS.get(word) ?? [];
+    if (kind) (named[kind] as Array<number | Season>).push(value!);
   }
   return named;
 }

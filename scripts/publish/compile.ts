@@ -24,6 +24,14 @@ const STRICT: ts.CompilerOptions = {
   noCheck: true,
 };
 
+/** Throws `message` with tsc's messages (paths relative to `dir`) when `program` does not type-check. */
+export function assertTypeChecks(program: ts.Program, dir: string, message: string): void {
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  if (diagnostics.length === 0) return;
+  const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' };
+  throw new Error(`${message}:\n${ts.formatDiagnostics(diagnostics, host)}`);
+}
+
 /** How one part of the build is compiled. */
 export interface CompileTarget {
   /** The entry files, relative to `rootDir`. */
@@ -64,15 +72,7 @@ export function compileTypeScript(rootDir: string, target: CompileTarget): Compi
     target.entries.map((entry) => `${rootDir}${sep}${entry}`),
     options,
   );
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length > 0) {
-    const host: ts.FormatDiagnosticsHost = {
-      getCanonicalFileName: (f) => f,
-      getCurrentDirectory: () => rootDir,
-      getNewLine: () => '\n',
-    };
-    throw new Error(`TypeScript errors in the code the build compiles:\n${ts.formatDiagnostics(diagnostics, host)}`);
-  }
+  assertTypeChecks(program, rootDir, 'TypeScript errors in the code the build compiles');
   const files: CompiledFile[] = [];
   const emitted = program.emit(undefined, (fileName, text) => {
     const path = relative(outDir, fileName).split(sep).join('/');

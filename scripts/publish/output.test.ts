@@ -1,33 +1,48 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import fc from 'fast-check';
-import { FileList } from './output.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OutputDir } from './output.ts';
 
-const digest = (n: number) => createHash('sha256').update(String(n)).digest();
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-test('a FileList sorts by path, keeps the latest entry of a path, and finds any path', () => {
-  // Few distinct paths, so most lists write some path twice.
-  const path = fc
-    .stringMatching(/^[a-z0-9/._-]{1,3}$/)
-    .chain((ascii) => fc.constantFrom(ascii, `${ascii}é`, `ü/${ascii}`));
-  fc.assert(
-    fc.property(fc.array(fc.tuple(path, fc.nat({ max: 2 ** 40 })), { maxLength: 60 }), (entries) => {
-      const first = new FileList();
-      const expected = new Map<string, { bytes: number; sha256: string }>();
-      entries.forEach(([p, bytes], i) => {
-        first.add(p, bytes, digest(i));
-        expected.set(p, { bytes, sha256: digest(i).toString('hex') });
-      });
-      assert.equal(first.count, entries.length);
-      const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-      const paths = [...expected.keys()].sort(byBytes);
-      assert.deepEqual(
-        [...first.sorted()],
-        paths.map((p) => ({ path: p, ...expected.get(p)! })),
-      );
-      for (const p of paths) assert.deepEqual(first.find(p), { path: p, ...expected.get(p)! });
-      assert.equal(first.find('not/written'), undefined);
-    }),
-  );
+test('an OutputDir records each file once (its latest write), sorted by path in byte order, and finds any path', () => {
+  const root = mkdtempSync(join(tmpdir(), 'output-dir-'));
+  try {
+    const out = new OutputDir(root);
+    // U+FF01 sorts after U+1F600 in UTF-16 code units but before it in UTF-8 bytes (code point order).
+    const writes: Array<[string, string]> = [
+      ['b', 'one'],
+      ['a', 'two'],
+      ['\u{1F600}', 'three'],
+      ['\uFF01', 'four'],
+      ['é', 'five'],
+      ['z/x.txt', 'six'],
+      ['a', 'seven, rewritten'],
+    ];
+    for (const [path, text] of writes.slice(0, 3)) out.write(path, text);
+    for (const [path, text] of writes.slice(3)) {
+      const sink = out.open(path);
+      sink.write(text.slice(0, 2));
+      sink.write(text.slice(2));
+      sink.close();
+    }
+    const latest = new Map(writes);
+    const expected = ['a', 'b', 'z/x.txt', 'é', '\uFF01', '\u{1F600}'].map((path) => ({
+      path,
+      bytes: Buffer.byteLength(latest.get(path)!),
+      sha256: sha256(latest.get(path)!),
+    }));
+    assert.deepEqual(out.files(), expected);
+    for (const file of expected) {
+      assert.deepEqual(out.file(file.path), file);
+      assert.equal(readFileSync(join(root, file.path), 'utf8'), latest.get(file.path));
+      assert.deepEqual(out.recordFromDisk(file.path), file);
+    }
+    assert.throws(() => out.file('not/written'), /not\/written has not been written/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -47,26 +47,18 @@ export function positionSelector(
   return { ...selector, start: toCodePoint(found[0]!), end: toCodePoint(found[0]! + selector.exact.length) };
 }
 
-/** `value` with every selector inside it (any object with a string `exact`) positioned. Key order is kept. */
-function positionAll(value: unknown, at: (selector: TextQuoteSelector) => PositionedSelector): unknown {
-  if (Array.isArray(value)) return value.map((v) => positionAll(v, at));
-  if (value === null || typeof value !== 'object') return value;
-  if (typeof (value as TextQuoteSelector).exact === 'string') return at(value as TextQuoteSelector);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = positionAll(v, at);
-  return out;
-}
-
-/** The article with every selector in its annotations positioned. Key order is kept. */
+/** The article with every selector in its annotations positioned (a copy; key order is kept). */
 export function positionArticle(article: Article): PublishedArticle {
   const text = articleText(article);
+  const annotations = structuredClone(article.annotations);
+  const selectors = selectorsIn(annotations, '').map(([, selector]) => selector);
   const index = new SelectorIndex(
     text,
-    selectorsIn(article.annotations, '').map(([, selector]) => selector.exact),
+    selectors.map((selector) => selector.exact),
   );
   const toCodePoint = codePointIndexer(text);
-  const at = (selector: TextQuoteSelector) => positionSelector(index, toCodePoint, selector);
-  return { ...article, annotations: positionAll(article.annotations, at) as PublishedArticle['annotations'] };
+  for (const selector of selectors) Object.assign(selector, positionSelector(index, toCodePoint, selector));
+  return { ...article, annotations: annotations as PublishedArticle['annotations'] };
 }
 
 /**

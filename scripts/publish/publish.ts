@@ -21,7 +21,7 @@ import { parseJsonSource } from '../lib/json-source.ts';
 import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
 import { BUILD_COMMAND, type Format, type PackageMetadata, type Resource } from './formats/format.ts';
 import { CHECKSUMS_FILE, FORMATS, NPM_DESCRIPTORS } from './formats/index.ts';
-import { jsonlPath } from './json.ts';
+import { jsonlPath } from './formats/json.ts';
 import { OutputDir } from './output.ts';
 import { orderKeys, positionArticle } from './positions.ts';
 import { tableModel } from './table-model.ts';
@@ -123,9 +123,11 @@ export async function publish({
       declared.add(path);
       if (resource.npm) shipped.add(path);
     }
-  for (const file of out.files())
+  const files = out.files();
+  for (const file of files)
     if (!declared.has(file.path)) throw new Error(`${file.path} was written, but no format declares it as a resource`);
-  out.writeManifest(CHECKSUMS_FILE, (file) => shipped.has(file.path));
+  const sums = files.filter((file) => file.path !== CHECKSUMS_FILE && shipped.has(file.path));
+  out.write(CHECKSUMS_FILE, sums.map((file) => `${file.sha256}  ${file.path}\n`).join(''));
   stages.push([CHECKSUMS_FILE, Date.now()]);
   return { version: dataset.version, counts, formats, files: declared.size, stages };
 }

@@ -29,12 +29,9 @@ export class SchemaFields {
   constructor(private readonly schemaDir: string) {}
 
   schema(name: string): Node {
-    let schema = this.#schemas.get(name);
-    if (!schema) {
-      schema = JSON.parse(readFileSync(join(this.schemaDir, `${name}.schema.json`), 'utf8')) as Node;
-      this.#schemas.set(name, schema);
-    }
-    return schema;
+    if (!this.#schemas.has(name))
+      this.#schemas.set(name, JSON.parse(readFileSync(join(this.schemaDir, `${name}.schema.json`), 'utf8')) as Node);
+    return this.#schemas.get(name)!;
   }
 
   /**
@@ -106,10 +103,8 @@ export class SchemaFields {
     else if (node.type === 'string') facts.type = node.format === 'date' ? 'date' : 'string';
     else if (node.type === 'number' || node.type === 'integer' || node.type === 'boolean') facts.type = node.type;
     else throw new Error(`${field} is not a scalar (type ${JSON.stringify(node.type)}); it needs a child table`);
-    if (typeof node.minLength === 'number') facts.minLength = node.minLength;
-    if (typeof node.maxLength === 'number') facts.maxLength = node.maxLength;
-    if (typeof node.minimum === 'number') facts.minimum = node.minimum;
-    if (typeof node.maximum === 'number') facts.maximum = node.maximum;
+    for (const key of ['minLength', 'maxLength', 'minimum', 'maximum'] as const)
+      if (typeof node[key] === 'number') facts[key] = node[key];
     // A pattern that demands a non-white-space character also rules out the empty string.
     if (facts.type === 'string' && facts.minLength === undefined && typeof node.pattern === 'string') {
       if (!new RegExp(node.pattern, 'u').test('')) facts.minLength = 1;

@@ -234,6 +234,15 @@ function isSelector(node: SchemaNode): boolean {
 /** A field path one property further: `article:` + `id` → `article:id`, `article:body[]` + `text`. */
 const fieldOf = (parent: string, key: string) => (parent.endsWith(':') ? `${parent}${key}` : `${parent}.${key}`);
 
+/** A column no schema field holds (a key, a position, a derived value). */
+const computed = (name: string, role: Column['role'], facts: FieldFacts, path: string[] = []): Column => ({
+  name,
+  role,
+  field: null,
+  path,
+  facts,
+});
+
 export class TableModel {
   readonly tables: Table[] = [];
   readonly unpublished: Unpublished[] = [];
@@ -241,15 +250,8 @@ export class TableModel {
   constructor(readonly schemas: SchemaFields) {
     for (const { name, schema } of COLLECTIONS) {
       const root = schemas.schema(schema);
-      this.#table({
-        name,
-        description: typeof root.description === 'string' ? root.description : '',
-        collection: name,
-        field: `${schema}:`,
-        parent: null,
-        node: root,
-        schema,
-      });
+      const description = typeof root.description === 'string' ? root.description : '';
+      this.#table({ name, description, collection: name, field: `${schema}:`, parent: null }, root, schema);
     }
   }
 
@@ -259,28 +261,14 @@ export class TableModel {
     return table;
   }
 
-  #table(spec: {
-    name: string;
-    description: string;
-    collection: Collection;
-    field: string;
-    parent: Table['parent'];
-    node: SchemaNode;
-    /** The item's schema node before `$ref`s are followed (to tell an `Id`). */
-    rawNode?: SchemaNode;
-    schema: string;
-  }): void {
-    const { node, schema } = spec;
-    const table: Table = {
-      name: spec.name,
-      description: spec.description,
-      collection: spec.collection,
-      field: spec.field,
-      parent: spec.parent,
-      columns: [],
-      primaryKey: [],
-      foreignKeys: [],
-    };
+  /** Adds a table, given its items' schema node (`rawNode`: before `$ref`s are followed, to tell an `Id`). */
+  #table(
+    spec: Omit<Table, 'columns' | 'primaryKey' | 'foreignKeys'>,
+    node: SchemaNode,
+    schema: string,
+    rawNode?: SchemaNode,
+  ): void {
+    const table: Table = { ...spec, columns: [], primaryKey: ['id'], foreignKeys: [] };
     this.tables.push(table);
     const lists: Array<() => void> = [];
     const parent = spec.parent?.table;
@@ -293,62 +281,44 @@ export class TableModel {
       });
       parentKey.forEach((name, i) => {
         const target = parent.primaryKey[i]!;
-        table.columns.push({
-          name,
-          role: 'key',
-          field: null,
-          path: [],
-          facts: {
-            ...(target === 'position' ? { type: 'integer', minimum: 1 } : { type: 'string', minLength: 1 }),
-            required: true,
-            description:
-              `The ${singular(parent.name).replaceAll('_', ' ')}${target === 'id' ? '' : `'s ${target}`}: ` +
-              `\`${target}\` in the ${parent.name} table.`,
-          },
-        });
+        const description =
+          `The ${singular(parent.name).replaceAll('_', ' ')}${target === 'id' ? '' : `'s ${target}`}: ` +
+          `\`${target}\` in the ${parent.name} table.`;
+        const facts: FieldFacts =
+          target === 'position'
+            ? { type: 'integer', minimum: 1, required: true, description }
+            : { type: 'string', minLength: 1, required: true, description };
+        table.columns.push(computed(name, 'key', facts));
       });
       table.foreignKeys.push({
         fields: parentKey,
         reference: { resource: parent.name, fields: [...parent.primaryKey] },
       });
-      table.columns.push({
-        name: 'position',
-        role: 'position',
-        field: null,
-        path: [],
-        facts: { type: 'integer', required: true, minimum: 1, description: 'The place in its list, from 1.' },
-      });
+      const description = 'The place in its list, from 1.';
+      table.columns.push(
+        computed('position', 'position', { type: 'integer', required: true, minimum: 1, description }),
+      );
     }
-    const properties = node.properties as Record<string, SchemaNode> | undefined;
     if (isSelector(node)) this.#selector(table, spec.field, [], '');
-    else if (properties) this.#object(table, schema, node, spec.field, [], '', lists);
-    else if (isScalar(node))
-      this.#scalar(table, spec.field, [], singularColumn(spec.field), referenceTarget(spec.rawNode));
+    else if (node.properties) this.#object(table, schema, node, spec.field, [], '', lists);
+    else if (isScalar(node)) this.#scalar(table, spec.field, [], singularColumn(spec.field), referenceTarget(rawNode));
     else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
     if (parent) {
-      const parentKeys = table.columns.filter((c) => c.role === 'key').map((c) => c.name);
       const hasId = table.columns.some((c) => c.name === 'id' && c.role === 'value');
-      table.primaryKey = [...parentKeys, hasId ? 'id' : 'position'];
-    } else {
-      table.primaryKey = ['id'];
+      table.primaryKey = [
+        ...table.columns.filter((c) => c.role === 'key').map((c) => c.name),
+        hasId ? 'id' : 'position',
+      ];
     }
     for (const derived of DERIVED_COLUMNS[spec.field] ?? []) {
       const at = table.columns.findIndex((c) => c.name === derived.after);
       if (at === -1)
         throw new Error(`${spec.field}: derived column ${derived.name} follows a missing column ${derived.after}`);
-      table.columns.splice(at + 1, 0, {
-        name: derived.name,
-        role: 'derived',
-        field: null,
-        path: [],
-        facts: derived.facts,
-      });
+      table.columns.splice(at + 1, 0, computed(derived.name, 'derived', derived.facts));
     }
-    const names = new Set<string>();
-    for (const column of table.columns) {
-      if (names.has(column.name)) throw new Error(`table ${table.name}: two columns are named ${column.name}`);
-      names.add(column.name);
-    }
+    const names = table.columns.map((c) => c.name);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice !== undefined) throw new Error(`table ${table.name}: two columns are named ${twice}`);
     for (const list of lists) list();
   }
 
@@ -362,8 +332,7 @@ export class TableModel {
     prefix: string,
     lists: Array<() => void>,
   ): void {
-    const properties = node.properties as Record<string, SchemaNode>;
-    for (const [key, property] of Object.entries(properties)) {
+    for (const [key, property] of Object.entries(node.properties as Record<string, SchemaNode>)) {
       const child = fieldOf(field, key);
       if (EXCLUDED_FIELDS[child] !== undefined) continue;
       const resolved = this.schemas.resolve(schema, property);
@@ -374,40 +343,28 @@ export class TableModel {
         const selectorPrefix = key === 'selector' && path.length === 0 ? prefix : `${prefix}${snake(key)}_`;
         this.#selector(table, child, childPath, selectorPrefix);
       } else if (target.type === 'array') {
-        const names = NAMES[child] ?? {};
         const name =
-          names.table ??
+          NAMES[child]?.table ??
           `${table.collection === 'articles' && !table.parent ? '' : `${singular(table.name)}_`}${snake(key)}`;
         const optional = !((node.required as string[] | undefined) ?? []).includes(key);
         if (resolved.nullable || optional) {
+          const description =
+            `\`false\` when \`${key}\` is not known (JSON ` +
+            `\`null\`${optional ? ', or the field is absent' : ''}); \`true\` when the ${name} table lists ` +
+            `its items, or lists none because the list is known to be empty.`;
+          const facts: FieldFacts = { type: 'boolean', required: true, description };
           table.columns.push({
             name: `${prefix}${snake(key)}_known`,
             role: 'known',
             field: child,
             path: childPath,
-            facts: {
-              type: 'boolean',
-              required: true,
-              description:
-                `\`false\` when \`${key}\` is not known (JSON ` +
-                `\`null\`${optional ? ', or the field is absent' : ''}); \`true\` when the ${name} table lists ` +
-                `its items, or lists none because the list is known to be empty.`,
-            },
+            facts,
           });
         }
-        const itemField = `${child}[]`;
         const items = this.schemas.resolve(schema, target.items as SchemaNode).node;
+        const spec = { name, description: resolved.description, collection: table.collection, field: `${child}[]` };
         lists.push(() =>
-          this.#table({
-            name,
-            description: resolved.description,
-            collection: table.collection,
-            field: itemField,
-            parent: { table, path: childPath },
-            node: items,
-            rawNode: target.items as SchemaNode,
-            schema,
-          }),
+          this.#table({ ...spec, parent: { table, path: childPath } }, items, schema, target.items as SchemaNode),
         );
       } else if (target.type === 'object' && target.properties) {
         this.#object(table, schema, target, child, childPath, `${prefix}${snake(key)}_`, lists);
@@ -434,13 +391,8 @@ export class TableModel {
     for (const key of SELECTOR_KEYS) this.#scalar(table, fieldOf(field, key), [...path, key], `${prefix}${key}`);
     const required = this.schemas.facts(fieldOf(field, 'exact')).required;
     for (const { name, description } of SELECTOR_OFFSETS) {
-      table.columns.push({
-        name: `${prefix}${name}`,
-        role: 'derived',
-        field: null,
-        path: [...path, name],
-        facts: { type: 'integer', required, minimum: 0, description },
-      });
+      const facts: FieldFacts = { type: 'integer', required, minimum: 0, description };
+      table.columns.push(computed(`${prefix}${name}`, 'derived', facts, [...path, name]));
     }
   }
 }
@@ -467,20 +419,13 @@ function at(item: Item, path: readonly string[]): unknown {
   return value ?? null;
 }
 
-/** A table's item with what its cells need besides: its place in its list and its parent's key cells. */
-interface Placed {
-  item: Item;
-  index: number;
-  list: readonly Item[];
-  keys: readonly Cell[];
-}
-
 /** Makes the rows of every table of one collection from one record; `emit` receives them table by table. */
 export class RowMaker {
-  readonly #byCollection = new Map<Collection, Array<{ table: Table; cells: CellOf[]; primaryKey: CellOf[] }>>();
+  /** Each table's cell makers, and where its primary key's cells are in its rows. */
+  readonly #tables: Array<{ table: Table; cells: CellOf[]; key: number[] }>;
 
   constructor(readonly model: TableModel) {
-    for (const table of model.tables) {
+    this.#tables = model.tables.map((table) => {
       const derived = new Map((DERIVED_COLUMNS[table.field] ?? []).map((d) => [d.name, d.cell]));
       let keyIndex = 0;
       const cells = table.columns.map((column): CellOf => {
@@ -498,11 +443,8 @@ export class RowMaker {
             return derived.get(column.name) ?? ((item) => at(item, column.path) as Cell);
         }
       });
-      const primaryKey = table.primaryKey.map((name) => cells[table.columns.findIndex((c) => c.name === name)]!);
-      const list = this.#byCollection.get(table.collection) ?? [];
-      list.push({ table, cells, primaryKey });
-      this.#byCollection.set(table.collection, list);
-    }
+      return { table, cells, key: table.primaryKey.map((name) => table.columns.findIndex((c) => c.name === name)) };
+    });
   }
 
   /** Calls `emit(table, rows)` for every table of the collection, parents before children. */
@@ -511,26 +453,32 @@ export class RowMaker {
     record: CollectionRecords[C] | object,
     emit: (table: Table, rows: Row[]) => void,
   ): void {
-    const tables = this.#byCollection.get(collection) ?? [];
-    // Each table's items with their keys: a collection has the record; a child table the items of its parent's lists.
-    const items = new Map<Table, { placed: Placed[]; primaryKey: CellOf[] }>();
-    for (const { table, cells, primaryKey } of tables) {
-      const placed: Placed[] = [];
-      if (!table.parent) placed.push({ item: record, index: 0, list: [record], keys: [] });
+    // Each table's items and rows: a collection has the record; a child table the items of its parent's lists, with
+    // the parent row's key cells.
+    const made = new Map<Table, { items: Item[]; rows: Row[]; key: number[] }>();
+    for (const { table, cells, key } of this.#tables) {
+      if (table.collection !== collection) continue;
+      const items: Item[] = [];
+      const rows: Row[] = [];
+      const add = (list: readonly Item[], keys: readonly Cell[]) =>
+        list.forEach((item, index) => {
+          items.push(item);
+          rows.push(cells.map((cell) => cell(item, index, list, keys)));
+        });
+      if (!table.parent) add([record], []);
       else {
-        const parent = items.get(table.parent.table)!;
-        for (const p of parent.placed) {
-          const list = at(p.item, table.parent.path) as Item[] | null;
-          if (!list) continue;
-          const keys = parent.primaryKey.map((cell) => cell(p.item, p.index, p.list, p.keys));
-          for (let i = 0; i < list.length; i++) placed.push({ item: list[i], index: i, list, keys });
-        }
+        const parent = made.get(table.parent.table)!;
+        parent.items.forEach((item, i) => {
+          const list = at(item, table.parent!.path) as Item[] | null;
+          if (list)
+            add(
+              list,
+              parent.key.map((k) => parent.rows[i]![k]!),
+            );
+        });
       }
-      items.set(table, { placed, primaryKey });
-      emit(
-        table,
-        placed.map((p) => cells.map((cell) => cell(p.item, p.index, p.list, p.keys))),
-      );
+      made.set(table, { items, rows, key });
+      emit(table, rows);
     }
   }
 }

@@ -28,7 +28,7 @@ import type { Entity, Outlet, PublishedArticle, PublishedIndex } from '../../typ
 import { referencesOf } from '../checks/references.ts';
 import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
-import { articlePath, jsonlPath } from '../publish/json.ts';
+import { articlePath, jsonlPath } from '../publish/formats/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
 import { articlePage, findSelectors } from './article-page.ts';
 import { dictionaryPage } from './dictionary-page.ts';

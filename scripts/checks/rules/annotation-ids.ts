@@ -1,4 +1,5 @@
-import type { Issue, RecordRule } from '../rule.ts';
+import type { RecordRule } from '../rule.ts';
+import { annotationsOf, error, issues } from './kit.ts';
 
 /** The id numbered after `id` (`q-zelensky` → `q-zelensky-2`, `m-kyiv-2` → `m-kyiv-3`) that is not yet taken. */
 function freeId(id: string, taken: ReadonlySet<string>): string {
@@ -10,35 +11,23 @@ export const annotationIds: RecordRule<'article'> = {
   name: 'annotation-ids',
   scope: 'article',
   description: 'Annotation and inference ids are unique within their article (`article` is reserved).',
-  check(context) {
-    const issues: Issue[] = [];
+  check: issues(function* ({ record }) {
+    const all = [...annotationsOf(record), ...record.inferences.map((inf, i) => [`/inferences/${i}`, inf] as const)];
+    const taken = new Set(all.map(([, { id }]) => id));
     const seen = new Map<string, string>();
-    const all = new Set([
-      ...Object.values(context.record.annotations).flatMap((list: Array<{ id: string }>) => list.map((a) => a.id)),
-      ...context.record.inferences.map((inf) => inf.id),
-    ]);
-    const visit = (id: string, pointer: string) => {
+    for (const [at, { id }] of all) {
       const first = seen.get(id);
-      if (id === 'article') {
-        issues.push({
-          pointer,
-          severity: 'error',
+      if (id === 'article')
+        yield error(`${at}/id`, {
           message: 'the id "article" is reserved',
           hint: 'Inferences use `about: "article"` for the article itself; choose another id.',
         });
-      } else if (first !== undefined) {
-        issues.push({
-          pointer,
-          severity: 'error',
+      else if (first !== undefined)
+        yield error(`${at}/id`, {
           message: `the id "${id}" is already used at ${first}`,
-          hint: `Give each annotation its own id, e.g. "${freeId(id, all)}".`,
+          hint: `Give each annotation its own id, e.g. "${freeId(id, taken)}".`,
         });
-      } else seen.set(id, pointer);
-    };
-    for (const [kind, list] of Object.entries(context.record.annotations)) {
-      (list as Array<{ id: string }>).forEach((a, i) => visit(a.id, `/annotations/${kind}/${i}/id`));
+      else seen.set(id, `${at}/id`);
     }
-    context.record.inferences.forEach((inf, i) => visit(inf.id, `/inferences/${i}/id`));
-    return issues;
-  },
+  }),
 };

@@ -1,4 +1,4 @@
-/** Every rule the validator runs, in the order their findings are listed for the same position. */
+/** Every rule the validator runs, in the order `--list-rules` and docs/validation.md list them. */
 import type { Rule } from '../rule.ts';
 import { ids } from './ids.ts';
 import { references } from './references.ts';

@@ -1,5 +1,6 @@
-import type { Issue, RecordRule } from '../rule.ts';
+import type { RecordRule } from '../rule.ts';
 import { resolvePointer } from '../json-pointer.ts';
+import { annotationsOf, error, issues } from './kit.ts';
 
 export const inferencePointers: RecordRule<'article'> = {
   name: 'inference-pointers',
@@ -7,38 +8,28 @@ export const inferencePointers: RecordRule<'article'> = {
   description:
     'An inference’s `field` is a JSON Pointer that resolves in what it is `about` (an annotation of the ' +
     'article, or the article itself).',
-  check(context) {
-    const article = context.record;
-    const byId = new Map<string, unknown>();
-    for (const list of Object.values(article.annotations))
-      for (const a of list as Array<{ id: string }>) byId.set(a.id, a);
-    const issues: Issue[] = [];
-    article.inferences.forEach((inference, i) => {
-      const target = inference.about === 'article' ? article : byId.get(inference.about);
+  check: issues(function* ({ record }) {
+    const byId = new Map([...annotationsOf(record)].map(([, a]) => [a.id, a as unknown]));
+    for (const [i, { about, field }] of record.inferences.entries()) {
+      const target = about === 'article' ? record : byId.get(about);
       // the references rule reports an unknown `about`
-      if (target === undefined || typeof inference.field !== 'string') return;
-      const resolved = resolvePointer(target, inference.field);
-      if (resolved.found) return;
-      const keys = (() => {
-        const base = resolvePointer(target, resolved.at);
-        return base.found && base.value !== null && typeof base.value === 'object' && !Array.isArray(base.value)
+      if (target === undefined || typeof field !== 'string') continue;
+      const resolved = resolvePointer(target, field);
+      if (resolved.found) continue;
+      const { at } = resolved;
+      const base = resolvePointer(target, at);
+      const keys =
+        base.found && base.value !== null && typeof base.value === 'object' && !Array.isArray(base.value)
           ? Object.keys(base.value)
           : [];
-      })();
-      issues.push({
-        pointer: `/inferences/${i}/field`,
-        severity: 'error',
-        message:
-          `"${inference.field}" does not resolve in ` +
-          `"${inference.about}"${resolved.at ? ` (it stops after ${resolved.at})` : ''}`,
+      yield error(`/inferences/${i}/field`, {
+        message: `"${field}" does not resolve in "${about}"${at ? ` (it stops after ${at})` : ''}`,
         hint:
           keys.length > 0
-            ? `Point at a field of ${inference.about === 'article' ? 'the article' : `"${inference.about}"`}` +
-              `${resolved.at ? ` under ${resolved.at}` : ''}: ${keys.map((k) => `${resolved.at}/${k}`).join(', ')}.`
-            : `Point at a field that exists: when ${resolved.at || 'it'} is null, infer the whole value at ` +
-              `${resolved.at || '/'}.`,
+            ? `Point at a field of ${about === 'article' ? 'the article' : `"${about}"`}` +
+              `${at ? ` under ${at}` : ''}: ${keys.map((k) => `${at}/${k}`).join(', ')}.`
+            : `Point at a field that exists: when ${at || 'it'} is null, infer the whole value at ${at || '/'}.`,
       });
-    });
-    return issues;
-  },
+    }
+  }),
 };

@@ -1,10 +1,11 @@
-import type { Issue, DatasetRule } from '../rule.ts';
+import type { DatasetRule } from '../rule.ts';
+import { error, issues } from './kit.ts';
 
-/** How many `to` ids each kind of redirect takes. */
+/** How many `to` ids each kind of redirect takes: at least, at most, in words. */
 const TARGETS = {
-  moved: { ok: (n: number) => n === 1, says: 'exactly one id' },
-  split: { ok: (n: number) => n >= 2, says: 'two or more ids' },
-  removed: { ok: (n: number) => n === 0, says: 'no ids' },
+  moved: [1, 1, 'exactly one id'],
+  split: [2, Infinity, 'two or more ids'],
+  removed: [0, 0, 'no ids'],
 } as const;
 
 export const redirects: DatasetRule<'known' | 'redirects'> = {
@@ -14,51 +15,36 @@ export const redirects: DatasetRule<'known' | 'redirects'> = {
   description:
     'A redirect’s old id is not also a live record; its `to` ids exist; `moved` has one target, `split` two or ' +
     'more, `removed` none.',
-  check(summary) {
-    const issues: Issue[] = [];
-    const { known } = summary;
-    for (const { file, record } of summary.redirects) {
-      const live = known[record.collection];
-      if (live.has(record.id)) {
-        issues.push({
+  check: issues(function* ({ known, redirects }) {
+    for (const { file, record } of redirects) {
+      const { collection, id, kind, to } = record;
+      if (known[collection].has(id))
+        yield error('/id', {
           file,
-          pointer: '/id',
-          severity: 'error',
-          message: `"${record.id}" is both redirected and a live record in data/${record.collection}/`,
-          hint: `Delete data/${record.collection}/${record.id}.json, or delete this redirect if the record is back.`,
+          message: `"${id}" is both redirected and a live record in data/${collection}/`,
+          hint: `Delete data/${collection}/${id}.json, or delete this redirect if the record is back.`,
         });
-      }
-      const rule = TARGETS[record.kind];
-      if (!rule.ok(record.to.length)) {
-        issues.push({
+      const [least, most, says] = TARGETS[kind];
+      if (to.length < least || to.length > most)
+        yield error('/to', {
           file,
-          pointer: '/to',
-          severity: 'error',
-          message: `a "${record.kind}" redirect has ${record.to.length} target(s); it needs ${rule.says}`,
+          message: `a "${kind}" redirect has ${to.length} target(s); it needs ${says}`,
           hint: 'Use "moved" for one new id, "split" for several, "removed" with an empty list.',
         });
-      }
-      record.to.forEach((id, i) => {
-        if (!live.has(id)) {
-          issues.push({
+      for (const [i, target] of to.entries()) {
+        if (!known[collection].has(target))
+          yield error(`/to/${i}`, {
             file,
-            pointer: `/to/${i}`,
-            severity: 'error',
-            message: `the target "${id}" is not in data/${record.collection}/`,
+            message: `the target "${target}" is not in data/${collection}/`,
             hint: 'Point the redirect at an existing record (chains of redirects are not followed).',
           });
-        }
-        if (id === record.id) {
-          issues.push({
+        if (target === id)
+          yield error(`/to/${i}`, {
             file,
-            pointer: `/to/${i}`,
-            severity: 'error',
             message: 'a redirect points to itself',
             hint: 'Remove the old id from `to`.',
           });
-        }
-      });
+      }
     }
-    return issues;
-  },
+  }),
 };

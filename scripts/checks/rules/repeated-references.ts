@@ -1,19 +1,6 @@
-import type { Issue, RecordRule } from '../rule.ts';
-import { collectionIdLists } from '../../lib/references.ts';
-
-/** Each list at `path` inside `value` (`-` for every item of a list), with its JSON pointer. */
-function listsAt(value: unknown, path: readonly string[], pointer: string, out: Array<[string, unknown[]]>): void {
-  if (value === null || typeof value !== 'object') return;
-  if (path.length === 0) {
-    if (Array.isArray(value)) out.push([pointer, value]);
-    return;
-  }
-  const [key, ...rest] = path as [string, ...string[]];
-  if (key === '-') {
-    if (Array.isArray(value)) value.forEach((item, i) => listsAt(item, rest, `${pointer}/${i}`, out));
-  } else if (Object.hasOwn(value, key))
-    listsAt((value as Record<string, unknown>)[key], rest, `${pointer}/${key}`, out);
-}
+import type { RecordRule } from '../rule.ts';
+import { collectionIdLists, valuesAt } from '../../lib/references.ts';
+import { error, issues } from './kit.ts';
 
 export const repeatedReferences: RecordRule<'record'> = {
   name: 'repeated-references',
@@ -21,35 +8,26 @@ export const repeatedReferences: RecordRule<'record'> = {
   description:
     'No list of ids (event `participants`, claim `isBasedOn`, a source’s or claimant’s `outlets`, a redirect’s ' +
     '`to`) names the same id twice: a repeat means nothing and multiplies the work of every output.',
-  check(context) {
-    const issues: Issue[] = [];
-    const lists: Array<[string, unknown[]]> = [];
-    for (const path of collectionIdLists(context.collection)) listsAt(context.record, path, '', lists);
-    for (const [pointer, list] of lists) {
+  check: issues(function* ({ collection, record }) {
+    for (const [pointer, list] of collectionIdLists(collection).flatMap((path) => [...valuesAt(record, path)])) {
+      if (!Array.isArray(list)) continue;
       const field = pointer.slice(pointer.lastIndexOf('/') + 1);
-      /** Each id's first index and, once repeated, its count and the index of its first repeat. */
-      const seen = new Map<string, { first: number; count: number; repeat?: number }>();
-      list.forEach((id, i) => {
-        if (typeof id !== 'string') return;
-        const entry = seen.get(id);
-        if (entry === undefined) return void seen.set(id, { first: i, count: 1 });
-        entry.count++;
-        entry.repeat ??= i;
-      });
-      for (const [id, { first, count, repeat }] of seen) {
-        if (repeat === undefined) continue;
-        issues.push({
-          pointer: `${pointer}/${repeat}`,
-          severity: 'error',
+      for (const [id, at] of repeats(list))
+        yield error(`${pointer}/${at[1]}`, {
           message:
-            `"${id}" is listed ${count === 2 ? 'twice' : `${count} times`} in \`${field}\` ` +
-            `(first at ${pointer}/${first})`,
+            `"${id}" is listed ${at.length === 2 ? 'twice' : `${at.length} times`} in \`${field}\` ` +
+            `(first at ${pointer}/${at[0]})`,
           hint:
-            `Remove the second "${id}"${count > 2 ? ' and every later one' : ''} from \`${field}\`: ` +
+            `Remove the second "${id}"${at.length > 2 ? ' and every later one' : ''} from \`${field}\`: ` +
             'an id counts once.',
         });
-      }
     }
-    return issues;
-  },
+  }),
 };
+
+/** Each id (string) listed more than once, with the indexes where it is, in the order of first appearance. */
+function repeats(list: unknown[]): Array<[string, number[]]> {
+  const at = new Map<string, number[]>();
+  for (const [i, id] of list.entries()) if (typeof id === 'string') (at.get(id) ?? at.set(id, []).get(id)!).push(i);
+  return [...at].filter(([, indexes]) => indexes.length > 1);
+}

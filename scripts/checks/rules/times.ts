@@ -1,26 +1,22 @@
-import type { Issue, RecordRule } from '../rule.ts';
-import type { TimeExpression } from '../../../types/index.ts';
-import { namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
+import type { RecordRule } from '../rule.ts';
+import type { Season, TimeExpression } from '../../../types/index.ts';
+import { MONTHS, SEASONS, WEEKDAYS, namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
 import { isTimeReference } from '../dates.ts';
+import { error, issues, warning } from './kit.ts';
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
-const SEASONS = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
-const NAME: { [K in keyof Named]: (n: Named[K][number]) => string } = {
-  weekdays: (n) => WEEKDAYS[n - 1]!,
-  months: (n) => MONTHS[n - 1]!,
-  seasons: (n) => SEASONS[n],
-};
+type Names = Array<number | Season>;
+const KINDS = ['weekdays', 'months', 'seasons'] as const;
+/** The English name of a weekday, month or season. */
+const nameOf = (kind: keyof Named, n: number | Season): string =>
+  kind === 'seasons' ? SEASONS[n as Season] : (kind === 'weekdays' ? WEEKDAYS : MONTHS)[(n as number) - 1]!;
 
 /** What the stored time says of weekdays, months and seasons: its value's, or its ends', or its relative's. */
-function storedNames(t: TimeExpression): { [K in keyof Named]: Named[K] | null } {
-  const said: { [K in keyof Named]: Named[K] | null } = { weekdays: null, months: null, seasons: null };
+function storedNames(t: TimeExpression): Record<keyof Named, Names | null> {
+  const said: Record<keyof Named, Names | null> = { weekdays: null, months: null, seasons: null };
   for (const value of [t.value, t.beginPoint, t.endPoint]) {
     if (typeof value !== 'string' || isTimeReference(value)) continue;
     const by = namedByValue(value);
-    said.weekdays = by.weekdays ? [...(said.weekdays ?? []), ...by.weekdays] : said.weekdays;
-    said.months = by.months ? [...(said.months ?? []), ...by.months] : said.months;
-    said.seasons = by.seasons ? [...(said.seasons ?? []), ...by.seasons] : said.seasons;
+    for (const kind of KINDS) if (by[kind]) said[kind] = [...(said[kind] ?? []), ...by[kind]];
   }
   if (t.relative?.weekday !== undefined) said.weekdays = [t.relative.weekday];
   if (t.relative?.season !== undefined) said.seasons = [t.relative.season];
@@ -35,100 +31,84 @@ export const times: RecordRule<'article'> = {
     'endPoint, an interval has one of them but no value, a relative expression has the value its relative ' +
     'gives from the publication date (X where unknown), and the stored time is the weekday, month or season ' +
     'its words name (a warning).',
-  check(context) {
-    const issues: Issue[] = [];
-    const published = context.record.datePublished;
-    context.record.annotations.events.forEach((e, i) => {
-      const t = e.time;
-      if (!t || typeof t !== 'object') return;
-      /** An issue about a field of this event's time. */
-      const report = (field: string, severity: Issue['severity'], message: string, hint: string) =>
-        issues.push({ pointer: `/annotations/events/${i}/time/${field}`, severity, message, hint });
-      if (t.type === 'instant' && (t.beginPoint !== null || t.endPoint !== null)) {
-        report(
-          t.beginPoint !== null ? 'beginPoint' : 'endPoint',
-          'error',
-          'an instant has no beginPoint or endPoint',
-          'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", ' +
+  check: issues(function* ({ record: { datePublished: published, annotations } }) {
+    for (const [i, { id, time: t }] of annotations.events.entries()) {
+      if (!t) continue;
+      const at = (field: string) => `/annotations/events/${i}/time/${field}`;
+      if (t.type === 'instant' && (t.beginPoint !== null || t.endPoint !== null))
+        yield error(at(t.beginPoint !== null ? 'beginPoint' : 'endPoint'), {
+          message: 'an instant has no beginPoint or endPoint',
+          hint:
+            'Put the date in `value`, or make the type "interval" (“since 2022”: beginPoint "2022", ' +
             'endPoint "PRESENT_REF").',
-        );
-      }
-      if (t.type === 'interval') {
-        if (t.value !== null)
-          report(
-            'value',
-            'error',
-            'an interval has no single value',
+        });
+      if (t.type === 'interval' && t.value !== null)
+        yield error(at('value'), {
+          message: 'an interval has no single value',
+          hint:
             'Give `beginPoint` and `endPoint` (null for an open end, "PRESENT_REF" for the publication ' +
-              'date) and set value to null.',
-          );
-        if (t.beginPoint === null && t.endPoint === null)
-          report(
-            'beginPoint',
-            'error',
-            'an interval needs a beginPoint or an endPoint',
-            'Give the end the text states; if it states neither, the expression is an instant with a null value.',
-          );
-      }
+            'date) and set value to null.',
+        });
+      if (t.type === 'interval' && t.beginPoint === null && t.endPoint === null)
+        yield error(at('beginPoint'), {
+          message: 'an interval needs a beginPoint or an endPoint',
+          hint: 'Give the end the text states; if it states neither, the expression is an instant with a null value.',
+        });
       const exact = typeof t.selector?.exact === 'string' ? t.selector.exact : 'the time expression';
-      if (t.relative && typeof t.relative === 'object' && t.type === 'instant') {
-        const expected = resolveRelative(t.relative, published);
-        if (typeof expected !== 'string')
-          report(
-            'relative',
-            'error',
-            `the relative time of ${JSON.stringify(exact)} cannot be computed: ${expected.problem}`,
+      const expected = t.relative && t.type === 'instant' ? resolveRelative(t.relative, published) : null;
+      if (expected !== null && typeof expected !== 'string')
+        yield error(at('relative'), {
+          message: `the relative time of ${JSON.stringify(exact)} cannot be computed: ${expected.problem}`,
+          hint:
             'A named weekday is { "unit": "weekday", "weekday": 1–7, "offset": -1 or 1 }, a season { ' +
-              '"unit": "season", "season": "SU", "offset": … }; see docs/annotation-guide.md, section 7.',
-          );
-        else if (t.value !== expected)
-          report(
-            'value',
-            'error',
+            '"unit": "season", "season": "SU", "offset": … }; see docs/annotation-guide.md, section 7.',
+        });
+      else if (expected !== null && t.value !== expected)
+        yield error(at('value'), {
+          message:
             `${JSON.stringify(exact)} counted from the publication date (${published ?? 'unknown'}) ` +
-              `has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
+            `has the TIMEX3 value "${expected}", not ${t.value === null ? 'null' : JSON.stringify(t.value)}`,
+          hint:
             `Set "value": "${expected}"` +
-              (!expected.includes('X')
-                ? ''
-                : t.value === null
-                  ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator ' +
-                    'inference on /time/value'
-                  : `, and keep your date as a curator inference: { "about": "${e.id}", "field": "/time/value", ` +
-                    `"value": ${JSON.stringify(t.value)}, … }`) +
-              '.',
-          );
-      }
+            (!expected.includes('X')
+              ? ''
+              : t.value === null
+                ? ': X marks what the unknown publication date leaves open; a date you infer goes in a curator ' +
+                  'inference on /time/value'
+                : `, and keep your date as a curator inference: { "about": "${id}", "field": "/time/value", ` +
+                  `"value": ${JSON.stringify(t.value)}, … }`) +
+            '.',
+        });
       const named = namedInText(exact);
       const stored = storedNames(t);
-      for (const kind of ['weekdays', 'months', 'seasons'] as const) {
-        const words = named[kind] as Array<Named[typeof kind][number]>;
-        const says = stored[kind] as typeof words | null;
-        const name = NAME[kind] as (n: (typeof words)[number]) => string;
-        if (words.length === 0) continue;
-        if (says === null && kind === 'weekdays' && t.relative?.unit === 'day')
-          report(
-            'relative',
-            'warning',
-            `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day ` +
+      const storedIn =
+        t.relative?.weekday !== undefined || t.relative?.season !== undefined
+          ? 'relative'
+          : t.value !== null
+            ? 'value'
+            : 'beginPoint';
+      for (const kind of KINDS) {
+        const [words, says] = [named[kind] as Names, stored[kind]];
+        const name = (n: number | Season) => nameOf(kind, n);
+        if (words.length > 0 && says === null && kind === 'weekdays' && t.relative?.unit === 'day')
+          yield warning(at('relative'), {
+            message:
+              `${JSON.stringify(exact)} names ${name(words[0]!)}, but the time is stored as a day ` +
               `counted from the publication day, which does not say it is a ${name(words[0]!)}`,
-            `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } ` +
+            hint:
+              `Store the weekday: "relative": { "unit": "weekday", "weekday": ${words[0]}, "offset": -1 } ` +
               `for a past ${name(words[0]!)} (1 for a coming one), and the value the times rule then gives.`,
-          );
+          });
         else if (says !== null && words.some((w) => !says.includes(w)))
-          report(
-            t.relative?.weekday !== undefined || t.relative?.season !== undefined
-              ? 'relative'
-              : t.value !== null
-                ? 'value'
-                : 'beginPoint',
-            'warning',
-            `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
+          yield warning(at(storedIn), {
+            message:
+              `${JSON.stringify(exact)} names ${words.map(name).join(' and ')}, but the stored time is ` +
               `${says.map(name).join(' or ')}`,
-            'Check the value (and relative) against the words: the stored time must be the day, month or ' +
+            hint:
+              'Check the value (and relative) against the words: the stored time must be the day, month or ' +
               'season the text names.',
-          );
+          });
       }
-    });
-    return issues;
-  },
+    }
+  }),
 };

@@ -1,13 +1,10 @@
-import type { Issue, RecordRule } from '../rule.ts';
+import type { RecordRule } from '../rule.ts';
+import { error, issues } from './kit.ts';
 
 /** Checks one URL; returns the problem, or null when it is an absolute http(s) URL. */
 export function urlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'is not an absolute URL';
-  }
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url === null) return 'is not an absolute URL';
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return `uses ${url.protocol.slice(0, -1)}:, not http or https`;
   if (url.hostname === '') return 'has no host';
@@ -20,25 +17,17 @@ export const urls: RecordRule<'record'> = {
   name: 'urls',
   scope: 'record',
   description: 'URLs are absolute http(s) addresses with a host, no credentials and no white space.',
-  check(context) {
-    const candidates: Array<[string, string | null | undefined]> = [];
-    if (context.collection === 'articles') {
-      candidates.push(['/url', context.record.url], ['/provenance/sourceUrl', context.record.provenance.sourceUrl]);
-    } else if (context.collection === 'outlets') {
-      candidates.push(['/url', context.record.url]);
-    }
-    const issues: Issue[] = [];
+  check: issues(function* ({ collection, record }) {
+    const candidates: Array<[string, string | null]> = [];
+    if (collection === 'articles' || collection === 'outlets') candidates.push(['/url', record.url]);
+    if (collection === 'articles') candidates.push(['/provenance/sourceUrl', record.provenance.sourceUrl]);
     for (const [pointer, value] of candidates) {
-      if (typeof value !== 'string') continue;
-      const problem = urlProblem(value);
+      const problem = typeof value === 'string' ? urlProblem(value) : null;
       if (problem)
-        issues.push({
-          pointer,
-          severity: 'error',
+        yield error(pointer, {
           message: `the URL "${value}" ${problem}`,
           hint: 'Use the full address as shown in the browser, starting with https:// (or null when unknown).',
         });
     }
-    return issues;
-  },
+  }),
 };

@@ -5,9 +5,7 @@
  * in this folder, one line here, one test (docs/architecture.md).
  */
 import type { Format } from './format.ts';
-import { jsonl } from './jsonl.ts';
-import { json } from './json.ts';
-import { articles } from './articles.ts';
+import { articles, json, jsonl } from './json.ts';
 import { tables } from './tables.ts';
 import { sqlite } from './sqlite.ts';
 import { w3c } from './w3c.ts';

@@ -4,7 +4,7 @@
  * The tasks themselves: scripts/interop/label-studio.ts.
  */
 import { join } from 'node:path';
-import { TEXT, type Format, type Resource } from './format.ts';
+import { TEXT, type Format } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
 import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
 import { entityKinds } from '../../interop/model.ts';
@@ -28,7 +28,7 @@ export const labelStudio: Format = {
     }
     const paths = tasks.close();
     out.write(LABEL_STUDIO_CONFIG, labelStudioConfig(entityKinds(join(rootDir, 'schemas'))));
-    const resources: Resource[] = [
+    return [
       {
         name: 'annotations-label-studio',
         path: paths,
@@ -53,6 +53,5 @@ export const labelStudio: Format = {
         croissant: false,
       },
     ];
-    return resources;
   },
 };

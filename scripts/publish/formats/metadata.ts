@@ -8,14 +8,14 @@
  *   field per column (type, description, source column, keys and references), and the Responsible-AI fields;
  * - `dataset.jsonld`: a schema.org `Dataset`, small enough for a web page's head.
  */
-import type { WrittenFile } from '../output.ts';
+import type { OutputDir, WrittenFile } from '../output.ts';
 import type { Table, TableModel } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
-import { DIALECT, tableSchema } from '../table-schema.ts';
+import { DIALECT, resourceName } from './tables.ts';
 import { TEXT, type Format, type PackageMetadata, type Resource } from './format.ts';
 
 export const DATA_PACKAGE_PATH = 'datapackage.json';
-export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 /** The licence of what the dataset's curators made (the article text is not theirs; see LICENSE-DATA.md). */
 export const DATA_LICENSE = 'CC-BY-4.0';
 /** Appended to the description of a resource the npm package does not ship. */
@@ -42,45 +42,32 @@ const SOURCES = [
 const CONTRIBUTORS = [{ title: 'annotated-news contributors', roles: ['creator', 'curator'] }];
 
 export const CROISSANT_PATH = 'croissant.json';
-export const DATASET_JSONLD_PATH = 'dataset.jsonld';
-export const CROISSANT_SPEC = 'http://mlcommons.org/croissant/1.1';
+const DATASET_JSONLD_PATH = 'dataset.jsonld';
+const CROISSANT_SPEC = 'http://mlcommons.org/croissant/1.1';
 
 const CREATOR = { '@type': 'Organization', name: 'annotated-news contributors' };
 const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 const TITLE = 'Annotated news';
 
+/** The Croissant terms of the JSON-LD context below: each is `cr:<term>`, but for the four it then redefines. */
+const CROISSANT_TERMS =
+  'citeAs column conformsTo data dataType examples extract field fileObject fileSet format includes isLiveDataset ' +
+  'jsonPath key md5 recordSet references regex sdVersion separator source subField transform';
+
 /** The JSON-LD context of Croissant 1.1 (its Appendix 1), with the RAI and Dublin Core prefixes. */
-export const CROISSANT_CONTEXT = {
+const CROISSANT_CONTEXT = {
   '@language': 'en',
   '@vocab': 'https://schema.org/',
   sc: 'https://schema.org/',
   cr: 'http://mlcommons.org/croissant/',
   rai: 'http://mlcommons.org/croissant/RAI/',
   dct: 'http://purl.org/dc/terms/',
-  citeAs: 'cr:citeAs',
-  column: 'cr:column',
+  ...Object.fromEntries(CROISSANT_TERMS.split(' ').map((term) => [term, `cr:${term}`])),
+  // Redefined in place: a key keeps its position in the alphabetical list above.
   conformsTo: 'dct:conformsTo',
   data: { '@id': 'cr:data', '@type': '@json' },
   dataType: { '@id': 'cr:dataType', '@type': '@vocab' },
   examples: { '@id': 'cr:examples', '@type': '@json' },
-  extract: 'cr:extract',
-  field: 'cr:field',
-  fileObject: 'cr:fileObject',
-  fileSet: 'cr:fileSet',
-  format: 'cr:format',
-  includes: 'cr:includes',
-  isLiveDataset: 'cr:isLiveDataset',
-  jsonPath: 'cr:jsonPath',
-  key: 'cr:key',
-  md5: 'cr:md5',
-  recordSet: 'cr:recordSet',
-  references: 'cr:references',
-  regex: 'cr:regex',
-  sdVersion: 'cr:sdVersion',
-  separator: 'cr:separator',
-  source: 'cr:source',
-  subField: 'cr:subField',
-  transform: 'cr:transform',
 };
 
 const DATA_TYPE: Record<FieldFacts['type'], string> = {
@@ -167,19 +154,19 @@ function aboutDataset(meta: PackageMetadata) {
   };
 }
 
-export function citeAs(meta: PackageMetadata): string {
+function citeAs(meta: PackageMetadata): string {
   return (
     `@misc{annotated_news, title = {${TITLE}}, author = {{annotated-news contributors}}, version = ` +
     `{${meta.version}}, note = {Dataset}}`
   );
 }
 
-function croissant(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], facts: Facts): object {
+function croissant(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], out: OutputDir): object {
   const listed = resources.filter((r) => r.croissant);
   const objectIds = (r: Resource) =>
     [r.path].flat().map((path, i, all) => (all.length > 1 ? `${r.name}-${i + 1}` : r.name));
   const distribution = listed.flatMap((r) =>
-    [r.path].flat().map((path, i) => fileObject(objectIds(r)[i]!, path, facts.file(path), r.mediatype, r.description)),
+    [r.path].flat().map((path, i) => fileObject(objectIds(r)[i]!, path, out.file(path), r.mediatype, r.description)),
   );
   /** The file a table's fields are read from: its first CSV (else any) file listed here. */
   const source = (table: Table) => {
@@ -224,41 +211,36 @@ function datasetJsonLd(meta: PackageMetadata, resources: readonly Resource[]): o
   };
 }
 
-/** Each written file's size and hash, and each resource's total size, from one pass over the files written. */
-interface Facts {
-  file(path: string): WrittenFile;
-  bytes(resource: Resource): number;
-}
-
-function facts(files: Iterable<WrittenFile>, resources: readonly Resource[]): Facts {
-  const single = new Map<string, WrittenFile | null>();
-  const owner = new Map<string, Resource>();
-  const totals = new Map<Resource, number>();
-  for (const r of resources) {
-    // A single file, or a shard that croissant.json lists as a file of its own.
-    if (typeof r.path === 'string' || r.croissant) for (const path of [r.path].flat()) single.set(path, null);
-    for (const path of [r.path].flat()) owner.set(path, r);
-  }
-  for (const file of files) {
-    if (single.has(file.path)) single.set(file.path, file);
-    const r = owner.get(file.path);
-    if (r) totals.set(r, (totals.get(r) ?? 0) + file.bytes);
-  }
+/**
+ * A table's Frictionless Table Schema: each column's type, description and constraints, and the keys. An empty cell
+ * is a missing value (null); an empty string is written as `""`.
+ */
+export function tableSchema(table: Table) {
+  const unique = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+  const fields = table.columns.map(({ name, facts }) => {
+    const { type, description, required, enum: values, minLength, maxLength, minimum, maximum } = facts;
+    const constraints = { required: required || undefined, unique: name === unique || undefined, enum: values };
+    // Only the constraints that apply: JSON leaves out the undefined ones.
+    return { name, type, description, constraints: { ...constraints, minLength, maxLength, minimum, maximum } };
+  });
+  const foreignKeys = table.foreignKeys.map(({ fields, reference }) => ({
+    fields,
+    reference: { resource: resourceName(reference.resource), fields: reference.fields },
+  }));
+  // The profile wants at least one foreign key when the property is present.
   return {
-    file(path) {
-      const file = single.get(path);
-      if (!file) throw new Error(`${path} is declared as a resource but was not written`);
-      return file;
-    },
-    bytes: (r) => totals.get(r) ?? 0,
+    fields,
+    missingValues: [''],
+    primaryKey: table.primaryKey,
+    ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
   };
 }
 
-function dataPackage(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], facts: Facts): object {
+function dataPackage(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], out: OutputDir): object {
   const tables = new Map(model.tables.map((t) => [t.name, t]));
   const describe = (r: Resource) => {
     const table = r.format === 'csv' && r.table !== undefined ? tables.get(r.table) : undefined;
-    const whole = typeof r.path === 'string' ? facts.file(r.path) : undefined;
+    const whole = typeof r.path === 'string' ? out.file(r.path) : undefined;
     return {
       name: r.name,
       ...(table ? { type: 'table' } : {}),
@@ -267,7 +249,7 @@ function dataPackage(meta: PackageMetadata, model: TableModel, resources: readon
       format: r.format,
       mediatype: r.mediatype,
       ...(r.encoding ? { encoding: r.encoding } : {}),
-      bytes: facts.bytes(r),
+      bytes: [r.path].flat().reduce((sum, path) => sum + out.file(path).bytes, 0),
       ...(whole ? { hash: `sha256:${whole.sha256}` } : {}),
       description: r.npm ? r.description : `${r.description} ${NOT_IN_NPM}`,
       ...(table ? { dialect: DIALECT, schema: tableSchema(table) } : {}),
@@ -318,11 +300,10 @@ export const metadata: Format = {
         croissant: false,
       },
     ];
-    const before = facts(out.files(), written);
-    out.write(CROISSANT_PATH, jsonText(croissant(dataset, model, written, before)));
+    out.write(CROISSANT_PATH, jsonText(croissant(dataset, model, written, out)));
     out.write(DATASET_JSONLD_PATH, jsonText(datasetJsonLd(dataset, written)));
     const resources = [...written, ...own];
-    out.write(DATA_PACKAGE_PATH, jsonText(dataPackage(dataset, model, resources, facts(out.files(), resources))));
+    out.write(DATA_PACKAGE_PATH, jsonText(dataPackage(dataset, model, resources, out)));
     return own;
   },
 };

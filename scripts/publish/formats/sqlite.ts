@@ -117,46 +117,28 @@ const BATCH_ROWS = 128;
 const MAX_VARIABLES = 32_766;
 
 /**
- * A table's rows, inserted `batch` at a time by one prepared multi-row `INSERT … VALUES (…), (…)…`: each statement
- * run costs a few calls into WebAssembly whatever its size, so batching makes inserting several times cheaper. The rows
- * keep their order, so the file is the same from run to run.
+ * Inserts a table's rows `batch` at a time by prepared multi-row `INSERT … VALUES (…), (…)…` statements (one per
+ * size): each statement run costs a few calls into WebAssembly whatever its size, so batching makes inserting
+ * several times cheaper. The rows keep their order, so the file is the same from run to run.
  */
-class TableInserts {
-  readonly #many: Statement;
-  readonly #one: Statement;
-  readonly #width: number;
-  readonly #batch: number;
-  readonly #values: JSValue[];
-  #rows = 0;
-
-  constructor(db: Database, table: Table) {
-    this.#width = table.columns.length;
-    this.#batch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_VARIABLES / this.#width)));
-    const row = `(${table.columns.map(() => '?').join(', ')})`;
-    const insert = `INSERT INTO ${sqlName(table.name)} VALUES `;
-    this.#many = db.prepare(insert + Array.from({ length: this.#batch }, () => row).join(', '));
-    this.#one = db.prepare(insert + row);
-    this.#values = new Array<JSValue>(this.#batch * this.#width);
-  }
-
-  /** Booleans are bound as 0 and 1. */
-  add(row: readonly JSValue[]): void {
-    const values = this.#values;
-    let at = this.#rows * this.#width;
-    for (let i = 0; i < this.#width; i++) values[at++] = row[i]!;
-    if (++this.#rows === this.#batch) {
-      this.#many.run(values);
-      this.#rows = 0;
-    }
-  }
-
-  /** Inserts the rows still waiting, one by one, and frees the statements. */
-  finish(): void {
-    for (let r = 0; r < this.#rows; r++) this.#one.run(this.#values.slice(r * this.#width, (r + 1) * this.#width));
-    this.#rows = 0;
-    this.#many.finalize();
-    this.#one.finalize();
-  }
+function inserter(db: Database, table: Table) {
+  const batch = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_VARIABLES / table.columns.length)));
+  const row = `(${table.columns.map(() => '?').join(', ')})`;
+  const statements = new Map<number, Statement>();
+  const insert = (rows: number) => {
+    if (!statements.has(rows))
+      statements.set(rows, db.prepare(`INSERT INTO ${sqlName(table.name)} VALUES ${Array(rows).fill(row).join(', ')}`));
+    return statements.get(rows)!;
+  };
+  return {
+    add(rows: JSValue[][]): void {
+      for (let at = 0; at < rows.length; at += batch) {
+        const part = rows.slice(at, at + batch);
+        insert(part.length).run(part.flat());
+      }
+    },
+    finish: () => statements.forEach((statement) => statement.finalize()),
+  };
 }
 
 /**
@@ -184,14 +166,14 @@ export const sqlite: Format = {
       await withDuckDb(out.root, async (duckdb) => {
         for (const table of model.tables) {
           db.exec(createTable(table));
-          const inserts = new TableInserts(db, table);
+          const inserts = inserter(db, table);
           const columns = table.columns
             .map((c) => (c.facts.type === 'date' ? `CAST(${sqlName(c.name)} AS VARCHAR)` : sqlName(c.name)))
             .join(', ');
           const parquet = sqlString(join(out.root, parquetPath(table.name)));
           const result = await duckdb.stream(`SELECT ${columns} FROM read_parquet(${parquet}) ${orderBy(table)}`);
           for (let chunk; (chunk = await result.fetchChunk()) && chunk.rowCount > 0;)
-            for (const row of chunk.getRows()) inserts.add(row as JSValue[]);
+            inserts.add(chunk.getRows() as JSValue[][]);
           inserts.finish();
         }
       });

@@ -9,7 +9,7 @@
  * after), on `THREADS` threads whatever the machine, so the Parquet row groups are the same everywhere. No line or
  * field size limit applies: the rows never pass through a CSV reader.
  *
- * CSV: RFC 4180 (table-schema.ts `DIALECT`), UTF-8 without a byte-order mark, a header row, CRLF. A null is an empty
+ * CSV: RFC 4180 (`DIALECT`), UTF-8 without a byte-order mark, a header row, CRLF. A null is an empty
  * cell, an empty string `""`; a cell with a comma, a quote, a line break or `#` is quoted (DuckDB quotes `#` so that
  * readers that take it for a comment do not). A number cell is the text data.json has (JavaScript's), not DuckDB's
  * (`5`, not `5.0`). Values are written verbatim: no cell is altered to defuse spreadsheet formulas (see the README).
@@ -21,11 +21,16 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { FieldFacts } from '../schema-fields.ts';
-import type { Cell, Row, Table, TableModel } from '../table-model.ts';
-import { DIALECT, resourceName } from '../table-schema.ts';
+import { RowMaker, type Row, type Table, type TableModel } from '../table-model.ts';
 import type { Format, Resource } from './format.ts';
-import { eachRow } from './rows.ts';
+import { jsonlPath } from './json.ts';
+import { COLLECTIONS } from '../../lib/collections.ts';
+import { readLines } from '../../lib/lines.ts';
 
+/** RFC 4180: comma, double quotes doubled inside quoted fields, CRLF line ends, a header row. */
+export const DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
+/** A table's resource name in datapackage.json (Frictionless names allow `-` but not `_`). */
+export const resourceName = (table: string) => table.replaceAll('_', '-');
 export const csvPath = (table: string) => `csv/${table}.csv`;
 export const parquetPath = (table: string) => `parquet/${table}.parquet`;
 const PARQUET_COMPRESSION = 'zstd';
@@ -51,72 +56,45 @@ export const DUCKDB_TYPE: Record<FieldFacts['type'], string> = {
 
 export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export const sqlName = (name: string) => `"${name.replaceAll('"', '""')}"`;
-/** The column that holds a number column's CSV text (`:` is not in a model column's name). */
-const textOf = (column: string) => `${column}:text`;
-
 /** `ORDER BY` a table's primary key. */
 export const orderBy = (table: Table) => `ORDER BY ${table.primaryKey.map(sqlName).join(', ')}`;
 
 /**
- * Appends one row's cells by the column types, a number also as its text. DuckDB casts on the way in: an integer
- * (a JavaScript number) to BIGINT, a date's text to DATE.
+ * Appends one row's cells. A number is appended as its text, the text data.json has (JavaScript's: `5`, not DuckDB's
+ * `5.0`), which the CSV writes as it is and Parquet casts back to the same double. DuckDB casts the rest on the way
+ * in: an integer (a JavaScript number) to BIGINT, a date's text to DATE.
  */
-function appender(table: Table): (a: DuckDBAppender, row: Row) => void {
-  const steps = table.columns.map((column): ((a: DuckDBAppender, cell: Cell) => void) => {
-    switch (column.facts.type) {
-      case 'integer':
-        return (a, cell) => a.appendDouble(cell as number);
-      case 'number':
-        return (a, cell) => {
-          a.appendDouble(cell as number);
-          a.appendVarchar(String(cell));
-        };
-      case 'boolean':
-        return (a, cell) => a.appendBoolean(cell as boolean);
-      default:
-        return (a, cell) => a.appendVarchar(cell as string);
-    }
+function appendRow(a: DuckDBAppender, table: Table, row: Row): void {
+  row.forEach((cell, i) => {
+    if (cell === null) a.appendNull();
+    else if (typeof cell === 'boolean') a.appendBoolean(cell);
+    else if (table.columns[i]!.facts.type === 'integer') a.appendDouble(cell as number);
+    else a.appendVarchar(String(cell));
   });
-  const width = steps.length;
-  return (a, row) => {
-    for (let i = 0; i < width; i++) {
-      const cell = row[i]!;
-      if (cell === null) {
-        a.appendNull();
-        if (table.columns[i]!.facts.type === 'number') a.appendNull();
-      } else steps[i]!(a, cell);
-    }
-    a.endRow();
-  };
+  a.endRow();
 }
 
-function createTable(table: Table): string {
-  const columns = table.columns.flatMap((c) => {
-    const column = `${sqlName(c.name)} ${DUCKDB_TYPE[c.facts.type]}`;
-    return c.facts.type === 'number' ? [column, `${sqlName(textOf(c.name))} VARCHAR`] : [column];
-  });
-  return `CREATE TABLE ${sqlName(table.name)} (${columns.join(', ')})`;
-}
+const createTable = (table: Table) =>
+  `CREATE TABLE ${sqlName(table.name)} (${table.columns
+    .map((c) => `${sqlName(c.name)} ${c.facts.type === 'number' ? 'VARCHAR' : DUCKDB_TYPE[c.facts.type]}`)
+    .join(', ')})`;
 
-/** Loads every table's rows into a DuckDB database, from the canonical stream under `root`. */
+/** Loads every table's rows into a DuckDB database, from the canonical stream under `root`, a record at a time. */
 async function loadTables(connection: DuckDBConnection, model: TableModel, root: string): Promise<void> {
-  const appenders = new Map<Table, { append: DuckDBAppender; row: (a: DuckDBAppender, row: Row) => void }>();
+  const appenders = new Map<Table, DuckDBAppender>();
   for (const table of model.tables) {
     await connection.run(createTable(table));
-    appenders.set(table, { append: await connection.createAppender(table.name), row: appender(table) });
+    appenders.set(table, await connection.createAppender(table.name));
   }
-  eachRow(root, model, (table, rows) => {
-    const { append, row } = appenders.get(table)!;
-    for (const cells of rows) row(append, cells);
-  });
-  for (const { append } of appenders.values()) append.closeSync();
+  const rows = new RowMaker(model);
+  for (const { name } of COLLECTIONS)
+    for (const line of readLines(join(root, jsonlPath(name))))
+      rows.rows(name, JSON.parse(line) as object, (table, made) => {
+        const appender = appenders.get(table)!;
+        for (const cells of made) appendRow(appender, table, cells);
+      });
+  for (const appender of appenders.values()) appender.closeSync();
 }
-
-/** The CSV's columns: a number column's text under the column's name. */
-const csvColumns = (table: Table) =>
-  table.columns
-    .map((c) => (c.facts.type === 'number' ? `${sqlName(textOf(c.name))} AS ${sqlName(c.name)}` : sqlName(c.name)))
-    .join(', ');
 
 const CSV_OPTIONS =
   `FORMAT csv, HEADER true, DELIMITER ${sqlString(DIALECT.delimiter)}, QUOTE ${sqlString(DIALECT.quoteChar)}, ` +
@@ -166,10 +144,13 @@ export const tables: Format = {
       for (const table of model.tables) {
         const from = `FROM ${sqlName(table.name)} ${orderBy(table)}`;
         await connection.run(
-          `COPY (SELECT ${csvColumns(table)} ${from}) TO ` +
-            `${sqlString(join(out.root, csvPath(table.name)))} (${CSV_OPTIONS})`,
+          `COPY (SELECT * ${from}) TO ` + `${sqlString(join(out.root, csvPath(table.name)))} (${CSV_OPTIONS})`,
         );
-        const columns = table.columns.map((c) => sqlName(c.name)).join(', ');
+        const columns = table.columns
+          .map((c) =>
+            c.facts.type === 'number' ? `CAST(${sqlName(c.name)} AS DOUBLE) AS ${sqlName(c.name)}` : sqlName(c.name),
+          )
+          .join(', ');
         await connection.run(
           `COPY (SELECT ${columns} ${from}) TO ` +
             `${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, dataset)})`,

@@ -5,7 +5,7 @@
  * `partOf`, `startIndex`, `next` and `prev`. Links are relative IRIs, resolved against the file that holds them, so
  * they work in dist/, in the download and on the site. The annotations themselves: scripts/interop/w3c.ts.
  */
-import { TEXT, type Format, type Resource } from './format.ts';
+import { TEXT, type Format } from './format.ts';
 import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, Shards } from '../../interop/export-input.ts';
 import { W3C_CONTEXT, w3cAnnotations } from '../../interop/w3c.ts';
 
@@ -51,7 +51,7 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
       last: `w3c/${page(paths.length)}`,
     };
     out.write(COLLECTION, `${JSON.stringify(collection, null, 1)}\n`);
-    const resources: Resource[] = [
+    return [
       {
         name: 'annotations-w3c',
         path: COLLECTION,
@@ -77,7 +77,6 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
         croissant: true,
       },
     ];
-    return resources;
   },
 });
 

@@ -58,7 +58,7 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Whether a value is a `TextQuoteSelector`. */
 export const isSelector = (value: unknown): value is TextQuoteSelector =>
-  value !== null && typeof value === 'object' && typeof (value as { exact?: unknown }).exact === 'string';
+  isRecord(value) && typeof value.exact === 'string';
 
 /** A selector's context, its `prefix` and `suffix`, leaving out the one that is undefined. */
 export const contextOf = ({ prefix, suffix }: { prefix?: string | undefined; suffix?: string | undefined }) => ({

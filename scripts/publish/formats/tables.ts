@@ -157,10 +157,8 @@ export const tables: Format = {
         );
       }
     });
-    const resources: Resource[] = [];
-    for (const table of model.tables) {
-      out.recordFromDisk(csvPath(table.name));
-      resources.push({
+    const resources = (table: Table): Resource[] => [
+      {
         name: resourceName(table.name),
         path: csvPath(table.name),
         format: 'csv',
@@ -170,11 +168,8 @@ export const tables: Format = {
         npm: true,
         croissant: true,
         table: table.name,
-      });
-    }
-    for (const table of model.tables) {
-      out.recordFromDisk(parquetPath(table.name));
-      resources.push({
+      },
+      {
         name: `${resourceName(table.name)}-parquet`,
         path: parquetPath(table.name),
         format: 'parquet',
@@ -185,8 +180,11 @@ export const tables: Format = {
         npm: false,
         croissant: true,
         table: table.name,
-      });
-    }
-    return resources;
+      },
+    ];
+    // Every CSV file, then every Parquet file.
+    const written = [0, 1].flatMap((kind) => model.tables.map((table) => resources(table)[kind]!));
+    for (const resource of written) out.recordFromDisk(resource.path as string);
+    return written;
   },
 };

@@ -157,34 +157,30 @@ export const tables: Format = {
         );
       }
     });
-    const resources = (table: Table): Resource[] => [
-      {
-        name: resourceName(table.name),
-        path: csvPath(table.name),
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        description: table.description,
-        npm: true,
-        croissant: true,
-        table: table.name,
-      },
-      {
-        name: `${resourceName(table.name)}-parquet`,
-        path: parquetPath(table.name),
-        format: 'parquet',
-        mediatype: 'application/vnd.apache.parquet',
-        description:
-          `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ` +
-          `${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
-        npm: false,
-        croissant: true,
-        table: table.name,
-      },
-    ];
-    // Every CSV file, then every Parquet file.
-    const written = [0, 1].flatMap((kind) => model.tables.map((table) => resources(table)[kind]!));
-    for (const resource of written) out.recordFromDisk(resource.path as string);
-    return written;
+    const csv = model.tables.map((table): Resource => ({
+      name: resourceName(table.name),
+      path: csvPath(table.name),
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      description: table.description,
+      npm: true,
+      croissant: true,
+      table: table.name,
+    }));
+    const parquet = model.tables.map((table): Resource => ({
+      name: `${resourceName(table.name)}-parquet`,
+      path: parquetPath(table.name),
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+      description:
+        `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ` +
+        `${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
+      npm: false,
+      croissant: true,
+      table: table.name,
+    }));
+    for (const { path } of [...csv, ...parquet]) out.recordFromDisk(path as string);
+    return [...csv, ...parquet];
   },
 };

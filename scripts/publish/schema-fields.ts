@@ -34,19 +34,18 @@ export class SchemaFields {
     return this.#schemas.get(name)!;
   }
 
-  /** `#resolve` in the schema `name`. */
-  resolve(name: string, node: Node): { node: Node; nullable: boolean; description: string } {
-    return this.#resolve(this.schema(name), node);
-  }
-
-  /** Follows `$ref`s and unwraps `anyOf: [X, null]` / `type: [null, X]`; the outermost description wins. */
-  #resolve(root: Node, start: Node): { node: Node; nullable: boolean; description: string } {
+  /**
+   * Follows `$ref`s (to the definitions of the schema `name`) and unwraps `anyOf: [X, null]` / `type: [null, X]`;
+   * the outermost description wins.
+   */
+  resolve(name: string, start: Node): { node: Node; nullable: boolean; description: string } {
+    const definitions = this.schema(name).definitions as Record<string, Node>;
     let node = start;
     let nullable = false;
     let description = typeof start.description === 'string' ? start.description : '';
     for (;;) {
       if (typeof node.$ref === 'string') {
-        const target = (root.definitions as Record<string, Node>)[node.$ref.replace('#/definitions/', '')];
+        const target = definitions[node.$ref.replace('#/definitions/', '')];
         if (!target) throw new Error(`unresolved ${node.$ref}`);
         node = target;
       } else if (Array.isArray(node.anyOf)) {

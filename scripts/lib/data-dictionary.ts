@@ -62,11 +62,9 @@ function objectInside(root: Schema, input: Schema): { node: Schema; suffix: stri
 /** The field's description; for a field typed by a named enum, the enum's own description (its values) follows. */
 function describeField(root: Schema, property: Schema): string {
   const own = text(resolveRef(root, property).description);
-  const ref = typeof property.$ref === 'string' ? property.$ref : undefined;
-  if (!ref) return own;
-  const target = (root.definitions as Record<string, Schema>)[ref.replace('#/definitions/', '')];
-  if (!target || !Array.isArray(target.enum) || typeof target.description !== 'string') return own;
-  return target.description === own ? own : `${own} ${target.description}`;
+  const target = property.$ref === undefined ? {} : resolveRef(root, { $ref: property.$ref });
+  if (!Array.isArray(target.enum) || typeof target.description !== 'string' || target.description === own) return own;
+  return `${own} ${target.description}`;
 }
 
 /** The rows of one schema's table: every field path, its type, whether it is required, and its description. */

@@ -16,7 +16,7 @@
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
+import { constants, homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { UserError } from './cli.ts';
 
@@ -259,14 +259,10 @@ function runCleanups(): void {
 function onExit(cleanup: () => void): () => void {
   if (!process.listeners('exit').includes(runCleanups)) {
     process.on('exit', runCleanups);
-    for (const [signal, number] of [
-      ['SIGINT', 2],
-      ['SIGTERM', 15],
-      ['SIGHUP', 1],
-    ] as const)
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
       process.on(signal, () => {
         runCleanups();
-        process.exit(128 + number);
+        process.exit(128 + constants.signals[signal]);
       });
   }
   cleanups.add(cleanup);

@@ -17,14 +17,10 @@ export function codePointIndexer(text: string): (utf16Index: number) => number {
   if (!/[\uD800-\uDFFF]/.test(text)) return (index) => index;
   const offsets = new Uint32Array(text.length + 1);
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++, count++) {
     offsets[i] = count;
-    const unit = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point; a lone surrogate counts as one on its own.
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-    const pair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-    if (pair) offsets[++i] = count; // the low surrogate belongs to the same code point
-    count++;
+    // A surrogate pair is one code point (its low surrogate maps to it too); a lone surrogate counts on its own.
+    if (text.codePointAt(i)! > 0xffff) offsets[++i] = count;
   }
   offsets[text.length] = count;
   return (index) => offsets[index]!;

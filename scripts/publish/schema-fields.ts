@@ -35,48 +35,17 @@ export class SchemaFields {
   }
 
   /**
-   * The facts of one field, named `schema:path` with dots between properties and `[]` after a list
-   * (`article:annotations.quotes[].attribution.exact`). A list path names its items. `required` is relative to the
-   * innermost list's item (a field of an author is required even though the list of authors may be null).
+   * Follows `$ref`s (to the definitions of the schema `name`) and unwraps `anyOf: [X, null]` / `type: [null, X]`;
+   * the outermost description wins.
    */
-  facts(field: string): FieldFacts {
-    const [name, path = ''] = field.split(':');
-    const root = this.schema(name!);
-    let node: Node = root;
-    let required = true;
-    let description = typeof root.description === 'string' ? root.description : '';
-    for (const segment of path.split('.')) {
-      const isList = segment.endsWith('[]');
-      const key = isList ? segment.slice(0, -2) : segment;
-      const parent = this.#resolve(root, node).node;
-      const property = (parent.properties as Record<string, Node> | undefined)?.[key];
-      if (!property) throw new Error(`${field}: the schema has no property ${key}`);
-      if (!((parent.required as string[] | undefined) ?? []).includes(key)) required = false;
-      const resolved = this.#resolve(root, property);
-      if (resolved.nullable) required = false;
-      description = resolved.description;
-      node = isList ? (resolved.node.items as Node) : resolved.node;
-      // A list's items are rows of their own table: whether a field is required counts from the item.
-      if (isList) required = true;
-    }
-    const leaf = this.#resolve(root, node);
-    if (leaf.nullable) required = false;
-    return { description, required, ...this.#typeAndConstraints(leaf.node, field) };
-  }
-
-  /** `#resolve` in the schema `name`. */
-  resolve(name: string, node: Node): { node: Node; nullable: boolean; description: string } {
-    return this.#resolve(this.schema(name), node);
-  }
-
-  /** Follows `$ref`s and unwraps `anyOf: [X, null]` / `type: [null, X]`; the outermost description wins. */
-  #resolve(root: Node, start: Node): { node: Node; nullable: boolean; description: string } {
+  resolve(name: string, start: Node): { node: Node; nullable: boolean; description: string } {
+    const definitions = this.schema(name).definitions as Record<string, Node>;
     let node = start;
     let nullable = false;
     let description = typeof start.description === 'string' ? start.description : '';
     for (;;) {
       if (typeof node.$ref === 'string') {
-        const target = (root.definitions as Record<string, Node>)[node.$ref.replace('#/definitions/', '')];
+        const target = definitions[node.$ref.replace('#/definitions/', '')];
         if (!target) throw new Error(`unresolved ${node.$ref}`);
         node = target;
       } else if (Array.isArray(node.anyOf)) {
@@ -96,19 +65,20 @@ export class SchemaFields {
     }
     return { node, nullable, description };
   }
+}
 
-  #typeAndConstraints(node: Node, field: string): Omit<FieldFacts, 'description' | 'required'> {
-    const facts: Omit<FieldFacts, 'description' | 'required'> = { type: 'string' };
-    if (Array.isArray(node.enum)) facts.enum = (node.enum as unknown[]).map(String);
-    else if (node.type === 'string') facts.type = node.format === 'date' ? 'date' : 'string';
-    else if (node.type === 'number' || node.type === 'integer' || node.type === 'boolean') facts.type = node.type;
-    else throw new Error(`${field} is not a scalar (type ${JSON.stringify(node.type)}); it needs a child table`);
-    for (const key of ['minLength', 'maxLength', 'minimum', 'maximum'] as const)
-      if (typeof node[key] === 'number') facts[key] = node[key];
-    // A pattern that demands a non-white-space character also rules out the empty string.
-    if (facts.type === 'string' && facts.minLength === undefined && typeof node.pattern === 'string') {
-      if (!new RegExp(node.pattern, 'u').test('')) facts.minLength = 1;
-    }
-    return facts;
+/** The facts of a scalar field (`field` names it in errors), given its resolved node. */
+export function scalarFacts(node: Node, field: string, required: boolean, description: string): FieldFacts {
+  const facts: FieldFacts = { description, required, type: 'string' };
+  if (Array.isArray(node.enum)) facts.enum = (node.enum as unknown[]).map(String);
+  else if (node.type === 'string') facts.type = node.format === 'date' ? 'date' : 'string';
+  else if (node.type === 'number' || node.type === 'integer' || node.type === 'boolean') facts.type = node.type;
+  else throw new Error(`${field} is not a scalar (type ${JSON.stringify(node.type)}); it needs a child table`);
+  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum'] as const)
+    if (typeof node[key] === 'number') facts[key] = node[key];
+  // A pattern that demands a non-white-space character also rules out the empty string.
+  if (facts.type === 'string' && facts.minLength === undefined && typeof node.pattern === 'string') {
+    if (!new RegExp(node.pattern, 'u').test('')) facts.minLength = 1;
   }
+  return facts;
 }

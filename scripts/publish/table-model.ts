@@ -21,7 +21,7 @@
 import { referenceTarget, type ReferenceTarget } from '../lib/references.ts';
 import type { CollectionRecords, Collection } from '../lib/collections.ts';
 import { COLLECTIONS } from '../lib/collections.ts';
-import { SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
+import { scalarFacts, SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
 import type { QuoteSeparator, TextQuoteSelector } from '../../types/index.ts';
 import { codePointOffset } from '../lib/text-quote.ts';
 
@@ -261,12 +261,16 @@ export class TableModel {
     return table;
   }
 
-  /** Adds a table, given its items' schema node (`rawNode`: before `$ref`s are followed, to tell an `Id`). */
+  /**
+   * Adds a table, given its items' schema node (`rawNode`: before `$ref`s are followed, to tell an `Id`), and whether
+   * an item may be null.
+   */
   #table(
     spec: Omit<Table, 'columns' | 'primaryKey' | 'foreignKeys'>,
     node: SchemaNode,
     schema: string,
     rawNode?: SchemaNode,
+    nullable = false,
   ): void {
     const table: Table = { ...spec, columns: [], primaryKey: ['id'], foreignKeys: [] };
     this.tables.push(table);
@@ -299,10 +303,11 @@ export class TableModel {
         computed('position', 'position', { type: 'integer', required: true, minimum: 1, description }),
       );
     }
-    if (isSelector(node)) this.#selector(table, spec.field, [], '');
-    else if (node.properties) this.#object(table, schema, node, spec.field, [], '', lists);
-    else if (isScalar(node)) this.#scalar(table, spec.field, [], singularColumn(spec.field), referenceTarget(rawNode));
-    else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
+    if (node.properties) this.#object(table, schema, node, spec.field, [], '', lists, true);
+    else if (isScalar(node)) {
+      const facts = scalarFacts(node, spec.field, !nullable, spec.description);
+      this.#scalar(table, spec.field, [], singularColumn(spec.field), facts, referenceTarget(rawNode));
+    } else this.unpublished.push({ field: spec.field, reason: 'a list of lists, or of items of an unknown type' });
     if (parent) {
       const hasId = table.columns.some((c) => c.name === 'id' && c.role === 'value');
       table.primaryKey = [
@@ -322,7 +327,10 @@ export class TableModel {
     for (const list of lists) list();
   }
 
-  /** Adds the columns of an object's fields (and queues its lists' child tables). */
+  /**
+   * Adds the columns of an object's fields (and queues its lists' child tables); `present`: whether the object is
+   * always there in a row's item (its fields are required only if it is).
+   */
   #object(
     table: Table,
     schema: string,
@@ -331,6 +339,7 @@ export class TableModel {
     path: string[],
     prefix: string,
     lists: Array<() => void>,
+    present: boolean,
   ): void {
     for (const [key, property] of Object.entries(node.properties as Record<string, SchemaNode>)) {
       const child = fieldOf(field, key);
@@ -338,15 +347,12 @@ export class TableModel {
       const resolved = this.schemas.resolve(schema, property);
       const target = resolved.node;
       const childPath = [...path, key];
-      if (isSelector(target)) {
-        // The row's own `selector` (an annotation's) needs no prefix; any other selector is named by its path.
-        const selectorPrefix = key === 'selector' && path.length === 0 ? prefix : `${prefix}${snake(key)}_`;
-        this.#selector(table, child, childPath, selectorPrefix);
-      } else if (target.type === 'array') {
+      const optional = !((node.required as string[] | undefined) ?? []).includes(key);
+      const always = present && !optional && !resolved.nullable;
+      if (target.type === 'array') {
         const name =
           NAMES[child]?.table ??
           `${table.collection === 'articles' && !table.parent ? '' : `${singular(table.name)}_`}${snake(key)}`;
-        const optional = !((node.required as string[] | undefined) ?? []).includes(key);
         if (resolved.nullable || optional) {
           const description =
             `\`false\` when \`${key}\` is not known (JSON ` +
@@ -361,15 +367,19 @@ export class TableModel {
             facts,
           });
         }
-        const items = this.schemas.resolve(schema, target.items as SchemaNode).node;
+        const items = this.schemas.resolve(schema, target.items as SchemaNode);
         const spec = { name, description: resolved.description, collection: table.collection, field: `${child}[]` };
+        const parent = { table, path: childPath };
         lists.push(() =>
-          this.#table({ ...spec, parent: { table, path: childPath } }, items, schema, target.items as SchemaNode),
+          this.#table({ ...spec, parent }, items.node, schema, target.items as SchemaNode, items.nullable),
         );
       } else if (target.type === 'object' && target.properties) {
-        this.#object(table, schema, target, child, childPath, `${prefix}${snake(key)}_`, lists);
+        // The row's own `selector` (an annotation's) needs no prefix; any other object is named by its path.
+        const own = key === 'selector' && path.length === 0 && isSelector(target);
+        this.#object(table, schema, target, child, childPath, own ? prefix : `${prefix}${snake(key)}_`, lists, always);
       } else if (isScalar(target)) {
-        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`, referenceTarget(property));
+        const facts = scalarFacts(target, child, always, resolved.description);
+        this.#scalar(table, child, childPath, `${prefix}${snake(key)}`, facts, referenceTarget(property));
       } else {
         this.unpublished.push({
           field: child,
@@ -379,21 +389,19 @@ export class TableModel {
         });
       }
     }
-  }
-
-  /** A column; with `references` (the field is declared an `EntityId` or `OutletId`), a foreign key too. */
-  #scalar(table: Table, field: string, path: string[], name: string, references?: ReferenceTarget): void {
-    table.columns.push({ name, role: 'value', field, path, facts: this.schemas.facts(field) });
-    if (references) table.foreignKeys.push({ fields: [name], reference: { resource: references, fields: ['id'] } });
-  }
-
-  #selector(table: Table, field: string, path: string[], prefix: string): void {
-    for (const key of SELECTOR_KEYS) this.#scalar(table, fieldOf(field, key), [...path, key], `${prefix}${key}`);
-    const required = this.schemas.facts(fieldOf(field, 'exact')).required;
+    if (!isSelector(node)) return;
+    // The offsets the build adds to a selector, there whenever its `exact` is.
+    const required = table.columns.find((c) => c.name === `${prefix}exact`)!.facts.required;
     for (const { name, description } of SELECTOR_OFFSETS) {
       const facts: FieldFacts = { type: 'integer', required, minimum: 0, description };
       table.columns.push(computed(`${prefix}${name}`, 'derived', facts, [...path, name]));
     }
+  }
+
+  /** A column; with `references` (the field is declared an `EntityId` or `OutletId`), a foreign key too. */
+  #scalar(table: Table, field: string, path: string[], name: string, facts: FieldFacts, references?: ReferenceTarget) {
+    table.columns.push({ name, role: 'value', field, path, facts });
+    if (references) table.foreignKeys.push({ fields: [name], reference: { resource: references, fields: ['id'] } });
   }
 }
 

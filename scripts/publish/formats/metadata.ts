@@ -8,7 +8,7 @@
  *   field per column (type, description, source column, keys and references), and the Responsible-AI fields;
  * - `dataset.jsonld`: a schema.org `Dataset`, small enough for a web page's head.
  */
-import type { OutputDir, WrittenFile } from '../output.ts';
+import type { OutputDir } from '../output.ts';
 import type { Table, TableModel } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
 import { DIALECT, resourceName } from './tables.ts';
@@ -104,19 +104,6 @@ const RESPONSIBLE_AI = {
     'leave redirects.',
 };
 
-function fileObject(id: string, path: string, file: WrittenFile, encodingFormat: string, description: string) {
-  return {
-    '@type': 'cr:FileObject',
-    '@id': id,
-    name: id,
-    description,
-    contentUrl: path,
-    contentSize: `${file.bytes} B`,
-    encodingFormat,
-    sha256: file.sha256,
-  };
-}
-
 const fieldId = (table: string, column: string) => `${table}/${column}`;
 
 function recordSet(table: Table, fileObjectId: string) {
@@ -162,18 +149,28 @@ function citeAs(meta: PackageMetadata): string {
 }
 
 function croissant(meta: PackageMetadata, model: TableModel, resources: readonly Resource[], out: OutputDir): object {
-  const listed = resources.filter((r) => r.croissant);
-  const objectIds = (r: Resource) =>
-    [r.path].flat().map((path, i, all) => (all.length > 1 ? `${r.name}-${i + 1}` : r.name));
-  const distribution = listed.flatMap((r) =>
-    [r.path].flat().map((path, i) => fileObject(objectIds(r)[i]!, path, out.file(path), r.mediatype, r.description)),
-  );
+  // Each file of a listed resource, its id the resource's name (numbered when the resource has several files).
+  const files = resources
+    .filter((r) => r.croissant)
+    .flatMap((r) =>
+      [r.path].flat().map((path, i, all) => ({ r, path, id: all.length > 1 ? `${r.name}-${i + 1}` : r.name })),
+    );
+  const distribution = files.map(({ r, path, id }) => ({
+    '@type': 'cr:FileObject',
+    '@id': id,
+    name: id,
+    description: r.description,
+    contentUrl: path,
+    contentSize: `${out.file(path).bytes} B`,
+    encodingFormat: r.mediatype,
+    sha256: out.file(path).sha256,
+  }));
   /** The file a table's fields are read from: its first CSV (else any) file listed here. */
   const source = (table: Table) => {
-    const of = listed.filter((r) => r.table === table.name);
-    const r = of.find((x) => x.format === 'csv') ?? of[0];
-    if (!r) throw new Error(`croissant.json lists no file of the ${table.name} table`);
-    return objectIds(r)[0]!;
+    const of = files.filter((f) => f.r.table === table.name);
+    const file = of.find((f) => f.r.format === 'csv') ?? of[0];
+    if (!file) throw new Error(`croissant.json lists no file of the ${table.name} table`);
+    return file.id;
   };
   return {
     '@context': CROISSANT_CONTEXT,

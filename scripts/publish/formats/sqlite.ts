@@ -196,17 +196,15 @@ export const sqlite: Format = {
         notice: info.$comment,
       };
       db.exec('CREATE TABLE dataset_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)');
-      const metadata = db.prepare('INSERT INTO dataset_metadata VALUES (?, ?)');
-      for (const [key, value] of Object.entries(meta)) metadata.run([key, value]);
-      metadata.finalize();
+      for (const row of Object.entries(meta)) db.run('INSERT INTO dataset_metadata VALUES (?, ?)', row);
       db.exec(
         'CREATE TABLE dataset_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, ' +
           'description TEXT NOT NULL, PRIMARY KEY (table_name, column_name))',
       );
-      const columns = db.prepare('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)');
-      for (const table of model.tables)
-        for (const c of table.columns) columns.run([table.name, c.name, c.facts.type, c.facts.description]);
-      columns.finalize();
+      const columns = model.tables.flatMap((t) =>
+        t.columns.map((c) => [t.name, c.name, c.facts.type, c.facts.description]),
+      );
+      for (const row of columns) db.run('INSERT INTO dataset_columns VALUES (?, ?, ?, ?)', row);
       db.exec(`PRAGMA user_version = ${userVersion(info.version)}`);
       db.exec('COMMIT');
     } finally {

@@ -157,36 +157,30 @@ export const tables: Format = {
         );
       }
     });
-    const resources: Resource[] = [];
-    for (const table of model.tables) {
-      out.recordFromDisk(csvPath(table.name));
-      resources.push({
-        name: resourceName(table.name),
-        path: csvPath(table.name),
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        description: table.description,
-        npm: true,
-        croissant: true,
-        table: table.name,
-      });
-    }
-    for (const table of model.tables) {
-      out.recordFromDisk(parquetPath(table.name));
-      resources.push({
-        name: `${resourceName(table.name)}-parquet`,
-        path: parquetPath(table.name),
-        format: 'parquet',
-        mediatype: 'application/vnd.apache.parquet',
-        description:
-          `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ` +
-          `${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
-        npm: false,
-        croissant: true,
-        table: table.name,
-      });
-    }
-    return resources;
+    const csv = model.tables.map((table): Resource => ({
+      name: resourceName(table.name),
+      path: csvPath(table.name),
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      description: table.description,
+      npm: true,
+      croissant: true,
+      table: table.name,
+    }));
+    const parquet = model.tables.map((table): Resource => ({
+      name: `${resourceName(table.name)}-parquet`,
+      path: parquetPath(table.name),
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+      description:
+        `The ${table.name} table (the rows and columns of ${csvPath(table.name)}), typed, ` +
+        `${PARQUET_COMPRESSION}-compressed; descriptions in the file's key-value metadata.`,
+      npm: false,
+      croissant: true,
+      table: table.name,
+    }));
+    for (const { path } of [...csv, ...parquet]) out.recordFromDisk(path as string);
+    return [...csv, ...parquet];
   },
 };

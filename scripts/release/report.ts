@@ -258,12 +258,8 @@ function checkRedirects(
         continue;
       }
       const to = (redirect.to ?? []).map((t) => `\`${t}\``).join(', ');
-      fates[`${collection}/${id}`] =
-        redirect.kind === 'moved'
-          ? `renamed to ${to}: ${redirect.reason}`
-          : redirect.kind === 'split'
-            ? `split into ${to}: ${redirect.reason}`
-            : `removed with no replacement: ${redirect.reason}`;
+      const fate = { moved: `renamed to ${to}`, split: `split into ${to}` }[redirect.kind as string];
+      fates[`${collection}/${id}`] = `${fate ?? 'removed with no replacement'}: ${redirect.reason}`;
       if (redirect.collection !== collection) {
         problems.push(
           `${file} says the record was in "${redirect.collection}", but \`${id}\` was published in ` +

@@ -108,15 +108,8 @@ export function countRecords(collection: Collection, n: number): string {
 export function reportFor(root: string): ChangeReport {
   const latest = latestReleaseTag(tagsMergedIntoHead(root));
   const before = latest ? gitSnapshot(root, latest.tag) : emptySnapshot();
+  const after = workingTreeSnapshot(root);
   const previous = latest && { tag: latest.tag, version: formatVersion(latest.version) };
-  return computeReport(before, workingTreeSnapshot(root), previous);
-}
-
-function computeReport(
-  before: Snapshot,
-  after: Snapshot,
-  previous: { tag: string; version: string } | null,
-): ChangeReport {
   const packageVersion = after.version ?? '';
   const current = parseVersion(packageVersion);
   const problems: string[] = [];
@@ -185,7 +178,7 @@ function computeReport(
   reasons.sort((a, b) => severity(b) - severity(a));
   const level = maxLevel(...reasons.map((reason) => LEVELS[severity(reason)]!));
 
-  const previousVersion = parseVersion(previous?.version ?? NO_RELEASE_VERSION) ?? parseVersion(NO_RELEASE_VERSION)!;
+  const previousVersion = latest?.version ?? parseVersion(NO_RELEASE_VERSION)!;
   const required = bumpVersion(previousVersion, level);
   const release = current && compareVersions(current, required) > 0 ? current : required;
   if (current && compareVersions(current, previousVersion) < 0) {

@@ -8,9 +8,9 @@
 import type { Annotations, Article, Block, CuratorInference, Entity, Outlet, Source } from '../../types/index.ts';
 import type { FigureUnit, QuoteKind, RelativeTime, TextQuoteSelector, TimeExpression } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
-import { resolveRelative } from '../lib/timex.ts';
+import { MONTHS, resolveRelative, WEEKDAYS } from '../lib/timex.ts';
 import { SYNTH_PREFIX, slugify, synthEntity, synthOutlet, type PoolName, type PoolSizes } from './registry.ts';
-import { FIRST_NAMES, MONTHS, SLOTS, SYLLABLES, WEEKDAYS } from './words.ts';
+import { FIRST_NAMES, SLOTS, SYLLABLES } from './words.ts';
 
 /** The day synthetic articles are recorded as added: fixed, so output never depends on the clock. */
 export const SYNTH_DATE_ADDED = '2026-01-15';
@@ -44,6 +44,8 @@ const GRAMMAR: Record<string, readonly string[]> = {
   ],
 };
 
+/** Monday to Friday. */
+const WORKDAYS = WEEKDAYS.slice(0, 5);
 /** Relative time expressions, each with how it is computed from the publication date. */
 const RELATIVE: ReadonlyArray<[string, RelativeTime]> = [
   ['last week', { unit: 'week', offset: -1 }],
@@ -54,7 +56,7 @@ const RELATIVE: ReadonlyArray<[string, RelativeTime]> = [
   ['last year', { unit: 'year', offset: -1 }],
   ['last summer', { unit: 'season', offset: -1, season: 'SU' }],
   ['on Monday morning', { unit: 'weekday', offset: -1, weekday: 1, partOfDay: 'MO' }],
-  ...WEEKDAYS.map((day, i): [string, RelativeTime] => [`on ${day}`, { unit: 'weekday', offset: -1, weekday: i + 1 }]),
+  ...WORKDAYS.map((day, i): [string, RelativeTime] => [`on ${day}`, { unit: 'weekday', offset: -1, weekday: i + 1 }]),
 ];
 /** Units of measure as the text writes them, with their UN/CEFACT codes. */
 const MEASURES = Object.entries({ kilometres: 'KMT', tonnes: 'TNE', hectares: 'HAR', miles: 'SMI' });

@@ -54,17 +54,6 @@ interface DataPackage {
   resources?: Resource[];
 }
 
-/** Exits with a user error unless `buildDir` is a build folder (`npm run build`'s output). */
-function requireBuild(buildDir: string): void {
-  if (!existsSync(join(buildDir, 'datapackage.json'))) {
-    fail(
-      `${buildDir} has no datapackage.json. Run \`npm run build\` first, or let \`npm run bundle\` build ` +
-        `into a temporary folder.`,
-      1,
-    );
-  }
-}
-
 /** Reads a file of the build folder: only a regular file (never a FIFO or a link out of the folder). */
 function readBuildFile(path: string): Buffer {
   try {
@@ -199,15 +188,12 @@ function renderBundleReadme(
 }
 
 runMain(() => {
-  const { values } = commandLine(
-    USAGE,
-    {
-      from: { type: 'string' },
-      out: { type: 'string', default: 'release' },
-      data: { type: 'string', default: 'data' },
-    },
-    false,
-  );
+  const options = {
+    from: { type: 'string' },
+    out: { type: 'string', default: 'release' },
+    data: { type: 'string', default: 'data' },
+  } as const;
+  const { values } = commandLine(USAGE, options, false);
   const root = process.cwd();
   // Checked before anything is built or written, so a refused --out or --from costs nothing and writes nothing.
   const target = {
@@ -217,13 +203,15 @@ runMain(() => {
     roots: [...new Set([root, REPO_ROOT])],
   };
   checkTarget(values.out, target);
-  if (values.from !== undefined) requireBuild(resolve(values.from));
-  let buildDir = values.from === undefined ? null : resolve(values.from);
-  let temporary: string | null = null;
+  const from = values.from === undefined ? null : resolve(values.from);
+  if (from !== null && !existsSync(join(from, 'datapackage.json'))) {
+    const how = 'Run `npm run build` first, or let `npm run bundle` build into a temporary folder.';
+    fail(`${from} has no datapackage.json. ${how}`, 1);
+  }
+  const temporary = from === null ? mkdtempSync(join(tmpdir(), 'annotated-news-bundle-')) : null;
   try {
-    if (buildDir === null) {
-      temporary = mkdtempSync(join(tmpdir(), 'annotated-news-bundle-'));
-      buildDir = join(temporary, 'dist');
+    const buildDir = from ?? join(temporary!, 'dist');
+    if (temporary) {
       const build = spawnSync(process.execPath, [...BUILD, '--data', values.data, '--out', buildDir], {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],

@@ -40,16 +40,13 @@ function run(root: string, command: Command, what: string): void {
 }
 
 runMain(() => {
-  const { values } = commandLine(
-    USAGE,
-    {
-      tag: { type: 'string' },
-      phase: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      root: { type: 'string', default: '.' },
-    },
-    false,
-  );
+  const options = {
+    tag: { type: 'string' },
+    phase: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    root: { type: 'string', default: '.' },
+  } as const;
+  const { values } = commandLine(USAGE, options, false);
   if (values.tag === undefined) usageError(USAGE, '--tag is required.');
   const phase = values.phase;
   if (phase !== undefined && !PHASES.some((known) => known === phase))

@@ -126,23 +126,20 @@ function release(root: string, report: ChangeReport, date: string): number {
 }
 
 runMain(() => {
-  const { values } = commandLine(
-    USAGE,
-    {
-      'dry-run': { type: 'boolean', default: false },
-      check: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      markdown: { type: 'boolean', default: false },
-      'ignore-version-bump': { type: 'boolean', default: false },
-      date: { type: 'string' },
-      root: { type: 'string', default: '.' },
-    },
-    false,
-  );
+  const options = {
+    'dry-run': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
+    'ignore-version-bump': { type: 'boolean', default: false },
+    date: { type: 'string' },
+    root: { type: 'string', default: '.' },
+  } as const;
+  const { values } = commandLine(USAGE, options, false);
   if (values['dry-run'] && values.check) usageError(USAGE, 'use --dry-run or --check, not both.');
-  if (values.json && !values['dry-run'] && !values.check) usageError(USAGE, '--json goes with --dry-run or --check.');
-  if (values.markdown && !values['dry-run'] && !values.check)
-    usageError(USAGE, '--markdown goes with --dry-run or --check.');
+  for (const format of ['json', 'markdown'] as const)
+    if (values[format] && !values['dry-run'] && !values.check)
+      usageError(USAGE, `--${format} goes with --dry-run or --check.`);
   if (values.json && values.markdown) usageError(USAGE, 'use --json or --markdown, not both.');
   if (values['ignore-version-bump'] && !values.check) usageError(USAGE, '--ignore-version-bump goes with --check.');
   const date = values.date ?? new Date().toISOString().slice(0, 10);

@@ -66,15 +66,11 @@ export function verdicts(result: SizeResult): Verdict[] {
   const seconds = (name: StepName) => step(name)?.wallSeconds;
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : undefined);
   const vsFloor = (name: StepName) => ratio(seconds(name), seconds('floor'));
-  const [build, applies] = [
-    step('build'),
-    result.count >= T.peakRssAt ? '' : ` (target applies at ${thousands(T.peakRssAt)})`,
-  ];
-  const [times, sec, mb] = [
-    (x: number) => `${fixed(x, 2)}×`,
-    (x: number) => `${fixed(x, 2)} s`,
-    (x: number) => `${fixed(x, 0)} MB`,
-  ];
+  const build = step('build');
+  const applies = result.count >= T.peakRssAt ? '' : ` (target applies at ${thousands(T.peakRssAt)})`;
+  const times = (x: number) => `${fixed(x, 2)}×`;
+  const sec = (x: number) => `${fixed(x, 2)} s`;
+  const mb = (x: number) => `${fixed(x, 0)} MB`;
   const files = (x: number) => `${fixed(x, 2)} (${build?.filesWritten} files)`;
   // Each target: what it says, the measurement, the step whose note says why it is missing, the limit, how it reads.
   const rows: Array<[string, number | undefined, StepName, number, (x: number) => string]> = [
@@ -158,13 +154,10 @@ export function renderSize(result: SizeResult): string {
     if (probe.importMs !== undefined) {
       const header = 'import ms|heap after import MB|RSS after import MB|one body by id ms|heap after MB|RSS after MB';
       const peak = typeof probe.peakRssMB === 'number' ? fixed(probe.peakRssMB, 0) : 'n/a';
-      const after = [
-        probe.heapAfterImportMB,
-        probe.rssAfterImportMB,
-        fixed(probe.bodyMs ?? 0, 1),
-        probe.heapAfterBodyMB,
-      ];
-      const row = [fixed(probe.importMs, 0), ...after, probe.rssAfterBodyMB, peak, probe.lookup ?? 'none found'];
+      const { importMs, heapAfterImportMB, rssAfterImportMB, bodyMs, heapAfterBodyMB, rssAfterBodyMB } = probe;
+      const body = [fixed(bodyMs ?? 0, 1), heapAfterBodyMB, rssAfterBodyMB];
+      const imported = [fixed(importMs, 0), heapAfterImportMB, rssAfterImportMB];
+      const row = [...imported, ...body, peak, probe.lookup ?? 'none found'];
       lines.push(table([...header.split('|'), 'peak RSS MB', 'lookup'], 'rrrrrrrl', [row]), '');
     }
     if (probe.note) lines.push(`- ${probe.note}`, '');

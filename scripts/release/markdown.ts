@@ -177,8 +177,8 @@ export function splitChangelog(text: string): { head: string[]; notes: Unrelease
 
 const fieldName = (change: SchemaChange) => (change.field ? `\`${change.field}\`` : 'the record');
 
-/** The bullets the report gives each category. */
-function generatedBullets(report: ChangeReport): Map<string, string[]> {
+/** The bullets the report gives each category, for a release of `version`. */
+function generatedBullets(report: ChangeReport, version: string): Map<string, string[]> {
   const bullets = new Map<string, string[]>(CATEGORIES.map((c) => [c, []]));
   const push = (category: string, ...lines: string[]) => bullets.get(category)!.push(...lines);
   /** A bullet with a nested list of the items, cut at LISTED_LIMIT; nothing when there is no item. */
@@ -223,6 +223,12 @@ function generatedBullets(report: ChangeReport): Map<string, string[]> {
   }
   for (const [schema, fields] of descriptionsBySchema)
     push('Changed', `- \`${schema}\` schema: descriptions reworded for ${fields.join(', ')}.`);
+  const major = Number(version.split('.')[0]);
+  if (report.previous && major !== Number(report.previous.version.split('.')[0]))
+    push(
+      'Changed',
+      `- The schemas' \`$id\`s now carry the major version ${major} (\`urn:annotated-news:schema:v${major}:article\`).`,
+    );
   return bullets;
 }
 
@@ -240,16 +246,7 @@ function renderSection(report: ChangeReport, version: string, date: string, note
     '',
   ];
   if (notes.preamble.length > 0) out.push(...notes.preamble, '');
-  const generated = generatedBullets(report);
-  const major = Number(version.split('.')[0]);
-  if (report.previous && major !== Number(report.previous.version.split('.')[0])) {
-    generated
-      .get('Changed')!
-      .push(
-        `- The schemas' \`$id\`s now carry the major version ${major} ` +
-          `(\`urn:annotated-news:schema:v${major}:article\`).`,
-      );
-  }
+  const generated = generatedBullets(report, version);
   for (const name of new Set<string>([...CATEGORIES, ...notes.categories.keys()])) {
     const lines = [...(notes.categories.get(name) ?? []), ...(generated.get(name) ?? [])];
     if (lines.length > 0) out.push(`### ${name}`, '', ...lines, '');

@@ -106,14 +106,8 @@ export function releaseNotes(changelog: string, tag: ReleaseTag): string {
   /** The body of the section headed `## [heading]`, trimmed; `null` if none. */
   const section = (heading: string) => {
     const bounds = changelogSection(lines, (line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
-    return (
-      (bounds &&
-        lines
-          .slice(bounds[0] + 1, bounds[1])
-          .join('\n')
-          .trim()) ||
-      null
-    );
+    const body = bounds ? lines.slice(bounds[0] + 1, bounds[1]).join('\n') : '';
+    return body.trim() || null;
   };
   const own = section(tag.version);
   if (own) return `${own}\n`;

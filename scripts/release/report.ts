@@ -108,15 +108,8 @@ export function countRecords(collection: Collection, n: number): string {
 export function reportFor(root: string): ChangeReport {
   const latest = latestReleaseTag(tagsMergedIntoHead(root));
   const before = latest ? gitSnapshot(root, latest.tag) : emptySnapshot();
+  const after = workingTreeSnapshot(root);
   const previous = latest && { tag: latest.tag, version: formatVersion(latest.version) };
-  return computeReport(before, workingTreeSnapshot(root), previous);
-}
-
-function computeReport(
-  before: Snapshot,
-  after: Snapshot,
-  previous: { tag: string; version: string } | null,
-): ChangeReport {
   const packageVersion = after.version ?? '';
   const current = parseVersion(packageVersion);
   const problems: string[] = [];
@@ -185,7 +178,7 @@ function computeReport(
   reasons.sort((a, b) => severity(b) - severity(a));
   const level = maxLevel(...reasons.map((reason) => LEVELS[severity(reason)]!));
 
-  const previousVersion = parseVersion(previous?.version ?? NO_RELEASE_VERSION) ?? parseVersion(NO_RELEASE_VERSION)!;
+  const previousVersion = latest?.version ?? parseVersion(NO_RELEASE_VERSION)!;
   const required = bumpVersion(previousVersion, level);
   const release = current && compareVersions(current, required) > 0 ? current : required;
   if (current && compareVersions(current, previousVersion) < 0) {
@@ -258,12 +251,8 @@ function checkRedirects(
         continue;
       }
       const to = (redirect.to ?? []).map((t) => `\`${t}\``).join(', ');
-      fates[`${collection}/${id}`] =
-        redirect.kind === 'moved'
-          ? `renamed to ${to}: ${redirect.reason}`
-          : redirect.kind === 'split'
-            ? `split into ${to}: ${redirect.reason}`
-            : `removed with no replacement: ${redirect.reason}`;
+      const fate = { moved: `renamed to ${to}`, split: `split into ${to}` }[redirect.kind as string];
+      fates[`${collection}/${id}`] = `${fate ?? 'removed with no replacement'}: ${redirect.reason}`;
       if (redirect.collection !== collection) {
         problems.push(
           `${file} says the record was in "${redirect.collection}", but \`${id}\` was published in ` +

@@ -107,11 +107,10 @@ function snapshotOf(
     schemas.set(path.slice('schemas/'.length, -'.schema.json'.length), parsed.get(path) as JsonObject);
   const pkg = parsed.get('package.json') as { version?: unknown; exports?: unknown } | undefined;
   const exports = pkg?.exports && typeof pkg.exports === 'object' && !Array.isArray(pkg.exports) ? pkg.exports : {};
+  const subpaths = Object.keys(exports).filter((k) => k.startsWith('.'));
   return {
     version: pkg ? (typeof pkg.version === 'string' ? pkg.version : '') : null,
-    exports: Object.keys(exports)
-      .filter((k) => k.startsWith('.'))
-      .sort(),
+    exports: subpaths.sort(),
     records,
     schemas,
     read,
@@ -136,18 +135,8 @@ export function workingTreeSnapshot(root: string): Snapshot {
 
 /** The tree of a git revision (a release tag), read from the object store; the working tree is not touched. */
 export function gitSnapshot(root: string, revision: string): Snapshot {
-  const listing = gitText(root, [
-    'ls-tree',
-    '-r',
-    '-z',
-    '--full-tree',
-    revision,
-    '--',
-    'data',
-    'schemas',
-    'package.json',
-  ]);
-  const entries = listing
+  const paths = ['data', 'schemas', 'package.json'];
+  const entries = gitText(root, ['ls-tree', '-r', '-z', '--full-tree', revision, '--', ...paths])
     .split('\0')
     .filter(Boolean)
     .flatMap((line) => {

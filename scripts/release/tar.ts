@@ -59,14 +59,12 @@ export function header(path: string, size: number, directory: boolean): Buffer {
     .subarray(0, 100)
     .toString('utf8')
     .replace(/\uFFFD+$/, '');
-  const padding = Buffer.alloc((BLOCK - (record.length % BLOCK)) % BLOCK);
-  return Buffer.concat([
-    block('././@PaxHeader', '', record.length, 'x'),
-    record,
-    padding,
-    block(short, '', size, type),
-  ]);
+  const pax = [block('././@PaxHeader', '', record.length, 'x'), record, padded(record.length)];
+  return Buffer.concat([...pax, block(short, '', size, type)]);
 }
+
+/** The zero bytes that fill an entry of `length` bytes up to a whole block. */
+const padded = (length: number) => Buffer.alloc((BLOCK - (length % BLOCK)) % BLOCK);
 
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
@@ -87,7 +85,7 @@ export function createTar(files: ReadonlyMap<string, Uint8Array>): Buffer {
   for (const path of [...directories, ...files.keys()].sort(compareBytes)) {
     const content = files.get(path);
     chunks.push(header(path, content?.length ?? 0, content === undefined));
-    if (content) chunks.push(Buffer.from(content), Buffer.alloc((BLOCK - (content.length % BLOCK)) % BLOCK));
+    if (content) chunks.push(Buffer.from(content), padded(content.length));
   }
   const length = chunks.reduce((n, c) => n + c.length, 0) + 2 * BLOCK; // two zero blocks end the archive
   return Buffer.concat([...chunks, Buffer.alloc(2 * BLOCK + ((RECORD - (length % RECORD)) % RECORD))]);

@@ -8,9 +8,9 @@
 import type { Annotations, Article, Block, CuratorInference, Entity, Outlet, Source } from '../../types/index.ts';
 import type { FigureUnit, QuoteKind, RelativeTime, TextQuoteSelector, TimeExpression } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
-import { resolveRelative } from '../lib/timex.ts';
+import { MONTHS, resolveRelative, WEEKDAYS } from '../lib/timex.ts';
 import { SYNTH_PREFIX, slugify, synthEntity, synthOutlet, type PoolName, type PoolSizes } from './registry.ts';
-import { FIRST_NAMES, MONTHS, SLOTS, SYLLABLES, WEEKDAYS } from './words.ts';
+import { FIRST_NAMES, SLOTS, SYLLABLES } from './words.ts';
 
 /** The day synthetic articles are recorded as added: fixed, so output never depends on the clock. */
 export const SYNTH_DATE_ADDED = '2026-01-15';
@@ -44,6 +44,8 @@ const GRAMMAR: Record<string, readonly string[]> = {
   ],
 };
 
+/** Monday to Friday. */
+const WORKDAYS = WEEKDAYS.slice(0, 5);
 /** Relative time expressions, each with how it is computed from the publication date. */
 const RELATIVE: ReadonlyArray<[string, RelativeTime]> = [
   ['last week', { unit: 'week', offset: -1 }],
@@ -54,7 +56,7 @@ const RELATIVE: ReadonlyArray<[string, RelativeTime]> = [
   ['last year', { unit: 'year', offset: -1 }],
   ['last summer', { unit: 'season', offset: -1, season: 'SU' }],
   ['on Monday morning', { unit: 'weekday', offset: -1, weekday: 1, partOfDay: 'MO' }],
-  ...WEEKDAYS.map((day, i): [string, RelativeTime] => [`on ${day}`, { unit: 'weekday', offset: -1, weekday: i + 1 }]),
+  ...WORKDAYS.map((day, i): [string, RelativeTime] => [`on ${day}`, { unit: 'weekday', offset: -1, weekday: i + 1 }]),
 ];
 /** Units of measure as the text writes them, with their UN/CEFACT codes. */
 const MEASURES = Object.entries({ kilometres: 'KMT', tonnes: 'TNE', hectares: 'HAR', miles: 'SMI' });
@@ -160,23 +162,17 @@ class Writer {
     const nominal = `the ${(e.roles[0]?.title ?? e.name.slice(e.name.indexOf(' ') + 1)).toLowerCase()}`;
     const forms = { name: e.name, short: e.aliases[0] ?? e.name, nominal, demonym: e.demonyms[0]! };
     const selector = new Mark([forms[form]]);
-    const more = standsFor ? { standsFor: standsFor.id } : {};
-    this.note('mentions', `m-${e.id.slice(SYNTH_PREFIX.length)}`, {
-      selector,
-      entity: e.id,
-      form: form === 'short' ? 'name' : form,
-      ...more,
-    });
+    const fields = { selector, entity: e.id, form: form === 'short' ? 'name' : form };
+    const stem = `m-${e.id.slice(SYNTH_PREFIX.length)}`;
+    this.note('mentions', stem, standsFor ? { ...fields, standsFor: standsFor.id } : fields);
     return selector;
   }
 
   /** An outlet credited for the reporting: its name, and the cited source's id. */
   cite(outlet: Outlet): [Mark, string] {
     const selector = new Mark([outlet.name]);
-    return [
-      selector,
-      this.note('citedSources', `cs-${outlet.id.slice(SYNTH_PREFIX.length)}`, { selector, outlet: outlet.id }),
-    ];
+    const id = this.note('citedSources', `cs-${outlet.id.slice(SYNTH_PREFIX.length)}`, { selector, outlet: outlet.id });
+    return [selector, id];
   }
 
   /** A claim, the article's own unless its fields say otherwise. */
@@ -212,12 +208,8 @@ class Writer {
   }
 }
 
-const entitySource = (e: Entity, selector: Mark): Marked<Source> => ({
-  ...ARTICLE,
-  kind: 'entity',
-  entity: e.id,
-  selector,
-});
+/** An entity as a quote's source, named by `selector`. */
+const spoken = (e: Entity, selector: Mark): Marked<Source> => ({ ...ARTICLE, kind: 'entity', entity: e.id, selector });
 const RATIONALE = 'Synthetic inference: the text gives no currency; the generator proposes U.S. dollars.';
 
 /** The sentence kinds: each writes a sentence (or two) and its annotations. */
@@ -256,16 +248,11 @@ const SENTENCES: Record<string, (w: Writer) => Part[]> = {
   /** A quote in two passages, with its cue and a hedge, sometimes credited to the outlet that first reported it. */
   direct(w) {
     const person = w.next('person');
-    const [first, second, cue, hedge, name] = [
-      w.m`{Clause}`,
-      w.m`{Clause}.`,
-      w.m`said`,
-      w.m`{hedge}`,
-      w.name(person, 'short'),
-    ];
+    const [first, second, cue, hedge] = [w.m`{Clause}`, w.m`{Clause}.`, w.m`said`, w.m`{hedge}`];
+    const name = w.name(person, 'short');
     const outlet = w.int(0, 2) === 0 ? w.next('outlet') : null;
     const more = { continuations: [second], hedges: [hedge], outlet: outlet?.id ?? null };
-    w.quote('direct', first, entitySource(person, name), [cue], more);
+    w.quote('direct', first, spoken(person, name), [cue], more);
     const credit = outlet ? w.t` ${w.cite(outlet)[0]} first reported the remarks.` : [];
     return [...w.t`“${first},” ${name} ${hedge} ${cue}. “${second}”`, ...credit];
   },
@@ -273,14 +260,14 @@ const SENTENCES: Record<string, (w: Writer) => Part[]> = {
   partial(w) {
     const [person, org] = [w.next('person'), w.next('organization')];
     const [cue, words, name] = [w.m`described it as`, w.m`the {adj} {noun} with no {noun} behind it`, w.name(person)];
-    w.quote('partial', words, entitySource(person, name), [cue]);
+    w.quote('partial', words, spoken(person, name), [cue]);
     return w.t`${name} of the ${w.name(org, 'short')} ${cue} “${words}”, adding that {clause}.`;
   },
   /** Indirect speech by a named, an unnamed or a group source (the group's reported as a belief), and its claim. */
   paraphrase(w) {
     const [person, org, region] = [w.next('person'), w.next('organization'), w.next('region')];
     const source = w.pick<() => Marked<Source>>([
-      () => entitySource(person, w.name(person, 'short')),
+      () => spoken(person, w.name(person, 'short')),
       () => ({ ...ARTICLE, kind: 'unnamed', affiliation: org.id, selector: w.m`An official at the ${w.name(org)}` }),
       () => ({ ...ARTICLE, kind: 'group', affiliation: region.id, selector: w.m`{Group} in ${w.name(region)}` }),
     ])();

@@ -9,11 +9,7 @@
 /** A list of single words, separated by white space. */
 const words = (text: string): readonly string[] => text.trim().split(/\s+/);
 /** A list of phrases, separated by commas (a phrase may run over a line break). */
-const phrases = (text: string): readonly string[] =>
-  text
-    .trim()
-    .replace(/\s+/g, ' ')
-    .split(/\s*,\s*/);
+const phrases = (text: string): readonly string[] => text.split(',').map((p) => p.trim().replace(/\s+/g, ' '));
 
 /** Syllables for made-up proper nouns, all three letters long, so a word splits into syllables one way only. */
 export const SYLLABLES = words(`
@@ -47,8 +43,6 @@ export const ELEMENTS = phrases(`
   Indium In 49, Tin Sn 50, Antimony Sb 51, Lanthanum La 57, Cerium Ce 58, Neodymium Nd 60, Tungsten W 74`).map(
   (element) => element.split(' ') as [name: string, symbol: string, atomicNumber: string],
 );
-export const MONTHS = words('January February March April May June July August September October November December');
-export const WEEKDAYS = words('Monday Tuesday Wednesday Thursday Friday');
 
 /** The lists a `{slot}` of an article template draws from (scripts/synth/article.ts). */
 export const SLOTS: Record<string, readonly string[]> = {

@@ -73,8 +73,10 @@ export function resolveRelative(relative: RelativeTime, published: string | null
 }
 
 /** The English names of the weekdays (1–7), the months (1–12) and the seasons. */
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+export const WEEKDAYS = 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' ');
+export const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
 const SEASONS: Record<Season, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 
 /** The English name of a weekday (1–7), a month (1–12) or a season. */

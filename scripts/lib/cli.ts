@@ -1,9 +1,8 @@
 /**
  * What every command-line script shares: typed errors with stable codes, and exit statuses derived from them. A
- * user error (bad arguments or input), a data error and an internal error each have a class; a failure of the
- * machine (a full disk) is an environment error. Each has a `code` (table: ERROR_CODES, documented in
- * docs/errors.md) and `format()`. They cross thread and process boundaries as data, `{ code, message, hint }`
- * (`toErrorData`, `fromErrorData`), never as text to search.
+ * user error (bad arguments or input), a data error, an internal error and a failure of the machine (a full disk)
+ * each have a `code` (table: ERROR_CODES, documented in docs/errors.md); `coded()` gives any thrown value its code,
+ * from the error's class or its system error code, never from its message.
  */
 import { readFileSync } from 'node:fs';
 import { inspect, parseArgs, type ParseArgsConfig } from 'node:util';
@@ -30,14 +29,10 @@ export function errorTable(): string {
   return ['| code | exit status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-/** An error as it crosses a thread or process boundary. */
-export interface ErrorData {
-  code: ErrorCode;
-  message: string;
-  hint?: string | undefined;
-}
-
-/** An error with a stable code; reported as one message (with its hint), never with a stack trace but internally. */
+/**
+ * An error with a stable code; reported as one message (with its hint), never with a stack trace, except an internal
+ * error (`E_INTERNAL`: a bug in the tools), which is reported with the stack of what failed.
+ */
 export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -55,48 +50,20 @@ export class CodedError extends Error {
 
   /** The lines printed on standard error. */
   format(): string {
+    if (this.code === 'E_INTERNAL') {
+      const failed = this.cause === undefined ? this.message : inspect(this.cause);
+      return `internal error (please report it): ${printableLines(failed)}`;
+    }
     return `error: ${printableLines(this.message)}${this.hint ? `\n  hint: ${printableLines(this.hint)}` : ''}`;
-  }
-
-  toJSON(): ErrorData {
-    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
   }
 }
 
 /**
- * A mistake by the user (bad arguments, bad input): `E_USAGE`. The second argument is kept for the callers that
- * passed an exit status: 1 meant “the data is wrong”, now `E_DATA`.
+ * A mistake by the user (bad arguments, bad input): `E_USAGE`; with exit status 1, the data is wrong: `E_DATA`.
  */
 export class UserError extends CodedError {
   constructor(message: string, exitCode: 1 | 2 = 2, hint?: string) {
     super(exitCode === 1 ? 'E_DATA' : 'E_USAGE', message, hint);
-  }
-}
-
-/** The data has errors: `E_DATA`, exit 1. */
-export class DataError extends CodedError {
-  constructor(message: string, hint?: string) {
-    super('E_DATA', message, hint);
-  }
-}
-
-/** A bug in the tools: `E_INTERNAL`, reported with its stack. */
-export class InternalError extends CodedError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('E_INTERNAL', message, 'This is a bug in the tools; please report it with the command you ran.', options);
-  }
-
-  /** The stack of what failed (kept as text when the error came from another thread or process). */
-  get detail(): string {
-    return this.cause === undefined ? this.message : inspect(this.cause);
-  }
-
-  override format(): string {
-    return `internal error (please report it): ${printableLines(this.detail)}`;
-  }
-
-  override toJSON(): ErrorData {
-    return { code: this.code, message: this.detail };
   }
 }
 
@@ -171,17 +138,7 @@ export function coded(error: unknown): CodedError {
   }
   if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     return new UserError(message);
-  return new InternalError(message, { cause: error });
-}
-
-/** An error as data, to post to another thread or write for another process. */
-export const toErrorData = (error: unknown): ErrorData => coded(error).toJSON();
-
-/** The error another thread or process sent (an unknown code is an internal error, never guessed from the text). */
-export function fromErrorData(data: ErrorData): CodedError {
-  const known = Object.hasOwn(ERROR_CODES, data.code);
-  if (!known || data.code === 'E_INTERNAL') return new InternalError(data.message);
-  return new CodedError(data.code, data.message, data.hint);
+  return new CodedError('E_INTERNAL', message, undefined, { cause: error });
 }
 
 /** Runs a script's main function and exits with its status, or with the status of the error it throws. */

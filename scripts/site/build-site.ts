@@ -30,7 +30,8 @@ import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/formats/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
-import { articlePage, findSelectors } from './article-page.ts';
+import { articlePage, fieldsOf } from './article-page.ts';
+import { selectorsIn } from '../checks/selectors.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { esc, groupBy, jsonLdScript, page, pager } from './html.ts';
@@ -262,14 +263,14 @@ function annotationReferences(article: PublishedArticle): EntityReference[] {
   const seen = new Set<string>();
   const out: EntityReference[] = [];
   for (const { collection, id, pointer } of referencesOf('articles', article)) {
-    const [, top, layer, at, ...rest] = pointer.split('/');
+    const [, top, layer, at] = pointer.split('/');
     if (collection !== 'entities' || top !== 'annotations' || !(layer! in LAYERS)) continue;
     const annotation = article.annotations[layer as LayerName][Number(at)]!;
-    const field = rest.filter((key) => !/^\d+$/.test(key)).join('.');
+    const field = fieldsOf(pointer).slice(2).join('.');
     const key = `${id}\n${annotation.id}\n${field}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const exact = findSelectors(annotation, '')[0]?.selector.exact ?? '';
+    const exact = selectorsIn(annotation, '')[0]?.[1].exact ?? '';
     out.push({ entity: id, article: article.id, layer: layer as LayerName, field, annotation: annotation.id, exact });
   }
   return out;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { inspect, parseArgs, type ParseArgsConfig } from 'node:util';
 import { printableLines } from './printable.ts';
 
-/** Every error code, with its exit status and what it means (docs/errors.md is checked against this table). */
+/** Every error code: its exit status, the system error it stands for, what it means (as docs/errors.md says). */
 export const ERROR_CODES = {
   E_USAGE: { exit: 2, means: 'A user error: bad arguments or input the command cannot use. The message says which.' },
   E_DATA: {
@@ -17,9 +17,9 @@ export const ERROR_CODES = {
       'The data or the files given are wrong (validation findings, an inconsistent build): fix what the message names.',
   },
   E_INTERNAL: { exit: 2, means: 'A bug in the tools, not in your data or arguments: please report it.' },
-  E_ENV_NOSPACE: { exit: 2, means: 'No space left on the device (ENOSPC).' },
-  E_ENV_QUOTA: { exit: 2, means: 'The disk quota is used up (EDQUOT).' },
-  E_ENV_READONLY: { exit: 2, means: 'The file system is read-only (EROFS).' },
+  E_ENV_NOSPACE: { exit: 2, errno: 'ENOSPC', means: 'No space left on the device (ENOSPC).' },
+  E_ENV_QUOTA: { exit: 2, errno: 'EDQUOT', means: 'The disk quota is used up (EDQUOT).' },
+  E_ENV_READONLY: { exit: 2, errno: 'EROFS', means: 'The file system is read-only (EROFS).' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -67,12 +67,6 @@ export class UserError extends CodedError {
   }
 }
 
-/** What the machine, not the script, lacks, by system error code. */
-const ENVIRONMENT: Record<string, ErrorCode> = {
-  ENOSPC: 'E_ENV_NOSPACE',
-  EDQUOT: 'E_ENV_QUOTA',
-  EROFS: 'E_ENV_READONLY',
-};
 const MAKE_ROOM = 'make room (or write elsewhere) and run the command again.';
 
 /** Stops the script with a user-facing message. */
@@ -132,9 +126,14 @@ export function coded(error: unknown): CodedError {
   if (error instanceof CodedError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (typeof code === 'string' && code in ENVIRONMENT) {
-    const what = ERROR_CODES[ENVIRONMENT[code]!].means.replace(/ \(\w+\)\.$/, '').toLowerCase();
-    return new CodedError(ENVIRONMENT[code]!, `${what} (${code}): ${message.split('\n')[0]!.trim()}`, MAKE_ROOM);
+  const machine = Object.entries(ERROR_CODES).find(([, c]) => 'errno' in c && c.errno === code);
+  if (machine) {
+    const what = machine[1].means.replace(/ \(\w+\)\.$/, '').toLowerCase();
+    return new CodedError(
+      machine[0] as ErrorCode,
+      `${what} (${String(code)}): ${message.split('\n')[0]!.trim()}`,
+      MAKE_ROOM,
+    );
   }
   if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     return new UserError(message);

@@ -69,9 +69,9 @@ export class UserError extends CodedError {
 
 const MAKE_ROOM = 'make room (or write elsewhere) and run the command again.';
 
-/** Stops the script with a user-facing message. */
-export function fail(message: string, exitCode: 1 | 2 = 2): never {
-  throw new UserError(message, exitCode);
+/** Stops the script with a user-facing message (and a hint saying what to do). */
+export function fail(message: string, exitCode: 1 | 2 = 2, hint?: string): never {
+  throw new UserError(message, exitCode, hint);
 }
 
 /** A file's text, or a user error saying why it cannot be read. */

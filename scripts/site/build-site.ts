@@ -71,8 +71,9 @@ class SiteWriter {
 
 const stale = (distDir: string, what: string): never =>
   fail(
-    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then ` +
-      `\`${SITE_COMMAND}\`.`,
+    `${distDir}/ is not a complete, current build: ${what}.`,
+    2,
+    `run \`npm run build\` first, then \`${SITE_COMMAND}\`.`,
   );
 
 /** A JSON file of the build, or a located error saying the build is missing or stale. */

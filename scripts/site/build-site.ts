@@ -5,7 +5,7 @@
  * adds details on hover and focus, and search. Articles are read one at a time from `jsonl/articles.jsonl`; the same
  * build gives byte-identical files. `npm run site` (scripts/site/main.ts) runs it.
  *
- * In two stages (`buildSitePages`, then `finishSite`), so the pages alone can be measured at scale
+ * The pages are a stage of their own (`buildSitePages`), so they alone can be measured at scale
  * (tests/site-scale.test.ts).
  *
  * The search index is split so a search loads little: `search/docs.json` lists the documents (articles and entities:
@@ -105,20 +105,8 @@ export interface SiteOptions {
 /** Writes the page at `path` (relative to the site's root), its links relative to where it lies. */
 type Emit = (path: string, content: { title: string; main: string }, head?: string) => void;
 
-/** The site's pages so far, for `finishSite`. */
-export interface SitePages {
-  site: SiteWriter;
-  index: PublishedIndex;
-  emit: Emit;
-}
-
-/** Builds the whole site from a finished build. */
-export function buildSite(options: SiteOptions): { files: number; articles: number; entities: number } {
-  return finishSite(buildSitePages(options), options);
-}
-
 /** The article, entity, list and search pages and the search index, from `index.json` and `jsonl/articles.jsonl`. */
-export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 'clientFiles'>): SitePages {
+export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 'clientFiles'>) {
   const index = readBuilt<PublishedIndex>(distDir, 'index.json');
   const { name, version } = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as Record<string, string>;
   if (version !== index.version) stale(distDir, `it is of version ${index.version}, package.json of ${version}`);
@@ -205,11 +193,13 @@ href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
   return { site, index, emit };
 }
 
-/** The rest, from the finished build: the downloads (linked into `site/data/`), the dictionary, the landing page. */
-export function finishSite(
-  { site, index, emit }: SitePages,
-  { distDir, rootDir, clientFiles }: SiteOptions,
-): { files: number; articles: number; entities: number } {
+/**
+ * Builds the whole site from a finished build: the pages (`buildSitePages`), then the downloads (linked into
+ * `site/data/`), the dictionary and the landing page.
+ */
+export function buildSite(options: SiteOptions): { files: number; articles: number; entities: number } {
+  const { distDir, rootDir, clientFiles } = options;
+  const { site, index, emit } = buildSitePages(options);
   const descriptor = readBuilt<Descriptor>(distDir, 'datapackage.json');
   if (descriptor.version !== index.version)
     stale(distDir, `datapackage.json is of version ${descriptor.version}, index.json of ${index.version}`);

@@ -203,15 +203,13 @@ export function buildSite(options: SiteOptions): { files: number; articles: numb
   const descriptor = readBuilt<Descriptor>(distDir, 'datapackage.json');
   if (descriptor.version !== index.version)
     stale(distDir, `datapackage.json is of version ${descriptor.version}, index.json of ${index.version}`);
-  const downloads: Download[] = [];
-  const offered = new Set<string>();
+  const downloads = new Map<string, Download>();
   const offer = (path: string, format: string, description: string) => {
-    if (offered.has(path)) return;
-    offered.add(path);
+    if (downloads.has(path)) return;
     const from = join(distDir, path);
     if (!existsSync(from)) stale(distDir, `datapackage.json lists ${path}, which is missing`);
     site.link(`data/${path}`, from);
-    downloads.push({ path, format, description, bytes: statSync(from).size });
+    downloads.set(path, { path, format, description, bytes: statSync(from).size });
   };
   offer('datapackage.json', 'json', 'The Frictionless Data Package descriptor: every file below and its tables.');
   offer('SHA256SUMS', 'text', 'The SHA-256 of every file: check them with `sha256sum -c SHA256SUMS`.');
@@ -237,7 +235,7 @@ export function buildSite(options: SiteOptions): { files: number; articles: numb
   const jsonLd = join(distDir, 'dataset.jsonld');
   emit(
     'index.html',
-    landingPage(descriptor, downloads, index),
+    landingPage(descriptor, [...downloads.values()], index),
     existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '',
   );
 

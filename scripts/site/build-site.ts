@@ -269,10 +269,11 @@ function annotationReferences(article: PublishedArticle): EntityReference[] {
 function listPages(items: readonly string[], title: string, emit: Emit): void {
   const base = title.toLowerCase();
   const pages = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
-  const nav = (n: number) => pager(title, pages, n, (i) => (i === 1 ? `${base}.html` : `${base}-${i}.html`));
+  const pathOf = (n: number) => (n === 1 ? `${base}.html` : `${base}-${n}.html`);
+  const nav = (n: number) => pager(title, pages, n, pathOf);
   for (let n = 1; n <= pages; n++) {
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
-    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, {
+    emit(pathOf(n), {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
       main:
         `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul ` +

@@ -92,15 +92,11 @@ function highlights(
           fieldsOf(below)
             .filter((key) => key !== 'selector')
             .join('-') || 'passage';
-        const classes = [
-          'hl',
-          `layer-${layer}`,
-          `role-${role}`,
-          ...(extra ? [extra] : []),
-          ...(inferred.has(annotation.id) ? ['inferred'] : []),
-        ];
+        const classes = ['hl', `layer-${layer}`, `role-${role}`, extra, inferred.has(annotation.id) && 'inferred']
+          .filter(Boolean)
+          .join(' ');
         const open =
-          `<mark class="${esc(classes.join(' '))}" data-layer="${esc(layer)}" data-ann="${esc(annotation.id)}" ` +
+          `<mark class="${esc(classes)}" data-layer="${esc(layer)}" data-ann="${esc(annotation.id)}" ` +
           `data-pointer="${esc(pointer)}" tabindex="0" aria-describedby="${esc(annotationAnchor(annotation.id))}">`;
         const { start, end } = selector as PositionedSelector;
         return { start, end, pointer, rank, open };

@@ -6,9 +6,7 @@
 import { parseArgs } from 'node:util';
 import { resolve, sep } from 'node:path';
 import { validateData } from './checks/run.ts';
-import { formatHuman, wantsColour } from './checks/formats/human.ts';
-import { formatJson } from './checks/formats/json.ts';
-import { formatGithub } from './checks/formats/github.ts';
+import { formatGithub, formatHuman, formatJson, wantsColour } from './checks/report.ts';
 import { ERROR_CODES, fail, runMain } from './lib/cli.ts';
 import { RULES } from './checks/rules/index.ts';
 import type { Finding } from './lib/findings.ts';

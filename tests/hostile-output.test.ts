@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runScript } from './helpers.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 import { printable } from '../scripts/lib/printable.ts';
-import type { JsonReport } from '../scripts/checks/formats/json.ts';
+import type { JsonReport } from '../scripts/checks/report.ts';
 import type { Article } from '../types/index.ts';
 
 const HOSTILE =

@@ -131,7 +131,7 @@ test(
     const load = (reference: string) =>
       JSON.parse(readFileSync(join(at('w3c'), reference.replace(/^w3c\//, '')), 'utf8')) as unknown;
     const found = readW3c(collection, 'x-copy', load);
-    const structure = (found.document?.blocks.length ?? 0) + (found.document?.genre ? 1 : 0);
+    const structure = (found.document?.blocks.length ?? 0) + (found.document?.genreAt ? 1 : 0);
     assert.equal(found.items.length + structure, items / articles.length);
     assert.ok(found.items.every((item) => item.version !== null));
 

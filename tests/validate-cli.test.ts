@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript, ROOT } from './helpers.ts';
-import type { JsonReport } from '../scripts/checks/formats/json.ts';
+import type { JsonReport } from '../scripts/checks/report.ts';
 import type { Article, Outlet } from '../types/index.ts';
 import { editJson, scratchDataset, FIXTURE_ARTICLE } from '../scripts/checks/test-kit.ts';
 

@@ -2,9 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../scripts/lib/findings.ts';
-import { formatHuman, wantsColour } from '../scripts/checks/formats/human.ts';
-import { formatJson, type JsonReport } from '../scripts/checks/formats/json.ts';
-import { formatGithub } from '../scripts/checks/formats/github.ts';
+import { formatGithub, formatHuman, formatJson, wantsColour, type JsonReport } from '../scripts/checks/report.ts';
 
 const FINDINGS: Finding[] = [
   {

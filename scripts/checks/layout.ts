@@ -64,63 +64,59 @@ function keepFileProblem(path: string, entry: Dirent): Stray | null {
   };
 }
 
+/** Why an entry of a collection folder is not a record file (`match`: its name is `<id>.json`). */
+function recordProblem(path: string, entry: Dirent, match: boolean): Stray {
+  if (entry.isDirectory())
+    return {
+      path,
+      reason: match ? 'a folder named like a record' : 'a folder inside a collection folder',
+      hint:
+        'Records are regular files <id>.json directly in the collection folder; move what the folder ' +
+        'holds out of it and delete it.',
+    };
+  if (!entry.isFile())
+    return {
+      path,
+      reason: `${describeEntry(entry)}, not a regular file`,
+      hint: 'Records are regular files; replace it with a regular file or delete it.',
+    };
+  if (!entry.name.endsWith('.json')) return { path, reason: 'not a .json file' };
+  return {
+    path,
+    reason: `"${entry.name.slice(0, -5)}" is not a valid id (lowercase letters, digits and single hyphens)`,
+  };
+}
+
 export function readLayout(dataDir: string): Layout {
   const layout: Layout = { records: [], strays: [] };
   const byDir = new Map(COLLECTIONS.map((c) => [c.dir, c.name]));
-  const top = entries(dataDir);
-  if (!Array.isArray(top)) {
-    layout.strays.push(top);
-    return layout;
-  }
-  for (const entry of top) {
-    const path = join(dataDir, entry.name);
-    if (entry.name === KEEP_FILE) {
-      const problem = keepFileProblem(path, entry);
-      if (problem) layout.strays.push(problem);
-      continue;
+  /** The data folder's entries, or with `collection` those of its folder. */
+  const visit = (dir: string, collection?: Collection) => {
+    const list = entries(dir);
+    if (!Array.isArray(list)) {
+      layout.strays.push(list);
+      return;
     }
-    const collection = entry.isDirectory() ? byDir.get(entry.name) : undefined;
-    if (collection === undefined) {
-      const what = entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : describeEntry(entry);
-      layout.strays.push({
-        path,
-        reason: `${what} outside the collection folders (${COLLECTIONS.map((c) => c.dir).join(', ')})`,
-      });
-      continue;
-    }
-    const inner = entries(path);
-    if (!Array.isArray(inner)) {
-      layout.strays.push(inner);
-      continue;
-    }
-    for (const item of inner) {
-      const file = join(path, item.name);
-      const match = RECORD_FILE.exec(item.name);
-      if (item.name === KEEP_FILE) {
-        const problem = keepFileProblem(file, item);
+    for (const entry of list) {
+      const path = join(dir, entry.name);
+      const inner = collection === undefined && entry.isDirectory() ? byDir.get(entry.name) : undefined;
+      const match = collection === undefined ? null : RECORD_FILE.exec(entry.name);
+      if (inner !== undefined) visit(path, inner);
+      else if (collection !== undefined && match && entry.isFile())
+        layout.records.push({ collection, id: match[1]!, path });
+      else if (entry.name === KEEP_FILE) {
+        const problem = keepFileProblem(path, entry);
         if (problem) layout.strays.push(problem);
-      } else if (match && item.isFile()) layout.records.push({ collection, id: match[1]!, path: file });
-      else if (item.isDirectory())
+      } else if (collection !== undefined) layout.strays.push(recordProblem(path, entry, match !== null));
+      else {
+        const what = entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : describeEntry(entry);
         layout.strays.push({
-          path: file,
-          reason: match ? 'a folder named like a record' : 'a folder inside a collection folder',
-          hint:
-            'Records are regular files <id>.json directly in the collection folder; move what the folder ' +
-            'holds out of it and delete it.',
+          path,
+          reason: `${what} outside the collection folders (${[...byDir.keys()].join(', ')})`,
         });
-      else if (!item.isFile())
-        layout.strays.push({
-          path: file,
-          reason: `${describeEntry(item)}, not a regular file`,
-          hint: 'Records are regular files; replace it with a regular file or delete it.',
-        });
-      else if (!item.name.endsWith('.json')) layout.strays.push({ path: file, reason: 'not a .json file' });
-      else
-        layout.strays.push({
-          path: file,
-          reason: `"${item.name.slice(0, -5)}" is not a valid id (lowercase letters, digits and single hyphens)`,
-        });
+      }
     }
-  }
+  };
+  visit(dataDir);
   return layout;
 }

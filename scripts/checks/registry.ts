@@ -3,44 +3,24 @@
  * and each outlet's name. Read once, leniently, before the files are checked (a registry file that cannot be read
  * or has the wrong shape contributes nothing here; its own checks report it).
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Entity, EntityKind, Outlet } from '../../types/index.ts';
 import type { Registry as SharedRegistry } from '../lib/registry.ts';
 import type { RecordFile } from './layout.ts';
-import { trace } from '../lib/trace.ts';
+import { readRegularFile } from '../lib/regular-file.ts';
 
 /** What record rules read of an entity and of an outlet. */
 export type EntityFacts = Pick<Entity, 'kind' | 'name' | 'aliases' | 'demonyms'>;
 export type OutletFacts = Pick<Outlet, 'name'>;
+type Facts = EntityFacts | OutletFacts;
 
 /** The registry as record rules see it (scripts/lib/registry.ts). */
 export type Registry = SharedRegistry<EntityFacts, OutletFacts>;
 
-export const EMPTY_REGISTRY: Registry = { entities: new Map(), outlets: new Map() };
-
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
-/** Reads a regular file, or gives undefined (never blocks on a FIFO, never throws). */
-function readBytes(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  trace?.(`read-facts ${path}`);
-  try {
-    fd = openSync(path, 'r');
-    if (!fstatSync(fd).isFile()) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** What a registry record contributes to the registry facts (undefined: nothing), from its parsed JSON. */
-export function factsOf(
-  collection: 'entities' | 'outlets',
-  value: unknown,
-): EntityFacts | { name: string } | undefined {
+export function factsOf(collection: 'entities' | 'outlets', value: unknown): Facts | undefined {
   const record = value as Record<string, unknown> | null | undefined;
   if (!record || typeof record !== 'object' || typeof record.name !== 'string') return undefined;
   if (collection === 'outlets') return { name: record.name };
@@ -54,8 +34,7 @@ export function factsOf(
 }
 
 /** Facts as the result cache keeps them: their JSON, or '' for none. */
-export const factsText = (facts: EntityFacts | { name: string } | undefined): string =>
-  facts === undefined ? '' : JSON.stringify(facts);
+export const factsText = (facts: Facts | undefined): string => (facts === undefined ? '' : JSON.stringify(facts));
 
 /**
  * Where readRegistry may take facts from instead of reading a file: `cached` gives a file's facts as factsText did
@@ -69,17 +48,20 @@ export interface RegistrySource {
 /** The registry facts of the entity and outlet files among `records`. */
 export function readRegistry(records: readonly RecordFile[], source?: RegistrySource): Registry {
   const entities = new Map<string, EntityFacts>();
-  const outlets = new Map<string, { name: string }>();
+  const outlets = new Map<string, OutletFacts>();
   for (const record of records) {
     const { collection, id, path } = record;
     if (collection !== 'entities' && collection !== 'outlets') continue;
-    let facts: EntityFacts | { name: string } | undefined;
+    let facts: Facts | undefined;
     const cached = source?.cached(record);
-    if (cached !== undefined)
-      facts = cached === '' ? undefined : (JSON.parse(cached) as EntityFacts | { name: string });
+    if (cached !== undefined) facts = cached === '' ? undefined : (JSON.parse(cached) as Facts);
     else {
-      const bytes = readBytes(path);
-      if (bytes === undefined) continue;
+      let bytes: Buffer;
+      try {
+        bytes = readRegularFile(path, Infinity, 'read-facts');
+      } catch {
+        continue; // unreadable or not a regular file: its own checks report it
+      }
       let value: unknown;
       try {
         value = JSON.parse(bytes.toString('utf8'));

@@ -29,7 +29,7 @@ import type { Finding } from '../lib/findings.ts';
 import type { Collection } from '../lib/collections.ts';
 import { writeAtomic } from '../lib/generated.ts';
 import type { Redirect } from '../../types/index.ts';
-import type { FileResult } from './check-file.ts';
+import type { FileResult } from './run.ts';
 import type { ArticleSummary, KnownIds } from './rule.ts';
 import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';
@@ -231,15 +231,21 @@ function parseLsFiles(out: Buffer): Map<string, string> {
   return ids;
 }
 
+/** A table of strings, each numbered once, in order of first use. */
+function interner(): { keys: string[]; key: (k: string) => number } {
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  const key = (k: string) => {
+    let i = index.get(k);
+    if (i === undefined) index.set(k, (i = keys.push(k) - 1));
+    return i;
+  };
+  return { keys, key };
+}
+
 /** Entries in the stored layout: keys numbered in order of first use, numbers in typed arrays. */
 function encode(entries: Iterable<Entry>, header: Pick<Stored, 'format' | 'fingerprint' | 'registry' | 'now'>): Stored {
-  const keys: string[] = [];
-  const keyIndex = new Map<string, number>();
-  const key = (k: string) => {
-    let index = keyIndex.get(k);
-    if (index === undefined) keyIndex.set(k, (index = keys.push(k) - 1));
-    return index;
-  };
+  const { keys, key } = interner();
   const paths: string[] = [];
   const blobs: string[] = [];
   const askedStart = [0];
@@ -307,13 +313,7 @@ export class ResultCache {
   readonly #next: Array<number | Entry> = [];
   #fresh = 0;
   /** The keys of fresh entries, each once: 100,000 results holding their own key strings would cost hundreds of MB. */
-  readonly #freshKeys: string[] = [];
-  readonly #freshKeyIndex = new Map<string, number>();
-  readonly #freshKey = (key: string): number => {
-    let index = this.#freshKeyIndex.get(key);
-    if (index === undefined) this.#freshKeyIndex.set(key, (index = this.#freshKeys.push(key) - 1));
-    return index;
-  };
+  readonly #freshKeys = interner();
   /** Whether the stored results hold for this run's registry (see `useRegistry`). */
   #usable = false;
   #registry = '';
@@ -453,18 +453,17 @@ export class ResultCache {
     }
     if (result.redirect) extra.redirect = result.redirect.record;
     const a = result.article;
+    const { keys, key } = this.#freshKeys;
     this.#fresh++;
     this.#next.push({
       path: relative,
       blob,
-      keys: this.#freshKeys,
-      asked: Uint32Array.from(
-        new Set([...lookups.present.map(this.#freshKey), ...lookups.absent.map((k) => this.#freshKey(k) | ABSENT)]),
-      ),
+      keys,
+      asked: Uint32Array.from(new Set([...lookups.present.map(key), ...lookups.absent.map((k) => key(k) | ABSENT)])),
       refs: Uint32Array.from(
         new Set([
-          ...(result.references?.entities ?? []).map((id) => this.#freshKey(`entities/${id}`)),
-          ...(result.references?.outlets ?? []).map((id) => this.#freshKey(`outlets/${id}`)),
+          ...(result.references?.entities ?? []).map((id) => key(`entities/${id}`)),
+          ...(result.references?.outlets ?? []).map((id) => key(`outlets/${id}`)),
         ]),
       ),
       article: a && { id: a.id, url: a.url, bodyHash: a.bodyHash, signature: a.signature },

@@ -121,18 +121,12 @@ export interface DatasetRule<N extends keyof DatasetSummary = keyof DatasetSumma
 
 /**
  * Any rule, as the rule list and the runner hold it. Each is type-checked against its own declaration where it is
- * defined; the runner builds a record rule's context from its `scope` and `needs` (check-file.ts `recordContext`).
+ * defined; the runner builds a record rule's context from its `scope` and `needs` (run.ts `recordContext`).
  */
 export type Rule =
   | (Described & { scope: 'dataset'; needs: readonly (keyof DatasetSummary)[]; check(summary: never): Issue[] })
   | (Described & { scope: RecordScope; needs?: readonly Need[]; check(context: never): Issue[] });
 
-/** The parts of the summary that come from each record, by the `needs` that ask for them. */
-export type SummaryPart = 'renamed' | 'referenced' | 'articles' | 'redirects';
-const PARTS: readonly string[] = ['renamed', 'referenced', 'articles', 'redirects'] satisfies SummaryPart[];
-
-/** The per-record summary parts the dataset rules among `rules` need. */
-export function summaryParts(rules: readonly Rule[]): ReadonlySet<SummaryPart> {
-  const needs = rules.flatMap((rule) => (rule.scope === 'dataset' ? rule.needs : []));
-  return new Set(needs.filter((need): need is SummaryPart => PARTS.includes(need)));
-}
+/** The parts of the summary the dataset rules among `rules` need (the runner keeps only those of each record). */
+export const summaryParts = (rules: readonly Rule[]): ReadonlySet<keyof DatasetSummary> =>
+  new Set(rules.flatMap((rule) => (rule.scope === 'dataset' ? rule.needs : [])));

@@ -1,30 +1,47 @@
 /**
- * The validation runner, the API `npm run validate` and the build call. One pass over the files (./check-file.ts):
- * read strictly (scripts/lib/json-source.ts), check the schema (./schema.ts), run every record rule (./rules/),
- * keep only the small summary cross-file rules need, then run the dataset rules once. A crashing check becomes a
- * finding; one bad file never stops the others. Nothing is ever written but the result cache (./result-cache.ts).
+ * The validation runner, the API `npm run validate` and the build call. One pass over the files: read each strictly
+ * (scripts/lib/json-source.ts), check its schema (./schema.ts), run every record rule (./rules/) and keep only the
+ * small summary cross-file rules need; then run the dataset rules once. A crashing check becomes a finding; one bad
+ * file never stops the others. Nothing is ever written but the result cache (./result-cache.ts).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readRegularFile } from '../lib/regular-file.ts';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../lib/findings.ts';
-import { compareFindings } from '../lib/findings.ts';
-import { COLLECTIONS, type Collection } from '../lib/collections.ts';
+import { fsProblem, readRegularFile } from '../lib/regular-file.ts';
+import { compareFindings, type Finding } from '../lib/findings.ts';
+import { COLLECTIONS, type Collection, type CollectionRecords } from '../lib/collections.ts';
 import { UserError } from '../lib/cli.ts';
-import { MAX_FILE_BYTES, pointerLocator, type Position } from '../lib/json-source.ts';
+import { MAX_FILE_BYTES, lineColumn, parseJsonSource, pointerLocator, type Position } from '../lib/json-source.ts';
+import { referencesOf } from '../lib/references.ts';
+import type { Redirect } from '../../types/index.ts';
 import { readLayout } from './layout.ts';
 import { factsOf, factsText, readRegistry, type RegistrySource } from './registry.ts';
-import { schemaValidators } from './schema.ts';
+import { rootSchemaOf, schemaIssues, schemaValidators } from './schema.ts';
+import { textOf } from './selectors.ts';
+import { signature } from './similarity.ts';
 import { RULES } from './rules/index.ts';
-import { checkFile, findingOf, gitBlobId, runRule, summaryBuilder, type FileResult } from './check-file.ts';
-import { ResultCache, gitBlobIds, registryDigest, validatorFingerprint } from './result-cache.ts';
-import { summaryParts, type Issue, type Rule } from './rule.ts';
+import {
+  ResultCache,
+  gitBlobIds,
+  recordingKnown,
+  registryDigest,
+  validatorFingerprint,
+  type Lookups,
+} from './result-cache.ts';
+import {
+  covers,
+  summaryParts,
+  type ArticleSummary,
+  type CrossFile,
+  type DatasetSummary,
+  type Issue,
+  type KnownIds,
+  type Rule,
+} from './rule.ts';
 
 export interface ValidationOptions {
   /** The data folder (layout of `data/`). */
   dataDir: string;
-  /** The schema folder; defaults to the repository's `schemas/`. */
-  schemaDir?: string;
   /** Only report on these files (cross-file rules still see the whole dataset). */
   paths?: string[];
   /** The rules to run; defaults to every rule in ./rules/index.ts. */
@@ -68,10 +85,129 @@ function selection(dataDir: string, paths: string[] | undefined): ((path: string
   };
 }
 
+/** What checking one file gives back: its findings and its contribution to the dataset summary. */
+export interface FileResult {
+  findings: Finding[];
+  /** False when the file could not be read or failed its schema (the summary may then be incomplete). */
+  complete: boolean;
+  /** Set when the declared id differs from the file name. */
+  renamed?: { collection: Collection; id: string; fileId: string; file: string };
+  /** Ids the record references, by collection (schema-valid records only). */
+  references?: { entities: string[]; outlets: string[] };
+  article?: ArticleSummary;
+  redirect?: { file: string; record: Redirect };
+  /** With a cache: the file's git blob id (its content address) and what its rules asked of the known ids. */
+  blob?: string;
+  lookups?: Lookups;
+}
+
+/** No known ids yet, in every collection. */
+export const noIds = () =>
+  Object.fromEntries(COLLECTIONS.map(({ name }) => [name, new Set<string>()])) as Record<Collection, Set<string>>;
+
+/** Git's id for a file's content (SHA-1 of `blob <size>\0` and the bytes), so results can be found by content. */
+export function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/**
+ * A record rule's context: the record, its file, “now”, and only what the rule declares it `needs` of other files.
+ */
+export function recordContext(
+  rule: Rule,
+  record: { collection: Collection; record: CollectionRecords[Collection]; file: string; fileId: string; now: Date },
+  crossFile: CrossFile,
+): object {
+  const context: Record<string, unknown> = { ...record };
+  if (rule.scope !== 'dataset') for (const need of rule.needs ?? []) context[need] = crossFile[need];
+  return context;
+}
+
+/** Runs one rule on its context, turning a crash into an issue instead of stopping the validation. */
+export function runRule(
+  rule: Rule,
+  context: object,
+  file: string,
+): Array<Issue & { rule: string; internal?: boolean }> {
+  try {
+    return rule.check(context as never).map((issue) => ({ ...issue, rule: rule.name }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        rule: rule.name,
+        internal: true,
+        file,
+        pointer: '',
+        severity: 'error',
+        message: `the check crashed: ${reason}`,
+        hint: 'This is a bug in the validator, not necessarily in your data; please report it with this file.',
+      },
+    ];
+  }
+}
+
+/** What one file adds to the dataset summary that dataset rules read (./rule.ts `DatasetSummary`). */
+type Contribution = Pick<FileResult, 'renamed' | 'references' | 'article' | 'redirect'>;
+
+/** What one schema-valid record adds to the dataset summary. */
+export function summaryPart(
+  collection: Collection,
+  record: CollectionRecords[Collection],
+  file: string,
+  fileId: string,
+  parts: ReadonlySet<keyof DatasetSummary>,
+): Contribution {
+  const part: Contribution = {};
+  if (parts.has('renamed') && record.id !== fileId) part.renamed = { collection, id: record.id, fileId, file };
+  if (parts.has('referenced')) {
+    const references = { entities: [] as string[], outlets: [] as string[] };
+    for (const ref of referencesOf(collection, record)) references[ref.collection].push(ref.id);
+    part.references = references;
+  }
+  if (parts.has('articles') && collection === 'articles') {
+    const article = record as CollectionRecords['articles'];
+    const text = textOf(article);
+    const bodyHash = createHash('sha1').update(text).digest('base64');
+    part.article = { file, id: article.id, url: article.url, bodyHash, signature: signature(text) };
+  }
+  if (parts.has('redirects') && collection === 'redirects')
+    part.redirect = { file, record: record as CollectionRecords['redirects'] };
+  return part;
+}
+
+/** A dataset summary with no record yet, and `add`, which adds each file's part (from checkFile or summaryPart). */
+export function summaryBuilder(base: Pick<DatasetSummary, 'known' | 'strays' | 'fileOf'>): {
+  summary: DatasetSummary;
+  add: (part: Contribution & { complete?: boolean }) => void;
+} {
+  const referenced = { entities: new Set<string>(), outlets: new Set<string>() };
+  const summary: DatasetSummary = { ...base, complete: true, renamed: [], referenced, articles: [], redirects: [] };
+  const add = (part: Contribution & { complete?: boolean }) => {
+    if (part.complete === false) summary.complete = false;
+    if (part.renamed) summary.renamed.push(part.renamed);
+    for (const id of part.references?.entities ?? []) referenced.entities.add(id);
+    for (const id of part.references?.outlets ?? []) referenced.outlets.add(id);
+    if (part.article) summary.articles.push(part.article);
+    if (part.redirect) summary.redirects.push(part.redirect);
+  };
+  return { summary, add };
+}
+
+/** A rule's issue as a finding, located in `file` at `position`. */
+export function findingOf(
+  file: string,
+  position: Position,
+  issue: Issue & { rule: string; internal?: boolean },
+): Finding {
+  const { pointer, rule, severity, message, hint } = issue;
+  return { file, ...position, pointer, rule, severity, message, hint, ...(issue.internal ? { internal: true } : {}) };
+}
+
 export async function validateData(options: ValidationOptions): Promise<ValidationReport> {
   const { dataDir } = options;
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new UserError(`${dataDir}: no such data folder`);
-  const schemaDir = options.schemaDir ?? join(import.meta.dirname, '..', '..', 'schemas');
+  const schemaDir = join(import.meta.dirname, '..', '..', 'schemas');
   const rules = options.rules ?? RULES;
   const now = options.now ?? new Date();
   const inScope = selection(dataDir, options.paths);
@@ -81,12 +217,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   // Started first: git checks every file while the layout and the cache are read.
   const blobsLater = cacheWanted ? gitBlobIds(dataDir) : null;
   const layout = readLayout(dataDir);
-  const known: Record<Collection, Set<string>> = {
-    articles: new Set(),
-    entities: new Set(),
-    outlets: new Set(),
-    redirects: new Set(),
-  };
+  const known = noIds();
   for (const r of layout.records) known[r.collection].add(r.id);
   const cache = cacheWanted ? ResultCache.open(options.cache!, validatorFingerprint(schemaDir), now) : null;
   const blobs = (await blobsLater) ?? new Map<string, string>();
@@ -128,14 +259,74 @@ export async function validateData(options: ValidationOptions): Promise<Validati
   const findings: Finding[] = [];
   let filesChecked = 0;
   let fromCache = 0;
-  const env = {
-    validators: schemaValidators(schemaDir),
-    rules,
-    parts: summaryParts(rules),
-    known,
-    registry,
-    now,
-    cacheable: cache !== null,
+  const validators = schemaValidators(schemaDir);
+  const parts = summaryParts(rules);
+  /** Everything done with one record file: its located findings (when `reporting`) and its part of the summary. */
+  const checkFile = (
+    collection: Collection,
+    fileId: string,
+    path: string,
+    file: string,
+    reporting: boolean,
+  ): FileResult => {
+    const findings: Finding[] = [];
+    const add = (f: Omit<Finding, 'file'>) => {
+      if (reporting) findings.push({ file, ...f });
+    };
+    let bytes: Uint8Array;
+    try {
+      // Opened without blocking or following a link and checked to be a regular file, so a FIFO swapped in is a
+      // finding, not a wait.
+      bytes = readRegularFile(path, MAX_FILE_BYTES);
+    } catch (error) {
+      const { message, hint, code } = fsProblem(error, 'file');
+      const rule = code === 'EFBIG' ? 'size' : 'read';
+      add({ line: 1, column: 1, pointer: '', rule, severity: 'error', message, hint });
+      return { findings, complete: false };
+    }
+    const parsed = parseJsonSource(bytes);
+    if (!parsed.ok) {
+      for (const { offset, pointer, code, message, hint } of parsed.problems) {
+        const rule = code === 'syntax' ? 'json-syntax' : code;
+        add({ ...lineColumn(parsed.text, offset), pointer, rule, severity: 'error', message, hint });
+      }
+      return { findings, complete: false };
+    }
+    let locate: ReturnType<typeof pointerLocator> | null = null;
+    const place = (issue: Issue): Position =>
+      (locate ??= pointerLocator(parsed.text))(issue.pointer, { key: issue.key === true });
+    const validate = validators[collection];
+    const schemaValid = validate(parsed.value);
+    const record = parsed.value as unknown as CollectionRecords[typeof collection];
+    const result: FileResult = { findings, complete: schemaValid };
+    let asked: KnownIds = known;
+    if (cache) {
+      const recording = recordingKnown(known);
+      asked = recording.known;
+      result.blob = gitBlobId(bytes);
+      result.lookups = recording.lookups;
+    }
+    if (schemaValid) Object.assign(result, summaryPart(collection, record, file, fileId, parts));
+    if (!reporting) return result;
+    // Rules also run on a record that fails its schema, so a contributor sees every problem at once; there a rule may
+    // trip over the wrong shape, which the schema findings already explain, so its crash is dropped.
+    const base = { collection, record, file, fileId, now };
+    const crossFile = { known: asked, registry };
+    const ruleFindings: Finding[] = [];
+    for (const rule of rules) {
+      if (!covers(rule.scope, collection)) continue;
+      for (const issue of runRule(rule, recordContext(rule, base, crossFile), file)) {
+        if (issue.internal && !schemaValid) continue;
+        ruleFindings.push(findingOf(file, place(issue), issue));
+      }
+    }
+    // Where a rule explains a value the schema also rejects, the rule's message is the more precise one.
+    const explained = new Set(ruleFindings.map((f) => f.pointer));
+    const schemaFindings = schemaValid ? [] : schemaIssues(validate.errors ?? [], rootSchemaOf(validate));
+    for (const issue of schemaFindings)
+      if (!explained.has(issue.pointer)) findings.push(findingOf(file, place(issue), { ...issue, rule: 'schema' }));
+    findings.push(...ruleFindings);
+    return result;
   };
   const collect = (result: FileResult) => {
     add(result);
@@ -157,7 +348,7 @@ export async function validateData(options: ValidationOptions): Promise<Validati
         collect(restored);
         continue;
       }
-      const result = checkFile({ collection, fileId, path, file, reporting: reporting || cache !== null }, env);
+      const result = checkFile(collection, fileId, path, file, reporting || cache !== null);
       collect(result);
       cache?.put(key, result, readFacts.get(key));
     }

@@ -169,49 +169,47 @@ function typeOf(value: unknown): string {
   return `${typeof value} ${show(value)}`;
 }
 
+/** Type names in words: `string,null` → “a string or null”. */
+const typeNames = (types: readonly string[]) =>
+  types
+    .flatMap((t) => t.split(','))
+    .map((t) => TYPE_NAMES[t] ?? t)
+    .join(' or ');
+
+const DOCS = 'See docs/data-dictionary.md.';
+
 /** Ajv's errors for one record, rewritten as plain-language issues (one per problem, anyOf noise removed). */
 export function schemaIssues(errors: readonly ErrorObject[], root?: object): Issue[] {
   const rootSchema = root as SchemaNode | undefined;
-  const issues: Issue[] = [];
   // A nullable field is `anyOf: [X, null]`: Ajv reports each branch's type error and the anyOf. Type errors at an
   // anyOf's path are merged into one “must be X or null”; any other error at or under that path speaks for it.
   const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const branchTypes = new Map<string, string[]>();
-  const handled = new Set<ErrorObject>();
-  for (const e of errors) {
-    if (e.keyword === 'type' && anyOfAt.has(e.instancePath)) {
-      branchTypes.set(e.instancePath, [...(branchTypes.get(e.instancePath) ?? []), String(e.params.type)]);
-      handled.add(e);
-    }
-  }
+  const merged = (e: ErrorObject) => e.keyword === 'type' && anyOfAt.has(e.instancePath);
+  const branchTypes = (pointer: string) => [
+    ...new Set(errors.filter((e) => merged(e) && e.instancePath === pointer).map((e) => String(e.params.type))),
+  ];
   /** What one error says, or null when another error says it better. */
   const explain = (e: ErrorObject): Omit<Issue, 'severity'> | null => {
     const pointer = e.instancePath;
-    const hint = firstSentence((e.parentSchema as { description?: unknown } | undefined)?.description);
-    const describe = (fallback: string) => hint ?? fallback;
+    const parent = e.parentSchema as SchemaNode | undefined;
+    const described = firstSentence(parent?.description);
+    const describe = (fallback: string) => described ?? fallback;
     switch (e.keyword) {
-      case 'anyOf': {
-        const deeper = errors.some(
-          (o) =>
-            !handled.has(o) &&
-            o.keyword !== 'anyOf' &&
-            (o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`)),
-        );
-        if (deeper) return null; // a branch's own error says it better
-        const types = [...new Set(branchTypes.get(pointer) ?? [])]
-          .flatMap((t) => t.split(','))
-          .map((t) => TYPE_NAMES[t] ?? t);
+      case 'anyOf':
+      case 'type': {
+        const inside = (o: ErrorObject) => o.instancePath === pointer || o.instancePath.startsWith(`${pointer}/`);
+        // An anyOf whose branch has an error of its own: that error says it better.
+        if (e.keyword === 'anyOf' && errors.some((o) => !merged(o) && o.keyword !== 'anyOf' && inside(o))) return null;
+        const types = typeNames(e.keyword === 'type' ? [String(e.params.type)] : branchTypes(pointer));
         return {
           pointer,
-          message:
-            `${fieldName(pointer)} must be ${types.join(' or ') || 'one of the allowed forms'}, not ` +
-            `${typeOf(e.data)}`,
-          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
+          message: `${fieldName(pointer)} must be ${types || 'one of the allowed forms'}, not ${typeOf(e.data)}`,
+          hint: `${describe(DOCS)}${valueHint(rootSchema, parent)}`,
         };
       }
       case 'required': {
         const missing = e.params.missingProperty as string;
-        const property = (e.parentSchema as { properties?: Record<string, SchemaNode> }).properties?.[missing];
+        const property = (parent?.properties as Record<string, SchemaNode> | undefined)?.[missing];
         const what = firstSentence(property?.description);
         return {
           pointer,
@@ -221,7 +219,7 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
       }
       case 'additionalProperties': {
         const extra = e.params.additionalProperty as string;
-        const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+        const allowed = Object.keys(parent?.properties ?? {});
         const near = allowed
           .map((name) => [name, editDistance(extra.toLowerCase(), name.toLowerCase())] as const)
           .sort((a, b) => a[1] - b[1])[0];
@@ -232,27 +230,17 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
           hint: near && near[1] <= 2 ? `Did you mean "${near[0]}"?` : `Allowed fields here: ${allowed.join(', ')}.`,
         };
       }
-      case 'type': {
-        const expected = String(e.params.type)
-          .split(',')
-          .map((t) => TYPE_NAMES[t] ?? t);
-        return {
-          pointer,
-          message: `${fieldName(pointer)} must be ${expected.join(' or ')}, not ${typeOf(e.data)}`,
-          hint: `${describe('See docs/data-dictionary.md.')}${valueHint(rootSchema, e.parentSchema)}`,
-        };
-      }
       case 'enum': {
-        const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+        const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
         return {
           pointer,
-          message: `${show(e.data)} is not one of ${allowed.join(', ')}`,
-          hint: describe(`Use one of ${allowed.join(', ')}.`),
+          message: `${show(e.data)} is not one of ${allowed}`,
+          hint: describe(`Use one of ${allowed}.`),
         };
       }
       case 'pattern':
       case 'format': {
-        const what = (e.parentSchema as { description?: unknown } | undefined)?.description;
+        const what = parent?.description;
         const rule =
           e.keyword === 'format' ? `the ${String(e.params.format)} format` : `the pattern ${String(e.params.pattern)}`;
         return {
@@ -265,23 +253,15 @@ export function schemaIssues(errors: readonly ErrorObject[], root?: object): Iss
       case 'minLength': {
         const limit = e.params.limit as number;
         const unit = e.keyword === 'minItems' ? 'item' : 'character';
-        return {
-          pointer,
-          message: `${fieldName(pointer)} needs at least ${limit} ${unit}${limit === 1 ? '' : 's'}`,
-          hint: describe('See docs/data-dictionary.md.'),
-        };
+        const message = `${fieldName(pointer)} needs at least ${limit} ${unit}${limit === 1 ? '' : 's'}`;
+        return { pointer, message, hint: describe(DOCS) };
       }
       default:
-        return {
-          pointer,
-          message: `${fieldName(pointer)} ${e.message ?? 'is invalid'}`,
-          hint: describe('See docs/data-dictionary.md.'),
-        };
+        return { pointer, message: `${fieldName(pointer)} ${e.message ?? 'is invalid'}`, hint: describe(DOCS) };
     }
   };
-  for (const e of errors) {
-    const issue = handled.has(e) ? null : explain(e);
-    if (issue) issues.push({ ...issue, severity: 'error' });
-  }
-  return issues;
+  return errors.flatMap((e) => {
+    const issue = merged(e) ? null : explain(e);
+    return issue ? [{ ...issue, severity: 'error' as const }] : [];
+  });
 }

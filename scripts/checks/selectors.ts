@@ -1,6 +1,21 @@
-/** Finding every TextQuoteSelector in a record, and the passage of a text closest to one that is not found. */
-import type { TextQuoteSelector } from '../../types/index.ts';
-import { occurrences, occurrencesOfAll } from '../lib/text-quote.ts';
+/**
+ * An article's text, every TextQuoteSelector in a record and where each matches, and the passage of a text closest
+ * to one that is not found.
+ */
+import type { Article, TextQuoteSelector } from '../../types/index.ts';
+import { articleText, occurrences, occurrencesOfAll } from '../lib/text-quote.ts';
+
+const texts = new WeakMap<object, string>();
+
+/**
+ * An article's text (scripts/lib/text-quote.ts `articleText`), built once per record however many checks ask: the
+ * grounding and coverage rules and the runner's duplicate summary all need it, and it is the size of the whole body.
+ */
+export function textOf(article: Pick<Article, 'body'>): string {
+  let text = texts.get(article);
+  if (text === undefined) texts.set(article, (text = articleText(article)));
+  return text;
+}
 
 /** Every selector inside `value` (any object with a string `exact`), with its JSON pointer. */
 export function selectorsIn(value: unknown, pointer: string, out: Array<[string, TextQuoteSelector]> = []): typeof out {

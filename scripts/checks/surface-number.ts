@@ -4,23 +4,16 @@
  * or a decimal comma), or [] when the text states no number in digits (“half”, “three”).
  */
 
-/** Scale words and abbreviations, lowercased, and the power of ten each stands for. */
-export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2],
-  ['thousand', 1e3],
-  ['k', 1e3],
-  ['million', 1e6],
-  ['mn', 1e6],
-  ['m', 1e6],
-  ['mln', 1e6],
-  ['billion', 1e9],
-  ['bn', 1e9],
-  ['b', 1e9],
-  ['bln', 1e9],
-  ['trillion', 1e12],
-  ['tn', 1e12],
-  ['trn', 1e12],
-]);
+/** Scale words and abbreviations, lowercased, by the power of ten they stand for. */
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    1e2: 'hundred',
+    1e3: 'thousand k',
+    1e6: 'million mn m mln',
+    1e9: 'billion bn b bln',
+    1e12: 'trillion tn trn',
+  }).flatMap(([power, words]) => words.split(' ').map((word) => [word, Number(power)] as const)),
+);
 
 const NUMBER = /(\d[\d,.\u00a0\u202f' ]*\d|\d)(\s*(?:%|per\s*cent|percent))?(?:[\s-]*([a-z]+)\b)?/i;
 

@@ -7,9 +7,9 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Collection, CollectionRecords } from '../lib/collections.ts';
+import { COLLECTIONS, type Collection, type CollectionRecords } from '../lib/collections.ts';
 import { covers, summaryParts, type DatasetSummary, type Issue, type Rule } from './rule.ts';
-import { recordContext, runRule, summaryBuilder, summaryPart } from './check-file.ts';
+import { noIds, recordContext, runRule, summaryBuilder, summaryPart } from './run.ts';
 import { factsOf, factsText, readRegistry } from './registry.ts';
 import type { RecordFile } from './layout.ts';
 import { RULES } from './rules/index.ts';
@@ -23,14 +23,12 @@ export const NOW = new Date('2026-01-01T00:00:00Z');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Records = Map<string, any>;
 
-const COLLECTION_DIRS: readonly Collection[] = ['articles', 'entities', 'outlets', 'redirects'];
-
 /** A fresh in-memory copy of the valid fixture. */
 export function fixtureRecords(): Records {
   const records: Records = new Map();
-  for (const collection of COLLECTION_DIRS)
-    for (const name of readdirSync(join(VALID_FIXTURE, collection)))
-      records.set(`${collection}/${name}`, JSON.parse(readFileSync(join(VALID_FIXTURE, collection, name), 'utf8')));
+  for (const { dir } of COLLECTIONS)
+    for (const name of readdirSync(join(VALID_FIXTURE, dir)))
+      records.set(`${dir}/${name}`, JSON.parse(readFileSync(join(VALID_FIXTURE, dir, name), 'utf8')));
   return records;
 }
 
@@ -58,12 +56,7 @@ const split = (file: string) => {
 
 /** What the runner would know of these records: the ids, the registry, and the dataset summary. */
 export function summaryOf(records: Records): DatasetSummary & { registry: ReturnType<typeof registryOf> } {
-  const known: Record<Collection, Set<string>> = {
-    articles: new Set(),
-    entities: new Set(),
-    outlets: new Set(),
-    redirects: new Set(),
-  };
+  const known = noIds();
   for (const file of records.keys()) known[split(file).collection].add(split(file).fileId);
   const { summary, add } = summaryBuilder({
     known,

@@ -13,10 +13,11 @@ import {
   assemble,
   BLOCK_LABELS,
   CHOICE_FIELDS,
-  choiceValue,
   contextOf,
   exportedBlocks,
   GENRE_FIELD,
+  isRecord,
+  parseNote,
   kindLabel,
   LEVEL_FIELD,
   MAIN,
@@ -26,15 +27,14 @@ import {
   ROLE_PATTERNS,
   setPath,
   stableJson,
-  toolDocument,
   type AnyAnnotation,
   type ChoiceField,
   type Layer,
-  type Note,
   type ToolDocument,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import { RECORD_FILE } from '../checks/layout.ts';
+import { slugify } from '../synth/registry.ts';
 import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {
@@ -82,53 +82,64 @@ export interface Region {
   label: string;
   start: number;
   end: number;
-  text: string | null;
-  link: string | null;
-  note: Note | null;
-  /** The region's choices (`{ Attribution: 'belief' }`). */
-  choices: Record<string, string>;
+  exact: string | null;
 }
 
 /** A relation from a main span to a role span, labelled by the role (brat relations, Label Studio relations). */
 export type Relation = { from: string; to: string; label: string };
 
+/**
+ * What a brat or Label Studio file says: its regions, the relations between them, and by region id the record each
+ * links to, its choices (`{ Attribution: 'belief' }`; a Label Studio task's own under null) and the note an export
+ * wrote on it.
+ */
+export interface Regions {
+  regions: Region[];
+  relations: Relation[];
+  links: Map<string, string>;
+  choices: Map<string | null, Record<string, string>>;
+  notes: Map<string, { text: string; where: string }>;
+}
+
 const ROLE_LABELS = new Set(Object.keys(ROLE_PATTERNS));
 
 /**
- * A tool's regions as annotations: each main region with the role regions its relations tie to it (`unattached`
- * gives the message and hint for a role region that none ties), and the block regions as the article's structure,
- * its genre from `genreAt` (a task's choices) or else from the block that has it. With an export's note, each span
- * takes the prefix/suffix the note recorded for its role (numbered roles in text order), so a round trip keeps them.
+ * A tool's regions as annotations: each main region with the role regions its relations tie to it, and the block
+ * regions as the article's structure, its genre from the task's choices (Label Studio) or else from the block that
+ * has it. With an export's note, each span takes the prefix/suffix the note recorded for its role (numbered roles in
+ * text order), so a round trip keeps them. `version` is the record's version the file gives for all its regions.
  */
-export function fromRegions(
-  regions: readonly Region[],
-  relations: readonly Relation[],
-  version: string | null,
-  unattached: (region: Region) => [string, string],
-  genreAt?: { choices: Record<string, string>; where: string },
-): Omit<Read, 'toolText'> {
+export function fromRegions(facts: Regions, version: string | null, toolText: string | null): Read {
+  const { regions, relations } = facts;
   const roleOf = new Map<string, { main: string; label: string }>();
   for (const r of relations) if (ROLE_LABELS.has(r.label)) roleOf.set(r.to, { main: r.from, label: r.label });
   const byId = new Map(regions.map((r) => [r.regionId, r]));
-  const span = (role: string, r: Region): ToolSpan => ({
-    role,
-    start: r.start,
-    end: r.end,
-    exact: r.text,
-    where: r.where,
-  });
+  const span = (role: string, { start, end, exact, where }: Region): ToolSpan => ({ role, start, end, exact, where });
   const items: ToolAnnotation[] = [];
   for (const region of regions) {
     if (roleOf.has(region.regionId) || BLOCK_LABELS.has(region.label)) continue;
-    if (ROLE_LABELS.has(region.label)) throw new ImportError(region.where, ...unattached(region));
-    const { note } = region;
+    if (ROLE_LABELS.has(region.label))
+      throw new ImportError(
+        region.where,
+        `${JSON.stringify(region.regionId)} is a ${region.label} span that no relation ties to an annotation`,
+        `Add a "${region.label}" relation from the annotation's main span to it, or delete it.`,
+      );
+    const raw = facts.notes.get(region.regionId);
+    // A note the export wrote (JSON); other notes are the annotators'.
+    const note = raw?.text.startsWith('{') ? parseNote(raw.text) : undefined;
+    if (note === null)
+      throw new ImportError(
+        raw!.where,
+        `the note on ${JSON.stringify(region.regionId)} is not the JSON the export wrote`,
+        'Remove the note, or restore it as exported.',
+      );
     const spans = [span(MAIN, region)];
     for (const [roleId, role] of roleOf)
       if (role.main === region.regionId && byId.has(roleId))
         spans.push(span(ROLE_PATTERNS[role.label]!, byId.get(roleId)!));
     const numbered = spans.filter((s) => s.role.includes('#')).sort((a, b) => a.start! - b.start!);
-    const roles = new Map(numberRoles(numbered.map((s) => s.role)).map((role, i) => [numbered[i]!, role]));
-    for (const s of spans) Object.assign(s, contextOf(note?.context?.[roles.get(s) ?? s.role] ?? {}));
+    numberRoles(numbered.map((s) => s.role)).forEach((role, i) => (numbered[i]!.role = role));
+    for (const s of spans) Object.assign(s, contextOf(note?.context?.[s.role] ?? {}));
     const fields = note?.fields;
     items.push({
       where: region.where,
@@ -136,17 +147,20 @@ export function fromRegions(
       label: region.label,
       id: note?.id ?? null,
       spans,
-      fields: fields !== null && typeof fields === 'object' && !Array.isArray(fields) ? fields : null,
-      link: region.link,
+      fields: isRecord(fields) ? fields : null,
+      link: facts.links.get(region.regionId) ?? null,
       version: version ?? (typeof note?.version === 'string' ? note.version : null),
-      choices: region.choices,
+      choices: facts.choices.get(region.regionId) ?? {},
     });
   }
   const blocks = regions
     .filter((r) => BLOCK_LABELS.has(r.label))
-    .map(({ start, end, label, choices, where }) => ({ start, end, label, choices, where }));
-  genreAt ??= blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0];
-  return { items, document: toolDocument(blocks, genreAt) };
+    .map((r) => ({ ...r, choices: facts.choices.get(r.regionId) ?? {} }));
+  const task = facts.choices.get(null);
+  const genreAt = task
+    ? { choices: task, where: '' }
+    : (blocks.find((b) => GENRE_FIELD.name in b.choices) ?? blocks[0]);
+  return { items, document: { blocks, genreAt }, toolText };
 }
 
 /** A problem with the import file, located in it. Nothing is written when one occurs. */
@@ -160,14 +174,8 @@ export class ImportError extends Error {
   }
 }
 
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '') || 'x';
+/** Words as an id's slug, at most 60 characters (`x` when they have no letter or digit). */
+const slug = (text: string) => slugify(text).slice(0, 60).replace(/-+$/, '') || 'x';
 
 export interface Built {
   annotations: Array<{ layer: Layer; annotation: AnyAnnotation; where: string }>;
@@ -210,10 +218,9 @@ export function buildAnnotations(
   const units = [0];
   for (const point of text) units.push(units[units.length - 1]! + point.length);
   if (toolText !== null && toolText !== text) {
-    const points = [...toolText];
-    const ours = [...text];
+    const [points, ours] = [[...toolText], [...text]];
     let at = 0;
-    while (at < points.length && at < ours.length && points[at] === ours[at]) at++;
+    while (points[at] === ours[at]) at++;
     throw new ImportError(
       '',
       `the text in the import file differs from the article text at character ` +
@@ -242,7 +249,7 @@ export function buildAnnotations(
         item.where,
         `the label ${quoted(item.label)} is not one of this dataset's`,
         `Use a label of the export's configuration (annotations/label-studio/config.xml, brat's ` +
-          `annotation.conf): ${[...kindOfLabel.keys(), ...Object.values(LAYERS).map((l) => l.label)].join(', ')}.`,
+          `annotation.conf): ${[...layerOfLabel.keys()].join(', ')}.`,
       );
     // Relabelled as another kind of annotation: a new annotation of that kind (the old one is then removed).
     const exported = item.fields !== null && item.layer === layer;
@@ -268,54 +275,37 @@ export function buildAnnotations(
       const candidate = `${spec.idPrefix}-${slug(main.selector.exact)}-${n}`;
       if (!usedIds.has(candidate)) usedIds.add((id = candidate));
     }
-    const fields = exported ? (structuredClone(item.fields) as Record<string, unknown>) : null;
     // The record the annotation links to: the tool's (a re-link), else the exported one.
-    let link: string | null = null;
-    if (spec.link && item.link !== null && item.link.trim() !== '') {
-      link = resolveLink(registry, spec.link.collection, item.link);
-      if (link === null && layer === 'mentions') {
-        const kind = kindOfLabel.get(item.label);
-        link = entityStub(item.link, main.selector.exact, kind, item.where, registry, newEntities).id;
-      } else if (link === null)
-        throw new ImportError(
-          item.where,
-          `${quoted(item.link)} is no ${spec.link.collection === 'outlets' ? 'outlet' : 'entity'} in the data folder`,
-          `Type the id of a record in ${spec.link.collection}/ (or a Wikidata QID it has), or add the record first.`,
-        );
-    } else if (!exported && layer === 'mentions') {
-      link = entityStub(null, main.selector.exact, kindOfLabel.get(item.label), item.where, registry, newEntities).id;
-    }
-    if (layer === 'mentions' && link !== null) {
-      const kind = registry.entities.get(link)?.kind ?? newEntities.get(link)?.kind;
-      const labelKind = kindOfLabel.get(item.label);
-      if (kind !== undefined && labelKind !== undefined && kind !== labelKind)
-        throw new ImportError(
-          item.where,
-          `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ` +
-            `${quoted(link)}, which is a ${kind}`,
-          `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ${kindLabel(kind)}.`,
-        );
-    }
-    let annotationFields: Record<string, unknown>;
-    if (fields) {
-      annotationFields = fields;
-      if (link !== null && spec.link) setPath(annotationFields, spec.link.field, link);
-    } else {
-      const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
-      annotationFields = spec.stub(link ?? placeholder, main.selector.exact);
-      if (spec.link && link === null && layer !== 'events' && layer !== 'figures')
-        built.notices.push(
-          `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; ` +
-            `type the ${spec.link.as}'s id in the tool, or edit the record.`,
-        );
-    }
-    if (layer === 'mentions' && !fields && link !== null) {
-      // The form, when the words are a name or demonym of the entity (a new entity's name is the words).
-      const entity = registry.entities.get(link) ?? newEntities.get(link);
-      const words = main.selector.exact;
-      if (entity && (entity.name === words || entity.aliases.includes(words))) annotationFields.form = 'name';
-      else if (entity?.demonyms.includes(words)) annotationFields.form = 'demonym';
-    }
+    const typed = spec.link && item.link?.trim() ? item.link : null;
+    let link = typed === null ? null : resolveLink(registry, spec.link!.collection, typed);
+    if (link === null && layer === 'mentions' && (typed !== null || !exported))
+      link = entityStub(typed, main.selector.exact, kindOfLabel.get(item.label), item.where, registry, newEntities).id;
+    else if (link === null && typed !== null)
+      throw new ImportError(
+        item.where,
+        `${quoted(typed)} is no ${spec.link!.collection === 'outlets' ? 'outlet' : 'entity'} in the data folder`,
+        `Type the id of a record in ${spec.link!.collection}/ (or a Wikidata QID it has), or add the record first.`,
+      );
+    const entity = link === null ? undefined : (registry.entities.get(link) ?? newEntities.get(link));
+    const labelKind = kindOfLabel.get(item.label);
+    if (layer === 'mentions' && entity && labelKind !== undefined && entity.kind !== labelKind)
+      throw new ImportError(
+        item.where,
+        `the mention ${quoted(main.selector.exact)} is labelled ${item.label}, but it links to ` +
+          `${quoted(entity.id)}, which is a ${entity.kind}`,
+        `Link it to an entity of kind ${labelKind} (type its id or Wikidata QID), or label it ` +
+          `${kindLabel(entity.kind)}.`,
+      );
+    const placeholder = spec.link?.collection === 'outlets' ? OUTLET_PLACEHOLDER : ENTITY_PLACEHOLDER;
+    const annotationFields = exported
+      ? structuredClone(item.fields!)
+      : spec.stub(link ?? placeholder, main.selector.exact, entity);
+    if (exported && link !== null && spec.link) setPath(annotationFields, spec.link.field, link);
+    if (!exported && spec.link && link === null && layer !== 'events' && layer !== 'figures')
+      built.notices.push(
+        `${id}: ${quoted(main.selector.exact)} links to no record: wrote the placeholder "${placeholder}"; ` +
+          `type the ${spec.link.as}'s id in the tool, or edit the record.`,
+      );
     for (const [name, value] of Object.entries(item.choices ?? {})) {
       const choice = CHOICE_FIELDS.find((f) => f.on === layer && f.name === name);
       if (choice) setPath(annotationFields, choice.path, checkedChoice(choice, value, item.where), false);
@@ -338,15 +328,13 @@ export function buildAnnotations(
  * time span on an event without one makes a time for the curator to complete.
  */
 function completeSelectors(layer: Layer, fields: Record<string, unknown>, spans: ReadonlyArray<{ role: string }>) {
+  const given = (role: string) => spans.some((s) => s.role === role);
   for (const key of ['source', 'claimant']) {
-    const value = fields[key] as Record<string, unknown> | null | undefined;
-    if (value && typeof value === 'object' && !spans.some((s) => s.role === `${key}/selector`)) value.selector = null;
+    const value = fields[key];
+    if (isRecord(value) && !given(`${key}/selector`)) value.selector = null;
   }
-  if (layer === 'events') {
-    const timed = spans.some((s) => s.role === 'time/selector');
-    if (!timed) fields.time = null;
-    else if (fields.time === null || typeof fields.time !== 'object') fields.time = { ...TIME_STUB };
-  }
+  if (layer === 'events' && !given('time/selector')) fields.time = null;
+  else if (layer === 'events' && !isRecord(fields.time)) fields.time = { ...TIME_STUB };
 }
 
 /** The entity a mention made in a tool links to when no record matches: a new record, or one made before. */
@@ -383,50 +371,39 @@ function entityStub(
 
 /** Finds one span in the article text and computes its selector. */
 function place(text: string, units: number[], span: ToolSpan): { from: number; selector: TextQuoteSelector } {
+  const refuse = (message: string, hint?: string) => new ImportError(span.where, message, hint);
   let from: number;
   let to: number;
   if (span.start !== null && span.end !== null) {
     if (span.start < 0 || span.end <= span.start || span.end >= units.length)
-      throw new ImportError(
-        span.where,
+      throw refuse(
         `the span ${span.start}..${span.end} is not within the article text (0..${units.length - 1} characters)`,
       );
-    from = units[span.start]!;
-    to = units[span.end]!;
-    if (span.exact !== null && text.slice(from, to) !== span.exact) {
-      throw new ImportError(
-        span.where,
-        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, not ` +
-          `${JSON.stringify(span.exact)}`,
+    [from, to] = [units[span.start]!, units[span.end]!];
+    if (span.exact !== null && text.slice(from, to) !== span.exact)
+      throw refuse(
+        `the text at ${span.start}..${span.end} is ${JSON.stringify(text.slice(from, to))}, ` +
+          `not ${JSON.stringify(span.exact)}`,
         'The offsets count Unicode code points into the article text; was the text changed in the tool?',
       );
-    }
   } else if (span.exact !== null) {
     const matches = matchSelector(text, { exact: span.exact, ...contextOf(span) });
+    const many = `occurs ${matches.length} times and nothing says which`;
     if (matches.length !== 1)
-      throw new ImportError(
-        span.where,
-        `${JSON.stringify(span.exact)} ` +
-          (matches.length === 0
-            ? 'is not in the article text'
-            : `occurs ${matches.length} times and nothing says which`),
+      throw refuse(
+        `${JSON.stringify(span.exact)} ${matches.length === 0 ? 'is not in the article text' : many}`,
         'Give a TextPositionSelector, or a prefix or suffix that picks one occurrence.',
       );
-    from = matches[0]!;
-    to = from + span.exact.length;
-  } else {
-    throw new ImportError(span.where, 'the span has neither offsets nor text');
-  }
+    [from, to] = [matches[0]!, matches[0]! + span.exact.length];
+  } else throw refuse('the span has neither offsets nor text');
   const exact = text.slice(from, to);
   if (exact.includes('\n'))
-    throw new ImportError(
-      span.where,
+    throw refuse(
       `the span ${JSON.stringify(exact)} crosses a paragraph break`,
       'An annotation lies within one block (paragraph or subheading); split it in two.',
     );
   if (exact.trim() !== exact || exact === '')
-    throw new ImportError(
-      span.where,
+    throw refuse(
       `the span ${JSON.stringify(exact)} starts or ends with white space`,
       'Select the words only, without the spaces around them.',
     );
@@ -518,19 +495,16 @@ export function planImport(
   const next = structuredClone(article);
   const byId = new Map(changes.map((c) => [c.id, c]));
   for (const layer of Object.keys(next.annotations) as Layer[]) {
-    const list = next.annotations[layer] as AnyAnnotation[];
-    const kept = list.flatMap((annotation) => {
+    const kept = (next.annotations[layer] as AnyAnnotation[]).flatMap((annotation) => {
       const change = byId.get(annotation.id);
       if (change?.outcome === 'removed') return allowDelete || change.relabelled ? [] : [annotation];
       if (change?.outcome === 'changed') return change.layer === layer ? [change.after!] : [];
       return [annotation];
     });
-    for (const change of changes)
-      if (
-        change.layer === layer &&
-        (change.outcome === 'added' || (change.outcome === 'changed' && current.get(change.id)!.layer !== layer))
-      )
-        kept.push(change.after!);
+    // Added here, or changed from another layer (relabelled): appended.
+    const arrives = (c: Change) =>
+      c.outcome === 'added' || (c.outcome === 'changed' && current.get(c.id)!.layer !== layer);
+    kept.push(...changes.filter((c) => c.layer === layer && arrives(c)).map((c) => c.after!));
     (next.annotations as Record<Layer, AnyAnnotation[]>)[layer] = kept;
   }
   return { article: next, changes, version, exported, document: document ? applyDocument(next, document) : [] };
@@ -546,7 +520,8 @@ function checkedChoice(choice: ChoiceField, text: string, where: string): unknow
       `${JSON.stringify(text)} is not a value of ${choice.name}`,
       `Choose one of ${choice.values.join(', ')}.`,
     );
-  return choiceValue(choice, text);
+  // As the field holds it: `true` → true, `2` → 2.
+  return choice.type === 'boolean' ? text === 'true' : choice.type === 'integer' ? Number(text) : text;
 }
 
 /**
@@ -554,10 +529,11 @@ function checkedChoice(choice: ChoiceField, text: string, where: string): unknow
  * sets; the genre is the file's (a file that gives the blocks gives the genre; none means none). Returns what
  * changed, one line each.
  */
-function applyDocument(article: Article, document: ToolDocument): string[] {
+function applyDocument(article: Article, { blocks, genreAt }: ToolDocument): string[] {
+  if (blocks.length === 0) return [];
   const byStart = new Map(exportedBlocks(article).map((b, i) => [b.start, { ...b, index: i }]));
   const changes: string[] = [];
-  for (const span of document.blocks) {
+  for (const span of blocks) {
     const found = byStart.get(span.start);
     const type = BLOCK_LABELS.get(span.label)!;
     if (!found || found.end !== span.end)
@@ -582,8 +558,9 @@ function applyDocument(article: Article, document: ToolDocument): string[] {
       changes.push(`~ body/${found.index} ${JSON.stringify(block.text.slice(0, 40))}: ${name(block)} → ${name(next)}`);
     article.body[found.index] = next;
   }
+  const shown = genreAt?.choices[GENRE_FIELD.name];
   const genre =
-    document.genre === null ? undefined : (checkedChoice(GENRE_FIELD, document.genre, document.where) as Genre);
+    shown === undefined ? undefined : (checkedChoice(GENRE_FIELD, shown, genreAt!.where || blocks[0]!.where) as Genre);
   if (genre !== article.genre)
     changes.push(`~ genre: ${JSON.stringify(article.genre ?? null)} → ${JSON.stringify(genre ?? null)}`);
   if (genre === undefined) delete article.genre;

@@ -52,9 +52,13 @@ export interface Decomposed {
 /** The main span's role: every annotation has a `selector`. */
 export const MAIN = 'selector';
 
+/** Whether a value is a JSON object (not null, not a list). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** Whether a value is a `TextQuoteSelector`. */
 export const isSelector = (value: unknown): value is TextQuoteSelector =>
-  value !== null && typeof value === 'object' && typeof (value as { exact?: unknown }).exact === 'string';
+  isRecord(value) && typeof value.exact === 'string';
 
 /** A selector's context, its `prefix` and `suffix`, leaving out the one that is undefined. */
 export const contextOf = ({ prefix, suffix }: { prefix?: string | undefined; suffix?: string | undefined }) => ({
@@ -279,29 +283,31 @@ export function schemaLabels(schema: SchemaNode): { roles: Record<string, string
 export const ARTICLE_SCHEMA = readSchema('article') as SchemaNode;
 export const { roles: ROLE_PATTERNS, choices: CHOICE_FIELDS } = schemaLabels(ARTICLE_SCHEMA);
 
-/** The values of each choice a tool shows on a span (all but the block's type, which is the span's label), by name. */
-export function choiceValues(schema: SchemaNode): Map<string, Set<string>> {
+/**
+ * What a tool's configuration declares: the span labels (entity kinds, annotation kinds, roles, block types), the
+ * roles (each a relation), and the values of each choice shown on a span (all but a block's type, its label) by name.
+ */
+export function toolVocabulary(entityKinds: readonly string[], schema: SchemaNode) {
+  const { roles, choices: fields } = schemaLabels(schema);
   const choices = new Map<string, Set<string>>();
-  for (const field of schemaLabels(schema).choices)
+  for (const field of fields)
     if (field.on !== 'block' || field.path !== 'type')
       choices.set(field.name, new Set([...(choices.get(field.name) ?? []), ...field.values]));
-  return choices;
+  const layers = Object.values(LAYERS).map((l) => l.label);
+  const labels = [...entityKinds.map(kindLabel), ...layers, ...Object.keys(roles), ...BLOCK_LABELS.keys()];
+  return { labels, roles: Object.keys(roles), choices };
 }
 
 /** The choices an annotation's fields hold, by choice name (`{ Kind: 'direct', SourceKind: 'entity' }`). */
-export function choicesOf(layer: Layer, fields: Record<string, unknown>): Record<string, string> {
-  const choices: Record<string, string> = {};
+export function choicesOf(layer: Layer, fields: Record<string, unknown>): Record<string, string | boolean | number> {
+  const choices: Record<string, string | boolean | number> = {};
   for (const field of CHOICE_FIELDS) {
     const value = field.on === layer ? getPath(fields, field.path) : undefined;
     if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
-      choices[field.name] = String(value);
+      choices[field.name] ??= value;
   }
   return choices;
 }
-
-/** A choice's value as the field holds it (`true` → true, `2` → 2). */
-export const choiceValue = (field: ChoiceField, text: string): unknown =>
-  field.type === 'boolean' ? text === 'true' : field.type === 'integer' ? Number(text) : text;
 
 /** The label of an annotation's main span: a mention's entity kind, or the layer's label. */
 export function mainLabel(item: Decomposed, registry: Registry): string {
@@ -347,20 +353,13 @@ export interface ToolBlock {
   where: string;
 }
 
-/** The article's structure as a file gives it: its block spans and its genre (null: none). */
+/**
+ * The article's structure as a file gives it: its block spans, and the place whose choices hold its genre (none there:
+ * no genre). A file without blocks says nothing of the structure.
+ */
 export interface ToolDocument {
   blocks: ToolBlock[];
-  genre: string | null;
-  where: string;
-}
-
-/** A file's structure from its blocks and where its genre is (the genre choice of that place); null without blocks. */
-export function toolDocument(
-  blocks: ToolBlock[],
-  genreAt: { choices: Record<string, string>; where: string } | undefined,
-): ToolDocument | null {
-  if (blocks.length === 0) return null;
-  return { blocks, genre: genreAt?.choices[GENRE_FIELD.name] ?? null, where: genreAt?.where || blocks[0]!.where };
+  genreAt?: { choices: Record<string, string>; where: string } | undefined;
 }
 
 // Notes: what an export carries of an annotation besides its spans ------------------------------------------------
@@ -378,17 +377,10 @@ export interface Note {
 
 /** An annotation's note: its layer, id and fields, the record's version, and each span's prefix/suffix by role. */
 export function notePayload(item: Decomposed, version: string): Note {
-  const context: NonNullable<Note['context']> = {};
-  for (const span of item.spans)
-    if (span.selector.prefix !== undefined || span.selector.suffix !== undefined)
-      context[span.role] = contextOf(span.selector);
-  return {
-    layer: item.layer,
-    id: item.id,
-    version,
-    fields: item.fields,
-    ...(Object.keys(context).length > 0 ? { context } : {}),
-  };
+  const { layer, id, spans, fields } = item;
+  const withContext = spans.filter(({ selector }) => (selector.prefix ?? selector.suffix) !== undefined);
+  const context = Object.fromEntries(withContext.map((span) => [span.role, contextOf(span.selector)]));
+  return { layer, id, version, fields, ...(withContext.length > 0 ? { context } : {}) };
 }
 
 /**
@@ -412,18 +404,11 @@ export function loadRegistry(dataDir: string): Registry {
 
 /** The entity kinds the entity schema of `schemaDir` allows, in schema order. */
 export const entityKinds = (schemaDir: string): string[] =>
-  (
-    JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as {
-      definitions: { EntityKind: { enum: string[] } };
-    }
-  ).definitions.EntityKind.enum;
+  (JSON.parse(readFileSync(join(schemaDir, 'entity.schema.json'), 'utf8')) as EntitySchema).definitions.EntityKind.enum;
+type EntitySchema = { definitions: { EntityKind: { enum: string[] } } };
 
 /** The Wikidata QID of an entity, when its record has one (`Q212`). */
-export function wikidataOf(entity: Entity | undefined): string | null {
-  const record = entity as { wikidata?: unknown; identifiers?: { wikidata?: unknown } } | undefined;
-  const qid = record?.identifiers?.wikidata ?? record?.wikidata;
-  return typeof qid === 'string' && /^Q\d+$/.test(qid) ? qid : null;
-}
+export const wikidataOf = (entity: Entity | undefined): string | null => entity?.identifiers.wikidata ?? null;
 
 export const URN = 'urn:annotated-news';
 const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
@@ -438,12 +423,10 @@ export function recordIri(registry: Registry, collection: 'entities' | 'outlets'
 /** The registry id an IRI, a QID or an id names, or null when none matches. */
 export function resolveLink(registry: Registry, collection: 'entities' | 'outlets', reference: string): string | null {
   const value = reference.trim();
-  if (collection === 'outlets') {
-    const id = value.startsWith(`${URN}:outlet:`) ? value.slice(`${URN}:outlet:`.length) : value;
-    return registry.outlets.has(id) ? id : null;
-  }
   const qid = /^(?:https?:\/\/www\.wikidata\.org\/(?:entity|wiki)\/)?(Q\d+)$/.exec(value)?.[1];
-  if (qid) return [...registry.entities].find(([, entity]) => wikidataOf(entity) === qid)?.[0] ?? null;
-  const id = value.startsWith(`${URN}:entity:`) ? value.slice(`${URN}:entity:`.length) : value;
-  return registry.entities.has(id) ? id : null;
+  if (qid && collection === 'entities')
+    return [...registry.entities.values()].find((e) => wikidataOf(e) === qid)?.id ?? null;
+  const urn = `${URN}:${collection === 'outlets' ? 'outlet' : 'entity'}:`;
+  const id = value.startsWith(urn) ? value.slice(urn.length) : value;
+  return registry[collection].has(id) ? id : null;
 }

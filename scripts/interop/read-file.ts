@@ -15,25 +15,25 @@ import { ImportError, type Read } from './merge.ts';
 export const FORMATS = ['brat', 'label-studio', 'w3c'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** A file's bytes, refused past the strict reader's size limit; problems are ImportErrors. */
-function readCapped(file: string): Buffer {
+/** A file's bytes, refused past the strict reader's size limit; problems are ImportErrors (located after `shown`). */
+function readCapped(file: string, shown = ''): Buffer {
   const bytes = readFileSync(file);
   if (bytes.length > MAX_FILE_BYTES)
     throw new ImportError(
-      '',
+      shown,
       `the file is ${bytes.length} bytes, more than the limit of ${MAX_FILE_BYTES}`,
       "Import one article's export: the Label Studio task, the brat .ann, or the W3C page that holds it.",
     );
   return bytes;
 }
 
-/** A JSON import file, read as strictly as a record (a list is allowed at the root). */
-function readJson(file: string): { value: unknown; text: string } {
-  const parsed = parseJsonSource(readCapped(file), { lists: true });
+/** A JSON import file, read as strictly as a record (a list is allowed at the root); `shown` names a page file. */
+function readJson(file: string, shown = ''): { value: unknown; text: string } {
+  const parsed = parseJsonSource(readCapped(file, shown), { lists: true });
   if (!parsed.ok) {
     const p = parsed.problems[0]!;
     const at = lineColumn(parsed.text, p.offset);
-    throw new ImportError(`${at.line}:${at.column}`, p.message, p.hint);
+    throw new ImportError(`${shown}${at.line}:${at.column}`, p.message, p.hint);
   }
   return { value: parsed.value, text: parsed.text };
 }
@@ -70,13 +70,7 @@ export function readToolFile(
     if (/^[a-z][a-z0-9+.-]*:/i.test(reference) || !path.startsWith(folder + sep) || !existsSync(path))
       throw new ImportError(where, `the page ${JSON.stringify(reference)} is no file in ${folder}`);
     current = path;
-    try {
-      return readJson(path).value;
-    } catch (error) {
-      if (error instanceof ImportError)
-        throw new ImportError(`${relative(process.cwd(), path)}:${error.where}`, error.message);
-      throw error;
-    }
+    return readJson(path, `${relative(process.cwd(), path)}:`).value;
   };
   try {
     return { ...(format === 'w3c' ? readW3c(value, articleId, loadPage) : readLabelStudio(value, articleId)), locate };

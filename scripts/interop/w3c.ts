@@ -9,16 +9,17 @@
 import type { Article, PublishedArticle } from '../../types/index.ts';
 import {
   CHOICE_FIELDS,
+  choicesOf,
   contextOf,
   decomposeArticle,
   exportedBlocks,
   GENRE_FIELD,
   getLink,
   getPath,
+  isRecord,
   MAIN,
   recordIri,
   recordVersion,
-  toolDocument,
   URN,
   type Decomposed,
   type Layer,
@@ -61,21 +62,18 @@ export const W3C_CONTEXT = [
     '@vocab': VOCAB,
     an: VOCAB,
     fields: { '@id': `${VOCAB}fields`, '@type': '@json' },
-    // Fields whose values are records: IRIs, not strings.
+    // Fields whose values are records: IRIs, not strings (a name given twice is one term).
     ...Object.fromEntries(
-      [
-        ...new Set([
-          ...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])),
-          ...LINK_FIELDS.map((f) => f.name),
-        ]),
-      ].map((field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }]),
+      [...Object.values(LAYERS).flatMap((l) => (l.link ? [l.link.as] : [])), ...LINK_FIELDS.map((f) => f.name)].map(
+        (field) => [field, { '@id': `${VOCAB}${field}`, '@type': '@id' }],
+      ),
     ),
   },
 ] as const;
 
-export const articleIri = (id: string) => `${URN}:article:${id}`;
-export const annotationIri = (articleId: string, annotationId: string) =>
-  `${URN}:article:${articleId}:annotation:${annotationId}`;
+const articleIri = (id: string) => `${URN}:article:${id}`;
+/** A choice's name in a W3C body: `SourceKind` → `sourceKind`. */
+const bodyKey = (choice: string) => choice[0]!.toLowerCase() + choice.slice(1);
 
 /** One annotation as a W3C `Annotation` (without `@context`). */
 export function w3cAnnotation(
@@ -115,17 +113,14 @@ export function w3cAnnotation(
     if (value === null || typeof value !== 'object') meaning[field] = value;
   for (const { layer, path, name, target } of LINK_FIELDS) {
     const value = layer === item.layer ? getPath(item.fields, path) : undefined;
-    if (typeof value === 'string') meaning[name] = recordIri(registry, target, value);
-    else if (Array.isArray(value)) meaning[name] = value.map((id) => recordIri(registry, target, String(id)));
+    const iri = (id: unknown) => recordIri(registry, target, String(id));
+    if (value !== undefined && value !== null) meaning[name] = Array.isArray(value) ? value.map(iri) : iri(value);
   }
   // The choices (nested ones too: `sourceKind`), as the values the fields hold.
-  for (const field of CHOICE_FIELDS) {
-    const value = field.on === item.layer ? getPath(item.fields, field.path) : undefined;
-    if (value !== undefined && value !== null) meaning[field.name[0]!.toLowerCase() + field.name.slice(1)] ??= value;
-  }
+  for (const [name, value] of Object.entries(choicesOf(item.layer, item.fields))) meaning[bodyKey(name)] ??= value;
   body.push(meaning);
   return {
-    id: annotationIri(articleId, item.id),
+    id: `${source}:annotation:${item.id}`,
     type: 'Annotation',
     motivation: spec.motivation,
     layer: item.layer,
@@ -227,12 +222,9 @@ export function readW3c(
   const blocks: ToolBlock[] = [];
   let genre: { choices: Record<string, string>; where: string } | undefined;
   for (const [value, where] of annotationsIn(document, load)) {
-    const a = value as Record<string, unknown>;
-    if (!a || typeof a !== 'object' || a.type !== 'Annotation')
-      throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');
-    const bodies = (Array.isArray(a.body) ? a.body : a.body === undefined ? [] : [a.body]) as Array<
-      Record<string, unknown>
-    >;
+    const a = isRecord(value) ? value : {};
+    if (a.type !== 'Annotation') throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');
+    const bodies = many(a.body).filter(isRecord);
     if (typeof a.target === 'string') {
       // The article classified by genre: its body is the genre's concept.
       const concept = typeof bodies[0]?.source === 'string' ? bodies[0].source : '';
@@ -241,18 +233,18 @@ export function readW3c(
         genre ??= { choices: { [GENRE_FIELD.name]: qcode }, where };
       continue;
     }
-    const targets = (Array.isArray(a.target) ? a.target : [a.target]).map((t, i) =>
+    const targets = many(a.target).map((t, i) =>
       readTarget(t, `${where}/target${Array.isArray(a.target) ? `/${i}` : ''}`),
     );
     if (targets.length === 0) throw new ImportError(`${where}/target`, 'an annotation needs a target');
     if (targets[0]!.source !== null && targets[0]!.source !== source) continue;
-    const linkBody = bodies.find((b) => b && b.type === 'SpecificResource' && typeof b.source === 'string');
-    const typed = bodies.find((b) => b && typeof b.type === 'string' && b.type.startsWith('an:'));
-    const textual = bodies.find((b) => b && b.type === 'TextualBody' && typeof b.value === 'string');
+    const linkBody = bodies.find((b) => b.type === 'SpecificResource' && typeof b.source === 'string');
+    const typed = bodies.find((b) => typeof b.type === 'string' && b.type.startsWith('an:'));
+    const textual = bodies.find((b) => b.type === 'TextualBody' && typeof b.value === 'string');
     const label = typed ? String(typed.type).slice(3) : textual ? String(textual.value) : null;
     const choices: Record<string, string> = {};
     for (const { name } of CHOICE_FIELDS) {
-      const shown = typed?.[name[0]!.toLowerCase() + name.slice(1)];
+      const shown = typed?.[bodyKey(name)];
       if (typeof shown === 'string' || typeof shown === 'boolean' || typeof shown === 'number')
         choices[name] = String(shown);
     }
@@ -262,49 +254,46 @@ export function readW3c(
       continue;
     }
     const layer = typeof a.layer === 'string' && Object.hasOwn(LAYERS, a.layer) ? (a.layer as Layer) : null;
-    const spans = targets.map(({ source: _, ...span }, i) => ({ ...span, where: `${where}/target/${i}` }));
-    spans.sort((x, y) => (x.role === MAIN ? -1 : y.role === MAIN ? 1 : 0));
+    const spans = targets
+      .map(({ source: _, ...span }) => span)
+      .sort((x, y) => (x.role === MAIN ? -1 : y.role === MAIN ? 1 : 0));
     items.push({
       where,
       layer,
       label: label ?? (layer ? LAYERS[layer].label : 'Mention'),
       id: typeof a.id === 'string' && a.id.startsWith(prefix) ? a.id.slice(prefix.length) : null,
       spans,
-      fields:
-        a.fields !== null && typeof a.fields === 'object' && !Array.isArray(a.fields)
-          ? (a.fields as Record<string, unknown>)
-          : null,
+      fields: isRecord(a.fields) ? a.fields : null,
       link: linkBody ? String(linkBody.source) : null,
-      version: typeof a.version === 'string' ? a.version : null,
+      version: text(a.version) ?? null,
       choices,
     });
   }
-  return { items, document: toolDocument(blocks, genre), toolText: null };
+  return { items, document: { blocks, genreAt: genre }, toolText: null };
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/** A JSON-LD value that may be one item or a list of them, as a list. */
+const many = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
 /** A target's source, role and selectors (a quote selector, a position selector, or both). */
-function readTarget(value: unknown, where: string): Omit<ToolSpan, 'where'> & { source: string | null } {
-  const t = value as Record<string, unknown>;
-  if (!t || typeof t !== 'object') throw new ImportError(where, 'a target must be an object with a selector');
-  const selectors = (Array.isArray(t.selector) ? t.selector : [t.selector]) as Array<
-    Record<string, unknown> | undefined
-  >;
-  const quote = selectors.find((s) => s?.type === 'TextQuoteSelector');
-  const position = selectors.find((s) => s?.type === 'TextPositionSelector');
+function readTarget(value: unknown, where: string): ToolSpan & { source: string | null } {
+  if (!isRecord(value)) throw new ImportError(where, 'a target must be an object with a selector');
+  const selectors = many(value.selector).filter(isRecord);
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  const position = selectors.find((s) => s.type === 'TextPositionSelector');
   if (!quote && !position) throw new ImportError(where, 'a target needs a TextQuoteSelector or a TextPositionSelector');
   if (quote && typeof quote.exact !== 'string')
     throw new ImportError(`${where}/selector`, 'TextQuoteSelector.exact must be a string');
   if (position && (!Number.isInteger(position.start) || !Number.isInteger(position.end)))
     throw new ImportError(`${where}/selector`, 'TextPositionSelector.start and end must be integers');
   return {
-    source: typeof t.source === 'string' ? t.source : null,
-    role: typeof t.role === 'string' ? t.role : MAIN,
+    source: text(value.source) ?? null,
+    role: text(value.role) ?? MAIN,
     start: position ? Number(position.start) : null,
     end: position ? Number(position.end) : null,
     exact: quote ? String(quote.exact) : null,
-    ...contextOf({
-      prefix: typeof quote?.prefix === 'string' ? quote.prefix : undefined,
-      suffix: typeof quote?.suffix === 'string' ? quote.suffix : undefined,
-    }),
+    ...contextOf({ prefix: text(quote?.prefix), suffix: text(quote?.suffix) }),
+    where,
   };
 }

@@ -83,22 +83,8 @@ export function parseJsonSource(bytes: Uint8Array, { lists = false } = {}): Pars
     );
   }
   const text = decoded.text;
-  if (text.charCodeAt(0) === 0xfeff) {
-    return fail(
-      text,
-      'bom',
-      'the file starts with a byte-order mark (BOM)',
-      'Save the file as UTF-8 without BOM, or run `npm run fix`, which strips it.',
-    );
-  }
-  if (text.trim() === '') {
-    return fail(
-      text,
-      'empty',
-      'the file is empty',
-      'A record is a JSON object; start from `npm run new -- <id>` or delete the file.',
-    );
-  }
+  if (text.charCodeAt(0) === 0xfeff) return fail(text, 'bom', ...WHOLE_FILE.bom);
+  if (text.trim() === '') return fail(text, 'empty', ...WHOLE_FILE.empty);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -300,6 +286,15 @@ function noncharacter(cp: number, written: string | null, offset: number, pointe
   };
 }
 
+/** What a problem with the whole file says, and its hint. */
+const WHOLE_FILE = {
+  bom: [
+    'the file starts with a byte-order mark (BOM)',
+    'Save the file as UTF-8 without BOM, or run `npm run fix`, which strips it.',
+  ],
+  empty: ['the file is empty', 'A record is a JSON object; start from `npm run new -- <id>` or delete the file.'],
+} as const;
+
 function fail(text: string, code: string, message: string, hint: string, offset = 0, pointer = ''): ParsedSource {
   return { ok: false, text, problems: [{ code, message, hint, offset, pointer }] };
 }
@@ -363,9 +358,8 @@ function stringProblem(
         hint: 'Replace the tab with a space (record text holds no tabs).',
         offset,
       };
-    const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     return {
-      message: `invalid JSON: an invisible control character (${code}) inside a string`,
+      message: `invalid JSON: an invisible control character (${hex(c)}) inside a string`,
       hint:
         'Delete it: control characters have no place in record text (they usually come from copying out of ' +
         'a PDF or a word processor).',

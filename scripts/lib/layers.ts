@@ -5,7 +5,7 @@
  * imports (scripts/interop/) and the site (scripts/site/). Typed against the published records: a renamed or added
  * field or layer fails `tsc` here.
  */
-import type { Annotations, PublishedArticle, TimeExpression, TimePoint } from '../../types/index.ts';
+import type { Annotations, Entity, PublishedArticle, TimeExpression, TimePoint } from '../../types/index.ts';
 import type { Registry } from './registry.ts';
 import { surfaceNumber } from '../checks/surface-number.ts';
 import { esc } from '../site/html.ts';
@@ -33,9 +33,10 @@ export interface LayerSpec<A = AnyAnnotation> {
   motivation: 'identifying' | 'describing' | 'linking';
   /**
    * The fields of an annotation made in a tool, given its link (a registry id, or a `TODO-…` placeholder) and its
-   * words. What the tool cannot say is a `TODO` placeholder, which validation rejects until a curator completes it.
+   * words (and the entity it links to, if any). What the tool cannot say is a `TODO` placeholder, which validation
+   * rejects until a curator completes it.
    */
-  stub(link: string, text: string): Record<string, unknown>;
+  stub(link: string, text: string, entity?: Entity): Record<string, unknown>;
   /** The site: the layer's heading (plural), its rank in display order (outer first when passages nest), its help. */
   heading: string;
   display: number;
@@ -110,7 +111,16 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
     idPrefix: 'm',
     link: { field: 'entity', collection: 'entities', as: 'entity' },
     motivation: 'identifying',
-    stub: (link) => ({ entity: link, form: 'TODO: name, nominal or demonym' }),
+    // The form, when the words are a name or demonym of the entity (a new entity's name is the words).
+    stub: (link, text, entity) => ({
+      entity: link,
+      form:
+        entity && [entity.name, ...entity.aliases].includes(text)
+          ? 'name'
+          : entity?.demonyms.includes(text)
+            ? 'demonym'
+            : 'TODO: name, nominal or demonym',
+    }),
     heading: 'Mentions',
     display: 1,
     help: 'names of people, organisations, places and things, coloured by kind',

@@ -5,7 +5,7 @@
  * tag, kept in the schema as a `$comment`). The references rule, the entity-kinds table and the table model's
  * foreign keys all ask here.
  */
-import { COLLECTIONS, readSchema, type Collection } from './collections.ts';
+import { COLLECTIONS, readSchema, type Collection, type CollectionRecords } from './collections.ts';
 
 /** The collections a reference may point into, by the type that declares it. */
 export const REFERENCE_TYPES = { EntityId: 'entities', OutletId: 'outlets' } as const;
@@ -123,4 +123,28 @@ export function* valuesAt(value: unknown, path: readonly string[], pointer = '')
     } else if (Object.hasOwn(value, key))
       yield* valuesAt((value as Record<string, unknown>)[key], rest, `${pointer}/${key}`);
   }
+}
+
+/** An id a record refers to: the collection it must be found in, and where. */
+export interface Reference {
+  collection: ReferenceTarget;
+  id: string;
+  pointer: string;
+}
+
+/** Each record's references, computed once: the validator's summary and its `references` rule both ask. */
+const referencesFound = new WeakMap<object, Reference[]>();
+
+/** The references a record makes, field by field. Assumes a schema-valid record. Do not modify the result. */
+export function referencesOf<C extends Collection>(collection: C, record: CollectionRecords[C]): Reference[] {
+  let refs = referencesFound.get(record);
+  if (refs === undefined) {
+    refs = collectionReferences(collection).flatMap(({ path, target }) =>
+      [...valuesAt(record, path)].flatMap(([pointer, id]) =>
+        typeof id === 'string' ? [{ collection: target, id, pointer }] : [],
+      ),
+    );
+    referencesFound.set(record, refs);
+  }
+  return refs;
 }

@@ -4,16 +4,11 @@
  * blocking and without following a final link, then checked with fstat, so nothing can make a command wait, and
  * every failure comes back as a `FileProblem` with a message and a hint rather than as an internal error.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { trace } from './trace.ts';
 
 /** What kind of thing a directory entry is, in words (for "not a regular file" findings). */
-export function describeEntry(
-  stats: Pick<
-    Stats,
-    'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'
-  >,
-): string {
+export function describeEntry(stats: Stats | Dirent): string {
   if (stats.isFile()) return 'a regular file';
   if (stats.isDirectory()) return 'a folder';
   if (stats.isSymbolicLink()) return 'a symbolic link';
@@ -53,10 +48,10 @@ export function fsProblem(error: unknown, what: 'file' | 'folder'): FileProblem 
 
 /**
  * Reads a whole regular file (never waits on a FIFO, never follows a final symbolic link), refusing one larger than
- * `maxBytes`; throws a FileProblem.
+ * `maxBytes`; throws a FileProblem. `event` names the read in the trace (scripts/lib/trace.ts).
  */
-export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
-  trace?.(`read ${path}`);
+export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER, event = 'read'): Buffer {
+  trace?.(`${event} ${path}`);
   let fd: number | undefined;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);

@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Entity, Outlet, PublishedArticle, PublishedIndex } from '../../types/index.ts';
-import { referencesOf } from '../checks/references.ts';
+import { referencesOf } from '../lib/references.ts';
 import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/formats/json.ts';
@@ -245,7 +245,7 @@ export function buildSite(options: SiteOptions): { files: number; articles: numb
 }
 
 /**
- * The entity references of an article's annotations (the fields scripts/checks/references.ts declares), each once
+ * The entity references of an article's annotations (the fields scripts/lib/references.ts declares), each once
  * per annotation and field: an event naming one participant 100,000 times refers to it once.
  */
 function annotationReferences(article: PublishedArticle): EntityReference[] {

@@ -1,8 +1,7 @@
 import type { RecordRule } from '../rule.ts';
-import { textOf } from '../article-text.ts';
 import { registeredNamesIn } from '../names.ts';
 import { minimalSelector } from '../../lib/text-quote.ts';
-import { SelectorIndex } from '../selectors.ts';
+import { SelectorIndex, textOf } from '../selectors.ts';
 import type { TextQuoteSelector } from '../../../types/index.ts';
 import { issues, warning } from './kit.ts';
 

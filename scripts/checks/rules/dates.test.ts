@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dates } from './dates.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
-import { compareDates, parsePartialDate, type ParsedDate } from '../dates.ts';
+import { compareDates, parsePartialDate, type ParsedDate } from '../../lib/timex.ts';
 
 test('dates: the valid fixture passes', () => {
   assert.deepEqual(findingsAfter([dates]), []);

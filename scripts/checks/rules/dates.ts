@@ -1,5 +1,5 @@
 import type { RecordRule } from '../rule.ts';
-import { compareDates, nowAsDate, parsePartialDate, parseTimeValue, type ParsedDate } from '../dates.ts';
+import { compareDates, nowAsDate, parsePartialDate, parseTimeValue, type ParsedDate } from '../../lib/timex.ts';
 import { error, issues } from './kit.ts';
 
 /**

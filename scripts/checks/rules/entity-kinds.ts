@@ -1,7 +1,6 @@
 import type { RecordRule } from '../rule.ts';
-import { referencesOf } from '../references.ts';
 import { COLLECTIONS } from '../../lib/collections.ts';
-import { referenceFieldAt, schemaFields } from '../../lib/references.ts';
+import { referenceFieldAt, referencesOf, schemaFields } from '../../lib/references.ts';
 import { error, issues } from './kit.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `\`${k}\``).join(', ');

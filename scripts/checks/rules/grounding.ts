@@ -1,7 +1,6 @@
 import type { RecordRule } from '../rule.ts';
 import { isWholeWord, minimalSelector, widenToWords } from '../../lib/text-quote.ts';
-import { MAX_HINT_EXACT, SelectorIndex, closestPassage, selectorsIn } from '../selectors.ts';
-import { textOf } from '../article-text.ts';
+import { MAX_HINT_EXACT, SelectorIndex, closestPassage, selectorsIn, textOf } from '../selectors.ts';
 import { trace } from '../../lib/trace.ts';
 import { error, issues } from './kit.ts';
 

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inferencePointers } from './inference-pointers.ts';
-import { resolvePointer } from '../json-pointer.ts';
+import { inferencePointers, resolvePointer } from './inference-pointers.ts';
 import { editJson, findingsAfter, FIXTURE_ARTICLE } from '../test-kit.ts';
 
 test('inference-pointers: the valid fixture passes', () => {

@@ -1,6 +1,31 @@
 import type { RecordRule } from '../rule.ts';
-import { resolvePointer } from '../json-pointer.ts';
+import { pointerSegment } from '../../lib/json-source.ts';
 import { annotationsOf, error, issues } from './kit.ts';
+
+/**
+ * Resolves a JSON Pointer (RFC 6901) in `value`: `{ found: true, value }`, or `{ found: false, at }` with the longest
+ * prefix of the pointer that did resolve.
+ */
+export function resolvePointer(
+  value: unknown,
+  pointer: string,
+): { found: true; value: unknown } | { found: false; at: string } {
+  let node = value;
+  let at = '';
+  const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
+  for (const token of tokens.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (Array.isArray(node)) {
+      if (!/^(?:0|[1-9]\d*)$/.test(token) || Number(token) >= node.length) return { found: false, at };
+      node = node[Number(token)];
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token];
+    } else {
+      return { found: false, at };
+    }
+    at += `/${pointerSegment(token)}`;
+  }
+  return { found: true, value: node };
+}
 
 export const inferencePointers: RecordRule<'article'> = {
   name: 'inference-pointers',

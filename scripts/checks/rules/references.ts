@@ -1,5 +1,5 @@
 import type { RecordRule } from '../rule.ts';
-import { referencesOf } from '../references.ts';
+import { referencesOf } from '../../lib/references.ts';
 import { isPlaceholder } from './placeholders.ts';
 import { annotationsOf, error, issues } from './kit.ts';
 

@@ -1,14 +1,10 @@
 import type { RecordRule } from '../rule.ts';
 import type { Season, TimeExpression } from '../../../types/index.ts';
-import { MONTHS, SEASONS, WEEKDAYS, namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
-import { isTimeReference } from '../dates.ts';
+import { isTimeReference, nameOf, namedByValue, namedInText, resolveRelative, type Named } from '../../lib/timex.ts';
 import { error, issues, warning } from './kit.ts';
 
 type Names = Array<number | Season>;
 const KINDS = ['weekdays', 'months', 'seasons'] as const;
-/** The English name of a weekday, month or season. */
-const nameOf = (kind: keyof Named, n: number | Season): string =>
-  kind === 'seasons' ? SEASONS[n as Season] : (kind === 'weekdays' ? WEEKDAYS : MONTHS)[(n as number) - 1]!;
 
 /** What the stored time says of weekdays, months and seasons: its value's, or its ends', or its relative's. */
 function storedNames(t: TimeExpression): Record<keyof Named, Names | null> {

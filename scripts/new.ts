@@ -1,6 +1,5 @@
 /**
- * `npm run new -- <id> [--data DIR]`: scaffolds data/articles/<id>.json from a template
- * (scripts/lib/article-template.ts)
+ * `npm run new -- <id> [--data DIR]`: scaffolds data/articles/<id>.json from a template (lib/article-template.ts)
  * for a contributor to fill in: every field, and one example of each annotation kind. Never overwrites: the file is
  * created atomically only when the name is free. The template is deliberately invalid (`TODO` placeholders, which
  * the `placeholders` rule rejects) so that `npm run validate` lists exactly what is left to do.

@@ -15,8 +15,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PublishedArticleFile, PublishedIndex } from '../types/index.ts';
-import { findSelectors } from '../scripts/site/article-page.ts';
+import type { PositionedSelector, PublishedArticleFile, PublishedIndex } from '../types/index.ts';
+import { selectorsIn } from '../scripts/checks/selectors.ts';
 import { SNIPPETS } from '../scripts/site/landing-page.ts';
 import { ROOT, SEED_ID, sharedBuild } from './helpers.ts';
 import { browserUnavailable, collectErrors, launchChromium, serveStatic, siteOf } from './browser-support.ts';
@@ -105,9 +105,9 @@ test(
     const { article } = JSON.parse(
       readFileSync(join(DIST, 'articles', `${SEED_ID}.json`), 'utf8'),
     ) as PublishedArticleFile;
-    const expected = findSelectors(article.annotations, '/annotations').map(({ selector, pointer }) => ({
+    const expected = selectorsIn(article.annotations, '/annotations').map(([pointer, selector]) => ({
       pointer,
-      start: selector.start,
+      start: (selector as PositionedSelector).start,
       exact: selector.exact,
     }));
     assert.ok(expected.length > 0);

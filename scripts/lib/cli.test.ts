@@ -3,26 +3,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import {
-  ERROR_CODES,
-  CodedError,
-  DataError,
-  InternalError,
-  UserError,
-  coded,
-  errorTable,
-  fail,
-  fromErrorData,
-  toErrorData,
-  type ErrorData,
-} from './cli.ts';
+import { ERROR_CODES, CodedError, UserError, coded, errorTable, fail } from './cli.ts';
 
 test('each error class has its stable code, and the exit status derives from the code', () => {
   assert.equal(new UserError('bad --count').code, 'E_USAGE');
   assert.equal(new UserError('bad --count').exitCode, 2);
-  assert.equal(new DataError('2 errors').exitCode, 1);
-  assert.equal(new InternalError('bug').exitCode, 2);
+  assert.equal(new CodedError('E_DATA', '2 errors').exitCode, 1);
+  assert.equal(new CodedError('E_INTERNAL', 'bug').exitCode, 2);
   assert.throws(
     () => fail('no such folder'),
     (e: unknown) => e instanceof UserError && e.code === 'E_USAGE',
@@ -33,7 +20,7 @@ test('each error class has its stable code, and the exit status derives from the
     (e: unknown) => (e as CodedError).code === 'E_DATA',
   );
   assert.equal(
-    new DataError('2 errors', 'run npm run validate').format(),
+    new CodedError('E_DATA', '2 errors', 'run npm run validate').format(),
     'error: 2 errors\n  hint: run npm run validate',
   );
 });
@@ -49,29 +36,12 @@ test('a full disk gets its code from the system error code, with a hint; text is
   assert.equal(coded(new TypeError('x is undefined')).code, 'E_INTERNAL');
 });
 
-test('errors cross a real thread boundary as { code, message, hint } and come back with the same code', async () => {
-  const script = `const { parentPort } = require('node:worker_threads');
-parentPort.postMessage({ code: 'E_ENV_NOSPACE', message: 'no space left on the device (ENOSPC): write', hint: \
-'make room' });`;
-  const data = await new Promise<ErrorData>((resolve, reject) => {
-    const worker = new Worker(script, { eval: true });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const back = fromErrorData(data);
-  assert.equal(back.code, 'E_ENV_NOSPACE');
-  assert.equal(back.exitCode, 2);
-  assert.deepEqual(toErrorData(back), data);
-  assert.deepEqual(toErrorData(new UserError('bad', 2, 'use --data')), {
-    code: 'E_USAGE',
-    message: 'bad',
-    hint: 'use --data',
-  });
-  // An internal error travels with its stack as text; an unknown code is internal, not guessed.
-  const bug = toErrorData(new RangeError('boom'));
+test('anything else thrown is an internal error, reported with its stack', () => {
+  const bug = coded(new RangeError('boom'));
   assert.equal(bug.code, 'E_INTERNAL');
-  assert.match(bug.message, /RangeError: boom\n\s+at /);
-  assert.equal(fromErrorData({ code: 'E_NOPE' as never, message: 'x' }).code, 'E_INTERNAL');
+  assert.equal(bug.exitCode, 2);
+  assert.match(bug.format(), /^internal error \(please report it\): RangeError: boom\n\s+at /);
+  assert.equal(new UserError('bad', 2, 'use --data').format(), 'error: bad\n  hint: use --data');
 });
 
 test('runMain: a full disk exits 2 with one message and no stack trace', () => {

@@ -1,15 +1,14 @@
 /**
  * What every command-line script shares: typed errors with stable codes, and exit statuses derived from them. A
- * user error (bad arguments or input), a data error and an internal error each have a class; a failure of the
- * machine (a full disk) is an environment error. Each has a `code` (table: ERROR_CODES, documented in
- * docs/errors.md) and `format()`. They cross thread and process boundaries as data, `{ code, message, hint }`
- * (`toErrorData`, `fromErrorData`), never as text to search.
+ * user error (bad arguments or input), a data error, an internal error and a failure of the machine (a full disk)
+ * each have a `code` (table: ERROR_CODES, documented in docs/errors.md); `coded()` gives any thrown value its code,
+ * from the error's class or its system error code, never from its message.
  */
 import { readFileSync } from 'node:fs';
 import { inspect, parseArgs, type ParseArgsConfig } from 'node:util';
 import { printableLines } from './printable.ts';
 
-/** Every error code, with its exit status and what it means (docs/errors.md is checked against this table). */
+/** Every error code: its exit status, the system error it stands for, what it means (as docs/errors.md says). */
 export const ERROR_CODES = {
   E_USAGE: { exit: 2, means: 'A user error: bad arguments or input the command cannot use. The message says which.' },
   E_DATA: {
@@ -18,9 +17,9 @@ export const ERROR_CODES = {
       'The data or the files given are wrong (validation findings, an inconsistent build): fix what the message names.',
   },
   E_INTERNAL: { exit: 2, means: 'A bug in the tools, not in your data or arguments: please report it.' },
-  E_ENV_NOSPACE: { exit: 2, means: 'No space left on the device (ENOSPC).' },
-  E_ENV_QUOTA: { exit: 2, means: 'The disk quota is used up (EDQUOT).' },
-  E_ENV_READONLY: { exit: 2, means: 'The file system is read-only (EROFS).' },
+  E_ENV_NOSPACE: { exit: 2, errno: 'ENOSPC', means: 'No space left on the device (ENOSPC).' },
+  E_ENV_QUOTA: { exit: 2, errno: 'EDQUOT', means: 'The disk quota is used up (EDQUOT).' },
+  E_ENV_READONLY: { exit: 2, errno: 'EROFS', means: 'The file system is read-only (EROFS).' },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -30,14 +29,10 @@ export function errorTable(): string {
   return ['| code | exit status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
-/** An error as it crosses a thread or process boundary. */
-export interface ErrorData {
-  code: ErrorCode;
-  message: string;
-  hint?: string | undefined;
-}
-
-/** An error with a stable code; reported as one message (with its hint), never with a stack trace but internally. */
+/**
+ * An error with a stable code; reported as one message (with its hint), never with a stack trace, except an internal
+ * error (`E_INTERNAL`: a bug in the tools), which is reported with the stack of what failed.
+ */
 export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -55,17 +50,16 @@ export class CodedError extends Error {
 
   /** The lines printed on standard error. */
   format(): string {
+    if (this.code === 'E_INTERNAL') {
+      const failed = this.cause === undefined ? this.message : inspect(this.cause);
+      return `internal error (please report it): ${printableLines(failed)}`;
+    }
     return `error: ${printableLines(this.message)}${this.hint ? `\n  hint: ${printableLines(this.hint)}` : ''}`;
-  }
-
-  toJSON(): ErrorData {
-    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
   }
 }
 
 /**
- * A mistake by the user (bad arguments, bad input): `E_USAGE`. The second argument is kept for the callers that
- * passed an exit status: 1 meant “the data is wrong”, now `E_DATA`.
+ * A mistake by the user (bad arguments, bad input): `E_USAGE`; with exit status 1, the data is wrong: `E_DATA`.
  */
 export class UserError extends CodedError {
   constructor(message: string, exitCode: 1 | 2 = 2, hint?: string) {
@@ -73,44 +67,11 @@ export class UserError extends CodedError {
   }
 }
 
-/** The data has errors: `E_DATA`, exit 1. */
-export class DataError extends CodedError {
-  constructor(message: string, hint?: string) {
-    super('E_DATA', message, hint);
-  }
-}
-
-/** A bug in the tools: `E_INTERNAL`, reported with its stack. */
-export class InternalError extends CodedError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('E_INTERNAL', message, 'This is a bug in the tools; please report it with the command you ran.', options);
-  }
-
-  /** The stack of what failed (kept as text when the error came from another thread or process). */
-  get detail(): string {
-    return this.cause === undefined ? this.message : inspect(this.cause);
-  }
-
-  override format(): string {
-    return `internal error (please report it): ${printableLines(this.detail)}`;
-  }
-
-  override toJSON(): ErrorData {
-    return { code: this.code, message: this.detail };
-  }
-}
-
-/** What the machine, not the script, lacks, by system error code. */
-const ENVIRONMENT: Record<string, ErrorCode> = {
-  ENOSPC: 'E_ENV_NOSPACE',
-  EDQUOT: 'E_ENV_QUOTA',
-  EROFS: 'E_ENV_READONLY',
-};
 const MAKE_ROOM = 'make room (or write elsewhere) and run the command again.';
 
-/** Stops the script with a user-facing message. */
-export function fail(message: string, exitCode: 1 | 2 = 2): never {
-  throw new UserError(message, exitCode);
+/** Stops the script with a user-facing message (and a hint saying what to do). */
+export function fail(message: string, exitCode: 1 | 2 = 2, hint?: string): never {
+  throw new UserError(message, exitCode, hint);
 }
 
 /** A file's text, or a user error saying why it cannot be read. */
@@ -165,23 +126,18 @@ export function coded(error: unknown): CodedError {
   if (error instanceof CodedError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (typeof code === 'string' && code in ENVIRONMENT) {
-    const what = ERROR_CODES[ENVIRONMENT[code]!].means.replace(/ \(\w+\)\.$/, '').toLowerCase();
-    return new CodedError(ENVIRONMENT[code]!, `${what} (${code}): ${message.split('\n')[0]!.trim()}`, MAKE_ROOM);
+  const machine = Object.entries(ERROR_CODES).find(([, c]) => 'errno' in c && c.errno === code);
+  if (machine) {
+    const what = machine[1].means.replace(/ \(\w+\)\.$/, '').toLowerCase();
+    return new CodedError(
+      machine[0] as ErrorCode,
+      `${what} (${String(code)}): ${message.split('\n')[0]!.trim()}`,
+      MAKE_ROOM,
+    );
   }
   if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     return new UserError(message);
-  return new InternalError(message, { cause: error });
-}
-
-/** An error as data, to post to another thread or write for another process. */
-export const toErrorData = (error: unknown): ErrorData => coded(error).toJSON();
-
-/** The error another thread or process sent (an unknown code is an internal error, never guessed from the text). */
-export function fromErrorData(data: ErrorData): CodedError {
-  const known = Object.hasOwn(ERROR_CODES, data.code);
-  if (!known || data.code === 'E_INTERNAL') return new InternalError(data.message);
-  return new CodedError(data.code, data.message, data.hint);
+  return new CodedError('E_INTERNAL', message, undefined, { cause: error });
 }
 
 /** Runs a script's main function and exits with its status, or with the status of the error it throws. */

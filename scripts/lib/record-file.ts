@@ -4,17 +4,12 @@
  * temporary file beside it, then a rename), so a failure leaves the old file or the new one, never half of either.
  */
 import { readFileSync } from 'node:fs';
+import { fail } from './cli.ts';
 import { writeFileAtomic } from './output-target.ts';
 
-/** Thrown when a record changed between reading it and writing it back. */
-export class ChangedMeanwhileError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} changed while it was being updated; nothing was written. Run the command again.`);
-  }
-}
-
-/** Replaces the record at `path` with `content` provided it still holds `expected`; else throws, writing nothing. */
+/** Replaces the record at `path` with `content` provided it still holds `expected`; else stops, writing nothing. */
 export function replaceIfUnchanged(path: string, expected: string, content: string): void {
-  if (readFileSync(path, 'utf8') !== expected) throw new ChangedMeanwhileError(path);
+  if (readFileSync(path, 'utf8') !== expected)
+    fail(`${path} changed while it was being updated; nothing was written. Run the command again.`);
   writeFileAtomic(path, content);
 }

@@ -1,7 +1,7 @@
 /**
- * A test seam: with ANNOTATED_NEWS_TRACE=FILE in the environment, `trace(event)` appends one line to FILE, from any
- * thread (worker threads inherit the environment). The tests count events with it: each record file read once per
- * build, each selector found once. Unset (always, outside those tests), `trace` is null and costs one check.
+ * A test seam: with ANNOTATED_NEWS_TRACE=FILE in the environment, `trace(event)` appends one line to FILE. The
+ * tests count events with it: each record file read once per build, each selector found once. Unset (always,
+ * outside those tests), `trace` is null and costs one check.
  */
 import { appendFileSync } from 'node:fs';
 

@@ -2,13 +2,13 @@
  * One article's page: its metadata, the verbatim text with every annotation layer highlighted (switchable), the
  * details of each annotation, and the curator's inferences, kept apart from what the text says.
  *
- * Every positioned selector in the annotations is found generically (any object with `exact`, `start` and `end`),
- * so a new annotation layer is highlighted without changes here. Overlapping highlights nest: a mention inside a
- * quote is a `<mark>` inside the quote's `<mark>`; when two passages cross without one containing the other, the
- * later one is split into fragments that nest.
+ * Every selector in the annotations is found generically (by the validator's walker, selectorsIn), so a new
+ * annotation layer is highlighted without changes here. Overlapping highlights nest: a mention inside a quote is a
+ * `<mark>` inside the quote's `<mark>`; when two passages cross without one containing the other, the later one is
+ * split into fragments that nest.
  */
 import type { CuratorInference, PositionedSelector, PublishedArticle } from '../../types/index.ts';
-import { pointerSegment } from '../lib/json-source.ts';
+import { selectorsIn } from '../checks/selectors.ts';
 import { esc, groupBy } from './html.ts';
 import { DISPLAY_ORDER, layerSpec, type AnyAnnotation, type LayerName } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
@@ -26,30 +26,9 @@ interface Highlight {
   open: string;
 }
 
-const isSelector = (value: unknown): value is PositionedSelector =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as PositionedSelector).exact === 'string' &&
-  typeof (value as PositionedSelector).start === 'number' &&
-  typeof (value as PositionedSelector).end === 'number';
-
-/**
- * Every positioned selector inside `value`, with its JSON pointer and its path below `value` (e.g. `time/selector`).
- */
-export function findSelectors(
-  value: unknown,
-  pointer: string,
-  path: string[] = [],
-): { selector: PositionedSelector; pointer: string; path: string[] }[] {
-  if (isSelector(value)) return [{ selector: value, pointer, path }];
-  if (Array.isArray(value)) return value.flatMap((item, i) => findSelectors(item, `${pointer}/${i}`, path));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) =>
-      findSelectors(item, `${pointer}/${pointerSegment(key)}`, [...path, key]),
-    );
-  }
-  return [];
-}
+/** The field names along a JSON pointer, without the list indices (`/time/selector` → `time`, `selector`). */
+export const fieldsOf = (pointer: string): string[] =>
+  pointer.split('/').filter((key) => key !== '' && !/^\d+$/.test(key));
 
 /** Outer first: earlier end last (longer first), then rank, then pointer (for determinism). */
 const outerFirst = (a: Highlight, b: Highlight) =>
@@ -106,22 +85,22 @@ function highlights(
   return layers.flatMap(([layer, annotations], rank) =>
     annotations.flatMap((annotation, index) => {
       const extra = layerSpec(layer).markClass?.(annotation, registry);
-      return findSelectors(annotation, `/annotations/${layer}/${index}`).map(
-        ({ selector, pointer, path }): Highlight => {
-          const role = path.filter((key) => key !== 'selector').join('-') || 'passage';
-          const classes = [
-            'hl',
-            `layer-${layer}`,
-            `role-${role}`,
-            ...(extra ? [extra] : []),
-            ...(inferred.has(annotation.id) ? ['inferred'] : []),
-          ];
-          const open =
-            `<mark class="${esc(classes.join(' '))}" data-layer="${esc(layer)}" data-ann="${esc(annotation.id)}" ` +
-            `data-pointer="${esc(pointer)}" tabindex="0" aria-describedby="${esc(annotationAnchor(annotation.id))}">`;
-          return { start: selector.start, end: selector.end, pointer, rank, open };
-        },
-      );
+      // Every selector of a published article is positioned (the build gave each its start and end).
+      return selectorsIn(annotation, '').map(([below, selector]): Highlight => {
+        const pointer = `/annotations/${layer}/${index}${below}`;
+        const role =
+          fieldsOf(below)
+            .filter((key) => key !== 'selector')
+            .join('-') || 'passage';
+        const classes = ['hl', `layer-${layer}`, `role-${role}`, extra, inferred.has(annotation.id) && 'inferred']
+          .filter(Boolean)
+          .join(' ');
+        const open =
+          `<mark class="${esc(classes)}" data-layer="${esc(layer)}" data-ann="${esc(annotation.id)}" ` +
+          `data-pointer="${esc(pointer)}" tabindex="0" aria-describedby="${esc(annotationAnchor(annotation.id))}">`;
+        const { start, end } = selector as PositionedSelector;
+        return { start, end, pointer, rank, open };
+      });
     }),
   );
 }
@@ -184,9 +163,9 @@ export function articlePage(article: PublishedArticle, registry: Registry): { ti
     .map(([layer, annotations]) => {
       const view = layerSpec(layer);
       const items = annotations.map((annotation) => {
-        const passages = findSelectors(annotation, '')
-          .filter(({ path }) => path.length === 1 && (path[0] === 'selector' || path[0] === 'continuations'))
-          .map(({ selector }) => `“${esc(selector.exact)}”`)
+        const passages = selectorsIn(annotation, '')
+          .filter(([pointer]) => /^\/(?:selector|continuations\/\d+)$/.test(pointer))
+          .map(([, selector]) => `“${esc(selector.exact)}”`)
           .join(' … ');
         const details = view
           .details(annotation, registry)

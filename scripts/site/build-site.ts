@@ -5,7 +5,7 @@
  * adds details on hover and focus, and search. Articles are read one at a time from `jsonl/articles.jsonl`; the same
  * build gives byte-identical files. `npm run site` (scripts/site/main.ts) runs it.
  *
- * In two stages (`buildSitePages`, then `finishSite`), so the pages alone can be measured at scale
+ * The pages are a stage of their own (`buildSitePages`), so they alone can be measured at scale
  * (tests/site-scale.test.ts).
  *
  * The search index is split so a search loads little: `search/docs.json` lists the documents (articles and entities:
@@ -30,7 +30,8 @@ import { fail } from '../lib/cli.ts';
 import { readLines } from '../lib/lines.ts';
 import { articlePath, jsonlPath } from '../publish/formats/json.ts';
 import type { CompiledFile } from '../publish/compile.ts';
-import { articlePage, findSelectors } from './article-page.ts';
+import { articlePage, fieldsOf } from './article-page.ts';
+import { selectorsIn } from '../checks/selectors.ts';
 import { dictionaryPage } from './dictionary-page.ts';
 import { entityPages, type EntityReference } from './entity-page.ts';
 import { esc, groupBy, jsonLdScript, page, pager } from './html.ts';
@@ -70,8 +71,9 @@ class SiteWriter {
 
 const stale = (distDir: string, what: string): never =>
   fail(
-    `${distDir}/ is not a complete, current build: ${what}.\n  hint: run \`npm run build\` first, then ` +
-      `\`${SITE_COMMAND}\`.`,
+    `${distDir}/ is not a complete, current build: ${what}.`,
+    2,
+    `run \`npm run build\` first, then \`${SITE_COMMAND}\`.`,
   );
 
 /** A JSON file of the build, or a located error saying the build is missing or stale. */
@@ -103,20 +105,8 @@ export interface SiteOptions {
 /** Writes the page at `path` (relative to the site's root), its links relative to where it lies. */
 type Emit = (path: string, content: { title: string; main: string }, head?: string) => void;
 
-/** The site's pages so far, for `finishSite`. */
-export interface SitePages {
-  site: SiteWriter;
-  index: PublishedIndex;
-  emit: Emit;
-}
-
-/** Builds the whole site from a finished build. */
-export function buildSite(options: SiteOptions): { files: number; articles: number; entities: number } {
-  return finishSite(buildSitePages(options), options);
-}
-
 /** The article, entity, list and search pages and the search index, from `index.json` and `jsonl/articles.jsonl`. */
-export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 'clientFiles'>): SitePages {
+export function buildSitePages({ distDir, rootDir, siteDir }: Omit<SiteOptions, 'clientFiles'>) {
   const index = readBuilt<PublishedIndex>(distDir, 'index.json');
   const { name, version } = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')) as Record<string, string>;
   if (version !== index.version) stale(distDir, `it is of version ${index.version}, package.json of ${version}`);
@@ -203,23 +193,23 @@ href="articles.html">articles</a> and <a href="entities.html">entities</a>.</p>
   return { site, index, emit };
 }
 
-/** The rest, from the finished build: the downloads (linked into `site/data/`), the dictionary, the landing page. */
-export function finishSite(
-  { site, index, emit }: SitePages,
-  { distDir, rootDir, clientFiles }: SiteOptions,
-): { files: number; articles: number; entities: number } {
+/**
+ * Builds the whole site from a finished build: the pages (`buildSitePages`), then the downloads (linked into
+ * `site/data/`), the dictionary and the landing page.
+ */
+export function buildSite(options: SiteOptions): { files: number; articles: number; entities: number } {
+  const { distDir, rootDir, clientFiles } = options;
+  const { site, index, emit } = buildSitePages(options);
   const descriptor = readBuilt<Descriptor>(distDir, 'datapackage.json');
   if (descriptor.version !== index.version)
     stale(distDir, `datapackage.json is of version ${descriptor.version}, index.json of ${index.version}`);
-  const downloads: Download[] = [];
-  const offered = new Set<string>();
+  const downloads = new Map<string, Download>();
   const offer = (path: string, format: string, description: string) => {
-    if (offered.has(path)) return;
-    offered.add(path);
+    if (downloads.has(path)) return;
     const from = join(distDir, path);
     if (!existsSync(from)) stale(distDir, `datapackage.json lists ${path}, which is missing`);
     site.link(`data/${path}`, from);
-    downloads.push({ path, format, description, bytes: statSync(from).size });
+    downloads.set(path, { path, format, description, bytes: statSync(from).size });
   };
   offer('datapackage.json', 'json', 'The Frictionless Data Package descriptor: every file below and its tables.');
   offer('SHA256SUMS', 'text', 'The SHA-256 of every file: check them with `sha256sum -c SHA256SUMS`.');
@@ -245,7 +235,7 @@ export function finishSite(
   const jsonLd = join(distDir, 'dataset.jsonld');
   emit(
     'index.html',
-    landingPage(descriptor, downloads, index),
+    landingPage(descriptor, [...downloads.values()], index),
     existsSync(jsonLd) ? jsonLdScript(readFileSync(jsonLd, 'utf8')) : '',
   );
 
@@ -262,14 +252,14 @@ function annotationReferences(article: PublishedArticle): EntityReference[] {
   const seen = new Set<string>();
   const out: EntityReference[] = [];
   for (const { collection, id, pointer } of referencesOf('articles', article)) {
-    const [, top, layer, at, ...rest] = pointer.split('/');
+    const [, top, layer, at] = pointer.split('/');
     if (collection !== 'entities' || top !== 'annotations' || !(layer! in LAYERS)) continue;
     const annotation = article.annotations[layer as LayerName][Number(at)]!;
-    const field = rest.filter((key) => !/^\d+$/.test(key)).join('.');
+    const field = fieldsOf(pointer).slice(2).join('.');
     const key = `${id}\n${annotation.id}\n${field}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const exact = findSelectors(annotation, '')[0]?.selector.exact ?? '';
+    const exact = selectorsIn(annotation, '')[0]?.[1].exact ?? '';
     out.push({ entity: id, article: article.id, layer: layer as LayerName, field, annotation: annotation.id, exact });
   }
   return out;
@@ -279,10 +269,11 @@ function annotationReferences(article: PublishedArticle): EntityReference[] {
 function listPages(items: readonly string[], title: string, emit: Emit): void {
   const base = title.toLowerCase();
   const pages = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
-  const nav = (n: number) => pager(title, pages, n, (i) => (i === 1 ? `${base}.html` : `${base}-${i}.html`));
+  const pathOf = (n: number) => (n === 1 ? `${base}.html` : `${base}-${n}.html`);
+  const nav = (n: number) => pager(title, pages, n, pathOf);
   for (let n = 1; n <= pages; n++) {
     const slice = items.slice((n - 1) * LIST_PAGE_SIZE, n * LIST_PAGE_SIZE);
-    emit(n === 1 ? `${base}.html` : `${base}-${n}.html`, {
+    emit(pathOf(n), {
       title: pages > 1 ? `${title} (page ${n} of ${pages})` : title,
       main:
         `<h1>${esc(title)} <span class="version">${items.length}</span></h1>\n${nav(n)}\n<ul ` +

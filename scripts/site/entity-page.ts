@@ -4,7 +4,7 @@
  * The references are listed in pages of `REFERENCES_PER_PAGE`: `entities/<id>.html`, then `entities/<id>/2.html`…
  */
 import type { Entity } from '../../types/index.ts';
-import { esc, pager } from './html.ts';
+import { esc, groupBy, pager } from './html.ts';
 import { LAYERS, type LayerName } from '../lib/layers.ts';
 
 /** An annotation that refers to an entity. */
@@ -46,21 +46,17 @@ export function entityPages(
   const result: [string, { title: string; main: string }][] = [];
   for (let n = 1; n <= pages; n++) {
     const root = n === 1 ? '../' : '../../';
-    // References come grouped by article (the build reads one article at a time), so one pass groups them.
-    const groups: string[] = [];
-    let items: string[] = [];
     const slice = references.slice((n - 1) * REFERENCES_PER_PAGE, n * REFERENCES_PER_PAGE);
-    slice.forEach((r, i) => {
-      const href = `${root}articles/${esc(r.article)}.html`;
-      const as = r.field === 'entity' ? '' : `, as ${esc(r.field)}`;
-      items.push(
-        `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">` +
-          `${esc(LAYERS[r.layer].heading.toLowerCase())}${as}</span></li>`,
-      );
-      if (slice[i + 1]?.article !== r.article) {
-        groups.push(`<li><a href="${href}">${esc(headline(r.article))}</a><ul>${items.join('')}</ul></li>`);
-        items = [];
-      }
+    const groups = [...groupBy(slice, (r) => r.article)].map(([article, refs]) => {
+      const href = `${root}articles/${esc(article)}.html`;
+      const items = refs.map((r) => {
+        const as = r.field === 'entity' ? '' : `, as ${esc(r.field)}`;
+        return (
+          `<li><a href="${href}#a-${esc(r.annotation)}">“${esc(r.exact)}”</a> <span class="kind">` +
+          `${esc(LAYERS[r.layer].heading.toLowerCase())}${as}</span></li>`
+        );
+      });
+      return `<li><a href="${href}">${esc(headline(article))}</a><ul>${items.join('')}</ul></li>`;
     });
     const nav = pager(`References to ${entity.name}`, pages, n, (i) => root + pathOf(i));
     result.push([

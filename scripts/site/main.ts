@@ -19,7 +19,7 @@ runMain(() => {
   const { values } = commandLine(USAGE, { dist: { type: 'string', default: 'dist' }, out: { type: 'string' } }, false);
   const distDir = resolve(values.dist);
   if (!existsSync(join(distDir, OUTPUT_MARKER)))
-    fail(`${values.dist}/ is not a build of this dataset (no ${OUTPUT_MARKER}).\n  hint: run \`npm run build\` first.`);
+    fail(`${values.dist}/ is not a build of this dataset (no ${OUTPUT_MARKER}).`, 2, 'run `npm run build` first.');
   // Never into data/ or the sources; an existing folder is replaced only when it is the build's or a site made here.
   const siteDir = checkTarget(values.out ?? join(values.dist, SITE_DIR), { what: 'the site', option: '--out' });
   const notice = generatedNotice(SITE_COMMAND);
@@ -31,7 +31,9 @@ runMain(() => {
   )
     fail(
       `refusing --out ${values.out}: it holds files that \`${SITE_COMMAND}\` did not write, which the site ` +
-        `would replace; nothing was written.\n  hint: choose a new or empty folder.`,
+        `would replace; nothing was written.`,
+      2,
+      'choose a new or empty folder.',
     );
   const staging = Staging.begin(siteDir);
   try {

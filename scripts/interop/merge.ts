@@ -34,7 +34,7 @@ import {
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import { RECORD_FILE } from '../checks/layout.ts';
-import { slugify } from '../synth/registry.ts';
+import { slugify } from '../lib/portable-names.ts';
 import type { Registry } from '../lib/registry.ts';
 
 export interface ToolSpan {

@@ -24,3 +24,11 @@ export function nameProblem(name: string): string | null {
   if (OUTPUT_NAMES.test(name)) return 'the published outputs use it for a file of their own beside the records';
   return null;
 }
+
+/** A lowercase slug of a name: letters and digits, single hyphens between words. */
+export const slugify = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');

@@ -9,7 +9,8 @@ import type { Annotations, Article, Block, CuratorInference, Entity, Outlet, Sou
 import type { FigureUnit, QuoteKind, RelativeTime, TextQuoteSelector, TimeExpression } from '../../types/index.ts';
 import { minimalSelector } from '../lib/text-quote.ts';
 import { MONTHS, resolveRelative, WEEKDAYS } from '../lib/timex.ts';
-import { SYNTH_PREFIX, slugify, synthEntity, synthOutlet, type PoolName, type PoolSizes } from './registry.ts';
+import { slugify } from '../lib/portable-names.ts';
+import { SYNTH_PREFIX, synthEntity, synthOutlet, type PoolName, type PoolSizes } from './registry.ts';
 import { FIRST_NAMES, SLOTS, SYLLABLES } from './words.ts';
 
 /** The day synthetic articles are recorded as added: fixed, so output never depends on the clock. */

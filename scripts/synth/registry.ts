@@ -6,6 +6,7 @@
  */
 import type { Entity, Outlet } from '../../types/index.ts';
 import * as W from './words.ts';
+import { slugify } from '../lib/portable-names.ts';
 
 /** Every synthetic id starts with this, so synthetic records are never mistaken for curated ones. */
 export const SYNTH_PREFIX = 'synth-';
@@ -58,14 +59,6 @@ export function madeUpWord(shift: number, k: number): string {
     word += W.SYLLABLES[((rest % 32) + position * 7 + shift) % 32];
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
-
-/** A lowercase slug of a name: letters and digits, single hyphens between words. */
-export const slugify = (text: string) =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 /** The k-th entry's name and aliases. */
 function names(pool: PoolName, k: number): string[] {

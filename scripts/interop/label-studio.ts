@@ -83,13 +83,8 @@ export function labelStudioTask(
   const result: Record<string, unknown>[] = [];
   /** A result of region `id` (none: of the task), by the control `from`, over `at` in the text. */
   const add = (id: string | null, from: string, type: string, at: Position | null, value: object) => {
-    const region = {
-      ...(id === null ? {} : { id }),
-      from_name: from,
-      to_name: TEXT_NAME,
-      type,
-      value: { ...at, ...value },
-    };
+    const region: Record<string, unknown> = id === null ? {} : { id };
+    Object.assign(region, { from_name: from, to_name: TEXT_NAME, type, value: { ...at, ...value } });
     result.push(region);
     return region;
   };

@@ -82,16 +82,29 @@ export function numberRoles(roles: readonly string[]): string[] {
  */
 function mapSelectors(
   value: unknown,
-  replace: (selector: TextQuoteSelector, path: string[]) => unknown,
-  path: string[] = [],
+  replace: (selector: TextQuoteSelector, path: string) => unknown,
+  path = '',
 ): unknown {
-  const map = (v: unknown, key: string) =>
-    isSelector(v) ? replace(v, [...path, key]) : mapSelectors(v, replace, [...path, key]);
-  if (Array.isArray(value)) return value.flatMap((v, i) => [map(v, String(i))].filter((out) => out !== undefined));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).flatMap(([k, v]) => [[k, map(v, k)]].filter(([, out]) => out !== undefined)),
-  );
+  const map = (v: unknown, key: string) => {
+    const at = path === '' ? key : `${path}/${key}`;
+    return isSelector(v) ? replace(v, at) : mapSelectors(v, replace, at);
+  };
+  // Plain loops: this runs on every annotation of every export, and spread or flatMap copies cost more than the work.
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    value.forEach((v: unknown, i) => {
+      const mapped = map(v, String(i));
+      if (mapped !== undefined) out.push(mapped);
+    });
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const mapped = map(v, k);
+    if (mapped !== undefined) out[k] = mapped;
+  }
+  return out;
 }
 
 /**
@@ -112,7 +125,7 @@ function spanOf(role: string, selector: TextQuoteSelector, text: string): Span {
 export function decompose(layer: Layer, annotation: AnyAnnotation, text: string): Decomposed {
   const { id, ...rest } = annotation as { id: string };
   const spans: Span[] = [];
-  const fields = mapSelectors(rest, (selector, path) => void spans.push(spanOf(path.join('/'), selector, text)));
+  const fields = mapSelectors(rest, (selector, path) => void spans.push(spanOf(path, selector, text)));
   spans.sort((a, b) => (a.role === MAIN ? -1 : b.role === MAIN ? 1 : 0));
   return { layer, id, spans, fields: fields as Record<string, unknown> };
 }

@@ -3,11 +3,10 @@
  * every finding with file, line and column. Never writes. Exit 0 when clean (warnings allowed unless --strict),
  * 1 when there are errors, 2 for usage or internal failures.
  */
-import { parseArgs } from 'node:util';
 import { resolve, sep } from 'node:path';
 import { validateData } from './checks/run.ts';
 import { formatGithub, formatHuman, formatJson, wantsColour } from './checks/report.ts';
-import { ERROR_CODES, fail, runMain } from './lib/cli.ts';
+import { commandLine, ERROR_CODES, fail, runMain, usageError } from './lib/cli.ts';
 import { RULES } from './checks/rules/index.ts';
 import type { Finding } from './lib/findings.ts';
 
@@ -39,27 +38,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 runMain(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      data: { type: 'string', default: 'data' },
-      format: { type: 'string', default: 'human' },
-      strict: { type: 'boolean', default: false },
-      cache: { type: 'string' },
-      'list-rules': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+  const { values, positionals } = commandLine(USAGE, {
+    data: { type: 'string', default: 'data' },
+    format: { type: 'string', default: 'human' },
+    strict: { type: 'boolean', default: false },
+    cache: { type: 'string' },
+    'list-rules': { type: 'boolean', default: false },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values['list-rules']) {
     for (const rule of RULES) console.log(`${rule.name.padEnd(18)} ${rule.scope.padEnd(8)} ${rule.description}`);
     return 0;
   }
   const format = Object.hasOwn(FORMATS, values.format) ? FORMATS[values.format]! : undefined;
-  if (!format) fail(`unknown format "${values.format}" (use ${Object.keys(FORMATS).join(', ')})\n\n${USAGE}`);
+  if (!format) usageError(USAGE, `unknown format "${values.format}" (use ${Object.keys(FORMATS).join(', ')})`);
   if (values.cache !== undefined) {
     const cache = resolve(values.cache);
     const data = resolve(values.data);

@@ -120,7 +120,7 @@ export function commandLine<const O extends NonNullable<ParseArgsConfig['options
 }
 
 /**
- * Any thrown value as a coded error: coded errors stay, system errors of the machine and argument errors get theirs.
+ * Any thrown value as a coded error: coded errors stay, system errors of the machine get theirs, the rest is internal.
  */
 export function coded(error: unknown): CodedError {
   if (error instanceof CodedError) return error;
@@ -135,8 +135,6 @@ export function coded(error: unknown): CodedError {
       MAKE_ROOM,
     );
   }
-  if (error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-    return new UserError(message);
   return new CodedError('E_INTERNAL', message, undefined, { cause: error });
 }
 

@@ -256,9 +256,9 @@ test('synth refuses to write inside data/ or dist/, and explains', () => {
     }
     assert.deepEqual(readdirSync(join(ROOT, 'data', 'articles')), before);
   } finally {
-    // Should the guard ever break, leave the curated data as it was.
+    // Should the guard ever break, remove what synth wrote, and only that: a record that was there stays.
     for (const name of readdirSync(join(ROOT, 'data', 'articles'))) {
-      if (name.startsWith('synth-')) rmSync(join(ROOT, 'data', 'articles', name));
+      if (name.startsWith('synth-') && !before.includes(name)) rmSync(join(ROOT, 'data', 'articles', name));
     }
   }
 });

@@ -21,7 +21,7 @@ import { positionArticle } from '../../scripts/publish/positions.ts';
 import { canonicalStream, cpuMs, repeatedWordArticle, writeFormats } from './support.ts';
 
 const RATIO = 2.5;
-const RUNS = 3;
+const RUNS = 5;
 const WORD: Entity = { id: 'word', kind: 'topic', name: 'word', aliases: [], demonyms: [], roles: [], identifiers: {} };
 
 /**

@@ -14,14 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  Annotations,
-  Article,
-  Entity,
-  PositionedSelector,
-  PublishedArticle,
-  TextQuoteSelector,
-} from '../../types/index.ts';
+import type { Annotations, Article, Entity, PublishedArticle, TextQuoteSelector } from '../../types/index.ts';
 import { articleText, codePointOffset, matchSelector } from '../lib/text-quote.ts';
 import { loadDataset, readSchema } from '../lib/collections.ts';
 import { parseJsonSource } from '../lib/json-source.ts';
@@ -183,15 +176,21 @@ export function assemble(
   return annotation as unknown as AnyAnnotation;
 }
 
-/** JSON with every object's keys sorted, so equal values give equal text whatever their key order. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
+/**
+ * JSON with every object's keys sorted, so equal values give equal text whatever their key order; `unpositioned`
+ * leaves out the `start` and `end` of selectors. Plain loops and one string: the exports hash every article with it.
+ */
+export function stableJson(value: unknown, unpositioned = false): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const list = Array.isArray(value);
+  const positioned = unpositioned && isSelector(value);
+  let json = '';
+  for (const key of list ? value.keys() : Object.keys(value).sort()) {
+    if (positioned && (key === 'start' || key === 'end')) continue;
+    const item = stableJson((value as Record<string | number, unknown>)[key], unpositioned);
+    json += `${json === '' ? '' : ','}${list ? '' : `${JSON.stringify(key)}:`}${item}`;
+  }
+  return list ? `[${json}]` : `{${json}}`;
 }
 
 /**
@@ -200,10 +199,8 @@ export function stableJson(value: unknown): string {
  * annotation; an import compares it with the record's, to tell an edit in the tool from a change to the record.
  */
 export function recordVersion(article: Pick<Article | PublishedArticle, 'body' | 'annotations'>): string {
-  const unpositioned = ({ start: _start, end: _end, ...quote }: Partial<PositionedSelector>) => quote;
-  const annotations = mapSelectors(article.annotations, unpositioned);
   return createHash('sha256')
-    .update(stableJson([articleText(article), annotations]))
+    .update(stableJson([articleText(article), article.annotations], true))
     .digest('hex')
     .slice(0, 16);
 }

@@ -33,54 +33,51 @@ export function* readArticles(root: string): Generator<PublishedArticle> {
   for (const line of readLines(jsonl(root, 'articles'))) yield JSON.parse(line) as PublishedArticle;
 }
 
+/** How `writeShards` starts, ends and fills a shard. */
+interface ShardShape {
+  head?: (n: number) => string;
+  tail?: (n: number, last: boolean) => string;
+  /** Between two texts of one shard. */
+  separator?: string;
+  limit?: number;
+}
+
 /**
- * Text written into numbered shards (`path(1)`, `path(2)`…), each opened with `head` and closed with `tail(next)`.
- * `write` only starts a new shard between calls, so one call's text (an article) never spans two shards.
+ * Writes texts into numbered shards (`path(1)`, `path(2)`…), each opened with `head(n)` and closed with
+ * `tail(n, last)`. A new shard starts only between texts, once one holds `limit` bytes, so a text (an article) never
+ * spans two; with no text there is still one shard. Returns the shards' paths.
  */
-export class Shards {
-  readonly paths: string[] = [];
-  #sink: Sink | null = null;
-  #bytes = 0;
-  #empty = true;
-
-  constructor(
-    private readonly out: OutputDir,
-    private readonly path: (n: number) => string,
-    private readonly head: (n: number) => string = () => '',
-    private readonly tail: (n: number, last: boolean) => string = () => '',
-    private readonly limit = SHARD_BYTES,
-  ) {}
-
-  /** Writes an item, after `separator` unless it is the first of its shard. */
-  write(text: string, separator = ''): void {
-    if (this.#sink && this.#bytes >= this.limit) this.#close(false);
-    if (!this.#sink) this.#open();
-    const item = this.#empty ? text : separator + text;
-    this.#sink!.write(item);
-    this.#bytes += Buffer.byteLength(item);
-    this.#empty = false;
+export function writeShards(
+  out: OutputDir,
+  path: (n: number) => string,
+  texts: Iterable<string>,
+  { head = () => '', tail = () => '', separator = '', limit = SHARD_BYTES }: ShardShape = {},
+): string[] {
+  const paths: string[] = [];
+  let sink: Sink | null = null;
+  let bytes = 0;
+  const open = (): Sink => {
+    paths.push(path(paths.length + 1));
+    const opened = out.open(paths[paths.length - 1]!);
+    const first = head(paths.length);
+    opened.write(first);
+    bytes = Buffer.byteLength(first);
+    return opened;
+  };
+  const end = (shard: Sink, last: boolean) => {
+    shard.write(tail(paths.length, last));
+    shard.close();
+  };
+  for (const text of texts) {
+    if (sink !== null && bytes >= limit) {
+      end(sink, false);
+      sink = null;
+    }
+    const item = sink === null ? text : separator + text;
+    sink ??= open();
+    sink.write(item);
+    bytes += Buffer.byteLength(item);
   }
-
-  /** Closes the last shard (opening one if nothing was written, so there is always a file). */
-  close(): string[] {
-    if (!this.#sink) this.#open();
-    this.#close(true);
-    return this.paths;
-  }
-
-  #open(): void {
-    const n = this.paths.length + 1;
-    this.paths.push(this.path(n));
-    this.#sink = this.out.open(this.path(n));
-    const head = this.head(n);
-    this.#sink.write(head);
-    this.#bytes = Buffer.byteLength(head);
-    this.#empty = true;
-  }
-
-  #close(last: boolean): void {
-    this.#sink!.write(this.tail(this.paths.length, last));
-    this.#sink!.close();
-    this.#sink = null;
-  }
+  end(sink ?? open(), true);
+  return paths;
 }

@@ -172,34 +172,28 @@ function annotationsIn(
   document: unknown,
   load: (reference: string, where: string) => unknown,
 ): Array<[unknown, string]> {
+  if (Array.isArray(document)) return document.map((a, i) => [a, `/${i}`]);
+  const doc = isRecord(document) ? document : {};
+  if (doc.type !== 'AnnotationCollection' && doc.type !== 'AnnotationPage') return [[document, '']];
   const list: Array<[unknown, string]> = [];
-  const doc = document as Record<string, unknown> | null;
-  const pageItems = (page: unknown, where: string) => {
+  const collection = doc.type === 'AnnotationCollection';
+  // Where the page's items are: a pointer, or a page file's name and a pointer in it.
+  let [page, base] = collection ? [doc.first, '/first'] : [doc, ''];
+  const seen = new Set<string>();
+  while (page !== undefined && page !== null) {
+    if (typeof page === 'string') {
+      if (seen.has(page) || seen.size >= MAX_PAGES)
+        throw new ImportError(base, `the pages loop or exceed ${MAX_PAGES} at ${JSON.stringify(page)}`);
+      seen.add(page);
+      [page, base] = [load(page, base), `${page} `];
+    }
     const items = (page as { items?: unknown } | null)?.items;
     if (!Array.isArray(items))
-      throw new ImportError(`${where}/items`, 'an AnnotationPage needs its annotations in items');
-    items.forEach((a, i) => list.push([a, `${where}/items/${i}`]));
-  };
-  if (Array.isArray(document)) document.forEach((a, i) => list.push([a, `/${i}`]));
-  else if (doc?.type === 'AnnotationCollection') {
-    let page: unknown = doc.first;
-    let base = '/first'; // where the page's items are: a pointer, or a page file's name and a pointer in it
-    const seen = new Set<string>();
-    while (page !== undefined && page !== null) {
-      if (typeof page === 'string') {
-        if (seen.has(page) || seen.size >= MAX_PAGES)
-          throw new ImportError(base, `the pages loop or exceed ${MAX_PAGES} at ${JSON.stringify(page)}`);
-        seen.add(page);
-        const reference = page;
-        page = load(reference, base);
-        base = `${reference} `;
-      }
-      pageItems(page, base);
-      page = (page as { next?: unknown }).next;
-      base = `${base}/next`;
-    }
-  } else if (doc?.type === 'AnnotationPage') pageItems(doc, '');
-  else list.push([document, '']);
+      throw new ImportError(`${base}/items`, 'an AnnotationPage needs its annotations in items');
+    for (const [i, a] of items.entries()) list.push([a, `${base}/items/${i}`]);
+    page = collection ? (page as { next?: unknown }).next : null;
+    base = `${base}/next`;
+  }
   return list;
 }
 

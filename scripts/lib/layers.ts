@@ -37,9 +37,8 @@ export interface LayerSpec<A = AnyAnnotation> {
    * rejects until a curator completes it.
    */
   stub(link: string, text: string, entity?: Entity): Record<string, unknown>;
-  /** The site: the layer's heading (plural), its rank in display order (outer first when passages nest), its help. */
+  /** The site: the layer's heading (plural) and its help. */
   heading: string;
-  display: number;
   help: string;
   /** The site: the details of one annotation, as term/description pairs. */
   details(annotation: A, registry: Registry): Detail[];
@@ -122,7 +121,6 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
             : 'TODO: name, nominal or demonym',
     }),
     heading: 'Mentions',
-    display: 1,
     help: 'names of people, organisations, places and things, coloured by kind',
     details: (m, r) =>
       withOptional([
@@ -145,7 +143,6 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
       outlet: null,
     }),
     heading: 'Quotes',
-    display: 0,
     help: 'words attributed to a speaker, with who said them',
     details: (q, r) =>
       withOptional([
@@ -175,7 +172,6 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
       };
     },
     heading: 'Figures',
-    display: 2,
     help: 'numbers with their value and unit as the text states them',
     details: (f, r) =>
       withOptional([
@@ -193,7 +189,6 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
     motivation: 'linking',
     stub: (link) => ({ outlet: link }),
     heading: 'Cited sources',
-    display: 4,
     help: 'outlets the article credits',
     details: (s, r) => [['Outlet', outletName(s.outlet, r)]],
   },
@@ -212,7 +207,6 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
       time: null,
     }),
     heading: 'Events',
-    display: 3,
     help: 'events the article refers to, with their dates',
     details: (e, r) =>
       withOptional([
@@ -241,7 +235,6 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
       reviews: [],
     }),
     heading: 'Claims',
-    display: 5,
     help: 'checkable statements, with who makes them and any fact-check',
     details: (c, r) =>
       withOptional([
@@ -266,5 +259,5 @@ export const LAYERS: { [L in LayerName]: LayerSpec<Published[L][number]> } = {
 /** A layer's spec, for any of its annotations (the one place a layer and its annotations' type are paired). */
 export const layerSpec = (name: LayerName): LayerSpec => LAYERS[name];
 
-/** The layers in the site's display order. */
-export const DISPLAY_ORDER = (Object.keys(LAYERS) as LayerName[]).sort((a, b) => LAYERS[a].display - LAYERS[b].display);
+/** The layers in the site's display order: outer first where passages nest (a quote holds mentions and figures). */
+export const DISPLAY_ORDER: LayerName[] = ['quotes', 'mentions', 'figures', 'events', 'citedSources', 'claims'];

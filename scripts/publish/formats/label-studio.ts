@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { TEXT, type Format } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, shardPath, writeShards } from '../../interop/export-input.ts';
 import { labelStudioConfig, labelStudioTask } from '../../interop/label-studio.ts';
 import { entityKinds } from '../../interop/model.ts';
 
@@ -16,17 +16,14 @@ export const labelStudio: Format = {
   description: 'Label Studio tasks (one per article) and the labelling configuration that matches them.',
   write({ out, rootDir }) {
     const registry = readRegistry(out.root);
-    const tasks = new Shards(
-      out,
-      shardPath(`${EXPORT_DIR}/label-studio/tasks.json`),
-      () => '[',
-      () => '\n]\n',
-    );
-    for (const article of readArticles(out.root)) {
-      const task = JSON.stringify(labelStudioTask(article, registry));
-      tasks.write(`\n${task}`, ',');
+    function* tasks(): Generator<string> {
+      for (const article of readArticles(out.root)) yield `\n${JSON.stringify(labelStudioTask(article, registry))}`;
     }
-    const paths = tasks.close();
+    const paths = writeShards(out, shardPath(`${EXPORT_DIR}/label-studio/tasks.json`), tasks(), {
+      head: () => '[',
+      tail: () => '\n]\n',
+      separator: ',',
+    });
     out.write(LABEL_STUDIO_CONFIG, labelStudioConfig(entityKinds(join(rootDir, 'schemas'))));
     return [
       {

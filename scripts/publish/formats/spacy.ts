@@ -3,7 +3,7 @@
  * lines themselves: scripts/interop/spacy.ts.
  */
 import { TEXT, type Format, type Resource } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, shardPath, Shards } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, shardPath, writeShards } from '../../interop/export-input.ts';
 import { spacyLine } from '../../interop/spacy.ts';
 
 export const spacy: Format = {
@@ -11,11 +11,12 @@ export const spacy: Format = {
   description: 'spaCy-style JSON Lines: each article’s text and its entity mention spans.',
   write({ out }) {
     const registry = readRegistry(out.root);
-    const lines = new Shards(out, shardPath(`${EXPORT_DIR}/spacy.jsonl`));
-    for (const article of readArticles(out.root)) lines.write(spacyLine(article, registry));
+    function* lines(): Generator<string> {
+      for (const article of readArticles(out.root)) yield spacyLine(article, registry);
+    }
     const resource: Resource = {
       name: 'annotations-spacy',
-      path: lines.close(),
+      path: writeShards(out, shardPath(`${EXPORT_DIR}/spacy.jsonl`), lines()),
       ...TEXT.jsonl,
       description:
         'spaCy-style JSON Lines: one article per line, {"text", "spans": [{start, end, label, kb_id, text}], ' +

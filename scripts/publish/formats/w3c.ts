@@ -6,7 +6,7 @@
  * they work in dist/, in the download and on the site. The annotations themselves: scripts/interop/w3c.ts.
  */
 import { TEXT, type Format } from './format.ts';
-import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, Shards } from '../../interop/export-input.ts';
+import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, writeShards } from '../../interop/export-input.ts';
 import { W3C_CONTEXT, w3cAnnotations } from '../../interop/w3c.ts';
 
 const COLLECTION = `${EXPORT_DIR}/w3c.jsonld`;
@@ -22,25 +22,25 @@ export const w3cFormat = (pageBytes = SHARD_BYTES): Format => ({
     const context = JSON.stringify(W3C_CONTEXT);
     let total = 0;
     let startIndex = 0;
-    const pages = new Shards(
-      out,
-      (n) => `${EXPORT_DIR}/w3c/${page(n)}`,
-      (n) =>
+    // An article's annotations, one text; a page's head says the index of its first annotation.
+    function* texts(): Generator<string> {
+      for (const article of readArticles(out.root)) {
+        const items = w3cAnnotations(article, registry);
+        if (items.length === 0) continue;
+        startIndex = total;
+        total += items.length;
+        yield items.map((item) => `\n${JSON.stringify(item)}`).join(',');
+      }
+    }
+    const paths = writeShards(out, (n) => `${EXPORT_DIR}/w3c/${page(n)}`, texts(), {
+      head: (n) =>
         `{"@context":${context},"id":${JSON.stringify(page(n))},"type":"AnnotationPage",` +
         `"partOf":{"id":"../w3c.jsonld"},"startIndex":${startIndex},` +
         `${n > 1 ? `"prev":${JSON.stringify(page(n - 1))},` : ''}"items":[`,
-      (n, last) => `\n]${last ? '' : `,"next":${JSON.stringify(page(n + 1))}`}}\n`,
-      pageBytes,
-    );
-    for (const article of readArticles(out.root)) {
-      const items = w3cAnnotations(article, registry);
-      if (items.length === 0) continue;
-      startIndex = total;
-      const text = items.map((item) => `\n${JSON.stringify(item)}`).join(',');
-      pages.write(text, ',');
-      total += items.length;
-    }
-    const paths = pages.close();
+      tail: (n, last) => `\n]${last ? '' : `,"next":${JSON.stringify(page(n + 1))}`}}\n`,
+      separator: ',',
+      limit: pageBytes,
+    });
     const collection = {
       '@context': W3C_CONTEXT,
       id: 'w3c.jsonld',

@@ -25,22 +25,20 @@ import {
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
+import { esc } from '../site/html.ts';
 import { fromRegions, ImportError, type Read, type Regions } from './merge.ts';
 
 export const LABELS_NAME = 'label';
 export const TEXT_NAME = 'text';
 export const LINK_NAME = 'link';
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** The labelling configuration (XML) to paste into a Label Studio project. */
 export function labelStudioConfig(entityKinds: readonly string[], schema = ARTICLE_SCHEMA): string {
   const { labels, roles, choices } = toolVocabulary(entityKinds, schema);
   const choicesXml = (name: string, perRegion: boolean) => [
-    `    <Choices name="${escapeXml(name)}" toName="${TEXT_NAME}" choice="single" showInline="true"` +
+    `    <Choices name="${esc(name)}" toName="${TEXT_NAME}" choice="single" showInline="true"` +
       `${perRegion ? ' perRegion="true"' : ''}>`,
-    ...[...choices.get(name)!].map((value) => `      <Choice value="${escapeXml(value)}"/>`),
+    ...[...choices.get(name)!].map((value) => `      <Choice value="${esc(value)}"/>`),
     '    </Choices>',
   ];
   return [
@@ -49,11 +47,11 @@ export function labelStudioConfig(entityKinds: readonly string[], schema = ARTIC
     '  <Style>.htx-text { white-space: pre-wrap; }</Style>',
     `  <Labels name="${LABELS_NAME}" toName="${TEXT_NAME}">`,
     // Not `Mention`: a mention is labelled by its entity's kind.
-    ...labels.filter((l) => l !== LAYERS.mentions.label).map((label) => `    <Label value="${escapeXml(label)}"/>`),
+    ...labels.filter((l) => l !== LAYERS.mentions.label).map((label) => `    <Label value="${esc(label)}"/>`),
     '  </Labels>',
     `  <Text name="${TEXT_NAME}" value="$text"/>`,
     '  <Relations>',
-    ...roles.map((role) => `    <Relation value="${escapeXml(role)}"/>`),
+    ...roles.map((role) => `    <Relation value="${esc(role)}"/>`),
     '  </Relations>',
     '  <View>',
     '    <Header value="The article\'s genre (IPTC NewsCodes)"/>',

@@ -17,14 +17,11 @@ import { entityKinds } from '../../interop/model.ts';
 import { articleText } from '../../lib/text-quote.ts';
 import { BLOCK, GZIP_OS_UNKNOWN, header, RECORD } from '../../release/tar.ts';
 
-/** One ustar entry: its header, its content and the padding to a whole block. */
-function* entry(path: string, content: Buffer | null): Generator<Buffer> {
-  yield header(path, content?.length ?? 0, content === null);
-  if (content === null || content.length === 0) return;
-  yield content;
-  const padding = (BLOCK - (content.length % BLOCK)) % BLOCK;
-  if (padding > 0) yield Buffer.alloc(padding);
-}
+/** One ustar entry: its header, its content and the padding to a whole block (a directory without content). */
+const entry = (path: string, content: Buffer | null): Buffer[] => [
+  header(path, content?.length ?? 0, content === null),
+  ...(content === null ? [] : [content, Buffer.alloc((BLOCK - (content.length % BLOCK)) % BLOCK)]),
+];
 
 /** Sets the gzip header's OS byte (zlib writes the platform's) so the bytes do not depend on where it ran. */
 function fixedOs(): Transform {
@@ -53,11 +50,9 @@ export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
       paths.push(path);
       function* archive(): Generator<Buffer> {
         let bytes = 0;
-        const counted = function* (chunks: Iterable<Buffer>) {
-          for (const chunk of chunks) {
-            bytes += chunk.length;
-            yield chunk;
-          }
+        const counted = (chunks: Buffer[]) => {
+          for (const chunk of chunks) bytes += chunk.length;
+          return chunks;
         };
         yield* counted(entry('brat/', null));
         yield* counted(entry('brat/annotation.conf', conf));

@@ -78,19 +78,16 @@ export function occurrencesOfAll(haystack: string, needles: Iterable<string>): M
   return found;
 }
 
+/** Whether the selector's `prefix` and `suffix` surround the occurrence of its `exact` at UTF-16 index `at`. */
+const inContext = (text: string, at: number, { exact, prefix = '', suffix = '' }: TextQuoteSelector) =>
+  at >= prefix.length && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, at + exact.length);
+
 /**
  * The UTF-16 start indexes where the selector matches: `exact` occurs there, preceded by `prefix` and followed by
  * `suffix` when those are given. One element means the selector is grounded and unambiguous.
  */
-export function matchSelector(text: string, selector: TextQuoteSelector): number[] {
-  const { exact, prefix = '', suffix = '' } = selector;
-  return occurrences(text, exact).filter(
-    (at) =>
-      text.startsWith(prefix, at - prefix.length) &&
-      at - prefix.length >= 0 &&
-      text.startsWith(suffix, at + exact.length),
-  );
-}
+export const matchSelector = (text: string, selector: TextQuoteSelector): number[] =>
+  occurrences(text, selector.exact).filter((at) => inContext(text, at, selector));
 
 /** A letter, digit or combining mark: what a word is made of (Unicode, not ASCII). */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -155,18 +152,10 @@ export function minimalSelector(
   let work = found.length;
   if (work > budget)
     throw new Error(`No selector can single out ${JSON.stringify(exact)} at ${start} within the work budget`);
-  const unique = ({ prefix = '', suffix = '' }: TextQuoteSelector) => {
+  const unique = (selector: TextQuoteSelector) => {
     work += found.length;
     let count = 0;
-    for (const at of found) {
-      if (
-        at - prefix.length >= 0 &&
-        text.startsWith(prefix, at - prefix.length) &&
-        text.startsWith(suffix, at + exact.length) &&
-        ++count > 1
-      )
-        return false;
-    }
+    for (const at of found) if (inContext(text, at, selector) && ++count > 1) return false;
     return count === 1;
   };
   if (found.length === 1) return { exact };

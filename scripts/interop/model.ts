@@ -136,13 +136,12 @@ export function decomposeArticle(article: Pick<Article | PublishedArticle, 'body
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The value at a `/`-separated path of an object, or undefined. */
-export const getPath = (value: unknown, path: string): unknown =>
-  path
-    .split('/')
-    .reduce<unknown>(
-      (node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
-      value,
-    );
+export function getPath(value: unknown, path: string): unknown {
+  let node = value;
+  for (const key of path.split('/'))
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
 
 /**
  * Sets the value at a `/`-separated path. With `create`, makes the objects (or lists, before numeric segments) on the
@@ -176,21 +175,28 @@ export function assemble(
   return annotation as unknown as AnyAnnotation;
 }
 
+/** Object keys as `stableJson` writes them (`"kind":`), each made once. */
+const JSON_KEYS = new Map<string, string>();
+
 /**
  * JSON with every object's keys sorted, so equal values give equal text whatever their key order; `unpositioned`
- * leaves out the `start` and `end` of selectors. Plain loops and one string: the exports hash every article with it.
+ * leaves out the `start` and `end` of selectors. Plain loops into one string: the exports hash every article with it.
  */
 export function stableJson(value: unknown, unpositioned = false): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const list = Array.isArray(value);
-  const positioned = unpositioned && isSelector(value);
   let json = '';
-  for (const key of list ? value.keys() : Object.keys(value).sort()) {
-    if (positioned && (key === 'start' || key === 'end')) continue;
-    const item = stableJson((value as Record<string | number, unknown>)[key], unpositioned);
-    json += `${json === '' ? '' : ','}${list ? '' : `${JSON.stringify(key)}:`}${item}`;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) json += (i === 0 ? '' : ',') + stableJson(value[i], unpositioned);
+    return `[${json}]`;
   }
-  return list ? `[${json}]` : `{${json}}`;
+  const positioned = unpositioned && isSelector(value);
+  for (const key of Object.keys(value).sort()) {
+    if (positioned && (key === 'start' || key === 'end')) continue;
+    let name = JSON_KEYS.get(key);
+    if (name === undefined) JSON_KEYS.set(key, (name = `${JSON.stringify(key)}:`));
+    json += (json === '' ? '' : ',') + name + stableJson((value as Record<string, unknown>)[key], unpositioned);
+  }
+  return `{${json}}`;
 }
 
 /**

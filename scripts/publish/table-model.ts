@@ -22,8 +22,10 @@ import { referenceTarget, type ReferenceTarget } from '../lib/references.ts';
 import type { CollectionRecords, Collection } from '../lib/collections.ts';
 import { COLLECTIONS } from '../lib/collections.ts';
 import { scalarFacts, SchemaFields, type FieldFacts, type SchemaNode } from './schema-fields.ts';
-import type { QuoteSeparator, TextQuoteSelector } from '../../types/index.ts';
-import { codePointOffset } from '../lib/text-quote.ts';
+import type { Article, Quote } from '../../types/index.ts';
+import { QUOTE_SEPARATOR, quoteText } from '../../runtime/dataset.ts';
+import { articleText, codePointOffset } from '../lib/text-quote.ts';
+import { LAYERS } from '../lib/layers.ts';
 
 export type Cell = string | number | boolean | null;
 /** A row's cells, in the order of its table's columns. */
@@ -130,12 +132,6 @@ function blockStart(list: readonly Item[], index: number): number {
 }
 
 /**
- * What joins a quote's passages (its type, `QuoteSeparator`, is the one definition; the package's `quoteText` uses
- * the same; the scripts cannot import runtime/).
- */
-const QUOTE_SEPARATOR: QuoteSeparator = ' … ';
-
-/**
  * `global_id`: an annotation's or inference's id made unique across the dataset by its article's (`<article>:<id>`);
  * the `id` column alone is unique only within its article. After `id`, in every table of annotations.
  */
@@ -148,7 +144,6 @@ const GLOBAL_ID = derived(
   (item, _index, _list, keys) => `${keys[0]}:${(item as { id: string }).id}`,
   { type: 'string', minLength: 3 },
 );
-const ANNOTATION_LISTS = ['mentions', 'quotes', 'figures', 'citedSources', 'events', 'claims'];
 
 /** Columns the build derives, by the schema field whose items are the table's rows. */
 const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
@@ -158,7 +153,7 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
       'language',
       'The article text: the body blocks joined with a single line feed. Every `start`/`end` offset counts ' +
         'Unicode code points into it.',
-      (article) => (article as { body: { text: string }[] }).body.map((b) => b.text).join('\n'),
+      (article) => articleText(article as Article),
     ),
   ],
   'article:body[]': [
@@ -171,7 +166,7 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
       OFFSET,
     ),
   ],
-  ...Object.fromEntries(ANNOTATION_LISTS.map((list) => [`article:annotations.${list}[]`, [GLOBAL_ID]])),
+  ...Object.fromEntries(Object.keys(LAYERS).map((list) => [`article:annotations.${list}[]`, [GLOBAL_ID]])),
   'article:inferences[]': [GLOBAL_ID],
   'article:annotations.quotes[]': [
     GLOBAL_ID,
@@ -181,13 +176,7 @@ const DERIVED_COLUMNS: Record<string, DerivedColumn[]> = {
       `The whole quote: \`exact\` (its first passage), then the \`exact\` of each of its continuations (the ` +
         `quote_continuations table) in order, joined by "${QUOTE_SEPARATOR}" (a space, a horizontal ellipsis ` +
         'U+2026, a space). `exact` alone is only the first passage.',
-      (quote) => {
-        const { selector, continuations } = quote as {
-          selector: TextQuoteSelector;
-          continuations: TextQuoteSelector[];
-        };
-        return [selector, ...continuations].map((passage) => passage.exact).join(QUOTE_SEPARATOR);
-      },
+      (quote) => quoteText(quote as Quote),
     ),
   ],
 };

@@ -30,7 +30,6 @@ import {
   type AnyAnnotation,
   type ChoiceField,
   type Layer,
-  type ToolDocument,
 } from './model.ts';
 import { LAYERS } from '../lib/layers.ts';
 import { RECORD_FILE } from '../checks/layout.ts';
@@ -73,6 +72,18 @@ export interface Read {
   items: ToolAnnotation[];
   document: ToolDocument | null;
   toolText: string | null;
+}
+
+/** The choices a file shows in one place (`{ Genre: 'genre:Analysis' }`), and where that is in the file. */
+type Shown = { choices: Record<string, string>; where: string };
+
+/**
+ * The article's structure as a file gives it: its block spans, and the place whose choices hold its genre (none there:
+ * no genre). A file without blocks says nothing of the structure.
+ */
+export interface ToolDocument {
+  blocks: Array<Pick<Region, 'start' | 'end' | 'label'> & Shown>;
+  genreAt?: Shown | undefined;
 }
 
 /** A span a tool labelled (a brat text-bound annotation, a Label Studio region), with what hangs off it. */

@@ -360,24 +360,6 @@ export function exportedBlocks(article: Pick<Article, 'body'>) {
   });
 }
 
-/** A block span read from a tool's file. */
-export interface ToolBlock {
-  start: number;
-  end: number;
-  label: string;
-  choices: Record<string, string>;
-  where: string;
-}
-
-/**
- * The article's structure as a file gives it: its block spans, and the place whose choices hold its genre (none there:
- * no genre). A file without blocks says nothing of the structure.
- */
-export interface ToolDocument {
-  blocks: ToolBlock[];
-  genreAt?: { choices: Record<string, string>; where: string } | undefined;
-}
-
 // Notes: what an export carries of an annotation besides its spans ------------------------------------------------
 
 /** A brat note's or a Label Studio region's payload: what the spans and labels do not say. */

@@ -23,12 +23,11 @@ import {
   URN,
   type Decomposed,
   type Layer,
-  type ToolBlock,
 } from './model.ts';
 import { collectionReferences } from '../lib/references.ts';
 import { LAYERS } from '../lib/layers.ts';
 import type { Registry } from '../lib/registry.ts';
-import { ImportError, type Read, type ToolAnnotation, type ToolSpan } from './merge.ts';
+import { ImportError, type Read, type ToolAnnotation, type ToolDocument, type ToolSpan } from './merge.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const VOCAB = `${URN}:vocab:`;
@@ -213,8 +212,8 @@ export function readW3c(
   const source = articleIri(articleId);
   const prefix = `${source}:annotation:`;
   const items: ToolAnnotation[] = [];
-  const blocks: ToolBlock[] = [];
-  let genre: { choices: Record<string, string>; where: string } | undefined;
+  const blocks: ToolDocument['blocks'] = [];
+  let genre: ToolDocument['genreAt'];
   for (const [value, where] of annotationsIn(document, load)) {
     const a = isRecord(value) ? value : {};
     if (a.type !== 'Annotation') throw new ImportError(where || '/', 'expected an object with "type": "Annotation"');

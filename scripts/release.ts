@@ -44,15 +44,15 @@ const RELEASE_FILES = [
   VALIDATORS_DECLARATIONS,
 ];
 
-function runNpm(root: string, args: string[], what: string): void {
-  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+function runNpm(root: string, args: string[], what: string, stdout: 'inherit' | 'ignore' = 'inherit'): void {
+  const result = spawnSync('npm', args, { cwd: root, stdio: ['inherit', stdout, 'inherit'] });
   if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
 }
 
 /** Sets the version in package.json and package-lock.json (npm keeps their layout), and in CITATION.cff. */
 function setVersion(root: string, version: string): void {
-  const args = ['version', version, '--no-git-tag-version', '--allow-same-version', '--ignore-scripts', '--silent'];
-  runNpm(root, args, 'Setting the version');
+  const args = ['version', version, '--no-git-tag-version', '--allow-same-version', '--ignore-scripts'];
+  runNpm(root, args, 'Setting the version', 'ignore');
   const citation = join(root, 'CITATION.cff');
   const text = readIfExists(citation);
   if (text !== null) writeAtomic(citation, text.replace(/^version: .*$/m, `version: ${version}`));
@@ -132,7 +132,7 @@ runMain(() => {
     }
     // The report compares the committed schemas, so they must be what the types generate.
     const drift = 'The schema drift check (run `npm run schemas` and commit)';
-    runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], drift);
+    runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], drift, 'ignore');
   }
 
   const report = reportFor(root);

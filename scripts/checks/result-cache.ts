@@ -30,18 +30,24 @@ import type { Collection } from '../lib/collections.ts';
 import { writeAtomic } from '../lib/generated.ts';
 import type { Redirect } from '../../types/index.ts';
 import type { FileResult } from './run.ts';
+import { SIGNATURE_SIZE } from './similarity.ts';
 import type { ArticleSummary, KnownIds } from './rule.ts';
 import type { Registry } from './registry.ts';
 import { factsText } from './registry.ts';
 
 /** Changes whenever what is stored changes shape. */
-const FORMAT = 5;
+const FORMAT = 6;
 const REPO = join(import.meta.dirname, '..', '..');
 /** The validator's own sources: a change to any of them makes every cached result stale. */
 const VALIDATOR_SOURCES = ['scripts/checks', 'scripts/lib', 'types'];
-/** In `asked`: the id was not known when the question was asked. */
-const ABSENT = 0x80000000;
-const SIGNATURE_SIZE = 64;
+/** In `ids`: a key index (the low bits) and what the file's rules did with it (the flags). */
+const KEY = 0x1fffffff;
+/** Asked about, and known then. */
+const KNOWN = 0x20000000;
+/** Asked about, and not known then. */
+const UNKNOWN = 0x40000000;
+/** Referenced by the record (the `referenced` summary). */
+const REFERENCED = 0x80000000;
 /** Characters in a blob id (hex SHA-1). */
 const BLOB = 40;
 /** The file starts with the SHA-256 of the rest. */
@@ -82,22 +88,6 @@ export function recordingKnown(known: KnownIds): { known: KnownIds; lookups: Loo
   return { known: view, lookups };
 }
 
-/** One cached result, as `put` keeps it and `save` writes it. */
-interface Entry {
-  path: string;
-  blob: string;
-  /** The table of keys (`collection/id`) that `asked` and `refs` index into. */
-  keys: readonly string[];
-  /** The keys asked about, each once (| ABSENT when not known then). */
-  asked: Uint32Array;
-  /** The keys its record references (the `referenced` summary), each once. */
-  refs: Uint32Array;
-  article: Omit<ArticleSummary, 'file'> | undefined;
-  /** For an entity or outlet file: what it gives the registry (./registry.ts `factsText`). */
-  facts: string | undefined;
-  extra: Extra | undefined;
-}
-
 /** The rare parts of a result, kept whole: findings and the renamed or redirect record (files given on restore). */
 interface Extra {
   findings?: Array<Omit<Finding, 'file'>>;
@@ -105,34 +95,77 @@ interface Extra {
   redirect?: Redirect;
 }
 
-interface Stored {
-  format: number;
-  fingerprint: string;
-  /** `registryDigest` of the registry the results were found with. */
-  registry: string;
-  now: number;
-  /** Ids asked about and referenced: `collection/id`. */
-  keys: string[];
-  /** Per entry: its path relative to the data folder, with `/`. */
-  paths: string[];
-  /** Per entry, BLOB characters each: its blob id. */
-  blobs: string;
-  /** Per entry, from askedStart[i] to askedStart[i + 1]: key indexes asked (| ABSENT when unknown then). */
-  askedStart: Uint32Array;
-  asked: Uint32Array;
-  /** Per entry: the key indexes its record references, same layout. */
-  refStart: Uint32Array;
-  refs: Uint32Array;
-  /** Per entry: its row among the articles, or -1. */
-  articleRow: Int32Array;
-  articleId: string[];
-  articleUrl: Array<string | null>;
-  bodyHash: string[];
-  /** SIGNATURE_SIZE numbers per article row; hasSignature[row] says whether they mean anything. */
-  signatures: Uint32Array;
-  hasSignature: Uint8Array;
-  facts: Array<[number, string]>;
-  extra: Array<[number, Extra]>;
+type Article = Omit<ArticleSummary, 'file'>;
+type Stored = ReturnType<Table['stored']>;
+
+/** The rows of the next cache file as they are added: keys numbered in order of first use. */
+class Table {
+  readonly #index = new Map<string, number>();
+  readonly #columns = {
+    /** Ids asked about and referenced: `collection/id`. */
+    keys: [] as string[],
+    /** Per row: its path relative to the data folder, with `/`. */
+    paths: [] as string[],
+    /** Per row: its blob id (BLOB characters each, joined when stored). */
+    blobs: [] as string[],
+    /** Per row, from idStart[i] to idStart[i + 1]: the keys its rules asked about or its record references (flags). */
+    idStart: [] as number[],
+    ids: [] as number[],
+    /** Per row: its row among the articles, or -1. */
+    articleRow: [] as number[],
+    articleId: [] as string[],
+    articleUrl: [] as Array<string | null>,
+    bodyHash: [] as string[],
+    /** Per article row; stored as SIGNATURE_SIZE numbers each, hasSignature[row] saying whether they mean anything. */
+    signatures: [] as Array<Uint32Array | null>,
+    facts: [] as Array<[number, string]>,
+    extra: [] as Array<[number, Extra]>,
+  };
+
+  get rows(): number {
+    return this.#columns.paths.length;
+  }
+
+  /** Adds a row; its keys follow, each with `id`. */
+  row(path: string, blob: string, article: Article | undefined, facts: string | undefined, extra?: Extra): void {
+    const c = this.#columns;
+    const row = c.paths.push(path) - 1;
+    c.blobs.push(blob);
+    c.idStart.push(c.ids.length);
+    c.articleRow.push(article ? c.articleId.length : -1);
+    if (article) {
+      c.articleId.push(article.id);
+      c.articleUrl.push(article.url);
+      c.bodyHash.push(article.bodyHash);
+      c.signatures.push(article.signature);
+    }
+    if (facts !== undefined) c.facts.push([row, facts]);
+    if (extra) c.extra.push([row, extra]);
+  }
+
+  /** Adds a key (`collection/id`) with its flags to the last row. */
+  id(key: string, flags: number): void {
+    let k = this.#index.get(key);
+    if (k === undefined) this.#index.set(key, (k = this.#columns.keys.push(key) - 1));
+    this.#columns.ids.push((k | flags) >>> 0);
+  }
+
+  /** The cache file's content, by column (`registry`: the `registryDigest` the results were found with). */
+  stored(header: { format: number; fingerprint: string; registry: string; now: number }) {
+    const { blobs, idStart, ids, articleRow, signatures, ...c } = this.#columns;
+    const packed = new Uint32Array(signatures.length * SIGNATURE_SIZE);
+    signatures.forEach((signature, row) => signature && packed.set(signature, row * SIGNATURE_SIZE));
+    return {
+      ...header,
+      ...c,
+      blobs: blobs.join(''),
+      idStart: Uint32Array.from([...idStart, ids.length]),
+      ids: Uint32Array.from(ids),
+      articleRow: Int32Array.from(articleRow),
+      signatures: packed,
+      hasSignature: Uint8Array.from(signatures, (signature) => (signature ? 1 : 0)),
+    };
+  }
 }
 
 /** SHA-256 over the validator's sources and the schema files. */
@@ -231,77 +264,9 @@ function parseLsFiles(out: Buffer): Map<string, string> {
   return ids;
 }
 
-/** A table of strings, each numbered once, in order of first use. */
-function interner(): { keys: string[]; key: (k: string) => number } {
-  const keys: string[] = [];
-  const index = new Map<string, number>();
-  const key = (k: string) => {
-    let i = index.get(k);
-    if (i === undefined) index.set(k, (i = keys.push(k) - 1));
-    return i;
-  };
-  return { keys, key };
-}
-
-/** Entries in the stored layout: keys numbered in order of first use, numbers in typed arrays. */
-function encode(entries: Iterable<Entry>, header: Pick<Stored, 'format' | 'fingerprint' | 'registry' | 'now'>): Stored {
-  const { keys, key } = interner();
-  const paths: string[] = [];
-  const blobs: string[] = [];
-  const askedStart = [0];
-  const asked: number[] = [];
-  const refStart = [0];
-  const refs: number[] = [];
-  const articleRow: number[] = [];
-  const articleId: string[] = [];
-  const articleUrl: Array<string | null> = [];
-  const bodyHash: string[] = [];
-  const signatures: Array<Uint32Array | null> = [];
-  const facts: Array<[number, string]> = [];
-  const extra: Array<[number, Extra]> = [];
-  for (const entry of entries) {
-    const e = paths.push(entry.path) - 1;
-    blobs.push(entry.blob);
-    for (const k of entry.asked) asked.push((key(entry.keys[(k & ~ABSENT) >>> 0]!) | (k & ABSENT)) >>> 0);
-    askedStart.push(asked.length);
-    for (const k of entry.refs) refs.push(key(entry.keys[k]!));
-    refStart.push(refs.length);
-    const a = entry.article;
-    articleRow.push(a ? articleId.length : -1);
-    if (a) {
-      articleId.push(a.id);
-      articleUrl.push(a.url);
-      bodyHash.push(a.bodyHash);
-      signatures.push(a.signature);
-    }
-    if (entry.facts !== undefined) facts.push([e, entry.facts]);
-    if (entry.extra) extra.push([e, entry.extra]);
-  }
-  const packed = new Uint32Array(signatures.length * SIGNATURE_SIZE);
-  signatures.forEach((signature, row) => signature && packed.set(signature, row * SIGNATURE_SIZE));
-  return {
-    ...header,
-    keys,
-    paths,
-    blobs: blobs.join(''),
-    askedStart: Uint32Array.from(askedStart),
-    asked: Uint32Array.from(asked),
-    refStart: Uint32Array.from(refStart),
-    refs: Uint32Array.from(refs),
-    articleRow: Int32Array.from(articleRow),
-    articleId,
-    articleUrl,
-    bodyHash,
-    signatures: packed,
-    hasSignature: Uint8Array.from(signatures, (signature) => (signature ? 1 : 0)),
-    facts,
-    extra,
-  };
-}
-
 export class ResultCache {
   readonly #stored: Stored | null;
-  /** Path → entry index in #stored. */
+  /** Path → row in #stored. */
   readonly #index = new Map<string, number>();
   /** Per stored key: 1 when it gets the same answer now, 0 when not, -1 not yet asked. */
   readonly #answers: Int8Array;
@@ -309,11 +274,9 @@ export class ResultCache {
   readonly #split: Array<readonly [Collection, string] | undefined> = [];
   readonly #extra: Map<number, Extra>;
   readonly #facts: Map<number, string>;
-  /** The entries of the next cache file, in the runner's order: stored entries reused (their index) or fresh. */
-  readonly #next: Array<number | Entry> = [];
-  #fresh = 0;
-  /** The keys of fresh entries, each once: 100,000 results holding their own key strings would cost hundreds of MB. */
-  readonly #freshKeys = interner();
+  /** The stored rows this run reused, and the fresh results it added. */
+  readonly #reused: number[] = [];
+  readonly #fresh = new Table();
   /** Whether the stored results hold for this run's registry (see `useRegistry`). */
   #usable = false;
   #registry = '';
@@ -325,7 +288,7 @@ export class ResultCache {
     stored: Stored | null,
   ) {
     this.#stored = stored;
-    stored?.paths.forEach((path, entry) => this.#index.set(path, entry));
+    stored?.paths.forEach((path, row) => this.#index.set(path, row));
     this.#answers = new Int8Array(stored?.keys.length ?? 0).fill(-1);
     this.#extra = new Map(stored?.extra ?? []);
     this.#facts = new Map(stored?.facts ?? []);
@@ -353,10 +316,10 @@ export class ResultCache {
     this.#usable = this.#stored?.registry === digest;
   }
 
-  /** The stored entry for this path and content, or -1. */
-  #entry(relative: string, blob: string): number {
-    const entry = this.#index.get(relative);
-    return entry !== undefined && this.#stored!.blobs.startsWith(blob, entry * BLOB) ? entry : -1;
+  /** The stored row for this path and content, or -1. */
+  #row(relative: string, blob: string): number {
+    const row = this.#index.get(relative);
+    return row !== undefined && this.#stored!.blobs.startsWith(blob, row * BLOB) ? row : -1;
   }
 
   #key(index: number): readonly [Collection, string] {
@@ -371,8 +334,8 @@ export class ResultCache {
 
   /** The registry facts stored for a registry file with this content (./registry.ts `factsText`), if any. */
   facts(relative: string, blob: string): string | undefined {
-    const entry = this.#stored === null ? -1 : this.#entry(relative, blob);
-    return entry < 0 ? undefined : this.#facts.get(entry);
+    const row = this.#stored === null ? -1 : this.#row(relative, blob);
+    return row < 0 ? undefined : this.#facts.get(row);
   }
 
   /**
@@ -382,25 +345,28 @@ export class ResultCache {
    */
   restore(relative: string, file: string, blob: string, known: KnownIds): FileResult | null {
     const s = this.#stored;
-    const entry = s === null || !this.#usable ? -1 : this.#entry(relative, blob);
-    if (s === null || entry < 0) return null;
-    for (let i = s.askedStart[entry]!; i < s.askedStart[entry + 1]!; i++) {
-      const key = (s.asked[i]! & ~ABSENT) >>> 0;
-      let answer = this.#answers[key]!;
-      if (answer === -1) {
-        const [collection, id] = this.#key(key);
-        this.#answers[key] = answer = known[collection]?.has(id) ? 1 : 0;
-      }
-      if ((answer === 1) !== ((s.asked[i]! & ABSENT) === 0)) return null;
-    }
-    this.#next.push(entry);
+    const row = s === null || !this.#usable ? -1 : this.#row(relative, blob);
+    if (s === null || row < 0) return null;
     const references = { entities: [] as string[], outlets: [] as string[] };
-    for (let i = s.refStart[entry]!; i < s.refStart[entry + 1]!; i++) {
-      const [collection, id] = this.#key(s.refs[i]!);
-      references[collection as 'entities' | 'outlets'].push(id);
+    for (let i = s.idStart[row]!; i < s.idStart[row + 1]!; i++) {
+      const id = s.ids[i]!;
+      const key = id & KEY;
+      if (id & (KNOWN | UNKNOWN)) {
+        let answer = this.#answers[key]!;
+        if (answer === -1) {
+          const [collection, asked] = this.#key(key);
+          this.#answers[key] = answer = known[collection]?.has(asked) ? 1 : 0;
+        }
+        if ((answer === 1) !== ((id & KNOWN) !== 0)) return null;
+      }
+      if (id & REFERENCED) {
+        const [collection, referenced] = this.#key(key);
+        references[collection as 'entities' | 'outlets'].push(referenced);
+      }
     }
-    const extra = this.#extra.get(entry) ?? {};
-    const article = this.#article(entry);
+    this.#reused.push(row);
+    const extra = this.#extra.get(row) ?? {};
+    const article = this.#article(row);
     return {
       complete: true,
       findings: (extra.findings ?? []).map((f) => ({ file, ...f })),
@@ -411,29 +377,12 @@ export class ResultCache {
     };
   }
 
-  #article(entry: number): Entry['article'] {
+  #article(row: number): Article | undefined {
     const s = this.#stored!;
-    const row = s.articleRow[entry]!;
-    if (row < 0) return undefined;
-    const signature = s.hasSignature[row]
-      ? s.signatures.subarray(row * SIGNATURE_SIZE, (row + 1) * SIGNATURE_SIZE)
-      : null;
-    return { id: s.articleId[row]!, url: s.articleUrl[row]!, bodyHash: s.bodyHash[row]!, signature };
-  }
-
-  /** A stored entry as `put` would have made it. */
-  #decode(entry: number): Entry {
-    const s = this.#stored!;
-    return {
-      path: s.paths[entry]!,
-      blob: s.blobs.slice(entry * BLOB, (entry + 1) * BLOB),
-      keys: s.keys,
-      asked: s.asked.subarray(s.askedStart[entry], s.askedStart[entry + 1]),
-      refs: s.refs.subarray(s.refStart[entry], s.refStart[entry + 1]),
-      article: this.#article(entry),
-      facts: this.#facts.get(entry),
-      extra: this.#extra.get(entry),
-    };
+    const a = s.articleRow[row]!;
+    if (a < 0) return undefined;
+    const signature = s.hasSignature[a] ? s.signatures.subarray(a * SIGNATURE_SIZE, (a + 1) * SIGNATURE_SIZE) : null;
+    return { id: s.articleId[a]!, url: s.articleUrl[a]!, bodyHash: s.bodyHash[a]!, signature };
   }
 
   /**
@@ -453,42 +402,42 @@ export class ResultCache {
     }
     if (result.redirect) extra.redirect = result.redirect.record;
     const a = result.article;
-    const { keys, key } = this.#freshKeys;
-    this.#fresh++;
-    this.#next.push({
-      path: relative,
-      blob,
-      keys,
-      asked: Uint32Array.from(new Set([...lookups.present.map(key), ...lookups.absent.map((k) => key(k) | ABSENT)])),
-      refs: Uint32Array.from(
-        new Set([
-          ...(result.references?.entities ?? []).map((id) => key(`entities/${id}`)),
-          ...(result.references?.outlets ?? []).map((id) => key(`outlets/${id}`)),
-        ]),
-      ),
-      article: a && { id: a.id, url: a.url, bodyHash: a.bodyHash, signature: a.signature },
-      facts: facts?.blob === blob ? facts.text : this.facts(relative, blob),
-      extra: Object.keys(extra).length > 0 ? extra : undefined,
-    });
+    const article = a && { id: a.id, url: a.url, bodyHash: a.bodyHash, signature: a.signature };
+    const text = facts?.blob === blob ? facts.text : this.facts(relative, blob);
+    this.#fresh.row(relative, blob, article, text, Object.keys(extra).length > 0 ? extra : undefined);
+    // Each key once, its references first, in order.
+    const flags = new Map<string, number>();
+    const flag = (key: string, flag: number) => flags.set(key, (flags.get(key) ?? 0) | flag);
+    for (const id of result.references?.entities ?? []) flag(`entities/${id}`, REFERENCED);
+    for (const id of result.references?.outlets ?? []) flag(`outlets/${id}`, REFERENCED);
+    for (const key of lookups.present) flag(key, KNOWN);
+    for (const key of lookups.absent) flag(key, UNKNOWN);
+    for (const [key, flag] of flags) this.#fresh.id(key, flag);
   }
 
   /**
-   * Writes the entries this run reused or added (atomically), unless the cache read holds for this run's registry
-   * and this run added too few results to be worth a rewrite: under 1% of the entries (a pull request's few files
-   * are then checked again next time, which costs less than writing 100,000 entries). Entries whose files are gone
+   * Writes the results this run added and those it reused (atomically), unless the cache read holds for this run's
+   * registry and this run added too few results to be worth a rewrite: under 1% of the rows (a pull request's few
+   * files are then checked again next time, which costs less than writing 100,000 rows). Rows whose files are gone
    * stay until the next rewrite; they are never restored, having no file.
    */
   save(): void {
     const s = this.#stored;
-    if (s !== null && this.#usable && this.#fresh * 100 < s.paths.length) return;
-    // Stored entries are decoded one at a time as they are written: 100,000 of them at once would cost hundreds of MB.
-    const next = this.#next;
-    const decode = (entry: number) => this.#decode(entry);
-    const entries = (function* () {
-      for (const e of next) yield typeof e === 'number' ? decode(e) : e;
-    })();
+    const next = this.#fresh;
+    if (s !== null && this.#usable && next.rows * 100 < s.paths.length) return;
+    for (const row of s === null ? [] : this.#reused) {
+      next.row(
+        s!.paths[row]!,
+        s!.blobs.slice(row * BLOB, (row + 1) * BLOB),
+        this.#article(row),
+        this.#facts.get(row),
+        this.#extra.get(row),
+      );
+      for (let i = s!.idStart[row]!; i < s!.idStart[row + 1]!; i++)
+        next.id(s!.keys[s!.ids[i]! & KEY]!, s!.ids[i]! & ~KEY);
+    }
     const header = { format: FORMAT, fingerprint: this.fingerprint, registry: this.#registry, now: this.now };
-    const payload = serialize(encode(entries, header));
+    const payload = serialize(next.stored(header));
     writeAtomic(this.path, Buffer.concat([sha256(payload), payload]));
   }
 }

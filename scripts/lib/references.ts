@@ -113,16 +113,24 @@ export const collectionIdLists = (collection: Collection): Array<readonly string
 export const referenceFieldAt = (collection: Collection, pointer: string): ReferenceField | undefined =>
   fieldsOf(collection).byKey.get(fieldKey(pointer));
 
-/** Each value at `path` (as a reference field's) inside `value`, with its JSON pointer. */
-export function* valuesAt(value: unknown, path: readonly string[], pointer = ''): Generator<[string, unknown]> {
-  if (path.length === 0) yield [pointer, value];
+/** Each value at `path` (as a reference field's) inside `value`, with its JSON pointer, added to `out`. */
+export function valuesAt(
+  value: unknown,
+  path: readonly string[],
+  out: Array<[string, unknown]> = [],
+  depth = 0,
+  pointer = '',
+): Array<[string, unknown]> {
+  if (depth === path.length) out.push([pointer, value]);
   else if (value !== null && typeof value === 'object') {
-    const [key, ...rest] = path as [string, ...string[]];
-    if (key === '-') {
-      if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* valuesAt(item, rest, `${pointer}/${i}`);
-    } else if (Object.hasOwn(value, key))
-      yield* valuesAt((value as Record<string, unknown>)[key], rest, `${pointer}/${key}`);
+    const key = path[depth]!;
+    if (key !== '-') {
+      if (Object.hasOwn(value, key))
+        valuesAt((value as Record<string, unknown>)[key], path, out, depth + 1, `${pointer}/${key}`);
+    } else if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) valuesAt(value[i], path, out, depth + 1, `${pointer}/${i}`);
   }
+  return out;
 }
 
 /** An id a record refers to: the collection it must be found in, and where. */
@@ -139,11 +147,10 @@ const referencesFound = new WeakMap<object, Reference[]>();
 export function referencesOf<C extends Collection>(collection: C, record: CollectionRecords[C]): Reference[] {
   let refs = referencesFound.get(record);
   if (refs === undefined) {
-    refs = collectionReferences(collection).flatMap(({ path, target }) =>
-      [...valuesAt(record, path)].flatMap(([pointer, id]) =>
-        typeof id === 'string' ? [{ collection: target, id, pointer }] : [],
-      ),
-    );
+    refs = [];
+    for (const { path, target } of collectionReferences(collection))
+      for (const [pointer, id] of valuesAt(record, path))
+        if (typeof id === 'string') refs.push({ collection: target, id, pointer });
     referencesFound.set(record, refs);
   }
   return refs;

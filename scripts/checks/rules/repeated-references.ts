@@ -9,7 +9,7 @@ export const repeatedReferences: RecordRule<'record'> = {
     'No list of ids (event `participants`, claim `isBasedOn`, a source’s or claimant’s `outlets`, a redirect’s ' +
     '`to`) names the same id twice: a repeat means nothing and multiplies the work of every output.',
   check: issues(function* ({ collection, record }) {
-    for (const [pointer, list] of collectionIdLists(collection).flatMap((path) => [...valuesAt(record, path)])) {
+    for (const [pointer, list] of collectionIdLists(collection).flatMap((path) => valuesAt(record, path))) {
       if (!Array.isArray(list)) continue;
       const field = pointer.slice(pointer.lastIndexOf('/') + 1);
       for (const [id, at] of repeats(list))

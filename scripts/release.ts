@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
 import { applyRelease, renderMarkdownReport } from './release/markdown.ts';
@@ -32,17 +31,6 @@ const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-
   --date YYYY-MM-DD   the release date in the changelog (default: today, UTC)
   --root DIR          the repository (default: the current directory)`;
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-
-/**
- * What a release may change and commits: the version, the changelog, and what `npm run schemas` regenerates on a
- * major (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not
- * one of them: it is build output, never committed.
- */
-const RELEASE_FILES = [
-  ...'package.json package-lock.json CITATION.cff CHANGELOG.md README.md schemas docs'.split(' '),
-  VALIDATORS_MODULE,
-  VALIDATORS_DECLARATIONS,
-];
 
 function runNpm(root: string, args: string[], what: string, stdout: 'inherit' | 'ignore' = 'inherit'): void {
   const result = spawnSync('npm', args, { cwd: root, stdio: ['inherit', stdout, 'inherit'] });
@@ -78,7 +66,9 @@ function release(root: string, report: ChangeReport, date: string): number {
     writeAtomic(changelogPath, applyRelease(readIfExists(changelogPath), report, report.releaseVersion, date));
     // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
-    git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
+    // The tree was clean, so every change is the release's: the version, the changelog and, on a major, what
+    // `npm run schemas` regenerates (schemas, data dictionary, validators). dist/ is git-ignored build output.
+    git(root, ['add', '--all']);
     const why = `bump: ${report.level}\n\n${report.reasons.join('\n')}`;
     git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', why]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);

@@ -350,6 +350,6 @@ print(json.dumps({
       facts.columns,
       MODEL.tables.reduce((n, t) => n + t.columns.length, 0),
     );
-    assert.ok(FULL_TEXT.filter((f) => !f.optional).every((f) => MODEL.tables.some((t) => t.name === f.table)));
+    assert.ok(FULL_TEXT.every((f) => MODEL.tables.some((t) => t.name === f.table)));
   },
 );

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishedArticle, PublishedArticleFile } from '../../../types/index.ts';
+import { ARTICLE_FIELDS } from '../../../runtime/dataset.ts';
 import { COLLECTIONS, type Collection } from '../../lib/collections.ts';
 import { readLines } from '../../lib/lines.ts';
 import type { OutputDir, Sink } from '../output.ts';
@@ -54,16 +55,13 @@ function writeDocument(sink: Sink, head: object, lists: ReadonlyArray<[string, I
   sink.close();
 }
 
-/** The articles without the fields the npm package loads lazily. */
+/** The articles without the fields the npm package loads lazily (`ARTICLE_FIELDS` says which). */
 function* summaries(articles: Iterable<string>): Generator<string> {
   for (const line of articles) {
-    const {
-      body: _body,
-      annotations: _annotations,
-      inferences: _inferences,
-      ...summary
-    } = JSON.parse(line) as PublishedArticle;
-    yield JSON.stringify(summary);
+    const article = JSON.parse(line) as Record<keyof PublishedArticle, unknown>;
+    yield JSON.stringify(
+      Object.fromEntries(Object.entries(article).filter(([key]) => !ARTICLE_FIELDS[key as keyof PublishedArticle])),
+    );
   }
 }
 

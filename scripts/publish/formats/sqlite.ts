@@ -36,13 +36,11 @@ const SQL_TYPE: Record<FieldFacts['type'], string> = {
 };
 
 /** The full-text indexes: an FTS5 table over some text columns of a table (external content: no copy of the text). */
-export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[]; optional?: boolean }> =
-  [
-    { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
-    { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
-    // Claims, once the data model has them (issue 10).
-    { name: 'claims_fts', table: 'claims', columns: ['exact', 'claim_reviewed'], optional: true },
-  ];
+export const FULL_TEXT: ReadonlyArray<{ name: string; table: string; columns: readonly string[] }> = [
+  { name: 'articles_fts', table: 'articles', columns: ['headline_text', 'text'] },
+  { name: 'quotes_fts', table: 'quotes', columns: ['exact'] },
+  { name: 'claims_fts', table: 'claims', columns: ['exact', 'claim_reviewed'] },
+];
 
 /** The registries a view joins to show a name beside an id. */
 const NAMED = ['entities', 'outlets'];
@@ -180,7 +178,6 @@ export const sqlite: Format = {
       for (const table of model.tables) for (const sql of createIndexes(table)) db.exec(sql);
       for (const [view, sql] of Object.entries(views(model.tables))) db.exec(`CREATE VIEW ${sqlName(view)} AS ${sql}`);
       for (const fts of FULL_TEXT) {
-        if (fts.optional && !model.tables.some((t) => t.name === fts.table)) continue;
         const columns = fts.columns.map(sqlName).join(', ');
         db.exec(
           `CREATE VIRTUAL TABLE ${sqlName(fts.name)} USING fts5(${columns}, content=${sqlName(fts.table)}, ` +

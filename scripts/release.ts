@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { applyRelease, renderMarkdownReport } from './release/markdown.ts';
 import { renderReport, reportFor, type ChangeReport } from './release/report.ts';
 import { commitOf, git, gitText, isGitRepository } from './release/snapshot.ts';
@@ -30,6 +31,15 @@ const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-
   --markdown          the report as GitHub-flavoured Markdown (with --dry-run or --check)
   --date YYYY-MM-DD   the release date in the changelog (default: today, UTC)
   --root DIR          the repository (default: the current directory)`;
+/**
+ * What a release may change and commits: the version, the changelog, and what `npm run schemas` regenerates on a
+ * major. Nothing else is added or, on a failure, put back: data/ is never touched, even if it changes meanwhile.
+ */
+const RELEASE_FILES = [
+  ...'package.json package-lock.json CITATION.cff CHANGELOG.md README.md schemas docs'.split(' '),
+  VALIDATORS_MODULE,
+  VALIDATORS_DECLARATIONS,
+];
 const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 function runNpm(root: string, args: string[], what: string, stdout: 'inherit' | 'ignore' = 'inherit'): void {
@@ -66,17 +76,20 @@ function release(root: string, report: ChangeReport, date: string): number {
     writeAtomic(changelogPath, applyRelease(readIfExists(changelogPath), report, report.releaseVersion, date));
     // The build validates the data; its output (dist/) stays out of the commit.
     runNpm(root, ['run', '--silent', 'build'], 'The build');
-    // The tree was clean, so every change is the release's: the version, the changelog and, on a major, what
-    // `npm run schemas` regenerates (schemas, data dictionary, validators). dist/ is git-ignored build output.
-    git(root, ['add', '--all']);
+    git(root, ['add', '--all', '--', ...RELEASE_FILES.filter((p) => existsSync(join(root, p)))]);
     const why = `bump: ${report.level}\n\n${report.reasons.join('\n')}`;
     git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', why]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
     // The release started from a clean tree, so HEAD is exactly what was there: a failure leaves nothing half-written.
-    const restored = spawnSync('git', ['-C', root, 'reset', '--quiet', '--hard', 'HEAD'], { encoding: 'utf8' });
-    if (restored.status !== 0)
-      console.error(`error: could not restore the files (${restored.stderr.trim()}); run \`git reset --hard HEAD\`.`);
+    const files = RELEASE_FILES.filter((p) => gitText(root, ['ls-files', '--', p]).trim() !== '');
+    const restored = spawnSync('git', ['-C', root, 'checkout', '--quiet', 'HEAD', '--', ...files], {
+      encoding: 'utf8',
+    });
+    if (restored.status !== 0) {
+      const how = `git checkout HEAD -- ${files.join(' ')}`;
+      console.error(`error: could not restore the files (${restored.stderr.trim()}); run \`${how}\`.`);
+    }
     throw error;
   }
   console.log(

@@ -15,7 +15,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { REPO_ROOT } from './lib/output-target.ts';
-import { createProgress, progressEnabled } from './lib/progress.ts';
+import { progressEnabled } from './lib/progress.ts';
 import * as report from './bench/report.ts';
 import type { ImportResult, SizeResult, StartupResult, StepName, StepResult } from './bench/report.ts';
 import { CORPUS_DIRS, DEFAULT_SEED, assertSafeOutput, writeCorpus } from './synth/write.ts';
@@ -50,7 +50,7 @@ type Measurement = ReturnType<typeof measure>;
 
 /** Runs a command and measures it from outside: wall time, and peak memory when GNU time is there. */
 function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const timeFile = join(mkdtempSync(join(tmpdir(), 'bench-time-')), 'time.txt');
+  const timeFile = join(tmpdir(), `bench-time-${process.pid}.txt`);
   const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M', '-o', timeFile] : [];
   const [file, ...argv] = [...time, command, ...args];
   const started = process.hrtime.bigint();
@@ -64,7 +64,7 @@ function measure(command: string, args: string[], options: { cwd?: string; env?:
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   // GNU time prints "Command exited with non-zero status N" before the format line when the child fails.
   const kilobytes = existsSync(timeFile) ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) : NaN;
-  rmSync(join(timeFile, '..'), { recursive: true, force: true });
+  rmSync(timeFile, { force: true });
   return {
     /** Null when killed, or not started. */
     code: result.error ? null : result.status,
@@ -316,17 +316,13 @@ runMain(() => {
     `Benchmark run ${date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node.js ${m.node} (${m.platform}).`,
   );
   console.log('How to read the tables: docs/benchmarks.md.\n');
-  const progress = createProgress('bench', sizes.length + 1);
   try {
     if (!skip.has('startup')) console.log(report.renderStartup((bench.startup = startup())));
-    progress.tick();
     for (const count of sizes.map(Number)) {
       bench.sizes.push(benchSize(count, workDir, values.seed, skip));
       console.log(report.renderSize(bench.sizes.at(-1)!));
-      progress.tick();
     }
   } finally {
-    progress.done();
     if (values.keep === undefined) rmSync(workDir, { recursive: true, force: true });
   }
   console.log(report.renderVerdicts(bench.sizes, bench.startup));

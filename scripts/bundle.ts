@@ -101,7 +101,7 @@ function collectBundle(buildDir: string, rootDir: string): { name: string; files
     if (!existsSync(path)) fail(`${path} is missing; every bundle carries ${ROOT_FILES.join(', ')}.`, 1);
     content.set(file, readFileSync(path));
   }
-  content.set('README.md', Buffer.from(renderBundleReadme(descriptor, version, name, content), 'utf8'));
+  content.set('README.md', Buffer.from(renderBundleReadme(descriptor, version, name), 'utf8'));
   // `sha256sum -c SHA256SUMS` checks the bundle after unpacking.
   const sums = [...content.keys()].sort().map((path) => {
     return `${createHash('sha256').update(content.get(path)!).digest('hex')}  ${path}\n`;
@@ -149,7 +149,7 @@ function humanBytes(bytes: number): string {
 }
 
 /** A resource's row: its file, or the folder its files share and how many (a resource with several paths). */
-function resourceRow(r: Resource, files: ReadonlyMap<string, Uint8Array>): string {
+function resourceRow(r: Resource): string {
   const paths = [r.path ?? []].flat();
   let where = `\`${paths[0]}\``;
   if (paths.length !== 1) {
@@ -158,9 +158,8 @@ function resourceRow(r: Resource, files: ReadonlyMap<string, Uint8Array>): strin
       folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1);
     where = `${folder ? `\`${folder}\` ` : ''}(${paths.length} files)`;
   }
-  const size = typeof r.path === 'string' ? (files.get(r.path)?.length ?? r.bytes ?? 0) : (r.bytes ?? 0);
   const contents = (r.description ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-  return `| ${where} | ${humanBytes(size)} | ${contents} |`;
+  return `| ${where} | ${humanBytes(r.bytes ?? 0)} | ${contents} |`;
 }
 
 /**
@@ -168,12 +167,7 @@ function resourceRow(r: Resource, files: ReadonlyMap<string, Uint8Array>): strin
  * folder; tests/release-bundle.test.ts runs each SQL example against a real bundle), the licences, the datasheet,
  * and how to check the files.
  */
-function renderBundleReadme(
-  descriptor: DataPackage,
-  version: string,
-  name: string,
-  files: ReadonlyMap<string, Uint8Array>,
-): string {
+function renderBundleReadme(descriptor: DataPackage, version: string, name: string): string {
   const values: Record<string, string> = {
     card: cardFrontMatter(descriptor),
     title: descriptor.title ?? 'annotated-news',
@@ -181,7 +175,7 @@ function renderBundleReadme(
     version,
     name,
     package: descriptor.name ?? 'annotated-news',
-    resources: (descriptor.resources ?? []).map((r) => resourceRow(r, files)).join('\n'),
+    resources: (descriptor.resources ?? []).map(resourceRow).join('\n'),
   };
   const template = readFileSync(join(import.meta.dirname, 'release', 'bundle-readme.md'), 'utf8');
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key]!);

@@ -4,14 +4,14 @@
  * scripts/release/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { commandLine, fail, runMain, usageError } from './lib/cli.ts';
 import { readIfExists, writeAtomic } from './lib/generated.ts';
+import { VALIDATORS_DECLARATIONS, VALIDATORS_MODULE } from './lib/validator-code.ts';
 import { applyRelease, renderMarkdownReport } from './release/markdown.ts';
-import { latestReleaseTag, renderReport, reportFor, type ChangeReport } from './release/report.ts';
-import { commitOf, git, gitText, isGitRepository, tagsMergedIntoHead } from './release/snapshot.ts';
+import { renderReport, reportFor, type ChangeReport } from './release/report.ts';
+import { commitOf, git, gitText, isGitRepository } from './release/snapshot.ts';
 
 const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-bump]] [--json | --markdown] \
 [--date YYYY-MM-DD] [--root DIR]
@@ -31,64 +31,29 @@ const USAGE = `usage: npm run release -- [--dry-run | --check [--ignore-version-
   --markdown          the report as GitHub-flavoured Markdown (with --dry-run or --check)
   --date YYYY-MM-DD   the release date in the changelog (default: today, UTC)
   --root DIR          the repository (default: the current directory)`;
-const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-
 /**
  * What a release may change and commits: the version, the changelog, and what `npm run schemas` regenerates on a
- * major (the schemas, the data dictionary, the precompiled validators, the README's generated table). dist/ is not
- * one of them: it is build output, never committed.
+ * major. Nothing else is added or, on a failure, put back: data/ is never touched, even if it changes meanwhile.
  */
 const RELEASE_FILES = [
   ...'package.json package-lock.json CITATION.cff CHANGELOG.md README.md schemas docs'.split(' '),
   VALIDATORS_MODULE,
   VALIDATORS_DECLARATIONS,
 ];
+const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
-function runNpm(root: string, args: string[], what: string): void {
-  const result = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+function runNpm(root: string, args: string[], what: string, stdout: 'inherit' | 'ignore' = 'inherit'): void {
+  const result = spawnSync('npm', args, { cwd: root, stdio: ['inherit', stdout, 'inherit'] });
   if (result.status !== 0) fail(`${what} failed (\`npm ${args.join(' ')}\` exited with ${result.status}).`, 1);
 }
 
-/** Sets `version` in package.json, and in package-lock.json and CITATION.cff when there are, keeping their layout. */
+/** Sets the version in package.json and package-lock.json (npm keeps their layout), and in CITATION.cff. */
 function setVersion(root: string, version: string): void {
-  const edit = (file: string, change: (text: string) => string) => {
-    const path = join(root, file);
-    if (existsSync(path)) writeAtomic(path, change(readFileSync(path, 'utf8')));
-  };
-  for (const file of ['package.json', 'package-lock.json']) {
-    edit(file, (text) => {
-      const value = JSON.parse(text) as { version?: string; packages?: Record<string, { version?: string }> };
-      value.version = version;
-      if (value.packages?.['']) value.packages[''].version = version; // the lock's entry for the package itself
-      return `${JSON.stringify(value, null, 2)}\n`;
-    });
-  }
-  edit('CITATION.cff', (text) => text.replace(/^version: .*$/m, `version: ${version}`));
-}
-
-/** What the schemas and the data dictionary are generated from (package.json: the major version in the `$id`s). */
-const SCHEMA_INPUTS = ['types', 'schemas', 'docs', 'package.json', 'scripts/schemas.ts', 'scripts/lib'];
-
-function schemaInputsChangedSinceRelease(root: string): boolean {
-  const latest = latestReleaseTag(tagsMergedIntoHead(root));
-  if (!latest) return true;
-  return gitText(root, ['diff', '--name-only', latest.tag, '--', ...SCHEMA_INPUTS]).trim() !== '';
-}
-
-/**
- * Puts every file a failed release touched back as it was in HEAD (the release starts from a clean tree, so HEAD is
- * exactly what was there), so a failure leaves nothing half-written.
- */
-function rollBack(root: string, paths: readonly string[]): void {
-  const tracked = paths.filter((p) => gitText(root, ['ls-files', '--', p]).trim() !== '');
-  if (tracked.length === 0) return;
-  try {
-    git(root, ['reset', '--quiet', 'HEAD', '--', ...tracked]);
-    git(root, ['checkout', '--quiet', 'HEAD', '--', ...tracked]);
-  } catch (error) {
-    const how = `git checkout HEAD -- ${tracked.join(' ')}`;
-    console.error(`error: could not restore ${tracked.join(', ')} (${(error as Error).message}); run \`${how}\`.`);
-  }
+  const args = ['version', version, '--no-git-tag-version', '--allow-same-version', '--ignore-scripts'];
+  runNpm(root, args, 'Setting the version', 'ignore');
+  const citation = join(root, 'CITATION.cff');
+  const text = readIfExists(citation);
+  if (text !== null) writeAtomic(citation, text.replace(/^version: .*$/m, `version: ${version}`));
 }
 
 function release(root: string, report: ChangeReport, date: string): number {
@@ -116,7 +81,15 @@ function release(root: string, report: ChangeReport, date: string): number {
     git(root, ['commit', '--quiet', '-m', `Release ${tag}`, '-m', why]);
     git(root, ['tag', '--annotate', tag, '-m', `annotated-news ${report.releaseVersion} (${report.level} release)`]);
   } catch (error) {
-    rollBack(root, RELEASE_FILES);
+    // The release started from a clean tree, so HEAD is exactly what was there: a failure leaves nothing half-written.
+    const files = RELEASE_FILES.filter((p) => gitText(root, ['ls-files', '--', p]).trim() !== '');
+    const restored = spawnSync('git', ['-C', root, 'checkout', '--quiet', 'HEAD', '--', ...files], {
+      encoding: 'utf8',
+    });
+    if (restored.status !== 0) {
+      const how = `git checkout HEAD -- ${files.join(' ')}`;
+      console.error(`error: could not restore the files (${restored.stderr.trim()}); run \`${how}\`.`);
+    }
     throw error;
   }
   console.log(
@@ -160,10 +133,9 @@ runMain(() => {
         1,
       );
     }
-    // The report compares the committed schemas, so they must be what the types generate. (When nothing they are
-    // generated from has changed since the previous release, they are as fresh as that release made them.)
+    // The report compares the committed schemas, so they must be what the types generate.
     const drift = 'The schema drift check (run `npm run schemas` and commit)';
-    if (schemaInputsChangedSinceRelease(root)) runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], drift);
+    runNpm(root, ['run', '--silent', 'schemas', '--', '--check'], drift, 'ignore');
   }
 
   const report = reportFor(root);

@@ -5,14 +5,8 @@
  */
 import { changelogSection } from './markdown.ts';
 
-/** A release tag: `vX.Y.Z` (a release) or `vX.Y.Z-rc.N` (a release candidate). */
-export interface ReleaseTag {
-  tag: string;
-  /** The version package.json must carry: the tag without its `v`. */
-  version: string;
-  /** N of a `-rc.N` tag; `null` for a release. */
-  candidate: number | null;
-}
+/** A release tag: `vX.Y.Z` (a release, `candidate` null) or `vX.Y.Z-rc.N` (release candidate N). */
+export type ReleaseTag = { tag: string; version: string; candidate: number | null };
 
 /** Parses a release tag; `null` for anything else (other pre-release names, build metadata, no `v`). */
 export function parseReleaseTag(tag: string): ReleaseTag | null {
@@ -23,10 +17,8 @@ export function parseReleaseTag(tag: string): ReleaseTag | null {
 /** The npm dist-tag a release goes to: `latest` for a release, `next` for a release candidate. */
 export const distTagFor = (tag: ReleaseTag) => (tag.candidate === null ? 'latest' : 'next');
 
-export interface Command {
-  command: string;
-  args: string[];
-}
+export type Command = { command: string; args: string[] };
+const cmd = (command: string, ...args: string[]): Command => ({ command, args });
 
 /**
  * Who may run a step (.github/workflows/release.yml gives each its own job): `verify` runs code on the data with no
@@ -35,17 +27,11 @@ export interface Command {
  */
 export const PHASES = ['verify', 'npm', 'github'] as const;
 
-export interface Step extends Command {
-  /** What the step does, for people. */
-  name: string;
-  phase: (typeof PHASES)[number];
-  /**
-   * A probe for a rerun of the workflow after a partial failure: when it exits 0 and prints something, the step
-   * was done before, and `instead` runs (or nothing, when there is no `instead`).
-   */
-  doneIf?: Command;
-  instead?: Command;
-}
+/**
+ * A step, for people (`name`) and its phase. On a rerun after a partial failure, `doneIf` exiting 0 and printing
+ * something says the step was done before: then `instead` runs, or nothing when there is no `instead`.
+ */
+export type Step = Command & { name: string; phase: (typeof PHASES)[number]; doneIf?: Command; instead?: Command };
 
 /**
  * The steps, in order: build (which validates), test, the download bundle, the npm package packed beside it (in
@@ -59,34 +45,30 @@ export function publishPlan(
   const distTag = distTagFor(tag);
   const archive = `${bundleDir}/${packageName}-${tag.version}.tar.gz`;
   const assets = [archive, `${archive}.sha256`];
-  const title = `${packageName} ${tag.version}`;
-  const create = ['release', 'create', tag.tag, '--verify-tag', '--title', title, '--notes-file', notesFile];
-  if (tag.candidate !== null) create.push('--prerelease');
+  const create = ['release', 'create', tag.tag, '--verify-tag', '--title', `${packageName} ${tag.version}`];
+  create.push('--notes-file', notesFile, ...(tag.candidate === null ? [] : ['--prerelease']), ...assets);
   const tarball = `${bundleDir}/${packageName.replace(/^@/, '').replace('/', '-')}-${tag.version}.tgz`;
   return [
-    { phase: 'verify', name: 'build (validates the data first)', command: 'npm', args: ['run', 'build'] },
-    { phase: 'verify', name: 'test', command: 'npm', args: ['test'] },
-    { phase: 'verify', name: 'build the download bundle', command: 'npm', args: ['run', 'bundle'] },
+    { phase: 'verify', name: 'build (validates the data first)', ...cmd('npm', 'run', 'build') },
+    { phase: 'verify', name: 'test', ...cmd('npm', 'test') },
+    { phase: 'verify', name: 'build the download bundle', ...cmd('npm', 'run', 'bundle') },
     {
       phase: 'verify',
       name: `pack the npm package beside it (prepack builds dist/ again)`,
-      command: 'npm',
-      args: ['pack', '--pack-destination', bundleDir],
+      ...cmd('npm', 'pack', '--pack-destination', bundleDir),
     },
     {
       phase: 'npm',
       name: `publish the packed package to npm under the "${distTag}" dist-tag, with provenance (builds nothing)`,
-      command: 'npm',
-      args: ['publish', tarball, '--provenance', '--access', 'public', '--tag', distTag],
-      doneIf: { command: 'npm', args: ['view', `${packageName}@${tag.version}`, 'version'] },
+      ...cmd('npm', 'publish', tarball, '--provenance', '--access', 'public', '--tag', distTag),
+      doneIf: cmd('npm', 'view', `${packageName}@${tag.version}`, 'version'),
     },
     {
       phase: 'github',
       name: `attach the bundle and its checksum to the GitHub release ${tag.tag}`,
-      command: 'gh',
-      args: [...create, ...assets],
-      doneIf: { command: 'gh', args: ['release', 'view', tag.tag, '--json', 'tagName'] },
-      instead: { command: 'gh', args: ['release', 'upload', tag.tag, ...assets, '--clobber'] },
+      ...cmd('gh', ...create),
+      doneIf: cmd('gh', 'release', 'view', tag.tag, '--json', 'tagName'),
+      instead: cmd('gh', 'release', 'upload', tag.tag, ...assets, '--clobber'),
     },
   ];
 }
@@ -106,8 +88,14 @@ export function releaseNotes(changelog: string, tag: ReleaseTag): string {
   /** The body of the section headed `## [heading]`, trimmed; `null` if none. */
   const section = (heading: string) => {
     const bounds = changelogSection(lines, (line) => line === `## [${heading}]` || line.startsWith(`## [${heading}] `));
-    const body = bounds ? lines.slice(bounds[0] + 1, bounds[1]).join('\n') : '';
-    return body.trim() || null;
+    return (
+      (bounds
+        ? lines
+            .slice(bounds[0] + 1, bounds[1])
+            .join('\n')
+            .trim()
+        : '') || null
+    );
   };
   const own = section(tag.version);
   if (own) return `${own}\n`;

@@ -117,8 +117,8 @@ export function reportFor(root: string): ChangeReport {
 
   const records = {} as Record<Collection, CollectionChanges>;
   const titles: Record<string, string> = {};
-  const reasons: string[] = [];
-  const bump = (to: Exclude<Level, 'none'>, reason: string) => reasons.push(`${to}: ${reason}`);
+  const bumps: Array<[Level, string]> = [];
+  const bump = (to: Exclude<Level, 'none'>, reason: string) => bumps.push([to, reason]);
 
   for (const { name } of COLLECTIONS) {
     const old = before.records.get(name)!;
@@ -174,9 +174,8 @@ export function reportFor(root: string): ChangeReport {
   if (exports.added.length > 0)
     bump('minor', `published files added to the package exports (${exports.added.join(', ')})`);
   // Most severe first ("major: …" before "minor: …"); the sort is stable, so collections keep their order.
-  const severity = (reason: string) => LEVELS.indexOf(reason.slice(0, reason.indexOf(':')) as Level);
-  reasons.sort((a, b) => severity(b) - severity(a));
-  const level = maxLevel(...reasons.map((reason) => LEVELS[severity(reason)]!));
+  bumps.sort(([a], [b]) => LEVELS.indexOf(b) - LEVELS.indexOf(a));
+  const level = maxLevel(...bumps.map(([to]) => to));
 
   const previousVersion = latest?.version ?? parseVersion(NO_RELEASE_VERSION)!;
   const required = bumpVersion(previousVersion, level);
@@ -204,7 +203,7 @@ export function reportFor(root: string): ChangeReport {
     schemas,
     exports,
     level,
-    reasons,
+    reasons: bumps.map(([to, reason]) => `${to}: ${reason}`),
     requiredVersion: formatVersion(required),
     releaseVersion: formatVersion(release),
     problems,

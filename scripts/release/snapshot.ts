@@ -51,7 +51,6 @@ export interface Entry {
 }
 
 export interface RecordFile extends Entry {
-  collection: Collection;
   /** The record's id: its file name without `.json`. */
   id: string;
 }
@@ -98,7 +97,7 @@ function snapshotOf(
     const collection = COLLECTIONS.find((c) => c.dir === parts[1]);
     if (parts[0] === 'data' && parts.length === 3 && collection && parts[2]!.endsWith('.json')) {
       const id = parts[2]!.slice(0, -'.json'.length);
-      records.get(collection.name)!.set(id, { collection: collection.name, id, ...entry });
+      records.get(collection.name)!.set(id, { id, ...entry });
     }
   }
   const small = entries.filter((e) => e.path === 'package.json' || /^schemas\/[^/]+\.schema\.json$/.test(e.path));

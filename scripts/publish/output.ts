@@ -6,8 +6,8 @@ import { closeSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } fr
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
-/** Text gathered before a streamed file is written out: large enough to keep system calls few. */
-const FLUSH_CHARS = 1 << 20;
+/** Bytes gathered before a streamed file is written out: enough to keep system calls few. */
+const BUFFER_BYTES = 1 << 22;
 
 export interface WrittenFile {
   /** Path relative to the output directory, with `/` separators. */
@@ -16,13 +16,13 @@ export interface WrittenFile {
   sha256: string;
 }
 
-/** A file written piece by piece, hashed as it goes. */
+/** A file written piece by piece, encoded straight into one buffer and hashed as it goes. */
 export class Sink {
   readonly #fd: number;
   readonly #hash = createHash('sha256');
+  readonly #buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  #used = 0;
   #bytes = 0;
-  #pending: string[] = [];
-  #chars = 0;
 
   constructor(
     readonly path: string,
@@ -34,8 +34,12 @@ export class Sink {
   }
 
   write(text: string): void {
-    this.#pending.push(text);
-    if ((this.#chars += text.length) >= FLUSH_CHARS) this.#flush();
+    // A UTF-16 unit is at most 3 bytes of UTF-8, so a text that fits by that bound is encoded whole.
+    if (this.#used + 3 * text.length > BUFFER_BYTES) {
+      this.#flush();
+      if (3 * text.length > BUFFER_BYTES) return this.#emit(Buffer.from(text, 'utf8'));
+    }
+    this.#used += this.#buffer.write(text, this.#used, 'utf8');
   }
 
   close(): void {
@@ -45,9 +49,11 @@ export class Sink {
   }
 
   #flush(): void {
-    const bytes = Buffer.from(this.#pending.join(''), 'utf8');
-    this.#pending = [];
-    this.#chars = 0;
+    this.#emit(this.#buffer.subarray(0, this.#used));
+    this.#used = 0;
+  }
+
+  #emit(bytes: Buffer): void {
     this.#hash.update(bytes);
     this.#bytes += bytes.length;
     for (let at = 0; at < bytes.length;) at += writeSync(this.#fd, bytes, at);
@@ -86,7 +92,7 @@ export class OutputDir {
   /** Records a file another program wrote into this folder (DuckDB, SQLite, gzip), hashing it a chunk at a time. */
   recordFromDisk(path: string): WrittenFile {
     const hash = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(FLUSH_CHARS);
+    const chunk = Buffer.allocUnsafe(BUFFER_BYTES);
     const fd = openSync(join(this.root, path), 'r');
     let bytes = 0;
     try {

@@ -6,9 +6,9 @@
  */
 import { gzipSync } from 'node:zlib';
 
-export const BLOCK = 512;
+const BLOCK = 512;
 /** GNU tar and Python's tarfile write archives in records of 20 blocks; readers accept it either way. */
-export const RECORD = 20 * BLOCK;
+const RECORD = 20 * BLOCK;
 /** Byte 9 of a gzip header names the OS that wrote it; zlib's varies by platform, so it is fixed to "unknown". */
 export const GZIP_OS_UNKNOWN = 255;
 
@@ -43,7 +43,7 @@ function block(name: string, prefix: string, size: number, type: '0' | '5' | 'x'
  * before it that gives the whole path (GNU tar and Python's tarfile read it; tests/hardening/limits.test.ts), and
  * the ustar block holds the path cut to 100 bytes.
  */
-export function header(path: string, size: number, directory: boolean): Buffer {
+function header(path: string, size: number, directory: boolean): Buffer {
   const type = directory ? '5' : '0';
   if (Buffer.byteLength(path) <= 100) return block(path, '', size, type);
   for (let at = path.indexOf('/'); at !== -1; at = path.indexOf('/', at + 1)) {
@@ -66,6 +66,14 @@ export function header(path: string, size: number, directory: boolean): Buffer {
 /** The zero bytes that fill an entry of `length` bytes up to a whole block. */
 const padded = (length: number) => Buffer.alloc((BLOCK - (length % BLOCK)) % BLOCK);
 
+/** One entry: its header, its content and the zero bytes up to a whole block (`null` content: a directory). */
+export const entry = (path: string, content: Uint8Array | null): Uint8Array[] =>
+  content === null ? [header(path, 0, true)] : [header(path, content.length, false), content, padded(content.length)];
+
+/** What ends an archive of `length` bytes: two zero blocks, then zeros up to a whole record. */
+export const ending = (length: number) =>
+  Buffer.alloc(2 * BLOCK + ((RECORD - ((length + 2 * BLOCK) % RECORD)) % RECORD));
+
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
@@ -80,15 +88,10 @@ export function createTar(files: ReadonlyMap<string, Uint8Array>): Buffer {
       throw new Error(`unsafe path in archive: ${path}`);
     for (let i = 1; i < parts.length; i++) directories.add(`${parts.slice(0, i).join('/')}/`);
   }
-  const chunks: Buffer[] = [];
   // A directory path ends in "/", which sorts it before its contents ("csv/" < "csv/a.csv").
-  for (const path of [...directories, ...files.keys()].sort(compareBytes)) {
-    const content = files.get(path);
-    chunks.push(header(path, content?.length ?? 0, content === undefined));
-    if (content) chunks.push(Buffer.from(content), padded(content.length));
-  }
-  const length = chunks.reduce((n, c) => n + c.length, 0) + 2 * BLOCK; // two zero blocks end the archive
-  return Buffer.concat([...chunks, Buffer.alloc(2 * BLOCK + ((RECORD - (length % RECORD)) % RECORD))]);
+  const paths = [...directories, ...files.keys()].sort(compareBytes);
+  const chunks = paths.flatMap((path) => entry(path, files.get(path) ?? null));
+  return Buffer.concat([...chunks, ending(chunks.reduce((n, c) => n + c.length, 0))]);
 }
 
 /** Gzip with the highest compression and nothing in the header that depends on when or where it ran. */

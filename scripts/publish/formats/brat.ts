@@ -15,13 +15,7 @@ import { EXPORT_DIR, readArticles, readRegistry, SHARD_BYTES, shardPath } from '
 import { bratAnn, bratConf } from '../../interop/brat.ts';
 import { entityKinds } from '../../interop/model.ts';
 import { articleText } from '../../lib/text-quote.ts';
-import { BLOCK, GZIP_OS_UNKNOWN, header, RECORD } from '../../release/tar.ts';
-
-/** One ustar entry: its header, its content and the padding to a whole block (a directory without content). */
-const entry = (path: string, content: Buffer | null): Buffer[] => [
-  header(path, content?.length ?? 0, content === null),
-  ...(content === null ? [] : [content, Buffer.alloc((BLOCK - (content.length % BLOCK)) % BLOCK)]),
-];
+import { ending, entry, GZIP_OS_UNKNOWN } from '../../release/tar.ts';
 
 /** Sets the gzip header's OS byte (zlib writes the platform's) so the bytes do not depend on where it ran. */
 function fixedOs(): Transform {
@@ -48,9 +42,9 @@ export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
     while (paths.length === 0 || !next.done) {
       const path = shardPath(`${EXPORT_DIR}/brat.tar.gz`)(paths.length + 1);
       paths.push(path);
-      function* archive(): Generator<Buffer> {
+      function* archive(): Generator<Uint8Array> {
         let bytes = 0;
-        const counted = (chunks: Buffer[]) => {
+        const counted = (chunks: Uint8Array[]) => {
           for (const chunk of chunks) bytes += chunk.length;
           return chunks;
         };
@@ -63,8 +57,7 @@ export const bratFormat = (archiveBytes = SHARD_BYTES): Format => ({
           yield* counted(entry(`brat/${article.id}.txt`, Buffer.from(articleText(article))));
           next = articles.next();
         }
-        const end = 2 * BLOCK;
-        yield Buffer.alloc(end + ((RECORD - ((bytes + end) % RECORD)) % RECORD));
+        yield ending(bytes);
       }
       const absolute = join(out.root, path);
       mkdirSync(dirname(absolute), { recursive: true });

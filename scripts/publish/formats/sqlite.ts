@@ -17,7 +17,7 @@ import type { Table } from '../table-model.ts';
 import type { FieldFacts } from '../schema-fields.ts';
 import type { Format } from './format.ts';
 import { DATA_LICENSE } from './metadata.ts';
-import { orderBy, parquetPath, sqlName, sqlString, withDuckDb } from './tables.ts';
+import { parquetPath, sqlName, sqlString, withDuckDb } from './tables.ts';
 
 export const SQLITE_PATH = 'annotated-news.sqlite';
 
@@ -169,7 +169,8 @@ export const sqlite: Format = {
             .map((c) => (c.facts.type === 'date' ? `CAST(${sqlName(c.name)} AS VARCHAR)` : sqlName(c.name)))
             .join(', ');
           const parquet = sqlString(join(out.root, parquetPath(table.name)));
-          const result = await duckdb.stream(`SELECT ${columns} FROM read_parquet(${parquet}) ${orderBy(table)}`);
+          // The Parquet file is in primary-key order (tables.ts), and DuckDB keeps a file's order.
+          const result = await duckdb.stream(`SELECT ${columns} FROM read_parquet(${parquet})`);
           for (let chunk; (chunk = await result.fetchChunk()) && chunk.rowCount > 0;)
             inserts.add(chunk.getRows() as JSValue[][]);
           inserts.finish();

@@ -1,13 +1,16 @@
 /**
  * The tables as files: `csv/<table>.csv` and `parquet/<table>.parquet` for every table of the table model, made by
  * DuckDB. The canonical stream (`jsonl/<collection>.jsonl`) is read a record at a time, the table model makes each
- * record's rows, DuckDB's appender loads them, and each file is written by `COPY (SELECT … ORDER BY <primary key>)`:
- * the rows are in key order (DuckDB compares text byte by byte, which for our ASCII ids is JavaScript's `<`), whatever
- * order the records came in, and the same rows give the same bytes.
+ * record's rows, DuckDB's appender loads them, and each file is written by `COPY (SELECT …)`: the rows are in key
+ * order (JavaScript's `<`, which is DuckDB's byte order for our ASCII ids), whatever order the records came in, and the
+ * same rows give the same bytes. Each record's rows of a table are appended sorted by the rest of the key, so a stream
+ * sorted by id, as the build's is, loads every table in key order and needs no SQL sort (DuckDB could not sort
+ * 100,000 articles' texts within its memory budget); any other stream is sorted by `ORDER BY <primary key>`.
  *
  * DuckDB works within `MEMORY_LIMIT`, its database and spill files in a folder inside the staging folder (removed
- * after), on `THREADS` threads whatever the machine, so the Parquet row groups are the same everywhere. No line or
- * field size limit applies: the rows never pass through a CSV reader.
+ * after), on `THREADS` threads whatever the machine, so the Parquet row groups are the same everywhere; a table of
+ * wide rows (articles with their text) gets smaller row groups (`rowGroupSize`). No line or field size limit
+ * applies: the rows never pass through a CSV reader.
  *
  * CSV: RFC 4180 (`DIALECT`), UTF-8 without a byte-order mark, a header row, CRLF. A null is an empty
  * cell, an empty string `""`; a cell with a comma, a quote, a line break or `#` is quoted (DuckDB quotes `#` so that
@@ -37,10 +40,20 @@ const PARQUET_COMPRESSION = 'zstd';
 
 /**
  * DuckDB's memory budget. The database is a file in the temporary folder, so loaded rows can leave memory (an
- * in-memory database failed at 48 MB on 2,000 articles; a file did not). 256 MB was not enough at 20,000 synthetic
- * articles: writing a table asked for one 128 MB block ("Out of Memory Error"); 512 MB builds them.
+ * in-memory database failed at 48 MB on 2,000 articles; a file did not). 512 MB was not enough at 100,000 synthetic
+ * articles: a Parquet row group of 2,048 articles (DuckDB's smallest) is 70 MB of text, and each thread holds one.
  */
-const MEMORY_LIMIT = '512MB';
+const MEMORY_LIMIT = '1GB';
+/** DuckDB's default Parquet row group, and its smallest (one vector). */
+const [MAX_ROW_GROUP, MIN_ROW_GROUP] = [122_880, 2_048];
+/** About what one Parquet row group should hold, so that writing it fits the memory budget. */
+const ROW_GROUP_CHARS = 32 * 1024 * 1024;
+
+/** Rows per Parquet row group for rows of `chars` characters on average: whole vectors, the default at most. */
+export function rowGroupSize(chars: number): number {
+  const rows = Math.floor(ROW_GROUP_CHARS / Math.max(chars, 1) / MIN_ROW_GROUP) * MIN_ROW_GROUP;
+  return Math.min(MAX_ROW_GROUP, Math.max(MIN_ROW_GROUP, rows));
+}
 /** Fixed, so the files do not depend on the machine's cores. */
 const THREADS = 2;
 const TEMP_DIR = '.duckdb-tmp';
@@ -57,7 +70,13 @@ export const DUCKDB_TYPE: Record<FieldFacts['type'], string> = {
 export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export const sqlName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** `ORDER BY` a table's primary key. */
-export const orderBy = (table: Table) => `ORDER BY ${table.primaryKey.map(sqlName).join(', ')}`;
+const orderBy = (table: Table) => `ORDER BY ${table.primaryKey.map(sqlName).join(', ')}`;
+
+/** Compares rows by the cells at `key` (ids as strings, positions as numbers). */
+const byKey = (key: number[]) => (a: Row, b: Row) => {
+  for (const k of key) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1;
+  return 0;
+};
 
 /**
  * Appends one row's cells. A number is appended as its text, the text data.json has (JavaScript's: `5`, not DuckDB's
@@ -79,28 +98,48 @@ const createTable = (table: Table) =>
     .map((c) => `${sqlName(c.name)} ${c.facts.type === 'number' ? 'VARCHAR' : DUCKDB_TYPE[c.facts.type]}`)
     .join(', ')})`;
 
-/** Loads every table's rows into a DuckDB database, from the canonical stream under `root`, a record at a time. */
-async function loadTables(connection: DuckDBConnection, model: TableModel, root: string): Promise<void> {
-  const appenders = new Map<Table, DuckDBAppender>();
+/**
+ * Loads every table's rows into a DuckDB database, from the canonical stream under `root`, a record at a time; returns
+ * each table's average characters per row, and the collections whose records came sorted by id.
+ */
+async function loadTables(connection: DuckDBConnection, model: TableModel, root: string) {
+  const loads = new Map<
+    Table,
+    { appender: DuckDBAppender; order: ReturnType<typeof byKey>; rows: number; chars: number }
+  >();
   for (const table of model.tables) {
     await connection.run(createTable(table));
-    appenders.set(table, await connection.createAppender(table.name));
+    const key = table.primaryKey.map((name) => table.columns.findIndex((c) => c.name === name));
+    loads.set(table, { appender: await connection.createAppender(table.name), order: byKey(key), rows: 0, chars: 0 });
   }
   const rows = new RowMaker(model);
-  for (const { name } of COLLECTIONS)
-    for (const line of readLines(join(root, jsonlPath(name))))
-      rows.rows(name, JSON.parse(line) as object, (table, made) => {
-        const appender = appenders.get(table)!;
-        for (const cells of made) appendRow(appender, table, cells);
+  const sorted = new Set<string>();
+  for (const { name } of COLLECTIONS) {
+    let [previous, ascending] = ['', true];
+    for (const line of readLines(join(root, jsonlPath(name)))) {
+      const record = JSON.parse(line) as { id: string };
+      [previous, ascending] = [record.id, ascending && previous < record.id];
+      rows.rows(name, record, (table, made) => {
+        const load = loads.get(table)!;
+        for (const cells of [...made].sort(load.order)) {
+          appendRow(load.appender, table, cells);
+          for (const cell of cells) if (typeof cell === 'string') load.chars += cell.length;
+        }
+        load.rows += made.length;
       });
-  for (const appender of appenders.values()) appender.closeSync();
+    }
+    if (ascending) sorted.add(name);
+  }
+  for (const { appender } of loads.values()) appender.closeSync();
+  const rowChars = new Map([...loads].map(([table, { rows, chars }]) => [table, chars / Math.max(rows, 1)]));
+  return { rowChars, sorted };
 }
 
 const CSV_OPTIONS =
   `FORMAT csv, HEADER true, DELIMITER ${sqlString(DIALECT.delimiter)}, QUOTE ${sqlString(DIALECT.quoteChar)}, ` +
   `ESCAPE ${sqlString(DIALECT.quoteChar)}, NEW_LINE ${sqlString(DIALECT.lineTerminator)}, NULLSTR ''`;
 
-function parquetOptions(table: Table, dataset: { name: string; version: string }): string {
+function parquetOptions(table: Table, dataset: { name: string; version: string }, rowChars: number): string {
   const metadata = [
     ['dataset', dataset.name],
     ['version', dataset.version],
@@ -110,7 +149,9 @@ function parquetOptions(table: Table, dataset: { name: string; version: string }
   ]
     .map(([key, value]) => `${sqlString(key!)}: ${sqlString(value!)}`)
     .join(', ');
-  return `FORMAT parquet, COMPRESSION ${PARQUET_COMPRESSION}, KV_METADATA {${metadata}}`;
+  const rowGroup = rowGroupSize(rowChars);
+  const size = rowGroup < MAX_ROW_GROUP ? `, ROW_GROUP_SIZE ${rowGroup}` : '';
+  return `FORMAT parquet, COMPRESSION ${PARQUET_COMPRESSION}${size}, KV_METADATA {${metadata}}`;
 }
 
 /** Opens DuckDB with its limits, its files in a folder under `root`; closes and removes them after `run`. */
@@ -140,9 +181,9 @@ export const tables: Format = {
   async write({ out, model, dataset }) {
     for (const folder of ['csv', 'parquet']) mkdirSync(join(out.root, folder), { recursive: true });
     await withDuckDb(out.root, async (connection) => {
-      await loadTables(connection, model, out.root);
+      const { rowChars, sorted } = await loadTables(connection, model, out.root);
       for (const table of model.tables) {
-        const from = `FROM ${sqlName(table.name)} ${orderBy(table)}`;
+        const from = `FROM ${sqlName(table.name)} ${sorted.has(table.collection) ? '' : orderBy(table)}`;
         await connection.run(
           `COPY (SELECT * ${from}) TO ` + `${sqlString(join(out.root, csvPath(table.name)))} (${CSV_OPTIONS})`,
         );
@@ -152,8 +193,8 @@ export const tables: Format = {
           )
           .join(', ');
         await connection.run(
-          `COPY (SELECT ${columns} ${from}) TO ` +
-            `${sqlString(join(out.root, parquetPath(table.name)))} (${parquetOptions(table, dataset)})`,
+          `COPY (SELECT ${columns} ${from}) TO ${sqlString(join(out.root, parquetPath(table.name)))} ` +
+            `(${parquetOptions(table, dataset, rowChars.get(table)!)})`,
         );
       }
     });

@@ -401,6 +401,11 @@ export class RowMaker {
     );
   }
 
+  /** Where `table`'s primary key cells are in its rows. */
+  keyOf(table: Table): number[] {
+    return this.#keys.get(table)!;
+  }
+
   /** Calls `emit(table, rows)` for every table of the collection, parents before children. */
   rows<C extends Collection>(
     collection: C,

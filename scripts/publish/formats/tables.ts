@@ -50,7 +50,7 @@ const [MAX_ROW_GROUP, MIN_ROW_GROUP] = [122_880, 2_048];
 const ROW_GROUP_CHARS = 32 * 1024 * 1024;
 
 /** Rows per Parquet row group for rows of `chars` characters on average: whole vectors, the default at most. */
-export function rowGroupSize(chars: number): number {
+function rowGroupSize(chars: number): number {
   const rows = Math.floor(ROW_GROUP_CHARS / Math.max(chars, 1) / MIN_ROW_GROUP) * MIN_ROW_GROUP;
   return Math.min(MAX_ROW_GROUP, Math.max(MIN_ROW_GROUP, rows));
 }
@@ -107,18 +107,20 @@ async function loadTables(connection: DuckDBConnection, model: TableModel, root:
     Table,
     { appender: DuckDBAppender; order: ReturnType<typeof byKey>; rows: number; chars: number }
   >();
+  const rows = new RowMaker(model);
   for (const table of model.tables) {
     await connection.run(createTable(table));
-    const key = table.primaryKey.map((name) => table.columns.findIndex((c) => c.name === name));
-    loads.set(table, { appender: await connection.createAppender(table.name), order: byKey(key), rows: 0, chars: 0 });
+    const order = byKey(rows.keyOf(table));
+    loads.set(table, { appender: await connection.createAppender(table.name), order, rows: 0, chars: 0 });
   }
-  const rows = new RowMaker(model);
   const sorted = new Set<string>();
   for (const { name } of COLLECTIONS) {
-    let [previous, ascending] = ['', true];
+    let previous = '';
+    let ascending = true;
     for (const line of readLines(join(root, jsonlPath(name)))) {
       const record = JSON.parse(line) as { id: string };
-      [previous, ascending] = [record.id, ascending && previous < record.id];
+      ascending &&= previous < record.id;
+      previous = record.id;
       rows.rows(name, record, (table, made) => {
         const load = loads.get(table)!;
         for (const cells of [...made].sort(load.order)) {
